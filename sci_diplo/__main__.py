@@ -1,0 +1,3 @@
+from sci_diplo.cli import main
+
+main()

@@ -1,0 +1,150 @@
+"""The library's entry points: text in, annotated Docs, records and spans out.
+
+No printing, no files: ``sources.py`` reads inputs, ``store.py`` keeps
+records, ``cli.py`` talks to the user. Documents stream through ``nlp.pipe``
+one at a time; a long one is read in pieces cut at paragraph breaks, and the
+offsets of its facts are shifted back into the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sci_diplo.components.extensions import COUNTRIES, DATES, FIGURES, PROGRAMMES
+from sci_diplo.models import DocumentInfo, Record
+from sci_diplo.normalize.dates import parse_date_value
+from sci_diplo.normalize.published import find_published
+from sci_diplo.pipeline import MAX_CHARS, build_pipeline
+from sci_diplo.records import DocContext, doc_records, merge
+from sci_diplo.sources import Source, doc_id
+
+BREAKS = (re.compile(r"\n[^\S\n]*\n\s*"), re.compile(r"\n"), re.compile(r"\s+"))
+
+
+@dataclass
+class Analysis:
+    """One document read: what is known of it and its annotated pieces, with their offsets."""
+
+    source: Source
+    info: DocumentInfo
+    pieces: list[tuple[int, Doc]]
+
+
+def split_text(text: str, limit: int = MAX_CHARS) -> list[tuple[int, str]]:
+    """Return ``(offset, piece)`` pairs of at most ``limit`` characters that join back to ``text``.
+
+    Cuts fall on a blank line where one lies in the second half of the window,
+    else a line break, else white space, else anywhere.
+    """
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        cut = start + limit
+        for pattern in BREAKS:
+            found = None
+            for found in pattern.finditer(text, start + limit // 2, start + limit):
+                pass
+            if found is not None:
+                cut = found.end()
+                break
+        pieces.append((start, text[start:cut]))
+        start = cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def publication(text: str, meta: dict[str, str], option: str | None) -> tuple[str | None, str | None]:
+    """Return ``(published, source)``: the text's own date, else the sidecar's, else ``option``,
+    else an estimate from the dates the text states; ``(None, None)`` when there is none."""
+    stated = find_published(text, estimate=False)
+    if stated:
+        return stated, "text"
+    sidecar = parse_date_value(meta.get("published", "")) if meta.get("published") else None
+    if sidecar:
+        return sidecar, "sidecar"
+    if option:
+        return option, "option"
+    estimate = find_published(text, estimate=True)
+    return (estimate, "estimate") if estimate else (None, None)
+
+
+def document_info(source: Source, published: str | None = None) -> DocumentInfo:
+    value, origin = publication(source.text, source.meta, published)
+    return DocumentInfo(
+        path=source.path, doc_id=doc_id(source.text), published=value, published_source=origin,
+        url=source.meta.get("url"), title=source.meta.get("title"), outlet=source.meta.get("outlet"),
+        chars=len(source.text), encoding=source.encoding,
+    )
+
+
+def analyse(nlp: Language, sources: Iterable[Source], published: str | None = None) -> Iterator[Analysis]:
+    """Yield each source annotated by ``nlp``; ``published`` is the fallback publication date."""
+
+    def pieces() -> Iterator[tuple[Doc, tuple[Source, DocumentInfo, int, int]]]:
+        for source in sources:
+            info = document_info(source, published)
+            parts = split_text(source.text)
+            for offset, text in parts:
+                doc = nlp.make_doc(text)
+                doc._.published, doc._.published_source = info.published, info.published_source or "none"
+                yield doc, (source, info, offset, len(parts))
+
+    current: Analysis | None = None
+    for doc, (source, info, offset, count) in nlp.pipe(pieces(), as_tuples=True):
+        if current is None or current.source is not source:
+            current = Analysis(source, info, [])
+        current.pieces.append((offset, doc))
+        if len(current.pieces) == count:
+            yield current
+            current = None
+
+
+def records_of(analysis: Analysis) -> list[Record]:
+    """Return the records of an analysed document, one mention per occurrence."""
+    info, records = analysis.info, []
+    meta = {k: v for k, v in (("url", info.url), ("title", info.title), ("outlet", info.outlet)) if v}
+    for offset, doc in analysis.pieces:
+        ctx = DocContext(info.path, info.doc_id, info.published, meta, offset)
+        records.extend(doc_records(doc, ctx))
+    return merge(records)
+
+
+def spans_of(analysis: Analysis) -> list[dict]:
+    """Return every DATE, FIGURE, PROGRAMME and COUNTRY span with its normalized fields, in text order."""
+    spans = []
+    for offset, doc in analysis.pieces:
+        for key, label, fields in SPAN_FIELDS:
+            for span in doc.spans.get(key, []):
+                item = {"label": label, "start": span.start_char + offset, "end": span.end_char + offset,
+                        "text": span.text}
+                item.update({name: _plain(getattr(span._, attr)) for name, attr in fields})
+                spans.append(item)
+    spans.sort(key=lambda s: (s["start"], s["end"], s["label"]))
+    return spans
+
+
+SPAN_FIELDS = (
+    (DATES, "DATE", (("value", "date_value"), ("relation", "relation"))),
+    (FIGURES, "FIGURE", (("value", "figure_value"), ("unit", "unit"), ("qualifier", "qualifier"), ("upper", "upper"))),
+    (PROGRAMMES, "PROGRAMME", (("name", "programme_name"), ("aliases", "aliases"), ("category", "category"))),
+    (COUNTRIES, "COUNTRY", (("code", "country_code"),)),
+)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def extract(text: str, published: str | None = None, nlp: Language | None = None) -> list[Record]:
+    """Return the records of one text (``published`` anchors relative dates if the text has none)."""
+    nlp = nlp or build_pipeline()
+    source = Source("<text>", text)
+    return [rec for analysis in analyse(nlp, [source], published) for rec in records_of(analysis)]

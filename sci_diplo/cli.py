@@ -1,0 +1,168 @@
+"""The ``scidip`` command line: thin commands over the library.
+
+Machine output goes straight to stdout; messages, warnings and progress go to
+stderr. Library errors become one ``Error: ...`` line and an exit code here,
+and nowhere else. spaCy is imported only by the commands that read text.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from sci_diplo import errors
+from sci_diplo.output import Format, choose, write_records
+
+app = typer.Typer(
+    name="scidip",
+    help="Turn texts about science and technology diplomacy into validated, queryable facts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+
+DEFAULT_STORE = Path("data/facts.json")
+
+StoreOpt = Annotated[
+    Path,
+    typer.Option("--store", envvar="SCIDIP_STORE", help="The JSON store file.", show_default=True),
+]
+ModelOpt = Annotated[
+    Optional[str],
+    typer.Option("--model", help="An installed trained spaCy pipeline to run our components on (default: none needed)."),
+]
+PublishedOpt = Annotated[
+    Optional[str],
+    typer.Option("--published", help="Publication date (YYYY[-MM[-DD]]) for inputs whose text and sidecar give none."),
+]
+
+
+def fail(exc: errors.SciDiploError) -> typer.Exit:
+    """Print ``Error: ...`` for ``exc`` on stderr and return the Exit to raise."""
+    err.print(f"[red]Error:[/red] {exc}", markup=True, soft_wrap=True)
+    return typer.Exit(exc.exit_code)
+
+
+def check_published(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from sci_diplo.normalize.dates import parse_date_value
+
+    parsed = parse_date_value(value)
+    if parsed is None:
+        raise fail(errors.UsageError(f"cannot read --published {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD"))
+    return parsed
+
+
+@app.command()
+def extract(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, folders (.txt, .md, recursively) or - for stdin. Default: the seed corpus.")] = None,
+    store: StoreOpt = DEFAULT_STORE,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    published: PublishedOpt = None,
+    model: ModelOpt = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Start a new store; a damaged old one is kept beside it.")] = False,
+    lock_timeout: Annotated[float, typer.Option("--lock-timeout", min=0, help="Seconds to wait for another scidip using the store.")] = 60.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+) -> None:
+    """Read texts and store their facts (figures, programmes, dated claims)."""
+    from sci_diplo.cli_extract import run_extract
+    from sci_diplo.resources import seeds_dir
+    from sci_diplo.run import Settings
+
+    settings = Settings(store=store, jobs=jobs, published=check_published(published), model=model,
+                        rebuild=rebuild, lock_timeout=lock_timeout)
+    code = run_extract(paths or [str(seeds_dir())], settings, err, quiet)
+    raise typer.Exit(code)
+
+
+@app.command()
+def facts(
+    country: Annotated[Optional[list[str]], typer.Option("--country", "-c", help="Country name, code or demonym (repeatable).")] = None,
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", "-k", help="figure, programme or claim (repeatable).")] = None,
+    programme: Annotated[Optional[str], typer.Option("--programme", help="Programmes whose name contains TEXT, and claims naming them.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Facts dated on or after this date.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Facts dated on or before this date.")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", help="Only mentions from this file or folder.")] = None,
+    search: Annotated[Optional[str], typer.Option("--search", help="Facts whose text or sentence contains TEXT.")] = None,
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format (default: table on a terminal, json in a pipe).")] = None,
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Query the stored facts."""
+    from sci_diplo import store as store_mod
+    from sci_diplo.models import KINDS
+    from sci_diplo.query import Filters, country_code, day_bound, select
+
+    try:
+        bad = [k for k in kind or [] if k not in KINDS]
+        if bad:
+            raise errors.UsageError(f"unknown kind {bad[0]!r}; use one of {', '.join(KINDS)}")
+        filters = Filters(
+            countries=tuple(country_code(c) for c in country or []), kinds=tuple(kind or ()),
+            programme=programme, since=day_bound(since, last=False) if since else None,
+            until=day_bound(until, last=True) if until else None, source=source, search=search,
+        )
+        if not store.exists():
+            raise errors.StoreError(f"no store at {store}: run `scidip extract` first (or pass --store)")
+        records = select(store_mod.load(store).records, filters)
+    except errors.SciDiploError as exc:
+        raise fail(exc) from None
+    out_format = choose(fmt, sys.stdout.isatty())
+    write_records(records, out_format, sys.stdout, Console())
+
+
+@app.command()
+def annotate(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or - for stdin.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (one object per document) or json.")] = "jsonl",
+    published: PublishedOpt = None,
+    model: ModelOpt = None,
+) -> None:
+    """Print each document's DATE, FIGURE, PROGRAMME and COUNTRY spans with normalized values."""
+    from sci_diplo.cli_extract import run_annotate
+
+    if fmt not in ("jsonl", "json"):
+        raise fail(errors.UsageError(f"unknown format {fmt!r}; use jsonl or json"))
+    raise typer.Exit(run_annotate(paths, fmt, check_published(published), model, err))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the records."""
+    from sci_diplo.models import records_json_schema
+
+    sys.stdout.write(json.dumps(records_json_schema(), indent=2) + "\n")
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Folder of gold JSON files (SCHEMA.md format).")] = None,
+    docs: Annotated[Optional[Path], typer.Option("--docs", help="Folder of the documents (default: the seed corpus).")] = None,
+    misses: Annotated[bool, typer.Option("--misses", help="List every missed and every spurious item.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    model: ModelOpt = None,
+) -> None:
+    """Score the pipeline against gold annotations."""
+    from sci_diplo.cli_extract import run_eval
+    from sci_diplo.resources import gold_dir, seeds_dir
+
+    if fmt not in ("table", "json"):
+        raise fail(errors.UsageError(f"unknown format {fmt!r}; use table or json"))
+    try:
+        code = run_eval(gold or gold_dir(), docs or seeds_dir(), misses, fmt, model, err)
+    except errors.SciDiploError as exc:
+        raise fail(exc) from None
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    app()

@@ -1,0 +1,29 @@
+"""Country mentions: names, short forms and demonyms, as ISO 3166-1 alpha-3 codes."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from sci_diplo.components.base import FinderComponent
+from sci_diplo.components.extensions import COUNTRIES
+from sci_diplo.normalize.countries import find_countries
+from sci_diplo.normalize.types import CountryMatch
+
+
+class CountryFinder(FinderComponent):
+    """Writes ``doc.spans["sci_diplo_countries"]``, each span with ``span._.country_code``."""
+
+    key = COUNTRIES
+    label = "COUNTRY"
+
+    def find(self, doc: Doc) -> list[CountryMatch]:
+        return find_countries(doc.text)
+
+    def annotate(self, span: Span, match: CountryMatch) -> None:
+        span._.country_code = match.code
+
+
+@Language.factory("sci_diplo_countries")
+def make_countries(nlp: Language, name: str) -> CountryFinder:
+    return CountryFinder(nlp, name)

@@ -1,0 +1,41 @@
+"""Dates: calendar expressions normalized, relative ones resolved against publication.
+
+The anchor is ``doc._.published`` when the caller set it (from the text, a
+sidecar or ``--published``); otherwise the component reads the publication date
+from the text itself and sets it, with ``doc._.published_source = "text"``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from sci_diplo.components.base import FinderComponent
+from sci_diplo.components.extensions import DATES
+from sci_diplo.normalize.dates import find_dates
+from sci_diplo.normalize.published import find_published
+from sci_diplo.normalize.types import DateMatch
+
+
+class DateFinder(FinderComponent):
+    """Writes ``doc.spans["sci_diplo_dates"]`` with ``date_value``, ``relation``, ``date_kind``, ``dateline``."""
+
+    key = DATES
+    label = "DATE"
+
+    def find(self, doc: Doc) -> list[DateMatch]:
+        if doc._.published_source is None:
+            doc._.published = find_published(doc.text)
+            doc._.published_source = "text" if doc._.published else "none"
+        return find_dates(doc.text, doc._.published)
+
+    def annotate(self, span: Span, match: DateMatch) -> None:
+        span._.date_value = match.value
+        span._.relation = match.relation
+        span._.date_kind = match.kind
+        span._.dateline = match.dateline
+
+
+@Language.factory("sci_diplo_dates")
+def make_dates(nlp: Language, name: str) -> DateFinder:
+    return DateFinder(nlp, name)

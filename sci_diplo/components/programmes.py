@@ -1,0 +1,31 @@
+"""Named programmes: agreements, plans, funds, joint labs, dialogues, facilities ..."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from sci_diplo.components.base import FinderComponent
+from sci_diplo.components.extensions import PROGRAMMES
+from sci_diplo.normalize.programmes import find_programmes
+from sci_diplo.normalize.types import ProgrammeMatch
+
+
+class ProgrammeFinder(FinderComponent):
+    """Writes ``doc.spans["sci_diplo_programmes"]`` with ``programme_name``, ``aliases``, ``category``."""
+
+    key = PROGRAMMES
+    label = "PROGRAMME"
+
+    def find(self, doc: Doc) -> list[ProgrammeMatch]:
+        return find_programmes(doc.text)
+
+    def annotate(self, span: Span, match: ProgrammeMatch) -> None:
+        span._.programme_name = match.name
+        span._.aliases = list(match.aliases)
+        span._.category = match.category
+
+
+@Language.factory("sci_diplo_programmes")
+def make_programmes(nlp: Language, name: str) -> ProgrammeFinder:
+    return ProgrammeFinder(nlp, name)

@@ -1,0 +1,324 @@
+"""Countries named in text or given by a user, as ISO 3166-1 alpha-3 codes.
+
+The table is ``data/countries.json`` (derived from mledoze/countries, ODbL; built
+by ``tools/build_countries.py``), loaded once on first use.
+
+Rules (documented limits in brackets):
+
+* ``lookup_country`` knows every table entry (territories too: "Hong Kong" is
+  HKG). Names, short forms and demonyms are case- and accent-insensitive.
+  Three-letter codes are case-insensitive ("com" is COM); two-letter strings
+  (alpha-2 codes and "UK") count only in upper case, since "us", "in", "it",
+  "no" are ordinary words.
+* ``find_countries`` reports only entries that the table marks ``independent``
+  (193 UN members and the Vatican). Taiwan, Palestine, Kosovo, Hong Kong and the
+  other territories are recognised but not reported, and their names hide the
+  country inside them ("Chinese Taipei", "American Samoa").
+* Text matching is case-sensitive: a form matches as written in the table or in
+  upper case ("CHINA"); "chad", "us" never match. Longest match wins
+  ("Papua New Guinea", "South African"), hyphens and dashes separate words
+  ("U.S.-China"), possessives are dropped ("China's", "the Comoros'").
+* "Korea" and bare "Korean" are South Korea; "North Korean" is PRK.
+* Regions whose names contain a country ("Latin America", "Indian Ocean",
+  "Northern Ireland", "Central African") are not countries.
+* "Jordan", "Chad", "Georgia", "Holland" beside another capitalised word are taken
+  as a person or US place ("Michael Jordan", "Georgia Tech"). [A US state after a
+  comma, "Atlanta, Georgia", is still GEO.]
+* A demonym right after "in"/"into" and before punctuation is a language and is
+  skipped ("published in French."). [Other language uses still count.]
+* A form right before "$" is a currency prefix ("US$ 2 million") and is skipped.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sci_diplo.normalize.types import CountryMatch
+from sci_diplo.resources import data_file
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_TOKEN = rf"(?:d['’])?[{_UPPER}][\w'’.]*"
+# A run of capitalised words joined by up to 3 spaces (no line break), a single
+# hyphen or dash, or the connectors of/the/and/da: "U.S.-China",
+# "Democratic Republic of the Congo", "Côte d'Ivoire". Each repetition must
+# consume a capitalised word, so matching is linear.
+RUN_RE = re.compile(
+    rf"(?<!\w){_TOKEN}"
+    rf"(?:(?:[^\S\r\n]{{1,3}}(?:(?:of|the|and|da)[^\S\r\n]{{1,3}}){{0,2}}|[-‐‑–—]){_TOKEN})*"
+)
+# A word of a run or of a table form: anything between spaces and dashes.
+TOKEN_RE = re.compile(r"[^\s\-‐‑–—]+")
+# Separators that count as a hyphen inside a form ("Guinea-Bissau").
+DASHES = frozenset("-‐‑–—")
+# "in"/"into" right before a demonym used as a language name ("in French.").
+LANGUAGE_BEFORE_RE = re.compile(r"(?:^|\s)in(?:to)?\s$")
+# Characters after which a word starts a sentence (quotes and markdown skipped).
+SENTENCE_END = frozenset(".!?:\n")
+# Leading characters stripped from user input to ``lookup_country``.
+_STRIP = " \t\r\n\"'“”‘’*()[]"
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    """Lookup structures built once from the shipped table."""
+
+    forms: dict[str, tuple[str, str]]  # text key -> (code or "" for not reported, kind)
+    prefixes: frozenset[str]  # every token prefix of a text key
+    names: dict[str, str]  # folded name -> alpha-3 (lookup_country)
+    alpha2: dict[str, str]
+    common: dict[str, str]  # alpha-3 -> common name
+    suggest: dict[str, tuple[str, str]]  # folded form -> (alpha-3, form as written)
+
+
+def _fold_accents(text: str) -> str:
+    """Return ``text`` without combining accents, apostrophes and dashes made ASCII."""
+    text = text.translate(_APOSTROPHES)
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _fold(name: str) -> str:
+    """Return the case-, accent- and space-insensitive key of a name; "" when empty."""
+    key = " ".join(_fold_accents(name).casefold().split())
+    return key[4:] if key.startswith("the ") else key
+
+
+@lru_cache(maxsize=8192)
+def _token_key(token: str) -> str:
+    """Return the text key of one word: accents folded, case kept."""
+    return _fold_accents(token)
+
+
+def _text_key(form: str) -> tuple[str, ...]:
+    """Return the key prefixes of a table form as it would be scanned in text."""
+    keys: list[str] = []
+    key, last = "", 0
+    for m in TOKEN_RE.finditer(form):
+        gap = form[last:m.start()]
+        sep = "-" if gap and gap in DASHES else " "
+        key = _token_key(m.group()) if not keys else key + sep + _token_key(m.group())
+        keys.append(key)
+        last = m.end()
+    return tuple(keys)
+
+
+def _variants(form: str) -> list[str]:
+    """Return the text forms of one table form: without "The", "St."/"St" for "Saint",
+    and upper case for forms of four letters or more."""
+    base = form[4:] if form[:4] in ("The ", "the ") else form
+    out = [base]
+    if base.startswith("Saint "):
+        out += ["St. " + base[6:], "St " + base[6:]]
+    out += [v.upper() for v in out if len(v) >= 4 and not v.isupper()]
+    return out
+
+
+def _plural(demonym: str) -> str | None:
+    """Return the plural of a demonym ("Americans", "Pakistanis"), None when invariant."""
+    if demonym.endswith(("an", "i", "er", "o", "ne", "ot", "k", "en")):
+        return demonym + "s"
+    return None
+
+
+def _entry_forms(row: dict) -> list[tuple[str, str]]:
+    """Return (form, kind) pairs of one table row; kind is "name" or "demonym"."""
+    forms = [(row["name"], "name"), (row["official"], "name")]
+    forms += [(alt, "name") for alt in row["alt_spellings"]]
+    for dem in row["demonyms"]:
+        forms += [(dem, "demonym")] + ([(_plural(dem), "name")] if _plural(dem) else [])
+    return forms
+
+
+def _add_text_form(tables: dict, prefixes: set, form: str, value: tuple, force: bool) -> None:
+    """Register one form for text scanning (first registration wins unless ``force``)."""
+    if any(ch in form for ch in ",()"):
+        return
+    for variant in _variants(form):
+        keys = _text_key(variant)
+        if not keys:
+            continue
+        prefixes.update(keys)
+        if force or keys[-1] not in tables:
+            tables[keys[-1]] = value
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    """Load the shipped table once and build the lookup structures."""
+    data = json.loads(data_file("countries.json").read_text(encoding="utf-8"))
+    rows = sorted(data["countries"], key=lambda r: (r["independent"] is not True, -(r["area"] or 0)))
+    forms: dict[str, tuple[str, str]] = {}
+    prefixes: set[str] = set()
+    names: dict[str, str] = {}
+    suggest: dict[str, tuple[str, str]] = {}
+    reported = {r["cca3"] for r in rows if r["independent"] is True}
+    person = set(data["person_prone"])
+    pairs = [(a, c, "name") for a, c in data["aliases"].items()]
+    pairs += [(f, r["cca3"], k) for r in rows for f, k in _entry_forms(r)]
+    for form, code, kind in pairs:
+        kind = "person" if form in person else kind
+        _add_text_form(forms, prefixes, form, (code if code in reported else "", kind), False)
+        key = _fold(form)
+        if len(key) > 2:
+            names.setdefault(key, code)
+            suggest.setdefault(key, (code, form))
+    for form in data["not_countries"]:
+        _add_text_form(forms, prefixes, form, ("", "name"), True)
+    alpha2 = {r["cca2"]: r["cca3"] for r in rows}
+    alpha2.update({a: c for a, c in data["aliases"].items() if len(a) == 2})
+    common = {r["cca3"]: r["name"] for r in rows}
+    return _Tables(forms, frozenset(prefixes), names, alpha2, common, suggest)
+
+
+def lookup_country(name: str) -> str | None:
+    """Return the alpha-3 code for a country name, code, short form or demonym.
+
+    "Comoros", "the Comoros", "Union of the Comoros", "COM", "com", "KM",
+    "Comorian" all give "COM". Returns None for unknown names, for non-strings,
+    and for two-letter strings that are not upper case ("us").
+    """
+    if not isinstance(name, str):
+        return None
+    text = name.strip(_STRIP)
+    if not text or len(text) > 120:
+        return None
+    tables = _tables()
+    if len(text) == 2 and text.isascii() and text.isalpha():
+        return tables.alpha2.get(text) if text.isupper() else None
+    if len(text) == 3 and text.isascii() and text.upper() in tables.common:
+        return text.upper()
+    return tables.names.get(_fold(text))
+
+
+def suggest_countries(name: str, limit: int = 3) -> list[str]:
+    """Return up to ``limit`` known names closest to ``name`` ("Chnia" -> ["China", ...]),
+    one per country, best first; empty when nothing is close or the input is unusable."""
+    if not isinstance(name, str) or limit <= 0:
+        return []
+    key = _fold(name.strip(_STRIP))
+    if not key or len(key) > 80:
+        return []
+    tables = _tables()
+    out: list[str] = []
+    seen: set[str] = set()
+    for match in difflib.get_close_matches(key, tables.suggest, n=limit * 5, cutoff=0.6):
+        code, form = tables.suggest[match]
+        if code not in seen:
+            seen.add(code)
+            out.append(form)
+    return out[:limit]
+
+
+def country_name(code: str) -> str:
+    """Return the common English name for an alpha-3 code ("COM" -> "Comoros"),
+    case-insensitive; an unknown code is returned unchanged."""
+    if not isinstance(code, str):
+        return str(code)
+    return _tables().common.get(code.strip().upper(), code)
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Return True when the word at ``pos`` starts the text, a line or a sentence."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"'“”‘’*#(_[":
+        i -= 1
+    return i < 0 or text[i] in SENTENCE_END
+
+
+def _person_like(text: str, toks: list, i: int, j: int, possessive: bool) -> bool:
+    """Return True when a person-prone name (tokens i..j) stands beside another
+    capitalised word of its run: "Michael Jordan", "Chad Johnson", "Georgia Tech"."""
+    if j + 1 < len(toks) and not possessive:
+        gap = text[toks[j].end():toks[j + 1].start()]
+        if gap.isspace() and toks[j + 1].group()[0].isupper():
+            return True
+    if i == 0 or not text[toks[i - 1].end():toks[i].start()].isspace():
+        return False
+    if not toks[i - 1].group()[0].isupper():
+        return False
+    return i - 1 > 0 or not _sentence_start(text, toks[i - 1].start())
+
+
+def _language_use(text: str, start: int, end: int) -> bool:
+    """Return True when a demonym at ``start:end`` names a language: "(in French)"."""
+    after = text[end:end + 1]
+    return (after == "" or after in ",.;:)") and bool(
+        LANGUAGE_BEFORE_RE.search(text[max(0, start - 6):start])
+    )
+
+
+def _end_variants(token: str, end: int) -> list[tuple[str, int]]:
+    """Return (key, end offset) readings of a run's last word: as written, without a
+    possessive "'s"/"'", without a sentence-final period."""
+    key = _token_key(token)
+    out = [(key, end)]
+    if key.endswith(("'s", "'S")):
+        out.append((key[:-2], end - 2))
+    elif key.endswith(("'", ".")):
+        out.append((key[:-1], end - 1))
+    return out
+
+
+def _longest_at(text: str, toks: list, i: int, tables: _Tables) -> tuple | None:
+    """Return (last token index, end, (code, kind)) of the longest form starting
+    at token ``i``, or None when no form starts there."""
+    best = None
+    key = ""
+    for j in range(i, len(toks)):
+        if j > i:
+            gap = text[toks[j - 1].end():toks[j].start()]
+            sep = "-" if gap in DASHES else " " if gap.isspace() else None
+            if sep is None:
+                break
+        stem = key + sep if j > i else ""
+        for cand, end in _end_variants(toks[j].group(), toks[j].end()):
+            value = tables.forms.get(stem + cand)
+            if value is not None:
+                best = (j, end, value)
+                break
+        key = stem + _token_key(toks[j].group())
+        if key not in tables.prefixes:
+            break
+    return best
+
+
+def _scan_run(text: str, start: int, end: int, tables: _Tables, out: list) -> None:
+    """Append the countries of one run of capitalised words (text[start:end]) to ``out``."""
+    toks = list(TOKEN_RE.finditer(text, start, end))
+    i = 0
+    while i < len(toks):
+        hit = _longest_at(text, toks, i, tables)
+        if hit is None:
+            i += 1
+            continue
+        j, m_end, (code, kind) = hit
+        m_start = toks[i].start()
+        keep = bool(code) and text[m_end:m_end + 1] != "$"
+        if keep and kind == "person":
+            keep = not _person_like(text, toks, i, j, m_end < toks[j].end())
+        if keep and kind == "demonym":
+            keep = not _language_use(text, m_start, m_end)
+        if keep:
+            out.append(CountryMatch(m_start, m_end, code))
+        i = j + 1
+
+
+def find_countries(text: str) -> list[CountryMatch]:
+    """Return every mention of a sovereign country in ``text`` (names, short forms,
+    demonyms) in text order, longest match first and non-overlapping; empty when
+    there is none or ``text`` is not a string."""
+    if not isinstance(text, str) or not text:
+        return []
+    tables = _tables()
+    out: list[CountryMatch] = []
+    for run in RUN_RE.finditer(text):
+        _scan_run(text, run.start(), run.end(), tables, out)
+    return out

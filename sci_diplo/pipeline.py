@@ -1,0 +1,85 @@
+"""Build the spaCy ``Language``: tokenizer, sentence boundaries, our components.
+
+The default pipeline is built from ``CONFIG`` and needs no download: spaCy's
+English tokenizer (with hyphens and dashes split everywhere, so that
+"U.S.-China" and "770–476" come apart), the sentencizer, and the project's
+components. ``build_pipeline(model=NAME)`` loads a trained pipeline the user
+has installed instead and adds our components on top of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import spacy
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, registry
+
+# Importing the component modules registers their factories.
+from sci_diplo.components import claims, countries, dates, figures, paragraphs, programmes  # noqa: F401
+
+# A hyphen or dash between two word characters (or after an abbreviation's dot):
+# "U.S.-China", "770–476", "thirty-three".
+HYPHEN_INFIX = r"(?<=[\w.])[\-\u2010-\u2015](?=\w)"
+
+COMPONENTS = (
+    "sci_diplo_paragraphs",
+    "sci_diplo_countries",
+    "sci_diplo_dates",
+    "sci_diplo_figures",
+    "sci_diplo_programmes",
+    "sci_diplo_claims",
+)
+
+CONFIG = """
+[nlp]
+lang = "en"
+pipeline = ["sentencizer", %s]
+
+[nlp.tokenizer]
+@tokenizers = "sci_diplo.tokenizer.v1"
+
+[components]
+
+[components.sentencizer]
+factory = "sentencizer"
+%s
+""" % (
+    ", ".join(f'"{c}"' for c in COMPONENTS),
+    "\n".join(f"[components.{c}]\nfactory = \"{c}\"\n" for c in COMPONENTS),
+)
+
+# Documents longer than this are cut at paragraph breaks and read in pieces.
+MAX_CHARS = 100_000
+
+
+@registry.tokenizers("sci_diplo.tokenizer.v1")
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """Return spaCy's tokenizer factory for the language, with ``HYPHEN_INFIX`` added."""
+    base = registry.tokenizers.get("spacy.Tokenizer.v1")()
+
+    def make(nlp: Language) -> Tokenizer:
+        tokenizer = base(nlp)
+        infixes = list(nlp.Defaults.infixes or []) + [HYPHEN_INFIX]
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        return tokenizer
+
+    return make
+
+
+def build_pipeline(model: str | None = None) -> Language:
+    """Return the pipeline: the default one, or ``model`` (an installed spaCy pipeline) plus ours.
+
+    Raises OSError (from spaCy) when ``model`` is not installed.
+    """
+    if model is None:
+        nlp = spacy.util.load_model_from_config(spacy.util.load_config_from_str(CONFIG), auto_fill=True)
+    else:
+        nlp = spacy.load(model)
+        if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
+            nlp.add_pipe("sentencizer")
+        for name in COMPONENTS:
+            nlp.add_pipe(name)
+    nlp.max_length = MAX_CHARS * 2
+    return nlp

@@ -1,0 +1,178 @@
+"""Running an extraction into the store: the work behind ``scidip extract``.
+
+Documents whose text is unchanged since the store last read them are skipped
+before spaCy is even loaded. The others stream through the pipeline (in
+``jobs`` worker processes when asked), and their records are merged into the
+store under its lock at checkpoints: every ``checkpoint_seconds``, at the end,
+and when the run is interrupted, so Ctrl-C keeps every finished document.
+Nothing here prints: progress goes to the ``on_event`` callback.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sci_diplo import store as store_mod
+from sci_diplo.errors import InputError
+from sci_diplo.models import DocumentInfo, Record
+from sci_diplo.sources import Source, discover, doc_id, iter_sources
+
+Result = tuple[DocumentInfo, list[Record]]
+
+
+@dataclass
+class Settings:
+    """How to run: the store, the pipeline and the fallback publication date."""
+
+    store: Path
+    jobs: int = 1
+    published: str | None = None
+    model: str | None = None
+    rebuild: bool = False
+    lock_timeout: float = 60.0
+    checkpoint_seconds: float = 30.0
+
+
+@dataclass
+class Summary:
+    """What a run did."""
+
+    read: int = 0
+    skipped: int = 0
+    failed: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    facts: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+    interrupted: bool = False
+    set_aside: Path | None = None
+    total_records: int = 0
+
+
+Event = tuple[str, object]  # ("total", n) | ("done", path) | ("skipped", path) | ("failed", InputError) | ("warning", str)
+
+
+def count_inputs(paths: list[str]) -> int:
+    """Return how many documents ``paths`` name (for a progress bar)."""
+    return sum(1 for item in discover(p for p in paths if p != "-") if not isinstance(item, InputError)) + (
+        "-" in paths
+    )
+
+
+def pending_sources(paths: list[str], known: dict[str, str], summary: Summary,
+                    on_event: Callable[[Event], None]) -> Iterator[Source]:
+    """Yield the sources that need reading; note failures and unchanged files in ``summary``."""
+    for item in iter_sources(paths):
+        if isinstance(item, InputError):
+            summary.failed.append(item)
+            on_event(("failed", item))
+            continue
+        for warning in item.warnings:
+            summary.warnings.append(warning)
+            on_event(("warning", warning))
+        if known.get(item.path) == doc_id(item.text):
+            summary.skipped += 1
+            on_event(("skipped", item.path))
+            continue
+        yield item
+
+
+_WORKER_NLP = None
+
+
+def _init_worker(model: str | None) -> None:
+    global _WORKER_NLP
+    import signal
+
+    from sci_diplo.pipeline import build_pipeline
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+    _WORKER_NLP = build_pipeline(model)
+
+
+def _work(args: tuple[Source, str | None]) -> Result:
+    from sci_diplo.api import analyse, records_of
+
+    source, published = args
+    analysis = next(analyse(_WORKER_NLP, [source], published))
+    return analysis.info, records_of(analysis)
+
+
+def results(sources: Iterable[Source], settings: Settings) -> Iterator[Result]:
+    """Yield ``(info, records)`` for each source, in one process or in ``settings.jobs``."""
+    if settings.jobs <= 1:
+        from sci_diplo.api import analyse, records_of
+        from sci_diplo.pipeline import build_pipeline
+
+        iterator = iter(sources)
+        first = next(iterator, None)  # build spaCy only when there is work
+        if first is None:
+            return
+        nlp = build_pipeline(settings.model)
+        for analysis in analyse(nlp, _chain(first, iterator), settings.published):
+            yield analysis.info, records_of(analysis)
+        return
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(settings.jobs, initializer=_init_worker, initargs=(settings.model,)) as pool:
+        try:
+            yield from pool.imap(_work, ((s, settings.published) for s in sources), chunksize=2)
+        finally:
+            pool.terminate()
+
+
+def _chain(first: Source, rest: Iterator[Source]) -> Iterator[Source]:
+    yield first
+    yield from rest
+
+
+def checkpoint(settings: Settings, pending: list[Result], summary: Summary) -> None:
+    """Merge ``pending`` into the store on disk under its lock, then empty it."""
+    if not pending:
+        return
+    with store_mod.locked(settings.store, settings.lock_timeout):
+        current = store_mod.load(settings.store)
+        updated = store_mod.apply(current, pending)
+        store_mod.save(settings.store, updated)
+    summary.total_records = len(updated.records)
+    pending.clear()
+
+
+def prepare(settings: Settings, summary: Summary) -> dict[str, str]:
+    """Return the store's known ``{path: doc_id}``; with ``rebuild``, set the old store aside first."""
+    if settings.rebuild:
+        with store_mod.locked(settings.store, settings.lock_timeout):
+            summary.set_aside = store_mod.set_aside(settings.store)
+        return {}
+    current = store_mod.load(settings.store)  # raises StoreError on a damaged store: never overwritten
+    summary.total_records = len(current.records)
+    return {d.path: d.doc_id for d in current.documents}
+
+
+def extract(paths: list[str], settings: Settings, on_event: Callable[[Event], None] = lambda e: None) -> Summary:
+    """Read ``paths`` into the store; return what was done. Store problems raise StoreError."""
+    started, summary = time.perf_counter(), Summary()
+    known = prepare(settings, summary)
+    on_event(("total", count_inputs(paths)))
+    pending: list[Result] = []
+    last_save = time.monotonic()
+    try:
+        for info, records in results(pending_sources(paths, known, summary, on_event), settings):
+            pending.append((info, records))
+            summary.read += 1
+            summary.facts.update(r.kind for r in records)
+            on_event(("done", info.path))
+            if time.monotonic() - last_save >= settings.checkpoint_seconds:
+                checkpoint(settings, pending, summary)
+                last_save = time.monotonic()
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        checkpoint(settings, pending, summary)
+        summary.seconds = time.perf_counter() - started
+    return summary
+

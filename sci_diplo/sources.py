@@ -1,0 +1,168 @@
+"""Finding and reading input documents: files, folders, standard input.
+
+Every problem with one input becomes an ``InputError`` naming the file and the
+reason, yielded in place of the document, so that one bad file never stops the
+others. Text is decoded, never normalized: offsets in records point into it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sci_diplo.errors import InputError
+
+TEXT_SUFFIXES = (".txt", ".md")
+META_SUFFIX = ".meta.json"
+META_FIELDS = ("published", "url", "title", "outlet")
+
+# Leading bytes of common binary formats (images, archives, documents, executables).
+BINARY_MAGIC = (
+    b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"PK\x05\x06", b"%PDF",
+    b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"\x7fELF", b"MZ",
+    b"II*\x00", b"MM\x00*", b"RIFF", b"OggS", b"ID3", b"\x00\x00\x01\x00",
+)
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A decoded input document and what is known of it."""
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    meta: dict[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def doc_id(self) -> str:
+        return doc_id(self.text)
+
+
+def doc_id(text: str) -> str:
+    """Return the document id: the first 16 hex digits of the SHA-256 of its text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
+    """Return ``(text, encoding, warnings)`` for raw bytes; raise InputError if not text.
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM decode as such; other
+    bytes that are not valid UTF-8 decode as Windows-1252 (or Latin-1) with a
+    warning. Empty input and binary formats are refused.
+    """
+    if not data.strip():
+        raise InputError(path, "empty file" if not data else "file holds only white space")
+    if data.startswith(UTF16_BOMS):
+        try:
+            return data.decode("utf-16"), "utf-16", ()
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"invalid UTF-16 text ({exc.reason})") from None
+    if data.startswith(BINARY_MAGIC) or b"\x00" in data[:8192]:
+        raise InputError(path, "binary file, not text")
+    try:
+        return data.decode("utf-8-sig"), "utf-8", ()
+    except UnicodeDecodeError:
+        pass
+    try:
+        text, encoding = data.decode("cp1252"), "windows-1252"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("latin-1"), "latin-1"
+    return text, encoding, (f"{path}: not UTF-8, decoded as {encoding}",)
+
+
+def read_meta(path: Path) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Return the fields of ``<stem>.meta.json`` beside ``path`` and any warning about it."""
+    meta_path = path.with_name(path.name.rsplit(".", 1)[0] + META_SUFFIX)
+    if not meta_path.is_file():
+        return {}, ()
+    try:
+        raw = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return {}, (f"{meta_path}: sidecar ignored ({exc})",)
+    if not isinstance(raw, dict):
+        return {}, (f"{meta_path}: sidecar ignored (not a JSON object)",)
+    meta = {k: str(raw[k]) for k in META_FIELDS if isinstance(raw.get(k), (str, int))}
+    return meta, ()
+
+
+def read_file(path: Path, shown: str) -> Source:
+    """Read and decode one file; raise InputError naming it on any failure."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(shown, os_reason(exc)) from None
+    text, encoding, warnings = decode(data, shown)
+    meta, meta_warnings = read_meta(path)
+    return Source(shown, text, encoding, meta, warnings + meta_warnings)
+
+
+def os_reason(exc: OSError) -> str:
+    """Return a short reason for an OS error ("permission denied", "symlink loop" ...)."""
+    import errno
+
+    reasons = {
+        errno.ENOENT: "no such file or directory",
+        errno.EACCES: "permission denied",
+        errno.ELOOP: "symlink loop",
+        errno.EISDIR: "is a directory",
+    }
+    return reasons.get(exc.errno, exc.strerror or str(exc)).lower()
+
+
+def discover(paths: Iterable[str]) -> Iterator[Path | InputError]:
+    """Yield the text files named by ``paths`` (folders recursively), or an error for each bad one."""
+    for shown in paths:
+        path = Path(shown)
+        try:
+            path.stat()
+        except OSError as exc:
+            yield InputError(shown, os_reason(exc))
+            continue
+        if path.is_dir():
+            yield from _walk(path)
+        else:
+            yield path
+
+
+def _walk(folder: Path) -> Iterator[Path | InputError]:
+    found = False
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True, onerror=None):
+        st = os.stat(root)
+        if (st.st_dev, st.st_ino) in seen:  # a symlinked folder already walked: a loop
+            dirs[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith(TEXT_SUFFIXES) and not name.startswith("."):
+                found = True
+                yield Path(root) / name
+    if not found:
+        yield InputError(str(folder), "folder holds no .txt or .md files")
+
+
+def iter_sources(paths: Iterable[str]) -> Iterator[Source | InputError]:
+    """Yield each input as a decoded Source, or the InputError that stops it; ``-`` is stdin."""
+    paths = list(paths)
+    for item in discover(p for p in paths if p != "-"):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            yield read_file(item, str(item))
+        except InputError as exc:
+            yield exc
+    if "-" in paths:
+        try:
+            text, encoding, warnings = decode(sys.stdin.buffer.read(), "-")
+            yield Source("-", text, encoding, {}, warnings)
+        except InputError as exc:
+            yield exc

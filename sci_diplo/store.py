@@ -1,0 +1,142 @@
+"""The JSON store: load and validate, merge under a lock, save atomically.
+
+The store is one JSON file (``data/facts.json`` by default) holding a format
+name and version, the documents read, and the records. It is written to a
+temporary file beside it, flushed to disk and renamed over the old one, so a
+crash at any moment leaves either the old store or the new one. A store that
+fails validation is never overwritten: loading it raises ``StoreError`` naming
+the file and the first problem.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from sci_diplo.errors import StoreError, StoreLockedError
+from sci_diplo.models import STORE_FORMAT, STORE_VERSION, DocumentInfo, Record, Store
+from sci_diplo.identity import merge
+
+
+def load(path: Path) -> Store:
+    """Return the store at ``path``; an empty one if the file does not exist.
+
+    Raises StoreError when the file cannot be read, is not JSON, is of another
+    format or version, or fails validation (the message names the first problem).
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Store()
+    except OSError as exc:
+        raise StoreError(f"cannot read store {path}: {exc.strerror or exc}") from None
+    check_header(path, raw)
+    try:
+        return Store.model_validate_json(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise StoreError(f"store {path} is invalid at {where}: {err['msg']} (use --rebuild to start anew)") from None
+
+
+def check_header(path: Path, raw: bytes) -> None:
+    """Raise StoreError unless ``raw`` is a JSON object of our format and version."""
+    try:
+        head = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise StoreError(f"store {path} is not valid JSON ({exc}); use --rebuild to start anew") from None
+    if not isinstance(head, dict) or head.get("format") != STORE_FORMAT:
+        raise StoreError(f"{path} is not a sci_diplo store (no \"format\": \"{STORE_FORMAT}\")")
+    if head.get("version") != STORE_VERSION:
+        raise StoreError(
+            f"store {path} has format version {head.get('version')!r}; this scidip reads version "
+            f"{STORE_VERSION}: re-create it with --rebuild (the old file is kept beside it)"
+        )
+
+
+def save(path: Path, store: Store) -> None:
+    """Write ``store`` to ``path`` atomically (temporary file, fsync, rename, fsync of the folder)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = store.model_dump_json(exclude_none=False).encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def set_aside(path: Path) -> Path | None:
+    """Rename a damaged store to ``<name>.damaged-<time>`` beside it; return the new path."""
+    if not path.exists():
+        return None
+    target = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+    os.replace(path, target)
+    return target
+
+
+@contextlib.contextmanager
+def locked(path: Path, timeout: float = 60.0) -> Iterator[None]:
+    """Hold an exclusive lock on ``<store>.lock`` for the block; wait up to ``timeout`` seconds.
+
+    Raises StoreLockedError when another process keeps the lock longer than that.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = path.with_name(path.name + ".lock")
+    with open(lock_path, "a+") as fh:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise StoreLockedError(
+                        f"store {path} is locked by another scidip process; gave up after {timeout:g} s"
+                    ) from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def is_current(store: Store, path: str, doc_id: str) -> bool:
+    """True when ``path`` was read before with the same text."""
+    return any(d.path == path and d.doc_id == doc_id for d in store.documents)
+
+
+def apply(store: Store, results: Iterable[tuple[DocumentInfo, list[Record]]]) -> Store:
+    """Return ``store`` with each document's records in place of what the store held for its path."""
+    results = list(results)
+    if not results:
+        return store
+    replaced = {info.path for info, _ in results}
+    documents = [d for d in store.documents if d.path not in replaced]
+    documents.extend(info for info, _ in results)
+    kept: list[Record] = []
+    for rec in store.records:
+        mentions = [m for m in rec.mentions if m.path not in replaced]
+        if mentions:
+            kept.append(rec.model_copy(update={"mentions": mentions}))
+    merged = merge([*kept, *(rec for _, recs in results for rec in recs)])
+    documents.sort(key=lambda d: d.path)
+    return Store(documents=documents, records=merged)

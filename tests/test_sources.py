@@ -1,0 +1,85 @@
+import errno
+import os
+
+import pytest
+
+from sci_diplo.errors import InputError
+from sci_diplo.sources import Source, decode, iter_sources
+
+
+def test_utf8_bom_and_utf16_decode():
+    assert decode("\ufeffCôte d'Ivoire".encode("utf-8"), "f")[:2] == ("Côte d'Ivoire", "utf-8")
+    assert decode("Türkiye signed".encode("utf-16"), "f")[:2] == ("Türkiye signed", "utf-16")
+
+
+def test_windows_1252_decodes_with_a_warning():
+    text, encoding, warnings = decode("“Café” – 5 €".encode("cp1252"), "old.txt")
+    assert text == "“Café” – 5 €" and encoding == "windows-1252"
+    assert warnings == ("old.txt: not UTF-8, decoded as windows-1252",)
+
+
+@pytest.mark.parametrize(
+    "data,reason",
+    [
+        (b"", "empty file"),
+        (b" \n\t ", "only white space"),
+        (b"\x89PNG\r\n\x1a\n....", "binary file"),
+        (b"PK\x03\x04zipdata", "binary file"),
+        (b"text\x00with nul", "binary file"),
+    ],
+)
+def test_unreadable_bytes_raise_input_error(data, reason):
+    with pytest.raises(InputError, match=reason):
+        decode(data, "f")
+
+
+def collect(paths):
+    items = list(iter_sources(paths))
+    return [i for i in items if isinstance(i, Source)], [str(i) for i in items if isinstance(i, InputError)]
+
+
+def test_folder_walk_reads_txt_and_md_and_sidecar(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("China and Russia.")
+    (tmp_path / "sub" / "b.md").write_text("# Title\nText.")
+    (tmp_path / "a.meta.json").write_text('{"published": "2021-12-19", "url": "http://x", "title": "T"}')
+    (tmp_path / "c.json").write_text("{}")
+    sources, errors = collect([str(tmp_path)])
+    assert errors == []
+    assert [os.path.basename(s.path) for s in sources] == ["a.txt", "b.md"]
+    assert sources[0].meta == {"published": "2021-12-19", "url": "http://x", "title": "T"}
+
+
+def test_bad_inputs_each_get_one_error_and_the_rest_is_read(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Fine text.")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    nodir = tmp_path / "nothing"
+    nodir.mkdir()
+    sources, errors = collect([str(tmp_path / "missing.txt"), str(empty), str(loop), str(nodir), str(good)])
+    assert [s.path for s in sources] == [str(good)]
+    assert errors == [
+        f"{tmp_path / 'missing.txt'}: no such file or directory",
+        f"{empty}: empty file",
+        f"{loop}: symlink loop",
+        f"{nodir}: folder holds no .txt or .md files",
+    ]
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    f = tmp_path / "secret.txt"
+    f.write_text("x")
+    f.chmod(0)
+    if os.geteuid() == 0:  # root reads every file: make the read fail as it would for a user
+        real = type(f).read_bytes
+
+        def deny(self):
+            if self == f:
+                raise PermissionError(errno.EACCES, "Permission denied", str(self))
+            return real(self)
+
+        monkeypatch.setattr(type(f), "read_bytes", deny)
+    assert collect([str(f)])[1] == [f"{f}: permission denied"]

@@ -1,0 +1,102 @@
+import json
+import multiprocessing
+import time
+
+import pytest
+
+from sci_diplo import store
+from sci_diplo.errors import StoreError, StoreLockedError
+from sci_diplo.models import DocumentInfo, Store
+from tests.factories import claim, figure, programme
+
+
+def info(path: str, doc_id: str = "x") -> DocumentInfo:
+    return DocumentInfo(path=path, doc_id=doc_id)
+
+
+def test_missing_store_loads_empty(tmp_path):
+    assert store.load(tmp_path / "none.json") == Store()
+
+
+def test_round_trip_is_identity(tmp_path):
+    path = tmp_path / "facts.json"
+    s = Store(documents=[info("a.txt")], records=[figure(), programme(), claim()])
+    store.save(path, s)
+    assert store.load(path) == s
+    assert not list(tmp_path.glob("*.tmp"))  # no temporary file left behind
+
+
+def test_apply_replaces_a_changed_documents_mentions(tmp_path):
+    s = store.apply(Store(), [(info("a.txt", "v1"), [figure(path="a.txt"), programme(path="a.txt")])])
+    s = store.apply(s, [(info("b.txt"), [figure(path="b.txt")])])
+    assert len(s.records) == 2
+    assert sorted(m.path for m in s.records[0].mentions) == ["a.txt", "b.txt"]
+    # a.txt changes: its old mentions go, the programme it alone held goes too
+    s = store.apply(s, [(info("a.txt", "v2"), [claim(path="a.txt")])])
+    kinds = sorted(r.kind for r in s.records)
+    assert kinds == ["claim", "figure"]
+    fig = next(r for r in s.records if r.kind == "figure")
+    assert [m.path for m in fig.mentions] == ["b.txt"]
+    assert [d.doc_id for d in s.documents if d.path == "a.txt"] == ["v2"]
+
+
+def test_apply_twice_changes_nothing():
+    results = [(info("a.txt"), [figure(path="a.txt"), claim(path="a.txt")])]
+    once = store.apply(Store(), results)
+    assert store.apply(once, results) == once
+
+
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        (b"{not json", "not valid JSON"),
+        (b'{"format": "other"}', "not a sci_diplo store"),
+        (b'{"format": "sci_diplo.facts", "version": 99}', "format version 99"),
+        (b'{"format": "sci_diplo.facts", "version": 1, "records": [{"kind": "figure"}]}', "invalid at records.0"),
+    ],
+)
+def test_damaged_store_raises_naming_file_and_problem(tmp_path, content, message):
+    path = tmp_path / "facts.json"
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match=message) as exc:
+        store.load(path)
+    assert str(path) in str(exc.value)
+    assert path.read_bytes() == content
+
+
+def test_set_aside_keeps_the_damaged_file(tmp_path):
+    path = tmp_path / "facts.json"
+    path.write_text("{broken")
+    kept = store.set_aside(path)
+    assert not path.exists() and kept.read_text() == "{broken"
+    assert kept.name.startswith("facts.json.damaged-")
+
+
+def _hold_lock(path, seconds, ready):
+    with store.locked(path, timeout=1):
+        ready.set()
+        time.sleep(seconds)
+
+
+def test_lock_times_out_while_another_process_holds_it(tmp_path):
+    path = tmp_path / "facts.json"
+    ready = multiprocessing.Event()
+    holder = multiprocessing.Process(target=_hold_lock, args=(path, 2.0, ready))
+    holder.start()
+    try:
+        assert ready.wait(10)
+        with pytest.raises(StoreLockedError, match="locked by another scidip"):
+            with store.locked(path, timeout=0.2):
+                pass
+    finally:
+        holder.join()
+    with store.locked(path, timeout=0.2):  # free again
+        pass
+
+
+def test_saved_file_is_plain_json_with_header(tmp_path):
+    path = tmp_path / "facts.json"
+    store.save(path, Store(records=[figure()]))
+    data = json.loads(path.read_text())
+    assert data["format"] == "sci_diplo.facts" and data["version"] == 1
+    assert data["records"][0]["kind"] == "figure"
