@@ -64,7 +64,8 @@ NOT_COUNTRIES: list[str] = [
     "East Indies", "New Guinea", "Gulf of Guinea", "New Mexico", "New Mexican",
     "Northern Ireland", "Irish Sea", "British Columbia", "British Isles",
     "Korean Peninsula", "South China Sea", "East China Sea", "Congo Basin",
-    "Congo River", "Niger Delta", "Niger River", "Jordan River",
+    "Congo River", "Niger Delta", "Niger River", "Jordan River", "Inner Mongolia",
+    "Inner Mongolian", "West Timor",
 ]
 
 # Country names that are also first names or US place names; the finder skips

@@ -23,8 +23,6 @@ _POINT = r"-?\d{4}(?:-\d{2}(?:-\d{2})?)?"
 DATE_VALUE_RE = re.compile(rf"{_POINT}(?:/{_POINT})?")
 # An ISO 3166-1 alpha-3 country code.
 COUNTRY_CODE_RE = re.compile(r"[A-Z]{3}")
-# A run of white space (any Unicode space, line break or tab).
-_SPACE_RUN_RE = re.compile(r"\s+")
 
 CATEGORY_NAMES = ("figures", "dates", "programmes", "claims")
 
@@ -238,7 +236,3 @@ def unlocated_quotes(gold: GoldDoc, text: str, *, exact: bool = True) -> list[tu
         if not finder(text, item.quote)
     ]
 
-
-def normalize_space(text: str) -> str:
-    """Return ``text`` with every white-space run collapsed to one space, stripped."""
-    return _SPACE_RUN_RE.sub(" ", text).strip()

@@ -23,7 +23,7 @@ class CategoryScore:
     @property
     def precision(self) -> float:
         """TP / (TP + FP); 1.0 with no prediction and nothing to find, 0.0 with no prediction."""
-        return _ratio(self.tp, self.tp + self.fp, 1.0)
+        return _ratio(self.tp, self.tp + self.fp, 1.0 if self.fn == 0 else 0.0)
 
     @property
     def recall(self) -> float:

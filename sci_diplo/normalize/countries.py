@@ -57,6 +57,8 @@ TOKEN_RE = re.compile(r"[^\s\-‐‑–—]+")
 DASHES = frozenset("-‐‑–—")
 # "in"/"into" right before a demonym used as a language name ("in French.").
 LANGUAGE_BEFORE_RE = re.compile(r"(?:^|\s)in(?:to)?\s$")
+# Lower-case words that RUN_RE lets stand inside a country name.
+_CONNECTORS = frozenset({"of", "the", "and", "da"})
 # Characters after which a word starts a sentence (quotes and markdown skipped).
 SENTENCE_END = frozenset(".!?:\n")
 # Leading characters stripped from user input to ``lookup_country``.
@@ -70,6 +72,7 @@ class _Tables:
 
     forms: dict[str, tuple[str, str]]  # text key -> (code or "" for not reported, kind)
     prefixes: frozenset[str]  # every token prefix of a text key
+    firsts: frozenset[str]  # first words of text keys, as written and + "'s", "’s", "'", "’", "."
     names: dict[str, str]  # folded name -> alpha-3 (lookup_country)
     alpha2: dict[str, str]
     common: dict[str, str]  # alpha-3 -> common name
@@ -112,11 +115,14 @@ def _text_key(form: str) -> tuple[str, ...]:
 
 def _variants(form: str) -> list[str]:
     """Return the text forms of one table form: without "The", "St."/"St" for "Saint",
-    and upper case for forms of four letters or more."""
+    with capitalised connectors ("Republic Of The Congo"), and upper case for forms
+    of four letters or more."""
     base = form[4:] if form[:4] in ("The ", "the ") else form
     out = [base]
     if base.startswith("Saint "):
         out += ["St. " + base[6:], "St " + base[6:]]
+    titled = " ".join(w.capitalize() if w in _CONNECTORS else w for w in base.split(" "))
+    out += [titled] if titled != base else []
     out += [v.upper() for v in out if len(v) >= 4 and not v.isupper()]
     return out
 
@@ -175,7 +181,9 @@ def _tables() -> _Tables:
     alpha2 = {r["cca2"]: r["cca3"] for r in rows}
     alpha2.update({a: c for a, c in data["aliases"].items() if len(a) == 2})
     common = {r["cca3"]: r["name"] for r in rows}
-    return _Tables(forms, frozenset(prefixes), names, alpha2, common, suggest)
+    heads = {key for key in prefixes if " " not in key and "-" not in key}
+    firsts = {h + end for h in heads for end in ("", "'s", "’s", "'", "’", ".", "'S", "’S")}
+    return _Tables(forms, frozenset(prefixes), frozenset(firsts), names, alpha2, common, suggest)
 
 
 def lookup_country(name: str) -> str | None:
@@ -295,6 +303,10 @@ def _scan_run(text: str, start: int, end: int, tables: _Tables, out: list) -> No
     toks = list(TOKEN_RE.finditer(text, start, end))
     i = 0
     while i < len(toks):
+        word = toks[i].group()
+        if word.isascii() and word not in tables.firsts:
+            i += 1
+            continue
         hit = _longest_at(text, toks, i, tables)
         if hit is None:
             i += 1
@@ -319,6 +331,11 @@ def find_countries(text: str) -> list[CountryMatch]:
         return []
     tables = _tables()
     out: list[CountryMatch] = []
+    firsts = tables.firsts
     for run in RUN_RE.finditer(text):
+        word = run.group()
+        # Fast path: a one-word ASCII run that starts no form.
+        if word.isascii() and word not in firsts and " " not in word and "-" not in word:
+            continue
         _scan_run(text, run.start(), run.end(), tables, out)
     return out

@@ -1,0 +1,275 @@
+"""Scan around a capitalised head word for the title-case name that it closes.
+
+Helpers for :mod:`sci_diplo.normalize.programmes`. Every scan looks at a
+bounded window of text around one head word (a few hundred characters, a few
+dozen tokens), so the finder stays linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from sci_diplo.normalize.programme_words import ProgrammeWords
+
+# A word-like token: starts with a letter or digit and runs over letters,
+# digits, inner hyphens/dashes, dots, "&" and apostrophes ("U.S.-China",
+# "R&D", "UK's", "COVID-19", "Five-Year"). Possessive quantifier: no backtracking.
+TOKEN_RE = re.compile(r"[^\W_][\w&'’.\-‐‑–]*+")
+# Characters stripped from the end of a token (a trailing hyphen or quote).
+TOKEN_TRAIL = "-‐‑–'’"
+# An initialism at the end of a token ("U.S.", "China-U.S.", "U.K."): its dot is no full stop.
+INITIALISM_RE = re.compile(r"(?:^|[\-‐‑–])(?:[A-Za-z]\.)+$")
+# A numeric ordinal: "12th", "1st", "22nd".
+ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
+# A year or a year range: "2011", "2021-2025", "2016/17".
+YEAR_RE = re.compile(r"(?:1[89]|20)\d\d(?:[\-‐‑–/](?:1[89]|20)?\d\d)?")
+# An acronym: capitals, digits and inner dots/hyphens/&, at least two capitals ("CERC", "R&D").
+ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&.\-]*+[A-Za-z0-9]?")
+# A word of a heading line, for the title-case ratio.
+HEADING_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*+")
+
+BACK_WINDOW = 400  # characters looked at before a head word
+FWD_WINDOW = 600  # characters looked at after a head word
+MAX_PREMODS = 16  # tokens of a name before its head
+MAX_SEGMENTS = 8  # "of/on/for ..." segments after a head
+MAX_SEGMENT_WORDS = 14  # title words in one segment
+HEADING_SPAN = 200  # a heading line is at most this long on either side of a head
+
+Token = tuple[int, int, str]
+
+
+@dataclass
+class Tail:
+    """What follows a head: "on Cooperation in Science and Technology", a year, a stop reason."""
+
+    end: int
+    segments: list[str] = field(default_factory=list)
+    year_end: int | None = None
+    stop: str | None = None  # "org" (an organisation owns it) or "acronym" ("of MOST")
+
+
+def tokens(text: str, pos: int, endpos: int, limit: int = 10_000) -> Iterator[Token]:
+    """Yield up to ``limit`` tokens ``(start, end, word)`` of ``text[pos:endpos]``."""
+    for count, m in enumerate(TOKEN_RE.finditer(text, pos, endpos)):
+        if count >= limit:
+            return
+        start, word = m.start(), m.group().rstrip(TOKEN_TRAIL)
+        yield start, start + len(word), word
+
+
+def gap_kind(gap: str) -> str:
+    """Classify the text between two tokens: ``space``, ``comma``, ``amp`` or ``break``."""
+    if len(gap) > 12 or gap.count("\n") > 1:
+        return "break"
+    stripped = gap.strip()
+    if not stripped:
+        return "space"
+    if stripped == ",":
+        return "comma"
+    return "amp" if stripped == "&" else "break"
+
+
+def ends_sentence(word: str, words: ProgrammeWords) -> bool:
+    """True when a token ends in a full stop that is not an abbreviation's dot."""
+    if not word.endswith("."):
+        return False
+    return not (INITIALISM_RE.search(word) or word in words.dotted_words)
+
+
+def is_title(word: str) -> bool:
+    """True for a capitalised word, an acronym, an ordinal, a year or an alphanumeric code."""
+    first = word[0]
+    if first.isupper():
+        return True
+    if first.isdigit():
+        return bool(ORDINAL_RE.fullmatch(word) or YEAR_RE.fullmatch(word)) or any(
+            c.isalpha() for c in word
+        )
+    return False
+
+
+def is_acronym(word: str) -> bool:
+    """True for an all-capitals token with at least two capitals ("CERC", "IODP", "R&D")."""
+    return bool(ACRONYM_RE.fullmatch(word)) and sum(c.isupper() for c in word) >= 2
+
+
+def is_possessive(word: str) -> bool:
+    """True for "UK's", "China’s", "States'"."""
+    return word[-2:] in ("'s", "’s") or word[-1:] in ("'", "’")
+
+
+def is_heading_line(text: str, pos: int) -> bool:
+    """True when the line holding ``pos`` is a short title-case heading, not a sentence."""
+    lo = text.rfind("\n", max(0, pos - HEADING_SPAN), pos)
+    if lo < 0 and pos > HEADING_SPAN:
+        return False
+    hi = text.find("\n", pos, pos + HEADING_SPAN)
+    if hi < 0:
+        if len(text) - pos > HEADING_SPAN:
+            return False
+        hi = len(text)
+    line = text[lo + 1 : hi].strip(" \t*#_")
+    if line.endswith((".", ":", ";", ",")):
+        return False
+    long_words = [w for w in HEADING_WORD_RE.findall(line) if len(w) >= 4]
+    if len(long_words) < 3:
+        return False
+    capitals = sum(w[0].isupper() for w in long_words)
+    return capitals >= 0.8 * len(long_words)
+
+
+def after_head(text: str, head_end: int, head: str, words: ProgrammeWords, heading: bool) -> str:
+    """Say how the title-case run goes on after a head word.
+
+    Returns ``defer`` when a later head closes the same run ("Satellite" in
+    "Satellite Launch Center"), ``skip`` when the run turns out to name an
+    organisation ("Initiative Office"), a diplomatic mission ("Mission to"),
+    or the head is a verb in a heading ("Scientists Plan New ..."), else ``final``.
+    """
+    right = head_end
+    for index, (start, end, word) in enumerate(tokens(text, head_end, head_end + 120, 6)):
+        if gap_kind(text[right:start]) != "space":
+            break
+        if index == 0 and word in words.skip_if_followed_by.get(head, ()):
+            return "skip"
+        if index == 0 and heading and head in words.heading_verb_heads:
+            if word not in words.heads and word not in words.tail_connectors:
+                return "skip"
+        if not is_title(word) or is_possessive(word):
+            break
+        if word in words.heads:
+            return "defer"
+        if word in words.organisation_words:
+            return "skip"
+        if ends_sentence(word, words):
+            break
+        right = end
+    return "final"
+
+
+def scan_premods(
+    text: str, head_start: int, floor: int, words: ProgrammeWords, heading: bool
+) -> list[Token]:
+    """Return the tokens of a name before its head word, left to right (maybe empty).
+
+    Walks back over capitalised words joined by spaces, "and", "&" and (in a
+    list that ends in "and") commas; stops at a lowercase word, a possessive
+    owner ("China's"), punctuation, a full stop or a head word across "and".
+    Leading function words ("The", "In", "Under") are dropped.
+    """
+    low = max(floor, head_start - BACK_WINDOW)
+    toks = list(tokens(text, low, head_start))
+    if toks and low > floor and toks[0][0] == low:
+        toks = toks[1:]  # may be the tail of a token cut by the window
+    accepted: list[Token] = []
+    right, pending, seen_and = head_start, None, False
+    for tok in reversed(toks):
+        start, end, word = tok
+        kind = gap_kind(text[end:right])
+        if kind == "break" or len(accepted) >= MAX_PREMODS or ends_sentence(word, words):
+            break
+        if kind == "comma" and (pending is not None or not seen_and):
+            break
+        if word in words.premod_connectors:
+            if pending is not None or kind != "space" or not accepted:
+                break
+            pending, right = tok, start
+            continue
+        if not is_title(word) or is_possessive(word):
+            break
+        joined = pending is not None or kind != "space"
+        if joined and word in words.heads:
+            break
+        right_word = accepted[-1][2] if accepted else None
+        if heading and word in words.heading_verb_heads and right_word not in (None, *words.heads):
+            break
+        if pending is not None:
+            accepted.append(pending)
+            pending = None
+        seen_and = seen_and or joined
+        accepted.append(tok)
+        right = start
+    accepted.reverse()
+    while accepted and (accepted[0][2] in words.stop_starts or accepted[0][2] in words.premod_connectors):
+        accepted.pop(0)
+    return accepted
+
+
+def _and_ahead(text: str, toks: list[Token], j: int, right: int, words: ProgrammeWords) -> bool:
+    """True when title words from ``toks[j]`` on reach an "and"/"&" (a list "A, B and C")."""
+    for start, end, word in toks[j : j + MAX_SEGMENT_WORDS]:
+        kind = gap_kind(text[right:start])
+        if kind == "amp" or (kind == "space" and word in words.tail_joiners):
+            return True
+        if kind != "space" or not is_title(word):
+            return False
+        right = end
+    return False
+
+
+def _segment(text: str, toks: list[Token], j: int, right: int, words: ProgrammeWords):
+    """Read the title words of one tail segment from ``toks[j]``.
+
+    Returns ``(titles, end, next_index, full_stop)``: the title words, the
+    character end of the last one (None when there is none), the index of the
+    next unread token and whether the segment ended a sentence.
+    """
+    if j < len(toks) and toks[j][2] in words.tail_articles and gap_kind(text[right : toks[j][0]]) == "space":
+        right, j = toks[j][1], j + 1
+    titles: list[str] = []
+    end, pending = None, None
+    while j < len(toks) and len(titles) < MAX_SEGMENT_WORDS:
+        start, stop, word = toks[j]
+        kind = gap_kind(text[right:start])
+        if kind == "break":
+            break
+        if word in words.tail_joiners:
+            if pending is not None or kind != "space" or not titles:
+                break
+            pending, right, j = j, stop, j + 1
+            continue
+        if not is_title(word) or (kind == "amp" and pending is not None):
+            break
+        if kind == "comma" and (pending is not None or not _and_ahead(text, toks, j + 1, stop, words)):
+            break
+        titles.append(word)
+        pending, right, end, j = None, stop, stop, j + 1
+        if ends_sentence(word, words):
+            return titles, end - 1, j, True
+    return titles, end, (pending if pending is not None else j), False
+
+
+def scan_tail(text: str, head_end: int, words: ProgrammeWords) -> Tail:
+    """Read the "of/on/for/in + Title Words" segments after a head word.
+
+    Stops before a segment that names an owner organisation ("of the American
+    Association ...", ``stop="org"``) or is a bare acronym ("of MOST",
+    ``stop="acronym"``); a final "for 2011" segment is reported in ``year_end``.
+    """
+    toks = list(tokens(text, head_end, head_end + FWD_WINDOW, 80))
+    tail = Tail(end=head_end)
+    i, right = 0, head_end
+    while i < len(toks) and len(tail.segments) < MAX_SEGMENTS:
+        start, end, conn = toks[i]
+        if gap_kind(text[right:start]) != "space" or conn not in words.tail_connectors:
+            break
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt and YEAR_RE.fullmatch(nxt[2]) and gap_kind(text[end : nxt[0]]) == "space":
+            tail.year_end = nxt[1]
+            break
+        titles, seg_end, j, full_stop = _segment(text, toks, i + 1, end, words)
+        if seg_end is None:
+            break
+        if conn != "between" and titles[-1] in words.organisation_words:
+            tail.stop = "org"
+            break
+        if len(titles) == 1 and is_acronym(titles[0]):
+            tail.stop = "acronym"
+            break
+        tail.segments.append(conn + " " + " ".join(titles))
+        tail.end, right, i = seg_end, seg_end, j
+        if full_stop:
+            break
+    return tail
