@@ -70,6 +70,7 @@ def extract(
     model: ModelOpt = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Start a new store; a damaged old one is kept beside it.")] = False,
     lock_timeout: Annotated[float, typer.Option("--lock-timeout", min=0, help="Seconds to wait for another scidip using the store.")] = 60.0,
+    checkpoint: Annotated[float, typer.Option("--checkpoint-every", min=0, help="Seconds between saves of finished documents.")] = 30.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     """Read texts and store their facts (figures, programmes, dated claims)."""
@@ -78,7 +79,7 @@ def extract(
     from sci_diplo.run import Settings
 
     settings = Settings(store=store, jobs=jobs, published=check_published(published), model=model,
-                        rebuild=rebuild, lock_timeout=lock_timeout)
+                        rebuild=rebuild, lock_timeout=lock_timeout, checkpoint_seconds=checkpoint)
     code = run_extract(paths or [str(seeds_dir())], settings, err, quiet)
     raise typer.Exit(code)
 

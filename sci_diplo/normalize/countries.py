@@ -3,17 +3,17 @@
 The table is ``data/countries.json`` (derived from mledoze/countries, ODbL; built
 by ``tools/build_countries.py``), loaded once on first use.
 
-Rules (documented limits in brackets):
+Rules (known limits in brackets):
 
 * ``lookup_country`` knows every table entry (territories too: "Hong Kong" is
-  HKG). Names, short forms and demonyms are case- and accent-insensitive.
-  Three-letter codes are case-insensitive ("com" is COM); two-letter strings
-  (alpha-2 codes and "UK") count only in upper case, since "us", "in", "it",
-  "no" are ordinary words.
-* ``find_countries`` reports only entries that the table marks ``independent``
-  (193 UN members and the Vatican). Taiwan, Palestine, Kosovo, Hong Kong and the
-  other territories are recognised but not reported, and their names hide the
-  country inside them ("Chinese Taipei", "American Samoa").
+  HKG; Kosovo is the table's "UNK"). Names, short forms and demonyms are case-
+  and accent-insensitive; three-letter codes are case-insensitive ("com");
+  two-letter strings (alpha-2 codes, "UK") count only in upper case, since
+  "us", "in", "it", "no" are ordinary words.
+* ``find_countries`` reports only entries the table marks ``independent`` (193
+  UN members and the Vatican). Taiwan, Palestine, Kosovo, Hong Kong and other
+  territories are recognised but not reported, and hide the country inside
+  their names ("Chinese Taipei", "American Samoa").
 * Text matching is case-sensitive: a form matches as written in the table or in
   upper case ("CHINA"); "chad", "us" never match. Longest match wins
   ("Papua New Guinea", "South African"), hyphens and dashes separate words
@@ -21,9 +21,9 @@ Rules (documented limits in brackets):
 * "Korea" and bare "Korean" are South Korea; "North Korean" is PRK.
 * Regions whose names contain a country ("Latin America", "Indian Ocean",
   "Northern Ireland", "Central African") are not countries.
-* "Jordan", "Chad", "Georgia", "Holland" beside another capitalised word are taken
-  as a person or US place ("Michael Jordan", "Georgia Tech"). [A US state after a
-  comma, "Atlanta, Georgia", is still GEO.]
+* "Jordan", "Chad", "Georgia", "Holland" beside another capitalised word (other
+  than "In", "From" ...) are a person or US place ("Michael Jordan", "Georgia
+  Tech"). [A US state after a comma, "Atlanta, Georgia", is still GEO.]
 * A demonym right after "in"/"into" and before punctuation is a language and is
   skipped ("published in French."). [Other language uses still count.]
 * A form right before "$" is a currency prefix ("US$ 2 million") and is skipped.
@@ -47,9 +47,9 @@ _TOKEN = rf"(?:d['’])?[{_UPPER}][\w'’.]*"
 # hyphen or dash, or the connectors of/the/and/da: "U.S.-China",
 # "Democratic Republic of the Congo", "Côte d'Ivoire". Each repetition must
 # consume a capitalised word, so matching is linear.
+_GAP = r"[^\S\r\n]{1,3}"
 RUN_RE = re.compile(
-    rf"(?<!\w){_TOKEN}"
-    rf"(?:(?:[^\S\r\n]{{1,3}}(?:(?:of|the|and|da)[^\S\r\n]{{1,3}}){{0,2}}|[-‐‑–—]){_TOKEN})*"
+    rf"(?<!\w){_TOKEN}(?:(?:{_GAP}(?:(?:of|the|and|da){_GAP}){{0,2}}|[-‐‑–—]){_TOKEN})*"
 )
 # A word of a run or of a table form: anything between spaces and dashes.
 TOKEN_RE = re.compile(r"[^\s\-‐‑–—]+")
@@ -59,24 +59,31 @@ DASHES = frozenset("-‐‑–—")
 LANGUAGE_BEFORE_RE = re.compile(r"(?:^|\s)in(?:to)?\s$")
 # Lower-case words that RUN_RE lets stand inside a country name.
 _CONNECTORS = frozenset({"of", "the", "and", "da"})
-# Characters after which a word starts a sentence (quotes and markdown skipped).
-SENTENCE_END = frozenset(".!?:\n")
-# Leading characters stripped from user input to ``lookup_country``.
+# Demonym endings that take a plural "s" ("Americans"; "Chinese", "Swiss" do not).
+_PLURAL_S = ("an", "i", "er", "o", "ne", "ot", "k", "en")
+# Longer words are no part of any country name ("Liechtensteiner" has 15 letters).
+MAX_WORD = 40
+# Capitalised words that may precede a person-prone name at a sentence start.
+FUNCTION_WORDS = frozenset(
+    "In To From For With And But Or Both Like Unlike Including About Across Against "
+    "Between By Of On At As Via While Since After Before During When If Where Into "
+    "Visiting Neighbouring Neighboring Only Even Also Then Meanwhile However The".split()
+)
+# Characters stripped from both ends of user input (quotes, brackets, markdown).
 _STRIP = " \t\r\n\"'“”‘’*()[]"
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+# Curly apostrophes and dashes -> ASCII, for keys.
+_APOSTROPHES = str.maketrans("’‘ʼ‐‑–—", "'''----")
 
 
 @dataclass(frozen=True, slots=True)
 class _Tables:
     """Lookup structures built once from the shipped table."""
-
     forms: dict[str, tuple[str, str]]  # text key -> (code or "" for not reported, kind)
     prefixes: frozenset[str]  # every token prefix of a text key
-    firsts: frozenset[str]  # first words of text keys, as written and + "'s", "’s", "'", "’", "."
-    names: dict[str, str]  # folded name -> alpha-3 (lookup_country)
-    alpha2: dict[str, str]
+    firsts: frozenset[str]  # first words of text keys, also + "'s", "’s", "'", "’", "."
+    names: dict[str, tuple[str, str]]  # folded name -> (alpha-3, name as written)
+    alpha2: dict[str, str]  # alpha-2 codes and two-letter short forms -> alpha-3
     common: dict[str, str]  # alpha-3 -> common name
-    suggest: dict[str, tuple[str, str]]  # folded form -> (alpha-3, form as written)
 
 
 def _fold_accents(text: str) -> str:
@@ -94,10 +101,8 @@ def _fold(name: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
-@lru_cache(maxsize=8192)
-def _token_key(token: str) -> str:
-    """Return the text key of one word: accents folded, case kept."""
-    return _fold_accents(token)
+# The text key of one word: accents folded, case kept (cached: words repeat).
+_token_key = lru_cache(maxsize=8192)(_fold_accents)
 
 
 def _text_key(form: str) -> tuple[str, ...]:
@@ -127,19 +132,15 @@ def _variants(form: str) -> list[str]:
     return out
 
 
-def _plural(demonym: str) -> str | None:
-    """Return the plural of a demonym ("Americans", "Pakistanis"), None when invariant."""
-    if demonym.endswith(("an", "i", "er", "o", "ne", "ot", "k", "en")):
-        return demonym + "s"
-    return None
-
-
 def _entry_forms(row: dict) -> list[tuple[str, str]]:
-    """Return (form, kind) pairs of one table row; kind is "name" or "demonym"."""
+    """Return (form, kind) pairs of one table row, kind "name" or "demonym"; plural
+    demonyms ("Americans", "Pakistanis") count as names."""
     forms = [(row["name"], "name"), (row["official"], "name")]
     forms += [(alt, "name") for alt in row["alt_spellings"]]
     for dem in row["demonyms"]:
-        forms += [(dem, "demonym")] + ([(_plural(dem), "name")] if _plural(dem) else [])
+        forms.append((dem, "demonym"))
+        if dem.endswith(_PLURAL_S):
+            forms.append((dem + "s", "name"))
     return forms
 
 
@@ -160,11 +161,11 @@ def _add_text_form(tables: dict, prefixes: set, form: str, value: tuple, force: 
 def _tables() -> _Tables:
     """Load the shipped table once and build the lookup structures."""
     data = json.loads(data_file("countries.json").read_text(encoding="utf-8"))
-    rows = sorted(data["countries"], key=lambda r: (r["independent"] is not True, -(r["area"] or 0)))
+    # Independent entries first, then the larger: "French" is FRA, "Congolese" COD.
+    rows = sorted(data["countries"], key=lambda r: (r["independent"] is not True, -r["area"]))
     forms: dict[str, tuple[str, str]] = {}
     prefixes: set[str] = set()
-    names: dict[str, str] = {}
-    suggest: dict[str, tuple[str, str]] = {}
+    names: dict[str, tuple[str, str]] = {}
     reported = {r["cca3"] for r in rows if r["independent"] is True}
     person = set(data["person_prone"])
     pairs = [(a, c, "name") for a, c in data["aliases"].items()]
@@ -172,10 +173,9 @@ def _tables() -> _Tables:
     for form, code, kind in pairs:
         kind = "person" if form in person else kind
         _add_text_form(forms, prefixes, form, (code if code in reported else "", kind), False)
-        key = _fold(form)
-        if len(key) > 2:
-            names.setdefault(key, code)
-            suggest.setdefault(key, (code, form))
+        for variant in _variants(form):
+            if len(_fold(variant)) > 2:
+                names.setdefault(_fold(variant), (code, form))
     for form in data["not_countries"]:
         _add_text_form(forms, prefixes, form, ("", "name"), True)
     alpha2 = {r["cca2"]: r["cca3"] for r in rows}
@@ -183,7 +183,10 @@ def _tables() -> _Tables:
     common = {r["cca3"]: r["name"] for r in rows}
     heads = {key for key in prefixes if " " not in key and "-" not in key}
     firsts = {h + end for h in heads for end in ("", "'s", "’s", "'", "’", ".", "'S", "’S")}
-    return _Tables(forms, frozenset(prefixes), frozenset(firsts), names, alpha2, common, suggest)
+    return _Tables(
+        forms=forms, prefixes=frozenset(prefixes), firsts=frozenset(firsts),
+        names=names, alpha2=alpha2, common=common,
+    )
 
 
 def lookup_country(name: str) -> str | None:
@@ -203,7 +206,7 @@ def lookup_country(name: str) -> str | None:
         return tables.alpha2.get(text) if text.isupper() else None
     if len(text) == 3 and text.isascii() and text.upper() in tables.common:
         return text.upper()
-    return tables.names.get(_fold(text))
+    return tables.names.get(_fold(text), (None, ""))[0]
 
 
 def suggest_countries(name: str, limit: int = 3) -> list[str]:
@@ -217,8 +220,8 @@ def suggest_countries(name: str, limit: int = 3) -> list[str]:
     tables = _tables()
     out: list[str] = []
     seen: set[str] = set()
-    for match in difflib.get_close_matches(key, tables.suggest, n=limit * 5, cutoff=0.6):
-        code, form = tables.suggest[match]
+    for match in difflib.get_close_matches(key, tables.names, n=limit * 5, cutoff=0.6):
+        code, form = tables.names[match]
         if code not in seen:
             seen.add(code)
             out.append(form)
@@ -233,14 +236,6 @@ def country_name(code: str) -> str:
     return _tables().common.get(code.strip().upper(), code)
 
 
-def _sentence_start(text: str, pos: int) -> bool:
-    """Return True when the word at ``pos`` starts the text, a line or a sentence."""
-    i = pos - 1
-    while i >= 0 and text[i] in " \t\"'“”‘’*#(_[":
-        i -= 1
-    return i < 0 or text[i] in SENTENCE_END
-
-
 def _person_like(text: str, toks: list, i: int, j: int, possessive: bool) -> bool:
     """Return True when a person-prone name (tokens i..j) stands beside another
     capitalised word of its run: "Michael Jordan", "Chad Johnson", "Georgia Tech"."""
@@ -250,9 +245,8 @@ def _person_like(text: str, toks: list, i: int, j: int, possessive: bool) -> boo
             return True
     if i == 0 or not text[toks[i - 1].end():toks[i].start()].isspace():
         return False
-    if not toks[i - 1].group()[0].isupper():
-        return False
-    return i - 1 > 0 or not _sentence_start(text, toks[i - 1].start())
+    before = toks[i - 1].group()
+    return before[0].isupper() and before[-1] not in ".!?" and before not in FUNCTION_WORDS
 
 
 def _language_use(text: str, start: int, end: int) -> bool:
@@ -304,10 +298,9 @@ def _scan_run(text: str, start: int, end: int, tables: _Tables, out: list) -> No
     i = 0
     while i < len(toks):
         word = toks[i].group()
-        if word.isascii() and word not in tables.firsts:
-            i += 1
-            continue
-        hit = _longest_at(text, toks, i, tables)
+        skip = len(word) > MAX_WORD or (
+            word if word.isascii() else _token_key(word)) not in tables.firsts
+        hit = None if skip else _longest_at(text, toks, i, tables)
         if hit is None:
             i += 1
             continue

@@ -81,6 +81,8 @@ def aliases_inside_paren(text: str, start: int, end: int, name: str) -> list[str
     phrase before the parenthesis and the acronym after the name are aliases.
     """
     found: list[str] = []
+    if not text[max(0, start - 4) : start].rstrip().endswith("("):
+        return found
     before = BEFORE_PAREN_RE.search(text, max(0, start - 80), start)
     if before is None or before.end() != start:
         return found

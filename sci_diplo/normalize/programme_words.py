@@ -32,6 +32,8 @@ class ProgrammeWords:
     tail_connectors: frozenset[str]
     tail_joiners: frozenset[str]
     tail_articles: frozenset[str]
+    location_connectors: frozenset[str]
+    field_heads: frozenset[str]
     organisation_words: frozenset[str]
     generic_modifiers: frozenset[str]
     stop_starts: frozenset[str]
@@ -63,7 +65,7 @@ def programme_words() -> ProgrammeWords:
             "joint_lab_heads", "joint_words", "tail_required_heads", "acronym_required_heads",
             "org_unit_heads", "heading_verb_heads", "premod_connectors", "tail_connectors",
             "tail_joiners", "tail_articles", "organisation_words", "generic_modifiers",
-            "stop_starts", "dotted_words", "ordinal_words",
+            "stop_starts", "dotted_words", "ordinal_words", "location_connectors", "field_heads",
         )
     }
     return ProgrammeWords(

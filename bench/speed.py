@@ -1,0 +1,180 @@
+"""Speed benchmark: the pipeline against spaCy's tokenizer, measured in one run.
+
+    python bench/speed.py [--docs 2000] [--words-per-doc 750] [--profile] [--quick]
+
+Builds a corpus of documents from the seed texts' paragraphs (shuffled between
+documents with a fixed random seed), then prints, with the machine's cores:
+
+- words/s of spacy.blank("en") + sentencizer (the ceiling) and of the default
+  pipeline from text to records, and their ratio;
+- words/s of `scidip extract` as a whole process (store writing included);
+- the speed-up of --jobs 2 over --jobs 1;
+- peak RSS of extract at 1x and 4x the corpus, and their ratio;
+- a second extract over the unchanged corpus, as a fraction of the first;
+- wall time of `scidip facts --country China --format json` and `scidip --help`.
+
+Every figure is a ratio against a baseline measured in the same run; results
+also go to bench/out/speed.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SCIDIP = [sys.executable, "-m", "sci_diplo"]
+
+
+def paragraphs() -> list[str]:
+    out = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        out += [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if len(p.split()) >= 8]
+    return out
+
+
+def build_corpus(folder: Path, docs: int, words_per_doc: int, seed: int = 1217) -> int:
+    """Write ``docs`` documents of shuffled seed paragraphs; return the total word count."""
+    rng, paras, total = random.Random(seed), paragraphs(), 0
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(docs):
+        chosen, words = [], 0
+        while words < words_per_doc:
+            para = rng.choice(paras)
+            chosen.append(para)
+            words += len(para.split())
+        text = "\n\n".join(chosen)
+        (folder / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
+        total += words
+    return total
+
+
+def texts(folder: Path) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+
+
+def time_tokenizer(corpus: list[str]) -> float:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    start = time.perf_counter()
+    for _ in nlp.pipe(corpus, batch_size=64):
+        pass
+    return time.perf_counter() - start
+
+
+def time_pipeline(corpus: list[str], profile: bool) -> float:
+    from sci_diplo.api import analyse, records_of
+    from sci_diplo.pipeline import build_pipeline
+    from sci_diplo.sources import Source
+
+    nlp = build_pipeline()
+    sources = [Source(f"doc{i}", t) for i, t in enumerate(corpus)]
+    profiler = None
+    if profile:
+        from pyinstrument import Profiler
+
+        profiler = Profiler()
+        profiler.start()
+    start = time.perf_counter()
+    for analysis in analyse(nlp, sources):
+        records_of(analysis)
+    seconds = time.perf_counter() - start
+    if profiler:
+        profiler.stop()
+        print(profiler.output_text(unicode=False, color=False, show_all=False)[:6000])
+    return seconds
+
+
+def run_process(args: list[str]) -> tuple[float, int, int]:
+    """Run a command; return (wall seconds, peak RSS in MiB of that process, exit code)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0,):
+        sys.exit(f"{' '.join(args)} failed ({proc.returncode}): {proc.stderr.read().decode()[-2000:]}")
+    return seconds, usage.ru_maxrss // 1024, proc.returncode
+
+
+def extract(folder: Path, store: Path, *extra: str) -> tuple[float, int]:
+    seconds, rss, _ = run_process([*SCIDIP, "extract", str(folder), "--store", str(store), "-q", *extra])
+    return seconds, rss
+
+
+def best_of(args: list[str], runs: int = 5) -> float:
+    return min(run_process(args)[0] for _ in range(runs))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--words-per-doc", type=int, default=750)
+    parser.add_argument("--profile", action="store_true", help="print a pyinstrument profile of the pipeline")
+    parser.add_argument("--quick", action="store_true", help="a small corpus, to check the script itself")
+    args = parser.parse_args()
+    if args.quick:
+        args.docs, args.words_per_doc = 100, 300
+    work = Path(tempfile.mkdtemp(prefix="scidip-bench-"))
+    try:
+        report = measure(work, args)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    out = ROOT / "bench" / "out"
+    out.mkdir(exist_ok=True)
+    (out / "speed.json").write_text(json.dumps(report, indent=2) + "\n")
+
+
+def measure(work: Path, args: argparse.Namespace) -> dict:
+    corpus_dir = work / "corpus"
+    words = build_corpus(corpus_dir, args.docs, args.words_per_doc)
+    corpus = texts(corpus_dir)
+    mb = sum(len(t) for t in corpus) / 1e6
+    print(f"machine: {os.cpu_count()} cores; corpus: {args.docs} documents, {words:,} words, {mb:.1f} MB")
+    r: dict = {"cores": os.cpu_count(), "documents": args.docs, "words": words}
+    r["tokenizer_wps"] = words / time_tokenizer(corpus)
+    r["pipeline_wps"] = words / time_pipeline(corpus, args.profile)
+    r["pipeline_ratio"] = r["pipeline_wps"] / r["tokenizer_wps"]
+    print(f"tokenizer+sentencizer  {r['tokenizer_wps']:>10,.0f} words/s   (ceiling)")
+    print(f"default pipeline       {r['pipeline_wps']:>10,.0f} words/s   ratio {r['pipeline_ratio']:.2f}  (target >= 0.35)")
+
+    s1, rss1 = extract(corpus_dir, work / "j1.json", "--jobs", "1")
+    s2, _ = extract(corpus_dir, work / "j2.json", "--jobs", "2")
+    r.update(extract_wps=words / s1, extract_ratio=words / s1 / r["tokenizer_wps"], jobs2_speedup=s1 / s2)
+    print(f"scidip extract         {r['extract_wps']:>10,.0f} words/s   ratio {r['extract_ratio']:.2f}  (whole process, store included)")
+    print(f"--jobs 2 speed-up      {r['jobs2_speedup']:.2f}x  (target >= 1.6x)")
+
+    again, _ = extract(corpus_dir, work / "j1.json")
+    r["rerun_fraction"] = again / s1
+    print(f"re-run, unchanged      {again:.2f} s = {r['rerun_fraction']:.1%} of the first  (target <= 5%)")
+
+    big = work / "big"
+    for k in range(4):
+        for f in corpus_dir.glob("*.txt"):
+            (big / f"{k}").mkdir(parents=True, exist_ok=True)
+            (big / f"{k}" / f.name).write_text(f.read_text(encoding="utf-8") + f"\n\nCopy {k}.", encoding="utf-8")
+    _, rss4 = extract(big, work / "big.json")
+    store_mb = (work / "big.json").stat().st_size / 2**20
+    r.update(rss_1x_mib=rss1, rss_4x_mib=rss4, rss_ratio=rss4 / rss1, store_4x_mib=store_mb)
+    print(f"peak RSS               1x {rss1} MiB, 4x {rss4} MiB: ratio {r['rss_ratio']:.2f}  (store {store_mb:.1f} MiB; target <= 1.3)")
+
+    r["facts_seconds"] = best_of([*SCIDIP, "facts", "--store", str(work / "j1.json"), "--country", "China", "--format", "json"])
+    r["help_seconds"] = best_of([*SCIDIP, "--help"])
+    print(f"scidip facts           {r['facts_seconds']:.3f} s   (target <= 0.3 s)")
+    print(f"scidip --help          {r['help_seconds']:.3f} s   (target <= 0.3 s)")
+    return r
+
+
+if __name__ == "__main__":
+    main()

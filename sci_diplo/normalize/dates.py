@@ -1,0 +1,254 @@
+"""Temporal expressions: find them in text and normalize them (SCHEMA.md ``dates``).
+
+Values are ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or an interval ``A/B``; years
+before the common era are astronomical ("272 BC" is ``-0271``). Conventions
+decided here (documented in the tests too):
+
+- "12/17/2021" and "12-17-2021" read month first (US) unless the first number
+  exceeds 12; "17.12.2021" reads day first.
+- Modifiers do not narrow a value: "mid-2023", "late 2020", "early December"
+  are the year or month itself.
+- "the 1990s" and "‘90s" are ``1990/1999``; "the 1800s" is ``1800/1899``; "the
+  21st century" is ``2000/2099`` (TimeML's "20"), "the 5th century BC" is
+  ``-0499/-0400``. "2011-12" is the year range ``2011/2012``; "2021-03" is March 2021.
+- Quarters, halves and seasons are month intervals ("Q3 2021" is
+  ``2021-07/2021-09``; "summer 2021" ``2021-06/2021-08``); weeks are Monday-Sunday
+  day intervals.
+- A month or a month and day without a year ("In May", "December 15"), a
+  weekday ("Friday night") and an ordinal quarter take the latest such date on
+  or before the anchor, or the earliest on or after it when the clause speaks
+  of the future (will, shall, due, scheduled, expected ...; "until"/"by"
+  without a tense marker too). "last"/"next" look strictly before/after.
+- Relative expressions resolve against ``published``, or against the latest
+  dateline before them (a line holding only a full date, "date 2021-12-19" at
+  a line start, or "BEIJING, Dec. 17 (Xinhua) --"). Without either they keep
+  ``value=None`` and ``kind="relative"``.
+- An interval with relation ``on`` is reported as ``during``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sci_diplo.normalize import dates_calendar as cal
+from sci_diplo.normalize import dates_grammar as g
+from sci_diplo.normalize.dates_calendar import Point, date_bounds, fmt_span, parse_point
+from sci_diplo.normalize.dates_context import Left, is_future, read_left, tense_of
+from sci_diplo.normalize.dates_resolve import resolve, resolve_month, resolve_weekday_date
+from sci_diplo.normalize.dates_scan import Atom, scan
+from sci_diplo.normalize.types import DateMatch
+
+__all__ = ["find_dates", "parse_date_value", "date_bounds"]
+
+# Only spaces and an optional comma between a weekday and its date.
+_WEEKDAY_GAP_RX = re.compile(r"\s*+,?\s*+")
+# Markup and separators that may surround a dateline.
+_MARKUP = " \t*_#>|,:;–—-\u00a0\u2002\u2003"
+# Label words before a dateline: "Published:", "date", "Last updated".
+_LABEL_RX = re.compile(
+    r"(?:last\s++)?(?:date[d]?|published|posted|updated|released|issued|modified|"
+    r"publication\s++date|release\s++date)(?:\s++on)?",
+    re.I,
+)
+# A news dateline before the date: "BEIJING, " or "WASHINGTON, D.C., ".
+_CITY_RX = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*+[A-Z][A-Za-z.]{1,10})?,\s*+")
+# After a city dateline's date: "(Xinhua) --", " -- ", " — ".
+_AGENCY_RX = re.compile(r"\s*+(?:\([^)\n]{1,40}\)\s*+)?(?:--|—|–|-)")
+_RANGE_WORDS = ("from", "between")
+# After an expression: "onwards" makes it a start ("from 2024 onwards").
+_ONWARDS_RX = re.compile(r"\s++onwards?\b", re.I)
+
+
+def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -> list[DateMatch]:
+    """Return every temporal expression of ``text`` that names a calendar point or period.
+
+    ``published`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, or None) anchors
+    relative expressions; datelines in the text re-anchor what follows them.
+    ``timeml_refs`` also emits "now"/"currently" (``PRESENT_REF``), "the past"
+    and "the future" for TimeML scoring; SCHEMA.md does not count them as dates.
+    Returns an empty list for empty or non-string input.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    anchor = _anchor(published)
+    out: list[DateMatch] = []
+    for atom in _merge(text, scan(text, timeml_refs)):
+        if atom.left is None:
+            atom.left = read_left(text, atom.start)
+        dateline = _is_day(atom) and _is_dateline(text, atom)
+        if dateline and atom.lo[0] is None and atom.weekday is None:
+            atom.rel = ("md", "nearest")  # a yearless dateline: the nearest such day
+        span, relative = _value(text, atom, anchor)
+        value = fmt_span(*span) if span else None
+        if atom.kind == "ref":
+            value = atom.rel[1]
+        if dateline and span is not None:
+            anchor = span[0]
+        out.append(_match(text, atom, value, relative, dateline and span is not None))
+    return out
+
+
+def _is_day(atom: Atom) -> bool:
+    """Return True for a single day (a month, a day, maybe a year): what a dateline names."""
+    return atom.kind == "cal" and atom.lo is not None and atom.lo[2] is not None and atom.hi is None
+
+
+def _anchor(published: str | None) -> Point | None:
+    """Return the point of a ``published`` value (extra time parts ignored), or None."""
+    if not isinstance(published, str):
+        return None
+    mt = re.match(r"\s*(-?\d{4}(?:-\d{2}(?:-\d{2})?)?)", published[:40])
+    return parse_point(mt.group(1)) if mt else None
+
+
+def _value(text: str, atom: Atom, anchor: Point | None) -> tuple[tuple | None, bool]:
+    """Return the atom's (lo, hi) span or None, and whether it depended on an anchor."""
+    if atom.kind == "ref":
+        return None, True
+    if atom.kind == "cal" and atom.lo is not None and atom.lo[0] is not None:
+        hi = atom.hi
+        if hi is not None and hi[0] is None:
+            hi = (atom.lo[0] + (hi[1] < atom.lo[1]), hi[1], hi[2])
+        return (atom.lo, hi), False
+    future = _future(text, atom)
+    if atom.kind == "cal":
+        mode = atom.rel[1] if atom.rel else None
+        if atom.weekday is not None:
+            span = resolve_weekday_date(atom.lo, atom.weekday, anchor, future)
+            if span is not None:
+                return span, True
+        return resolve_month(atom.lo, atom.hi, mode, anchor, future), True
+    return resolve(atom.rel, anchor, future), True
+
+
+def _future(text: str, atom: Atom) -> bool:
+    """Return True when the expression should look forward from the anchor.
+
+    "until June", "by June" look forward unless a past verb stands right before
+    the preposition ("completed by June"); otherwise the clause's tense decides.
+    """
+    if atom.rel and atom.rel[0] not in ("wd", "qtr", "md"):
+        return False
+    left = atom.left
+    if left is not None and left.relation in ("until", "by"):
+        words = g.WORD_RX.findall(text, max(0, left.rel_lead - 40), left.rel_lead)[-3:]
+        return tense_of(list(reversed(words))) is not False
+    return is_future(text, atom.start, atom.end)
+
+
+def _match(text: str, atom: Atom, value: str | None, relative: bool, dateline: bool) -> DateMatch:
+    """Return the DateMatch of a resolved atom, with its relation and span."""
+    left = atom.left
+    relation = left.relation or "on"
+    end = atom.end
+    onward = _ONWARDS_RX.match(text, end)
+    if onward:  # "from 2024 onwards"
+        relation, end = "since", onward.end()
+    start = left.lead if relation == "on" else left.rel_lead
+    if atom.rel and atom.rel[0] == "ago" and left.qualifier:
+        relation, start = left.qualifier, left.qual_lead
+    if value and "/" in value and relation == "on":
+        relation = "during"
+    kind = "relative" if relative else "absolute"
+    return DateMatch(min(start, atom.start), end, value, relation, kind, dateline)
+
+
+def _merge(text: str, atoms: list[Atom]) -> list[Atom]:
+    """Join a weekday with the date after it, and two dates around a range connector."""
+    out: list[Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        joined = _join(text, a, b) if b is not None else None
+        if joined is not None:
+            out.append(joined)
+            i += 2
+            continue
+        if not (a.kind == "weekday" and a.abbr):
+            out.append(a)
+        i += 1
+    return out
+
+
+def _join(text: str, a: Atom, b: Atom) -> Atom | None:
+    """Return ``a`` and ``b`` as one atom when they form one expression, else None."""
+    gap = text[a.end:b.start]
+    if a.kind == "weekday" and b.kind == "cal" and b.lo and b.lo[2] is not None and not b.hi:
+        if _WEEKDAY_GAP_RX.fullmatch(gap):
+            weekday = a.rel[1] if b.lo[0] is None else None
+            return Atom(a.start, b.end, lo=b.lo, rel=b.rel, full=b.full, weekday=weekday)
+        return None
+    if a.kind != "cal" or b.kind != "cal" or a.rel or b.rel or not a.lo or not b.lo:
+        return None
+    connector = g.CONNECTOR_RX.fullmatch(gap) if len(gap) < 12 else None
+    if connector is None:
+        return None
+    left = a.left or read_left(text, a.start)
+    if gap.strip().lower() == "and" and left.rel_word != "between":
+        return None
+    lo, hi = _range_points(a.lo, b.hi or b.lo)
+    if lo is None or hi is None:
+        return None
+    if lo[0] is None:  # "from Jan. 1 to Dec. 15": the anchor gives both the year
+        return Atom(a.start, b.end, lo=lo, hi=hi, left=_range_left(left)) if lo[1] and hi[1] else None
+    first, last = cal.date_bounds(cal.fmt_point(lo)), cal.date_bounds(cal.fmt_point(hi))
+    if first is None or last is None or not first[0] < last[0]:
+        return None
+    return Atom(a.start, b.end, lo=lo, hi=hi, left=_range_left(left))
+
+
+def _range_left(left: Left) -> Left:
+    """Return ``left`` with relation ``during`` when it opens a range ("from", "between")."""
+    return replace(left, relation="during") if left.rel_word in _RANGE_WORDS else left
+
+
+def _range_points(lo: Point, hi: Point) -> tuple[Point | None, Point | None]:
+    """Return the range ends, the one without a year taking the other's ("March–May 2021")."""
+    if lo[0] is None and hi[0] is not None and lo[1] is not None:
+        lo = (hi[0] - ((lo[1], lo[2] or 0) > (hi[1] or 12, hi[2] or 0)), lo[1], lo[2])
+    elif hi[0] is None and lo[0] is not None and hi[1] is not None:
+        hi = (lo[0] + ((hi[1], hi[2] or 0) < (lo[1] or 1, lo[2] or 0)), hi[1], hi[2])
+    if (lo[0] is None) != (hi[0] is None):
+        return None, None
+    return lo, hi
+
+
+def _is_dateline(text: str, atom: Atom) -> bool:
+    """Return True when ``atom`` (a day) stands as a dateline on its line."""
+    lo = max(0, atom.start - 81)
+    line_start = text.rfind("\n", lo, atom.start) + 1
+    if line_start == 0 and lo > 0:
+        return False  # more than 80 characters before it on its line
+    line_end = text.find("\n", atom.end, atom.end + 200)
+    prefix = text[line_start:atom.start]
+    suffix = text[atom.end:line_end if line_end >= 0 else atom.end + 200]
+    if _CITY_RX.fullmatch(prefix.lstrip(_MARKUP)) and _AGENCY_RX.match(suffix):
+        return True
+    bare = g.CLOCK_RX.sub(" ", prefix).strip(_MARKUP)
+    labelled = bool(bare) and _LABEL_RX.fullmatch(bare) is not None
+    if bare and not labelled:
+        return False
+    rest = g.CLOCK_RX.sub(" ", suffix[:80]).strip(_MARKUP)
+    return labelled or rest == "" or rest.upper() in ("GMT", "UTC", "BJT", "ET", "EST", "EDT", "CST")
+
+
+def parse_date_value(text: str) -> str | None:
+    """Return the normalized value of a user-typed date, or None when it is not one date.
+
+    Accepts a value already normalized ("2021", "2021-03-05", "2008/2013") or
+    one absolute expression ("March 2021", "5 March 2021", "Dec. 17, 2021").
+    """
+    if not isinstance(text, str):
+        return None
+    raw = text.strip()
+    if not raw or len(raw) > 100:
+        return None
+    if cal.date_bounds(raw) is not None:
+        parts = raw.split("/")
+        return "/".join(cal.fmt_point(parse_point(p)) for p in parts)
+    found = [m for m in find_dates(raw, None) if m.kind == "absolute" and m.value]
+    if len(found) == 1 and found[0].start <= 1 and found[0].end >= len(raw) - 1:
+        return found[0].value
+    return None

@@ -1,0 +1,218 @@
+"""Reading the words around a temporal expression: relation, modifiers, year test, tense.
+
+All functions look at a short window of text (tens of characters) around a
+candidate, so their cost does not grow with the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sci_diplo.normalize import dates_grammar as g
+
+_WINDOW = 48
+_TWO_WORD_RELATIONS = {("prior", "to"), ("ahead", "of"), ("as", "of"), ("up", "to")}
+_NON_YEAR_LEFT = frozenset(
+    "no number page pages pp p tel fax room flight route vol volume issue article section chapter "
+    "resolution model version code item line box suite unit".split()
+)
+_HYPHEN_LEFT = frozenset("mid pre post early late end".split())
+_NOT_PLURAL = ("ss", "us", "is", "ics")
+_PHRASE_HEADS = frozenset("end beginning start middle turn close".split())
+
+
+@dataclass(slots=True)
+class Left:
+    """What the words before an expression say about it.
+
+    ``relation`` is a SCHEMA relation or None; ``lead`` is where the span starts
+    with its modifier words ("early", "the end of"); ``rel_lead`` also covers
+    the relation word(s) ("since", "prior to"); ``word`` is the nearest word
+    before the modifier (lower-cased, "" if none); ``strong`` is True when a
+    relation word or a modifier stands right before; ``determiner`` when "the",
+    "a", "its" or a possessive does; ``qualifier`` is the relation implied by
+    "more than"/"less than" (for "ago") and ``qual_lead`` where that starts.
+    """
+
+    relation: str | None
+    lead: int
+    rel_lead: int
+    word: str
+    strong: bool
+    determiner: bool
+    rel_word: str = ""
+    qualifier: str | None = None
+    qual_lead: int = -1
+
+
+def left_words(text: str, pos: int) -> list[tuple[str, int, int]]:
+    """Return up to six (lower-cased word, start, end) before ``pos`` in the same clause."""
+    lo = max(0, pos - _WINDOW)
+    window = text[lo:pos]
+    cut = g.CUT_BACK_RX.search(window[::-1])
+    first = len(window) - cut.start() if cut else 0
+    out = [(m.group().lower(), lo + m.start(), lo + m.end()) for m in g.WORD_RX.finditer(window, first)]
+    return out[-6:]
+
+
+def _joined(text: str, end: int, nxt: int) -> bool:
+    """Return True when only spaces (or one hyphen) separate two words."""
+    return text[end:nxt].strip().strip("-") == "" and text.count("\n\n", end, nxt) == 0
+
+
+def read_left(text: str, start: int) -> Left:
+    """Return the :class:`Left` context of an expression starting at ``start``."""
+    words = left_words(text, start)
+    mod = _modifier_length(text, words, start)
+    i = len(words) - 1 - mod
+    lead = words[i + 1][1] if mod else start
+    nearest = words[i][0] if i >= 0 and _joined(text, words[i][2], lead) else ""
+    raw = nearest
+    det = nearest in g.YEAR_DETERMINERS or text[max(0, lead - 3):lead].rstrip().endswith(("'s", "’s"))
+    relation, rel_word, rel_lead = None, "", lead
+    if nearest == "the" and not mod and i > 0 and _joined(text, words[i - 1][2], words[i][1]):
+        i -= 1  # "since the 1990s": the relation word stands before "the"
+        nearest = words[i][0] if words[i][0] in g.RELATION_WORDS else ""
+        if not nearest:
+            i, nearest = i + 1, "the"
+    if nearest:
+        pair = (words[i - 1][0], nearest) if i > 0 else ("", nearest)
+        if pair in _TWO_WORD_RELATIONS and _joined(text, words[i - 1][2], words[i][1]):
+            rel_word, rel_lead = " ".join(pair), words[i - 1][1]
+        elif nearest in g.RELATION_WORDS and nearest != "to":
+            rel_word, rel_lead = nearest, words[i][1]
+        if rel_word:
+            relation = g.RELATION_WORDS[rel_word]
+            before = words[i - 1][0] if i > 0 and _joined(text, words[i - 1][2], words[i][1]) else ""
+            if rel_word in ("in", "from") and before in ("starting", "beginning", "effective"):
+                relation, rel_lead = "since", words[i - 1][1]
+            elif rel_word == "from" and before:
+                relation = "on"  # "walls from 1950": an origin; "From 2005, he ...": since
+            elif rel_word == "between":
+                relation = "on"  # "between" makes a range only with "and" (dates._join)
+    left = Left(relation, lead, rel_lead, raw, bool(mod or rel_word), det, rel_word)
+    if nearest and not mod:
+        _qualify(text, words, i, left)
+    return left
+
+
+def _qualify(text: str, words: list[tuple[str, int, int]], i: int, left: Left) -> None:
+    """Set ``left.qualifier`` from "more than"/"over"/"less than" right before the expression."""
+    two = f"{words[i - 1][0]} {words[i][0]}" if i > 0 and _joined(text, words[i - 1][2], words[i][1]) else ""
+    if two in g.AGO_QUALIFIERS:
+        left.qualifier, left.qual_lead = g.AGO_QUALIFIERS[two], words[i - 1][1]
+    elif words[i][0] in g.AGO_QUALIFIERS:
+        left.qualifier, left.qual_lead = g.AGO_QUALIFIERS[words[i][0]], words[i][1]
+
+
+def _modifier_length(text: str, words: list[tuple[str, int, int]], start: int) -> int:
+    """Return how many of the last ``words`` form a modifier: "early", "mid-", "the end of (the)"."""
+    seq = [w for w, _, _ in words]
+    n = len(seq)
+    if n >= 3 and seq[-1] == "the" and seq[-2] == "of" and seq[-3] in _PHRASE_HEADS:
+        k = 3
+    elif n >= 2 and seq[-1] == "of" and seq[-2] in _PHRASE_HEADS:
+        k = 2
+    elif n >= 1 and seq[-1] in g.MODIFIERS:
+        k = 1
+    else:
+        return 0
+    if n > k and seq[n - k - 1] == "the":
+        k += 1
+    # every word of the modifier must touch the next one
+    ends = [w[2] for w in words[n - k:]]
+    starts = [w[1] for w in words[n - k + 1:]] + [start]
+    return k if all(_joined(text, e, s) for e, s in zip(ends, starts)) else 0
+
+
+def right_word(text: str, end: int) -> str:
+    """Return the next word after ``end`` (as written) if only spaces come between, else ""."""
+    mt = g.WORD_RX.search(text, end, end + 40)
+    if not mt or text[end:mt.start()].strip():
+        return ""
+    return mt.group()
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", max(0, pos - 200), pos) + 1
+
+
+def year_like(text: str, start: int, end: int, year: int, left: Left, after_year: bool) -> bool:
+    """Return True when the bare number ``year`` at ``text[start:end]`` reads as a year.
+
+    It must lie in 1000-2100 and not be followed by a unit or counted noun, nor
+    be a label number ("No. 2021", "$2021"). Then any of: a relation or modifier
+    word before it (in, since, by, early, mid- ...), "year"/"fiscal" before it,
+    a determiner or possessive before a year in 1900-2100 ("the 2015 Nobel
+    Prize", "Nixon's 1972 visit"), an event noun after it, a list continuing a
+    year (``after_year``), or a year standing alone before a comma or in brackets.
+    """
+    if not 1000 <= year <= 2100:
+        return False
+    nxt = right_word(text, end)
+    low = nxt.lower()
+    tail = text[end:end + 6]
+    if low in g.COUNT_NOUNS or tail.lstrip().startswith(("%", "-year", "-yr")) or tail[:1] == "-":
+        return False
+    before = text[max(0, start - 1):start]
+    if before in "$€£¥#" and before:
+        return False
+    if before == "-" and text[max(0, start - 6):start - 1].lower().lstrip(" -").split(" ")[-1] not in _HYPHEN_LEFT:
+        return False
+    if left.word in _NON_YEAR_LEFT or (left.word == "c" and before != "."):
+        return False
+    modern = 1900 <= year <= 2100
+    if left.strong or left.word in g.YEAR_LEFT or after_year:
+        return True
+    plural = low == nxt and low.endswith("s") and not low.endswith(_NOT_PLURAL) and low not in g.EVENT_PLURALS
+    if left.determiner and modern and nxt and not plural:
+        return True
+    if modern and (low in g.EVENT_NOUNS or tail.startswith(("'s", "’s"))):
+        return True
+    return modern and _standalone(text, start, end)
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    """Return True for a year opening a line or sentence before a comma, or alone in brackets."""
+    after = text[end:end + 2].lstrip()[:1]
+    prev = text[_line_start(text, start):start].rstrip(" *_#>\t")
+    if after == "," and (prev == "" or prev.endswith((".", "!", "?", ":"))):
+        return True
+    return prev.endswith(("(", "[")) and after in (")", "]", ";", ",")
+
+
+def is_future(text: str, start: int, end: int) -> bool:
+    """Return True when the clause around ``text[start:end]`` speaks of the future.
+
+    Scans the words before the expression (nearest first, same sentence), then
+    the few words after it: a future marker (will, shall, due, scheduled, expected,
+    plans ...) says future; a past marker (was, said, an -ed verb not after
+    "be") says past. No marker: past.
+    """
+    lo = max(0, start - 160)
+    head = text[lo:start]
+    cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("? "), head.rfind("! "))
+    before = g.WORD_RX.findall(head, max(0, cut))[-12:]
+    verdict = tense_of(list(reversed(before)))
+    if verdict is not None:
+        return verdict
+    tail = text[end:end + 80]
+    stop = min((k for k in (tail.find(". "), tail.find("\n")) if k >= 0), default=len(tail))
+    verdict = tense_of(g.WORD_RX.findall(tail, 0, stop)[:6])
+    return bool(verdict)
+
+
+def tense_of(words: list[str]) -> bool | None:
+    """Return True (future), False (past) or None for words in reading order from the expression."""
+    for k, word in enumerate(words):
+        w = word.lower()
+        if w in g.FUTURE_WORDS or w.endswith(("'ll", "’ll")):
+            return True
+        if w in g.PAST_WORDS:
+            return False
+        if w.endswith("ed") and len(w) > 4 and w not in g.NOT_PAST_ED:
+            # "is due to be published": a participle after "be" is not a past tense.
+            neighbour = words[k + 1].lower() if k + 1 < len(words) else ""
+            if neighbour not in g.BE_WORDS:
+                return False
+    return None

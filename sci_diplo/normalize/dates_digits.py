@@ -1,0 +1,191 @@
+"""Atoms that start with a digit ("2021-12-19", "17 December", "1990s", "770–476 BC"), and
+the :class:`Atom` type shared by the scanner.
+
+Each function returns an :class:`Atom` or None when the text is no date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sci_diplo.normalize import dates_grammar as g
+from sci_diplo.normalize.dates_calendar import Point, days_in_month, valid_point
+from sci_diplo.normalize.dates_context import Left, read_left, right_word, year_like
+
+# Words connecting years in a list: "2008, 2012 and 2016", "from 2016 to 2020".
+_LIST_GAP_RX = re.compile(r"\s*+(?:,\s*+(?:and\s++|or\s++)?|and\s++|or\s++|to\s++|through\s++|[-–—]\s*+)\Z")
+_ERAS_BC = ("BC", "BCE", "B.C.")
+_ERAS_AD = ("AD", "A.D.", "CE", "C.E.")
+
+
+@dataclass(slots=True)
+class Atom:
+    """A candidate temporal expression at ``text[start:end]``.
+
+    ``kind``: ``cal`` (explicit parts in ``lo``/``hi``, year possibly None),
+    ``rel`` (relative spec in ``rel``), ``weekday``, ``ref`` (TimeML reference).
+    ``full`` marks an explicit day, month and year; ``abbr`` a weekday
+    abbreviation, kept only when a date follows it; ``weekday`` the weekday
+    written before a yearless date, which then picks the year.
+    """
+
+    start: int
+    end: int
+    kind: str = "cal"
+    lo: Point | None = None
+    hi: Point | None = None
+    rel: tuple | None = None
+    full: bool = False
+    abbr: bool = False
+    left: Left | None = None
+    weekday: int | None = None  # the weekday written with a yearless date ("Friday, July 7")
+
+
+def digit_atom(text: str, start: int, year_end: int) -> Atom | None:
+    """Return the atom of an expression starting with a digit, or None."""
+    if start > 1 and text[start - 1] in ".," and text[start - 2].isdigit():
+        return None
+    mt = g.DIGIT_RX.match(text, start)
+    if mt is None:
+        return None
+    kind = mt.lastgroup
+    if kind == "iso":
+        return _full_date(start, mt.end(), int(mt["iso_y"]), int(mt["iso_m"]), int(mt["iso_d"]))
+    if kind == "num":
+        a, b, y = int(mt["num_a"]), int(mt["num_b"]), int(mt["num_y"])
+        # Slashes and hyphens read month first (US); dots read day first (European).
+        month_first = mt["num_s"] != "." and a <= 12 or mt["num_s"] == "." and b > 12
+        return _full_date(start, mt.end(), y, *((a, b) if month_first else (b, a)))
+    if kind == "cjk":
+        y, m = int(mt["cjk_y"]), int(mt["cjk_m"])
+        if mt["cjk_d"]:
+            return _full_date(start, mt.end(), y, m, int(mt["cjk_d"]))
+        return Atom(start, mt.end(), lo=(y, m, None)) if valid_point(y, m) else None
+    if kind == "dmy":
+        word = mt["dmy_mon"]
+        if not word[0].isupper():
+            return None
+        return month_day(start, mt.end(), g.MONTHS[word.lower()], mt["dmy_d"], mt["dmy_d2"], mt["dmy_y"])
+    if kind == "cent":
+        if mt["cent_sep"] == "-":
+            return None
+        return century(start, mt.end(), int(mt["cent_n"]), mt["cent_era"])
+    if kind == "qord":
+        return quarter(text, start, mt.end(), mt["qord_u"].lower(), int(mt["qord_n"]))
+    if kind == "yq":
+        return code_atom(start, mt.end(), mt["yq_c"].upper(), int(mt["yq_y"]))
+    return _year(text, mt, year_end)
+
+
+def _full_date(start: int, end: int, y: int, m: int, d: int) -> Atom | None:
+    if not 1000 <= y <= 2200 or not valid_point(y, m, d):
+        return None
+    return Atom(start, end, lo=(y, m, d), full=True)
+
+
+def month_day(start: int, end: int, m: int, d1: str | None, d2: str | None, y: str | None) -> Atom | None:
+    """Return the atom of a month with optional day (range) and year, or None when invalid."""
+    year = int(y) if y else None
+    day = int(d1) if d1 else None
+    day2 = int(d2) if d2 else None
+    probe = year if year is not None else 2000
+    for dd in (day, day2):
+        if dd is not None and not 1 <= dd <= days_in_month(probe, m):
+            return None
+    if day2 is not None and (day is None or day2 <= day):
+        return None
+    lo = (year, m, day)
+    hi = (year, m, day2) if day2 else None
+    return Atom(start, end, lo=lo, hi=hi, full=bool(year and day and not day2))
+
+
+def century(start: int, end: int, n: int, era: str | None) -> Atom | None:
+    """Return "the Nth century" as years (N-1)00 to (N-1)99, or its BC mirror."""
+    if not 1 <= n <= 21:
+        return None
+    if era in _ERAS_BC:
+        return Atom(start, end, lo=(1 - n * 100, None, None), hi=(100 - n * 100, None, None))
+    base = (n - 1) * 100
+    return Atom(start, end, lo=(base, None, None), hi=(base + 99, None, None))
+
+
+def _year(text: str, mt: re.Match, year_end: int) -> Atom | None:
+    """Return the atom of a year, year range, decade or era year, or None if not a year."""
+    start, end = mt.start(), mt.end()
+    a_txt, b_txt, era = mt["yr_a"], mt["yr_b"], mt["yr_era"]
+    a = int(a_txt)
+    if not era and (len(a_txt) != 4 or not 1000 <= a <= 2100):
+        return None
+    left = read_left(text, start)
+    if era:
+        return _era_year(start, end, a, int(b_txt) if b_txt else None, era, left)
+    if mt["yr_s"]:
+        if b_txt or len(a_txt) != 4 or a % 10:
+            return None
+        span = 99 if a % 100 == 0 and a < 1900 else 9
+        return Atom(start, end, lo=(a, None, None), hi=(a + span, None, None), left=left)
+    if len(a_txt) != 4:
+        return None
+    if b_txt:
+        return _year_pair(text, start, end, a, b_txt, left)
+    after = 0 <= year_end and _LIST_GAP_RX.match(text[year_end:start]) is not None
+    if not year_like(text, start, end, a, left, after):
+        return None
+    return Atom(start, end, lo=(a, None, None), left=left)
+
+
+def _era_year(start: int, end: int, a: int, b: int | None, era: str, left: Left) -> Atom | None:
+    if era not in _ERAS_BC + _ERAS_AD or a == 0 or b == 0:
+        return None
+    conv = (lambda y: 1 - y) if era in _ERAS_BC else (lambda y: y)
+    if b is None:
+        return Atom(start, end, lo=(conv(a), None, None), left=left)
+    lo, hi = sorted((conv(a), conv(b)))
+    return Atom(start, end, lo=(lo, None, None), hi=(hi, None, None), left=left)
+
+
+def _year_pair(text: str, start: int, end: int, a: int, b_txt: str, left: Left) -> Atom | None:
+    """Return "2008–2013", "1957-58" as a year range, or "2021-03" as a month; else None."""
+    b = int(b_txt)
+    if right_word(text, end).lower() in g.COUNT_NOUNS or not 1000 <= a <= 2100:
+        return None
+    if len(b_txt) == 2:
+        full_b = a // 100 * 100 + b
+        if full_b <= a:
+            month_ok = len(b_txt) == 2 and b_txt[0] == "0" or 10 <= b <= 12
+            if text[start + 4] == "-" and 1 <= b <= 12 and month_ok and 1900 <= a:
+                return Atom(start, end, lo=(a, b, None), left=left)
+            return None
+        b = full_b
+    elif len(b_txt) != 4:
+        return None
+    if not a < b <= a + 100 or not (left.strong or 1900 <= a <= 2100):
+        return None
+    return Atom(start, end, lo=(a, None, None), hi=(b, None, None), left=left)
+
+
+def quarter(text: str, start: int, end: int, unit: str, n: int, need_year: bool = False) -> Atom | None:
+    """Return quarter/half ``n`` of the year named after it, or of the anchor's year."""
+    if unit == "half":
+        n = 2 if n == 4 else n
+        if n > 2:
+            return None
+    tail = g.QTAIL_RX.match(text, end)
+    if tail is None:
+        if unit == "half" or need_year or re.match(r"\s++of\b", text[end:end + 8]):
+            return None
+        return Atom(start, end, "rel", rel=("qtr", unit, n, None))
+    if tail["y"] or tail["fy"]:
+        return code_atom(start, tail.end(), ("Q" if unit == "quarter" else "H") + str(n), int(tail["y"] or tail["fy"]))
+    k = g.DEMONSTRATIVES.get(tail["rel"].lower(), 0)
+    return Atom(start, tail.end(), "rel", rel=("qtr", unit, n, k))
+
+
+def code_atom(start: int, end: int, code: str, year: int) -> Atom | None:
+    """Return the months of quarter ``Q1``-``Q4`` or half ``H1``/``H2`` of ``year``."""
+    n = int(code[1])
+    size = 3 if code[0] == "Q" else 6
+    if n * size > 12 or not 1000 <= year <= 2200:
+        return None
+    return Atom(start, end, lo=(year, (n - 1) * size + 1, None), hi=(year, n * size, None))

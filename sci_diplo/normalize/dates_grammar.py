@@ -1,0 +1,233 @@
+"""Word tables and regular expressions of the temporal-expression grammar.
+
+Only data lives here; ``dates_scan.py`` runs it. Every regex is compiled once
+at import and runs in linear time: whitespace runs are possessive (``\\s++``,
+``\\s*+``), word alternations are tries built by :func:`word_trie`, and no
+quantifier is nested inside another.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
+    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+# Month words that may stand alone ("In May"); abbreviations need a day or year.
+MONTHS_ALONE = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2,
+    "wed": 2, "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4,
+    "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}
+WEEKDAYS_FULL = frozenset(w for w in WEEKDAYS if len(w) > 5)
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+NUMBER_WORDS = {"a": 1, "an": 1, "hundred": 100, "a hundred": 100, "one hundred": 100}
+NUMBER_WORDS.update({w: i + 1 for i, w in enumerate(_UNITS)})
+NUMBER_WORDS.update({w: i + 10 for i, w in enumerate(_TEENS)})
+for _i, _t in enumerate(_TENS):
+    NUMBER_WORDS[_t] = 20 + 10 * _i
+    for _j, _u in enumerate(_UNITS):
+        NUMBER_WORDS[f"{_t}-{_u}"] = NUMBER_WORDS[f"{_t} {_u}"] = 21 + 10 * _i + _j
+_ORD = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(_ORD)}
+ORDINAL_WORDS.update({f"twenty-{w}": 21 + i for i, w in enumerate(_ORD[:9])})
+ORDINAL_WORDS.update({f"twenty {w}": 21 + i for i, w in enumerate(_ORD[:9])})
+ORDINAL_WORDS.update({"final": 4, "last": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4})
+# Meteorological seasons (northern hemisphere): first and last month.
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+# Year offset carried by a demonstrative before a unit ("last year" is -1).
+DEMONSTRATIVES = {"this": 0, "current": 0, "last": -1, "next": 1, "coming": 1, "upcoming": 1}
+# Words before an expression that set its relation (two-word ones joined by a space).
+RELATION_WORDS = {
+    "since": "since", "from": "since", "starting": "since", "beginning": "since",
+    "before": "before", "prior to": "before", "ahead of": "before", "pre": "before",
+    "after": "after", "following": "after", "post": "after",
+    "until": "until", "till": "until", "through": "until", "up to": "until", "to": "until",
+    "by": "by", "no later than": "by", "during": "during", "throughout": "during",
+    "in": "on", "on": "on", "of": "on", "for": "on", "as of": "on", "at": "on", "between": "during",
+}
+# Modifier words that narrow an expression without changing its value here.
+MODIFIERS = frozenset("early earlier late later mid end".split())
+# "more than forty years ago" is before 1981; "less than" after it.
+AGO_QUALIFIERS = {"more than": "before", "over": "before", "less than": "after", "under": "after",
+                  "within": "after", "fewer than": "after"}
+# Words right before a bare number that make it a year ("in 1979", "fiscal 2021").
+YEAR_LEFT = frozenset(
+    "in since by before after until till through from of during for between throughout "
+    "year years fiscal circa ca c early late mid end beginning start summer winter spring "
+    "autumn fall around".split()
+)
+# Determiners and possessives after which a number in 1900-2100 reads as a year ("the 2015 Nobel").
+YEAR_DETERMINERS = frozenset("the a an its his her their our my this that whose".split())
+# Nouns after a number that make it a count, not a year ("1500 scientists").
+COUNT_NOUNS = frozenset(
+    """people persons person scientists researchers students experts engineers workers employees staff
+    members participants delegates visitors tourists doctors teachers children women men patients cases
+    deaths projects programs programmes companies firms enterprises institutions universities schools
+    hospitals countries cities villages households families units sets pieces items papers articles patents
+    tons tonnes yuan dollars euros pounds rupees yen won km kilometers kilometres miles meters metres m cm
+    mm kg g mw gw kw kwh hectares acres square sq cubic feet ft inches degrees percent per times hours minutes
+    seconds days weeks months years decades centuries million billion thousand trillion jobs vehicles cars
+    beds doses vaccines samples species words pages votes seats points rounds events activities copies
+    troops soldiers farmers residents users customers homes houses flights rooms km2 m2 bn mn""".split()
+)
+# Plural nouns that still name an event after a year ("the 2021 talks").
+EVENT_PLURALS = frozenset("olympics games talks elections negotiations floods protests riots polls accords".split())
+# Nouns after a bare year that make it a year without other context ("1972 visit").
+EVENT_NOUNS = frozenset(
+    """visit visits election elections olympics games summit conference forum prize award census budget
+    report plan agreement accord treaty deadline target targets goal goals edition session season crisis
+    earthquake pandemic outbreak war revolution campaign meeting talks survey study law reform expo
+    world cup exhibition festival fair congress assembly declaration strategy roadmap levels level
+    baseline review ranking index nobel winter summer spring autumn games""".split()
+)
+FUTURE_WORDS = frozenset(
+    """will shall won't wont going due scheduled slated expected plans plan planned planning upcoming
+    intends intend aims aim could might tomorrow""".split()
+)
+PAST_WORDS = frozenset("was were had did said told ago previously says".split())
+BE_WORDS = frozenset("be been being is are am to".split())
+NOT_PAST_ED = frozenset("need needed indeed red bed speed seed feed united embed".split())
+TIME_UNITS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week",
+              "weeks": "week", "day": "day", "days": "day", "decade": "decade", "decades": "decade",
+              "century": "century", "centuries": "century"}
+# Words that open a dateline line ("Published: 2021-12-19", "date 2021-12-19").
+LABEL_WORDS = frozenset("date dated published posted updated released issued modified time".split())
+
+
+def word_trie(words: list[str], fold: bool = False) -> str:
+    """Return a regex alternation of ``words`` structured as a trie (fast in ``re``).
+
+    With ``fold`` each letter is a two-case class (``[jJ]``), which matches
+    faster than the ``re.I`` flag.
+    """
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def char(ch: str) -> str:
+        return f"[{ch}{ch.upper()}]" if fold and ch.isalpha() else re.escape(ch)
+
+    def emit(node: dict) -> str:
+        alts = [char(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+_MONTH = word_trie(list(MONTHS))
+_WEEKDAY = word_trie(list(WEEKDAYS))
+_NUMWORD = word_trie(sorted(NUMBER_WORDS))
+_ORDWORD = word_trie(sorted(ORDINAL_WORDS))
+_ERA = r"(?:BCE|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)"
+_END = r"(?![\w]|[.,]\d)"  # a number ends here: no letter, digit or decimal part follows
+_SUF = r"(?:st|nd|rd|th)?"
+_TRIGGERS = sorted(
+    set(MONTHS) | set(WEEKDAYS) | set(DEMONSTRATIVES) | set(SEASONS)
+    | {"today", "tonight", "yesterday", "tomorrow", "first", "second", "third", "fourth", "final",
+       "ago", "hence", "century", "centuries"}
+)
+_FIRST_CHARS = "".join(sorted({w[0] for w in _TRIGGERS} | {w[0].upper() for w in _TRIGGERS}))
+
+# Where a candidate may start: a digit run, an apostrophe decade ('90s), a quarter
+# code (Q3, H1), FY+digits, or a trigger word (letters folded by hand: faster than re.I).
+# The lookahead skips quickly over positions that can start nothing.
+TRIGGER_RX = re.compile(
+    r"(?<![\w])(?=[\d‘’'QHF" + _FIRST_CHARS + r"])(?:(?P<digit>\d)|(?P<apos>[‘’']\d0s(?!\w))"
+    r"|(?P<qc>[QH][1-4](?!\w))|(?P<fy>FY(?=\s?['’]?\d))|(?P<word>" + word_trie(_TRIGGERS, fold=True)
+    + r")(?![\w]))"
+)
+# Expressions that start with a digit, tried in this order at one position.
+DIGIT_RX = re.compile(
+    r"(?P<iso>(?P<iso_y>\d{4})(?P<iso_s>[-/.])(?P<iso_m>\d{1,2})(?P=iso_s)(?P<iso_d>\d{1,2})(?!\d|[.,]\d))"
+    r"|(?P<num>(?P<num_a>\d{1,2})(?P<num_s>[-/.])(?P<num_b>\d{1,2})(?P=num_s)(?P<num_y>\d{4})(?!\d|[.,]\d))"
+    r"|(?P<cjk>(?P<cjk_y>\d{4})\s*+年\s*+(?P<cjk_m>\d{1,2})\s*+月(?:\s*+(?P<cjk_d>\d{1,2})\s*+日)?)"
+    r"|(?P<dmy>(?P<dmy_d>[0-3]?\d)" + _SUF + r"(?:\s*+[-–—]\s*+(?P<dmy_d2>[0-3]?\d)" + _SUF + r")?"
+    r"(?:\s++of)?(?:\s++|-)(?P<dmy_mon>" + _MONTH + r")(?:\.|(?![a-z]))"
+    r"(?:(?:\s*+,\s*+|\s++|-)(?P<dmy_y>\d{4})" + _END + r")?)"
+    r"|(?P<cent>(?P<cent_n>\d{1,2})(?:st|nd|rd|th)(?P<cent_sep>\s++|-)centur(?:y|ies)"
+    r"(?:\s++(?P<cent_era>" + _ERA + r"))?(?!\w))"
+    r"|(?P<qord>(?P<qord_n>[1-4])(?:st|nd|rd|th)\s++(?P<qord_u>quarter|half)(?![\w-]))"
+    r"|(?P<yq>(?P<yq_y>\d{4})\s*+[-/]?\s*+(?P<yq_c>[QH][1-4])(?!\w))"
+    r"|(?P<yr>(?P<yr_a>\d{1,4})(?:(?P<yr_sep>\s*+[-–—/]\s*+)(?P<yr_b>\d{1,4}))?(?P<yr_s>s|['’]s)?"
+    r"(?:\s*+(?P<yr_era>" + _ERA + r"))?" + _END + ")",
+    re.I,
+)
+# A month word with an optional day (or day range) and year: "Dec. 17, 2021", "May", "March 2021".
+MONTH_RX = re.compile(
+    r"(?P<mon>" + _MONTH + r")(?P<mdot>\.)?(?![a-z])"
+    r"(?:(?:\s*+|-)(?P<d1>[0-3]?\d)" + _SUF + r"(?![\w:]|[.,]\d)"
+    r"(?:\s*+[-–—]\s*+(?P<d2>[0-3]?\d)" + _SUF + r"(?![\w:]|[.,]\d))?)?"
+    r"(?:(?:\s*+,\s*+|\s++(?:of\s++)?|-)(?P<y>\d{4})" + _END + ")?",
+    re.I,
+)
+# A weekday, optionally with a part of the day: "Friday night".
+WEEKDAY_RX = re.compile(
+    r"(?P<wd>" + _WEEKDAY + r")(?P<wdot>\.)?(?![a-z])(?:\s++(?P<part>night|morning|afternoon|evening)\b)?",
+    re.I,
+)
+# A demonstrative and a calendar unit: "last year", "this fiscal year", "next Friday", "last May".
+DEMO_RX = re.compile(
+    r"(?P<demo>this|last|next|coming|current|upcoming)\s++(?:(?P<fis>fiscal|financial)\s++)?"
+    r"(?P<unit>year|month|week|weekend|quarter|century|decade|morning|afternoon|evening|night"
+    r"|spring|summer|autumn|fall|winter|" + _WEEKDAY + "|" + _MONTH + r")(?![\w])",
+    re.I,
+)
+# An ordinal quarter or half: "first half", "third quarter" (the year follows in QTAIL_RX).
+QORD_RX = re.compile(r"(?P<ord>first|second|third|fourth|final|last)\s++(?P<unit>quarter|half)(?![\w-])", re.I)
+# The year part after a quarter or half: " of 2022", " of this year", " of fiscal 2021".
+QTAIL_RX = re.compile(
+    r"\s++of\s++(?:the\s++)?(?:(?P<y>\d{4})" + _END + r"|(?P<rel>this|last|next|current|the)\s++"
+    r"(?:(?:fiscal|financial)\s++)?year(?!\w)|fiscal\s++(?:year\s++)?(?P<fy>\d{4})" + _END + ")",
+    re.I,
+)
+# A quarter or half code: "Q3 2021", "H1".
+QCODE_RX = re.compile(r"(?P<code>[QH][1-4])(?:\s*+,?\s*+(?:of\s++)?(?P<y>\d{4})" + _END + ")?")
+# A season and a year: "summer 2021", "the spring of 2020".
+SEASON_RX = re.compile(r"(?P<sea>spring|summer|autumn|fall|winter)(?:\s++of)?(?:\s*+,)?\s++(?P<y>\d{4})" + _END, re.I)
+# A fiscal-year code: "FY2021", "FY 21".
+FY_RX = re.compile(r"FY\s?['’]?(?P<y>\d{4}|\d{2})(?!\w)")
+# An apostrophe decade: "‘90s".
+APOS_RX = re.compile(r"[‘’'](?P<d>\d0)s")
+# Looking back from "ago": a count and a unit ("more than forty years ").
+AGO_BACK_RX = re.compile(
+    r"(?<![\w-])(?P<n>\d{1,3}|" + _NUMWORD + r")[\s-]++(?P<unit>years?|months?|weeks?|days?|decades?"
+    r"|centur(?:y|ies))\s++\Z",
+    re.I,
+)
+# Looking back from "century": an ordinal word ("the twentieth ").
+CENTURY_BACK_RX = re.compile(r"(?<![\w-])(?P<ord>" + _ORDWORD + r")(?P<sep>\s++|-)\Z", re.I)
+# Optional era after "century" ("century BC").
+ERA_AFTER_RX = re.compile(r"\s++(?P<era>" + _ERA + r")(?!\w)")
+# Non-calendar references, emitted only on request (TimeML PRESENT_REF and friends).
+REFS_RX = re.compile(
+    r"\b(?:(?P<present>now|currently|nowadays|presently|at\s++present|these\s++days)"
+    r"|(?P<past>(?<=in\s)the\s++past)|(?P<future>(?<=in\s)the\s++future))\b",
+    re.I,
+)
+# A word token, for reading a few words of context.
+WORD_RX = re.compile(r"[A-Za-z][A-Za-z’']*+")
+# Where the left context of an expression stops (sentence end, bracket, quote, blank
+# line), matched on the REVERSED window so that the first match is the last cut.
+CUT_BACK_RX = re.compile(r"(?<=\s)[.!?;:]|[()\[\]{}“”\"|•]|\n\s*+\n")
+# A range connector between two expressions: "2016 to 2020", "March–May".
+CONNECTOR_RX = re.compile(r"\s*+(?:[-–—]|to|through|thru|till|until|and)\s*+\Z", re.I)
+# A clock time on a dateline ("10:32", "10:32 AM GMT").
+CLOCK_RX = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*+[ap]\.?m\.?)?(?:\s*+[A-Z]{2,5}(?:[+-]\d{1,2})?)?", re.I)

@@ -1,0 +1,215 @@
+"""First pass of the temporal normalizer: find candidate expressions ("atoms").
+
+One regex (``TRIGGER_RX``) finds where a candidate may start; a small anchored
+regex for that kind of start reads the whole expression. An :class:`Atom`
+holds explicit calendar parts (``lo``/``hi`` points whose year may be None,
+to be inferred) or a relative spec (``rel``) resolved later against an anchor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sci_diplo.normalize import dates_grammar as g
+from sci_diplo.normalize.dates_context import read_left
+from sci_diplo.normalize.dates_digits import Atom, century, code_atom, digit_atom, month_day, quarter
+
+__all__ = ["Atom", "scan"]
+
+# A run of digits with thousands or decimal separators, skipped when it is no date.
+_NUMRUN_RX = re.compile(r"\d++(?:[.,]\d++)*+")
+# A month alone needs one of these words before it ("In May", "since March").
+_MONTH_ALONE_LEFT = frozenset((
+    "in", "since", "by", "before", "after", "until", "till", "through", "during", "from", "between",
+    "throughout", "prior to", "ahead of", "as of", "up to",
+))
+# A following month range makes a lone month a date: "March–May 2021".
+_MONTH_RANGE_AHEAD_RX = re.compile(r"\s*+(?:[-–—]|to\s|and\s|through\s)\s*+[A-Z][a-z]+")
+
+
+def scan(text: str, refs: bool = False) -> list[Atom]:
+    """Return the atoms of ``text`` in order, without overlaps."""
+    atoms: list[Atom] = []
+    pos = 0
+    year_end = -1  # end of the last year-like atom, for lists of years
+    while True:
+        mt = g.TRIGGER_RX.search(text, pos)
+        if mt is None:
+            break
+        start = mt.start()
+        atom = _dispatch(text, mt, year_end)
+        if atom is None:
+            run = _NUMRUN_RX.match(text, start) if mt.group("digit") else None
+            pos = run.end() if run else mt.end()
+            continue
+        atoms.append(atom)
+        if atom.kind == "cal" and atom.lo and atom.lo[1] is None:
+            year_end = atom.end
+        pos = max(atom.end, start + 1)
+    if refs:
+        atoms = _add_refs(text, atoms)
+    return atoms
+
+
+def _dispatch(text: str, mt: re.Match, year_end: int) -> Atom | None:
+    """Return the atom starting at trigger ``mt``, or None."""
+    start = mt.start()
+    if mt.group("digit"):
+        return digit_atom(text, start, year_end)
+    if mt.group("apos"):
+        d = int(text[start + 1:start + 3])
+        y = 2000 + d if d <= 10 else 1900 + d
+        return Atom(start, mt.end(), lo=(y, None, None), hi=(y + 9, None, None))
+    if mt.group("qc"):
+        return _qcode(text, start)
+    if mt.group("fy"):
+        return _fiscal(text, start)
+    word = mt.group("word").lower()
+    handler = _WORD_HANDLERS.get(word)
+    if handler is None:
+        handler = _month if word in g.MONTHS else _weekday if word in g.WEEKDAYS else _season
+    return handler(text, start, word)
+
+
+def _month(text: str, start: int, word: str) -> Atom | None:
+    """Return a month expression ("Dec. 17, 2021", "March 2021", "In May"), or None."""
+    mt = g.MONTH_RX.match(text, start)
+    if mt is None or not mt["mon"][0].isupper():
+        return None
+    d1, y = mt["d1"], mt["y"]
+    if not d1 and not y:
+        if word not in g.MONTHS_ALONE:
+            return None
+        left = read_left(text, start)
+        ahead = _MONTH_RANGE_AHEAD_RX.match(text, mt.end())
+        if not (left.rel_word in _MONTH_ALONE_LEFT or left.strong and not left.rel_word or ahead):
+            return None
+        return Atom(start, mt.end("mon"), lo=(None, g.MONTHS[word], None), left=left)
+    return month_day(start, mt.end(), g.MONTHS[word], d1, mt["d2"], y)
+
+
+def _weekday(text: str, start: int, word: str) -> Atom | None:
+    """Return a weekday ("Friday", "Friday night"); abbreviations are flagged."""
+    mt = g.WEEKDAY_RX.match(text, start)
+    if mt is None or not mt["wd"][0].isupper():
+        return None
+    abbr = word not in g.WEEKDAYS_FULL
+    end = mt.end() if mt["part"] else mt.end("wd") + (1 if abbr and mt["wdot"] else 0)
+    return Atom(start, end, kind="weekday", rel=("wd", g.WEEKDAYS[word], "bare"), abbr=abbr)
+
+
+def _demo(text: str, start: int, word: str) -> Atom | None:
+    """Return "this year", "last month", "next Friday", "last May", "this summer" ..., or None."""
+    if word == "last":
+        atom = _qord(text, start, word)
+        if atom is not None:
+            return atom
+    mt = g.DEMO_RX.match(text, start)
+    if mt is None:
+        return None
+    left = read_left(text, start)
+    if left.word == "the" and word in ("last", "next"):
+        return None  # "the last year" is a duration
+    unit, k = mt["unit"], g.DEMONSTRATIVES[word]
+    low = unit.lower()
+    mode = {0: "this", -1: "last", 1: "next"}[k]
+    if low in g.WEEKDAYS:
+        ok = unit[0].isupper() and low in g.WEEKDAYS_FULL
+        return Atom(start, mt.end(), "rel", rel=("wd", g.WEEKDAYS[low], mode)) if ok else None
+    if low in g.MONTHS:
+        ok = unit[0].isupper() and low in g.MONTHS_ALONE and word != "current"
+        return Atom(start, mt.end(), lo=(None, g.MONTHS[low], None), rel=("md", mode)) if ok else None
+    if low in ("morning", "afternoon", "evening", "night"):
+        if k == 1 or (k == -1 and low != "night"):
+            return None
+        return Atom(start, mt.end(), "rel", rel=("day", k))
+    return Atom(start, mt.end(), "rel", rel=("unit", low, k))
+
+
+def _qord(text: str, start: int, word: str) -> Atom | None:
+    """Return "the first half of 2022", "the third quarter" ..., or None."""
+    mt = g.QORD_RX.match(text, start)
+    if mt is None:
+        return None
+    n = g.ORDINAL_WORDS[word]
+    return quarter(text, start, mt.end(), mt["unit"].lower(), n, word == "last")
+
+
+def _qcode(text: str, start: int) -> Atom | None:
+    mt = g.QCODE_RX.match(text, start)
+    if mt is None:
+        return None
+    code = mt["code"]
+    if mt["y"]:
+        return code_atom(start, mt.end(), code, int(mt["y"]))
+    if code[0] == "H":
+        return None
+    return Atom(start, mt.end(), "rel", rel=("qtr", "quarter", int(code[1]), None))
+
+
+def _fiscal(text: str, start: int) -> Atom | None:
+    mt = g.FY_RX.match(text, start)
+    if mt is None:
+        return None
+    y = int(mt["y"])
+    return Atom(start, mt.end(), lo=(y + 2000 if y < 100 else y, None, None))
+
+
+def _season(text: str, start: int, word: str) -> Atom | None:
+    mt = g.SEASON_RX.match(text, start)
+    if mt is None:
+        return None
+    y = int(mt["y"])
+    first, last = g.SEASONS[mt["sea"].lower()]
+    return Atom(start, mt.end(), lo=(y, first, None), hi=(y + (last < first), last, None))
+
+
+def _day(text: str, start: int, word: str) -> Atom:
+    k = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+    return Atom(start, start + len(word), "rel", rel=("day", k))
+
+
+def _ago(text: str, start: int, word: str) -> Atom | None:
+    """Return "fifty years ago", "two weeks ago", "a year hence" ..., or None."""
+    mt = g.AGO_BACK_RX.search(text, max(0, start - 48), start)
+    if mt is None:
+        return None
+    raw = " ".join(mt["n"].lower().split())
+    n = int(raw) if raw.isdigit() else g.NUMBER_WORDS.get(raw)
+    if not n:
+        return None
+    sign = -1 if word == "ago" else 1
+    return Atom(mt.start(), start + len(word), "rel", rel=("ago", g.TIME_UNITS[mt["unit"].lower()], n * sign))
+
+
+def _century_word(text: str, start: int, word: str) -> Atom | None:
+    """Return "the twentieth century" (ordinal in words), or None."""
+    mt = g.CENTURY_BACK_RX.search(text, max(0, start - 30), start)
+    if mt is None or mt["sep"] == "-" or text[start + len(word):start + len(word) + 1] == "-":
+        return None
+    n = g.ORDINAL_WORDS.get(" ".join(mt["ord"].lower().split()))
+    if n is None or mt["ord"].lower() in ("last", "final", "1st", "2nd", "3rd", "4th"):
+        return None
+    era = g.ERA_AFTER_RX.match(text, start + len(word))
+    end = era.end() if era else start + len(word)
+    return century(mt.start(), end, n, era["era"] if era else None)
+
+
+def _add_refs(text: str, atoms: list[Atom]) -> list[Atom]:
+    """Return ``atoms`` plus TimeML references ("now": PRESENT_REF) that overlap none."""
+    out = list(atoms)
+    taken = [(a.start, a.end) for a in atoms]
+    for mt in g.REFS_RX.finditer(text):
+        if any(s < mt.end() and mt.start() < e for s, e in taken):
+            continue
+        ref = "PRESENT_REF" if mt["present"] else "PAST_REF" if mt["past"] else "FUTURE_REF"
+        out.append(Atom(mt.start(), mt.end(), "ref", rel=("ref", ref)))
+    return sorted(out, key=lambda a: a.start)
+
+
+_WORD_HANDLERS = {
+    "today": _day, "tonight": _day, "yesterday": _day, "tomorrow": _day,
+    "this": _demo, "last": _demo, "next": _demo, "coming": _demo, "current": _demo, "upcoming": _demo,
+    "first": _qord, "second": _qord, "third": _qord, "fourth": _qord, "final": _qord,
+    "ago": _ago, "hence": _ago, "century": _century_word, "centuries": _century_word,
+}

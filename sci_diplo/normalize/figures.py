@@ -1,0 +1,215 @@
+"""Stated quantities: counts, percentages, measures, money, ranges.
+
+``find_figures(text)`` returns one :class:`FigureMatch` per stated quantity
+(SCHEMA.md "figures"): the value, the unit (head noun of what is counted, as
+written: "scientists"; or ``percent``, ``°C``, a canonical measure such as
+``megawatts``/``kilometers``/``years``; or an ISO 4217 code for money), the
+qualifier ("more than" -> ``more_than`` ...) and, for ranges, ``upper``.
+
+Decisions: "hundreds of X" is 100 ``more_than`` (likewise dozens, thousands,
+millions, billions, "tens of thousands"); a fraction counts what its "of"
+phrase names ("nearly half of the projects": 0.5 projects, ``nearly``); a
+number with no noun or unit after it ("eight of them") is not reported;
+"the two countries" is reported. Years, dates, clock times, ordinals, numbers
+in names/codes, page/issue and phone numbers are never reported (see
+:mod:`sci_diplo.normalize.figures_filters`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sci_diplo.normalize.figures_filters import QUAL_RE, QUALIFIERS, excluded, prev_word
+from sci_diplo.normalize.figures_nouns import BOUNDARY, head_noun, is_plural
+from sci_diplo.normalize.figures_units import (
+    UNIT_ABBR, currency_after, currency_before, measure_at, unit_word,
+)
+from sci_diplo.normalize.number_parse import Num
+from sci_diplo.normalize.numbers import scan, signed
+from sci_diplo.normalize.numbers_lexicon import WORDS
+from sci_diplo.normalize.types import FigureMatch
+
+# A qualifier right after the number: "5,000 or more", "50+", "50-odd".
+_POST_QUAL_RE = re.compile(
+    r"(?P<ge>\+|[-\u2010]plus\b|[^\S\n]+(?:or|and)[^\S\n]+(?:more|above|over)\b)"
+    r"|(?P<le>[^\S\n]+(?:or|and)[^\S\n]+(?:less|fewer|below|under)\b)|(?P<ab>[-\u2010]odd\b)"
+)
+# What joins the two ends of a range: "5-10", "5 to 10", "between 5 and 10".
+_RANGE_GAP_RE = re.compile(r"(?i)[^\S\n]*(?:(?P<d>[-\u2010\u2013\u2014])|(?P<w>to|and|through))[^\S\n]*")
+# What opens a range: "between", "from".
+_RANGE_OPEN_RE = re.compile(r"(?i)(?<![\w])(?P<w>between|from)[^\S\n]+\Z")
+# A unit glued by a hyphen: "2,000-year-old", "two-day", "a 10-member team".
+_COMPOUND_RE = re.compile(r"[-\u2010\u2011]([^\W\d_]+)(?:[-\u2010\u2011]old)?(?![\w-])")
+# Vague plurals: "hundreds of", "tens of thousands of", "dozens of".
+_VAGUE_RE = re.compile(
+    r"(?i)(?<![\w-])(?P<a>tens|hundreds|thousands|millions|billions|dozens)"
+    r"(?:[^\S\n]+of[^\S\n]+(?P<b>thousands|millions|billions))?[^\S\n]+of[^\S\n]+"
+)
+_VAGUE = {"tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "dozens": 12}
+# "percent of 10": the percent word before a number (no number before it).
+_PERCENT_OF_RE = re.compile(r"(?i)(?<![\w])(?P<p>percents?|per[^\S\n]?cent)[^\S\n]+of[^\S\n]+\Z")
+_END_RE = re.compile(r"[^\S\n]*(?:[^\w\s]|\n|\Z)")
+_OF_RE = re.compile(r"[^\S\n]+(?:of|the)\b", re.I)
+_COMPOUND_SKIP = frozenset("fold times strong year-old plan".split())
+# Head nouns that multiply or compare rather than count: "2.6 times the size".
+_NOT_COUNTED = frozenset("times fold".split())
+
+
+def find_figures(text: str) -> list[FigureMatch]:
+    """Return every stated quantity in ``text``, in text order (empty list if none)."""
+    if not isinstance(text, str) or not text:
+        return []
+    nums = [signed(text, n, line=False) for n in scan(text, ratios=False, split_dotted=False)]
+    keep = [n for n in nums if not excluded(text, n)]
+    out: list[FigureMatch] = []
+    i = 0
+    while i < len(keep):
+        fig = _range_figure(text, keep[i], keep[i + 1]) if i + 1 < len(keep) else None
+        if fig is not None:
+            out.append(fig)
+            i += 2
+            continue
+        fig = _single_figure(text, keep[i]) or _percent_of(text, keep[i])
+        if fig is not None:
+            out.append(fig)
+        i += 1
+    out.extend(_vague_figures(text))
+    return _without_overlaps(out)
+
+
+def _without_overlaps(figs: list[FigureMatch]) -> list[FigureMatch]:
+    """Sort by start and drop a figure that overlaps an earlier (longer-first) one."""
+    out: list[FigureMatch] = []
+    for f in sorted(figs, key=lambda f: (f.start, -f.end)):
+        if not out or f.start >= out[-1].end:
+            out.append(f)
+    return out
+
+
+def _qualifier(text: str, start: int) -> tuple[str, int]:
+    """Return (qualifier, start of the phrase) for what stands before ``start``."""
+    m = QUAL_RE.search(text, max(0, start - 24), start)
+    return (QUALIFIERS[re.sub(r"\s+", " ", m.group("q").lower())], m.start("q")) if m else ("exact", start)
+
+
+def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | None:
+    """Return (value, unit, phrase start, phrase end, post qualifier) of ``n``, else None."""
+    start, pos, post = n.start, n.end, None
+    pm = _POST_QUAL_RE.match(text, pos)
+    if pm:
+        post, pos = ("at_least" if pm.group("ge") else "at_most" if pm.group("le") else "about"), pm.end()
+    pre = currency_before(text, n.start)
+    if n.sfx == "m" and not pre and not currency_after(text, pos) and not _plural_next(text, pos):
+        return n.value / 1e6, "meters", start, n.end, post
+    if pre:
+        return n.value, pre[0], pre[1], _scale_word_end(text, pos), post
+    if n.head.fu and n.ntok == 1:
+        return n.value, UNIT_ABBR[n.head.fu], start, n.end, post
+    for found in (currency_after(text, pos), measure_at(text, pos)):
+        if found:
+            factor = found[1] if len(found) == 3 else 1.0
+            return n.value * factor, found[0], start, found[-1], post
+    unit = (None if n.fraction else _compound_unit(text, pos)) or _noun_unit(text, n, pos)
+    if unit is None:
+        return None
+    name, factor, end = unit
+    return n.value * factor, name, start, end, post
+
+
+def _scale_word_end(text: str, pos: int) -> int:
+    """Extend money over a currency word repeated after it ("$5 million dollars")."""
+    after = currency_after(text, pos)
+    return after[1] if after else pos
+
+
+def _plural_next(text: str, pos: int) -> bool:
+    m = re.match(r"[^\S\n]+([^\W\d_][\w'’-]*)", text[pos:pos + 40])
+    return bool(m) and is_plural(m.group(1))
+
+
+def _compound_unit(text: str, pos: int) -> tuple[str, float, int] | None:
+    """Unit glued by a hyphen: "2,000-year-old" -> years, "two-day" -> days."""
+    m = _COMPOUND_RE.match(text, pos)
+    if m is None or m.group(1)[0].isupper():
+        return None
+    word = m.group(1)
+    if word.lower() in _COMPOUND_SKIP or re.match(r"[^\S\n]+(?i:plan|programme|program)\b", text[m.end():m.end() + 12]):
+        return None
+    if word.lower() in WORDS or word.lower() in BOUNDARY or word.lower().endswith(("ed", "ties")):
+        return None  # "one-half", "2-sided", "nineteen-eighties", "814014-why": no unit
+    found = unit_word(word) if word not in UNIT_ABBR else (UNIT_ABBR[word], 1.0)
+    return (found[0], found[1], m.end()) if found else (word, 1.0, m.end())
+
+
+def _noun_unit(text: str, n: Num, pos: int) -> tuple[str, float, int] | None:
+    """The counted head noun after ``pos`` (canonical if it names a unit), else None."""
+    word = n.text.lower()
+    if n.value == 0 and n.head.kind != "dig":
+        return None
+    if n.fraction and n.value < 1:
+        of = _OF_RE.match(text, pos)
+        if of is None or prev_word(text, n.start).lower() in ("the", "first", "second", "other", "latter", "last"):
+            return None
+        partitive = of.group().strip().lower() == "of"
+        found = head_noun(text, pos if partitive else of.end(), singular=True, partitive=partitive)
+    else:
+        found = head_noun(text, pos, singular=n.value == 1 and n.ntok == 1)
+        if found and word == "one" and re.match(r"[^\S\n]+of\b", text[found[1]:found[1] + 5]):
+            return None
+    if found is None or found[0].lower() in _NOT_COUNTED:
+        return None
+    canon = unit_word(found[0])
+    return (canon[0], canon[1], found[1]) if canon else (found[0], 1.0, found[1])
+
+
+def _single_figure(text: str, n: Num) -> FigureMatch | None:
+    """Return the figure that ``n`` states, or None when it counts nothing named."""
+    d = _describe(text, n)
+    if d is None:
+        return None
+    value, unit, start, end, post = d
+    qual, qstart = _qualifier(text, start)
+    return FigureMatch(qstart, end, value, unit, post or qual)
+
+
+def _range_figure(text: str, a: Num, b: Num) -> FigureMatch | None:
+    """Return "between 5 and 10 X" / "5-10 million" / "20% to 30%" as one range, else None."""
+    da, db = _describe(text, a), _describe(text, b)
+    if db is None:
+        return None
+    own = da is not None and (da[3] > a.end or da[2] < a.start)
+    gap_start = da[3] if own and da[3] > a.end else a.end
+    g = _RANGE_GAP_RE.fullmatch(text, gap_start, db[2])
+    if g is None or (own and da[1] != db[1]):
+        return None
+    start = da[2] if own else a.start
+    opener = _RANGE_OPEN_RE.search(text, max(0, start - 10), start)
+    if g.group("w") == "and" and not (opener and opener.group("w").lower() == "between"):
+        return None
+    factor = db[0] / b.value if b.value else 1.0
+    lo = a.value * factor
+    if a.scale == 1 and b.scale > 1 and lo * b.scale <= db[0]:
+        lo *= b.scale
+    if not lo < db[0]:
+        return None
+    return FigureMatch(opener.start() if opener else start, db[3], lo, db[1], "range", db[0])
+
+
+def _percent_of(text: str, n: Num) -> FigureMatch | None:
+    """"percent of 10" (percent word first, nothing after the number): 10 percent."""
+    m = _PERCENT_OF_RE.search(text, max(0, n.start - 16), n.start)
+    if m is None or not _END_RE.match(text, n.end) or re.search(r"[\d\w][^\S\n]*\Z", text[max(0, m.start() - 3):m.start()]):
+        return None
+    return FigureMatch(m.start("p"), n.end, n.value, "percent")
+
+
+def _vague_figures(text: str) -> list[FigureMatch]:
+    """"hundreds of projects" -> 100 projects, more_than; "billions of dollars" -> USD."""
+    out = []
+    for m in _VAGUE_RE.finditer(text):
+        value = _VAGUE[m.group("a").lower()] * (_VAGUE[m.group("b").lower()] if m.group("b") else 1)
+        money = currency_after(text, m.end() - 1)
+        found = (money[0], money[1]) if money else head_noun(text, m.end() - 1)
+        if found is not None and found[0].lower() not in _NOT_COUNTED:
+            out.append(FigureMatch(m.start(), found[1], value, found[0], "more_than"))
+    return out

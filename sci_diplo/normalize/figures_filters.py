@@ -1,0 +1,187 @@
+"""Numbers that state no quantity: years, dates, times, codes, names, pages, phones.
+
+``excluded(text, num)`` is True for a number the figure rules must not report:
+a year ("in 1979", "2021 China-Africa Conference"), a day of a month ("December
+15"), a clock time ("10:30", "3 p.m."), a number inside a name or code
+("COVID-19", "No. 7", "Boeing 737", "Five-Year Plan"), an issue or page number,
+a phone number, a lone "one" used as a pronoun ("one of the largest").
+"""
+
+from __future__ import annotations
+
+import re
+
+from sci_diplo.normalize.figures_nouns import is_plural
+from sci_diplo.normalize.figures_units import ISO_CODES, measure_at
+from sci_diplo.normalize.number_parse import Num
+from sci_diplo.normalize.numbers_lexicon import DIG, PROSE_UNSAFE_SCALES
+
+QUALIFIERS = {
+    "more than": "more_than", "over": "more_than", "above": "more_than",
+    "exceeding": "more_than", "exceeds": "more_than", "exceeded": "more_than",
+    "exceed": "more_than", "in excess of": "more_than", "upwards of": "more_than",
+    "greater than": "more_than", "higher than": "more_than", "larger than": "more_than",
+    "at least": "at_least", "no less than": "at_least", "no fewer than": "at_least",
+    "not less than": "at_least", "not fewer than": "at_least", "a minimum of": "at_least",
+    "less than": "less_than", "under": "less_than", "fewer than": "less_than",
+    "below": "less_than", "lower than": "less_than",
+    "up to": "at_most", "no more than": "at_most", "not more than": "at_most",
+    "at most": "at_most", "a maximum of": "at_most",
+    "about": "about", "around": "about", "approximately": "about", "approx.": "about",
+    "some": "about", "roughly": "about", "an estimated": "about", "estimated": "about",
+    "circa": "about", "~": "about",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just shy of": "nearly",
+}
+# A qualifier right before the number (or its currency sign): "more than", "up to".
+QUAL_RE = re.compile(
+    r"(?i)(?<![\w])(?P<q>" + "|".join(
+        re.escape(q).replace(r"\ ", r"[^\S\n]+") for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + r")[^\S\n]*[*_]{0,2}[^\S\n]*\Z"
+)
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
+# A month name (capitalised or in capitals) right before: "December 15", "Dec. 17 ,".
+_MONTH_BEFORE_RE = re.compile(r"(?<![\w])(?i:" + _MONTHS + r")\.?,?[^\S\n]*\Z")
+# A month name right after: "15 December", "15th of May".
+_MONTH_AFTER_RE = re.compile(r"[^\S\n]*(?:of[^\S\n]+)?(?i:" + _MONTHS + r")\b")
+# A clock time or era after: "10:30", "3 p.m.", "5 o'clock", "272 BC", "770–476 BC".
+_TIME_AFTER_RE = re.compile(
+    r"[:.]\d\d\b|[^\S\n]*(?:[aApP]\.?[mM]\.|[aApP][mM]\b|o['’]clock|GMT|UTC|BST|CET|EST|PST|"
+    r"B\.?C\.?E?\b|A\.?D\.?\b|CE\b|hrs\b)|[-–][^\S\n]*\d+[^\S\n]*B\.?C"
+)
+# Digits glued by - / . : to more digits: dates "2021-12-19", phones "86-10-8882",
+# times "10:30", fractions "5/17" (a lone hyphen link is a range: "5-10").
+_CHAIN_AFTER_RE = re.compile(r"[-/.:\u2013]\d+[-/.:\u2013]\d|[/:]\d")
+_CHAIN_BEFORE_RE = re.compile(r"\d[-/.:\u2013]\d+[-/.:\u2013]\Z|\d[/:]\Z")
+_LINK_BEFORE_RE = re.compile(r"\d[-.\u2013]\Z")
+_LINK_AFTER_RE = re.compile(r"[-.\u2013]\d")
+# A leading plus and more digit groups: "+1 202 555", "+86-10".
+_PHONE_RE = re.compile(r"[^\S\n]?[-(]?\d")
+# Glued to a word by a hyphen or apostrophe on the left: "COVID-19", "Chang'e-5".
+_CODE_GLUE_RE = re.compile(r"[^\W\d_]['’]?[-\u2010\u2011]\Z")
+# A word that makes the number a label: "No. 7", "page 4", "VOL.1", "Article 5", "Tel:".
+_LABEL_BEFORE_RE = re.compile(
+    r"(?i)(?<![\w])(?:no|nos|nr|vol|vols|volume|issue|page|pages|pp?|chapter|ch|section|sec|"
+    r"art|article|para|paragraph|item|table|tab|figure|fig|line|route|flight|room|gate|unit|"
+    r"phase|level|grade|class|category|type|model|version|ver|rule|resolution|amendment|"
+    r"platform|tel|fax|ext|phone|mobile|number)\.?:?[^\S\n]*\Z|[#№][^\S\n]*\Z"
+    r"|(?i:(?<![\w])(?:tel|fax|phone|mobile)\b)\.?:?[^\S\n]*[+(]?[\d()+. \-]*\Z"
+)
+# The word right before, separated by spaces only (markdown ``*`` allowed).
+_PREV_WORD_RE = re.compile(r"([^\W\d_][\w'’.]*)[*_]*[^\S\n]+[*_]*\Z")
+# A sentence or line starts here: only quotes, markdown or bullets since the last stop.
+_SENTENCE_START_RE = re.compile(r"(?:\A|[.!?:;\n(\[\"“])[\s*_\"“”‘’'#>•\-]*\Z")
+# Capitalised words that may stand before a number without naming it.
+_FUNCTION_WORDS = frozenset("""
+the a an these those this that its their our his her all only about over some nearly almost
+around approximately roughly more less fewer than up to at least most under above below between
+with of in for from by on and but or just exactly estimated another each every total including
+plus minus since after before during within among circa also now say said says see when while
+where if as then there here both whose which who what how why we they he she it i you many
+several few another until till through throughout across into via per against toward towards
+despite like unlike than some just exactly only
+""".split())
+_YEAR_PREV = frozenset("""in since by until till before after during from through to of between and
+the this that its their our his her early late mid fiscal""".split())
+_ONE_PREV = frozenset("""the this that which each every any no another a an one some only last first
+next same better other single is was are were be been being remains remain became become as""".split())
+_ONE_NEXT_RE = re.compile(r"[^\S\n]+(?:of|another|by|hand|day|side|way|thing)\b", re.I)
+
+
+def prev_word(text: str, pos: int) -> str:
+    """Return the word standing right before ``pos`` (spaces only between), else ""."""
+    m = _PREV_WORD_RE.search(text, max(0, pos - 30), pos)
+    return m.group(1) if m else ""
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """Return whether ``pos`` begins a sentence, line, heading or bracket."""
+    return _SENTENCE_START_RE.search(text, max(0, pos - 12), pos) is not None
+
+
+def _next_is_count(text: str, pos: int) -> bool:
+    """Return whether a plural noun or a unit follows ``pos`` directly."""
+    if measure_at(text, pos):
+        return True
+    m = re.match(r"[^\S\n]+([^\W\d_][\w'’-]*)", text[pos:pos + 40])
+    return bool(m) and is_plural(m.group(1))
+
+
+def _is_year(text: str, num: Num) -> bool:
+    """A bare 4-digit 1000-2100 is a year unless a count follows and no date word precedes."""
+    h = num.head
+    if not (num.ntok == 1 and h.kind == DIG and h.is_int and not h.grouped and not h.sfx
+            and h.ndigits == 4 and 1000 <= num.value <= 2100):
+        return False
+    nxt = re.match(r"[^\S\n]+([^\W\d_]+)", text[num.end:num.end + 30])
+    if not _next_is_count(text, num.end) or (nxt and (nxt.group(1)[0].isupper()
+                                                     or nxt.group(1).lower() in ("level", "levels"))):
+        return True
+    prev = prev_word(text, num.start)
+    if prev.lower() in _YEAR_PREV or prev.endswith(("'s", "’s")) or _MONTH_BEFORE_RE.search(text, max(0, num.start - 12), num.start):
+        return True
+    # 1900-2100 with a count after is still most often a year ("2003 cuts"), unless qualified.
+    return num.value >= 1900 and QUAL_RE.search(text, max(0, num.start - 24), num.start) is None
+
+
+def _is_pronoun_one(text: str, num: Num) -> bool:
+    """"one" as a pronoun or article-like word: "one of the", "the one", "One exciting ..."."""
+    if num.ntok != 1 or num.text.lower() != "one":
+        return False
+    if num.text == "One" and sentence_start(text, num.start):
+        return True
+    return (prev_word(text, num.start).lower() in _ONE_PREV
+            or _ONE_NEXT_RE.match(text, num.end) is not None)
+
+
+def _is_name(text: str, num: Num) -> bool:
+    """A number inside a name: "Boeing 737", "Five-Year Plan", "the Group of Seven"."""
+    h = num.head
+    start_ok = sentence_start(text, num.start)
+    if h.kind != DIG and num.text[0].isupper():
+        if re.match(r"[-\u2010\u2011][A-Z]", text[num.end:num.end + 2]):
+            return True
+        if not start_ok:
+            return True
+    prev = prev_word(text, num.start)
+    if prev and prev[0].isupper() and prev.lower().rstrip(".") not in _FUNCTION_WORDS \
+            and prev not in ISO_CODES and not start_ok:
+        return not _next_is_count(text, num.end)
+    return False
+
+
+def excluded(text: str, num: Num) -> bool:
+    """Return whether ``num`` states no quantity (see the module docstring)."""
+    h = num.head
+    if h.kind == "dotted" or h.dcomma or (h.sfx == "G") or (h.spaced and h.sfx in PROSE_UNSAFE_SCALES):
+        return True
+    s, e = num.start, num.end
+    before = text[max(0, s - 40):s]
+    if (_CODE_GLUE_RE.search(before) or _LABEL_BEFORE_RE.search(before)
+            or _in_digit_chain(text, s, e) or _TIME_AFTER_RE.match(text, e)):
+        return True
+    if num.value <= 31 and (_MONTH_BEFORE_RE.search(before) and _month_case(before)
+                            or _month_after(text, e)):
+        return True
+    return _is_year(text, num) or _is_pronoun_one(text, num) or _is_name(text, num)
+
+
+def _in_digit_chain(text: str, s: int, e: int) -> bool:
+    """Part of a date, phone, time or code written as digit groups."""
+    lo = max(0, s - 24)
+    if _CHAIN_BEFORE_RE.search(text, lo, s) or _CHAIN_AFTER_RE.match(text, e):
+        return True
+    if _LINK_BEFORE_RE.search(text, lo, s) and _LINK_AFTER_RE.match(text, e):
+        return True
+    return text[s - 1:s] == "+" and _PHONE_RE.match(text, e) is not None
+
+
+def _month_case(before: str) -> bool:
+    """The month word before is capitalised (not the verb "may", "march")."""
+    m = _MONTH_BEFORE_RE.search(before)
+    return bool(m) and m.group()[0].isupper()
+
+
+def _month_after(text: str, pos: int) -> bool:
+    m = _MONTH_AFTER_RE.match(text, pos)
+    return bool(m) and m.group().strip().split()[-1][0].isupper()

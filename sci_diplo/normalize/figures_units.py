@@ -1,0 +1,214 @@
+"""Units of measure and currencies that stand next to a number.
+
+``measure_at`` reads a unit after a number ("%", "per cent", "MW", "degrees
+Celsius", "square kilometres", "years") and names it canonically (plural
+words: "megawatts", "kilometers", "tonnes", "years"; "percent"; "°C").
+``currency_before`` / ``currency_after`` read money markers ("US$", "€",
+"RMB", "CAD" before; "yuan", "Canadian dollars", "SEK" after) as ISO 4217 codes.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations, case-sensitive, -> canonical unit.
+UNIT_ABBR = {
+    "%": "percent", "\uff05": "percent", "°C": "°C", "° C": "°C", "℃": "°C", "°F": "°F",
+    "° F": "°F", "℉": "°F", "MW": "megawatts", "GW": "gigawatts", "kW": "kilowatts",
+    "KW": "kilowatts", "TW": "terawatts", "kWh": "kilowatt-hours", "KWh": "kilowatt-hours",
+    "MWh": "megawatt-hours", "GWh": "gigawatt-hours", "TWh": "terawatt-hours",
+    "km": "kilometers", "m": "meters", "cm": "centimeters", "mm": "millimeters",
+    "nm": "nanometers", "µm": "micrometers", "μm": "micrometers", "kg": "kilograms",
+    "g": "grams", "mg": "milligrams", "Mt": "megatonnes", "Gt": "gigatonnes",
+    "ha": "hectares", "km2": "square kilometers", "km²": "square kilometers",
+    "sq km": "square kilometers", "sq. km": "square kilometers", "m2": "square meters",
+    "m²": "square meters", "sq m": "square meters", "m3": "cubic meters",
+    "m³": "cubic meters", "ml": "milliliters", "mL": "milliliters", "L": "liters",
+    "GB": "gigabytes", "TB": "terabytes", "MB": "megabytes", "PB": "petabytes",
+    "Gbps": "gigabits per second", "Mbps": "megabits per second", "Hz": "hertz",
+    "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz", "THz": "terahertz",
+    "mph": "miles per hour", "km/h": "kilometers per hour", "kph": "kilometers per hour",
+    "ft": "feet", "mi": "miles", "lb": "pounds", "lbs": "pounds", "oz": "ounces",
+    "yrs": "years", "pct": "percent", "bpd": "barrels per day", "°": "degrees",
+}
+
+# Unit words, lower case, singular (plural forms are derived) -> (canonical, factor).
+_UNIT_WORDS = {
+    "percent": ("percent", 1), "per cent": ("percent", 1), "percentage": ("percent", 1),
+    "percentage point": ("percentage points", 1), "basis point": ("basis points", 1),
+    "degree celsius": ("°C", 1), "degree centigrade": ("°C", 1), "degree c": ("°C", 1),
+    "degree fahrenheit": ("°F", 1), "degree": ("degrees", 1), "celsius": ("°C", 1),
+    "centigrade": ("°C", 1), "fahrenheit": ("°F", 1), "deg c": ("°C", 1), "deg celsius": ("°C", 1),
+    "deg f": ("°F", 1), "deg fahrenheit": ("°F", 1),
+    "megawatt": ("megawatts", 1), "gigawatt": ("gigawatts", 1), "kilowatt": ("kilowatts", 1),
+    "terawatt": ("terawatts", 1), "watt": ("watts", 1),
+    "kilowatt-hour": ("kilowatt-hours", 1), "kilowatt hour": ("kilowatt-hours", 1),
+    "megawatt-hour": ("megawatt-hours", 1), "megawatt hour": ("megawatt-hours", 1),
+    "gigawatt-hour": ("gigawatt-hours", 1), "gigawatt hour": ("gigawatt-hours", 1),
+    "terawatt-hour": ("terawatt-hours", 1), "terawatt hour": ("terawatt-hours", 1),
+    "kilometer": ("kilometers", 1), "kilometre": ("kilometers", 1), "meter": ("meters", 1),
+    "metre": ("meters", 1), "centimeter": ("centimeters", 1), "centimetre": ("centimeters", 1),
+    "millimeter": ("millimeters", 1), "millimetre": ("millimeters", 1),
+    "nanometer": ("nanometers", 1), "nanometre": ("nanometers", 1),
+    "micrometer": ("micrometers", 1), "micrometre": ("micrometers", 1), "micron": ("micrometers", 1),
+    "mile": ("miles", 1), "nautical mile": ("nautical miles", 1), "inch": ("inches", 1),
+    "light-year": ("light-years", 1), "light year": ("light-years", 1),
+    "square kilometer": ("square kilometers", 1), "square kilometre": ("square kilometers", 1),
+    "square meter": ("square meters", 1), "square metre": ("square meters", 1),
+    "square mile": ("square miles", 1), "hectare": ("hectares", 1), "acre": ("acres", 1),
+    "cubic meter": ("cubic meters", 1), "cubic metre": ("cubic meters", 1),
+    "tonne": ("tonnes", 1), "metric ton": ("tonnes", 1), "ton": ("tons", 1),
+    "kilogram": ("kilograms", 1), "kilogramme": ("kilograms", 1), "gram": ("grams", 1),
+    "milligram": ("milligrams", 1), "ounce": ("ounces", 1),
+    "liter": ("liters", 1), "litre": ("liters", 1), "milliliter": ("milliliters", 1),
+    "millilitre": ("milliliters", 1), "gallon": ("gallons", 1),
+    "year": ("years", 1), "month": ("months", 1), "week": ("weeks", 1), "day": ("days", 1),
+    "hour": ("hours", 1), "minute": ("minutes", 1), "second": ("seconds", 1),
+    "decade": ("years", 10), "century": ("years", 100), "millennium": ("years", 1000),
+    "byte": ("bytes", 1), "kilobyte": ("kilobytes", 1), "megabyte": ("megabytes", 1),
+    "gigabyte": ("gigabytes", 1), "terabyte": ("terabytes", 1), "petabyte": ("petabytes", 1),
+    "hertz": ("hertz", 1), "kilohertz": ("kilohertz", 1), "megahertz": ("megahertz", 1),
+    "gigahertz": ("gigahertz", 1),
+}
+_IRREGULAR_UNIT_PLURALS = {"foot": "feet", "century": "centuries", "millennium": "millennia",
+                           "inch": "inches", "hertz": "hertz"}
+
+
+def _plural(word: str) -> str:
+    head, _, last = word.rpartition(" ")
+    if last in _IRREGULAR_UNIT_PLURALS:
+        return (head + " " if head else "") + _IRREGULAR_UNIT_PLURALS[last]
+    if word.endswith("celsius") or word.endswith("centigrade") or word.endswith("fahrenheit") \
+            or word.endswith("degree c"):
+        return word.replace("degree", "degrees")
+    return word + "s"
+
+
+UNIT_WORDS: dict[str, tuple[str, float]] = {}
+for _w, _v in _UNIT_WORDS.items():
+    UNIT_WORDS[_w] = _v
+    UNIT_WORDS[_plural(_w)] = _v
+UNIT_WORDS["foot"] = UNIT_WORDS["feet"] = ("feet", 1)
+UNIT_WORDS["percents"] = UNIT_WORDS["percentages"] = ("percent", 1)
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+").replace(r"\-", "[-\u2010 ]?")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+# A unit right after a number: abbreviation (case-sensitive, not followed by a
+# letter or digit: "5 m", "47.5 MW", "1.5 °C", "95%") or unit word (any case,
+# whole word: "per cent", "degrees Celsius", "megawatts").
+MEASURE_RE = re.compile(
+    r"[^\S\n]*(?:(?P<abbr>" + _alt(list(UNIT_ABBR)) + r")(?![\w²³/])"
+    r"|(?P<word>(?i:" + _alt(list(UNIT_WORDS)) + r"))(?![\w-]))"
+)
+_SPACE_RE = re.compile(r"[\s\u2010-]+")
+
+
+def unit_word(word: str) -> tuple[str, float] | None:
+    """Return (canonical unit, factor) for a unit word or abbreviation, else None."""
+    if word in UNIT_ABBR:
+        return UNIT_ABBR[word], 1.0
+    return UNIT_WORDS.get(_SPACE_RE.sub(" ", word.lower()).replace("light year", "light-year"))
+
+
+def measure_at(text: str, pos: int) -> tuple[str, float, int] | None:
+    """Return (canonical unit, factor, end) of a unit starting at ``pos``, else None.
+
+    ``factor`` turns the value into the unit ("two decades" is 20 years).
+    """
+    m = MEASURE_RE.match(text, pos)
+    if m is None:
+        return None
+    if m.group("abbr"):
+        abbr = _SPACE_RE.sub(" ", m.group("abbr"))
+        return UNIT_ABBR.get(abbr, UNIT_ABBR.get(m.group("abbr"), "percent")), 1.0, m.end()
+    found = unit_word(m.group("word"))
+    return (found[0], found[1], m.end()) if found else None
+
+
+ISO_CODES = frozenset(
+    "USD EUR GBP CNY JPY CAD AUD NZD CHF SEK NOK DKK INR KRW RUB BRL ZAR MXN SGD HKD TWD "
+    "THB MYR IDR PHP VND PKR BDT LKR NPR NGN KES EGP ETB GHS TZS UGX MAD DZD TND SAR AED "
+    "QAR KWD OMR BHD JOD ILS IRR IQD TRY PLN CZK HUF RON BGN HRK UAH KZT UZS ARS CLP COP "
+    "PEN XOF XAF ZMW MZN AOA ISK MNT".split()
+)
+_SYMBOLS = {
+    "US$": "USD", "U.S.$": "USD", "$": "USD", "HK$": "HKD", "A$": "AUD", "AU$": "AUD",
+    "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "NT$": "TWD",
+    "MX$": "MXN", "€": "EUR", "£": "GBP", "¥": "CNY", "CN¥": "CNY", "JP¥": "JPY",
+    "RMB": "CNY", "₹": "INR", "Rs": "INR", "Rs.": "INR", "₩": "KRW", "₽": "RUB",
+    "₦": "NGN", "₺": "TRY", "₱": "PHP", "฿": "THB", "₫": "VND", "₴": "UAH", "₪": "ILS",
+}
+# A money marker right before a number: symbol or code, maybe one space, not
+# glued to a word on its left ("US$2", "€ 3.4", "RMB10", "CAD 3").
+CURRENCY_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z$])(?P<c>" + "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
+    + r"|[A-Z]{3})[^\S\n]?\Z"
+)
+# Currency words after a number (with a country adjective) -> ISO code.
+_CURRENCY_WORDS = {
+    "dollar": "USD", "euro": "EUR", "pound": "GBP", "pound sterling": "GBP", "sterling": "GBP",
+    "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "rupee": "INR", "won": "KRW",
+    "rouble": "RUB", "ruble": "RUB", "rand": "ZAR", "naira": "NGN", "shilling": "KES",
+    "ringgit": "MYR", "baht": "THB", "dong": "VND", "rupiah": "IDR", "peso": "MXN",
+    "reais": "BRL", "lira": "TRY", "zloty": "PLN", "forint": "HUF", "franc": "CHF",
+    "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "dirham": "AED",
+    "riyal": "SAR", "taka": "BDT", "birr": "ETB", "cedi": "GHS", "kwacha": "ZMW", "tenge": "KZT",
+}
+_ADJ_CODES = {
+    ("dollar", "canadian"): "CAD", ("dollar", "australian"): "AUD", ("dollar", "hong kong"): "HKD",
+    ("dollar", "singapore"): "SGD", ("dollar", "new zealand"): "NZD", ("dollar", "taiwan"): "TWD",
+    ("dollar", "new taiwan"): "TWD", ("rupee", "pakistani"): "PKR", ("rupee", "sri lankan"): "LKR",
+    ("peso", "philippine"): "PHP", ("peso", "argentine"): "ARS", ("peso", "chilean"): "CLP",
+    ("peso", "colombian"): "COP", ("krone", "danish"): "DKK", ("kroner", "danish"): "DKK",
+    ("franc", "cfa"): "XOF", ("dirham", "moroccan"): "MAD", ("riyal", "qatari"): "QAR",
+    ("shilling", "ugandan"): "UGX", ("shilling", "tanzanian"): "TZS", ("pound", "egyptian"): "EGP",
+}
+_ADJ = ("US", "U.S.", "American", "Canadian", "Australian", "Hong Kong", "Singapore",
+        "New Zealand", "New Taiwan", "Taiwan", "Swiss", "Swedish", "Norwegian", "Danish",
+        "Indian", "Pakistani", "Sri Lankan", "Philippine", "Mexican", "Chilean", "Argentine",
+        "Colombian", "South African", "Japanese", "Chinese", "Russian", "Brazilian",
+        "Turkish", "Egyptian", "Nigerian", "Kenyan", "Ugandan", "Tanzanian", "Moroccan",
+        "Qatari", "CFA")
+_CUR_WORD_ALT = _alt([w for k in _CURRENCY_WORDS for w in (k, _plural(k))])
+# A currency after a number (and its scale): "yuan", "US dollars", "pounds
+# sterling", "SEK" (an ISO code, checked against ISO_CODES by the caller).
+CURRENCY_AFTER_RE = re.compile(
+    r"[^\S\n]*(?:(?P<adj>(?i:" + "|".join(re.escape(a) for a in _ADJ) + r"))[^\S\n]+)?"
+    r"(?:(?P<word>(?i:" + _CUR_WORD_ALT + r"))|(?P<code>[A-Z]{3}|RMB))(?![\w-])"
+)
+
+
+def currency_before(text: str, pos: int) -> tuple[str, int] | None:
+    """Return (ISO code, start) of a money marker ending right before ``pos``, else None."""
+    m = CURRENCY_BEFORE_RE.search(text, max(0, pos - 7), pos)
+    if m is None:
+        return None
+    c = m.group("c")
+    code = _SYMBOLS.get(c) or (c if c in ISO_CODES else None)
+    return (code, m.start("c")) if code else None
+
+
+def currency_after(text: str, pos: int) -> tuple[str, int] | None:
+    """Return (ISO code, end) of a currency named right after ``pos``, else None.
+
+    "pounds of" is a weight, not money, and gives None.
+    """
+    m = CURRENCY_AFTER_RE.match(text, pos)
+    if m is None:
+        return None
+    if m.group("code"):
+        code = "CNY" if m.group("code") == "RMB" else m.group("code")
+        return (code, m.end()) if code in ISO_CODES else None
+    word = _SPACE_RE.sub(" ", m.group("word").lower())
+    if word.startswith("pound") and re.match(r"[^\S\n]+of\b", text[m.end():m.end() + 5]):
+        return None
+    base = word if word in _CURRENCY_WORDS else word[:-1] if word[:-1] in _CURRENCY_WORDS else word
+    adj = (m.group("adj") or "").lower()
+    code = _ADJ_CODES.get((base, adj)) or _CURRENCY_WORDS.get(base)
+    if base == "dollar" and adj and adj not in ("us", "u.s.", "american") and not _ADJ_CODES.get((base, adj)):
+        return None
+    return (code, m.end()) if code else None

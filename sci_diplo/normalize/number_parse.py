@@ -1,0 +1,168 @@
+"""Number tokens, the links between them, and cardinals read token by token.
+
+The cardinal grammar: units, teens and tens in the usual English order,
+"hundred", descending scales ("two million three thousand"), chained scales
+("lakh crore"), "and" after hundred or a scale, digits with scale words
+("1.8 billion", "322 hundred"), dozens. What may follow a cardinal (fractions,
+decimals, ratios) is read in :mod:`sci_diplo.normalize.number_tails`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+
+from sci_diplo.normalize.numbers_lexicon import (
+    DIG, DOZ, HUND, ORD, SCALE, SUFFIX_SCALES, TEEN, TENS, UNIT,
+)
+
+
+# What stands between two tokens: spaces, a hyphen or dash, a joining word
+# ("and", "and a", "point", "over", "out of", "of a", "a") or a slash.
+_GAP_RE = re.compile(
+    r"(?P<sp>[^\S\n]*)"
+    r"|[^\S\n]*(?P<hy>[-\u2010\u2011\u2013\u2014])[^\S\n]*"
+    r"|[^\S\n]+(?P<kw>(?i:and[^\S\n]+an?|and|point|over|out[^\S\n]+of|of[^\S\n]+an?|an?))[^\S\n]+"
+    r"|(?P<sl>/)"
+)
+_KW = {"and": "and", "point": "point", "over": "over", "out": "outof", "of": "of_a", "a": "a", "an": "a"}
+
+
+class Tok:
+    """One number token: kind, value, half-open span and digit details."""
+
+    __slots__ = ("kind", "value", "start", "end", "plural", "text", "is_int", "grouped",
+                 "dcomma", "sfx", "spaced", "ndigits", "fu")
+
+    def __init__(self, kind: str, value: float, start: int, end: int, plural: bool,
+                 text: str, is_int: bool = False) -> None:
+        self.kind, self.value, self.start, self.end = kind, value, start, end
+        self.plural, self.text, self.is_int = plural, text, is_int
+        self.grouped = self.dcomma = self.spaced = False
+        self.sfx: str | None = None
+        self.fu: str | None = None
+        self.ndigits = 0
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Num:
+    """A parsed number expression with what the figure rules need to know.
+
+    ``scale`` is the multiplier of a trailing scale word or suffix (1e9 for
+    "2 billion"), ``head`` the first token, ``ntok`` the token count.
+    """
+
+    start: int
+    end: int
+    value: float
+    text: str
+    head: Tok
+    ntok: int
+    scale: float = 1.0
+    fraction: bool = False
+    negative: bool = False
+    sfx: str | None = None
+
+    def replace(self, **changes: object) -> "Num":
+        """Return a copy with ``changes`` applied."""
+        return dataclasses.replace(self, **changes)
+
+
+def gap(text: str, toks: list[Tok], j: int) -> str | None:
+    """Return the kind of link between ``toks[j-1]`` and ``toks[j]``, or None."""
+    a, b = toks[j - 1].end, toks[j].start
+    if b - a > 14:
+        return None
+    m = _GAP_RE.fullmatch(text, a, b)
+    if m is None:
+        return None
+    if m.group("kw"):
+        words = m.group("kw").lower().split()
+        return "and_a" if len(words) == 2 and words[0] == "and" else _KW[words[0]]
+    return "sp" if m.group("sp") is not None else ("hy" if m.group("hy") else "sl")
+
+
+class Card:
+    """State of a cardinal being read token by token."""
+
+    def __init__(self, a_prefix: bool) -> None:
+        self.total, self.group, self.min_scale, self.scale = 0.0, 0.0, math.inf, 1.0
+        self.cur = self.small = 1.0 if a_prefix else 0.0
+        self.a_prefix = a_prefix
+        self.last: str | None = "a" if a_prefix else None
+
+    @property
+    def value(self) -> float:
+        return self.total + self.cur
+
+    def _dig_ok(self, t: Tok) -> bool:
+        limit = 100 if self.last == HUND else self.min_scale
+        return t.kind == DIG and t.is_int and not t.sfx and not t.fu and 0 < t.value < limit
+
+    def accepts(self, t: Tok, g: str | None) -> bool:
+        """Return whether ``t``, linked by ``g``, continues this cardinal."""
+        k, last = t.kind, self.last
+        if last is None:
+            return k in (UNIT, TEEN, TENS, DIG)
+        if last == "dsfx" or g is None or t.fu:
+            return False
+        if g == "and":
+            return last in (HUND, SCALE) and (k in (UNIT, TEEN, TENS) or self._dig_ok(t))
+        if g == "hy":
+            return (k == UNIT and last == TENS) or (k == HUND and last in (UNIT, TEEN))
+        if g != "sp":
+            return False
+        if last == "a":
+            return k in (HUND, SCALE, DOZ)
+        if k in (UNIT, TEEN, TENS, DIG):
+            return (last in (HUND, SCALE) and (k != DIG or self._dig_ok(t))) or (k == UNIT and last == TENS)
+        if k == HUND:
+            return last in (UNIT, TEEN, TENS, DIG) and (self.cur < 100 or (last == DIG and self.cur == self.small))
+        if k == SCALE:
+            return last in (UNIT, TEEN, TENS, DIG, HUND) and t.value < self.min_scale or last == SCALE
+        return k == DOZ and last in (UNIT, TEEN, TENS, DIG)
+
+    def add(self, t: Tok) -> None:
+        """Consume ``t`` (already accepted)."""
+        k, v = t.kind, t.value
+        if k in (UNIT, TEEN, TENS, DIG):
+            self.small = self.small + v if self.last == TENS else v
+            self.cur += v
+            if k == DIG and (t.sfx or t.fu):
+                self.scale, k = SUFFIX_SCALES.get(t.sfx or "", 1.0), "dsfx"
+        elif k == HUND:
+            self.cur, self.small, self.scale = self.cur * 100, 0.0, 100.0
+        elif k == SCALE:
+            if self.last == SCALE:
+                self.total += self.group * (v - 1)
+                self.group *= v
+                self.min_scale *= v
+            else:
+                self.group = self.cur * v
+                self.total, self.cur, self.min_scale = self.total + self.group, 0.0, v
+            self.small, self.scale = 0.0, self.min_scale
+        elif k == DOZ:
+            self.cur += self.small * 11
+            self.small *= 12
+        self.last = k
+
+
+
+def read_card(text: str, toks: list[Tok], i: int, a_prefix: bool, stop: int = -1) -> tuple[Card, int]:
+    """Read the longest cardinal from ``toks[i]`` (not past ``stop``); return it and its end."""
+    card, j, n = Card(a_prefix), i, len(toks) if stop < 0 else stop
+    after_and = -1
+    while j < n:
+        g = "sp" if j == i else gap(text, toks, j)
+        if not card.accepts(toks[j], g):
+            break
+        after_and = j if g == "and" else after_and
+        card.add(toks[j])
+        j += 1
+    # "3 hundred and 2 hundred": the "and" joined two numbers, not one
+    if j < n and j - 1 == after_and and toks[j].kind in (HUND, SCALE) and gap(text, toks, j) == "sp":
+        return read_card(text, toks, i, a_prefix, stop=after_and)
+    return card, j
+
+

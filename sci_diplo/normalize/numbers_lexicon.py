@@ -1,0 +1,153 @@
+"""Word tables and the token regex shared by the number and figure rules.
+
+Pure data plus one compiled regex: ``TOKEN_RE`` finds every number *token* in a
+text (a digit number with its separators, or one English number word); the
+parser in :mod:`sci_diplo.normalize.numbers` joins tokens into expressions.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Token kinds.
+UNIT, TEEN, TENS, HUND, SCALE, DOZ, ORD, DIG = (
+    "unit", "teen", "tens", "hund", "scale", "doz", "ord", "dig"
+)
+
+_UNIT_WORDS = {
+    "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3,
+    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+}
+_TEEN_WORDS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALE_WORDS = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "quadrillion": 1e15, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7,
+    "crores": 1e7,
+}
+_DOZEN_WORDS = ("dozen", "dozens", "dz", "dzs", "doz", "dozs")
+
+# Ordinal words usable as fraction denominators: value of the denominator.
+_ORD_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+    "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+    "hundredth": 100, "thousandth": 1e3, "millionth": 1e6, "billionth": 1e9,
+    "trillionth": 1e12, "quarter": 4,
+}
+
+
+class Word:
+    """One number word: kind, value and whether it is a plural form."""
+
+    __slots__ = ("kind", "value", "plural")
+
+    def __init__(self, kind: str, value: float, plural: bool = False) -> None:
+        self.kind, self.value, self.plural = kind, value, plural
+
+
+def _build_words() -> dict[str, Word]:
+    """Return the lower-case number word -> ``Word`` table."""
+    words: dict[str, Word] = {}
+    for table, kind in ((_UNIT_WORDS, UNIT), (_TEEN_WORDS, TEEN), (_TENS_WORDS, TENS)):
+        for w, v in table.items():
+            words[w] = Word(kind, v)
+    words["hundred"] = Word(HUND, 100)
+    for w, v in _SCALE_WORDS.items():
+        words[w] = Word(SCALE, v)
+    for w in _DOZEN_WORDS:
+        words[w] = Word(DOZ, 12, w.endswith("s"))
+    for w, v in _ORD_WORDS.items():
+        words[w] = Word(ORD, v)
+        words["quarters" if w == "quarter" else w + "s"] = Word(ORD, v, True)
+    words["half"] = Word(ORD, 2)
+    words["halves"] = Word(ORD, 2, True)
+    return words
+
+
+WORDS = _build_words()
+
+# Scale suffixes written after digits ("10k", "5bn", "2mil", "1.2b", "10 bln").
+SUFFIX_SCALES = {
+    "k": 1e3, "K": 1e3, "M": 1e6, "MM": 1e6, "G": 1e9, "B": 1e9, "b": 1e9,
+    "bn": 1e9, "bln": 1e9, "mil": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+    "tn": 1e12, "trn": 1e12, "tln": 1e12,
+}
+# Suffixes that may also stand apart from the digits ("2.33 k", "10 bln").
+SPACED_SCALES = ("MM", "M", "G", "k", "K", "bn", "bln", "mil", "mln", "mn", "tn", "trn", "tln")
+# Suffixes too ambiguous for running prose (5G networks, 4K video, 10 M meters).
+PROSE_UNSAFE_SCALES = frozenset({"G", "M", "k", "K", "B"})
+
+
+def trie_regex(words: list[str]) -> str:
+    """Return a regex alternation for ``words`` factored as a prefix tree.
+
+    A flat alternation of a hundred words is tried word by word at every
+    position; the factored form lets the engine reject most positions on
+    the first character.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_to_regex(trie)
+
+
+def _trie_to_regex(node: dict) -> str:
+    """Return the regex for one trie node (longest alternatives first)."""
+    alts = [re.escape(ch) + _trie_to_regex(child) for ch, child in sorted(node.items()) if ch]
+    optional = "" in node
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if optional:
+        return "(?:" + body + ")?"
+    return body
+
+
+# Unit abbreviations glued to digits ("5km", "47.5MW"): a figure's unit, never a
+# bare number for ``find_numbers`` ("the 180ml liquid" holds no number).
+FUSED_UNITS = ("km", "cm", "mm", "nm", "kg", "mg", "MW", "GW", "kW", "KW", "TW", "kWh", "KWh",
+               "MWh", "GWh", "TWh", "ha", "ml", "mL", "GB", "TB", "MB", "Gbps", "Mbps", "MHz",
+               "GHz", "kHz", "Hz", "mph", "ft", "lbs", "lb", "km2", "km²", "m2", "m²", "m3", "m³",
+               "bpd", "yrs")
+_FUSED_ALT = "|".join(sorted(FUSED_UNITS, key=len, reverse=True))
+
+# Currency codes that may be glued to the digits that follow them.
+GLUED_CODES = ("RMB", "CNY", "USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "SEK",
+               "NOK", "DKK", "INR", "HKD", "SGD", "NZD", "KRW", "RUB", "BRL", "ZAR")
+_GLUED_CODES = "(?=\\d)(?:" + "|".join(r"(?<=\b" + c + ")" for c in GLUED_CODES) + ")"
+_SUFFIX_ALT = "|".join(sorted(SUFFIX_SCALES, key=len, reverse=True))
+
+# Matches one number token. Group ``url``: a web address, consumed so that its
+# digits are never read. Group ``dig``: a digit number, glued neither to a
+# letter nor to a dotted number on its left (an ISO currency code may stand
+# glued: "RMB10bn", "USD5m"); inside ``dig``: ``dotted`` (IP or
+# version "192.168.1.2"), ``grp`` (comma or space thousands "1,234,567.89",
+# "40 000"), ``dcomma`` (decimal comma "5,00", not inside a list "22,24,26"),
+# ``plain`` ("4.800", ".08"); then an optional exponent ("1e10", "1.1^-2") and
+# a glued scale suffix ``sfx`` ("10k", "5bn") or unit ``fu`` ("5km"); nothing but a
+# non-word may follow ("11th", "1970s", "8AT" are no tokens). Group ``word``: one number word.
+# The digit alternatives sit in an atomic group so a failed suffix never makes
+# the engine retry shorter digit runs.
+TOKEN_RE = re.compile(
+    r"(?P<url>(?:https?://|www\.)\S+)"
+    r"|(?:(?<![\w.])|" + _GLUED_CODES + r")(?P<dig>(?>"
+    r"(?P<dotted>\d+(?:\.\d+){2,})"
+    r"|(?P<grp>\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,]))+(?:\.\d+)?(?!\.\d))"
+    r"|(?<!\d,)(?P<dcomma>\d+,\d{1,2})(?![\d,]|\.\d)"
+    r"|(?P<plain>\d+(?:\.\d+)?|\.\d+)"
+    r")(?P<exp>[eE][+-]?\d+|\^[+-]*\d+)?(?P<sfx>" + _SUFFIX_ALT + r")?(?P<fu>" + _FUSED_ALT + r")?)(?!\w)"
+    r"|\b(?P<word>(?i:" + trie_regex(sorted(WORDS)) + r"))\b"
+)

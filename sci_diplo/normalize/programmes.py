@@ -1,0 +1,233 @@
+"""Named programmes: agreements, treaties, plans, funds, joint labs, conferences, facilities.
+
+A name is found by its shape, never from a list of known programmes: a run of
+capitalised words (joined by "and", "&", list commas, hyphens and dots:
+"U.S.-China", "Five-Year", "R&D", "12th", a leading year) that ends in a head
+word such as Agreement, Plan, Fund or Observatory, optionally followed by
+"of/on/for/in + Capitalised Words" ("Treaty of Good-neighborliness and
+Friendly Cooperation"). The head word gives the category; a parenthesis after
+the name may give an alias ("(CERC)", "(the UK's Newton Fund)").
+
+Public API: :func:`find_programmes`, :func:`normalize_name`, :func:`programme_key`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sci_diplo.normalize.programme_aliases import alias_after, aliases_inside_paren
+from sci_diplo.normalize.programme_scan import (
+    ORDINAL_RE,
+    YEAR_RE,
+    Tail,
+    Token,
+    after_head,
+    is_heading_line,
+    scan_premods,
+    scan_tail,
+)
+from sci_diplo.normalize.programme_words import ProgrammeWords, programme_words
+from sci_diplo.normalize.types import ProgrammeMatch
+
+# Curly and typographic quotes mapped to straight ones (double quotes then dropped).
+QUOTE_TABLE = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
+     "“": None, "”": None, "„": None, "‟": None, "″": None, "«": None, "»": None, '"': None}
+)
+# Any run of white space (U+00A0, U+2002 ... included).
+WS_RE = re.compile(r"\s+")
+# A hyphen or dash of any kind, with at most one space on either side (after white space is collapsed).
+DASH_RE = re.compile(r" ?[\-‐‑‒–—―−] ?")
+# A leading article "the " (after case-folding).
+LEADING_THE_RE = re.compile(r"the ")
+# A leading pair of single capitalised/dotted tokens joined by a hyphen: "U.S.-China ", "UK-China ".
+PAIR_RE = re.compile(r"([A-Z][\w.&'’]*+)[\-‐‑‒–—―−]([A-Z][\w.&'’]*+)(?=\s)")
+# Characters stripped from both ends of a name before comparing.
+NAME_STRIP = " '*_.,;:"
+
+# A possessive owner word right before a name: "University's ", "Academy’s ".
+OWNER_BEFORE_RE = re.compile(r"([^\W\d_][\w.&\-]*+)['’]s\s+$")
+# Characters that may not stand right before a head word (it would sit inside a token).
+NOT_BEFORE_HEAD = frozenset("-‐‑–.&'’_")
+# Characters that may not stand right after a head word.
+NOT_AFTER_HEAD = frozenset("-‐‑–&_")
+OWNER_LOOKBACK = 40  # characters searched for "©"/"Copyright" before a name
+
+
+def normalize_name(name: str) -> str:
+    """Return the scorer's form of a programme name.
+
+    Case-folded, curly quotes straightened and double quotes dropped, every
+    hyphen or dash made "-" (spaces around it removed), white space collapsed,
+    and a leading "the" dropped. An empty or blank name gives "".
+    """
+    s = WS_RE.sub(" ", name.translate(QUOTE_TABLE)).strip(NAME_STRIP).casefold()
+    s = DASH_RE.sub("-", s)
+    if LEADING_THE_RE.match(s):
+        s = s[4:]
+    return s.strip(NAME_STRIP)
+
+
+def programme_key(name: str) -> str:
+    """Return the dedup key of a programme name: :func:`normalize_name`, order-free country pair.
+
+    A name that starts with "A-B " (two single capitalised or dotted tokens)
+    gets the pair sorted, so "U.S.-China Agreement ..." and "China-U.S.
+    Agreement ..." share a key.
+    """
+    s = WS_RE.sub(" ", name).strip(NAME_STRIP)
+    if s[:4].casefold() == "the ":
+        s = s[4:].lstrip()
+    m = PAIR_RE.match(s)
+    if m:
+        first, second = sorted((m.group(1), m.group(2)), key=normalize_name)
+        s = f"{first}-{second}{s[m.end():]}"
+    return normalize_name(s)
+
+
+def _category(head: str, premods: list[Token], words: ProgrammeWords) -> str:
+    """Return the SCHEMA category a head word gives, refined by the word before it."""
+    if premods:
+        pair = f"{premods[-1][2]} {head}".casefold()
+        if pair in words.modifier_categories:
+            return words.modifier_categories[pair]
+        if head in words.joint_lab_heads and any(t[2] in words.joint_words for t in premods):
+            return "joint_lab"
+    return words.heads.get(head, "other")
+
+
+def _is_bare(head: str, premods: list[Token], tail: Tail, words: ProgrammeWords) -> bool:
+    """True when the words around a head do not make a name.
+
+    "the Agreement", "a Memorandum of Understanding", "Joint Research Center"
+    (only generic modifiers), a "Year" with no "of ..." and "Year of the
+    Tiger" (no modifier, an article after "of") are bare.
+    """
+    segments = tail.segments
+    if segments and segments[0] == words.head_complements.get(head):
+        segments = segments[1:]
+    if head in words.tail_required_heads:
+        article = bool(segments) and segments[0].split()[1] in words.tail_articles
+        return not segments or (article and not premods)
+    if segments:
+        return False
+    mods = [t[2] for t in premods if t[2] not in words.premod_connectors]
+    return not mods or (len(mods) <= 2 and all(m in words.generic_modifiers for m in mods))
+
+
+def _org_unit(text: str, start: int, head: str, premods: list[Token], tail: Tail,
+              words: ProgrammeWords) -> bool:
+    """True for a centre or lab that an organisation owns ("Center for X of the Y Association",
+    "Tsinghua University's Center for X", "Center of CAS"); joint labs never are."""
+    if head not in words.org_unit_heads or _category(head, premods, words) == "joint_lab":
+        return False
+    if tail.stop is not None:
+        return True
+    if text[max(0, start - 4) : start].rstrip()[-2:] not in ("'s", "’s"):
+        return False
+    owner = OWNER_BEFORE_RE.search(text, max(0, start - OWNER_LOOKBACK), start)
+    return owner is not None and owner.group(1) in words.organisation_words
+
+
+def _derived_aliases(name: str, premods: list[Token], start: int, category: str,
+                     words: ProgrammeWords) -> list[str]:
+    """Return the name without a leading year ("2021 X Conference" -> "X Conference"),
+    or, for a conference, without a leading ordinal ("Ninth X Conference")."""
+    if len(premods) < 2:
+        return []
+    first = premods[0][2]
+    ordinal = ORDINAL_RE.fullmatch(first) or first in words.ordinal_words
+    if YEAR_RE.fullmatch(first) or (ordinal and category == "conference"):
+        return [name[premods[1][0] - start :]]
+    return []
+
+
+def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -> dict | None:
+    """Return the programme closed by head match ``m`` as a dict, or None when there is none."""
+    head_start, head_end, head = m.start(), m.end(), m.group()
+    heading = is_heading_line(text, head_start)
+    if after_head(text, head_end, head, words, heading) != "final":
+        return None
+    premods = scan_premods(text, head_start, floor, words, heading)
+    tail = scan_tail(text, head_end, head, words)
+    start = premods[0][0] if premods else head_start
+    if _org_unit(text, start, head, premods, tail, words):
+        return None
+    if any(mark in text[max(0, start - OWNER_LOOKBACK) : start] for mark in words.owner_markers):
+        return None
+    name = WS_RE.sub(" ", text[start : tail.end])
+    category = _category(head, premods, words)
+    aliases = _derived_aliases(name, premods, start, category, words)
+    end = tail.end
+    if tail.year_end is not None:
+        aliases.append(WS_RE.sub(" ", text[start : tail.year_end]))
+        end = tail.year_end
+    alias, end = alias_after(text, end, name, words)
+    explicit = [alias] if alias else aliases_inside_paren(text, start, tail.end, name)
+    if head in words.acronym_required_heads and not explicit:
+        return None
+    if not explicit and _is_bare(head, premods, tail, words):
+        return None
+    return {"start": start, "end": end, "name": name, "category": category,
+            "explicit": explicit, "derived": aliases}
+
+
+def _scan(text: str, words: ProgrammeWords) -> list[dict]:
+    """Return the raw candidates of ``text`` left to right, none overlapping."""
+    found: list[dict] = []
+    floor = 0
+    for m in words.head_re.finditer(text):
+        start, end = m.span()
+        if start < floor:
+            continue
+        if start and text[start - 1] in NOT_BEFORE_HEAD:
+            continue
+        if end < len(text) and text[end] in NOT_AFTER_HEAD:
+            continue
+        cand = _candidate(text, m, floor, words)
+        if cand is not None:
+            found.append(cand)
+            floor = cand["end"]
+    return found
+
+
+def _link(cands: list[dict]) -> list[ProgrammeMatch]:
+    """Turn candidates into matches; a later mention of an earlier name's alias takes that name.
+
+    Every match of one programme (same :func:`programme_key`, or linked through
+    an explicit alias) lists the other forms seen as aliases.
+    """
+    canon: dict[str, int] = {}  # key of a name or explicit alias -> index of its first candidate
+    groups: list[int] = []
+    for i, cand in enumerate(cands):
+        key = programme_key(cand["name"])
+        root = canon.get(key, i)
+        groups.append(root)
+        for form in (cand["name"], *cand["explicit"]):
+            canon.setdefault(programme_key(form), root)
+    forms: dict[int, dict[str, str]] = {}  # group -> normalized form -> first form as written
+    for i, cand in enumerate(cands):
+        group = forms.setdefault(groups[i], {})
+        for form in (cand["name"], *cand["explicit"], *cand["derived"]):
+            group.setdefault(normalize_name(form), form)
+    out = []
+    for i, cand in enumerate(cands):
+        root = cands[groups[i]]
+        same_key = programme_key(cand["name"]) == programme_key(root["name"])
+        name = cand["name"] if same_key else root["name"]
+        own = normalize_name(name)
+        aliases = tuple(form for norm, form in forms[groups[i]].items() if norm != own)
+        out.append(ProgrammeMatch(cand["start"], cand["end"], name, root["category"], aliases))
+    return out
+
+
+def find_programmes(text: str) -> list[ProgrammeMatch]:
+    """Return every named programme in ``text``, in text order (empty list when there is none).
+
+    ``name`` is the name as written without a leading "the" (white space
+    collapsed); ``aliases`` holds acronyms and other names given for it;
+    ``start``/``end`` cover the name and any parenthesised alias after it.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    return _link(_scan(text, programme_words()))

@@ -1,0 +1,182 @@
+"""Each component on sentences of our own, through the real pipeline (20+ per component)."""
+
+import pytest
+
+from sci_diplo.components.extensions import CLAIMS, COUNTRIES, DATES, FIGURES, PROGRAMMES
+
+
+def run(nlp, text, published=None):
+    doc = nlp.make_doc(text)
+    doc._.published, doc._.published_source = published, "option" if published else "none"
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        ("China and Russia signed it.", ["CHN", "RUS"]),
+        ("The U.S.-China Clean Energy Research Center closed.", ["USA", "CHN"]),
+        ("China-U.S. relations improved.", ["CHN", "USA"]),
+        ("Côte d'Ivoire hosted the forum.", ["CIV"]),
+        ("Officials from the Democratic Republic of the Congo attended.", ["COD"]),
+        ("South Korea and Japan agreed.", ["KOR", "JPN"]),
+        ("Türkiye joined the project.", ["TUR"]),
+        ("A Comorian doctor and a Chinese nurse.", ["COM", "CHN"]),
+        ("The UK’s Newton Fund paid.", ["GBR"]),
+        ("British and German teams met.", ["GBR", "DEU"]),
+        ("The Indonesia-China Center for Ocean & Climate opened.", ["IDN", "CHN"]),
+        ("Delegates from South Africa arrived.", ["ZAF"]),
+        ("Papua New Guinea signed.", ["PNG"]),
+        ("Africa and Asia are continents, not countries.", []),
+        ("The United Nations met in the Global South.", []),
+        ("Let us go.", []),
+        ("Brazil, India and Kenya sent scientists.", ["BRA", "IND", "KEN"]),
+        ("The Russian Federation and the People's Republic of China agreed.", ["RUS", "CHN"]),
+        ("Experts from the Comoros and Madagascar met.", ["COM", "MDG"]),
+        ("A Pakistani engineer and an Italian physicist.", ["PAK", "ITA"]),
+        ("Vietnam and Laos signed.", ["VNM", "LAO"]),
+    ],
+)
+def test_countries(nlp, text, codes):
+    doc = run(nlp, text)
+    assert [s._.country_code for s in doc.spans[COUNTRIES]] == codes
+    for span in doc.spans[COUNTRIES]:
+        assert span.label_ == "COUNTRY" and text[span.start_char : span.end_char] == span.text
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        ("In March 2021, they met.", None, [("2021-03", "on")]),
+        ("It was signed on Dec. 17, 2021.", None, [("2021-12-17", "on")]),
+        ("He has served since July 2021.", None, [("2021-07", "since")]),
+        ("Peak emissions before 2030.", None, [("2030", "before")]),
+        ("Within five years (2008–2013), cases fell.", None, [("2008/2013", "during")]),
+        ("Dujiangyan was built in 272 BC.", None, [("-0271", "on")]),
+        ("The event concluded last month.", "2021-12-23", [("2021-11", "on")]),
+        ("This year marks an anniversary.", "2021-12-23", [("2021", "on")]),
+        ("Fifty years ago, he visited.", "2021-12-17", [("1971", "on")]),
+        ("Xi said on December 15 that ties grew.", "2021-12-23", [("2021-12-15", "on")]),
+        ("The interview was published Friday night.", "2021-12-19", [("2021-12-17", "on")]),
+        ("In May, the plant broke ground.", "2011", [("2011-05", "on")]),
+        ("The plan runs until 2025.", None, [("2025", "until")]),
+        ("By 2035, output will double.", None, [("2035", "by")]),
+        ("The talks took place in 1979.", None, [("1979", "on")]),
+        ("Last year, trade grew.", None, [(None, "on")]),
+        ("They met on 5 June 2019.", None, [("2019-06-05", "on")]),
+        ("Sales rose in the first half of 2022.", None, [("2022-01/2022-06", "during")]),
+        ("Results came in Q3 2021.", None, [("2021-07/2021-09", "during")]),
+        ("It grew between 2015 and 2020.", None, [("2015/2020", "during")]),
+        ("Nothing happened so far, and nothing now.", None, []),
+    ],
+)
+def test_dates(nlp, text, published, expected):
+    doc = run(nlp, text, published)
+    assert [(s._.date_value, s._.relation) for s in doc.spans[DATES]] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("China provided more than 1.8 billion doses of vaccines.", [(1.8e9, "doses", "more_than", None)]),
+        ("They built thirty-three joint laboratories.", [(33, "laboratories", "exact", None)]),
+        ("It supported over 8,300 young foreign scientists.", [(8300, "scientists", "more_than", None)]),
+        ("Incidence dropped by 95%.", [(95, "percent", "exact", None)]),
+        ("The EU pledged €3.4 billion.", [(3.4e9, "EUR", "exact", None)]),
+        ("Canada gave US$2 million.", [(2e6, "USD", "exact", None)]),
+        ("The farm has a capacity of 47.5 megawatts.", [(47.5, "megawatts", "exact", None)]),
+        ("The station stands at 4,300 meters.", [(4300, "meters", "exact", None)]),
+        ("Up to 5,000 students may apply.", [(5000, "students", "at_most", None)]),
+        ("Nearly 40 countries joined.", [(40, "countries", "nearly", None)]),
+        ("About 200 experts attended.", [(200, "experts", "about", None)]),
+        ("Fewer than 10 satellites remain.", [(10, "satellites", "less_than", None)]),
+        ("At least 12 universities signed.", [(12, "universities", "at_least", None)]),
+        ("Between 5 and 10 labs will open.", [(5, "labs", "range", 10)]),
+        ("A dozen institutes took part.", [(12, "institutes", "exact", None)]),
+        ("They trained 1.5 million farmers.", [(1.5e6, "farmers", "exact", None)]),
+        ("Temperatures may rise 1.5 °C.", [(1.5, "°C", "exact", None)]),
+        ("In 2021 the 11th Ambassador spoke about COVID-19.", []),
+        ("A total of 15 cooperation projects were inked.", [(15, "projects", "exact", None)]),
+        ("It has 152 countries and regions as partners.", [(152, "countries", "exact", None)]),
+        ("The fund is worth 2 billion yuan.", [(2e9, "CNY", "exact", None)]),
+    ],
+)
+def test_figures(nlp, text, expected):
+    doc = run(nlp, text)
+    got = [(s._.figure_value, s._.unit, s._.qualifier, s._.upper) for s in doc.spans[FIGURES]]
+    assert got == [(pytest.approx(v), u, q, up) for v, u, q, up in expected]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("They renewed the U.S.-China Agreement on Cooperation in Science and Technology.",
+         [("U.S.-China Agreement on Cooperation in Science and Technology", "agreement", [])]),
+        ("The U.S.-China Clean Energy Research Center (CERC) closed.",
+         [("U.S.-China Clean Energy Research Center", "centre", ["CERC"])]),
+        ("They joined the Integrated Ocean Drilling Program (IODP).",
+         [("Integrated Ocean Drilling Program", "programme", ["IODP"])]),
+        ("Both signed the China-Russia Treaty of Good-neighborliness and Friendly Cooperation.",
+         [("China-Russia Treaty of Good-neighborliness and Friendly Cooperation", "treaty", [])]),
+        ("It implements the Belt and Road Initiative.", [("Belt and Road Initiative", "initiative", [])]),
+        ("The Kenya-China Joint Laboratory for Crop Molecular Biology opened.",
+         [("Kenya-China Joint Laboratory for Crop Molecular Biology", "joint_lab", [])]),
+        ("The Green Climate Fund paid out.", [("Green Climate Fund", "fund", [])]),
+        ("They attended the Sino-African Innovation Forum.", [("Sino-African Innovation Forum", "conference", [])]),
+        ("The 14th Five-Year Plan starts.", [("14th Five-Year Plan", "plan", [])]),
+        ("The China-EU Summit ended.", [("China-EU Summit", "conference", [])]),
+        ("Experts met at the Mauna Kea Observatory.", [("Mauna Kea Observatory", "facility", [])]),
+        ("The Strategic and Economic Dialogue resumed.", [("Strategic and Economic Dialogue", "dialogue", [])]),
+        ("They signed a Memorandum of Understanding on Marine Science.",
+         [("Memorandum of Understanding on Marine Science", "mou", [])]),
+        ("The Ministry of Science and Technology spoke.", []),
+        ("Peking University and the Chinese Academy of Sciences agreed.", []),
+        ("The Square Kilometre Array Project moved on.", [("Square Kilometre Array Project", "project", [])]),
+        ("China, Russia to Expedite Cooperation on Cutting-edge Technologies", []),
+        ("The Talented Young Scientist Program grew.", [("Talented Young Scientist Program", "programme", [])]),
+        ("The Paris Agreement was signed.", [("Paris Agreement", "agreement", [])]),
+        ("The Jiuquan Satellite Launch Center launched it.", [("Jiuquan Satellite Launch Center", "facility", [])]),
+        ("The Africa-China Partnership Plan on Science was adopted.",
+         [("Africa-China Partnership Plan on Science", "plan", [])]),
+    ],
+)
+def test_programmes(nlp, text, expected):
+    doc = run(nlp, text)
+    got = [(s._.programme_name, s._.category, list(s._.aliases)) for s in doc.spans[PROGRAMMES]]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        ("In March 2021, China and Russia signed a memorandum.", None, [("2021-03", ["CHN", "RUS"])]),
+        ("Kenya thrived. In 2019, output rose by 4%.", None, [("2019", ["KEN"])]),
+        ("Chile opened a lab in 2015 and a second one in 2018.", None, [("2015", ["CHL"]), ("2018", ["CHL"])]),
+        ("The conference opened on December 12 in Wuhan.", "2021-12-23", [("2021-12-12", [])]),
+        ("The 2021 China-Africa Innovation Cooperation Conference opened on December 12.", "2021-12-23",
+         [("2021-12-12", ["CHN"])]),
+        ("Last month, Egypt launched a satellite.", "2023-05-04", [("2023-04", ["EGY"])]),
+        ("Science diplomacy today matters.", "2021-12-19", []),
+        ("Wednesday, January 25, 2023", None, []),
+        ("India will reach net zero by 2070.", None, [("2070", ["IND"])]),
+        ("Since 2005, Brazil has hosted the forum.", None, [("2005", ["BRA"])]),
+        ("No date here, only Peru.", None, []),
+        ("Fifty years ago, France and Japan met.", "2021-12-17", [("1971", ["FRA", "JPN"])]),
+        ("In June, Germany and China set up a partnership.", "2011", [("2011-06", ["CHN", "DEU"])]),
+        ("Mongolia signed in 2010; Nepal signed in 2012.", None, [("2010", ["MNG", "NPL"]), ("2012", ["MNG", "NPL"])]),
+        ("Between 2015 and 2020, Ghana trained 300 nurses.", None, [("2015/2020", ["GHA"])]),
+        ("This year, Norway pledged 5 million kroner.", "2022-03-01", [("2022", ["NOR"])]),
+        ("On Friday, Senegal and Mali met.", "2021-12-19", [("2021-12-17", ["MLI", "SEN"])]),
+        ("The station was built in 272 BC by Greece.", None, [("-0271", ["GRC"])]),
+        ("Argentina joined the ITER project in 2007.", None, [("2007", ["ARG"])]),
+        ("Tanzania's plan runs until 2030.", None, [("2030", ["TZA"])]),
+        ("In November 2008, Cuba and China signed a Memorandum of Understanding on Health.", None,
+         [("2008-11", ["CHN", "CUB"])]),
+    ],
+)
+def test_claims(nlp, text, published, expected):
+    doc = run(nlp, text, published)
+    got = [(d._.date_value, c._.claim_countries) for c in doc.spans[CLAIMS] for d in c._.claim_dates]
+    assert got == expected

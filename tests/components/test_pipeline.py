@@ -1,0 +1,82 @@
+"""The pipeline as spaCy sees it: config, factories, spans and extension attributes."""
+
+import spacy
+
+from sci_diplo.components.extensions import CLAIMS, COUNTRIES, DATES, FIGURES, PARAGRAPHS, PROGRAMMES
+from sci_diplo.pipeline import COMPONENTS, build_pipeline
+
+
+def test_default_pipeline_is_built_from_config_with_every_component(nlp):
+    assert nlp.pipe_names == ["sentencizer", *COMPONENTS]
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "sci_diplo.tokenizer.v1"
+
+
+def test_every_component_adds_from_its_factory_to_a_blank_pipeline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    doc = nlp("In March 2021, China and Russia signed a memorandum. It named 3 joint laboratories.")
+    assert [s._.country_code for s in doc.spans[COUNTRIES]] == ["CHN", "RUS"]
+    assert [s._.date_value for s in doc.spans[DATES]] == ["2021-03"]
+
+
+def test_tokenizer_splits_hyphens_between_names_and_numbers(nlp):
+    assert [t.text for t in nlp.make_doc("U.S.-China (770–476 BC)")] == ["U.S.", "-", "China", "(", "770", "–", "476", "BC", ")"]
+
+
+def test_saved_pipeline_loads_with_spacy_load(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipe")
+    loaded = spacy.load(tmp_path / "pipe")
+    doc = loaded("Kenya and Chile opened 4 observatories in 2020.")
+    assert [s._.country_code for s in doc.spans[COUNTRIES]] == ["KEN", "CHL"]
+
+
+def test_paragraph_breaks_end_sentences_but_not_a_cut_sentence(nlp):
+    text = ("Cooperation Report\n\nIn April 2011, Chile joined. "
+            + "The long paragraph goes on and on about cooperation between many partners over the years and "
+            + "the text continues with more words until the page ends with Mr. Deng and President\n\nCarter signed it.")
+    doc = nlp(text)
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0] == "Cooperation Report"
+    assert sents[-1].startswith("The long paragraph") and sents[-1].endswith("Carter signed it.")
+    assert len(doc.spans[PARAGRAPHS]) == 2
+
+
+def test_claim_links_its_sentence_facts(nlp):
+    doc = nlp("In March 2021, China and Russia signed the Lunar Research Station Agreement on 12 projects.")
+    (claim,) = doc.spans[CLAIMS]
+    assert [d._.date_value for d in claim._.claim_dates] == ["2021-03"]
+    assert claim._.claim_countries == ["CHN", "RUS"] and claim._.claim_inferred == []
+    assert [f._.figure_value for f in claim._.claim_figures] == [12]
+    assert [p._.category for p in claim._.claim_programmes] == ["agreement"]
+
+
+def test_claim_without_country_infers_from_its_paragraph(nlp):
+    doc = nlp("Kenya worked with China on malaria. Within three years (2015–2018), cases fell by 80%.")
+    claim = next(c for c in doc.spans[CLAIMS] if c._.claim_dates[0]._.date_value == "2015/2018")
+    assert claim._.claim_countries == ["CHN", "KEN"] and claim._.claim_inferred == ["CHN", "KEN"]
+
+
+def test_datelines_and_today_make_no_claim(nlp):
+    doc = nlp("Wednesday, January 25, 2023\n\nScience diplomacy today matters. On Monday, Chile signed.")
+    claim_dates = [d.text for c in doc.spans[CLAIMS] for d in c._.claim_dates]
+    assert claim_dates == ["Monday"]
+
+
+def test_model_option_refuses_an_uninstalled_pipeline():
+    import pytest
+
+    with pytest.raises(OSError):
+        build_pipeline("xx_no_such_pipeline_sm")
+
+
+def test_components_on_top_of_a_pipeline_with_its_own_sentences(tmp_path):
+    base = spacy.blank("en")
+    base.add_pipe("sentencizer")
+    base.to_disk(tmp_path / "base")
+    nlp = build_pipeline(str(tmp_path / "base"))
+    assert nlp.pipe_names == ["sentencizer", *COMPONENTS]
+    doc = nlp("Last year Brazil pledged US$2 million.")
+    assert [(s._.figure_value, s._.unit) for s in doc.spans[FIGURES]] == [(2_000_000, "USD")]
+    assert doc.spans[PROGRAMMES] is not None

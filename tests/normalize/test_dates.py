@@ -1,0 +1,337 @@
+"""Temporal expressions: find_dates, parse_date_value, date_bounds.
+
+Every sentence here is written for these tests. The anchor is 2021-12-17 (a
+Friday) unless a row says otherwise. Rows give (span text, value, relation)
+for every expression the sentence holds, in order.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sci_diplo.normalize.dates import date_bounds, find_dates, parse_date_value
+
+FRI = "2021-12-17"
+
+
+def found(text: str, anchor: str | None = FRI) -> list[tuple[str, str | None, str]]:
+    return [(text[m.start:m.end], m.value, m.relation) for m in find_dates(text, anchor)]
+
+
+# ---------------------------------------------------------------- absolute forms
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It happened in March 2021.", [("March 2021", "2021-03", "on")]),
+        ("On Dec. 17, 2021, the ministers met.", [("Dec. 17, 2021", "2021-12-17", "on")]),
+        ("The talks ended on 17 December 2021.", [("17 December 2021", "2021-12-17", "on")]),
+        ("The line went live on 2021-12-19 at noon.", [("2021-12-19", "2021-12-19", "on")]),
+        ("The form was signed 12/17/2021 in Boston.", [("12/17/2021", "2021-12-17", "on")]),  # US order
+        ("The form was signed 17/12/2021 in Paris.", [("17/12/2021", "2021-12-17", "on")]),  # day > 12
+        ("The plant opened on 05.03.2021 in Bonn.", [("05.03.2021", "2021-03-05", "on")]),  # dots: day first
+        ("The station opened on 2021年12月19日.", [("2021年12月19日", "2021-12-19", "on")]),
+        ("Updated 10:32, 17-Dec-2021 by staff", [("17-Dec-2021", "2021-12-17", "on")]),
+        ("The treaty was signed in 1979.", [("1979", "1979", "on")]),
+        ("Nixon's 1972 visit changed everything.", [("1972", "1972", "on")]),
+        ("She shared the 2015 Nobel Prize in medicine.", [("2015", "2015", "on")]),
+        ("2011, the first year of the plan, was busy.", [("2011", "2011", "on")]),
+        ("He moved abroad in 2008, 2012 and 2016.", [("2008", "2008", "on"), ("2012", "2012", "on"),
+                                                   ("2016", "2016", "on")]),
+        ("Output rose in the first half of 2022.", [("first half of 2022", "2022-01/2022-06", "during")]),
+        ("Profits fell in the second quarter of 2021.", [("second quarter of 2021", "2021-04/2021-06", "during")]),
+        ("Profits rose in Q3 2021 again.", [("Q3 2021", "2021-07/2021-09", "during")]),
+        ("Growth should pick up by mid-2023.", [("by mid-2023", "2023", "by")]),  # modifiers keep the year
+        ("Prices dropped in late 2020.", [("late 2020", "2020", "on")]),
+        ("Costs fall by the end of 2025.", [("by the end of 2025", "2025", "by")]),
+        ("Between 2015 and 2020 the fund grew.", [("Between 2015 and 2020", "2015/2020", "during")]),
+        ("From 2016 to 2020, exports doubled.", [("From 2016 to 2020", "2016/2020", "during")]),
+        ("The 2016-2020 plan ended.", [("2016-2020", "2016/2020", "during")]),
+        ("The 2020-21 season was short.", [("2020-21", "2020/2021", "during")]),
+        ("From July 2020 to June 2021 output rose.", [("From July 2020 to June 2021", "2020-07/2021-06", "during")]),
+        ("It was hot in March–May 2021.", [("March–May 2021", "2021-03/2021-05", "during")]),
+        ("Talks ran December 12-14, 2021 in Rome.", [("December 12-14, 2021", "2021-12-12/2021-12-14", "during")]),
+        ("The forum ran 12-14 December 2021.", [("12-14 December 2021", "2021-12-12/2021-12-14", "during")]),
+        ("Music of the 2010s is loud.", [("2010s", "2010/2019", "during")]),
+        ("Kids of the ‘90s remember it.", [("‘90s", "1990/1999", "during")]),
+        ("Trade boomed in the 1800s.", [("1800s", "1800/1899", "during")]),
+        ("Life in the 21st century is fast.", [("21st century", "2000/2099", "during")]),
+        ("Walls from the 5th century BC stand.", [("5th century BC", "-0499/-0400", "during")]),
+        ("Mozi lived in the Spring and Autumn Period (770–476 BC).", [("770–476 BC", "-0769/-0475", "during")]),
+        ("The dam was built in 272 BC.", [("272 BC", "-0271", "on")]),
+        ("Sales peaked in the summer of 2020.", [("summer of 2020", "2020-06/2020-08", "during")]),
+        ("Budgets for fiscal 2021 and FY2022 grew.", [("2021", "2021", "on"), ("FY2022", "2022", "on")]),
+        ("He served as envoy since July 2021.", [("since July 2021", "2021-07", "since")]),
+        ("Emissions will peak before 2030.", [("before 2030", "2030", "before")]),
+        ("Targets must be met by 2025.", [("by 2025", "2025", "by")]),
+        ("The programme will run until 2030.", [("until 2030", "2030", "until")]),
+        ("Exports grew after 2010.", [("after 2010", "2010", "after")]),
+        ("Few visited before the 1990s.", [("before the 1990s", "1990/1999", "before")]),
+        ("Prices rose pre-2020 and fell post-2021.", [("pre-2020", "2020", "before"), ("post-2021", "2021", "after")]),
+    ],
+)
+def test_absolute_forms(text, expected):
+    assert found(text) == expected
+
+
+# ---------------------------------------------------------------- relative forms
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("This year marks an anniversary.", FRI, [("This year", "2021", "on")]),
+        ("The deal was signed last year.", FRI, [("last year", "2020", "on")]),
+        ("Talks resume next year.", FRI, [("next year", "2022", "on")]),
+        ("A deal is expected early next year.", FRI, [("early next year", "2022", "on")]),
+        ("Earlier this year, the ministry said so.", FRI, [("Earlier this year", "2021", "on")]),
+        ("The forum closed last month.", FRI, [("last month", "2021-11", "on")]),
+        ("Output rose this month.", FRI, [("this month", "2021-12", "on")]),
+        ("Talks resume next month.", FRI, [("next month", "2022-01", "on")]),
+        ("We met last week.", FRI, [("last week", "2021-12-06/2021-12-12", "during")]),
+        ("The minister said on December 15 that talks went well.", "2021-12-23", [("December 15", "2021-12-15", "on")]),
+        # no year, past tense: the latest such day on or before the anchor
+        ("The minister said on December 20 that talks went well.", FRI, [("December 20", "2020-12-20", "on")]),
+        # future tense: the earliest on or after
+        ("The summit will be held on December 20.", FRI, [("December 20", "2021-12-20", "on")]),
+        ("The closure will begin on April 7, officials said.", "2013-03-22", [("April 7", "2013-04-07", "on")]),
+        ("The book is due to be published in May.", "2013-03-22", [("May", "2013-05", "on")]),
+        ("The pilot will run through June.", "2013-03-18", [("through June", "2013-06", "until")]),
+        ("In May, the two sides agreed.", FRI, [("May", "2021-05", "on")]),
+        ("In May, the two sides agreed.", "2011", [("May", "2011-05", "on")]),
+        ("In June the two sides agreed.", "2011-08", [("June", "2011-06", "on")]),
+        ("He was fired in July.", "2013-03-22", [("July", "2012-07", "on")]),
+        ("The star died last June.", "2013-03-22", [("last June", "2012-06", "on")]),
+        ("An interview published Friday night caught attention.", "2021-12-19", [("Friday night", "2021-12-17", "on")]),
+        ("He spoke on Friday.", FRI, [("Friday", "2021-12-17", "on")]),
+        ("He spoke on Wednesday.", FRI, [("Wednesday", "2021-12-15", "on")]),
+        ("He will speak next Friday.", FRI, [("next Friday", "2021-12-24", "on")]),
+        ("He spoke last Friday.", FRI, [("last Friday", "2021-12-10", "on")]),
+        ("She arrived yesterday and leaves tomorrow.", FRI, [("yesterday", "2021-12-16", "on"),
+                                                           ("tomorrow", "2021-12-18", "on")]),
+        ("The goal of diplomacy today is peace.", FRI, [("today", "2021-12-17", "on")]),
+        ("Fifty years ago, Kissinger flew to Beijing.", FRI, [("Fifty years ago", "1971", "on")]),
+        ("Ties were set up more than forty years ago.", FRI, [("more than forty years ago", "1981", "before")]),
+        ("The lab opened three days ago.", FRI, [("three days ago", "2021-12-14", "on")]),
+        ("The lab opened two months ago.", FRI, [("two months ago", "2021-10", "on")]),
+        ("In the third quarter, sales rose.", FRI, [("third quarter", "2021-07/2021-09", "during")]),
+        ("The third quarter was weak.", "2021-02-10", [("third quarter", "2020-07/2020-09", "during")]),
+        ("Sales fell last summer.", FRI, [("last summer", "2021-06/2021-08", "during")]),
+        ("Sales fell last summer.", "2013-03-22", [("last summer", "2012-06/2012-08", "during")]),
+        ("The agency must cut costs this fiscal year.", FRI, [("this fiscal year", "2021", "on")]),
+        ("Prices rose late last July.", "2013-03-22", [("late last July", "2012-07", "on")]),
+        ("Since last year, output grew.", FRI, [("Since last year", "2020", "since")]),
+        # a weekday written with a yearless date picks the year where they agree
+        ("How about a cruise on Friday, July 7?", "2000-06-15", [("Friday, July 7", "2000-07-07", "on")]),
+        ("The forum ran from Nov. 29 to Dec. 1 in Dakar.", FRI, [("from Nov. 29 to Dec. 1",
+                                                                 "2021-11-29/2021-12-01", "during")]),
+        ("The fund plans more from 2024 onwards.", FRI, [("from 2024 onwards", "2024", "since")]),
+    ],
+)
+def test_relative_forms(text, anchor, expected):
+    assert found(text, anchor) == expected
+
+
+# ---------------------------------------------------------------- not dates
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Now, currently, so far and to date are not dates.",
+        "The past decade saw forty years of growth.",
+        "It will be done within five years.",
+        "In the last year, output grew.",
+        "In recent years, ties were renewed every year since.",
+        "It has 8,300 scientists and held 1,000 events.",
+        "They restored a 2,000-year-old dam.",
+        "COVID-19 spread in the 12th Five-Year Plan period.",
+        "The meeting starts at 10:30.",
+        "1500 scientists attended.",
+        "About 2000 people joined in 2000 cities.",
+        "Three days later they left.",
+        "Resolution 2231 passed; Vision 2030 was launched.",
+        "It cost $2021 and weighed 2021 kg.",
+        "Unit No. 2021 was sold.",
+        "May I ask a question?",
+        "The temperature rose by 1.5 °C and 2 °C.",
+        "Sun and Sat are not weekdays here, nor is march a month.",
+        "Tel: 86-10-88828000",
+    ],
+)
+def test_not_dates(text):
+    assert found(text) == []
+
+
+# ---------------------------------------------------------------- anchors
+@pytest.mark.parametrize(
+    ("text", "expected_kinds"),
+    [
+        ("This year marks an anniversary.", [(None, "relative")]),
+        ("In May, the two sides agreed.", [(None, "relative")]),
+        ("He spoke on Friday.", [(None, "relative")]),
+        ("Fifty years ago, Kissinger flew.", [(None, "relative")]),
+        ("The minister said on December 15 that talks went well.", [(None, "relative")]),
+        ("It happened in March 2021, not last year.", [("2021-03", "absolute"), (None, "relative")]),
+    ],
+)
+def test_without_anchor_relative_values_stay_none(text, expected_kinds):
+    assert [(m.value, m.kind) for m in find_dates(text, None)] == expected_kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("The forum closed last month.", "2011", None),  # needs a month: never guessed
+        ("He spoke on Friday.", "2011-08", None),
+        ("Talks resume next year.", "2011", "2012"),
+        ("The goal of diplomacy today is peace.", "2011", "2011"),
+        ("The forum closed last month.", "2011-08", "2011-07"),
+        ("The minister said on December 15 that talks went well.", "2011-08", "2010-12-15"),
+        ("The minister said on December 15 that talks went well.", "2011", "2011-12-15"),
+    ],
+)
+def test_reduced_precision_anchor(text, anchor, value):
+    assert [m.value for m in find_dates(text, anchor)] == [value]
+
+
+MULTI_STORY = (
+    "Headline written this year\n\n"
+    "Wednesday, January 25, 2023\n\n"
+    "The centre opened last month. On Monday it hosted a visit in Hanoi on March 3, 2022.\n\n"
+    "date 2020-06-01 Another story starts here\n\n"
+    "It began in May.\n\n"
+    "BEIJING, Dec. 17 (Xinhua) -- The talks ended yesterday.\n"
+)
+
+
+def test_datelines_reanchor_the_stories_after_them():
+    got = [(MULTI_STORY[m.start:m.end], m.value, m.dateline) for m in find_dates(MULTI_STORY, FRI)]
+    assert got == [
+        ("this year", "2021", False),
+        ("Wednesday, January 25, 2023", "2023-01-25", True),
+        ("last month", "2022-12", False),
+        ("Monday", "2023-01-23", False),
+        ("March 3, 2022", "2022-03-03", False),  # a date inside a sentence is no dateline
+        ("2020-06-01", "2020-06-01", True),
+        ("May", "2020-05", False),
+        ("Dec. 17", "2019-12-17", True),  # a yearless news dateline takes the current anchor's year
+        ("yesterday", "2019-12-16", False),
+    ]
+
+
+def test_datelines_anchor_even_without_published():
+    values = [m.value for m in find_dates(MULTI_STORY, None)]
+    assert values[:3] == [None, "2023-01-25", "2022-12"]
+
+
+def test_a_yearless_news_dateline_takes_the_nearest_year():
+    text = "BEIJING, Dec. 19 (Xinhua) -- The two sides signed deals on Sunday."
+    got = [(text[m.start:m.end], m.value, m.dateline) for m in find_dates(text, FRI)]
+    assert got == [("Dec. 19", "2021-12-19", True), ("Sunday", "2021-12-19", False)]
+
+
+def test_masthead_in_capitals_is_a_dateline():
+    text = "# Daily\n\nVOL.1-NO.25\n\nTHURSDAY, DECEMBER 23, 2021\n\nXi said on December 15 that ..."
+    got = [(m.value, m.dateline) for m in find_dates(text, None)]
+    assert got == [("2021-12-23", True), ("2021-12-15", False)]
+
+
+def test_timeml_refs_are_off_by_default():
+    text = "Now the plan is currently in force, unlike in the past."
+    assert find_dates(text, FRI) == []
+    refs = [(text[m.start:m.end], m.value) for m in find_dates(text, FRI, timeml_refs=True)]
+    assert refs == [("Now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("the past", "PAST_REF")]
+
+
+def test_offsets_are_into_the_given_text():
+    text = "**Dec\u200217\u2002,\u20022021** and “in 1979”"
+    for m in find_dates(text, None):
+        assert m.value in ("2021-12-17", "1979")
+        assert text[m.start:m.end].strip("*“” ")
+
+
+# ---------------------------------------------------------------- parse_date_value
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("2021", "2021"),
+        ("2021-03", "2021-03"),
+        ("2021-03-05", "2021-03-05"),
+        (" 2021-12-17 ", "2021-12-17"),
+        ("March 2021", "2021-03"),
+        ("5 March 2021", "2021-03-05"),
+        ("Dec. 17, 2021", "2021-12-17"),
+        ("2008/2013", "2008/2013"),
+        ("-0271", "-0271"),
+        ("272 BC", "-0271"),
+        ("", None),
+        ("hello", None),
+        ("2021-13", None),
+        ("2021-02-30", None),
+        ("next year", None),
+        ("March", None),
+        ("2021 and 2022", None),
+        ("1500 scientists", None),
+    ],
+)
+def test_parse_date_value(raw, value):
+    assert parse_date_value(raw) == value
+
+
+# ---------------------------------------------------------------- date_bounds
+@pytest.mark.parametrize(
+    ("value", "bounds"),
+    [
+        ("2021", ((2021, 1, 1), (2021, 12, 31))),
+        ("2021-02", ((2021, 2, 1), (2021, 2, 28))),
+        ("2020-02", ((2020, 2, 1), (2020, 2, 29))),
+        ("2021-12-17", ((2021, 12, 17), (2021, 12, 17))),
+        ("2008/2013", ((2008, 1, 1), (2013, 12, 31))),
+        ("2021-07/2021-09", ((2021, 7, 1), (2021, 9, 30))),
+        ("-0271", ((-271, 1, 1), (-271, 12, 31))),
+        ("-0769/-0475", ((-769, 1, 1), (-475, 12, 31))),
+        ("", None),
+        ("abc", None),
+        ("2021-13", None),
+        ("2013/2008", None),
+        ("2021/2022/2023", None),
+        ("21", None),
+    ],
+)
+def test_date_bounds(value, bounds):
+    assert date_bounds(value) == bounds
+
+
+def test_date_bounds_of_non_strings_is_none():
+    assert date_bounds(2021) is None  # type: ignore[arg-type]
+    assert parse_date_value(None) is None  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- robustness
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1," * 200_000,
+        "9" * 1_000_000,
+        "A-" * 200_000,
+        "Aa " * 200_000,
+        ". " * 200_000,
+        "Dec" + " " * 300_000 + "x",
+        "1-" * 50_000,
+        "1/2/" * 25_000,
+        "-" * 500_000,
+        "May " * 20_000,
+        "in 2021 " * 20_000,
+        "\x00\x01\n\u2028" * 100_000,
+        "二〇二一年" * 50_000,
+        "Friday, " * 10_000,
+        "the end of " * 50_000,
+    ],
+    ids=lambda t: repr(t[:8]),
+)
+def test_pathological_inputs_complete(text):
+    result = find_dates(text, FRI)
+    assert isinstance(result, list)
+    assert all(0 <= m.start < m.end <= len(text) for m in result)
+
+
+@pytest.mark.parametrize("text", ["", "\n", "Friday", "1999", "‘", "Q", "FY", "May", None, 12])
+def test_tiny_and_odd_inputs(text):
+    assert isinstance(find_dates(text, FRI), list)  # type: ignore[arg-type]
+    assert isinstance(find_dates(text, "not a date"), list)  # type: ignore[arg-type]

@@ -1,0 +1,198 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sci_diplo.cli import app
+
+runner = CliRunner()
+
+
+def run(*args, input=None):
+    return runner.invoke(app, [str(a) for a in args], input=input)
+
+
+def facts_json(store, *args):
+    result = run("facts", "--store", store, "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("command", ["extract", "facts", "annotate", "schema", "eval"])
+def test_every_command_has_help(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Usage" in result.stdout and len(result.stdout) > 200
+
+
+def test_comoros_has_the_malaria_figure_with_period_and_evidence(seed_store, seed_copy):
+    records = facts_json(seed_store, "--country", "Comoros")
+    figures = [r for r in records if r["kind"] == "figure" and r["value"] == 95 and r["unit"] == "percent"]
+    assert len(figures) == 1
+    fig = figures[0]
+    assert fig["date"]["value"] == "2008/2013"
+    assert "COM" in fig["countries"] and "COM" in fig["inferred_countries"]
+    m = fig["mentions"][0]
+    text = Path(m["path"]).read_text(encoding="utf-8")
+    assert "95%" in text[m["start"] : m["end"]]
+    assert "Mohéli dropped by 95%" in m["sentence"]
+
+
+def test_russia_has_the_march_2021_memorandum_claim(seed_store):
+    records = facts_json(seed_store, "--country", "Russia", "--kind", "claim")
+    claims = [r for r in records if r["date"]["value"] == "2021-03"]
+    assert len(claims) == 1
+    assert "memorandum of understanding" in claims[0]["text"]
+    m = claims[0]["mentions"][0]
+    assert Path(m["path"]).read_text(encoding="utf-8")[m["start"] : m["end"]].startswith("In March 2021")
+
+
+@pytest.mark.parametrize("name", ["COM", "Comorian", "comoros", "the Comoros"])
+def test_country_filter_accepts_name_code_and_demonym(seed_store, name):
+    assert facts_json(seed_store, "--country", name) == facts_json(seed_store, "--country", "Comoros")
+
+
+def test_unknown_country_exits_2_with_suggestions(seed_store):
+    result = run("facts", "--store", seed_store, "--country", "Comoro Islandz")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: unknown country 'Comoro Islandz'")
+    assert "did you mean" in result.stderr
+
+
+def test_no_match_is_empty_and_exit_0(seed_store):
+    assert facts_json(seed_store, "--search", "no such words anywhere") == []
+
+
+def test_interview_figures_are_one_record_with_a_mention_per_copy(seed_store):
+    records = facts_json(seed_store, "--kind", "figure")
+    protocols = [r for r in records if r["value"] == 30 and r["unit"] == "protocols"]
+    assert len(protocols) == 1
+    assert len({m["doc_id"] for m in protocols[0]["mentions"]}) == 3
+
+
+def test_rerun_on_unchanged_files_changes_nothing(seed_store, seed_copy):
+    before = seed_store.read_bytes()
+    result = run("extract", seed_copy, "--store", seed_store)
+    assert result.exit_code == 0
+    assert "Read 0 documents (5 unchanged, 0 failed)" in result.stderr
+    assert seed_store.read_bytes() == before
+
+
+def test_since_until_and_kind_filters(seed_store):
+    claims = facts_json(seed_store, "--kind", "claim", "--since", "2021-01", "--until", "2021-12")
+    assert claims and all(c["date"]["value"].startswith("2021") for c in claims)
+    assert all(r["kind"] == "programme" for r in facts_json(seed_store, "--kind", "programme"))
+
+
+def test_programme_filter_finds_programme_and_its_claims(seed_store):
+    records = facts_json(seed_store, "--programme", "Clean Energy Research")
+    assert any(r["kind"] == "programme" and "CERC" in r["aliases"] for r in records)
+
+
+def test_jsonl_and_csv_formats(seed_store):
+    result = run("facts", "--store", seed_store, "--country", "Comoros", "--format", "jsonl")
+    lines = result.stdout.splitlines()
+    assert lines and all(json.loads(line)["id"] for line in lines)
+    result = run("facts", "--store", seed_store, "--country", "Comoros", "--format", "csv")
+    header = result.stdout.splitlines()[0].split(",")
+    assert header[:4] == ["id", "kind", "text", "value"]
+
+
+def test_missing_store_is_a_clear_error(tmp_path):
+    result = run("facts", "--store", tmp_path / "none.json")
+    assert result.exit_code == 1
+    assert "no store at" in result.stderr
+
+
+def test_schema_prints_json_schema():
+    result = run("schema")
+    schema = json.loads(result.stdout)
+    assert {"FigureRecord", "ProgrammeRecord", "ClaimRecord"} <= set(schema["$defs"])
+
+
+def test_annotate_spans_match_the_text(seed_copy):
+    path = sorted(seed_copy.glob("002_*.txt"))[0]
+    result = run("annotate", path, "--format", "jsonl")
+    assert result.exit_code == 0
+    (doc,) = [json.loads(line) for line in result.stdout.splitlines()]
+    text = path.read_text(encoding="utf-8")
+    assert doc["published"] == "2021-12-23"
+    labels = {s["label"] for s in doc["spans"]}
+    assert labels == {"DATE", "FIGURE", "PROGRAMME", "COUNTRY"}
+    for span in doc["spans"]:
+        assert text[span["start"] : span["end"]] == span["text"]
+    assert {"value": "2021-03", "relation": "on"}.items() <= next(
+        s for s in doc["spans"] if s["label"] == "DATE" and s["text"].endswith("March 2021")).items()
+
+
+def test_extract_from_stdin(tmp_path):
+    store = tmp_path / "facts.json"
+    text = "BEIJING, March 3, 2022. In January 2022, China and Kenya opened 12 joint laboratories."
+    result = run("extract", "-", "--store", store, input=text)
+    assert result.exit_code == 0, result.output
+    records = facts_json(store, "--country", "Kenya")
+    assert any(r["kind"] == "figure" and r["value"] == 12 and r["unit"] == "laboratories" for r in records)
+    assert all(m["path"] == "-" for r in records for m in r["mentions"])
+
+
+def test_bad_inputs_are_named_and_the_rest_stored(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("In May 2020, Chile and Peru signed an agreement on 3 observatories.", encoding="utf-8")
+    (tmp_path / "pic.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    store = tmp_path / "facts.json"
+    result = run("extract", tmp_path / "missing.txt", tmp_path / "pic.txt", good, "--store", store)
+    assert result.exit_code == 3
+    assert f"Error: {tmp_path / 'missing.txt'}: no such file or directory" in result.stderr
+    assert f"Error: {tmp_path / 'pic.txt'}: binary file, not text" in result.stderr
+    assert facts_json(store, "--country", "Chile")
+
+
+def test_damaged_store_is_never_overwritten_and_rebuild_keeps_it(tmp_path):
+    good = tmp_path / "in" / "a.txt"
+    good.parent.mkdir()
+    good.write_text("In 2019, Brazil and China launched 4 satellites.", encoding="utf-8")
+    store = tmp_path / "facts.json"
+    store.write_text('{"format": "sci_diplo.facts", "version": 1, "records": [{"kind": "nonsense"}]}')
+    result = run("extract", good.parent, "--store", store)
+    assert result.exit_code == 1
+    assert f"store {store} is invalid" in result.stderr
+    assert "nonsense" in store.read_text()
+    result = run("extract", good.parent, "--store", store, "--rebuild")
+    assert result.exit_code == 0, result.output
+    assert len(list(tmp_path.glob("facts.json.damaged-*"))) == 1
+    assert facts_json(store, "--country", "Brazil")
+
+
+def test_eval_reports_every_category_as_json():
+    result = run("eval", "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    for cat in ("figures", "dates", "programmes", "claims", "countries"):
+        assert 0 <= report[cat]["f1"] <= 1
+
+
+def scidip(*args, input=None):
+    return subprocess.run([sys.executable, "-m", "sci_diplo", *map(str, args)], input=input,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_real_pipe_gives_json_to_the_next_tool(seed_store):
+    proc = scidip("facts", "--store", seed_store, "--country", "Comoros")
+    assert proc.returncode == 0, proc.stderr
+    records = json.loads(proc.stdout)  # piped: JSON by default, not a table
+    assert any(r["kind"] == "figure" and r["value"] == 95 for r in records)
+
+
+def test_real_pipe_into_extract_and_annotate(tmp_path):
+    text = "date 2023-05-04\nLast month, Egypt and China signed a memorandum of understanding."
+    proc = scidip("annotate", "-", input=text)
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    dates = [s for s in doc["spans"] if s["label"] == "DATE" and s["text"] == "Last month"]
+    assert dates[0]["value"] == "2023-04"
+    proc = scidip("extract", "-", "--store", tmp_path / "s.json", input=text)
+    assert proc.returncode == 0, proc.stderr
+    assert "Read 1 documents" in proc.stderr

@@ -1,0 +1,87 @@
+"""Property-based tests over arbitrary Unicode text and arbitrary valid records."""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sci_diplo.api import Analysis, analyse, spans_of
+from sci_diplo.identity import record_id
+from sci_diplo.models import ClaimRecord, DateValue, DocumentInfo, FigureRecord, Mention, ProgrammeRecord, Store
+from sci_diplo.normalize.countries import find_countries, lookup_country
+from sci_diplo.normalize.dates import date_bounds, find_dates, parse_date_value
+from sci_diplo.normalize.figures import find_figures
+from sci_diplo.normalize.numbers import find_numbers, parse_number
+from sci_diplo.normalize.programmes import find_programmes
+from sci_diplo.normalize.published import find_published
+from sci_diplo.sources import Source
+from sci_diplo import store as store_mod
+
+# Text that looks like news often enough to exercise the rules, and arbitrary Unicode besides.
+WORDS = ["China", "the U.S.", "more than", "1.8 billion", "doses", "In March 2021", "Agreement",
+         "Joint Laboratory", "(CERC)", "Friday", "95%", "Comorian", "thirty-three", "–", "\n\n", "BC", "ago"]
+newsy = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), max_size=40).map(" ".join)
+texts = st.one_of(st.text(max_size=300), newsy)
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def check_offsets(text: str, matches) -> None:
+    for m in matches:
+        assert 0 <= m.start <= m.end <= len(text)
+
+
+@FAST
+@given(texts, st.sampled_from([None, "2021", "2021-12-17"]))
+def test_normalizers_never_raise_and_stay_in_the_text(text, anchor):
+    for finder in (find_figures, find_numbers, find_countries, find_programmes):
+        check_offsets(text, finder(text))
+    check_offsets(text, find_dates(text, anchor))
+    assert find_published(text) is None or isinstance(find_published(text), str)
+    for fn in (parse_number, lookup_country, parse_date_value, date_bounds):
+        fn(text)  # a value or None, never an exception
+
+
+@FAST
+@given(texts)
+def test_pipeline_never_raises_and_spans_quote_the_text(nlp, text):
+    source = Source("p.txt", text)
+    (analysis,) = list(analyse(nlp, [source]))
+    assert isinstance(analysis, Analysis)
+    for span in spans_of(analysis):
+        assert 0 <= span["start"] <= span["end"] <= len(text)
+        assert text[span["start"] : span["end"]] == span["text"]
+
+
+codes = st.sampled_from(["CHN", "USA", "COM", "RUS", "GBR"])
+plain = st.text(string.ascii_letters + string.digits + " .,’é–", min_size=1, max_size=40)
+mentions = st.builds(
+    lambda p, s, n, sent: Mention(path=p, doc_id="0" * 16, start=s, end=s + n, sentence=sent),
+    plain, st.integers(0, 10**6), st.integers(0, 500), plain,
+)
+dates = st.builds(DateValue, value=st.sampled_from([None, "2021", "2008/2013", "-0271", "2021-03-05"]),
+                  relation=st.sampled_from(["on", "before", "since", "during"]), text=plain)
+finite = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e15, max_value=1e15)
+figures = st.builds(
+    lambda m, v, u, d, c: FigureRecord(id=record_id("figure", v, u), mentions=m, text=u, value=v, unit=u,
+                                       date=d, countries=c),
+    st.lists(mentions, min_size=1, max_size=3), finite, plain, st.none() | dates, st.lists(codes, max_size=3),
+)
+programmes = st.builds(
+    lambda m, n, a: ProgrammeRecord(id=record_id("programme", n), mentions=m, name=n, aliases=a, category="fund"),
+    st.lists(mentions, min_size=1, max_size=3), plain, st.lists(plain, max_size=2),
+)
+claims = st.builds(
+    lambda m, t, d: ClaimRecord(id=record_id("claim", t), mentions=m, text=t, date=d),
+    st.lists(mentions, min_size=1, max_size=3), plain, dates,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(figures, programmes, claims), max_size=8))
+def test_store_round_trip_is_identity(tmp_path_factory, records):
+    path = tmp_path_factory.mktemp("rt") / "facts.json"
+    store = Store(documents=[DocumentInfo(path="a.txt", doc_id="1" * 16)], records=records)
+    store_mod.save(path, store)
+    assert store_mod.load(path) == store

@@ -1,0 +1,88 @@
+"""Crashes and interruptions never lose the store (real processes, real signals)."""
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from sci_diplo import store as store_mod
+from sci_diplo.resources import seeds_dir
+
+SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir().glob("*.txt"))]
+
+
+def make_corpus(folder: Path, count: int, tag: str = "") -> Path:
+    """``count`` distinct documents (a seed with a numbered line, so each has its own hash)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        text = SEED_TEXTS[i % len(SEED_TEXTS)]
+        (folder / f"{tag}doc{i:04d}.txt").write_text(f"{text}\n\nCopy {tag}{i}.\n", encoding="utf-8")
+    return folder
+
+
+def start_extract(corpus: Path, store: Path, *extra: str) -> subprocess.Popen:
+    args = [sys.executable, "-m", "sci_diplo", "extract", str(corpus), "--store", str(store),
+            "--checkpoint-every", "0.2", *extra]
+    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def wait_for(path: Path, proc: subprocess.Popen, limit: float = 120) -> None:
+    deadline = time.monotonic() + limit
+    while not path.exists():
+        assert proc.poll() is None, proc.stderr.read()
+        assert time.monotonic() < deadline, "the store never appeared"
+        time.sleep(0.05)
+
+
+def test_kill_9_at_random_moments_leaves_a_whole_valid_store(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus", 60)
+    store = tmp_path / "facts.json"
+    rng = random.Random(20211217)
+    sizes = []
+    for _ in range(6):
+        proc = start_extract(corpus, store)
+        if store.exists():
+            time.sleep(rng.uniform(0.3, 2.5))
+        else:
+            wait_for(store, proc)
+            time.sleep(rng.uniform(0.0, 0.6))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        loaded = store_mod.load(store)  # raises if the store is torn or invalid
+        sizes.append(len(loaded.documents))
+    assert sizes == sorted(sizes) and sizes[-1] > 0  # every kill kept what earlier runs stored
+    proc = start_extract(corpus, store)  # a clean run finishes the job
+    assert proc.wait(timeout=300) == 0
+    assert len(store_mod.load(store).documents) == 60
+
+
+def test_ctrl_c_keeps_the_documents_finished_before_it(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus", 200)
+    store = tmp_path / "facts.json"
+    proc = start_extract(corpus, store)
+    wait_for(store, proc)
+    done_before = len(store_mod.load(store).documents)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr
+    assert "Interrupted" in stderr
+    kept = store_mod.load(store)
+    assert done_before <= len(kept.documents) < 200
+    assert {d.path for d in kept.documents} <= {str(p) for p in corpus.iterdir()}
+
+
+def test_two_runs_on_one_store_keep_each_others_documents(tmp_path):
+    a = make_corpus(tmp_path / "a", 12, "a")
+    b = make_corpus(tmp_path / "b", 12, "b")
+    store = tmp_path / "facts.json"
+    procs = [start_extract(a, store), start_extract(b, store)]
+    for proc in procs:
+        _, stderr = proc.communicate(timeout=300)
+        assert proc.returncode == 0, stderr
+    paths = {Path(d.path).parent.name for d in store_mod.load(store).documents}
+    assert len(store_mod.load(store).documents) == 24 and paths == {"a", "b"}
