@@ -1,8 +1,9 @@
 """Dated claims: one per date-bearing statement, linking the sentence's facts.
 
-A claim is a sentence holding at least one date that stands in a statement
-(not a masthead or dateline, not the vague "today", not a year inside a
-programme's name). Its span in ``doc.spans["sci_diplo_claims"]`` carries those
+A claim is a sentence holding at least one date that stands in a statement:
+not a masthead or dateline, not the vague "today" or a decade ("the ‘80s"),
+and not a date that a more precise date of the same sentence lies within
+("the 2021 Conference opened on December 12" is dated 2021-12-12). Its span in ``doc.spans["sci_diplo_claims"]`` carries those
 dates (``claim_dates``; the records hold one claim per date) and the
 countries, figures and programmes of the sentence. A sentence that names no
 country takes the countries of its paragraph, and says so in
@@ -11,6 +12,7 @@ country takes the countries of its paragraph, and says so in
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -20,9 +22,12 @@ from spacy.tokens import Doc, Span
 from sci_diplo.components import extensions
 from sci_diplo.components.extensions import CLAIMS, COUNTRIES, DATES, FIGURES, PROGRAMMES
 from sci_diplo.components.paragraphs import paragraph_of
+from sci_diplo.normalize.dates import date_bounds
 
 # Dates that name the moment of speaking rather than the time of an event.
 DEICTIC = frozenset({"today", "now", "nowadays", "currently", "at present", "presently"})
+# Decades and centuries name an era, not the time of an event: "the ‘80s", "1990s", "the 21st century".
+VAGUE = re.compile(r"\d0s\b|\bcentur(?:y|ies)\b", re.I)
 
 
 class SpanIndex:
@@ -41,10 +46,6 @@ class SpanIndex:
             i += 1
         return out
 
-    def covering(self, span: Span) -> bool:
-        i = bisect_left(self.starts, span.start + 1)
-        return any(s.start <= span.start and span.end <= s.end for s in self.spans[max(0, i - 8) : i])
-
 
 def sentence_countries(doc: Doc, sent: Span, countries: SpanIndex) -> tuple[list[str], list[str]]:
     """Return ``(codes, inferred)``: the sentence's countries, else its paragraph's (all inferred)."""
@@ -58,13 +59,23 @@ def sentence_countries(doc: Doc, sent: Span, countries: SpanIndex) -> tuple[list
     return inferred, inferred
 
 
-def claim_dates(doc: Doc, programmes: SpanIndex) -> list[Span]:
-    """Return the date spans that carry a claim."""
+def claim_dates(doc: Doc) -> list[Span]:
+    """Return the date spans that may carry a claim."""
     return [
         d
         for d in doc.spans.get(DATES, [])
-        if not d._.dateline and d.text.lower() not in DEICTIC and not programmes.covering(d)
+        if not d._.dateline and d.text.lower() not in DEICTIC and not VAGUE.search(d.text)
     ]
+
+
+def most_precise(dates: list[Span]) -> list[Span]:
+    """Return ``dates`` less those that strictly contain another one's period."""
+    bounds = [date_bounds(d._.date_value) if d._.date_value else None for d in dates]
+
+    def contains(a, b) -> bool:
+        return a is not None and b is not None and a != b and a[0] <= b[0] and b[1] <= a[1]
+
+    return [d for d, a in zip(dates, bounds) if not any(contains(a, b) for b in bounds)]
 
 
 class ClaimLinker:
@@ -77,10 +88,11 @@ class ClaimLinker:
         figures = SpanIndex(doc.spans.get(FIGURES, []))
         programmes = SpanIndex(doc.spans.get(PROGRAMMES, []))
         by_sentence: dict[int, list[Span]] = {}
-        for date in claim_dates(doc, programmes):
+        for date in claim_dates(doc):
             by_sentence.setdefault(date.sent.start, []).append(date)
         claims = []
         for dates in by_sentence.values():
+            dates = most_precise(dates)
             sent = dates[0].sent
             claim = Span(doc, sent.start, sent.end, label="CLAIM")
             claim._.claim_dates = dates

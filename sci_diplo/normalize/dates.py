@@ -18,12 +18,23 @@ decided here (documented in the tests too):
   weekday ("Friday night") and an ordinal quarter take the latest such date on
   or before the anchor, or the earliest on or after it when the clause speaks
   of the future (will, shall, due, scheduled, expected ...; "until"/"by"
-  without a tense marker too). "last"/"next" look strictly before/after.
+  unless a past verb stands right before them). "last"/"next" look strictly
+  before/after ("last Friday" said on a Friday is a week back). A weekday
+  written with a yearless date ("Friday, July 7") picks the nearest year in
+  which they agree; a yearless news dateline takes the nearest such day.
 - Relative expressions resolve against ``published``, or against the latest
   dateline before them (a line holding only a full date, "date 2021-12-19" at
-  a line start, or "BEIJING, Dec. 17 (Xinhua) --"). Without either they keep
-  ``value=None`` and ``kind="relative"``.
-- An interval with relation ``on`` is reported as ``during``.
+  a line start, or "BEIJING, Dec. 17 (Xinhua) --"), also when ``published``
+  is None. Without either they keep ``value=None`` and ``kind="relative"``.
+  An anchor too coarse for the expression ("last month" in a text dated only
+  "2011") gives None too; offsets of zero keep its precision ("today" is "2011").
+- Relations come from the word before: since/from (at a clause start)/starting
+  in -> since, before/prior to/pre- -> before, after/following/post- -> after,
+  until/till/through -> until, by -> by, during -> during; "more than N years
+  ago" -> before, "less than" -> after; "from X to Y", "between X and Y" and any
+  interval otherwise ``on`` -> during; "X onwards" -> since.
+- Spans cover modifiers ("Earlier this year", "the end of 2025") and relation
+  words other than plain in/on/of ("since July 2021"), not the preposition "in".
 """
 
 from __future__ import annotations
@@ -80,6 +91,8 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
         if dateline and atom.lo[0] is None and atom.weekday is None:
             atom.rel = ("md", "nearest")  # a yearless dateline: the nearest such day
         span, relative = _value(text, atom, anchor)
+        if span is not None and not all(cal.valid_point(*p) for p in span if p is not None):
+            span = None  # out of the calendar we write ("900 centuries ago")
         value = fmt_span(*span) if span else None
         if atom.kind == "ref":
             value = atom.rel[1]

@@ -122,8 +122,8 @@ def week_of(p: Point, shift: int = 0) -> tuple[Point, Point] | None:
     day = to_date(p)
     if day is None:
         return None
-    monday = day - timedelta(days=day.weekday()) + timedelta(weeks=shift)
     try:
+        monday = day - timedelta(days=day.weekday()) + timedelta(weeks=shift)
         return from_date(monday), from_date(monday + timedelta(days=6))
     except OverflowError:
         return None

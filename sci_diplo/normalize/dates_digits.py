@@ -121,12 +121,10 @@ def _year(text: str, mt: re.Match, year_end: int) -> Atom | None:
     if era:
         return _era_year(start, end, a, int(b_txt) if b_txt else None, era, left)
     if mt["yr_s"]:
-        if b_txt or len(a_txt) != 4 or a % 10:
+        if b_txt or a % 10 or a == 1000:  # "1000s of people" are thousands
             return None
         span = 99 if a % 100 == 0 and a < 1900 else 9
         return Atom(start, end, lo=(a, None, None), hi=(a + span, None, None), left=left)
-    if len(a_txt) != 4:
-        return None
     if b_txt:
         return _year_pair(text, start, end, a, b_txt, left)
     after = 0 <= year_end and _LIST_GAP_RX.match(text[year_end:start]) is not None

@@ -92,6 +92,11 @@ EVENT_NOUNS = frozenset(
     world cup exhibition festival fair congress assembly declaration strategy roadmap levels level
     baseline review ranking index nobel winter summer spring autumn games""".split()
 )
+# Verbs after a sentence-opening year that make it the subject: "2020 was a hard year".
+YEAR_SUBJECT_VERBS = frozenset(
+    "was is will has had marks marked saw sees witnessed brought brings began begins ended ends "
+    "also became becomes".split()
+)
 FUTURE_WORDS = frozenset(
     """will shall won't wont going due scheduled slated expected plans plan planned planning upcoming
     intends intend aims aim could might tomorrow""".split()

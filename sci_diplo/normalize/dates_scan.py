@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from sci_diplo.normalize import dates_grammar as g
-from sci_diplo.normalize.dates_context import read_left
+from sci_diplo.normalize.dates_context import read_left, right_word
 from sci_diplo.normalize.dates_digits import Atom, century, code_atom, digit_atom, month_day, quarter
 
 __all__ = ["Atom", "scan"]
@@ -41,6 +41,9 @@ def scan(text: str, refs: bool = False) -> list[Atom]:
         if atom is None:
             run = _NUMRUN_RX.match(text, start) if mt.group("digit") else None
             pos = run.end() if run else mt.end()
+            continue
+        if atoms and atom.start < atoms[-1].end:  # a look-back ("ago") reached into the last atom
+            pos = max(atom.end, start + 1)
             continue
         atoms.append(atom)
         if atom.kind == "cal" and atom.lo and atom.lo[1] is None:
@@ -95,6 +98,8 @@ def _weekday(text: str, start: int, word: str) -> Atom | None:
         return None
     abbr = word not in g.WEEKDAYS_FULL
     end = mt.end() if mt["part"] else mt.end("wd") + (1 if abbr and mt["wdot"] else 0)
+    if not mt["part"] and right_word(text, end)[:1].isupper() and read_left(text, start).word == "the":
+        return None  # a name: "The Sunday Times"
     return Atom(start, end, kind="weekday", rel=("wd", g.WEEKDAYS[word], "bare"), abbr=abbr)
 
 
@@ -198,9 +203,11 @@ def _century_word(text: str, start: int, word: str) -> Atom | None:
 def _add_refs(text: str, atoms: list[Atom]) -> list[Atom]:
     """Return ``atoms`` plus TimeML references ("now": PRESENT_REF) that overlap none."""
     out = list(atoms)
-    taken = [(a.start, a.end) for a in atoms]
+    k = 0
     for mt in g.REFS_RX.finditer(text):
-        if any(s < mt.end() and mt.start() < e for s, e in taken):
+        while k < len(atoms) and atoms[k].end <= mt.start():
+            k += 1
+        if k < len(atoms) and atoms[k].start < mt.end():
             continue
         ref = "PRESENT_REF" if mt["present"] else "PAST_REF" if mt["past"] else "FUTURE_REF"
         out.append(Atom(mt.start(), mt.end(), "ref", rel=("ref", ref)))

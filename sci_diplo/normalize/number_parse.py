@@ -30,22 +30,25 @@ _KW = {"and": "and", "point": "point", "over": "over", "out": "outof", "of": "of
 
 
 class Tok:
-    """One number token: kind, value, half-open span and digit details."""
+    """One number token: kind, value, half-open span and digit details.
 
-    __slots__ = ("kind", "value", "start", "end", "plural", "text", "is_int", "grouped",
-                 "dcomma", "sfx", "spaced", "ndigits", "fu")
+    No ``__slots__``: the rarely set details default to class attributes,
+    which keeps building a token cheap on number-dense input.
+    """
+
+    is_int = grouped = dcomma = spaced = False
+    sfx: str | None = None
+    fu: str | None = None
+    ndigits = 0
+    link: str | None = "?"  # gap() to the token before, once computed
 
     def __init__(self, kind: str, value: float, start: int, end: int, plural: bool,
                  text: str, is_int: bool = False) -> None:
         self.kind, self.value, self.start, self.end = kind, value, start, end
         self.plural, self.text, self.is_int = plural, text, is_int
-        self.grouped = self.dcomma = self.spaced = False
-        self.sfx: str | None = None
-        self.fu: str | None = None
-        self.ndigits = 0
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(slots=True)
 class Num:
     """A parsed number expression with what the figure rules need to know.
 
@@ -70,17 +73,27 @@ class Num:
 
 
 def gap(text: str, toks: list[Tok], j: int) -> str | None:
-    """Return the kind of link between ``toks[j-1]`` and ``toks[j]``, or None."""
-    a, b = toks[j - 1].end, toks[j].start
-    if b - a > 14:
-        return None
-    m = _GAP_RE.fullmatch(text, a, b)
-    if m is None:
-        return None
-    if m.group("kw"):
-        words = m.group("kw").lower().split()
-        return "and_a" if len(words) == 2 and words[0] == "and" else _KW[words[0]]
-    return "sp" if m.group("sp") is not None else ("hy" if m.group("hy") else "sl")
+    """Return the kind of link between ``toks[j-1]`` and ``toks[j]``, or None.
+
+    Kinds: "sp" (spaces), "hy" (hyphen or dash), "and", "and_a", "point",
+    "over", "outof", "of_a", "a", "sl" (slash). Cached on the token.
+    """
+    t = toks[j]
+    if t.link != "?":
+        return t.link
+    a, b = toks[j - 1].end, t.start
+    link = None
+    if b - a <= 14:
+        m = _GAP_RE.fullmatch(text, a, b)
+        if m is None:
+            link = None
+        elif m.group("kw"):
+            words = m.group("kw").lower().split()
+            link = "and_a" if len(words) == 2 and words[0] == "and" else _KW[words[0]]
+        else:
+            link = "sp" if m.group("sp") is not None else ("hy" if m.group("hy") else "sl")
+    t.link = link
+    return link
 
 
 class Card:

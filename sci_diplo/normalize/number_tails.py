@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 
 from sci_diplo.normalize.number_parse import Card, Num, Tok, gap, read_card
-from sci_diplo.normalize.numbers_lexicon import DIG, DOZ, HUND, ORD, SCALE, TEEN, TENS, UNIT
+from sci_diplo.normalize.numbers_lexicon import (
+    DIG, DOZ, HUND, ORD, SCALE, SUFFIX_SCALES, TEEN, TENS, UNIT,
+)
 
 _CARDINAL_KINDS = (UNIT, TEEN, TENS, HUND, SCALE, DIG, DOZ)
 _WORD_KINDS = (UNIT, TEEN, TENS, HUND, SCALE)
@@ -28,6 +30,22 @@ _SINGULAR_NEXT_RE = re.compile(
 # What must follow the denominator of "N over M": no further word.
 _RATIO_END_RE = re.compile(r"[^\S\n]*(?:[^\w\s]|\n|\Z)")
 _COMPOUND_ONLY = ("first", "firsts", "second", "seconds")
+
+
+def _lone(text: str, toks: list[Tok], i: int, ratios: bool) -> bool:
+    """A digit token that nothing after it can join (fast path for number-dense text)."""
+    if i + 1 == len(toks):
+        return True
+    g = gap(text, toks, i + 1)
+    if g is None:
+        return True
+    if toks[i + 1].kind != DIG or g in ("sl", "over", "outof"):
+        return False
+    return not (ratios and g == "sp" and i + 2 < len(toks) and gap(text, toks, i + 2) == "sl")
+
+
+def _dig_scale(t: Tok) -> float:
+    return SUFFIX_SCALES.get(t.sfx or "", 1.0)
 
 
 def tidy(value: float) -> float:
@@ -54,6 +72,9 @@ def parse_at(text: str, toks: list[Tok], i: int, ratios: bool) -> tuple[Num | No
     t0 = toks[i]
     if t0.kind not in _CARDINAL_KINDS and t0.kind != ORD:
         return None, i + 1
+    if t0.kind == DIG and _lone(text, toks, i, ratios):
+        return Num(t0.start, t0.end, t0.value, text[t0.start:t0.end], t0, 1, _dig_scale(t0),
+                   sfx=t0.sfx), i + 1
     a = _a_start(text, t0.start)
     if t0.kind == ORD:
         return _bare_fraction(text, toks, i, a)

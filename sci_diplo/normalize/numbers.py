@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 
 from sci_diplo.normalize.numbers_lexicon import (
-    DIG, DOZ, HUND, ORD, SCALE, SPACED_SCALES, SUFFIX_SCALES, TEEN, TENS, TOKEN_RE,
-    UNIT, WORDS,
+    DIG, DOZ, HUND, ORD, SCALE, SPACED_SCALES, SUFFIX_SCALES, TEEN, TENS, DIGIT_RE,
+    UNIT, WORD_RE, WORD_RE_ANYCASE, WORDS,
 )
 from sci_diplo.normalize.number_parse import Num, Tok
 from sci_diplo.normalize.number_tails import parse_at
@@ -29,6 +29,7 @@ from sci_diplo.normalize.types import NumberMatch
 _SPACED_SCALE_RE = re.compile(
     r"[ \t\u00a0]+(" + "|".join(sorted(SPACED_SCALES, key=len, reverse=True)) + r")(?![\w%$€£¥])"
 )
+_GROUP_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009")
 # A minus sign glued to the number, not after a word or digit: " -5", "(-4/5".
 _SIGN_GLUED_RE = re.compile(r"(?<![\w.,/\-])(?P<s>[-\u2212])\Z")
 # A minus sign standing apart at the start of a line: "- 10 k".
@@ -42,14 +43,15 @@ _PRONOUN_ONE_RE = re.compile(
 )
 
 
-def _digit_value(m: re.Match[str]) -> float | None:
-    """Return the value of a ``dig`` token match (scale suffix included)."""
-    body = m.group("grp") or m.group("dcomma") or m.group("plain") or ""
-    if m.group("grp"):
-        body = re.sub(r"[, \u00a0\u202f\u2009]", "", body)
-    elif m.group("dcomma"):
-        body = body.replace(",", ".")
-    exp = m.group("exp")
+def _digit_value(grp: str | None, dcomma: str | None, plain: str | None, exp: str | None,
+                 sfx: str | None) -> float | None:
+    """Return the value of a digit token from its regex groups (scale suffix included)."""
+    if grp:
+        body = grp.translate(_GROUP_SEPARATORS)
+    elif dcomma:
+        body = dcomma.replace(",", ".")
+    else:
+        body = plain or ""
     try:
         value = float(body)
         if exp and exp[0] == "^":
@@ -59,7 +61,6 @@ def _digit_value(m: re.Match[str]) -> float | None:
             value = float(body + exp)
     except (ValueError, OverflowError, ZeroDivisionError):
         return None
-    sfx = m.group("sfx")
     return value * SUFFIX_SCALES[sfx] if sfx else value
 
 
@@ -68,16 +69,34 @@ def tokens(text: str, split_dotted: bool = True) -> list[Tok]:
 
     Dotted digit runs ("192.168.1.2") become one integer token per part when
     ``split_dotted``, else one token of kind ``dotted`` that nothing parses.
+    Number words inside a web address are dropped with its digits.
     """
     out: list[Tok] = []
-    for m in TOKEN_RE.finditer(text):
-        if m.group("word"):
-            w = WORDS[m.group("word").lower()]
-            out.append(Tok(w.kind, w.value, m.start(), m.end(), w.plural, m.group("word")))
+    urls: list[tuple[int, int]] = []
+    for m in DIGIT_RE.finditer(text):
+        if m.lastgroup == "url":
+            urls.append(m.span())
         elif m.group("dotted"):
             _dotted_tokens(m, split_dotted, out)
-        elif m.group("dig"):
+        else:
             _digit_token(text, m, out)
+    low = text.lower()
+    word_re, scan_text = (WORD_RE, low) if len(low) == len(text) else (WORD_RE_ANYCASE, text)
+    for m in word_re.finditer(scan_text):
+        w = WORDS[m.group().lower()]
+        out.append(Tok(w.kind, w.value, m.start(), m.end(), w.plural, text[m.start():m.end()]))
+    out.sort(key=lambda t: t.start)
+    return _outside(out, urls) if urls else out
+
+
+def _outside(toks: list[Tok], spans: list[tuple[int, int]]) -> list[Tok]:
+    """Return the tokens (sorted) that start outside every span (sorted, disjoint)."""
+    out, k = [], 0
+    for t in toks:
+        while k < len(spans) and spans[k][1] <= t.start:
+            k += 1
+        if k == len(spans) or t.start < spans[k][0]:
+            out.append(t)
     return out
 
 
@@ -94,22 +113,21 @@ def _dotted_tokens(m: re.Match[str], split: bool, out: list[Tok]) -> None:
 
 def _digit_token(text: str, m: re.Match[str], out: list[Tok]) -> None:
     """Append one digit token (with a spaced scale suffix if any) to ``out``."""
-    value = _digit_value(m)
+    dig, grp, dcomma, plain, exp, sfx, fu = m.group("dig", "grp", "dcomma", "plain", "exp", "sfx", "fu")
+    value = _digit_value(grp, dcomma, plain, exp, sfx)
     if value is None:
         return
-    end, sfx, spaced = m.end(), m.group("sfx"), False
-    if not sfx and not m.group("exp") and not m.group("fu"):
+    end, spaced = m.end(), False
+    if not sfx and not exp and not fu and text[end:end + 1] in (" ", "\t", "\u00a0"):
         sp = _SPACED_SCALE_RE.match(text, end)
         if sp:
             sfx, spaced, end = sp.group(1), True, sp.end()
             value *= SUFFIX_SCALES[sfx]
-    raw = m.group("grp") or m.group("dcomma") or m.group("plain") or ""
-    tok = Tok(DIG, value, m.start(), end, False, m.group("dig"))
-    tok.is_int = not m.group("exp") and "." not in raw and not m.group("dcomma")
-    tok.grouped = bool(m.group("grp"))
-    tok.dcomma = bool(m.group("dcomma"))
-    tok.sfx, tok.spaced, tok.fu = sfx, spaced, m.group("fu")
-    tok.ndigits = len(raw)
+    raw = grp or dcomma or plain or ""
+    tok = Tok(DIG, value, m.start(), end, False, dig)
+    tok.is_int = not exp and "." not in raw and not dcomma
+    tok.grouped, tok.dcomma = bool(grp), bool(dcomma)
+    tok.sfx, tok.spaced, tok.fu, tok.ndigits = sfx, spaced, fu, len(raw)
     out.append(tok)
 
 
@@ -119,7 +137,10 @@ def signed(text: str, num: Num, line: bool = True) -> Num:
     Signs: a glued "-" ("-5"), "minus"/"negative", and with ``line`` a "- "
     opening a line ("- 10 k"; off for prose, where that is a list bullet).
     """
-    lo = max(0, num.start - 12)
+    lo = num.start - 12 if num.start > 12 else 0
+    window = text[lo:num.start]
+    if "-" not in window and "\u2212" not in window and "inus" not in window and "egativ" not in window:
+        return num
     for sign_re in (_SIGN_GLUED_RE, _SIGN_WORD_RE, _SIGN_LINE_RE):
         if sign_re is _SIGN_LINE_RE and not line:
             break
@@ -130,13 +151,16 @@ def signed(text: str, num: Num, line: bool = True) -> Num:
     return num
 
 
-def scan(text: str, *, ratios: bool = True, split_dotted: bool = True) -> list[Num]:
+def scan(text: str, *, ratios: bool = True, split_dotted: bool = True,
+         toks: list[Tok] | None = None) -> list[Num]:
     """Return every number expression of ``text`` with parse details.
 
     ``ratios`` reads "one over three" and "3/4" as fractions. Signs are not
     applied (see :func:`signed`). Ordinals and non-numbers are left out.
+    ``toks`` are the text's :func:`tokens` when the caller already has them.
     """
-    toks = tokens(text, split_dotted)
+    if toks is None:
+        toks = tokens(text, split_dotted)
     out: list[Num] = []
     i = 0
     while i < len(toks):

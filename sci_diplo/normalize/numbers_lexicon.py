@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 # Token kinds.
-UNIT, TEEN, TENS, HUND, SCALE, DOZ, ORD, DIG = (
-    "unit", "teen", "tens", "hund", "scale", "doz", "ord", "dig"
+UNIT, TEEN, TENS, HUND, SCALE, DOZ, ORD, DIG, VAGUE = (
+    "unit", "teen", "tens", "hund", "scale", "doz", "ord", "dig", "vague"
 )
 
 _UNIT_WORDS = {
@@ -33,6 +33,9 @@ _SCALE_WORDS = {
 }
 _DOZEN_WORDS = ("dozen", "dozens", "dz", "dzs", "doz", "dozs")
 
+# Vague plurals ("hundreds of"): no number, but the figure rules read them.
+_VAGUE_WORDS = {"tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+                "trillions": 1e12}
 # Ordinal words usable as fraction denominators: value of the denominator.
 _ORD_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -71,6 +74,8 @@ def _build_words() -> dict[str, Word]:
         words["quarters" if w == "quarter" else w + "s"] = Word(ORD, v, True)
     words["half"] = Word(ORD, 2)
     words["halves"] = Word(ORD, 2, True)
+    for w, v in _VAGUE_WORDS.items():
+        words[w] = Word(VAGUE, v, True)
     return words
 
 
@@ -130,24 +135,30 @@ GLUED_CODES = ("RMB", "CNY", "USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "S
 _GLUED_CODES = "(?=\\d)(?:" + "|".join(r"(?<=\b" + c + ")" for c in GLUED_CODES) + ")"
 _SUFFIX_ALT = "|".join(sorted(SUFFIX_SCALES, key=len, reverse=True))
 
-# Matches one number token. Group ``url``: a web address, consumed so that its
-# digits are never read. Group ``dig``: a digit number, glued neither to a
-# letter nor to a dotted number on its left (an ISO currency code may stand
-# glued: "RMB10bn", "USD5m"); inside ``dig``: ``dotted`` (IP or
-# version "192.168.1.2"), ``grp`` (comma or space thousands "1,234,567.89",
-# "40 000"), ``dcomma`` (decimal comma "5,00", not inside a list "22,24,26"),
-# ``plain`` ("4.800", ".08"); then an optional exponent ("1e10", "1.1^-2") and
-# a glued scale suffix ``sfx`` ("10k", "5bn") or unit ``fu`` ("5km"); nothing but a
-# non-word may follow ("11th", "1970s", "8AT" are no tokens). Group ``word``: one number word.
-# The digit alternatives sit in an atomic group so a failed suffix never makes
-# the engine retry shorter digit runs.
-TOKEN_RE = re.compile(
-    r"(?P<url>(?:https?://|www\.)\S+)"
+# Matches a web address (group ``url``, read so that its digits are skipped) or
+# a digit number (group ``dig``), glued neither to a letter nor to a dotted
+# number on its left (an ISO currency code may stand glued: "RMB10bn", "USD5m").
+# Inside ``dig``: ``dotted`` (IP or version "192.168.1.2"), ``grp`` (comma or
+# space thousands "1,234,567.89", "40 000"), ``dcomma`` (decimal comma "5,00",
+# not inside a list "22,24,26"), ``plain`` ("4.800", ".08"); then an optional
+# exponent ("1e10", "1.1^-2") and a glued scale suffix ``sfx`` ("10k", "5bn")
+# or unit ``fu`` ("5km"); nothing but a non-word may follow ("11th", "1970s",
+# "8AT" are no tokens). The digit alternatives sit in an atomic group so a
+# failed suffix never makes the engine retry shorter digit runs; the leading
+# lookahead lets the engine skip most positions at once (6x faster).
+DIGIT_RE = re.compile(
+    r"(?=[\d.hw])(?:(?P<url>(?:https?://|www\.)\S+)"
     r"|(?:(?<![\w.])|" + _GLUED_CODES + r")(?P<dig>(?>"
     r"(?P<dotted>\d+(?:\.\d+){2,})"
-    r"|(?P<grp>\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,]))+(?:\.\d+)?(?!\.\d))"
+    r"|(?P<grp>\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,]))+(?:\.\d+)?(?!\.\d))"
     r"|(?<!\d,)(?P<dcomma>\d+,\d{1,2})(?![\d,]|\.\d)"
     r"|(?P<plain>\d+(?:\.\d+)?|\.\d+)"
-    r")(?P<exp>[eE][+-]?\d+|\^[+-]*\d+)?(?P<sfx>" + _SUFFIX_ALT + r")?(?P<fu>" + _FUSED_ALT + r")?)(?!\w)"
-    r"|\b(?P<word>(?i:" + trie_regex(sorted(WORDS)) + r"))\b"
+    r")(?P<exp>[eE][+-]?\d+|\^[+-]*\d+)?(?P<sfx>" + _SUFFIX_ALT + r")?(?P<fu>" + _FUSED_ALT
+    + r")?)(?!\w))"
 )
+# One number word, in a lower-cased text (a factored trie: scanning a text for a
+# hundred words is then about as fast as for one).
+WORD_RE = re.compile(r"\b(?:" + trie_regex(sorted(WORDS)) + r")\b")
+# The same for a text whose lower-casing changes its length (rare scripts).
+WORD_RE_ANYCASE = re.compile(WORD_RE.pattern, re.IGNORECASE)

@@ -18,8 +18,13 @@ INNER_ACRONYM_RE = re.compile(r"\s{0,2},\s{0,2}([A-Z][A-Za-z0-9&.\-]{1,14})(?=\s
 BEFORE_PAREN_RE = re.compile(
     r"(?:[“\"]([^“”\"\n]{1,60})[”\"]|\b([A-Z][A-Z0-9&.\-]{1,14}))\s{0,2}\(\s{0,2}$"
 )
-# A leading "the" and an owner "the UK's" before an alias.
-OWNER_RE = re.compile(r"(?i:the\s+)?(?:[^\W\d_][\w.&\-]{0,40}['’]s\s+)?(?i:the\s+)?")
+# A leading "the" and an owner of up to four words before an alias: "the UK's",
+# "the Nordic Council's". Bounded repeats only.
+OWNER_RE = re.compile(
+    r"(?i:the\s+)?"
+    r"(?:(?:[^\W\d_][\w.&\-]{0,40}\s+){0,3}[^\W\d_][\w.&\-]{0,40}['’]s\s+)?"
+    r"(?i:the\s+)?"
+)
 # Words that may join the capitalised words of an alias phrase.
 ALIAS_JOINERS = frozenset({"and", "&", "of", "for", "on", "in", "the"})
 MAX_ALIAS_WORDS = 8
@@ -48,7 +53,8 @@ def _title_alias(phrase: str, words: ProgrammeWords) -> bool:
 def alias_from_paren(content: str, name: str, words: ProgrammeWords) -> str | None:
     """Return the alias that a parenthesis after ``name`` gives, or None.
 
-    "CERC" (an acronym fitting the name's initials), "the UK's Newton Fund"
+    "CERC" (an acronym fitting the name's initials, or one with digits:
+    "COP26"), "the UK's Newton Fund"
     (owner and "the" dropped) and "BETA Center" (a capitalised phrase ending
     in a head word) are aliases; years, places and explanations are not.
     """
@@ -57,11 +63,14 @@ def alias_from_paren(content: str, name: str, words: ProgrammeWords) -> str | No
     if not first or YEAR_RE.fullmatch(first):
         return None
     if " " not in first:
-        return first if is_acronym(first) and acronym_fits(first, name) else None
+        fits = acronym_fits(first, name) or any(c.isdigit() for c in first)
+        return first if is_acronym(first) and fits else None
     return first if _title_alias(first, words) else None
 
 
-def alias_after(text: str, name_end: int, name: str, words: ProgrammeWords) -> tuple[str | None, int]:
+def alias_after(
+    text: str, name_end: int, name: str, words: ProgrammeWords
+) -> tuple[str | None, int]:
     """Return ``(alias, end)`` for a parenthesis right after a name at ``name_end``.
 
     ``end`` is the position after the closing parenthesis when an alias was

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from sci_diplo.normalize.programme_words import ProgrammeWords
 
@@ -27,31 +26,16 @@ ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
 YEAR_RE = re.compile(r"(?:1[89]|20)\d\d(?:[\-‐‑–/](?:1[89]|20)?\d\d)?")
 # An acronym: capitals, digits and inner dots/hyphens/&, at least two capitals ("CERC", "R&D").
 ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&.\-]*+[A-Za-z0-9]?")
-# A lowercase word after a head, the only way a tail can start ("on", "of", ...).
-TAIL_START_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f]*\n?[ \t\u00a0\u2000-\u200a\u202f]*[a-z]")
 # A word of a heading line, for the title-case ratio.
 HEADING_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*+")
 
 SHORT_BACK_WINDOW = 60  # characters looked at first before a head word
 BACK_WINDOW = 400  # characters looked at before a head word when the short window is all name
-SHORT_FWD_WINDOW = 100  # characters looked at first after a head word
-FWD_WINDOW = 600  # characters looked at after a head word when the short window is all name
 MAX_PREMODS = 16  # tokens of a name before its head
-MAX_SEGMENTS = 8  # "of/on/for ..." segments after a head
-MAX_SEGMENT_WORDS = 14  # title words in one segment
+SHORT_LINE = 60  # a line this short before a line break is no wrapped paragraph line
 HEADING_SPAN = 200  # a heading line is at most this long on either side of a head
 
 Token = tuple[int, int, str]
-
-
-@dataclass
-class Tail:
-    """What follows a head: "on Cooperation in Science and Technology", a year, a stop reason."""
-
-    end: int
-    segments: list[str] = field(default_factory=list)
-    year_end: int | None = None
-    stop: str | None = None  # "org" (an organisation owns it) or "acronym" ("of MOST")
 
 
 def tokens(text: str, pos: int, endpos: int, limit: int = 10_000) -> Iterator[Token]:
@@ -64,7 +48,7 @@ def tokens(text: str, pos: int, endpos: int, limit: int = 10_000) -> Iterator[To
 
 
 def token_list(text: str, pos: int, endpos: int) -> list[Token]:
-    """Return all tokens ``(start, end, word)`` of ``text[pos:endpos]`` (faster than :func:`tokens`)."""
+    """Return all tokens ``(start, end, word)`` of ``text[pos:endpos]`` (faster than ``tokens``)."""
     toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, pos, endpos)]
     for i, (start, _, word) in enumerate(toks):
         if word[-1] in TOKEN_TRAIL:
@@ -179,9 +163,26 @@ def scan_premods(
     if reached_low:
         accepted, _ = _walk_back(text, head_start, floor, BACK_WINDOW, words, heading)
     accepted.reverse()
-    while accepted and (accepted[0][2] in words.stop_starts or accepted[0][2] in words.premod_connectors):
+    while accepted and (
+        accepted[0][2] in words.stop_starts or accepted[0][2] in words.premod_connectors
+    ):
         accepted.pop(0)
     return accepted
+
+
+def _short_line_ends(text: str, end: int, right: int) -> bool:
+    """True when a line break lies between two tokens and the line before it is short
+    (a heading, a byline, a masthead), so a name does not run across it."""
+    newline = text.find("\n", end, right)
+    return newline >= 0 and (end <= SHORT_LINE or text.rfind("\n", end - SHORT_LINE, end) >= 0)
+
+
+def _tokens_before(text: str, low: int, high: int, floor: int) -> list[Token]:
+    """Return the tokens of ``text[low:high]``, less a first one the window may have cut."""
+    toks = token_list(text, low, high)
+    if toks and low > floor and toks[0][0] == low:
+        return toks[1:]
+    return toks
 
 
 def _walk_back(
@@ -193,15 +194,13 @@ def _walk_back(
     start, so that a longer window may find more.
     """
     low = max(floor, head_start - window)
-    toks = token_list(text, low, head_start)
-    if toks and low > floor and toks[0][0] == low:
-        toks = toks[1:]  # may be the tail of a token cut by the window
+    toks = _tokens_before(text, low, head_start, floor)
     accepted: list[Token] = []
     right, pending, seen_and = head_start, None, False
     for tok in reversed(toks):
         start, end, word = tok
         kind = gap_kind(text[end:right])
-        if kind == "break" or len(accepted) >= MAX_PREMODS or ends_sentence(word, words):
+        if kind == "break" or _short_line_ends(text, end, right) or ends_sentence(word, words):
             break
         if kind == "comma" and (pending is not None or not seen_and):
             break
@@ -220,134 +219,10 @@ def _walk_back(
             break
         if pending is not None:
             accepted.append(pending)
-            pending = None
-        seen_and = seen_and or joined
+        seen_and, pending, right = seen_and or joined, None, start
         accepted.append(tok)
-        right = start
+        if len(accepted) >= MAX_PREMODS:
+            break
     else:
         return accepted, low > floor and bool(toks)
     return accepted, False
-
-
-def _and_ahead(text: str, toks: list[Token], j: int, right: int, words: ProgrammeWords) -> bool:
-    """True when title words from ``toks[j]`` on reach an "and"/"&" (a list "A, B and C")."""
-    for start, end, word in toks[j : j + MAX_SEGMENT_WORDS]:
-        kind = gap_kind(text[right:start])
-        if kind == "amp" or (kind == "space" and word in words.tail_joiners):
-            return True
-        if kind != "space" or not is_title(word):
-            return False
-        right = end
-    return False
-
-
-def _segment(text: str, toks: list[Token], j: int, right: int, words: ProgrammeWords):
-    """Read the title words of one tail segment from ``toks[j]``.
-
-    Returns ``(titles, end, next_index, full_stop)``: the words (a leading
-    article, then title words), the character end of the last title word
-    (None when there is none), the index of the
-    next unread token and whether the segment ended a sentence.
-    """
-    titles: list[str] = []
-    if j < len(toks) and toks[j][2] in words.tail_articles and gap_kind(text[right : toks[j][0]]) == "space":
-        right, j = toks[j][1], j + 1
-        titles.append(toks[j - 1][2])
-    end, pending = None, None
-    while j < len(toks) and len(titles) < MAX_SEGMENT_WORDS:
-        start, stop, word = toks[j]
-        kind = gap_kind(text[right:start])
-        if kind == "break":
-            break
-        if word in words.tail_joiners:
-            if pending is not None or kind != "space" or not titles:
-                break
-            pending, right, j = j, stop, j + 1
-            continue
-        if not is_title(word) or (kind == "amp" and pending is not None):
-            break
-        if kind == "comma" and (pending is not None or not _and_ahead(text, toks, j + 1, stop, words)):
-            break
-        titles.append(word)
-        pending, right, end, j = None, stop, stop, j + 1
-        if ends_sentence(word, words):
-            titles[-1] = word[:-1]
-            return titles, end - 1, j, True
-    return titles, end, (pending if pending is not None else j), False
-
-
-def scan_tail(text: str, head_end: int, head: str, words: ProgrammeWords) -> Tail:
-    """Read the "of/on/for/in + Title Words" segments after a head word.
-
-    A first "in" segment is a place ("Center in Inner Mongolia") and ends the
-    name, except after a prize or award ("Prize in Physiology or Medicine").
-    Stops before a segment that names an owner organisation ("of the American
-    Association ...", ``stop="org"``) or is a bare acronym ("of MOST",
-    ``stop="acronym"``); a final "for 2011" segment is reported in ``year_end``.
-    """
-    if not TAIL_START_RE.match(text, head_end):
-        return Tail(end=head_end)
-    tail, near_end = _read_tail(text, head_end, head, words, SHORT_FWD_WINDOW)
-    if near_end:
-        tail, _ = _read_tail(text, head_end, head, words, FWD_WINDOW)
-    return tail
-
-
-def _read_tail(text: str, head_end: int, head: str, words: ProgrammeWords, window: int) -> tuple[Tail, bool]:
-    """Read a tail within ``window`` characters; also say whether it ran to the window's end."""
-    high = min(len(text), head_end + window)
-    toks = token_list(text, head_end, high)
-    if toks and high < len(text) and toks[-1][1] == high:
-        toks.pop()  # may be a token cut by the window
-    tail = Tail(end=head_end)
-    i, right = 0, head_end
-    while i < len(toks) and len(tail.segments) < MAX_SEGMENTS:
-        start, end, conn = toks[i]
-        if gap_kind(text[right:start]) != "space" or conn not in words.tail_connectors:
-            break
-        if not tail.segments and conn in words.location_connectors and head not in words.field_heads:
-            break
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if nxt and YEAR_RE.fullmatch(nxt[2]) and gap_kind(text[end : nxt[0]]) == "space":
-            tail.year_end = nxt[1]
-            break
-        titles, seg_end, j, full_stop = _segment(text, toks, i + 1, end, words)
-        if seg_end is None:
-            break
-        if conn != "between" and titles[-1] in words.organisation_words:
-            tail.stop = "org"
-            break
-        if len(titles) - (titles[0] in words.tail_articles) == 1 and is_acronym(titles[-1]):
-            tail.stop = "acronym"
-            break
-        tail.segments.append(conn + " " + " ".join(titles))
-        tail.end, right, i = seg_end, seg_end, j
-        if full_stop:
-            break
-    return tail, high < len(text) and i >= len(toks) - 2
-    toks = list(tokens(text, head_end, head_end + FWD_WINDOW, 80))
-    i, right = 0, head_end
-    while i < len(toks) and len(tail.segments) < MAX_SEGMENTS:
-        start, end, conn = toks[i]
-        if gap_kind(text[right:start]) != "space" or conn not in words.tail_connectors:
-            break
-        if not tail.segments and conn in words.location_connectors and head not in words.field_heads:
-            break
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if nxt and YEAR_RE.fullmatch(nxt[2]) and gap_kind(text[end : nxt[0]]) == "space":
-            tail.year_end = nxt[1]
-            break
-        titles, seg_end, j, full_stop = _segment(text, toks, i + 1, end, words)
-        if seg_end is None:
-            break
-        if conn != "between" and titles[-1] in words.organisation_words:
-            tail.stop = "org"
-            break
-        if len(titles) - (titles[0] in words.tail_articles) == 1 and is_acronym(titles[-1]):
-            tail.stop = "acronym"
-            break
-        tail.segments.append(conn + " " + " ".join(titles))
-        tail.end, right, i = seg_end, seg_end, j
-        if full_stop:
-            break
-    return tail

@@ -14,29 +14,30 @@ Public API: :func:`find_programmes`, :func:`normalize_name`, :func:`programme_ke
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from sci_diplo.normalize.programme_aliases import alias_after, aliases_inside_paren
 from sci_diplo.normalize.programme_scan import (
     ORDINAL_RE,
     YEAR_RE,
-    Tail,
     Token,
     after_head,
     is_heading_line,
     scan_premods,
-    scan_tail,
 )
+from sci_diplo.normalize.programme_tail import Tail, scan_tail
 from sci_diplo.normalize.programme_words import ProgrammeWords, programme_words
 from sci_diplo.normalize.types import ProgrammeMatch
 
 # Curly and typographic quotes mapped to straight ones (double quotes then dropped).
 QUOTE_TABLE = str.maketrans(
-    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
-     "“": None, "”": None, "„": None, "‟": None, "″": None, "«": None, "»": None, '"': None}
+    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'"}
+    | dict.fromkeys("“”„‟″«»\"")
 )
 # Any run of white space (U+00A0, U+2002 ... included).
 WS_RE = re.compile(r"\s+")
-# A hyphen or dash of any kind, with at most one space on either side (after white space is collapsed).
+# A hyphen or dash of any kind, with at most one space on either side
+# (applied after white space is collapsed).
 DASH_RE = re.compile(r" ?[\-‐‑‒–—―−] ?")
 # A leading article "the " (after case-folding).
 LEADING_THE_RE = re.compile(r"the ")
@@ -45,13 +46,26 @@ PAIR_RE = re.compile(r"([A-Z][\w.&'’]*+)[\-‐‑‒–—―−]([A-Z][\w.&'�
 # Characters stripped from both ends of a name before comparing.
 NAME_STRIP = " '*_.,;:"
 
-# A possessive owner word right before a name: "University's ", "Academy’s ".
-OWNER_BEFORE_RE = re.compile(r"([^\W\d_][\w.&\-]*+)['’]s\s+$")
+# A possessive owner right before a name, up to three words: "University's ",
+# "University of Oxford’s ", "Academy of Sciences' ".
+OWNER_BEFORE_RE = re.compile(r"((?:[^\W\d_][\w.&\-]*+ ){0,3}[^\W\d_][\w.&\-]*+)['’]s?\s+$")
 # Characters that may not stand right before a head word (it would sit inside a token).
 NOT_BEFORE_HEAD = frozenset("-‐‑–.&'’_")
 # Characters that may not stand right after a head word.
 NOT_AFTER_HEAD = frozenset("-‐‑–&_")
 OWNER_LOOKBACK = 40  # characters searched for "©"/"Copyright" before a name
+
+
+@dataclass
+class _Candidate:
+    """A programme name found around one head word, before mentions are linked."""
+
+    start: int
+    end: int
+    name: str
+    category: str
+    explicit: list[str]  # aliases the text gives: "(CERC)", "(the UK's Newton Fund)"
+    derived: list[str]  # forms made from the name: without a leading year, with "for 2011"
 
 
 def normalize_name(name: str) -> str:
@@ -126,7 +140,7 @@ def _org_unit(text: str, start: int, head: str, premods: list[Token], tail: Tail
     if text[max(0, start - 4) : start].rstrip()[-2:] not in ("'s", "’s"):
         return False
     owner = OWNER_BEFORE_RE.search(text, max(0, start - OWNER_LOOKBACK), start)
-    return owner is not None and owner.group(1) in words.organisation_words
+    return owner is not None and not words.organisation_words.isdisjoint(owner.group(1).split())
 
 
 def _derived_aliases(name: str, premods: list[Token], start: int, category: str,
@@ -142,8 +156,8 @@ def _derived_aliases(name: str, premods: list[Token], start: int, category: str,
     return []
 
 
-def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -> dict | None:
-    """Return the programme closed by head match ``m`` as a dict, or None when there is none."""
+def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -> _Candidate | None:
+    """Return the programme closed by head match ``m``, or None when there is none."""
     head_start, head_end, head = m.start(), m.end(), m.group()
     heading = is_heading_line(text, head_start)
     if after_head(text, head_end, head, words, heading) != "final":
@@ -168,13 +182,12 @@ def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -
         return None
     if not explicit and _is_bare(head, premods, tail, words):
         return None
-    return {"start": start, "end": end, "name": name, "category": category,
-            "explicit": explicit, "derived": aliases}
+    return _Candidate(start, end, name, category, explicit, aliases)
 
 
-def _scan(text: str, words: ProgrammeWords) -> list[dict]:
+def _scan(text: str, words: ProgrammeWords) -> list[_Candidate]:
     """Return the raw candidates of ``text`` left to right, none overlapping."""
-    found: list[dict] = []
+    found: list[_Candidate] = []
     floor = 0
     for m in words.head_re.finditer(text):
         start, end = m.span()
@@ -187,11 +200,11 @@ def _scan(text: str, words: ProgrammeWords) -> list[dict]:
         cand = _candidate(text, m, floor, words)
         if cand is not None:
             found.append(cand)
-            floor = cand["end"]
+            floor = cand.end
     return found
 
 
-def _link(cands: list[dict]) -> list[ProgrammeMatch]:
+def _link(cands: list[_Candidate]) -> list[ProgrammeMatch]:
     """Turn candidates into matches; a later mention of an earlier name's alias takes that name.
 
     Every match of one programme (same :func:`programme_key`, or linked through
@@ -200,24 +213,24 @@ def _link(cands: list[dict]) -> list[ProgrammeMatch]:
     canon: dict[str, int] = {}  # key of a name or explicit alias -> index of its first candidate
     groups: list[int] = []
     for i, cand in enumerate(cands):
-        key = programme_key(cand["name"])
+        key = programme_key(cand.name)
         root = canon.get(key, i)
         groups.append(root)
-        for form in (cand["name"], *cand["explicit"]):
+        for form in (cand.name, *cand.explicit):
             canon.setdefault(programme_key(form), root)
     forms: dict[int, dict[str, str]] = {}  # group -> normalized form -> first form as written
     for i, cand in enumerate(cands):
         group = forms.setdefault(groups[i], {})
-        for form in (cand["name"], *cand["explicit"], *cand["derived"]):
+        for form in (cand.name, *cand.explicit, *cand.derived):
             group.setdefault(normalize_name(form), form)
     out = []
     for i, cand in enumerate(cands):
         root = cands[groups[i]]
-        same_key = programme_key(cand["name"]) == programme_key(root["name"])
-        name = cand["name"] if same_key else root["name"]
+        same_key = programme_key(cand.name) == programme_key(root.name)
+        name = cand.name if same_key else root.name
         own = normalize_name(name)
         aliases = tuple(form for norm, form in forms[groups[i]].items() if norm != own)
-        out.append(ProgrammeMatch(cand["start"], cand["end"], name, root["category"], aliases))
+        out.append(ProgrammeMatch(cand.start, cand.end, name, root.category, aliases))
     return out
 
 

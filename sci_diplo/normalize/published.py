@@ -36,8 +36,11 @@ _DAY_VALUE_RX = re.compile(r"-?\d{4}-\d{2}-\d{2}")
 _DEADLINE = frozenset(("before", "by", "until"))
 
 
-def find_published(text: str) -> str | None:
-    """Return the document's own publication date (``YYYY-MM-DD``, or ``YYYY`` as an estimate), or None."""
+def find_published(text: str, estimate: bool = True) -> str | None:
+    """Return the document's own publication date (``YYYY-MM-DD``, or ``YYYY`` as an estimate), or None.
+
+    With ``estimate=False`` only a date the text states as its own counts.
+    """
     if not isinstance(text, str) or not text:
         return None
     head = text[:HEAD_CHARS + 200]
@@ -46,7 +49,7 @@ def find_published(text: str) -> str | None:
             break
         if _is_day(match) and _signals_publication(head, match):
             return match.value
-    return _latest_year(text)
+    return _latest_year(text) if estimate else None
 
 
 def _is_day(match: DateMatch) -> bool:

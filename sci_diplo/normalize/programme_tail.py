@@ -1,0 +1,154 @@
+"""Read the tail of a programme name: "of/on/for/in + Capitalised Words" after its head.
+
+Helper for :mod:`sci_diplo.normalize.programmes`: "Agreement on Cooperation in
+Science and Technology", "Treaty of Good-neighborliness and Friendly
+Cooperation", "Conference on X for 2011". Looks at a bounded window after the head.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sci_diplo.normalize.programme_scan import (
+    YEAR_RE,
+    Token,
+    ends_sentence,
+    gap_kind,
+    is_acronym,
+    is_title,
+    token_list,
+)
+from sci_diplo.normalize.programme_words import ProgrammeWords
+
+# A lowercase word after a head, the only way a tail can start ("on", "of", ...).
+TAIL_START_RE = re.compile(
+    r"[ \t\u00a0\u2000-\u200a\u202f]*+\n?[ \t\u00a0\u2000-\u200a\u202f]*+[a-z]"
+)
+SHORT_FWD_WINDOW = 100  # characters looked at first after a head word
+FWD_WINDOW = 300  # characters looked at after a head word when the short window is all name
+MAX_SEGMENTS = 8  # "of/on/for ..." segments after a head
+MAX_SEGMENT_WORDS = 14  # title words in one segment
+
+
+@dataclass
+class Tail:
+    """What follows a head: "on Cooperation in Science and Technology", a year, a stop reason."""
+
+    end: int
+    segments: list[str] = field(default_factory=list)
+    year_end: int | None = None
+    stop: str | None = None  # "org" (an organisation owns it) or "acronym" ("of MOST")
+
+
+def _and_ahead(text: str, toks: list[Token], j: int, right: int, words: ProgrammeWords) -> bool:
+    """True when title words from ``toks[j]`` on reach an "and"/"&" (a list "A, B and C")."""
+    for start, end, word in toks[j : j + MAX_SEGMENT_WORDS]:
+        kind = gap_kind(text[right:start])
+        if kind == "amp" or (kind == "space" and word in words.tail_joiners):
+            return True
+        if kind != "space" or not is_title(word):
+            return False
+        right = end
+    return False
+
+
+def _segment(text: str, toks: list[Token], j: int, right: int, words: ProgrammeWords):
+    """Read the words of one tail segment from ``toks[j]`` (after its connector).
+
+    Returns ``(words, end, next_index, full_stop)``: the segment's words (an
+    optional article, title words, inner "and"/"and the"), the character end
+    of the last title word (None when there is none), the index of the next
+    unread token and whether the segment ended a sentence.
+    """
+    seg: list[str] = []
+    first = toks[j] if j < len(toks) else None
+    if first and first[2] in words.tail_articles and gap_kind(text[right : first[0]]) == "space":
+        seg.append(toks[j][2])
+        right, j = toks[j][1], j + 1
+    end, pending, kept = None, None, 0
+    while j < len(toks) and len(seg) < MAX_SEGMENT_WORDS:
+        start, stop, word = toks[j]
+        kind = gap_kind(text[right:start])
+        joiner = word in words.tail_joiners
+        article = pending is not None and word in words.tail_articles
+        article = article and seg[-1] in words.tail_joiners
+        if kind == "break" or ((joiner or article) and (kind != "space" or end is None)):
+            break
+        if joiner and pending is not None:
+            break
+        if joiner or article:
+            pending = j if pending is None else pending
+            seg.append(word)
+            right, j = stop, j + 1
+            continue
+        if not is_title(word) or (kind == "amp" and pending is not None):
+            break
+        if kind == "comma" and (
+            pending is not None or not _and_ahead(text, toks, j + 1, stop, words)
+        ):
+            break
+        seg.append(word)
+        pending, right, end, j, kept = None, stop, stop, j + 1, len(seg)
+        if ends_sentence(word, words):
+            seg[-1] = word[:-1]
+            return seg, end - 1, j, True
+    return seg[: max(kept, 1)], end, (pending if pending is not None else j), False
+
+
+def scan_tail(text: str, head_end: int, head: str, words: ProgrammeWords) -> Tail:
+    """Read the "of/on/for/in + Title Words" segments after a head word.
+
+    A first "in" segment is a place ("Center in Inner Mongolia") and ends the
+    name, except after a prize or award ("Prize in Physiology or Medicine").
+    Stops before a segment that names an owner organisation ("of the American
+    Association ...", ``stop="org"``; not after "between": "Agreement between
+    the Government of X and the Government of Y on Z") or is a bare acronym ("of MOST",
+    ``stop="acronym"``); a final "for 2011" segment is reported in ``year_end``.
+    """
+    if not TAIL_START_RE.match(text, head_end):
+        return Tail(end=head_end)
+    tail, near_end = _read_tail(text, head_end, head, words, SHORT_FWD_WINDOW)
+    if near_end:
+        tail, _ = _read_tail(text, head_end, head, words, FWD_WINDOW)
+    return tail
+
+
+def _read_tail(
+    text: str, head_end: int, head: str, words: ProgrammeWords, window: int
+) -> tuple[Tail, bool]:
+    """Read a tail within ``window`` characters; also say whether it ran to the window's end."""
+    high = min(len(text), head_end + window)
+    toks = token_list(text, head_end, high)
+    if toks and high < len(text) and toks[-1][1] == high:
+        toks.pop()  # may be a token cut by the window
+    tail = Tail(end=head_end)
+    i, right, between = 0, head_end, False
+    while i < len(toks) and len(tail.segments) < MAX_SEGMENTS:
+        start, end, conn = toks[i]
+        if gap_kind(text[right:start]) != "space" or conn not in words.tail_connectors:
+            break
+        if not tail.segments and conn in words.location_connectors:
+            if head not in words.field_heads:
+                break
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt and YEAR_RE.fullmatch(nxt[2]) and gap_kind(text[end : nxt[0]]) == "space":
+            tail.year_end = nxt[1]
+            break
+        titles, seg_end, j, full_stop = _segment(text, toks, i + 1, end, words)
+        if seg_end is None:
+            break
+        if titles[0] in words.stop_starts or titles[-1] in words.stop_starts:
+            break  # "on Monday", "in May": a date, not part of the name
+        between = between or conn == "between"
+        if not between and titles[-1] in words.organisation_words:
+            tail.stop = "org"
+            break
+        if len(titles) - (titles[0] in words.tail_articles) == 1 and is_acronym(titles[-1]):
+            tail.stop = "acronym"
+            break
+        tail.segments.append(conn + " " + " ".join(titles))
+        tail.end, right, i = seg_end, seg_end, j
+        if full_stop:
+            break
+    return tail, high < len(text) and i >= len(toks) - 2

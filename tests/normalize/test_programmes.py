@@ -1,0 +1,277 @@
+"""Tests for sci_diplo.normalize.programmes: named programmes found by the shape of names."""
+
+from __future__ import annotations
+
+import pytest
+
+from sci_diplo.normalize.programmes import find_programmes, normalize_name, programme_key
+from sci_diplo.normalize.types import CATEGORIES
+
+
+def _names(text: str) -> list[tuple[str, str]]:
+    return [(m.name, m.category) for m in find_programmes(text)]
+
+
+# One row per form: sentence, expected (name, category) pairs in text order.
+FIND_CASES = [
+    # agreements, accords, protocols
+    ("Both sides renewed the Sino-Brazilian Agreement on Scientific Cooperation in May.",
+     [("Sino-Brazilian Agreement on Scientific Cooperation", "agreement")]),
+    ("The Kyoto Protocol, the Paris Agreement and the Montreal Protocol were cited.",
+     [("Kyoto Protocol", "agreement"), ("Paris Agreement", "agreement"), ("Montreal Protocol", "agreement")]),
+    ("Officials praised the Canada-Chile Clean Technology Accord on Monday.",
+     [("Canada-Chile Clean Technology Accord", "agreement")]),
+    ("They recalled the Agreement between the Government of Kenya and the Government of Japan "
+     "on Cooperation in Geothermal Research, signed in 2009.",
+     [("Agreement between the Government of Kenya and the Government of Japan on Cooperation "
+       "in Geothermal Research", "agreement")]),
+    # treaties and conventions
+    ("The Treaty on the Non-Proliferation of Nuclear Weapons entered into force in 1970.",
+     [("Treaty on the Non-Proliferation of Nuclear Weapons", "treaty")]),
+    ("The Peru-Bolivia Treaty of Friendship and Scientific Exchange was ratified.",
+     [("Peru-Bolivia Treaty of Friendship and Scientific Exchange", "treaty")]),
+    ("The Convention on Biological Diversity meets every two years.",
+     [("Convention on Biological Diversity", "treaty")]),
+    # memoranda
+    ("The ministries signed a Memorandum of Understanding on Marine Science Cooperation.",
+     [("Memorandum of Understanding on Marine Science Cooperation", "mou")]),
+    ("Egypt and Sudan signed a Memorandum of Understanding last week.", []),
+    ("The Vietnam-Laos MoU covers water data.", [("Vietnam-Laos MoU", "mou")]),
+    # plans and strategies
+    ("The 14th Five-Year Plan (2021-2025) sets new research targets.",
+     [("14th Five-Year Plan", "plan")]),
+    ("Ghana adopted the National Digital Health Strategy in 2022.",
+     [("National Digital Health Strategy", "plan")]),
+    ("Members endorsed the Mekong Science, Technology and Education Cooperation Action Plan today.",
+     [("Mekong Science, Technology and Education Cooperation Action Plan", "plan")]),
+    ("The 2030 Agenda for Sustainable Development frames the goals.",
+     [("2030 Agenda for Sustainable Development", "plan")]),
+    # programmes
+    ("The lab joined the Integrated Arctic Drilling Program (IADP) in 2015.",
+     [("Integrated Arctic Drilling Program", "programme")]),
+    ("Under the Horizon 2020 Programme, the EU funded 300 projects.",
+     [("Horizon 2020 Programme", "programme")]),
+    ("The Young Innovators Program of NSFC supported 40 scholars.",
+     [("Young Innovators Program", "programme")]),
+    ("The India-Japan Year of Science and Innovation closed in December.",
+     [("India-Japan Year of Science and Innovation", "programme")]),
+    # funds
+    ("Grants came from the Nordic-Baltic Research Partnership Fund (the Nordic Council's Baltic Fund).",
+     [("Nordic-Baltic Research Partnership Fund", "fund")]),
+    # initiatives
+    ("The Global Development Initiative (GDI) was proposed in 2021.",
+     [("Global Development Initiative", "initiative")]),
+    ("Thirty countries joined the Initiative for Digital Silk Road Partnership on 5G Cooperation to share data.",
+     [("Initiative for Digital Silk Road Partnership on 5G Cooperation", "initiative")]),
+    # centres and joint labs
+    ("The Brazil-China Center for Climate & Space Weather opened in 2014.",
+     [("Brazil-China Center for Climate & Space Weather", "centre")]),
+    ("The China-Pakistan Joint Laboratory on Smart Agriculture was inaugurated.",
+     [("China-Pakistan Joint Laboratory on Smart Agriculture", "joint_lab")]),
+    ("The Sino-German Center for Research Promotion funds workshops.",
+     [("Sino-German Center for Research Promotion", "centre")]),
+    ("The Kenya-China Joint Research Center for Water Resources was set up in Nairobi.",
+     [("Kenya-China Joint Research Center for Water Resources", "centre")]),
+    # dialogues and conferences
+    ("In June, the fourth round of the EU-India Strategic and Economic Dialogue ended.",
+     [("EU-India Strategic and Economic Dialogue", "dialogue")]),
+    ("The 2022 China-ASEAN Innovation Cooperation Forum opened in Nanning.",
+     [("2022 China-ASEAN Innovation Cooperation Forum", "conference")]),
+    ("He spoke at the Tenth Annual Conference on Science and Diplomacy for 2019 held in Vienna.",
+     [("Tenth Annual Conference on Science and Diplomacy", "conference")]),
+    ("Leaders met at the G20 Summit in Bali.", [("G20 Summit", "conference")]),
+    # projects and facilities
+    ("Europe leads the International Fusion Materials Irradiation Project (IFMIP).",
+     [("International Fusion Materials Irradiation Project", "project")]),
+    ("Twelve nations back the European Spallation Experimental Reactor (ESER).",
+     [("European Spallation Experimental Reactor", "project")]),
+    ("Data come from the Global Ocean Observing System (GOOS) and buoys.",
+     [("Global Ocean Observing System", "project")]),
+    ("The Global Ocean Observing System grew.", []),
+    ("The Atacama Large Millimeter Array Observatory is in Chile.",
+     [("Atacama Large Millimeter Array Observatory", "facility")]),
+    ("The Thirty Meter Telescope (TMT) faces delays.", [("Thirty Meter Telescope", "facility")]),
+    ("Rockets lift off from the Xichang Satellite Launch Center in Sichuan.",
+     [("Xichang Satellite Launch Center", "facility")]),
+    ("The International Lunar Research Station will be built jointly.",
+     [("International Lunar Research Station", "facility")]),
+    ("China's Chang'e-6 Mission returned samples.", [("Chang'e-6 Mission", "project")]),
+    # other
+    ("She shared the Lasker Prize in Basic Medical Research with two colleagues.",
+     [("Lasker Prize in Basic Medical Research", "other")]),
+    # leading "The" dropped, sentence start
+    ("The Tibet Cosmic Neutrino Observatory, a cooperation between two countries, opened.",
+     [("Tibet Cosmic Neutrino Observatory", "facility")]),
+    # hyphenated pairs with dots and dashes, ordinals
+    ("The U.K.–India Science and Innovation Council Plan was agreed.",
+     [("U.K.–India Science and Innovation Council Plan", "plan")]),
+    ("China's 13th Five-Year Plan ended in 2020.", [("13th Five-Year Plan", "plan")]),
+    ("the U.S.–Mexico Clean Water Research Center, a bilateral hub, closed.",
+     [("U.S.–Mexico Clean Water Research Center", "centre")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIND_CASES)
+def test_find_programmes_names_and_categories(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _names(text) == expected
+
+
+# Organisations, generic mentions and headings are not programmes.
+NON_MATCHES = [
+    "The Ministry of Science and Technology hosted the event.",
+    "Officials of the European Space Agency and Peking University attended.",
+    "He works at the National Institute of Standards and Technology.",
+    "The Belt and Road Initiative Office issued a notice.",
+    "The plan was signed under the framework of the Agreement.",
+    "Scientists Plan New Mission to Mars",
+    "China, Brazil to Expedite Cooperation on Frontier Technologies",
+    "Capable of international mega-science cooperation",
+    "He is Chief of Protocol of the foreign ministry.",
+    "SCIENCE is published by the Center for Policy Studies of the American Association of Engineers.",
+    "He works at Tsinghua University's Center for Strategic Studies.",
+    "Copyright © 2023 China News Information Center. All Rights Reserved",
+    "The Permanent Mission of Ghana to the United Nations issued a statement.",
+    "In the Year of the Tiger, the fair opened.",
+    "A Joint Research Center and an International Cooperation Plan were mentioned.",
+    "the remote sensing satellite ground station in the desert",
+    "a memorandum of understanding on jointly establishing a research station on the moon",
+    "The Center in Shenzhen opened.",
+]
+
+
+@pytest.mark.parametrize("text", NON_MATCHES)
+def test_non_programmes(text: str) -> None:
+    assert find_programmes(text) == []
+
+
+# Aliases given in parentheses (and around a name that itself opens a parenthesis).
+ALIAS_CASES = [
+    ("The Franco-German Clean Hydrogen Research Center (FGCHRC) closed.",
+     "Franco-German Clean Hydrogen Research Center", ["FGCHRC"]),
+    ("Grants came from the Nordic-Baltic Research Partnership Fund (the Nordic Council's Baltic Fund).",
+     "Nordic-Baltic Research Partnership Fund", ["Baltic Fund"]),
+    ("NIH set up the Center for Advanced Imaging Technology Translation (AIT Center), a new unit.",
+     "Center for Advanced Imaging Technology Translation", ["AIT Center"]),
+    ("Visit the “Big Dish” (Ninety-Meter Steerable Radio Telescope, NSRT, a landmark) in Ohio.",
+     "Ninety-Meter Steerable Radio Telescope", ["Big Dish", "NSRT"]),
+    ("The 2022 World Quantum Computing Conference (WQCC) opens in Hefei.",
+     "2022 World Quantum Computing Conference", ["WQCC", "World Quantum Computing Conference"]),
+    ("He spoke at the Tenth Annual Conference on Science and Diplomacy for 2019 held in Vienna.",
+     "Tenth Annual Conference on Science and Diplomacy",
+     ["Annual Conference on Science and Diplomacy", "Tenth Annual Conference on Science and Diplomacy for 2019"]),
+    ("He attended the UN Climate Change Conference (COP26) in Glasgow.",
+     "UN Climate Change Conference", ["COP26"]),
+    ("The Arctic Science Fund (UK) pays for ships.", "Arctic Science Fund", []),
+    ("The Arctic Science Fund (2019-2024) pays for ships.", "Arctic Science Fund", []),
+]
+
+
+@pytest.mark.parametrize("text,name,aliases", ALIAS_CASES)
+def test_aliases(text: str, name: str, aliases: list[str]) -> None:
+    (match,) = find_programmes(text)
+    assert match.name == name
+    assert list(match.aliases) == aliases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Indo-Pacific Ocean Drilling Program (IPODP) began in 2019. Later the IPODP grew.",
+        "In 1990 the Canada-Norway Agreement on Polar Research was signed; the Norway-Canada "
+        "Agreement on Polar Research was renewed in 2000.",
+    ],
+)
+def test_spans_cover_names(text: str) -> None:
+    for m in find_programmes(text):
+        assert text[m.start : m.end].startswith(m.name) or m.name in m.aliases or text[m.start : m.end] in m.aliases
+
+
+def test_later_mention_of_alias_takes_the_name() -> None:
+    text = ("The agency founded the Center for Marine Robotics Acceleration (MRA Center) in 2020. "
+            "The MRA Center will serve all labs.")
+    first, second = find_programmes(text)
+    assert second.name == first.name == "Center for Marine Robotics Acceleration"
+    assert text[second.start : second.end] == "MRA Center"
+
+
+def test_swapped_country_pair_is_an_alias() -> None:
+    text = ("The Canada-Norway Agreement on Polar Research was signed. "
+            "The Norway-Canada Agreement on Polar Research was renewed.")
+    first, second = find_programmes(text)
+    assert first.aliases == ("Norway-Canada Agreement on Polar Research",)
+    assert second.aliases == ("Canada-Norway Agreement on Polar Research",)
+    assert programme_key(first.name) == programme_key(second.name)
+
+
+def test_categories_are_schema_categories() -> None:
+    text = " ".join(row[0] for row in FIND_CASES)
+    assert {m.category for m in find_programmes(text)} <= set(CATEGORIES)
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("The Paris Agreement", "paris agreement"),
+        ("the  U.S.–China\u00a0Clean Energy Research Center", "u.s.-china clean energy research center"),
+        ("“Sky Eye”", "sky eye"),
+        ("China’s Plan", "china's plan"),
+        ("Asia — Pacific Forum", "asia-pacific forum"),
+        ("Theory Fund", "theory fund"),
+        ("", ""),
+    ],
+)
+def test_normalize_name(name: str, expected: str) -> None:
+    assert normalize_name(name) == expected
+
+
+@pytest.mark.parametrize(
+    "a,b,same",
+    [
+        ("U.S.-China Agreement on Cooperation", "China-U.S. Agreement on Cooperation", True),
+        ("the UK-China Fund", "China–UK Fund", True),
+        ("Canada-Norway Agreement", "Norway-Canada Agreement", True),
+        ("Canada-Norway Agreement", "Canada-Sweden Agreement", False),
+        ("Good-neighborliness Treaty", "neighborliness-Good Treaty", False),
+        ("11th Five-Year Plan", "12th Five-Year Plan", False),
+    ],
+)
+def test_programme_key(a: str, b: str, same: bool) -> None:
+    assert (programme_key(a) == programme_key(b)) is same
+
+
+PATHOLOGICAL = [
+    "A " * 200_000,
+    "Aa-" * 200_000,
+    "(" * 100_000,
+    "1," * 200_000,
+    "9" * 1_000_000,
+    "A-" * 200_000,
+    "Aa " * 200_000,
+    ". " * 200_000,
+    "U.S.-" * 100_000 + " Plan",
+    " " * 500_000 + "Fund",
+    "\u00a0\n" * 100_000,
+    "Plan-" * 100_000,
+    "x\u0000\u202e\ud7ff Fund" * 10_000,
+]
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL, ids=lambda t: repr(t[:12]))
+def test_pathological_inputs_finish(text: str) -> None:
+    assert isinstance(find_programmes(text), list)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Agreement on " * 5_000, "The Fund of " * 5_000, "Center (" * 5_000, "Plan " * 20_000,
+     "A Conference for 2011 " * 2_000, "Memorandum of Understanding on " * 2_000],
+    ids=lambda t: repr(t[:14]),
+)
+def test_dense_head_words_finish(text: str) -> None:
+    for m in find_programmes(text):
+        assert 0 <= m.start < m.end <= len(text)
+
+
+@pytest.mark.parametrize("text", [None, "", 42])
+def test_non_text_gives_empty_list(text) -> None:
+    assert find_programmes(text) == []
