@@ -24,9 +24,9 @@ from sci_diplo.normalize.figures_nouns import BOUNDARY, head_noun, is_plural
 from sci_diplo.normalize.figures_units import (
     UNIT_ABBR, currency_after, currency_before, measure_at, unit_word,
 )
-from sci_diplo.normalize.number_parse import Num
-from sci_diplo.normalize.numbers import scan, signed
-from sci_diplo.normalize.numbers_lexicon import WORDS
+from sci_diplo.normalize.number_parse import Num, Tok
+from sci_diplo.normalize.numbers import scan, signed, tokens
+from sci_diplo.normalize.numbers_lexicon import DOZ, VAGUE, WORDS
 from sci_diplo.normalize.types import FigureMatch
 
 # A qualifier right after the number: "5,000 or more", "50+", "50-odd".
@@ -42,12 +42,21 @@ _RANGE_OPEN_RE = re.compile(r"(?i)(?<![\w])(?P<w>between|from)[^\S\n]+\Z")
 _COMPOUND_RE = re.compile(r"[-\u2010\u2011]([^\W\d_]+)(?:[-\u2010\u2011]old)?(?![\w-])")
 # Vague plurals: "hundreds of", "tens of thousands of", "dozens of".
 _VAGUE_RE = re.compile(
-    r"(?i)(?<![\w-])(?P<a>tens|hundreds|thousands|millions|billions|dozens)"
+    r"(?i)(?P<a>tens|hundreds|thousands|millions|billions|trillions|dozens)"
     r"(?:[^\S\n]+of[^\S\n]+(?P<b>thousands|millions|billions))?[^\S\n]+of[^\S\n]+"
 )
-_VAGUE = {"tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "dozens": 12}
+_VAGUE = {"tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+          "trillions": 1e12, "dozens": 12}
 # "percent of 10": the percent word before a number (no number before it).
 _PERCENT_OF_RE = re.compile(r"(?i)(?<![\w])(?P<p>percents?|per[^\S\n]?cent)[^\S\n]+of[^\S\n]+\Z")
+# What may follow a number that states a figure: a word, %, °, "+", a glued dash.
+_NEXT_RE = re.compile(r"[^\S\n]*(?:[^\W\d_]|[%°℃％+]|[-\u2010\u2011\u2013\u2014](?:\d|[^\W\d_]))"
+                      r"|[^\S\n]+[-\u2013\u2014][^\S\n]+\d")
+# What may stand between the two ends of a range, units included ("20% to 30%").
+_RANGE_LOOSE_RE = re.compile(
+    r"(?i)[^\S\n]*(?:%|[^\W\d_][\w.]{0,20}(?:[^\S\n]+[^\W\d_][\w.]{0,20})?)?[^\S\n]*"
+    r"(?:[-\u2010\u2013\u2014]|to|and|through)[^\S\n]*(?:[^\w\s]{1,3}|[A-Z]{3})?[^\S\n]?"
+)
 _END_RE = re.compile(r"[^\S\n]*(?:[^\w\s]|\n|\Z)")
 _OF_RE = re.compile(r"[^\S\n]+(?:of|the)\b", re.I)
 _COMPOUND_SKIP = frozenset("fold times strong year-old plan".split())
@@ -59,22 +68,35 @@ def find_figures(text: str) -> list[FigureMatch]:
     """Return every stated quantity in ``text``, in text order (empty list if none)."""
     if not isinstance(text, str) or not text:
         return []
-    nums = [signed(text, n, line=False) for n in scan(text, ratios=False, split_dotted=False)]
-    keep = [n for n in nums if not excluded(text, n)]
+    toks = tokens(text, split_dotted=False)
+    nums = [signed(text, n, line=False) for n in scan(text, ratios=False, toks=toks)]
+    memo: dict[int, tuple | None] = {}
     out: list[FigureMatch] = []
     i = 0
-    while i < len(keep):
-        fig = _range_figure(text, keep[i], keep[i + 1]) if i + 1 < len(keep) else None
-        if fig is not None:
-            out.append(fig)
-            i += 2
+    while i < len(nums):
+        n = nums[i]
+        if not _candidate(text, n):
+            i += 1
             continue
-        fig = _single_figure(text, keep[i]) or _percent_of(text, keep[i])
+        if i + 1 < len(nums) and _RANGE_LOOSE_RE.fullmatch(text, n.end, nums[i + 1].start):
+            fig = _range_figure(text, n, nums[i + 1], memo)
+            if fig is not None:
+                out.append(fig)
+                i += 2
+                continue
+        fig = _single_figure(text, n, memo) or _percent_of(text, n)
         if fig is not None:
             out.append(fig)
         i += 1
-    out.extend(_vague_figures(text))
+    out.extend(_vague_figures(text, toks))
     return _without_overlaps(out)
+
+
+def _candidate(text: str, n: Num) -> bool:
+    """Cheap test: may ``n`` carry a unit (a word, %, °, dash, money sign or "percent of")?"""
+    if n.head.fu or n.sfx or _NEXT_RE.match(text, n.end):
+        return True
+    return currency_before(text, n.start) is not None or text[n.start - 3:n.start].lower() == "of "
 
 
 def _without_overlaps(figs: list[FigureMatch]) -> list[FigureMatch]:
@@ -162,9 +184,17 @@ def _noun_unit(text: str, n: Num, pos: int) -> tuple[str, float, int] | None:
     return (canon[0], canon[1], found[1]) if canon else (found[0], 1.0, found[1])
 
 
-def _single_figure(text: str, n: Num) -> FigureMatch | None:
+def _described(text: str, n: Num, memo: dict[int, tuple | None]) -> tuple | None:
+    """``_describe`` once per number, and None for numbers that state no quantity."""
+    if n.start not in memo:
+        d = _describe(text, n)
+        memo[n.start] = None if d is None or excluded(text, n) else d
+    return memo[n.start]
+
+
+def _single_figure(text: str, n: Num, memo: dict[int, tuple | None]) -> FigureMatch | None:
     """Return the figure that ``n`` states, or None when it counts nothing named."""
-    d = _describe(text, n)
+    d = _described(text, n, memo)
     if d is None:
         return None
     value, unit, start, end, post = d
@@ -172,11 +202,12 @@ def _single_figure(text: str, n: Num) -> FigureMatch | None:
     return FigureMatch(qstart, end, value, unit, post or qual)
 
 
-def _range_figure(text: str, a: Num, b: Num) -> FigureMatch | None:
+def _range_figure(text: str, a: Num, b: Num, memo: dict[int, tuple | None]) -> FigureMatch | None:
     """Return "between 5 and 10 X" / "5-10 million" / "20% to 30%" as one range, else None."""
-    da, db = _describe(text, a), _describe(text, b)
-    if db is None:
+    db = _described(text, b, memo)
+    if db is None or excluded(text, a):
         return None
+    da = _describe(text, a)
     own = da is not None and (da[3] > a.end or da[2] < a.start)
     gap_start = da[3] if own and da[3] > a.end else a.end
     g = _RANGE_GAP_RE.fullmatch(text, gap_start, db[2])
@@ -203,10 +234,13 @@ def _percent_of(text: str, n: Num) -> FigureMatch | None:
     return FigureMatch(m.start("p"), n.end, n.value, "percent")
 
 
-def _vague_figures(text: str) -> list[FigureMatch]:
+def _vague_figures(text: str, toks: list[Tok]) -> list[FigureMatch]:
     """"hundreds of projects" -> 100 projects, more_than; "billions of dollars" -> USD."""
     out = []
-    for m in _VAGUE_RE.finditer(text):
+    for t in toks:
+        m = _VAGUE_RE.match(text, t.start) if t.kind == VAGUE or (t.kind == DOZ and t.plural) else None
+        if m is None or (out and out[-1].end > t.start):
+            continue
         value = _VAGUE[m.group("a").lower()] * (_VAGUE[m.group("b").lower()] if m.group("b") else 1)
         money = currency_after(text, m.end() - 1)
         found = (money[0], money[1]) if money else head_noun(text, m.end() - 1)

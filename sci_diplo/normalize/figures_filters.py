@@ -38,12 +38,10 @@ QUAL_RE = re.compile(
         re.escape(q).replace(r"\ ", r"[^\S\n]+") for q in sorted(QUALIFIERS, key=len, reverse=True))
     + r")[^\S\n]*[*_]{0,2}[^\S\n]*\Z"
 )
-_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
-# A month name (capitalised or in capitals) right before: "December 15", "Dec. 17 ,".
-_MONTH_BEFORE_RE = re.compile(r"(?<![\w])(?i:" + _MONTHS + r")\.?,?[^\S\n]*\Z")
-# A month name right after: "15 December", "15th of May".
-_MONTH_AFTER_RE = re.compile(r"[^\S\n]*(?:of[^\S\n]+)?(?i:" + _MONTHS + r")\b")
+_MONTHS = frozenset("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+# A month name right after: "15 December", "15th of May" (capitalised: checked by the caller).
+_MONTH_AFTER_RE = re.compile(r"[^\S\n]*(?:of[^\S\n]+)?([^\W\d_]+)")
 # A clock time or era after: "10:30", "3 p.m.", "5 o'clock", "272 BC", "770–476 BC".
 _TIME_AFTER_RE = re.compile(
     r"[:.]\d\d\b|[^\S\n]*(?:[aApP]\.?[mM]\.|[aApP][mM]\b|o['’]clock|GMT|UTC|BST|CET|EST|PST|"
@@ -53,22 +51,18 @@ _TIME_AFTER_RE = re.compile(
 # times "10:30", fractions "5/17" (a lone hyphen link is a range: "5-10").
 _CHAIN_AFTER_RE = re.compile(r"[-/.:\u2013]\d+[-/.:\u2013]\d|[/:]\d")
 _CHAIN_BEFORE_RE = re.compile(r"\d[-/.:\u2013]\d+[-/.:\u2013]\Z|\d[/:]\Z")
-_LINK_BEFORE_RE = re.compile(r"\d[-.\u2013]\Z")
 _LINK_AFTER_RE = re.compile(r"[-.\u2013]\d")
 # A leading plus and more digit groups: "+1 202 555", "+86-10".
 _PHONE_RE = re.compile(r"[^\S\n]?[-(]?\d")
-# Glued to a word by a hyphen or apostrophe on the left: "COVID-19", "Chang'e-5".
-_CODE_GLUE_RE = re.compile(r"[^\W\d_]['’]?[-\u2010\u2011]\Z")
-# A word that makes the number a label: "No. 7", "page 4", "VOL.1", "Article 5", "Tel:".
-_LABEL_BEFORE_RE = re.compile(
-    r"(?i)(?<![\w])(?:no|nos|nr|vol|vols|volume|issue|page|pages|pp?|chapter|ch|section|sec|"
-    r"art|article|para|paragraph|item|table|tab|figure|fig|line|route|flight|room|gate|unit|"
-    r"phase|level|grade|class|category|type|model|version|ver|rule|resolution|amendment|"
-    r"platform|tel|fax|ext|phone|mobile|number)\.?:?[^\S\n]*\Z|[#№][^\S\n]*\Z"
-    r"|(?i:(?<![\w])(?:tel|fax|phone|mobile)\b)\.?:?[^\S\n]*[+(]?[\d()+. \-]*\Z"
-)
+# "Tel: 86-10-..." : a phone label, then only digits and separators up to here.
+_PHONE_LABEL_RE = re.compile(r"(?i)(?<![\w])(?:tel|fax|phone|mobile)\b\.?:?[^\S\n]*[+(]?[\d()+. \-]*\Z")
+# Words that make the number after them a label: "No. 7", "page 4", "Article 5".
+_LABELS = frozenset("""no nos nr vol vols volume issue page pages p pp chapter ch section sec art
+article para paragraph item table tab figure fig line route flight room gate unit phase level
+grade class category type model version ver rule resolution amendment platform tel fax ext
+phone mobile number""".split())
 # The word right before, separated by spaces only (markdown ``*`` allowed).
-_PREV_WORD_RE = re.compile(r"([^\W\d_][\w'’.]*)[*_]*[^\S\n]+[*_]*\Z")
+_PREV_WORD_RE = re.compile(r"([^\W\d_][\w'’.:]*)[*_]*[^\S\n]+[*_]*\Z")
 # A sentence or line starts here: only quotes, markdown or bullets since the last stop.
 _SENTENCE_START_RE = re.compile(r"(?:\A|[.!?:;\n(\[\"“])[\s*_\"“”‘’'#>•\-]*\Z")
 # Capitalised words that may stand before a number without naming it.
@@ -82,106 +76,105 @@ several few another until till through throughout across into via per against to
 despite like unlike than some just exactly only
 """.split())
 _YEAR_PREV = frozenset("""in since by until till before after during from through to of between and
-the this that its their our his her early late mid fiscal""".split())
+the this that its their our his her early late mid fiscal""".split()) | _MONTHS
 _ONE_PREV = frozenset("""the this that which each every any no another a an one some only last first
 next same better other single is was are were be been being remains remain became become as""".split())
 _ONE_NEXT_RE = re.compile(r"[^\S\n]+(?:of|another|by|hand|day|side|way|thing)\b", re.I)
+_NEXT_WORD_RE = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
+_DASHES = "-\u2010\u2011"
 
 
 def prev_word(text: str, pos: int) -> str:
     """Return the word standing right before ``pos`` (spaces only between), else ""."""
-    m = _PREV_WORD_RE.search(text, max(0, pos - 30), pos)
+    m = _PREV_WORD_RE.search(text, pos - 30 if pos > 30 else 0, pos)
     return m.group(1) if m else ""
 
 
 def sentence_start(text: str, pos: int) -> bool:
     """Return whether ``pos`` begins a sentence, line, heading or bracket."""
-    return _SENTENCE_START_RE.search(text, max(0, pos - 12), pos) is not None
+    return _SENTENCE_START_RE.search(text, pos - 12 if pos > 12 else 0, pos) is not None
 
 
 def _next_is_count(text: str, pos: int) -> bool:
     """Return whether a plural noun or a unit follows ``pos`` directly."""
     if measure_at(text, pos):
         return True
-    m = re.match(r"[^\S\n]+([^\W\d_][\w'’-]*)", text[pos:pos + 40])
+    m = _NEXT_WORD_RE.match(text, pos)
     return bool(m) and is_plural(m.group(1))
 
 
-def _is_year(text: str, num: Num) -> bool:
+def _is_year(text: str, num: Num, prev: str) -> bool:
     """A bare 4-digit 1000-2100 is a year unless a count follows and no date word precedes."""
     h = num.head
-    if not (num.ntok == 1 and h.kind == DIG and h.is_int and not h.grouped and not h.sfx
-            and h.ndigits == 4 and 1000 <= num.value <= 2100):
+    if not (num.ntok == 1 and h.kind == DIG and h.ndigits == 4 and h.is_int and not h.grouped
+            and not h.sfx and 1000 <= num.value <= 2100):
         return False
-    nxt = re.match(r"[^\S\n]+([^\W\d_]+)", text[num.end:num.end + 30])
+    nxt = _NEXT_WORD_RE.match(text, num.end)
     if not _next_is_count(text, num.end) or (nxt and (nxt.group(1)[0].isupper()
                                                      or nxt.group(1).lower() in ("level", "levels"))):
         return True
-    prev = prev_word(text, num.start)
-    if prev.lower() in _YEAR_PREV or prev.endswith(("'s", "’s")) or _MONTH_BEFORE_RE.search(text, max(0, num.start - 12), num.start):
+    if prev.lower().rstrip(".,") in _YEAR_PREV or prev.endswith(("'s", "’s")):
         return True
     # 1900-2100 with a count after is still most often a year ("2003 cuts"), unless qualified.
     return num.value >= 1900 and QUAL_RE.search(text, max(0, num.start - 24), num.start) is None
 
 
-def _is_pronoun_one(text: str, num: Num) -> bool:
+def _is_pronoun_one(text: str, num: Num, prev: str) -> bool:
     """"one" as a pronoun or article-like word: "one of the", "the one", "One exciting ..."."""
     if num.ntok != 1 or num.text.lower() != "one":
         return False
     if num.text == "One" and sentence_start(text, num.start):
         return True
-    return (prev_word(text, num.start).lower() in _ONE_PREV
-            or _ONE_NEXT_RE.match(text, num.end) is not None)
+    return prev.lower() in _ONE_PREV or _ONE_NEXT_RE.match(text, num.end) is not None
 
 
-def _is_name(text: str, num: Num) -> bool:
+def _is_name(text: str, num: Num, prev: str) -> bool:
     """A number inside a name: "Boeing 737", "Five-Year Plan", "the Group of Seven"."""
-    h = num.head
-    start_ok = sentence_start(text, num.start)
-    if h.kind != DIG and num.text[0].isupper():
-        if re.match(r"[-\u2010\u2011][A-Z]", text[num.end:num.end + 2]):
-            return True
-        if not start_ok:
-            return True
-    prev = prev_word(text, num.start)
-    if prev and prev[0].isupper() and prev.lower().rstrip(".") not in _FUNCTION_WORDS \
-            and prev not in ISO_CODES and not start_ok:
-        return not _next_is_count(text, num.end)
-    return False
+    word_cap = num.head.kind != DIG and num.text[0].isupper()
+    prev_cap = bool(prev) and prev[0].isupper() and prev.lower().rstrip(".:") not in _FUNCTION_WORDS \
+        and prev not in ISO_CODES and "'" not in prev and "’" not in prev
+    if not (word_cap or prev_cap) or sentence_start(text, num.start):
+        return word_cap and text[num.end:num.end + 1] in ("-", "\u2010", "\u2011") \
+            and text[num.end + 1:num.end + 2].isupper()
+    return word_cap or not _next_is_count(text, num.end)
 
 
 def excluded(text: str, num: Num) -> bool:
     """Return whether ``num`` states no quantity (see the module docstring)."""
     h = num.head
-    if h.kind == "dotted" or h.dcomma or (h.sfx == "G") or (h.spaced and h.sfx in PROSE_UNSAFE_SCALES):
+    if h.kind == "dotted" or h.dcomma or h.sfx == "G" or (h.spaced and h.sfx in PROSE_UNSAFE_SCALES):
         return True
     s, e = num.start, num.end
-    before = text[max(0, s - 40):s]
-    if (_CODE_GLUE_RE.search(before) or _LABEL_BEFORE_RE.search(before)
-            or _in_digit_chain(text, s, e) or _TIME_AFTER_RE.match(text, e)):
+    if (s >= 2 and text[s - 1] in _DASHES and text[s - 2].isalpha()) or text[s - 1:s] in ("#", "№") \
+            or _in_digit_chain(text, s, e) or _TIME_AFTER_RE.match(text, e):
+        return True  # "COVID-19", "#3", "2021-12-19", "10:30", "3 p.m."
+    prev = prev_word(text, s)
+    low = prev.lower().rstrip(".:")
+    if low in _LABELS or (num.value <= 31 and (_month(prev) or _month_after(text, e))):
         return True
-    if num.value <= 31 and (_MONTH_BEFORE_RE.search(before) and _month_case(before)
-                            or _month_after(text, e)):
+    if "el" in text[s - 24 if s > 24 else 0:s].lower() and _PHONE_LABEL_RE.search(text, max(0, s - 40), s):
         return True
-    return _is_year(text, num) or _is_pronoun_one(text, num) or _is_name(text, num)
+    return _is_year(text, num, prev) or _is_pronoun_one(text, num, prev) or _is_name(text, num, prev)
 
 
 def _in_digit_chain(text: str, s: int, e: int) -> bool:
     """Part of a date, phone, time or code written as digit groups."""
-    lo = max(0, s - 24)
-    if _CHAIN_BEFORE_RE.search(text, lo, s) or _CHAIN_AFTER_RE.match(text, e):
+    before, after = text[s - 1:s], text[e:e + 1]
+    if before and before in "-/.:\u2013+" and s >= 2 and text[s - 2].isdigit():
+        if before in "/:" or _CHAIN_BEFORE_RE.search(text, max(0, s - 24), s):
+            return True
+        if _LINK_AFTER_RE.match(text, e):
+            return True  # the middle of "86-10-88828000"
+    if after and after in "-/.:\u2013" and _CHAIN_AFTER_RE.match(text, e):
         return True
-    if _LINK_BEFORE_RE.search(text, lo, s) and _LINK_AFTER_RE.match(text, e):
-        return True
-    return text[s - 1:s] == "+" and _PHONE_RE.match(text, e) is not None
+    return before == "+" and _PHONE_RE.match(text, e) is not None
 
 
-def _month_case(before: str) -> bool:
-    """The month word before is capitalised (not the verb "may", "march")."""
-    m = _MONTH_BEFORE_RE.search(before)
-    return bool(m) and m.group()[0].isupper()
+def _month(word: str) -> bool:
+    """A month name, capitalised (not the verb "may" or "march")."""
+    return bool(word) and word[0].isupper() and word.lower().rstrip(".,") in _MONTHS
 
 
 def _month_after(text: str, pos: int) -> bool:
     m = _MONTH_AFTER_RE.match(text, pos)
-    return bool(m) and m.group().strip().split()[-1][0].isupper()
+    return bool(m) and _month(m.group(1))

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from sci_diplo.normalize.numbers_lexicon import trie_regex
+
 # Abbreviations, case-sensitive, -> canonical unit.
 UNIT_ABBR = {
     "%": "percent", "\uff05": "percent", "°C": "°C", "° C": "°C", "℃": "°C", "°F": "°F",
@@ -93,8 +95,8 @@ UNIT_WORDS["percents"] = UNIT_WORDS["percentages"] = ("percent", 1)
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+").replace(r"\-", "[-\u2010 ]?")
-                    for w in sorted(words, key=len, reverse=True))
+    """Regex for ``words`` as a prefix tree; a space matches any blanks, a hyphen is optional."""
+    return trie_regex(sorted(words)).replace(r"\ ", r"[^\S\n]+").replace(r"\-", "[-\u2010 ]?")
 
 
 # A unit right after a number: abbreviation (case-sensitive, not followed by a

@@ -32,6 +32,7 @@ HEADING_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*+")
 SHORT_BACK_WINDOW = 60  # characters looked at first before a head word
 BACK_WINDOW = 400  # characters looked at before a head word when the short window is all name
 MAX_PREMODS = 16  # tokens of a name before its head
+SUSPENDED_HYPHENS = "-‐‑"  # a hyphen left hanging before a space: "Medium- and Long-Term"
 SHORT_LINE = 60  # a line this short before a line break is no wrapped paragraph line
 HEADING_SPAN = 200  # a heading line is at most this long on either side of a head
 
@@ -62,8 +63,8 @@ def gap_kind(gap: str) -> str:
     if len(gap) > 12 or gap.count("\n") > 1:
         return "break"
     stripped = gap.strip()
-    if not stripped:
-        return "space"
+    if not stripped or (stripped in SUSPENDED_HYPHENS and gap[0] in SUSPENDED_HYPHENS):
+        return "space"  # white space, or a suspended hyphen: "Medium- and Long-Term"
     if stripped == ",":
         return "comma"
     return "amp" if stripped == "&" else "break"
@@ -163,6 +164,10 @@ def scan_premods(
     if reached_low:
         accepted, _ = _walk_back(text, head_start, floor, BACK_WINDOW, words, heading)
     accepted.reverse()
+    for i in range(len(accepted) - 1, 0, -1):
+        if ORDINAL_RE.fullmatch(accepted[i][2]) or accepted[i][2] in words.ordinal_words:
+            accepted = accepted[i:]  # "EU Hold 5th Innovation Dialogue": a name starts at its ordinal
+            break
     while accepted and (
         accepted[0][2] in words.stop_starts or accepted[0][2] in words.premod_connectors
     ):
@@ -175,6 +180,15 @@ def _short_line_ends(text: str, end: int, right: int) -> bool:
     (a heading, a byline, a masthead), so a name does not run across it."""
     newline = text.find("\n", end, right)
     return newline >= 0 and (end <= SHORT_LINE or text.rfind("\n", end - SHORT_LINE, end) >= 0)
+
+
+def _heading_verb(word: str, accepted: list[Token], words: ProgrammeWords) -> bool:
+    """True when ``word`` in a heading line is a verb that ends the name to its right
+    ("China, EU Hold 5th ...", "Scientists Plan New Mission")."""
+    if word in words.heading_verbs:
+        return True
+    right_word = accepted[-1][2] if accepted else None
+    return word in words.heading_verb_heads and right_word is not None and right_word not in words.heads
 
 
 def _tokens_before(text: str, low: int, high: int, floor: int) -> list[Token]:
@@ -214,8 +228,7 @@ def _walk_back(
         joined = pending is not None or kind != "space"
         if joined and word in words.heads:
             break
-        right_word = accepted[-1][2] if accepted else None
-        if heading and word in words.heading_verb_heads and right_word not in (None, *words.heads):
+        if heading and _heading_verb(word, accepted, words):
             break
         if pending is not None:
             accepted.append(pending)

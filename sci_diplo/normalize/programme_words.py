@@ -28,6 +28,7 @@ class ProgrammeWords:
     acronym_required_heads: frozenset[str]
     org_unit_heads: frozenset[str]
     heading_verb_heads: frozenset[str]
+    heading_verbs: frozenset[str]
     premod_connectors: frozenset[str]
     tail_connectors: frozenset[str]
     tail_joiners: frozenset[str]
@@ -63,7 +64,7 @@ def programme_words() -> ProgrammeWords:
         key: frozenset(raw.get(key, ()))
         for key in (
             "joint_lab_heads", "joint_words", "tail_required_heads", "acronym_required_heads",
-            "org_unit_heads", "heading_verb_heads", "premod_connectors", "tail_connectors",
+            "org_unit_heads", "heading_verb_heads", "heading_verbs", "premod_connectors", "tail_connectors",
             "tail_joiners", "tail_articles", "organisation_words", "generic_modifiers",
             "stop_starts", "dotted_words", "ordinal_words", "location_connectors", "field_heads",
         )
