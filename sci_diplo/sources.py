@@ -50,6 +50,12 @@ def doc_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def looks_binary(sample: bytes) -> bool:
+    """True when NUL bytes are more than 1% of ``sample``: text with stray control characters
+    has a few, images, archives and BOM-less UTF-16 have many."""
+    return sample.count(0) * 100 > len(sample)
+
+
 def decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
     """Return ``(text, encoding, warnings)`` for raw bytes; raise InputError if not text.
 
@@ -64,12 +70,13 @@ def decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
             return data.decode("utf-16"), "utf-16", ()
         except UnicodeDecodeError as exc:
             raise InputError(path, f"invalid UTF-16 text ({exc.reason})") from None
-    if data.startswith(BINARY_MAGIC) or b"\x00" in data[:8192]:
+    if data.startswith(BINARY_MAGIC) or looks_binary(data[:8192]):
         raise InputError(path, "binary file, not text")
     try:
         return data.decode("utf-8-sig"), "utf-8", ()
     except UnicodeDecodeError:
-        pass
+        if b"\x00" in data[:8192]:
+            raise InputError(path, "binary file, not text") from None
     try:
         text, encoding = data.decode("cp1252"), "windows-1252"
     except UnicodeDecodeError:

@@ -12,6 +12,12 @@ def test_utf8_bom_and_utf16_decode():
     assert decode("Türkiye signed".encode("utf-16"), "f")[:2] == ("Türkiye signed", "utf-16")
 
 
+def test_text_with_stray_control_characters_is_text():
+    data = ("Chile\x07 and Peru\x1b signed \u0627\u0644\u0639\u0631\u0628\u064a\u0629 \u4e2d\u6587 " * 50).encode() + b"\x00"
+    text, encoding, _ = decode(data, "f")
+    assert encoding == "utf-8" and text.startswith("Chile\x07")
+
+
 def test_windows_1252_decodes_with_a_warning():
     text, encoding, warnings = decode("“Café” – 5 €".encode("cp1252"), "old.txt")
     assert text == "“Café” – 5 €" and encoding == "windows-1252"
@@ -26,6 +32,8 @@ def test_windows_1252_decodes_with_a_warning():
         (b"\x89PNG\r\n\x1a\n....", "binary file"),
         (b"PK\x03\x04zipdata", "binary file"),
         (b"text\x00with nul", "binary file"),
+        (b"\x00\x00\x01\x02" * 100, "binary file"),
+        (b"caf\xe9\x00 latin-1 with a NUL", "binary file"),
     ],
 )
 def test_unreadable_bytes_raise_input_error(data, reason):

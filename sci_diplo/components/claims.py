@@ -26,6 +26,8 @@ from sci_diplo.normalize.dates import date_bounds
 
 # Dates that name the moment of speaking rather than the time of an event.
 DEICTIC = frozenset({"today", "now", "nowadays", "currently", "at present", "presently"})
+# Past forms that make "today" the day of an event ("has today signed", "today announced").
+IRREGULAR_PAST = frozenset("said made began held met won gave sent took became put set struck told paid led".split())
 # Decades and centuries name an era, not the time of an event: "the ‘80s", "1990s", "the 21st century".
 VAGUE = re.compile(r"\d0s\b|\bcentur(?:y|ies)\b", re.I)
 
@@ -59,12 +61,21 @@ def sentence_countries(doc: Doc, sent: Span, countries: SpanIndex) -> tuple[list
     return inferred, inferred
 
 
+def dates_an_event(date: Span) -> bool:
+    """True when "today" dates an event: a past verb follows it, or "has"/"have" comes before it."""
+    doc = date.doc
+    after = doc[date.end].lower_ if date.end < len(doc) else ""
+    before = doc[date.start - 1].lower_ if date.start > 0 else ""
+    return (after.endswith("ed") and after.isalpha()) or after in IRREGULAR_PAST or before in ("has", "have")
+
+
 def claim_dates(doc: Doc) -> list[Span]:
     """Return the date spans that may carry a claim."""
     return [
         d
         for d in doc.spans.get(DATES, [])
-        if not d._.dateline and d.text.lower() not in DEICTIC and not VAGUE.search(d.text)
+        if not d._.dateline and not VAGUE.search(d.text)
+        and (d.text.lower() not in DEICTIC or dates_an_event(d))
     ]
 
 

@@ -8,19 +8,51 @@ paragraph with no final punctuation, or a word hyphenated across the break),
 as in text copied from PDF pages. It also writes the paragraphs to
 ``doc.spans["sci_diplo_paragraphs"]``, the passages that facts with no country
 in their sentence take their countries from.
+
+Line breaks are found with one regex pass over the text, and the sentence
+starts are written in one array operation (setting ``token.is_sent_start``
+one token at a time rescans the whole Doc each time).
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from sci_diplo.components import extensions
 from sci_diplo.components.extensions import PARAGRAPHS
 
+BREAK = re.compile(r"[^\S\n]*+\n\s*+")  # a run of white space holding a line break
 TERMINAL = frozenset('.!?:;"”’)…')
 SHORT_LINE = 60  # a line shorter than this, ended by a line break, is a heading or a dateline
 CUT_PARAGRAPH = 150  # a longer paragraph with no final punctuation was cut mid-sentence
+
+
+def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Return the character offsets where a sentence must start, and the paragraphs' extents."""
+    starts, paragraphs = [], []
+    para_start = line_start = 0
+    for m in BREAK.finditer(text):
+        if m.start() == 0 or m.end() == len(text):
+            continue
+        last = text[m.start() - 1]
+        blank = m.group().count("\n") >= 2
+        ended = last in TERMINAL
+        cut = last == "-" or m.start() - para_start > CUT_PARAGRAPH
+        if blank and (ended or not cut):
+            paragraphs.append((para_start, m.start()))
+            para_start = m.end()
+            starts.append(m.end())
+        elif not blank and (ended or m.start() - line_start < SHORT_LINE):
+            starts.append(m.end())
+        line_start = m.end()
+    paragraphs.append((para_start, len(text)))
+    return starts, paragraphs
 
 
 class ParagraphSplitter:
@@ -29,46 +61,19 @@ class ParagraphSplitter:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        can_split = not doc.has_annotation("DEP")  # a parser's sentences are its own
-        paragraphs, start, line_start = [], 0, 0
-        for token in doc:
-            if not token.is_space or "\n" not in token.text or token.i + 1 >= len(doc):
-                continue
-            prev, nxt = _previous_word(doc, token.i), doc[token.i + 1]
-            if prev is None:
-                continue
-            blank = token.text.count("\n") >= 2
-            ended = prev.text[-1] in TERMINAL
-            line_len = prev.idx + len(prev.text) - line_start
-            if blank and (ended or not _cut(doc, prev, start)):
-                if start < token.i:
-                    paragraphs.append(doc[start : token.i])
-                start = token.i + 1
-                brk = True
-            else:
-                brk = not blank and (ended or line_len < SHORT_LINE)
-            if brk and can_split:
-                nxt.is_sent_start = True
-            line_start = nxt.idx
-        if start < len(doc):
-            paragraphs.append(doc[start:])
-        doc.spans[PARAGRAPHS] = [p for p in paragraphs if p.text.strip()]
+        if not len(doc):
+            doc.spans[PARAGRAPHS] = []
+            return doc
+        starts, paragraphs = breaks(doc.text)
+        if starts and not doc.has_annotation("DEP"):  # a parser's sentences are its own
+            idx = doc.to_array(IDX)
+            sent = doc.to_array([SENT_START])  # one uint64 per token
+            hits = numpy.searchsorted(idx, starts)
+            sent[hits[hits < len(doc)]] = 1
+            doc.from_array([SENT_START], sent)
+        spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in paragraphs]
+        doc.spans[PARAGRAPHS] = [s for s in spans if s is not None and s.text.strip()]
         return doc
-
-
-def _previous_word(doc: Doc, i: int) -> Token | None:
-    while i > 0:
-        i -= 1
-        if not doc[i].is_space:
-            return doc[i]
-    return None
-
-
-def _cut(doc: Doc, prev: Token, start: int) -> bool:
-    """True when a blank line falls inside a sentence (hyphenated word or long unended paragraph)."""
-    if prev.text.endswith("-"):
-        return True
-    return prev.idx + len(prev.text) - doc[start].idx > CUT_PARAGRAPH
 
 
 @Language.factory("sci_diplo_paragraphs")
@@ -78,7 +83,9 @@ def make_paragraphs(nlp: Language, name: str) -> ParagraphSplitter:
 
 def paragraph_of(doc: Doc, span: Span) -> Span | None:
     """Return the paragraph that holds ``span``, or None."""
-    for para in doc.spans.get(PARAGRAPHS, []):
-        if para.start <= span.start < para.end:
-            return para
+    paragraphs = doc.spans.get(PARAGRAPHS, [])
+    starts = [p.start for p in paragraphs]
+    i = bisect_left(starts, span.start + 1) - 1
+    if 0 <= i < len(paragraphs) and paragraphs[i].start <= span.start < paragraphs[i].end:
+        return paragraphs[i]
     return None

@@ -64,6 +64,8 @@ _LABEL_RX = re.compile(
 )
 # A news dateline before the date: "BEIJING, " or "WASHINGTON, D.C., ".
 _CITY_RX = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*+[A-Z][A-Za-z.]{1,10})?,\s*+")
+# A place alone before a dateline's date: "Brussels, " (the line holds nothing else).
+_PLACE_RX = re.compile(r"[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,2}")
 # After a city dateline's date: "(Xinhua) --", " -- ", " — ".
 _AGENCY_RX = re.compile(r"\s*+(?:\([^)\n]{1,40}\)\s*+)?(?:--|—|–|-)")
 _RANGE_WORDS = ("from", "between")
@@ -239,12 +241,16 @@ def _is_dateline(text: str, atom: Atom) -> bool:
     suffix = text[atom.end:line_end if line_end >= 0 else atom.end + 200]
     if _CITY_RX.fullmatch(prefix.lstrip(_MARKUP)) and _AGENCY_RX.match(suffix):
         return True
+    rest_raw = g.CLOCK_RX.sub(" ", suffix[:80])
+    if prefix.rstrip().endswith("|") and (rest_raw.lstrip().startswith("|") or not rest_raw.strip()):
+        return True  # a field of a metadata bar: "Source: Xinhua | 2022-04-08 20:15:32 | Editor: ..."
     bare = g.CLOCK_RX.sub(" ", prefix).strip(_MARKUP)
     labelled = bool(bare) and _LABEL_RX.fullmatch(bare) is not None
+    rest = rest_raw.strip(_MARKUP)
+    alone = rest == "" or rest.upper() in ("GMT", "UTC", "BJT", "ET", "EST", "EDT", "CST")
     if bare and not labelled:
-        return False
-    rest = g.CLOCK_RX.sub(" ", suffix[:80]).strip(_MARKUP)
-    return labelled or rest == "" or rest.upper() in ("GMT", "UTC", "BJT", "ET", "EST", "EDT", "CST")
+        return alone and _PLACE_RX.fullmatch(bare) is not None  # "Brussels, 14 June 2023"
+    return labelled or alone
 
 
 def parse_date_value(text: str) -> str | None:

@@ -50,7 +50,7 @@ _VAGUE = {"tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billi
 # "percent of 10": the percent word before a number (no number before it).
 _PERCENT_OF_RE = re.compile(r"(?i)(?<![\w])(?P<p>percents?|per[^\S\n]?cent)[^\S\n]+of[^\S\n]+\Z")
 # What may follow a number that states a figure: a word, %, °, "+", a glued dash.
-_NEXT_RE = re.compile(r"[^\S\n]*(?:[^\W\d_]|[%°℃％+]|[-\u2010\u2011\u2013\u2014](?:\d|[^\W\d_]))"
+_NEXT_RE = re.compile(r"[*_]{0,2}[^\S\n]*(?:[^\W\d_]|[%°℃％+]|[-\u2010\u2011\u2013\u2014](?:\d|[^\W\d_]))"
                       r"|[^\S\n]+[-\u2013\u2014][^\S\n]+\d")
 # What may stand between the two ends of a range, units included ("20% to 30%").
 _RANGE_LOOSE_RE = re.compile(
@@ -75,8 +75,9 @@ def find_figures(text: str) -> list[FigureMatch]:
     i = 0
     while i < len(nums):
         n = nums[i]
-        if not _candidate(text, n):
-            i += 1
+        if not _candidate(text, n) or (i + 1 < len(nums) and nums[i + 1].start - n.end < 3
+                                       and text[n.end:nums[i + 1].start].isspace()):
+            i += 1  # no unit can follow, or numbers in a row ("one one", "1 1"): no figure
             continue
         if i + 1 < len(nums) and _RANGE_LOOSE_RE.fullmatch(text, n.end, nums[i + 1].start):
             fig = _range_figure(text, n, nums[i + 1], memo)
@@ -100,10 +101,13 @@ def _candidate(text: str, n: Num) -> bool:
 
 
 def _without_overlaps(figs: list[FigureMatch]) -> list[FigureMatch]:
-    """Sort by start and drop a figure that overlaps an earlier (longer-first) one."""
+    """Sort by start; of figures that start at the same place keep the longest.
+
+    Overlaps otherwise stay: "three of the five labs" states 3 labs and 5 labs.
+    """
     out: list[FigureMatch] = []
     for f in sorted(figs, key=lambda f: (f.start, -f.end)):
-        if not out or f.start >= out[-1].end:
+        if not out or f.start != out[-1].start:
             out.append(f)
     return out
 
@@ -121,6 +125,8 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
     if pm:
         post, pos = ("at_least" if pm.group("ge") else "at_most" if pm.group("le") else "about"), pm.end()
     pre = currency_before(text, n.start)
+    if n.sfx in ("k", "K") and not pre:  # "4K cameras": a resolution, not 4,000
+        return None
     if n.sfx == "m" and not pre and not currency_after(text, pos) and not _plural_next(text, pos):
         return n.value / 1e6, "meters", start, n.end, post
     if pre:
@@ -173,7 +179,8 @@ def _noun_unit(text: str, n: Num, pos: int) -> tuple[str, float, int] | None:
         if of is None or prev_word(text, n.start).lower() in ("the", "first", "second", "other", "latter", "last"):
             return None
         partitive = of.group().strip().lower() == "of"
-        found = head_noun(text, pos if partitive else of.end(), singular=True, partitive=partitive)
+        at = pos if partitive else of.end()
+        found = head_noun(text, at, partitive=partitive) or head_noun(text, at, True, partitive)
     else:
         found = head_noun(text, pos, singular=n.value == 1 and n.ntok == 1)
         if found and word == "one" and re.match(r"[^\S\n]+of\b", text[found[1]:found[1] + 5]):

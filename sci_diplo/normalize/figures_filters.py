@@ -80,6 +80,7 @@ the this that its their our his her early late mid fiscal""".split()) | _MONTHS
 _ONE_PREV = frozenset("""the this that which each every any no another a an one some only last first
 next same better other single is was are were be been being remains remain became become as""".split())
 _ONE_NEXT_RE = re.compile(r"[^\S\n]+(?:of|another|by|hand|day|side|way|thing)\b", re.I)
+_MONEY_WORDS = ISO_CODES | {"RMB", "Rs", "US", "HK", "NT"}
 _NEXT_WORD_RE = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
 _DASHES = "-\u2010\u2011"
 
@@ -132,7 +133,7 @@ def _is_name(text: str, num: Num, prev: str) -> bool:
     """A number inside a name: "Boeing 737", "Five-Year Plan", "the Group of Seven"."""
     word_cap = num.head.kind != DIG and num.text[0].isupper()
     prev_cap = bool(prev) and prev[0].isupper() and prev.lower().rstrip(".:") not in _FUNCTION_WORDS \
-        and prev not in ISO_CODES and "'" not in prev and "’" not in prev
+        and prev.rstrip(".") not in _MONEY_WORDS and "'" not in prev and "’" not in prev
     if not (word_cap or prev_cap) or sentence_start(text, num.start):
         return word_cap and text[num.end:num.end + 1] in ("-", "\u2010", "\u2011") \
             and text[num.end + 1:num.end + 2].isupper()

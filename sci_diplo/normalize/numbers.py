@@ -124,10 +124,11 @@ def _digit_token(text: str, m: re.Match[str], out: list[Tok]) -> None:
             sfx, spaced, end = sp.group(1), True, sp.end()
             value *= SUFFIX_SCALES[sfx]
     raw = grp or dcomma or plain or ""
-    tok = Tok(DIG, value, m.start(), end, False, dig)
-    tok.is_int = not exp and "." not in raw and not dcomma
-    tok.grouped, tok.dcomma = bool(grp), bool(dcomma)
-    tok.sfx, tok.spaced, tok.fu, tok.ndigits = sfx, spaced, fu, len(raw)
+    tok = Tok(DIG, value, m.start(), end, False, dig, not exp and "." not in raw and not dcomma)
+    tok.ndigits = len(raw)
+    if grp or dcomma or sfx or fu:  # rare details: class defaults otherwise
+        tok.grouped, tok.dcomma = bool(grp), bool(dcomma)
+        tok.sfx, tok.spaced, tok.fu = sfx, spaced, fu
     out.append(tok)
 
 

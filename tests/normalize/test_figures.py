@@ -1,0 +1,161 @@
+"""Tests for the figure rules: counts, percentages, measures, money, ranges, exclusions."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sci_diplo.normalize.figures import find_figures
+
+T = tuple  # (value, unit, qualifier, upper)
+
+
+def _figs(text: str) -> list[tuple]:
+    return [(pytest.approx(f.value, rel=1e-6), f.unit, f.qualifier, f.upper) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # money, each currency form
+        ("The EU pledged €3.4 billion for the programme.", [(3.4e9, "EUR", "exact", None)]),
+        ("The bank lent US$2 million to the lab.", [(2e6, "USD", "exact", None)]),
+        ("The UK gave £20m for research.", [(2e7, "GBP", "exact", None)]),
+        ("It invested ¥500 million.", [(5e8, "CNY", "exact", None)]),
+        ("The fund holds RMB 10 billion.", [(1e10, "CNY", "exact", None)]),
+        ("Each grant is 2 million yuan.", [(2e6, "CNY", "exact", None)]),
+        ("The startup raised $5m.", [(5e6, "USD", "exact", None)]),
+        ("Ottawa committed CAD 3 million.", [(3e6, "CAD", "exact", None)]),
+        ("Sweden gave SEK 40 million.", [(4e7, "SEK", "exact", None)]),
+        ("The lab cost 30 million euros.", [(3e7, "EUR", "exact", None)]),
+        ("It received 1.2 billion Canadian dollars.", [(1.2e9, "CAD", "exact", None)]),
+        ("It costs HK$ 300 million.", [(3e8, "HKD", "exact", None)]),
+        ("The $1.5 trillion plan.", [(1.5e12, "USD", "exact", None)]),
+        ("Billions of dollars were spent.", [(1e9, "USD", "more_than", None)]),
+        # percent forms
+        ("Emissions fell 95 per cent.", [(95, "percent", "exact", None)]),
+        ("Emissions fell 95 percent.", [(95, "percent", "exact", None)]),
+        ("Emissions fell 95%.", [(95, "percent", "exact", None)]),
+        ("The index rose 2.5 percentage points.", [(2.5, "percentage points", "exact", None)]),
+        # measures
+        ("A 12.5 MW turbine was built.", [(12.5, "megawatts", "exact", None)]),
+        ("The peak stands 4,300 meters high.", [(4300, "meters", "exact", None)]),
+        ("A 300km railway was built.", [(300, "kilometers", "exact", None)]),
+        ("Temperatures fell to -5 °C overnight.", [(-5, "°C", "exact", None)]),
+        ("Over two decades the network grew.", [(20, "years", "more_than", None)]),
+        ("They held a two-day workshop.", [(2, "days", "exact", None)]),
+        ("A civilization more than 5,000 years old.", [(5000, "years", "more_than", None)]),
+        # counts and head nouns
+        ("A dozen universities signed the charter.", [(12, "universities", "exact", None)]),
+        ("The population reached 1.5 million people.", [(1.5e6, "people", "exact", None)]),
+        ("Two-thirds of the projects were completed.", [(2 / 3, "projects", "exact", None)]),
+        ("Nearly half of the 40 institutes joined.",
+         [(0.5, "institutes", "nearly", None), (40, "institutes", "exact", None)]),
+        ("It supported over 8,300 young foreign scientists.", [(8300, "scientists", "more_than", None)]),
+        ("It funded more than two hundred Chinese and British research institutions.",
+         [(200, "institutions", "more_than", None)]),
+        ("There are 222 international scientific and technological cooperation bases.",
+         [(222, "bases", "exact", None)]),
+        ("China cooperates with 152 countries and regions.", [(152, "countries", "exact", None)]),
+        ("China provided more than 1.8 billion doses of vaccines.",
+         [(1.8e9, "doses", "more_than", None)]),
+        ("They run hundreds of cooperative projects.", [(100, "projects", "more_than", None)]),
+        ("It established one joint laboratory with Kenya.", [(1, "laboratory", "exact", None)]),
+        ("The two countries agreed.", [(2, "countries", "exact", None)]),
+        ("1500 scientists attended the forum.", [(1500, "scientists", "exact", None)]),
+        ("Three of the five labs closed.", [(3, "labs", "exact", None), (5, "labs", "exact", None)]),
+        ("Some eleven Iraqis and 300 African young scientists came.",
+         [(11, "Iraqis", "about", None), (300, "scientists", "exact", None)]),
+        # qualifiers
+        ("The venue holds up to 5,000 visitors.", [(5000, "visitors", "at_most", None)]),
+        ("It trained more than 300 researchers.", [(300, "researchers", "more_than", None)]),
+        ("Warming above 1.5 °C is dangerous.", [(1.5, "°C", "more_than", None)]),
+        ("The temperature rise exceeds 1.5 °C.", [(1.5, "°C", "more_than", None)]),
+        ("It signed deals with at least 12 countries.", [(12, "countries", "at_least", None)]),
+        ("It spends less than 5% of the budget.", [(5, "percent", "less_than", None)]),
+        ("Fewer than 20 teams applied.", [(20, "teams", "less_than", None)]),
+        ("The farm covers under 100 hectares.", [(100, "hectares", "less_than", None)]),
+        ("No more than 50 participants may attend.", [(50, "participants", "at_most", None)]),
+        ("It hired about 200 engineers.", [(200, "engineers", "about", None)]),
+        ("The port handled around 3,500 tonnes.", [(3500, "tonnes", "about", None)]),
+        ("The road is approximately 60 km long.", [(60, "kilometers", "about", None)]),
+        ("Costs rose roughly 7 percent.", [(7, "percent", "about", None)]),
+        ("Almost 90 projects were funded.", [(90, "projects", "nearly", None)]),
+        ("Close to 1,000 delegates came.", [(1000, "delegates", "nearly", None)]),
+        ("It has 50+ partners.", [(50, "partners", "at_least", None)]),
+        ("It drew 5,000 or more visitors.", [(5000, "visitors", "at_least", None)]),
+        # ranges
+        ("Funding grew from 20 to 30 percent.", [(20, "percent", "range", 30)]),
+        ("It set up between 5 and 10 laboratories.", [(5, "laboratories", "range", 10)]),
+        ("The plan costs 2-3 billion yuan.", [(2e9, "CNY", "range", 3e9)]),
+        ("They shipped 5-10 million doses.", [(5e6, "doses", "range", 1e7)]),
+        ("Some 20% to 30% of firms report it.", [(20, "percent", "range", 30)]),
+    ],
+)
+def test_find_figures(text: str, expected: list[tuple]) -> None:
+    assert _figs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1979, the accord was signed.",
+        "The 2021 China-Africa Conference opened.",
+        "The 2015 Nobel Prize went to her.",
+        "On December 15 the ministers met; on Dec. 17, 2021 they left.",
+        "Music of the 1970s returned.",
+        "Within (2008–2013) incidence dropped.",
+        "Mozi lived in the Spring and Autumn Period (770–476 BC).",
+        "They met at 10:30 and again at 3 p.m.",
+        "He is the 11th Ambassador; the third round of talks began on the 20th anniversary.",
+        "The COVID-19 pandemic hit the No. 7 unit under the 12th Five-Year Plan.",
+        "The 8AT gearbox, the G20 and the Boeing 737 were shown.",
+        "The Chang'e-5 and Tianwen-1 probes flew.",
+        "VOL.1-NO.25. See page 4 and p. 12 of the report.",
+        "Tel: 86-10-88828000",
+        "FAST is one of the largest telescopes.",
+        "One exciting example is malaria.",
+        "It built parks with eight of them.",
+        "The Five-Hundred-Meter Aperture Spherical Radio Telescope.",
+        "A 5G network links 4K cameras.",
+        "The ratio grew 2.6 times.",
+        "In 2021 scientists from Kenya visited.",
+        "Read more at https://example.org/2021/12/30-projects now.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("China has provided more than 1.8 billion doses of vaccines.", "more than 1.8 billion doses"),
+        ("with over **8,300** young scientists", "over **8,300** young scientists"),
+        ("The bank lent US$2 million to the lab.", "US$2 million"),
+        ("It set up between 5 and 10 laboratories.", "between 5 and 10 laboratories"),
+        ("Prices rose by 3.2% in 2021.", "3.2%"),
+    ],
+)
+def test_figure_span_covers_qualifier_number_unit(text: str, quote: str) -> None:
+    (fig,) = find_figures(text)
+    assert text[fig.start:fig.end] == quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1," * 50_000, "9" * 1_000_000, "A-" * 200_000, "Aa " * 200_000, ". " * 200_000,
+     "$1 " * 10_000, "one " * 20_000, "- 1" * 20_000, "hundreds of " * 20_000,
+     "5 countries and " * 10_000, "\u00a0-\u2013" * 100_000, "more than " * 50_000],
+)
+def test_find_figures_completes_on_pathological_input(text: str) -> None:
+    out = find_figures(text)
+    assert all(0 <= f.start < f.end <= len(text) for f in out)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_find_figures_never_raises(text: str) -> None:
+    for f in find_figures(text):
+        assert 0 <= f.start < f.end <= len(text)
