@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,16 +23,24 @@ from sci_diplo.pipeline import MAX_CHARS, build_pipeline
 from sci_diplo.records import DocContext, doc_records, merge
 from sci_diplo.sources import Source, doc_id
 
+PIPE_BATCH = 16  # rule components gain nothing from big batches; small ones bound memory
 BREAKS = (re.compile(r"\n[^\S\n]*\n\s*"), re.compile(r"\n"), re.compile(r"\s+"))
 
 
 @dataclass
 class Analysis:
-    """One document read: what is known of it and its annotated pieces, with their offsets."""
+    """One document read: what is known of it, and its records and spans.
+
+    Long documents are read in pieces; each piece's Doc is reduced to records
+    (and, when asked, spans) as soon as it is annotated, so memory holds one
+    piece at a time, not the whole document's Docs.
+    """
 
     source: Source
     info: DocumentInfo
-    pieces: list[tuple[int, Doc]]
+    records: list[Record] = field(default_factory=list)
+    spans: list[dict] = field(default_factory=list)
+    pieces: int = 0
 
 
 def split_text(text: str, limit: int = MAX_CHARS) -> list[tuple[int, str]]:
@@ -81,8 +89,12 @@ def document_info(source: Source, published: str | None = None) -> DocumentInfo:
     )
 
 
-def analyse(nlp: Language, sources: Iterable[Source], published: str | None = None) -> Iterator[Analysis]:
-    """Yield each source annotated by ``nlp``; ``published`` is the fallback publication date."""
+def analyse(nlp: Language, sources: Iterable[Source], published: str | None = None, *,
+            records: bool = True, spans: bool = False) -> Iterator[Analysis]:
+    """Yield each source annotated by ``nlp`` with its ``records`` and/or ``spans``.
+
+    ``published`` is the fallback publication date (after the text's own and a sidecar's).
+    """
 
     def pieces() -> Iterator[tuple[Doc, tuple[Source, DocumentInfo, int, int]]]:
         for source in sources:
@@ -94,36 +106,31 @@ def analyse(nlp: Language, sources: Iterable[Source], published: str | None = No
                 yield doc, (source, info, offset, len(parts))
 
     current: Analysis | None = None
-    for doc, (source, info, offset, count) in nlp.pipe(pieces(), as_tuples=True):
+    for doc, (source, info, offset, count) in nlp.pipe(pieces(), as_tuples=True, batch_size=PIPE_BATCH):
         if current is None or current.source is not source:
-            current = Analysis(source, info, [])
-        current.pieces.append((offset, doc))
-        if len(current.pieces) == count:
+            current = Analysis(source, info)
+        if records:
+            meta = {k: v for k in ("url", "title", "outlet") if (v := getattr(info, k))}
+            current.records.extend(doc_records(doc, DocContext(info.path, info.doc_id, info.published, meta, offset)))
+        if spans:
+            current.spans.extend(doc_spans(doc, offset))
+        current.pieces += 1
+        if current.pieces == count:
+            current.records = merge(current.records)
+            current.spans.sort(key=lambda s: (s["start"], s["end"], s["label"]))
             yield current
             current = None
 
 
-def records_of(analysis: Analysis) -> list[Record]:
-    """Return the records of an analysed document, one mention per occurrence."""
-    info, records = analysis.info, []
-    meta = {k: v for k, v in (("url", info.url), ("title", info.title), ("outlet", info.outlet)) if v}
-    for offset, doc in analysis.pieces:
-        ctx = DocContext(info.path, info.doc_id, info.published, meta, offset)
-        records.extend(doc_records(doc, ctx))
-    return merge(records)
-
-
-def spans_of(analysis: Analysis) -> list[dict]:
-    """Return every DATE, FIGURE, PROGRAMME and COUNTRY span with its normalized fields, in text order."""
+def doc_spans(doc: Doc, offset: int = 0) -> list[dict]:
+    """Return every DATE, FIGURE, PROGRAMME and COUNTRY span of ``doc`` with its normalized fields."""
     spans = []
-    for offset, doc in analysis.pieces:
-        for key, label, fields in SPAN_FIELDS:
-            for span in doc.spans.get(key, []):
-                item = {"label": label, "start": span.start_char + offset, "end": span.end_char + offset,
-                        "text": span.text}
-                item.update({name: _plain(getattr(span._, attr)) for name, attr in fields})
-                spans.append(item)
-    spans.sort(key=lambda s: (s["start"], s["end"], s["label"]))
+    for key, label, fields in SPAN_FIELDS:
+        for span in doc.spans.get(key, []):
+            item = {"label": label, "start": span.start_char + offset, "end": span.end_char + offset,
+                    "text": span.text}
+            item.update({name: _plain(getattr(span._, attr)) for name, attr in fields})
+            spans.append(item)
     return spans
 
 
@@ -147,4 +154,4 @@ def extract(text: str, published: str | None = None, nlp: Language | None = None
     """Return the records of one text (``published`` anchors relative dates if the text has none)."""
     nlp = nlp or build_pipeline()
     source = Source("<text>", text)
-    return [rec for analysis in analyse(nlp, [source], published) for rec in records_of(analysis)]
+    return [rec for analysis in analyse(nlp, [source], published) for rec in analysis.records]

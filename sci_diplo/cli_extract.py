@@ -84,7 +84,7 @@ def model_error(model: str | None, exc: OSError) -> str:
 
 def run_annotate(paths: list[str], fmt: str, published: str | None, model: str | None, console: Console) -> int:
     """Run ``scidip annotate``: one JSON object per document on stdout; return the exit code."""
-    from sci_diplo.api import analyse, spans_of
+    from sci_diplo.api import analyse
     from sci_diplo.pipeline import build_pipeline
     from sci_diplo.sources import iter_sources
 
@@ -107,9 +107,9 @@ def run_annotate(paths: list[str], fmt: str, published: str | None, model: str |
     first = True
     if fmt == "json":
         sys.stdout.write("[")
-    for analysis in analyse(nlp, sources(), published):
+    for analysis in analyse(nlp, sources(), published, records=False, spans=True):
         obj = {"path": analysis.info.path, "doc_id": analysis.info.doc_id,
-               "published": analysis.info.published, "spans": spans_of(analysis)}
+               "published": analysis.info.published, "spans": analysis.spans}
         line = json.dumps(obj, ensure_ascii=False)
         sys.stdout.write((line + "\n") if fmt == "jsonl" else (("\n" if first else ",\n") + line))
         first = False

@@ -96,17 +96,17 @@ def _init_worker(model: str | None) -> None:
 
 
 def _work(args: tuple[Source, str | None]) -> Result:
-    from sci_diplo.api import analyse, records_of
+    from sci_diplo.api import analyse
 
     source, published = args
     analysis = next(analyse(_WORKER_NLP, [source], published))
-    return analysis.info, records_of(analysis)
+    return analysis.info, analysis.records
 
 
 def results(sources: Iterable[Source], settings: Settings) -> Iterator[Result]:
     """Yield ``(info, records)`` for each source, in one process or in ``settings.jobs``."""
     if settings.jobs <= 1:
-        from sci_diplo.api import analyse, records_of
+        from sci_diplo.api import analyse
         from sci_diplo.pipeline import build_pipeline
 
         iterator = iter(sources)
@@ -115,7 +115,7 @@ def results(sources: Iterable[Source], settings: Settings) -> Iterator[Result]:
             return
         nlp = build_pipeline(settings.model)
         for analysis in analyse(nlp, _chain(first, iterator), settings.published):
-            yield analysis.info, records_of(analysis)
+            yield analysis.info, analysis.records
         return
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(settings.jobs, initializer=_init_worker, initargs=(settings.model,)) as pool:

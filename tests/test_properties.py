@@ -7,7 +7,7 @@ import string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sci_diplo.api import Analysis, analyse, spans_of
+from sci_diplo.api import Analysis, analyse
 from sci_diplo.identity import record_id
 from sci_diplo.models import ClaimRecord, DateValue, DocumentInfo, FigureRecord, Mention, ProgrammeRecord, Store
 from sci_diplo.normalize.countries import find_countries, lookup_country
@@ -47,9 +47,9 @@ def test_normalizers_never_raise_and_stay_in_the_text(text, anchor):
 @given(texts)
 def test_pipeline_never_raises_and_spans_quote_the_text(nlp, text):
     source = Source("p.txt", text)
-    (analysis,) = list(analyse(nlp, [source]))
+    (analysis,) = list(analyse(nlp, [source], spans=True))
     assert isinstance(analysis, Analysis)
-    for span in spans_of(analysis):
+    for span in analysis.spans:
         assert 0 <= span["start"] <= span["end"] <= len(text)
         assert text[span["start"] : span["end"]] == span["text"]
 

@@ -18,10 +18,7 @@ CATEGORIES = ("figures", "dates", "programmes", "claims", "countries")
 
 def predict(analysis) -> Prediction:
     """Return the scorer's view of one analysed document."""
-    from sci_diplo.api import records_of, spans_of
-
-    spans = spans_of(analysis)
-    records = records_of(analysis)
+    spans, records = analysis.spans, analysis.records
     return Prediction(
         text=analysis.source.text,
         published=analysis.info.published,
@@ -60,7 +57,7 @@ def evaluate(gold_dir: Path, docs_dir: Path, model: str | None = None) -> Report
         sources.append(read_file(path, str(path)))
     nlp = build_pipeline(model)
     pairs: list[tuple[GoldDoc, Prediction]] = [
-        (gold, predict(analysis)) for gold, analysis in zip(golds, analyse(nlp, sources))
+        (gold, predict(analysis)) for gold, analysis in zip(golds, analyse(nlp, sources, spans=True))
     ]
     return score(pairs)
 

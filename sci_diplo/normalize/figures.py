@@ -26,7 +26,7 @@ from sci_diplo.normalize.figures_units import (
 )
 from sci_diplo.normalize.number_parse import Num, Tok
 from sci_diplo.normalize.numbers import scan, signed, tokens
-from sci_diplo.normalize.numbers_lexicon import DOZ, VAGUE, WORDS
+from sci_diplo.normalize.numbers_lexicon import DIG, DOZ, VAGUE, WORDS
 from sci_diplo.normalize.types import FigureMatch
 
 # A qualifier right after the number: "5,000 or more", "50+", "50-odd".
@@ -57,8 +57,18 @@ _RANGE_LOOSE_RE = re.compile(
     r"(?i)[^\S\n]*(?:%|[^\W\d_][\w.]{0,20}(?:[^\S\n]+[^\W\d_][\w.]{0,20})?)?[^\S\n]*"
     r"(?:[-\u2010\u2013\u2014]|to|and|through)[^\S\n]*(?:[^\w\s]{1,3}|[A-Z]{3})?[^\S\n]?"
 )
+# Nothing but punctuation or the end after a number ("percent of 10.").
 _END_RE = re.compile(r"[^\S\n]*(?:[^\w\s]|\n|\Z)")
+# A word or digit right before "percent of" (then it is "5 percent of ...").
+_WORD_BEFORE_RE = re.compile(r"\w[^\S\n]*\Z")
+# What a fraction counts: "half of the ...", "half the ...".
 _OF_RE = re.compile(r"[^\S\n]+(?:of|the)\b", re.I)
+# "of" right after a head noun: "one key aspect of" (generic, no count).
+_OF_AFTER_RE = re.compile(r"[^\S\n]+of\b", re.I)
+# The next word, for "5m people" (million) against "5m tall" (metres).
+_NEXT_WORD_RE = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
+# A plan named by a duration: "five-year plan" is a name, not 5 years.
+_PLAN_AFTER_RE = re.compile(r"[^\S\n]+(?i:plans?|programmes?|programs?)\b")
 _COMPOUND_SKIP = frozenset("fold times strong year-old plan".split())
 # Head nouns that multiply or compare rather than count: "2.6 times the size".
 _NOT_COUNTED = frozenset("times fold".split())
@@ -115,7 +125,7 @@ def _without_overlaps(figs: list[FigureMatch]) -> list[FigureMatch]:
 def _qualifier(text: str, start: int) -> tuple[str, int]:
     """Return (qualifier, start of the phrase) for what stands before ``start``."""
     m = QUAL_RE.search(text, max(0, start - 24), start)
-    return (QUALIFIERS[re.sub(r"\s+", " ", m.group("q").lower())], m.start("q")) if m else ("exact", start)
+    return (QUALIFIERS[" ".join(m.group("q").lower().split())], m.start("q")) if m else ("exact", start)
 
 
 def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | None:
@@ -151,7 +161,7 @@ def _scale_word_end(text: str, pos: int) -> int:
 
 
 def _plural_next(text: str, pos: int) -> bool:
-    m = re.match(r"[^\S\n]+([^\W\d_][\w'’-]*)", text[pos:pos + 40])
+    m = _NEXT_WORD_RE.match(text, pos)
     return bool(m) and is_plural(m.group(1))
 
 
@@ -161,7 +171,7 @@ def _compound_unit(text: str, pos: int) -> tuple[str, float, int] | None:
     if m is None or m.group(1)[0].isupper():
         return None
     word = m.group(1)
-    if word.lower() in _COMPOUND_SKIP or re.match(r"[^\S\n]+(?i:plan|programme|program)\b", text[m.end():m.end() + 12]):
+    if word.lower() in _COMPOUND_SKIP or _PLAN_AFTER_RE.match(text, m.end()):
         return None
     if word.lower() in WORDS or word.lower() in BOUNDARY or word.lower().endswith(("ed", "ties")):
         return None  # "one-half", "2-sided", "nineteen-eighties", "814014-why": no unit
@@ -172,7 +182,7 @@ def _compound_unit(text: str, pos: int) -> tuple[str, float, int] | None:
 def _noun_unit(text: str, n: Num, pos: int) -> tuple[str, float, int] | None:
     """The counted head noun after ``pos`` (canonical if it names a unit), else None."""
     word = n.text.lower()
-    if n.value == 0 and n.head.kind != "dig":
+    if n.value == 0 and n.head.kind != DIG:  # "zero emissions" is no count
         return None
     if n.fraction and n.value < 1:
         of = _OF_RE.match(text, pos)
@@ -183,7 +193,7 @@ def _noun_unit(text: str, n: Num, pos: int) -> tuple[str, float, int] | None:
         found = head_noun(text, at, partitive=partitive) or head_noun(text, at, True, partitive)
     else:
         found = head_noun(text, pos, singular=n.value == 1 and n.ntok == 1)
-        if found and word == "one" and re.match(r"[^\S\n]+of\b", text[found[1]:found[1] + 5]):
+        if found and word == "one" and _OF_AFTER_RE.match(text, found[1]):
             return None
     if found is None or found[0].lower() in _NOT_COUNTED:
         return None
@@ -236,7 +246,7 @@ def _range_figure(text: str, a: Num, b: Num, memo: dict[int, tuple | None]) -> F
 def _percent_of(text: str, n: Num) -> FigureMatch | None:
     """"percent of 10" (percent word first, nothing after the number): 10 percent."""
     m = _PERCENT_OF_RE.search(text, max(0, n.start - 16), n.start)
-    if m is None or not _END_RE.match(text, n.end) or re.search(r"[\d\w][^\S\n]*\Z", text[max(0, m.start() - 3):m.start()]):
+    if m is None or not _END_RE.match(text, n.end) or _WORD_BEFORE_RE.search(text, max(0, m.start() - 3), m.start()):
         return None
     return FigureMatch(m.start("p"), n.end, n.value, "percent")
 

@@ -56,6 +56,8 @@ _ADJ_SUFFIXES = ("al", "ic", "ive", "ous", "ary", "ful", "less", "able", "ible",
                  "an", "ian", "ed", "ing", "ern", "ory", "ant", "ent")
 # Pronouns after a partitive "of": "eight of them" counts nothing named.
 _PRONOUNS = frozenset("them us these those which whom it you".split())
+# A verb clitic at the end of a word: "wouldn't", "they'll", "I'm".
+_CONTRACTION_RE = re.compile(r"(?i)n['’]t$|['’](?:ll|d|re|ve|m)$")
 _DETERMINERS = frozenset("the these those its their our his her all such my your".split())
 
 
@@ -78,7 +80,7 @@ def is_adjective_like(word: str) -> bool:
 
 def _contraction(word: str) -> bool:
     """A verb with a clitic ("wouldn't", "I'll"): never part of a noun phrase."""
-    return re.search(r"(?i)n['’]t$|['’](?:ll|d|re|ve|m)$", word) is not None
+    return _CONTRACTION_RE.search(word) is not None
 
 
 def _adjective_suffix(word: str) -> bool:
@@ -132,8 +134,8 @@ def _walk(ws: list[re.Match[str]], i: int, singular: bool) -> tuple[str, int] | 
         m = ws[i]
         w = m.group()
         nxt = ws[i + 1] if i + 1 < len(ws) else None
-        if w in (",", "&") or w.lower() in ("and", "or"):
-            if fallback or i == 0 or nxt is None or _is_boundary(nxt) or not is_adjective_like(nxt.group()):
+        if w in (",", "&") or w.lower() in ("and", "or"):  # "Chinese and British", "science and education"
+            if fallback or i == 0 or nxt is None or _is_boundary(nxt) or (w == "," and not is_adjective_like(nxt.group())):
                 break
         elif _is_boundary(m):
             break
@@ -144,8 +146,8 @@ def _walk(ws: list[re.Match[str]], i: int, singular: bool) -> tuple[str, int] | 
                 pass
             elif _is_boundary(nxt) or is_plural(nxt.group()) or nxt.group().lower().endswith("ed"):
                 return w.rstrip("'’"), m.end()
-        elif is_plural(w):
-            if w.lower() in PLURAL_MODIFIERS and not _is_boundary(nxt):
+        elif is_plural(w):  # "sports facilities", "crew members": the second noun heads
+            if not _is_boundary(nxt) and (w.lower() in PLURAL_MODIFIERS or is_plural(nxt.group())):
                 fallback = fallback or (w, m.end())
             else:
                 return w.rstrip("'’"), m.end() - (len(w) - len(w.rstrip("'’")))

@@ -184,6 +184,9 @@ CURRENCY_AFTER_RE = re.compile(
 )
 
 
+_OF_RE = re.compile(r"[^\S\n]+of\b")
+
+
 def currency_before(text: str, pos: int) -> tuple[str, int] | None:
     """Return (ISO code, start) of a money marker ending right before ``pos``, else None."""
     m = CURRENCY_BEFORE_RE.search(text, max(0, pos - 7), pos)
@@ -206,7 +209,7 @@ def currency_after(text: str, pos: int) -> tuple[str, int] | None:
         code = "CNY" if m.group("code") == "RMB" else m.group("code")
         return (code, m.end()) if code in ISO_CODES else None
     word = _SPACE_RE.sub(" ", m.group("word").lower())
-    if word.startswith("pound") and re.match(r"[^\S\n]+of\b", text[m.end():m.end() + 5]):
+    if word.startswith("pound") and _OF_RE.match(text, m.end()):
         return None
     base = word if word in _CURRENCY_WORDS else word[:-1] if word[:-1] in _CURRENCY_WORDS else word
     adj = (m.group("adj") or "").lower()

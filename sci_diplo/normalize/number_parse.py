@@ -14,7 +14,7 @@ import math
 import re
 
 from sci_diplo.normalize.numbers_lexicon import (
-    DIG, DOZ, HUND, ORD, SCALE, SUFFIX_SCALES, TEEN, TENS, UNIT,
+    DIG, DOZ, HUND, SCALE, SUFFIX_SCALES, TEEN, TENS, UNIT,
 )
 
 

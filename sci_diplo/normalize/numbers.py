@@ -9,6 +9,8 @@ Conventions (decided here):
 - vague plurals ("dozens", "hundreds") are no number: ``parse_number`` gives None;
   the figure rules read "hundreds of X" themselves;
 - "half" alone is 0.5, "a dozen" 12, "nil" 0 (``parse_number`` only);
+- a singular fraction needs "of" or an end after it: "a third of" is 1/3,
+  "a third round" holds no number;
 - a lone "one" after a determiner ("the one", "which one") is a pronoun, not a number;
 - "1m" is 1 metre to ``find_numbers`` but 1,000,000 to ``parse_number``.
 """
@@ -18,8 +20,7 @@ from __future__ import annotations
 import re
 
 from sci_diplo.normalize.numbers_lexicon import (
-    DIG, DOZ, HUND, ORD, SCALE, SPACED_SCALES, SUFFIX_SCALES, TEEN, TENS, DIGIT_RE,
-    UNIT, WORD_RE, WORD_RE_ANYCASE, WORDS,
+    DIG, DIGIT_RE, SPACED_SCALES, SUFFIX_SCALES, WORD_RE, WORD_RE_ANYCASE, WORDS,
 )
 from sci_diplo.normalize.number_parse import Num, Tok
 from sci_diplo.normalize.number_tails import parse_at

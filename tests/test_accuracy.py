@@ -1,0 +1,43 @@
+"""Accuracy floors: a score that drops below what the project has reached fails the suite.
+
+The floors only ever go up (raise them when the rules improve; never lower one).
+The seed gold is the development set; the held-out set holds original texts
+written for the project (data/gold/heldout/README.md).
+"""
+
+from pathlib import Path
+
+import pytest
+
+from sci_diplo.evaluate.runner import evaluate
+from sci_diplo.resources import gold_dir, seeds_dir
+
+HELDOUT = Path(__file__).resolve().parent.parent / "data" / "gold" / "heldout"
+
+FLOORS = {
+    "seeds": {"figures": 0.98, "dates": 1.0, "programmes": 1.0, "claims": 1.0, "countries": 1.0,
+              "published": 1.0, "qualifier": 1.0, "relation": 1.0},
+    "heldout": {"figures": 0.93, "dates": 0.98, "programmes": 0.90, "claims": 0.97, "countries": 1.0,
+                "published": 1.0, "qualifier": 1.0, "relation": 1.0},
+}
+
+
+@pytest.fixture(scope="module", params=["seeds", "heldout"])
+def scored(request):
+    if request.param == "seeds":
+        return request.param, evaluate(gold_dir(), seeds_dir())
+    return request.param, evaluate(HELDOUT, HELDOUT / "docs")
+
+
+@pytest.mark.parametrize("category", ["figures", "dates", "programmes", "claims", "countries"])
+def test_f1_floor(scored, category):
+    name, report = scored
+    assert report.category(category).f1 >= FLOORS[name][category], report.to_dict()[category]
+
+
+def test_publication_date_and_accuracy_floors(scored):
+    name, report = scored
+    floors = FLOORS[name]
+    assert report.published_rate >= floors["published"]
+    assert report.figure_qualifier_accuracy >= floors["qualifier"]
+    assert report.date_relation_accuracy >= floors["relation"]
