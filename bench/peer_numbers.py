@@ -18,6 +18,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -87,7 +88,7 @@ def _report(title: str, rows: list[dict]) -> None:
     print(f"  {title:<28} case accuracy {acc:.3f} ({sum(r['exact'] for r in rows)}/{len(rows)})")
 
 
-def score_file(path: Path, predict) -> list[dict]:  # noqa: ANN001
+def score_file(path: Path, predict: Callable[[str], list[tuple]]) -> list[dict]:
     """Score one JSONL spec file; return one row per case."""
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():

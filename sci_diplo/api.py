@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sci_diplo.components.base import TEXT_KEY
 from sci_diplo.components.extensions import COUNTRIES, DATES, FIGURES, PROGRAMMES
 from sci_diplo.models import DocumentInfo, Record
 from sci_diplo.normalize.dates import parse_date_value
 from sci_diplo.normalize.published import find_published
 from sci_diplo.pipeline import MAX_CHARS, build_pipeline
-from sci_diplo.records import DocContext, doc_records, merge
+from sci_diplo.identity import Merger
+from sci_diplo.records import DocContext, doc_records
 from sci_diplo.sources import Source, doc_id
 
 PIPE_BATCH = 16  # rule components gain nothing from big batches; small ones bound memory
@@ -102,21 +104,22 @@ def analyse(nlp: Language, sources: Iterable[Source], published: str | None = No
             parts = split_text(source.text)
             for offset, text in parts:
                 doc = nlp.make_doc(text)
+                doc.user_data[TEXT_KEY] = text  # spares the components rebuilding doc.text
                 doc._.published, doc._.published_source = info.published, info.published_source or "none"
                 yield doc, (source, info, offset, len(parts))
 
     current: Analysis | None = None
     for doc, (source, info, offset, count) in nlp.pipe(pieces(), as_tuples=True, batch_size=PIPE_BATCH):
         if current is None or current.source is not source:
-            current = Analysis(source, info)
-        if records:
+            current, merger = Analysis(source, info), Merger()
+        if records:  # merged piece by piece: a long document's repeats take no more memory
             meta = {k: v for k in ("url", "title", "outlet") if (v := getattr(info, k))}
-            current.records.extend(doc_records(doc, DocContext(info.path, info.doc_id, info.published, meta, offset)))
+            merger.add(doc_records(doc, DocContext(info.path, info.doc_id, info.published, meta, offset)))
         if spans:
             current.spans.extend(doc_spans(doc, offset))
         current.pieces += 1
         if current.pieces == count:
-            current.records = merge(current.records)
+            current.records = merger.records()
             current.spans.sort(key=lambda s: (s["start"], s["end"], s["label"]))
             yield current
             current = None

@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 
 from sci_diplo import errors
-from sci_diplo.output import Format, choose, write_records
+from sci_diplo.formats import Format, choose
 
 app = typer.Typer(
     name="scidip",
@@ -25,6 +25,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain Click help: the rich renderer costs ~0.2 s of start-up
 )
 err = Console(stderr=True, highlight=False)
 
@@ -99,6 +100,7 @@ def facts(
     """Query the stored facts."""
     from sci_diplo import store as store_mod
     from sci_diplo.models import KINDS
+    from sci_diplo.output import write_records
     from sci_diplo.query import Filters, country_code, day_bound, select
 
     try:

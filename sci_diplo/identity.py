@@ -38,23 +38,33 @@ def record_id(kind: str, *parts: object) -> str:
     return kind[0] + digest.hexdigest()[:15]
 
 
-def merge(records: Iterable[Record]) -> list[Record]:
-    """Return records with those of equal id merged: mentions appended, aliases and countries united.
+class Merger:
+    """Merges records as they come: one per id, mentions appended (inputs are never modified)."""
 
-    The inputs are not modified: a record that absorbs another is copied first.
-    """
-    merged: dict[str, Record] = {}
-    copied: set[str] = set()
-    for rec in records:
-        old = merged.get(rec.id)
-        if old is None:
-            merged[rec.id] = rec
-            continue
-        if rec.id not in copied:
-            old = merged[rec.id] = old.model_copy(deep=True)
-            copied.add(rec.id)
-        absorb(old, rec)
-    return list(merged.values())
+    def __init__(self) -> None:
+        self.merged: dict[str, Record] = {}
+        self.copied: set[str] = set()
+
+    def add(self, records: Iterable[Record]) -> None:
+        for rec in records:
+            old = self.merged.get(rec.id)
+            if old is None:
+                self.merged[rec.id] = rec
+                continue
+            if rec.id not in self.copied:
+                old = self.merged[rec.id] = old.model_copy(deep=True)
+                self.copied.add(rec.id)
+            absorb(old, rec)
+
+    def records(self) -> list[Record]:
+        return list(self.merged.values())
+
+
+def merge(records: Iterable[Record]) -> list[Record]:
+    """Return records with those of equal id merged: mentions appended, aliases and countries united."""
+    merger = Merger()
+    merger.add(records)
+    return merger.records()
 
 
 def absorb(old: Record, rec: Record) -> None:

@@ -9,33 +9,19 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
-from enum import Enum
 from typing import IO
 
 from rich.console import Console
 from rich.table import Table
 
+from sci_diplo.formats import Format
 from sci_diplo.models import ClaimRecord, FigureRecord, ProgrammeRecord, Record
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
 
 
 CSV_COLUMNS = (
     "id", "kind", "text", "value", "unit", "qualifier", "upper", "name", "aliases", "category",
     "date", "relation", "countries", "inferred_countries", "mentions", "path", "start", "end", "sentence",
 )
-
-
-def choose(fmt: Format | None, is_terminal: bool) -> Format:
-    """Return the format to use: the one asked, else a table on a terminal and JSON in a pipe."""
-    if fmt is not None:
-        return fmt
-    return Format.table if is_terminal else Format.json
 
 
 def record_dict(rec: Record) -> dict:

@@ -31,7 +31,8 @@ def country_code(name: str) -> str:
     """Return the alpha-3 code for a name, code or demonym; raise UsageError with suggestions."""
     code = lookup_country(name)
     if code is None:
-        near = suggest_countries(name)
+        codes = [lookup_country(n) for n in suggest_countries(name, limit=5)]
+        near = list(dict.fromkeys(country_name(c) for c in codes if c))[:3]
         hint = f"; did you mean {', '.join(near)}?" if near else ""
         raise UsageError(f"unknown country {name!r}{hint}")
     return code

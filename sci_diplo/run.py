@@ -105,14 +105,14 @@ def _work(args: tuple[Source, str | None]) -> Result:
 
 def results(sources: Iterable[Source], settings: Settings) -> Iterator[Result]:
     """Yield ``(info, records)`` for each source, in one process or in ``settings.jobs``."""
+    iterator = iter(sources)
+    first = next(iterator, None)  # import and build spaCy only when there is work
+    if first is None:
+        return
     if settings.jobs <= 1:
         from sci_diplo.api import analyse
         from sci_diplo.pipeline import build_pipeline
 
-        iterator = iter(sources)
-        first = next(iterator, None)  # build spaCy only when there is work
-        if first is None:
-            return
         nlp = build_pipeline(settings.model)
         for analysis in analyse(nlp, _chain(first, iterator), settings.published):
             yield analysis.info, analysis.records
@@ -120,7 +120,7 @@ def results(sources: Iterable[Source], settings: Settings) -> Iterator[Result]:
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(settings.jobs, initializer=_init_worker, initargs=(settings.model,)) as pool:
         try:
-            yield from pool.imap(_work, ((s, settings.published) for s in sources), chunksize=2)
+            yield from pool.imap(_work, ((s, settings.published) for s in _chain(first, iterator)), chunksize=2)
         finally:
             pool.terminate()
 

@@ -68,6 +68,7 @@ def save(path: Path, store: Store) -> None:
     data = store.model_dump_json(exclude_none=False).encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _file_mode(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -82,6 +83,16 @@ def save(path: Path, store: Store) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def _file_mode(path: Path) -> int:
+    """Return the old store's permissions, or those the umask gives a new file (not mkstemp's 0600)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def set_aside(path: Path) -> Path | None:

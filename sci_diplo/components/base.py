@@ -11,6 +11,18 @@ from spacy.tokens import Doc, Span
 from sci_diplo.components import extensions
 
 
+TEXT_KEY = "sci_diplo.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """Return ``doc.text``, computed once: spaCy rebuilds it from every token on each access."""
+    text = doc.user_data.get(TEXT_KEY)
+    # The length check guards against user_data copied into another Doc (Span.as_doc).
+    if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     """Return the token span for a character range, shrunk to whole tokens, else grown to them."""
     span = doc.char_span(start, end, label=label, alignment_mode="contract")

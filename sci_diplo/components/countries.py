@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from sci_diplo.components.base import FinderComponent
+from sci_diplo.components.base import FinderComponent, doc_text
 from sci_diplo.components.extensions import COUNTRIES
 from sci_diplo.normalize.countries import find_countries
 from sci_diplo.normalize.types import CountryMatch
@@ -18,7 +18,7 @@ class CountryFinder(FinderComponent):
     label = "COUNTRY"
 
     def find(self, doc: Doc) -> list[CountryMatch]:
-        return find_countries(doc.text)
+        return find_countries(doc_text(doc))
 
     def annotate(self, span: Span, match: CountryMatch) -> None:
         span._.country_code = match.code

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from sci_diplo.components.base import FinderComponent
+from sci_diplo.components.base import FinderComponent, doc_text
 from sci_diplo.components.extensions import DATES
 from sci_diplo.normalize.dates import find_dates
 from sci_diplo.normalize.published import find_published
@@ -25,9 +25,9 @@ class DateFinder(FinderComponent):
 
     def find(self, doc: Doc) -> list[DateMatch]:
         if doc._.published_source is None:
-            doc._.published = find_published(doc.text)
+            doc._.published = find_published(doc_text(doc))
             doc._.published_source = "text" if doc._.published else "none"
-        return find_dates(doc.text, doc._.published)
+        return find_dates(doc_text(doc), doc._.published)
 
     def annotate(self, span: Span, match: DateMatch) -> None:
         span._.date_value = match.value

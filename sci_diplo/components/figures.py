@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from sci_diplo.components.base import FinderComponent
+from sci_diplo.components.base import FinderComponent, doc_text
 from sci_diplo.components.extensions import FIGURES
 from sci_diplo.normalize.figures import find_figures
 from sci_diplo.normalize.types import FigureMatch
@@ -18,7 +18,7 @@ class FigureFinder(FinderComponent):
     label = "FIGURE"
 
     def find(self, doc: Doc) -> list[FigureMatch]:
-        return find_figures(doc.text)
+        return find_figures(doc_text(doc))
 
     def annotate(self, span: Span, match: FigureMatch) -> None:
         span._.figure_value = match.value

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sci_diplo.components import extensions
+from sci_diplo.components.base import doc_text
 from sci_diplo.components.extensions import PARAGRAPHS
 
 BREAK = re.compile(r"[^\S\n]*+\n\s*+")  # a run of white space holding a line break
@@ -64,15 +65,16 @@ class ParagraphSplitter:
         if not len(doc):
             doc.spans[PARAGRAPHS] = []
             return doc
-        starts, paragraphs = breaks(doc.text)
+        starts, paragraphs = breaks(doc_text(doc))
         if starts and not doc.has_annotation("DEP"):  # a parser's sentences are its own
             idx = doc.to_array(IDX)
             sent = doc.to_array([SENT_START])  # one uint64 per token
             hits = numpy.searchsorted(idx, starts)
             sent[hits[hits < len(doc)]] = 1
             doc.from_array([SENT_START], sent)
-        spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in paragraphs]
-        doc.spans[PARAGRAPHS] = [s for s in spans if s is not None and s.text.strip()]
+        text = doc_text(doc)
+        spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in paragraphs if text[a:b].strip()]
+        doc.spans[PARAGRAPHS] = [s for s in spans if s is not None]
         return doc
 
 

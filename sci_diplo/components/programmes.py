@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from sci_diplo.components.base import FinderComponent
+from sci_diplo.components.base import FinderComponent, doc_text
 from sci_diplo.components.extensions import PROGRAMMES
 from sci_diplo.normalize.programmes import find_programmes
 from sci_diplo.normalize.types import ProgrammeMatch
@@ -18,7 +18,7 @@ class ProgrammeFinder(FinderComponent):
     label = "PROGRAMME"
 
     def find(self, doc: Doc) -> list[ProgrammeMatch]:
-        return find_programmes(doc.text)
+        return find_programmes(doc_text(doc))
 
     def annotate(self, span: Span, match: ProgrammeMatch) -> None:
         span._.programme_name = match.name

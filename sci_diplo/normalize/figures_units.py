@@ -125,8 +125,8 @@ def measure_at(text: str, pos: int) -> tuple[str, float, int] | None:
     if m is None:
         return None
     if m.group("abbr"):
-        abbr = _SPACE_RE.sub(" ", m.group("abbr"))
-        return UNIT_ABBR.get(abbr, UNIT_ABBR.get(m.group("abbr"), "percent")), 1.0, m.end()
+        unit = UNIT_ABBR.get(m.group("abbr")) or UNIT_ABBR.get(_SPACE_RE.sub(" ", m.group("abbr")))
+        return (unit, 1.0, m.end()) if unit else None
     found = unit_word(m.group("word"))
     return (found[0], found[1], m.end()) if found else None
 

@@ -30,6 +30,8 @@ _SINGULAR_NEXT_RE = re.compile(
 # What must follow the denominator of "N over M": no further word.
 _RATIO_END_RE = re.compile(r"[^\S\n]*(?:[^\w\s]|\n|\Z)")
 _COMPOUND_ONLY = ("first", "firsts", "second", "seconds")
+# What a tail reader returns: (value, index after the expression), or None.
+_Tail = tuple[float, int] | None
 
 
 def _lone(text: str, toks: list[Tok], i: int, ratios: bool) -> bool:
@@ -168,7 +170,7 @@ def _frac_value(text: str, toks: list[Tok], i: int, end: int, d: Tok, den: float
     return num / den, from_a
 
 
-def _lookpast(text, toks, i, j, card, g):  # noqa: ANN001, ANN202 - same signature as the tails
+def _lookpast(text: str, toks: list[Tok], i: int, j: int, card: Card, g: str | None) -> _Tail:
     """Fraction whose denominator starts after the cardinal: "three twenty-firsts"."""
     n = len(toks)
     if g != "sp" or j + 1 >= n:
@@ -186,7 +188,7 @@ def _lookpast(text, toks, i, j, card, g):  # noqa: ANN001, ANN202 - same signatu
     return (fr[0], o + 1) if fr else None
 
 
-def _mixed(text, toks, i, j, card, g):  # noqa: ANN001, ANN202
+def _mixed(text: str, toks: list[Tok], i: int, j: int, card: Card, g: str | None) -> _Tail:
     """Whole and fraction: "one and a half", "two million and three fifths"."""
     n = len(toks)
     if g == "and_a" and toks[j].kind == ORD and not toks[j].plural:
@@ -208,7 +210,7 @@ def _mixed(text, toks, i, j, card, g):  # noqa: ANN001, ANN202
     return card.value + f, k
 
 
-def _point(text, toks, i, j, card, g):  # noqa: ANN001, ANN202
+def _point(text: str, toks: list[Tok], i: int, j: int, card: Card, g: str | None) -> _Tail:
     """Spoken decimals: "two hundred point zero three", "nine point nought four"."""
     if g != "point" or card.last not in _WORD_KINDS:
         return None
@@ -222,7 +224,7 @@ def _point(text, toks, i, j, card, g):  # noqa: ANN001, ANN202
     return (card.value + float("0." + digits), k) if digits else None
 
 
-def _ratio(text, toks, i, j, card, g):  # noqa: ANN001, ANN202
+def _ratio(text: str, toks: list[Tok], i: int, j: int, card: Card, g: str | None) -> _Tail:
     """"one over three", "one out of three": only when no word follows the divisor."""
     if g not in ("over", "outof"):
         return None
@@ -243,7 +245,7 @@ _SLASH_BEFORE_RE = re.compile(r"\d/\Z")
 _SLASH_AFTER_RE = re.compile(r"/\d")
 
 
-def _slash(text, toks, i, j, card, g):  # noqa: ANN001, ANN202
+def _slash(text: str, toks: list[Tok], i: int, j: int, card: Card, g: str | None) -> _Tail:
     """Digit fractions "3/4" and mixed numbers "2 1/4" (not dates "5/17/2018")."""
     n, t0 = len(toks), toks[i]
     if j != i + 1 or not _small_int(t0) or _SLASH_BEFORE_RE.search(text, max(0, t0.start - 2), t0.start):

@@ -17,6 +17,7 @@ Conventions (decided here):
 
 from __future__ import annotations
 
+import math
 import re
 
 from sci_diplo.normalize.numbers_lexicon import (
@@ -116,7 +117,7 @@ def _digit_token(text: str, m: re.Match[str], out: list[Tok]) -> None:
     """Append one digit token (with a spaced scale suffix if any) to ``out``."""
     dig, grp, dcomma, plain, exp, sfx, fu = m.group("dig", "grp", "dcomma", "plain", "exp", "sfx", "fu")
     value = _digit_value(grp, dcomma, plain, exp, sfx)
-    if value is None:
+    if value is None or not math.isfinite(value):  # "9" * 400 overflows: no usable number
         return
     end, spaced = m.end(), False
     if not sfx and not exp and not fu and text[end:end + 1] in (" ", "\t", "\u00a0"):

@@ -1,8 +1,9 @@
-"""Word tables and the token regex shared by the number and figure rules.
+"""Word tables and the token regexes shared by the number and figure rules.
 
-Pure data plus one compiled regex: ``TOKEN_RE`` finds every number *token* in a
-text (a digit number with its separators, or one English number word); the
-parser in :mod:`sci_diplo.normalize.numbers` joins tokens into expressions.
+Pure data plus two compiled regexes: ``DIGIT_RE`` finds digit numbers (with
+separators, exponents, scale or unit suffixes) and web addresses, ``WORD_RE``
+finds number words in the lower-cased text; :mod:`sci_diplo.normalize.numbers`
+turns their matches into tokens and the parser joins tokens into expressions.
 """
 
 from __future__ import annotations

@@ -147,7 +147,7 @@ def test_figure_span_covers_qualifier_number_unit(text: str, quote: str) -> None
     "text",
     ["1," * 50_000, "9" * 1_000_000, "A-" * 200_000, "Aa " * 200_000, ". " * 200_000,
      "$1 " * 10_000, "one " * 20_000, "- 1" * 20_000, "hundreds of " * 20_000,
-     "5 countries and " * 10_000, "\u00a0-\u2013" * 100_000, "more than " * 50_000],
+     "5 countries and " * 5_000, "\u00a0-\u2013" * 100_000, "more than " * 50_000],
 )
 def test_find_figures_completes_on_pathological_input(text: str) -> None:
     out = find_figures(text)
