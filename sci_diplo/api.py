@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sci_diplo.components.base import TEXT_KEY
+from sci_diplo.components.base import set_text
 from sci_diplo.components.extensions import COUNTRIES, DATES, FIGURES, PROGRAMMES
 from sci_diplo.models import DocumentInfo, Record
 from sci_diplo.normalize.dates import parse_date_value
@@ -104,7 +104,7 @@ def analyse(nlp: Language, sources: Iterable[Source], published: str | None = No
             parts = split_text(source.text)
             for offset, text in parts:
                 doc = nlp.make_doc(text)
-                doc.user_data[TEXT_KEY] = text  # spares the components rebuilding doc.text
+                set_text(doc, text)  # spares the components rebuilding doc.text
                 doc._.published, doc._.published_source = info.published, info.published_source or "none"
                 yield doc, (source, info, offset, len(parts))
 

@@ -200,3 +200,36 @@ def test_real_pipe_into_extract_and_annotate(tmp_path):
     proc = scidip("extract", "-", "--store", tmp_path / "s.json", input=text)
     assert proc.returncode == 0, proc.stderr
     assert "Read 1 documents" in proc.stderr
+
+
+def test_sidecar_metadata_travels_into_mentions_and_anchors_dates(tmp_path):
+    (tmp_path / "story.txt").write_text("Last month, Chile and China opened 2 observatories.", encoding="utf-8")
+    (tmp_path / "story.meta.json").write_text(json.dumps(
+        {"published": "2022-05-09", "url": "https://example.org/s", "title": "Observatories", "outlet": "Wire"}))
+    store = tmp_path / "facts.json"
+    assert run("extract", tmp_path, "--store", store).exit_code == 0
+    (claim,) = facts_json(store, "--kind", "claim")
+    assert claim["date"]["value"] == "2022-04"
+    m = claim["mentions"][0]
+    assert (m["published"], m["url"], m["title"], m["outlet"]) == ("2022-05-09", "https://example.org/s", "Observatories", "Wire")
+    doc = json.loads(store.read_text())["documents"][0]
+    assert doc["published_source"] == "sidecar" and doc["path"].endswith("story.txt")
+
+
+def test_published_option_is_the_fallback_and_unresolved_dates_stay_null(tmp_path):
+    (tmp_path / "a.txt").write_text("Last year, Peru joined 3 projects.", encoding="utf-8")
+    store = tmp_path / "facts.json"
+    assert run("extract", tmp_path, "--store", store).exit_code == 0
+    (claim,) = facts_json(store, "--kind", "claim")
+    assert claim["date"] == {"value": None, "relation": "on", "text": "Last year"}
+    assert run("extract", tmp_path, "--store", store, "--published", "2020-06-01", "--rebuild").exit_code == 0
+    (claim,) = facts_json(store, "--kind", "claim")
+    assert claim["date"]["value"] == "2019"
+    assert run("extract", tmp_path, "--store", store, "--published", "June-ish").exit_code == 2
+
+
+def test_jobs_2_gives_the_same_store_as_jobs_1(tmp_path, seed_copy):
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    assert run("extract", seed_copy, "--store", one, "--jobs", "1").exit_code == 0
+    assert run("extract", seed_copy, "--store", two, "--jobs", "2").exit_code == 0
+    assert json.loads(one.read_text()) == json.loads(two.read_text())

@@ -2,40 +2,124 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
+from weakref import WeakKeyDictionary
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sci_diplo.components import extensions
 
 
-TEXT_KEY = "sci_diplo.text"
+# Per-Doc working data, kept beside the Doc rather than in ``doc.user_data``,
+# which spaCy serializes (a Doc must stay savable with ``to_bytes`` or DocBin).
+_CACHE: WeakKeyDictionary[Doc, dict[str, Any]] = WeakKeyDictionary()
+
+
+def doc_cache(doc: Doc) -> dict[str, Any]:
+    """Return the working data of ``doc`` (a dict that lives as long as the Doc)."""
+    cache = _CACHE.get(doc)
+    if cache is None:
+        cache = _CACHE[doc] = {}
+    return cache
 
 
 def doc_text(doc: Doc) -> str:
     """Return ``doc.text``, computed once: spaCy rebuilds it from every token on each access."""
-    text = doc.user_data.get(TEXT_KEY)
-    # The length check guards against user_data copied into another Doc (Span.as_doc).
-    if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
-        text = doc.user_data[TEXT_KEY] = doc.text
+    cache = doc_cache(doc)
+    text = cache.get("text")
+    if text is None:
+        text = cache["text"] = doc.text
     return text
 
 
-def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
-    """Return the token span for a character range, shrunk to whole tokens, else grown to them."""
-    span = doc.char_span(start, end, label=label, alignment_mode="contract")
-    if span is None or len(span) == 0:
-        span = doc.char_span(start, end, label=label, alignment_mode="expand")
-    return span if span is not None and len(span) else None
+def set_text(doc: Doc, text: str) -> None:
+    """Record the text a Doc was made from (the caller knows it already)."""
+    doc_cache(doc)["text"] = text
+
+
+class Sentences:
+    """A Doc's sentences, found once: ``span.sent`` re-checks the whole Doc on every call."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans = list(doc.sents)
+        self.starts = [s.start for s in self.spans]
+
+    def of(self, span: Span) -> Span:
+        """Return the sentence that holds the start of ``span``."""
+        return self.spans[bisect_right(self.starts, span.start) - 1]
+
+
+def sentences(doc: Doc) -> Sentences:
+    """Return the Doc's sentence index, built on first use (after the sentence boundaries are set)."""
+    cache = doc_cache(doc)
+    if "sents" not in cache:
+        cache["sents"] = Sentences(doc)
+    return cache["sents"]
+
+
+def span_text(span: Span) -> str:
+    """Return ``span.text`` from the cached Doc text (``span.text`` joins its tokens)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def found(doc: Doc, key: str) -> list[tuple[Span, Any]]:
+    """Return ``(span, match)`` pairs a finder component wrote under ``key``.
+
+    The match objects carry the same values as the spans' extension attributes,
+    without a lookup per attribute. A Doc annotated elsewhere (loaded from disk)
+    has none cached: its spans are paired with their extension attributes read back.
+    """
+    pairs = doc_cache(doc).get(key)
+    if pairs is None:
+        restore = RESTORE[key]
+        pairs = doc_cache(doc)[key] = [(span, restore(span)) for span in doc.spans.get(key, [])]
+    return pairs
+
+
+# How each finder component rebuilds a match from a span's extension attributes (see ``found``).
+RESTORE: dict[str, Callable[[Span], Any]] = {}
+
+
+def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Return the start and end character offsets of every token (cached per Doc)."""
+    cache = doc_cache(doc)
+    if "bounds" not in cache:
+        table = doc.to_array([IDX, LENGTH])
+        starts = table[:, 0].tolist()
+        cache["bounds"] = (starts, [a + n for a, n in zip(starts, table[:, 1].tolist())])
+    return cache["bounds"]
+
+
+def align(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Return the token range for a character range: shrunk to whole tokens, else grown to them."""
+    starts, ends = token_bounds(doc)
+    i, j = bisect_left(starts, start), bisect_right(ends, end)
+    if j <= i:
+        i, j = max(0, bisect_right(starts, start) - 1), min(len(ends), bisect_left(ends, end) + 1)
+    return (i, j) if i < j else None
+
+
+def set_attrs(doc: Doc, span: Span, values: dict[str, Any]) -> None:
+    """Set ``span._.<name>`` for each value, writing where spaCy's Underscore keeps them.
+
+    Spans' extension values live in ``doc.user_data`` under ``("._.", name,
+    start_char, end_char)``; writing there directly spares building an
+    Underscore object per attribute (tests read the values back through ``span._``).
+    """
+    start, end = span.start_char, span.end_char
+    for name, value in values.items():
+        doc.user_data[("._.", name, start, end)] = value
 
 
 class FinderComponent:
     """A component that finds matches with a pure function and stores them as spans.
 
     Subclasses set ``key`` and ``label`` and implement ``find`` (matches for a
-    doc) and ``annotate`` (copy a match's values onto its span).
+    doc) and ``attrs`` (a match's values by extension attribute name).
     """
 
     key: str = ""
@@ -48,7 +132,7 @@ class FinderComponent:
     def find(self, doc: Doc) -> Sequence[Any]:
         raise NotImplementedError
 
-    def annotate(self, span: Span, match: Any) -> None:
+    def attrs(self, match: Any) -> dict[str, Any]:
         raise NotImplementedError
 
     def __call__(self, doc: Doc) -> Doc:
@@ -56,13 +140,15 @@ class FinderComponent:
         return doc
 
     def write(self, doc: Doc, matches: Iterable[Any]) -> None:
-        spans = []
+        pairs = []
         for match in matches:
-            span = char_span(doc, match.start, match.end, self.label)
-            if span is not None:
-                self.annotate(span, match)
-                spans.append(span)
-        doc.spans[self.key] = spans
+            tokens = align(doc, match.start, match.end)
+            if tokens is not None:
+                span = Span(doc, tokens[0], tokens[1], label=self.label)
+                set_attrs(doc, span, self.attrs(match))
+                pairs.append((span, match))
+        doc.spans[self.key] = [span for span, _ in pairs]
+        doc_cache(doc)[self.key] = pairs
 
 
 def make_factory(cls: type) -> Callable[[Language, str], Any]:

@@ -3,11 +3,11 @@
 A claim is a sentence holding at least one date that stands in a statement:
 not a masthead or dateline, not the vague "today" or a decade ("the ‘80s"),
 and not a date that a more precise date of the same sentence lies within
-("the 2021 Conference opened on December 12" is dated 2021-12-12). Its span in ``doc.spans["sci_diplo_claims"]`` carries those
-dates (``claim_dates``; the records hold one claim per date) and the
-countries, figures and programmes of the sentence. A sentence that names no
-country takes the countries of its paragraph, and says so in
-``span._.claim_inferred``.
+("the 2021 Conference opened on December 12" is dated 2021-12-12). Its span
+in ``doc.spans["sci_diplo_claims"]`` carries those dates (``claim_dates``;
+the records hold one claim per date) and the countries, figures and
+programmes of the sentence. A sentence that names no country takes the
+countries of its paragraph, and says so in ``span._.claim_inferred``.
 """
 
 from __future__ import annotations
@@ -15,11 +15,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sci_diplo.components import extensions
+from sci_diplo.components.base import doc_cache, doc_text, found, sentences
 from sci_diplo.components.extensions import CLAIMS, COUNTRIES, DATES, FIGURES, PROGRAMMES
 from sci_diplo.components.paragraphs import paragraph_of
 from sci_diplo.normalize.dates import date_bounds
@@ -31,33 +34,47 @@ IRREGULAR_PAST = frozenset("said made began held met won gave sent took became p
 # Decades and centuries name an era, not the time of an event: "the ‘80s", "1990s", "the 21st century".
 VAGUE = re.compile(r"\d0s\b|\bcentur(?:y|ies)\b", re.I)
 
+Pair = tuple[Span, Any]
 
-class SpanIndex:
-    """Spans sorted by start token, to find those inside a token range quickly."""
 
-    def __init__(self, spans: Sequence[Span]) -> None:
-        self.spans = sorted(spans, key=lambda s: (s.start, s.end))
-        self.starts = [s.start for s in self.spans]
+class Found:
+    """``(span, match)`` pairs sorted by start token, to find those inside a token range quickly."""
 
-    def within(self, start: int, end: int) -> list[Span]:
+    def __init__(self, pairs: Sequence[Pair]) -> None:
+        self.pairs = sorted(pairs, key=lambda p: (p[0].start, p[0].end))
+        self.starts = [p[0].start for p in self.pairs]
+
+    def within(self, start: int, end: int) -> list[Pair]:
         i = bisect_left(self.starts, start)
         out = []
-        while i < len(self.spans) and self.spans[i].start < end:
-            if self.spans[i].end <= end:
-                out.append(self.spans[i])
+        while i < len(self.pairs) and self.starts[i] < end:
+            if self.pairs[i][0].end <= end:
+                out.append(self.pairs[i])
             i += 1
         return out
 
 
-def sentence_countries(doc: Doc, sent: Span, countries: SpanIndex) -> tuple[list[str], list[str]]:
+@dataclass
+class Claim:
+    """A claim's sentence, its dates and the facts it links (the records are built from these)."""
+
+    sentence: Span
+    dates: list[Pair]
+    countries: list[str]
+    inferred: list[str]
+    figures: list[Pair]
+    programmes: list[Pair]
+
+
+def sentence_countries(doc: Doc, sent: Span, countries: Found) -> tuple[list[str], list[str]]:
     """Return ``(codes, inferred)``: the sentence's countries, else its paragraph's (all inferred)."""
-    codes = sorted({s._.country_code for s in countries.within(sent.start, sent.end)})
+    codes = sorted({m.code for _, m in countries.within(sent.start, sent.end)})
     if codes:
         return codes, []
     para = paragraph_of(doc, sent)
     if para is None:
         return [], []
-    inferred = sorted({s._.country_code for s in countries.within(para.start, para.end)})
+    inferred = sorted({m.code for _, m in countries.within(para.start, para.end)})
     return inferred, inferred
 
 
@@ -69,24 +86,52 @@ def dates_an_event(date: Span) -> bool:
     return (after.endswith("ed") and after.isalpha()) or after in IRREGULAR_PAST or before in ("has", "have")
 
 
-def claim_dates(doc: Doc) -> list[Span]:
-    """Return the date spans that may carry a claim."""
-    return [
-        d
-        for d in doc.spans.get(DATES, [])
-        if not d._.dateline and not VAGUE.search(d.text)
-        and (d.text.lower() not in DEICTIC or dates_an_event(d))
-    ]
+def claim_dates(doc: Doc) -> list[Pair]:
+    """Return the ``(span, match)`` pairs of the dates that may carry a claim."""
+    text = doc_text(doc)
+    out = []
+    for span, match in found(doc, DATES):
+        words = text[match.start : match.end]
+        if match.dateline or VAGUE.search(words):
+            continue
+        if words.lower() in DEICTIC and not dates_an_event(span):
+            continue
+        out.append((span, match))
+    return out
 
 
-def most_precise(dates: list[Span]) -> list[Span]:
+def most_precise(dates: list[Pair]) -> list[Pair]:
     """Return ``dates`` less those that strictly contain another one's period."""
-    bounds = [date_bounds(d._.date_value) if d._.date_value else None for d in dates]
+    bounds = [date_bounds(m.value) if m.value else None for _, m in dates]
 
     def contains(a, b) -> bool:
         return a is not None and b is not None and a != b and a[0] <= b[0] and b[1] <= a[1]
 
     return [d for d, a in zip(dates, bounds) if not any(contains(a, b) for b in bounds)]
+
+
+def link(doc: Doc) -> list[Claim]:
+    """Return the claims of ``doc`` (sentence, dates, countries, figures, programmes)."""
+    sents = sentences(doc)
+    countries, figures, programmes = (Found(found(doc, key)) for key in (COUNTRIES, FIGURES, PROGRAMMES))
+    by_sentence: dict[int, list[Pair]] = {}
+    for pair in claim_dates(doc):
+        by_sentence.setdefault(sents.of(pair[0]).start, []).append(pair)
+    claims = []
+    for dates in by_sentence.values():
+        sent = sents.of(dates[0][0])
+        codes, inferred = sentence_countries(doc, sent, countries)
+        claims.append(Claim(sent, most_precise(dates), codes, inferred,
+                            figures.within(sent.start, sent.end), programmes.within(sent.start, sent.end)))
+    return claims
+
+
+def claims_of(doc: Doc) -> list[Claim]:
+    """Return the claims the linker found for ``doc`` (linking again if it has not run here)."""
+    claims = doc_cache(doc).get(CLAIMS)
+    if claims is None:
+        claims = doc_cache(doc)[CLAIMS] = link(doc)
+    return claims
 
 
 class ClaimLinker:
@@ -95,23 +140,16 @@ class ClaimLinker:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        countries = SpanIndex(doc.spans.get(COUNTRIES, []))
-        figures = SpanIndex(doc.spans.get(FIGURES, []))
-        programmes = SpanIndex(doc.spans.get(PROGRAMMES, []))
-        by_sentence: dict[int, list[Span]] = {}
-        for date in claim_dates(doc):
-            by_sentence.setdefault(date.sent.start, []).append(date)
-        claims = []
-        for dates in by_sentence.values():
-            dates = most_precise(dates)
-            sent = dates[0].sent
-            claim = Span(doc, sent.start, sent.end, label="CLAIM")
-            claim._.claim_dates = dates
-            claim._.claim_countries, claim._.claim_inferred = sentence_countries(doc, sent, countries)
-            claim._.claim_figures = figures.within(sent.start, sent.end)
-            claim._.claim_programmes = programmes.within(sent.start, sent.end)
-            claims.append(claim)
-        doc.spans[CLAIMS] = claims
+        claims = doc_cache(doc)[CLAIMS] = link(doc)
+        spans = []
+        for claim in claims:
+            span = Span(doc, claim.sentence.start, claim.sentence.end, label="CLAIM")
+            span._.claim_dates = [s for s, _ in claim.dates]
+            span._.claim_countries, span._.claim_inferred = claim.countries, claim.inferred
+            span._.claim_figures = [s for s, _ in claim.figures]
+            span._.claim_programmes = [s for s, _ in claim.programmes]
+            spans.append(span)
+        doc.spans[CLAIMS] = spans
         return doc
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from sci_diplo.components.base import FinderComponent, doc_text
+from sci_diplo.components.base import RESTORE, FinderComponent, doc_text
 from sci_diplo.components.extensions import COUNTRIES
 from sci_diplo.normalize.countries import find_countries
 from sci_diplo.normalize.types import CountryMatch
@@ -20,10 +20,13 @@ class CountryFinder(FinderComponent):
     def find(self, doc: Doc) -> list[CountryMatch]:
         return find_countries(doc_text(doc))
 
-    def annotate(self, span: Span, match: CountryMatch) -> None:
-        span._.country_code = match.code
+    def attrs(self, match: CountryMatch) -> dict[str, object]:
+        return {"country_code": match.code}
 
 
 @Language.factory("sci_diplo_countries")
 def make_countries(nlp: Language, name: str) -> CountryFinder:
     return CountryFinder(nlp, name)
+
+
+RESTORE[COUNTRIES] = lambda s: CountryMatch(s.start_char, s.end_char, s._.country_code)

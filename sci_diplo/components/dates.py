@@ -8,9 +8,9 @@ from the text itself and sets it, with ``doc._.published_source = "text"``.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from sci_diplo.components.base import FinderComponent, doc_text
+from sci_diplo.components.base import RESTORE, FinderComponent, doc_text
 from sci_diplo.components.extensions import DATES
 from sci_diplo.normalize.dates import find_dates
 from sci_diplo.normalize.published import find_published
@@ -29,13 +29,16 @@ class DateFinder(FinderComponent):
             doc._.published_source = "text" if doc._.published else "none"
         return find_dates(doc_text(doc), doc._.published)
 
-    def annotate(self, span: Span, match: DateMatch) -> None:
-        span._.date_value = match.value
-        span._.relation = match.relation
-        span._.date_kind = match.kind
-        span._.dateline = match.dateline
+    def attrs(self, match: DateMatch) -> dict[str, object]:
+        return {"date_value": match.value, "relation": match.relation, "date_kind": match.kind,
+                "dateline": match.dateline}
 
 
 @Language.factory("sci_diplo_dates")
 def make_dates(nlp: Language, name: str) -> DateFinder:
     return DateFinder(nlp, name)
+
+
+RESTORE[DATES] = lambda s: DateMatch(
+    s.start_char, s.end_char, s._.date_value, s._.relation or "on", s._.date_kind or "absolute", bool(s._.dateline)
+)

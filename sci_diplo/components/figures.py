@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from sci_diplo.components.base import FinderComponent, doc_text
+from sci_diplo.components.base import RESTORE, FinderComponent, doc_text
 from sci_diplo.components.extensions import FIGURES
 from sci_diplo.normalize.figures import find_figures
 from sci_diplo.normalize.types import FigureMatch
@@ -20,13 +20,15 @@ class FigureFinder(FinderComponent):
     def find(self, doc: Doc) -> list[FigureMatch]:
         return find_figures(doc_text(doc))
 
-    def annotate(self, span: Span, match: FigureMatch) -> None:
-        span._.figure_value = match.value
-        span._.unit = match.unit
-        span._.qualifier = match.qualifier
-        span._.upper = match.upper
+    def attrs(self, match: FigureMatch) -> dict[str, object]:
+        return {"figure_value": match.value, "unit": match.unit, "qualifier": match.qualifier, "upper": match.upper}
 
 
 @Language.factory("sci_diplo_figures")
 def make_figures(nlp: Language, name: str) -> FigureFinder:
     return FigureFinder(nlp, name)
+
+
+RESTORE[FIGURES] = lambda s: FigureMatch(
+    s.start_char, s.end_char, s._.figure_value, s._.unit, s._.qualifier or "exact", s._.upper
+)

@@ -17,7 +17,7 @@ one token at a time rescans the whole Doc each time).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 
 import numpy
 from spacy.attrs import IDX, SENT_START
@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sci_diplo.components import extensions
-from sci_diplo.components.base import doc_text
+from sci_diplo.components.base import doc_cache, doc_text
 from sci_diplo.components.extensions import PARAGRAPHS
 
 BREAK = re.compile(r"[^\S\n]*+\n\s*+")  # a run of white space holding a line break
@@ -72,9 +72,11 @@ class ParagraphSplitter:
             hits = numpy.searchsorted(idx, starts)
             sent[hits[hits < len(doc)]] = 1
             doc.from_array([SENT_START], sent)
+            doc_cache(doc).pop("sents", None)
         text = doc_text(doc)
         spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in paragraphs if text[a:b].strip()]
         doc.spans[PARAGRAPHS] = [s for s in spans if s is not None]
+        doc_cache(doc).pop("paragraphs", None)
         return doc
 
 
@@ -85,9 +87,12 @@ def make_paragraphs(nlp: Language, name: str) -> ParagraphSplitter:
 
 def paragraph_of(doc: Doc, span: Span) -> Span | None:
     """Return the paragraph that holds ``span``, or None."""
-    paragraphs = doc.spans.get(PARAGRAPHS, [])
-    starts = [p.start for p in paragraphs]
-    i = bisect_left(starts, span.start + 1) - 1
-    if 0 <= i < len(paragraphs) and paragraphs[i].start <= span.start < paragraphs[i].end:
+    cache = doc_cache(doc)
+    if "paragraphs" not in cache:
+        paragraphs = list(doc.spans.get(PARAGRAPHS, []))
+        cache["paragraphs"] = (paragraphs, [p.start for p in paragraphs])
+    paragraphs, starts = cache["paragraphs"]
+    i = bisect_right(starts, span.start) - 1
+    if 0 <= i < len(paragraphs) and span.start < paragraphs[i].end:
         return paragraphs[i]
     return None

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from sci_diplo.components.base import FinderComponent, doc_text
+from sci_diplo.components.base import RESTORE, FinderComponent, doc_text
 from sci_diplo.components.extensions import PROGRAMMES
 from sci_diplo.normalize.programmes import find_programmes
 from sci_diplo.normalize.types import ProgrammeMatch
@@ -20,12 +20,15 @@ class ProgrammeFinder(FinderComponent):
     def find(self, doc: Doc) -> list[ProgrammeMatch]:
         return find_programmes(doc_text(doc))
 
-    def annotate(self, span: Span, match: ProgrammeMatch) -> None:
-        span._.programme_name = match.name
-        span._.aliases = list(match.aliases)
-        span._.category = match.category
+    def attrs(self, match: ProgrammeMatch) -> dict[str, object]:
+        return {"programme_name": match.name, "aliases": list(match.aliases), "category": match.category}
 
 
 @Language.factory("sci_diplo_programmes")
 def make_programmes(nlp: Language, name: str) -> ProgrammeFinder:
     return ProgrammeFinder(nlp, name)
+
+
+RESTORE[PROGRAMMES] = lambda s: ProgrammeMatch(
+    s.start_char, s.end_char, s._.programme_name, s._.category or "other", tuple(s._.aliases or ())
+)

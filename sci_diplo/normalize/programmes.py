@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sci_diplo.normalize.programme_aliases import alias_after, aliases_inside_paren
 from sci_diplo.normalize.programme_scan import (
@@ -204,6 +205,13 @@ def _scan(text: str, words: ProgrammeWords) -> list[_Candidate]:
     return found
 
 
+# Cached forms of the two pure helpers for :func:`_link`: the same names recur
+# across the mentions of a text and across texts, and each call costs several
+# regex substitutions. Keyed by short name strings only.
+_cached_normalize = lru_cache(maxsize=8192)(normalize_name)
+_cached_key = lru_cache(maxsize=8192)(programme_key)
+
+
 def _link(cands: list[_Candidate]) -> list[ProgrammeMatch]:
     """Turn candidates into matches; a later mention of an earlier name's alias takes that name.
 
@@ -212,23 +220,23 @@ def _link(cands: list[_Candidate]) -> list[ProgrammeMatch]:
     """
     canon: dict[str, int] = {}  # key of a name or explicit alias -> index of its first candidate
     groups: list[int] = []
+    keys = [_cached_key(cand.name) for cand in cands]
     for i, cand in enumerate(cands):
-        key = programme_key(cand.name)
-        root = canon.get(key, i)
+        root = canon.get(keys[i], i)
         groups.append(root)
-        for form in (cand.name, *cand.explicit):
-            canon.setdefault(programme_key(form), root)
+        canon.setdefault(keys[i], root)
+        for form in cand.explicit:
+            canon.setdefault(_cached_key(form), root)
     forms: dict[int, dict[str, str]] = {}  # group -> normalized form -> first form as written
     for i, cand in enumerate(cands):
         group = forms.setdefault(groups[i], {})
         for form in (cand.name, *cand.explicit, *cand.derived):
-            group.setdefault(normalize_name(form), form)
+            group.setdefault(_cached_normalize(form), form)
     out = []
     for i, cand in enumerate(cands):
         root = cands[groups[i]]
-        same_key = programme_key(cand.name) == programme_key(root.name)
-        name = cand.name if same_key else root.name
-        own = normalize_name(name)
+        name = cand.name if keys[i] == keys[groups[i]] else root.name
+        own = _cached_normalize(name)
         aliases = tuple(form for norm, form in forms[groups[i]].items() if norm != own)
         out.append(ProgrammeMatch(cand.start, cand.end, name, root.category, aliases))
     return out
