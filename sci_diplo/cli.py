@@ -102,6 +102,7 @@ def facts(
     from sci_diplo.models import KINDS
     from sci_diplo.output import write_records
     from sci_diplo.query import Filters, country_code, day_bound, select
+    from sci_diplo.storefile import Unpacker
 
     try:
         bad = [k for k in kind or [] if k not in KINDS]
@@ -114,7 +115,8 @@ def facts(
         )
         if not store.exists():
             raise errors.StoreError(f"no store at {store}: run `scidip extract` first (or pass --store)")
-        records = select(store_mod.load(store).records, filters)
+        file = store_mod.load_file(store)
+        records = select(file.records, filters, expand=Unpacker(file).record)
     except errors.SciDiploError as exc:
         raise fail(exc) from None
     out_format = choose(fmt, sys.stdout.isatty())

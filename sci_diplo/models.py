@@ -123,12 +123,44 @@ class DocumentInfo(_Strict):
 
 
 class Store(_Strict):
-    """The whole store file."""
+    """The store in memory: the documents read and the records, with full mentions."""
 
     format: Literal["sci_diplo.facts"] = STORE_FORMAT
     version: int = STORE_VERSION
     documents: list[DocumentInfo] = Field(default_factory=list)
     records: list[Record] = Field(default_factory=list)
+
+
+# On disk a mention is four integers: the index of its document in ``documents``
+# (which carries path, doc_id, published, url, title, outlet), its start and end
+# offsets, and the index of its sentence in ``sentences`` (each sentence once).
+MentionRef = tuple[Annotated[int, Field(ge=0)], Annotated[int, Field(ge=0)], Annotated[int, Field(ge=0)],
+                   Annotated[int, Field(ge=0)]]
+
+
+class StoredFigure(FigureRecord):
+    mentions: list[MentionRef] = Field(min_length=1)  # type: ignore[assignment]
+
+
+class StoredProgramme(ProgrammeRecord):
+    mentions: list[MentionRef] = Field(min_length=1)  # type: ignore[assignment]
+
+
+class StoredClaim(ClaimRecord):
+    mentions: list[MentionRef] = Field(min_length=1)  # type: ignore[assignment]
+
+
+StoredRecord = Annotated[Union[StoredFigure, StoredProgramme, StoredClaim], Field(discriminator="kind")]
+
+
+class StoreFile(_Strict):
+    """The store file: every record validated, mentions pointing into the two tables."""
+
+    format: Literal["sci_diplo.facts"] = STORE_FORMAT
+    version: int = STORE_VERSION
+    documents: list[DocumentInfo] = Field(default_factory=list)
+    sentences: list[str] = Field(default_factory=list)
+    records: list[StoredRecord] = Field(default_factory=list)
 
 
 RECORDS_ADAPTER: TypeAdapter[list[Record]] = TypeAdapter(list[Record])

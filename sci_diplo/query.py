@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sci_diplo.errors import UsageError
 from sci_diplo.models import ClaimRecord, FigureRecord, ProgrammeRecord, Record
@@ -91,12 +92,16 @@ def under(path: str, source: str) -> bool:
     return a == b or a.startswith(b.rstrip(os.sep) + os.sep)
 
 
-def select(records: list[Record], f: Filters) -> list[Record]:
+def select(records: Iterable[Record], f: Filters, expand: Callable[[Any], Record] | None = None) -> list[Record]:
     """Return the records that pass every filter, in store order.
 
-    With ``source``, only the mentions from that file or folder are kept.
-    With ``programme``, programmes whose name matches and the claims that name them pass.
+    ``records`` may be stored records (``expand`` turns one into a public
+    record): the filters on a record's own fields run first, so only the
+    records that pass them are expanded. With ``source``, only the mentions
+    from that file or folder are kept. With ``programme``, programmes whose
+    name matches and the claims that name them pass.
     """
+    records = list(records)
     progs = programme_ids(records, f.programme) if f.programme else set()
     out = []
     for rec in records:
@@ -108,6 +113,7 @@ def select(records: list[Record], f: Filters) -> list[Record]:
             continue
         if not in_period(rec, f.since, f.until):
             continue
+        rec = expand(rec) if expand else rec
         if f.search and f.search.casefold() not in haystack(rec):
             continue
         if f.source:

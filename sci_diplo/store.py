@@ -1,7 +1,8 @@
 """The JSON store: load and validate, merge under a lock, save atomically.
 
 The store is one JSON file (``data/facts.json`` by default) holding a format
-name and version, the documents read, and the records. It is written to a
+name and version, the documents read, the sentences that are evidence, and
+the records (see ``storefile.py`` for the compact form of mentions). It is written to a
 temporary file beside it, flushed to disk and renamed over the old one, so a
 crash at any moment leaves either the old store or the new one. A store that
 fails validation is never overwritten: loading it raises ``StoreError`` naming
@@ -22,7 +23,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from sci_diplo.errors import StoreError, StoreLockedError
-from sci_diplo.models import STORE_FORMAT, STORE_VERSION, DocumentInfo, Record, Store
+from sci_diplo.models import STORE_FORMAT, STORE_VERSION, DocumentInfo, Record, Store, StoreFile
+from sci_diplo.storefile import Unpacker, pack, unpack
 from sci_diplo.identity import merge
 
 
@@ -32,19 +34,28 @@ def load(path: Path) -> Store:
     Raises StoreError when the file cannot be read, is not JSON, is of another
     format or version, or fails validation (the message names the first problem).
     """
+    return unpack(load_file(path))
+
+
+def load_file(path: Path) -> StoreFile:
+    """Return the store file at ``path`` as stored (validated), or an empty one if it does not exist."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return Store()
+        return StoreFile()
     except OSError as exc:
         raise StoreError(f"cannot read store {path}: {exc.strerror or exc}") from None
     check_header(path, raw)
     try:
-        return Store.model_validate_json(raw)
+        file = StoreFile.model_validate_json(raw)
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
         raise StoreError(f"store {path} is invalid at {where}: {err['msg']} (use --rebuild to start anew)") from None
+    problem = Unpacker(file).check()
+    if problem:
+        raise StoreError(f"store {path} is invalid at {problem} (use --rebuild to start anew)")
+    return file
 
 
 def check_header(path: Path, raw: bytes) -> None:
@@ -65,7 +76,7 @@ def check_header(path: Path, raw: bytes) -> None:
 def save(path: Path, store: Store) -> None:
     """Write ``store`` to ``path`` atomically (temporary file, fsync, rename, fsync of the folder)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = store.model_dump_json(exclude_none=False).encode("utf-8")
+    data = pack(store).model_dump_json().encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, _file_mode(path))

@@ -56,9 +56,10 @@ def test_pipeline_never_raises_and_spans_quote_the_text(nlp, text):
 
 codes = st.sampled_from(["CHN", "USA", "COM", "RUS", "GBR"])
 plain = st.text(string.ascii_letters + string.digits + " .,’é–", min_size=1, max_size=40)
+DOCS = [DocumentInfo(path=f"d{i}.txt", doc_id=f"{i:016d}", published=p) for i, p in enumerate(["2021", None, "2021-12-17"])]
 mentions = st.builds(
-    lambda p, s, n, sent: Mention(path=p, doc_id="0" * 16, start=s, end=s + n, sentence=sent),
-    plain, st.integers(0, 10**6), st.integers(0, 500), plain,
+    lambda d, s, n, sent: Mention(path=d.path, doc_id=d.doc_id, start=s, end=s + n, sentence=sent, published=d.published),
+    st.sampled_from(DOCS), st.integers(0, 10**6), st.integers(0, 500), plain,
 )
 dates = st.builds(DateValue, value=st.sampled_from([None, "2021", "2008/2013", "-0271", "2021-03-05"]),
                   relation=st.sampled_from(["on", "before", "since", "during"]), text=plain)
@@ -82,6 +83,6 @@ claims = st.builds(
 @given(st.lists(st.one_of(figures, programmes, claims), max_size=8))
 def test_store_round_trip_is_identity(tmp_path_factory, records):
     path = tmp_path_factory.mktemp("rt") / "facts.json"
-    store = Store(documents=[DocumentInfo(path="a.txt", doc_id="1" * 16)], records=records)
+    store = Store(documents=DOCS, records=records)
     store_mod.save(path, store)
     assert store_mod.load(path) == store

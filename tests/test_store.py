@@ -10,8 +10,8 @@ from sci_diplo.models import DocumentInfo, Store
 from tests.factories import claim, figure, programme
 
 
-def info(path: str, doc_id: str = "x") -> DocumentInfo:
-    return DocumentInfo(path=path, doc_id=doc_id)
+def info(path: str, doc_id: str | None = None) -> DocumentInfo:
+    return DocumentInfo(path=path, doc_id=doc_id or "d" + path)  # the factories' mentions use "d" + path
 
 
 def test_missing_store_loads_empty(tmp_path):
@@ -38,6 +38,35 @@ def test_apply_replaces_a_changed_documents_mentions(tmp_path):
     fig = next(r for r in s.records if r.kind == "figure")
     assert [m.path for m in fig.mentions] == ["b.txt"]
     assert [d.doc_id for d in s.documents if d.path == "a.txt"] == ["v2"]
+
+
+def test_mentions_share_their_documents_fields_and_sentences(tmp_path):
+    path = tmp_path / "facts.json"
+    store.save(path, Store(documents=[info("a.txt")], records=[figure(path="a.txt"), claim(path="a.txt")]))
+    data = json.loads(path.read_text())
+    assert data["records"][0]["mentions"] == [[0, 0, 10, 0]]
+    assert len(data["documents"]) == 1 and len(data["sentences"]) == 2
+
+
+def test_a_mention_of_an_unlisted_document_keeps_its_fields(tmp_path):
+    path = tmp_path / "facts.json"
+    store.save(path, Store(records=[figure(path="b.txt")]))
+    loaded = store.load(path)
+    assert loaded.records[0].mentions == figure(path="b.txt").mentions
+    assert [d.path for d in loaded.documents] == ["b.txt"]
+
+
+@pytest.mark.parametrize(
+    "mention,problem",
+    [("[5, 0, 1, 0]", "records.0.mentions.0: reference out of range"), ("[0, 9, 1, 0]", "reference out of range"),
+     ("[0, 0, 1]", "invalid at records.0.figure.mentions.0")],
+)
+def test_bad_mention_references_are_caught(tmp_path, mention, problem):
+    path = tmp_path / "facts.json"
+    store.save(path, Store(documents=[info("a.txt")], records=[figure(path="a.txt")]))
+    path.write_text(path.read_text().replace("[[0,0,10,0]]", f"[{mention}]"))
+    with pytest.raises(StoreError, match=problem.replace(".", r"\.")):
+        store.load(path)
 
 
 def test_apply_twice_changes_nothing():

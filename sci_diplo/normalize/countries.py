@@ -37,32 +37,44 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from sci_diplo.normalize.types import CountryMatch
 from sci_diplo.resources import data_file
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = rf"(?:d['’])?[{_UPPER}][\w'’.]*"
+# The first word of a run: _TOKEN not right after a letter or digit, written to
+# begin with a character class so that the regex engine jumps from one capital (or
+# "d") to the next; a leading lookbehind would make it try every position.
+_FIRST = rf"[{_UPPER}d](?<!\w.)(?:(?<=d)['’][{_UPPER}]|(?<!d))[\w'’.]*"
 # A run of capitalised words joined by up to 3 spaces (no line break), a single
 # hyphen or dash, or the connectors of/the/and/da: "U.S.-China",
 # "Democratic Republic of the Congo", "Côte d'Ivoire". Each repetition must
 # consume a capitalised word, so matching is linear.
 _GAP = r"[^\S\r\n]{1,3}"
 RUN_RE = re.compile(
-    rf"(?<!\w){_TOKEN}(?:(?:{_GAP}(?:(?:of|the|and|da){_GAP}){{0,2}}|[-‐‑–—]){_TOKEN})*"
+    rf"{_FIRST}(?:(?:{_GAP}(?:(?:of|the|and|da){_GAP}){{0,2}}|[-‐‑–—]){_TOKEN})*"
 )
 # A word of a run or of a table form: anything between spaces and dashes.
 TOKEN_RE = re.compile(r"[^\s\-‐‑–—]+")
+# Splits a run into words and the gaps between them (a gap is spaces or one dash).
+GAPS_RE = re.compile(r"([\s\-‐‑–—]+)")
 # Separators that count as a hyphen inside a form ("Guinea-Bissau").
 DASHES = frozenset("-‐‑–—")
 # "in"/"into" right before a demonym used as a language name ("in French.").
 LANGUAGE_BEFORE_RE = re.compile(r"(?:^|\s)in(?:to)?\s$")
 # Lower-case words that RUN_RE lets stand inside a country name.
 _CONNECTORS = frozenset({"of", "the", "and", "da"})
+# Endings of a last word that are no part of the form, with their length: a
+# possessive ("China's"), a bare apostrophe ("the Comoros'"), a final period.
+_TRIMS = (("'s", 2), ("'S", 2), ("'", 1), (".", 1))
 # Demonym endings that take a plural "s" ("Americans"; "Chinese", "Swiss" do not).
 _PLURAL_S = ("an", "i", "er", "o", "ne", "ot", "k", "en")
 # Longer words are no part of any country name ("Liechtensteiner" has 15 letters).
 MAX_WORD = 40
+# Longer runs are read afresh each time rather than cached.
+MAX_CACHED_RUN = 100
 # Capitalised words that may precede a person-prone name at a sentence start.
 FUNCTION_WORDS = frozenset(
     "In To From For With And But Or Both Like Unlike Including About Across Against "
@@ -78,7 +90,8 @@ _APOSTROPHES = str.maketrans("’‘ʼ‐‑–—", "'''----")
 @dataclass(frozen=True, slots=True)
 class _Tables:
     """Lookup structures built once from the shipped table."""
-    forms: dict[str, tuple[str, str]]  # text key -> (code or "" for not reported, kind)
+    ends: dict[str, tuple[int, str, str]]  # text key, maybe + ending -> (trim, code or "", kind)
+    single: dict[str, tuple]  # one word as written -> its ``_run_forms`` when not empty
     prefixes: frozenset[str]  # every token prefix of a text key
     firsts: frozenset[str]  # first words of text keys, also + "'s", "’s", "'", "’", "."
     names: dict[str, tuple[str, str]]  # folded name -> (alpha-3, name as written)
@@ -88,6 +101,8 @@ class _Tables:
 
 def _fold_accents(text: str) -> str:
     """Return ``text`` without combining accents, apostrophes and dashes made ASCII."""
+    if text.isascii():  # nothing to translate or decompose (the common case)
+        return text
     text = text.translate(_APOSTROPHES)
     if text.isascii():
         return text
@@ -183,10 +198,27 @@ def _tables() -> _Tables:
     common = {r["cca3"]: r["name"] for r in rows}
     heads = {key for key in prefixes if " " not in key and "-" not in key}
     firsts = {h + end for h in heads for end in ("", "'s", "’s", "'", "’", ".", "'S", "’S")}
-    return _Tables(
-        forms=forms, prefixes=frozenset(prefixes), firsts=frozenset(firsts),
-        names=names, alpha2=alpha2, common=common,
+    tables = _Tables(
+        ends=_with_endings(forms), single={}, prefixes=frozenset(prefixes),
+        firsts=frozenset(firsts), names=names, alpha2=alpha2, common=common,
     )
+    # One-word runs, read once here for the finder's fast path: what ``_run_forms``
+    # gives for one word (a person-prone name alone is kept).
+    for word in firsts:
+        trim, code, kind = tables.ends.get(_fold_accents(word), (0, "", ""))
+        if code and len(word) <= MAX_WORD:
+            tables.single[word] = ((0, len(word) - trim, code, kind == "demonym"),)
+    return tables
+
+
+def _with_endings(forms: dict[str, tuple[str, str]]) -> dict[str, tuple[int, str, str]]:
+    """Return ``forms`` also keyed with each of ``_TRIMS`` ("China's" -> "China",
+    trim 2), so that one lookup reads a run's last word; a form as written wins."""
+    ends = {key: (0, code, kind) for key, (code, kind) in forms.items()}
+    for key, (code, kind) in forms.items():
+        for suffix, trim in _TRIMS:
+            ends.setdefault(key + suffix, (trim, code, kind))
+    return ends
 
 
 def lookup_country(name: str) -> str | None:
@@ -236,16 +268,15 @@ def country_name(code: str) -> str:
     return _tables().common.get(code.strip().upper(), code)
 
 
-def _person_like(text: str, toks: list, i: int, j: int, possessive: bool) -> bool:
-    """Return True when a person-prone name (tokens i..j) stands beside another
+def _person_like(words: list, gaps: list, i: int, j: int, possessive: bool) -> bool:
+    """Return True when a person-prone name (words i..j of a run) stands beside another
     capitalised word of its run: "Michael Jordan", "Chad Johnson", "Georgia Tech"."""
-    if j + 1 < len(toks) and not possessive:
-        gap = text[toks[j].end():toks[j + 1].start()]
-        if gap.isspace() and toks[j + 1].group()[0].isupper():
+    if j + 1 < len(words) and not possessive:
+        if gaps[j] not in DASHES and words[j + 1][0].isupper():
             return True
-    if i == 0 or not text[toks[i - 1].end():toks[i].start()].isspace():
+    if i == 0 or gaps[i - 1] in DASHES:
         return False
-    before = toks[i - 1].group()
+    before = words[i - 1]
     return before[0].isupper() and before[-1] not in ".!?" and before not in FUNCTION_WORDS
 
 
@@ -257,63 +288,66 @@ def _language_use(text: str, start: int, end: int) -> bool:
     )
 
 
-def _end_variants(token: str, end: int) -> list[tuple[str, int]]:
-    """Return (key, end offset) readings of a run's last word: as written, without a
-    possessive "'s"/"'", without a sentence-final period."""
-    key = _token_key(token)
-    out = [(key, end)]
-    if key.endswith(("'s", "'S")):
-        out.append((key[:-2], end - 2))
-    elif key.endswith(("'", ".")):
-        out.append((key[:-1], end - 1))
-    return out
+def _longest_at(keys: list, gaps: list, i: int, tables: _Tables) -> tuple | None:
+    """Return (last word index, (trim, code, kind)) of the longest form starting at
+    word ``i`` of a run, or None when no form starts there."""
+    ends, prefixes = tables.ends, tables.prefixes
+    best, key, j = None, keys[i], i
+    while True:
+        hit = ends.get(key)
+        if hit is not None:
+            best = (j, hit)
+        j += 1
+        if j == len(keys) or key not in prefixes:
+            return best
+        key += ("-" if gaps[j - 1] in DASHES else " ") + keys[j]
 
 
-def _longest_at(text: str, toks: list, i: int, tables: _Tables) -> tuple | None:
-    """Return (last token index, end, (code, kind)) of the longest form starting
-    at token ``i``, or None when no form starts there."""
-    best = None
-    key = ""
-    for j in range(i, len(toks)):
-        if j > i:
-            gap = text[toks[j - 1].end():toks[j].start()]
-            sep = "-" if gap in DASHES else " " if gap.isspace() else None
-            if sep is None:
-                break
-        stem = key + sep if j > i else ""
-        for cand, end in _end_variants(toks[j].group(), toks[j].end()):
-            value = tables.forms.get(stem + cand)
-            if value is not None:
-                best = (j, end, value)
-                break
-        key = stem + _token_key(toks[j].group())
-        if key not in tables.prefixes:
-            break
-    return best
+def _run_words(run: str, firsts: frozenset) -> tuple[list, list] | None:
+    """Return the parts of a run (word, gap, word, ..., word) and its words' keys, or
+    None when no word can start a form (checked first, with cheap string methods)."""
+    if run.isascii():
+        if firsts.isdisjoint(run.replace("-", " ").split()):
+            return None
+        parts = GAPS_RE.split(run)
+        return parts, parts[::2]
+    parts = GAPS_RE.split(run)
+    keys = [_token_key(w) for w in parts[::2]]
+    return None if firsts.isdisjoint(keys) else (parts, keys)
 
 
-def _scan_run(text: str, start: int, end: int, tables: _Tables, out: list) -> None:
-    """Append the countries of one run of capitalised words (text[start:end]) to ``out``."""
-    toks = list(TOKEN_RE.finditer(text, start, end))
-    i = 0
-    while i < len(toks):
-        word = toks[i].group()
-        skip = len(word) > MAX_WORD or (
-            word if word.isascii() else _token_key(word)) not in tables.firsts
-        hit = None if skip else _longest_at(text, toks, i, tables)
+def _run_forms(run: str, tables: _Tables) -> tuple[tuple[int, int, str, bool], ...]:
+    """Return (start, end, code, is demonym) of the reported forms in one run of
+    capitalised words, offsets relative to the run, person names already dropped.
+    Currency prefixes and languages depend on the text around the run: the caller
+    drops them."""
+    firsts = tables.firsts
+    split = _run_words(run, firsts)
+    if split is None:
+        return ()
+    parts, keys = split
+    words, gaps = parts[::2], parts[1::2]
+    offsets, found, i = None, [], 0
+    while i < len(keys):
+        hit = None
+        if keys[i] in firsts and len(words[i]) <= MAX_WORD:
+            hit = _longest_at(keys, gaps, i, tables)
         if hit is None:
             i += 1
             continue
-        j, m_end, (code, kind) = hit
-        m_start = toks[i].start()
-        keep = bool(code) and text[m_end:m_end + 1] != "$"
-        if keep and kind == "person":
-            keep = not _person_like(text, toks, i, j, m_end < toks[j].end())
-        if keep and kind == "demonym":
-            keep = not _language_use(text, m_start, m_end)
-        if keep:
-            out.append(CountryMatch(m_start, m_end, code))
+        j, (trim, code, kind) = hit
+        if code and not (kind == "person" and _person_like(words, gaps, i, j, trim > 0)):
+            offsets = offsets or list(accumulate(map(len, parts), initial=0))
+            found.append((offsets[2 * i], offsets[2 * j + 1] - trim, code, kind == "demonym"))
         i = j + 1
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _short_run_forms(run: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """``_run_forms`` cached per run of at most ``MAX_CACHED_RUN`` characters: runs
+    recur ("United States", "China-U.S."), and reading one is most of the work."""
+    return _run_forms(run, _tables())
 
 
 def find_countries(text: str) -> list[CountryMatch]:
@@ -323,12 +357,21 @@ def find_countries(text: str) -> list[CountryMatch]:
     if not isinstance(text, str) or not text:
         return []
     tables = _tables()
+    single, firsts = tables.single, tables.firsts
     out: list[CountryMatch] = []
-    firsts = tables.firsts
     for run in RUN_RE.finditer(text):
         word = run.group()
-        # Fast path: a one-word ASCII run that starts no form.
-        if word.isascii() and word not in firsts and " " not in word and "-" not in word:
-            continue
-        _scan_run(text, run.start(), run.end(), tables, out)
+        forms = single.get(word)  # most runs are one word: "China", "U.S.", "The"
+        if forms is None:
+            # One word with no reported form ("Taiwan", "The"). [ASCII runs whose
+            # gaps are all tabs or other non-space blanks are skipped too.]
+            if word in firsts or (word.isascii() and " " not in word and "-" not in word):
+                continue
+            long_run = len(word) > MAX_CACHED_RUN
+            forms = _run_forms(word, tables) if long_run else _short_run_forms(word)
+        offset = run.start()
+        for start, end, code, demonym in forms:
+            start, end = offset + start, offset + end
+            if text[end:end + 1] != "$" and not (demonym and _language_use(text, start, end)):
+                out.append(CountryMatch(start, end, code))
     return out

@@ -47,17 +47,21 @@ class Left:
 
 def left_words(text: str, pos: int) -> list[tuple[str, int, int]]:
     """Return up to six (lower-cased word, start, end) before ``pos`` in the same clause."""
-    lo = max(0, pos - _WINDOW)
-    window = text[lo:pos]
-    cut = g.CUT_BACK_RX.search(window[::-1])
-    first = len(window) - cut.start() if cut else 0
-    out = [(m.group().lower(), lo + m.start(), lo + m.end()) for m in g.WORD_RX.finditer(window, first)]
-    return out[-6:]
+    first = max(0, pos - _WINDOW)
+    cut = g.LAST_CUT_RX.match(text, first, pos)
+    if cut is not None:
+        first = cut.end()
+    found = list(g.WORD_RX.finditer(text, first, pos))
+    return [(m.group().lower(), m.start(), m.end()) for m in found[-6:]]
 
 
 def _joined(text: str, end: int, nxt: int) -> bool:
     """Return True when only spaces (or one hyphen) separate two words."""
-    return text[end:nxt].strip().strip("-") == "" and text.count("\n\n", end, nxt) == 0
+    if nxt - end == 1:  # the usual case: one character
+        gap = text[end]
+        return gap == " " or gap == "-" or gap.isspace()
+    gap = text[end:nxt]
+    return gap.strip().strip("-") == "" and "\n\n" not in gap
 
 
 def read_left(text: str, start: int) -> Left:

@@ -145,29 +145,61 @@ _ORDWORD = word_trie(sorted(ORDINAL_WORDS))
 _ERA = r"(?:BCE|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)"
 _END = r"(?![\w]|[.,]\d)"  # a number ends here: no letter, digit or decimal part follows
 _SUF = r"(?:st|nd|rd|th)?"
-_TRIGGERS = sorted(
-    set(MONTHS) | set(WEEKDAYS) | set(DEMONSTRATIVES) | set(SEASONS)
+# Words that may start a candidate. Month and weekday names count only capitalized
+# (``dates_scan`` drops "may", "march", "sun" ...), so they trigger only then; a
+# trigger that finds nothing has no other effect, so this changes no result.
+_ANY_CASE_TRIGGERS = sorted(
+    set(DEMONSTRATIVES) | set(SEASONS)
     | {"today", "tonight", "yesterday", "tomorrow", "first", "second", "third", "fourth", "final",
        "ago", "hence", "century", "centuries"}
 )
-_FIRST_CHARS = "".join(sorted({w[0] for w in _TRIGGERS} | {w[0].upper() for w in _TRIGGERS}))
+_CAPITAL_TRIGGERS = sorted(set(MONTHS) | set(WEEKDAYS))
 
-# Where a candidate may start: a digit run, an apostrophe decade ('90s), a quarter
-# code (Q3, H1), FY+digits, or a trigger word (letters folded by hand: faster than re.I).
-# The lookahead skips quickly over positions that can start nothing.
-TRIGGER_RX = re.compile(
-    r"(?<![\w])(?=[\d‘’'QHF" + _FIRST_CHARS + r"])(?:(?P<digit>\d)|(?P<apos>[‘’']\d0s(?!\w))"
-    r"|(?P<qc>[QH][1-4](?!\w))|(?P<fy>FY(?=\s?['’]?\d))|(?P<word>" + word_trie(_TRIGGERS, fold=True)
-    + r")(?![\w]))"
+
+def _trigger_words() -> list[str]:
+    """Return one alternative per first letter: the letter as written, then a case-folded trie.
+
+    A literal first character lets ``re`` reject most alternatives without entering them.
+    """
+    heads: dict[str, list[str]] = {}
+    for word in _ANY_CASE_TRIGGERS:
+        heads.setdefault(word[0], []).append(word[1:])
+    for word in _ANY_CASE_TRIGGERS + _CAPITAL_TRIGGERS:
+        heads.setdefault(word[0].upper(), []).append(word[1:])
+    return [head + word_trie(rests, fold=True) + r"(?!\w)" for head, rests in sorted(heads.items())]
+
+
+_TRIGGER_HEADS = sorted({w[0] for w in _ANY_CASE_TRIGGERS} | {w[0].upper() for w in _ANY_CASE_TRIGGERS}
+                        | {w[0].upper() for w in _CAPITAL_TRIGGERS})
+# What a candidate starts with: a digit, an apostrophe decade ('90s), a quarter code
+# (Q3, H1), FY+digits, or a trigger word. Which one it is, dates_scan reads off its
+# first characters (no named groups: they would slow every alternative down).
+_TRIGGER_BODY = (
+    r"(?=[\d‘’'QHF" + "".join(_TRIGGER_HEADS) + r"])(?:\d|[‘’']\d0s(?!\w)|[QH][1-4](?!\w)|FY(?=\s?['’]?\d)|"
+    + "|".join(_trigger_words()) + ")"
 )
+# Where a candidate may start: a trigger after a character that is no ASCII letter,
+# digit or underscore (dates_scan rejects other word characters before it, and tries
+# the start of the text with TRIGGER_AT_RX). Starting the pattern with a character
+# class lets ``re`` skip along the text without trying each position: this search is
+# the largest single cost of find_dates.
+TRIGGER_RX = re.compile(r"[^0-9A-Za-z_]" + _TRIGGER_BODY)
+TRIGGER_AT_RX = re.compile(_TRIGGER_BODY)
+# A word character (Unicode), for the character before a trigger.
+WORD_CHAR_RX = re.compile(r"\w")
+
+# Full dates that start with a digit: ISO, numeric, CJK, day-month-year.
+_ISO = (r"(?P<iso>(?P<iso_y>\d{4})(?P<iso_s>[-/.])(?P<iso_m>\d{1,2})(?P=iso_s)(?P<iso_d>\d{1,2})"
+        r"(?!\d|[.,]\d))")
+_NUM = (r"(?P<num>(?P<num_a>\d{1,2})(?P<num_s>[-/.])(?P<num_b>\d{1,2})(?P=num_s)(?P<num_y>\d{4})"
+        r"(?!\d|[.,]\d))")
+_CJK = r"(?P<cjk>(?P<cjk_y>\d{4})\s*+年\s*+(?P<cjk_m>\d{1,2})\s*+月(?:\s*+(?P<cjk_d>\d{1,2})\s*+日)?)"
+_DMY = (r"(?P<dmy_d>[0-3]?\d)" + _SUF + r"(?:\s*+[-–—]\s*+(?P<dmy_d2>[0-3]?\d)" + _SUF + r")?"
+        r"(?:\s++of)?(?:\s++|-)(?P<dmy_mon>" + _MONTH + r")(?:\.|(?![a-z]))")
+_DMY_YEAR = r"(?:(?:\s*+,\s*+|\s++|-)(?P<dmy_y>\d{4})" + _END + r")"
 # Expressions that start with a digit, tried in this order at one position.
 DIGIT_RX = re.compile(
-    r"(?P<iso>(?P<iso_y>\d{4})(?P<iso_s>[-/.])(?P<iso_m>\d{1,2})(?P=iso_s)(?P<iso_d>\d{1,2})(?!\d|[.,]\d))"
-    r"|(?P<num>(?P<num_a>\d{1,2})(?P<num_s>[-/.])(?P<num_b>\d{1,2})(?P=num_s)(?P<num_y>\d{4})(?!\d|[.,]\d))"
-    r"|(?P<cjk>(?P<cjk_y>\d{4})\s*+年\s*+(?P<cjk_m>\d{1,2})\s*+月(?:\s*+(?P<cjk_d>\d{1,2})\s*+日)?)"
-    r"|(?P<dmy>(?P<dmy_d>[0-3]?\d)" + _SUF + r"(?:\s*+[-–—]\s*+(?P<dmy_d2>[0-3]?\d)" + _SUF + r")?"
-    r"(?:\s++of)?(?:\s++|-)(?P<dmy_mon>" + _MONTH + r")(?:\.|(?![a-z]))"
-    r"(?:(?:\s*+,\s*+|\s++|-)(?P<dmy_y>\d{4})" + _END + r")?)"
+    _ISO + "|" + _NUM + "|" + _CJK + "|(?P<dmy>" + _DMY + _DMY_YEAR + "?)"
     r"|(?P<cent>(?P<cent_n>\d{1,2})(?:st|nd|rd|th)(?P<cent_sep>\s++|-)centur(?:y|ies)"
     r"(?:\s++(?P<cent_era>" + _ERA + r"))?(?!\w))"
     r"|(?P<qord>(?P<qord_n>[1-4])(?:st|nd|rd|th)\s++(?P<qord_u>quarter|half)(?![\w-]))"
@@ -176,14 +208,26 @@ DIGIT_RX = re.compile(
     r"(?:\s*+(?P<yr_era>" + _ERA + r"))?" + _END + ")",
     re.I,
 )
+_MON = r"(?P<mon>" + _MONTH + r")(?P<mdot>\.)?(?![a-z])"
+_MON_DAY = (r"(?:(?:\s*+|-)(?P<d1>[0-3]?\d)" + _SUF + r"(?![\w:]|[.,]\d)"
+            r"(?:\s*+[-–—]\s*+(?P<d2>[0-3]?\d)" + _SUF + r"(?![\w:]|[.,]\d))?)")
+_MON_YEAR = r"(?:(?:\s*+,\s*+|\s++(?:of\s++)?|-)(?P<y>\d{4})" + _END + ")"
 # A month word with an optional day (or day range) and year: "Dec. 17, 2021", "May", "March 2021".
-MONTH_RX = re.compile(
-    r"(?P<mon>" + _MONTH + r")(?P<mdot>\.)?(?![a-z])"
-    r"(?:(?:\s*+|-)(?P<d1>[0-3]?\d)" + _SUF + r"(?![\w:]|[.,]\d)"
-    r"(?:\s*+[-–—]\s*+(?P<d2>[0-3]?\d)" + _SUF + r"(?![\w:]|[.,]\d))?)?"
-    r"(?:(?:\s*+,\s*+|\s++(?:of\s++)?|-)(?P<y>\d{4})" + _END + ")?",
-    re.I,
+MONTH_RX = re.compile(_MON + _MON_DAY + "?" + _MON_YEAR + "?", re.I)
+# Where a full date (day, month and year) may start, for reading single days without
+# scanning everything (``dates.day_matches``): the shapes of the digit forms above
+# (separators not forced equal) and a day-month or month-day with a year, so that it
+# matches wherever DIGIT_RX or MONTH_RX reads a full date. The match is the first
+# character; the lookahead inside the look-behind reads the date from there, which
+# lets ``re`` skip along the text to the characters a date can start with.
+DAY_RX = re.compile(
+    r"[\dADFJMNOS](?<=(?=(?i:\d{4}[-/.]\d{1,2}[-/.]\d|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}\s*+年"
+    "|" + _DMY + _DMY_YEAR + "|" + _MON + _MON_DAY + _MON_YEAR + r"))[\s\S])"
 )
+# Characters no expression, skipped number or range gap can hold, and none can start:
+# the scanner's state is fresh after each one (``dates.day_matches``).
+SYNC_RX = re.compile(r"[()\[\]{};:!?\"“”|]")
+LAST_SYNC_RX = re.compile(r"(?s:.*)[()\[\]{};:!?\"“”|]")
 # A weekday, optionally with a part of the day: "Friday night".
 WEEKDAY_RX = re.compile(
     r"(?P<wd>" + _WEEKDAY + r")(?P<wdot>\.)?(?![a-z])(?:\s++(?P<part>night|morning|afternoon|evening)\b)?",
@@ -230,9 +274,11 @@ REFS_RX = re.compile(
 )
 # A word token, for reading a few words of context.
 WORD_RX = re.compile(r"[A-Za-z][A-Za-z’']*+")
-# Where the left context of an expression stops (sentence end, bracket, quote, blank
-# line), matched on the REVERSED window so that the first match is the last cut.
-CUT_BACK_RX = re.compile(r"(?<=\s)[.!?;:]|[()\[\]{}“”\"|•]|\n\s*+\n")
+# Where the left context of an expression stops: a sentence mark before a space, a
+# bracket or a quote. The greedy ``.*`` makes the match end after the LAST cut of the
+# window. (Blank lines do not cut: the earlier pattern's ``\n\s*+\n`` could never
+# match, its possessive ``\s*+`` eating the second newline; results stay as they were.)
+LAST_CUT_RX = re.compile(r"(?s:.*)(?:[()\[\]{}“”\"|•]|[.!?;:](?=\s))")
 # A range connector between two expressions: "2016 to 2020", "March–May".
 CONNECTOR_RX = re.compile(r"\s*+(?:[-–—]|to|through|thru|till|until|and)\s*+\Z", re.I)
 # A clock time on a dateline ("10:32", "10:32 AM GMT").

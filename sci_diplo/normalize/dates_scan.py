@@ -33,14 +33,14 @@ def scan(text: str, refs: bool = False) -> list[Atom]:
     pos = 0
     year_end = -1  # end of the last year-like atom, for lists of years
     while True:
-        mt = g.TRIGGER_RX.search(text, pos)
-        if mt is None:
+        trigger = _next_trigger(text, pos)
+        if trigger is None:
             break
-        start = mt.start()
-        atom = _dispatch(text, mt, year_end)
+        start, end = trigger
+        atom = _dispatch(text, start, end, year_end)
         if atom is None:
-            run = _NUMRUN_RX.match(text, start) if mt.group("digit") else None
-            pos = run.end() if run else mt.end()
+            run = _NUMRUN_RX.match(text, start) if text[start].isdecimal() else None
+            pos = run.end() if run else end
             continue
         if atoms and atom.start < atoms[-1].end:  # a look-back ("ago") reached into the last atom
             pos = max(atom.end, start + 1)
@@ -54,20 +54,36 @@ def scan(text: str, refs: bool = False) -> list[Atom]:
     return atoms
 
 
-def _dispatch(text: str, mt: re.Match, year_end: int) -> Atom | None:
-    """Return the atom starting at trigger ``mt``, or None."""
-    start = mt.start()
-    if mt.group("digit"):
+def _next_trigger(text: str, pos: int) -> tuple[int, int] | None:
+    """Return (start, end) of the first trigger at or after ``pos``: no word character before it."""
+    if pos == 0:
+        mt = g.TRIGGER_AT_RX.match(text)
+        if mt is not None:
+            return 0, mt.end()
+        pos = 1
+    while True:
+        mt = g.TRIGGER_RX.search(text, pos - 1)  # the match starts with the character before
+        if mt is None:
+            return None
+        start = mt.start() + 1
+        before = text[start - 1]
+        if before < "\x80" or g.WORD_CHAR_RX.match(before) is None:
+            return start, mt.end()
+        pos = start + 1  # a non-ASCII letter or digit before it ("é2021")
+
+
+def _dispatch(text: str, start: int, end: int, year_end: int) -> Atom | None:
+    """Return the atom starting at the trigger ``text[start:end]``, or None."""
+    first = text[start]
+    if first.isdecimal():  # what \d matches
         return digit_atom(text, start, year_end)
-    if mt.group("apos"):
+    if first in "‘’'":
         d = int(text[start + 1:start + 3])
         y = 2000 + d if d <= 10 else 1900 + d
-        return Atom(start, mt.end(), lo=(y, None, None), hi=(y + 9, None, None))
-    if mt.group("qc"):
-        return _qcode(text, start)
-    if mt.group("fy"):
-        return _fiscal(text, start)
-    word = mt.group("word").lower()
+        return Atom(start, end, lo=(y, None, None), hi=(y + 9, None, None))
+    if end - start == 2:  # a code: "Q3", "H1" or "FY" (trigger words are longer)
+        return _fiscal(text, start) if first == "F" else _qcode(text, start)
+    word = text[start:end].lower()
     handler = _WORD_HANDLERS.get(word)
     if handler is None:
         handler = _month if word in g.MONTHS else _weekday if word in g.WEEKDAYS else _season

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from sci_diplo.normalize.figures_filters import QUAL_RE, QUALIFIERS, excluded, prev_word
+from sci_diplo.normalize.figures_filters import QUALIFIERS, excluded, find_qualifier, prev_word
 from sci_diplo.normalize.figures_nouns import BOUNDARY, head_noun, is_plural
 from sci_diplo.normalize.figures_units import (
     UNIT_ABBR, currency_after, currency_before, measure_at, unit_word,
@@ -124,7 +124,7 @@ def _without_overlaps(figs: list[FigureMatch]) -> list[FigureMatch]:
 
 def _qualifier(text: str, start: int) -> tuple[str, int]:
     """Return (qualifier, start of the phrase) for what stands before ``start``."""
-    m = QUAL_RE.search(text, max(0, start - 24), start)
+    m = find_qualifier(text, start)
     return (QUALIFIERS[" ".join(m.group("q").lower().split())], m.start("q")) if m else ("exact", start)
 
 

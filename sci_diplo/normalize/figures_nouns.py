@@ -11,6 +11,8 @@ preposition, conjunction, determiner, auxiliary, adverb, punctuation or number.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import islice
 
 # One word (letters, then letters/digits/apostrophes/hyphens), a number, or one
 # other visible character; markdown ``*`` and ``_`` are skipped.
@@ -61,6 +63,7 @@ _CONTRACTION_RE = re.compile(r"(?i)n['’]t$|['’](?:ll|d|re|ve|m)$")
 _DETERMINERS = frozenset("the these those its their our his her all such my your".split())
 
 
+@lru_cache(maxsize=8192)
 def is_plural(word: str) -> bool:
     """Return whether ``word`` looks like a plural noun ("bases", "people", "SMEs")."""
     lw = word.lower().rstrip("'’")
@@ -88,23 +91,22 @@ def _adjective_suffix(word: str) -> bool:
     return word.lower().endswith(("ed", "ing", "able", "ible"))
 
 
-def _words(text: str, pos: int, limit: int = 10) -> list[re.Match[str]]:
-    out = []
-    for m in WALK_RE.finditer(text, pos, min(len(text), pos + 160)):
-        out.append(m)
-        if len(out) >= limit:
-            break
-    return out
-
-
-def _is_boundary(m: re.Match[str] | None) -> bool:
-    """Return whether a walked item ends a noun phrase (or there is none)."""
-    if m is None:
-        return True
-    w = m.group()
+@lru_cache(maxsize=8192)
+def _boundary_word(w: str) -> bool:
+    """Whether a walked item ends a noun phrase (cached: the same words recur)."""
     if len(w) > 1 and w.isupper():  # acronyms ("US troops") are modifiers
         return False
     return not w[0].isalpha() or w.lower() in BOUNDARY
+
+
+# The first four walked items (as WALK_RE.finditer reads them: [\s*_] between)
+# in one regex call: most walks end within them. The walk says _MORE when it
+# needs further items, and then all ten are read.
+_ITEM = r"(" + WALK_RE.pattern + r")"
+_FIRST_ITEMS_RE = re.compile(
+    r"[\s*_]*" + _ITEM + r"(?:[\s*_]*" + _ITEM + r"(?:[\s*_]*" + _ITEM + r"(?:[\s*_]*" + _ITEM + r")?)?)?"
+)
+_MORE = object()
 
 
 def head_noun(text: str, pos: int, singular: bool = False, partitive: bool = True
@@ -114,42 +116,61 @@ def head_noun(text: str, pos: int, singular: bool = False, partitive: bool = Tru
     ``partitive`` also reads "of the X" right at ``pos`` ("three of the labs");
     a pronoun there ("eight of them") gives None.
     """
-    ws = _words(text, pos)
+    end = min(len(text), pos + 160)
+    first = _FIRST_ITEMS_RE.match(text, pos, end)
+    if first is None:
+        return None
+    words = [w for w in first.groups() if w is not None]
+    if not (partitive and words[0].lower() == "of"):
+        found = _walk(words, 0, singular, len(words) < 4)
+        if found is not _MORE:
+            return None if found is None else (found[1], first.end(found[0] + 1) - found[2])
+    items = list(islice(WALK_RE.finditer(text, pos, end), 10))
+    words, ends = [m.group() for m in items], [m.end() for m in items]
     i = 0
-    if partitive and ws and ws[0].group().lower() == "of":
+    if partitive and words[0].lower() == "of":
         i = 1
-        if i < len(ws) and ws[i].group().lower() in _DETERMINERS:
+        if i < len(words) and words[i].lower() in _DETERMINERS:
             i += 1
-        if i >= len(ws) or ws[i].group().lower() in _PRONOUNS:
+        if i >= len(words) or words[i].lower() in _PRONOUNS:
             return None
-        ws = [m for m in ws[i:] if not m.group()[0].isdigit()]
-        i = 0
-    return _walk(ws, i, singular)
+        keep = [k for k in range(i, len(words)) if not words[k][0].isdigit()]
+        words, ends, i = [words[k] for k in keep], [ends[k] for k in keep], 0
+    found = _walk(words, i, singular, True)
+    return None if found is None else (found[1], ends[found[0]] - found[2])
 
 
-def _walk(ws: list[re.Match[str]], i: int, singular: bool) -> tuple[str, int] | None:
-    """Walk modifiers from ``ws[i]``; return the head (word, end) or None."""
+def _walk(ws: list[str], i: int, singular: bool, complete: bool) -> object:
+    """Walk modifiers from ``ws[i]``; return the head (index, word, chars cut from its end), None or _MORE.
+
+    ``complete``: ``ws`` holds every item there is to walk (else _MORE when past them).
+    """
     fallback = None
-    while i < len(ws) and i < 8:
-        m = ws[i]
-        w = m.group()
-        nxt = ws[i + 1] if i + 1 < len(ws) else None
+    n = len(ws)
+    while i < 8:
+        if i + 1 >= n and not complete:
+            return _MORE
+        if i >= n:
+            break
+        w = ws[i]
+        nxt = ws[i + 1] if i + 1 < n else None
         if w in (",", "&") or w.lower() in ("and", "or"):  # "Chinese and British", "science and education"
-            if fallback or i == 0 or nxt is None or _is_boundary(nxt) or (w == "," and not is_adjective_like(nxt.group())):
+            if fallback or i == 0 or nxt is None or _boundary_word(nxt) or (w == "," and not is_adjective_like(nxt)):
                 break
-        elif _is_boundary(m):
+        elif _boundary_word(w):
             break
         elif singular:
             if is_plural(w) or _contraction(w):
                 break
             if _adjective_suffix(w):
                 pass
-            elif _is_boundary(nxt) or is_plural(nxt.group()) or nxt.group().lower().endswith("ed"):
-                return w.rstrip("'’"), m.end()
+            elif nxt is None or _boundary_word(nxt) or is_plural(nxt) or nxt.lower().endswith("ed"):
+                return i, w.rstrip("'’"), 0
         elif is_plural(w):  # "sports facilities", "crew members": the second noun heads
-            if not _is_boundary(nxt) and (w.lower() in PLURAL_MODIFIERS or is_plural(nxt.group())):
-                fallback = fallback or (w, m.end())
+            if nxt is not None and not _boundary_word(nxt) and (w.lower() in PLURAL_MODIFIERS or is_plural(nxt)):
+                fallback = fallback or (i, w, 0)
             else:
-                return w.rstrip("'’"), m.end() - (len(w) - len(w.rstrip("'’")))
+                head = w.rstrip("'’")
+                return i, head, len(w) - len(head)
         i += 1
     return fallback

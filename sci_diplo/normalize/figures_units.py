@@ -99,6 +99,33 @@ def _alt(words: list[str]) -> str:
     return trie_regex(sorted(words)).replace(r"\ ", r"[^\S\n]+").replace(r"\-", "[-\u2010 ]?")
 
 
+# The first run of letters after a number (spaces skipped), else the next char.
+# A unit or currency phrase can only match where that run is the first run of
+# one of its phrases: a set lookup that saves the large case-insensitive
+# regexes on most numbers ("5 people"). Only ASCII runs are looked up, where
+# ignoring case is plain lower-casing.
+_LEAD_RE = re.compile(r"[^\S\n]*(?:([^\W\d_]+)|(.))", re.S)
+_RUN_RE = re.compile(r"[^\W\d_]+")
+
+
+def _lead(text: str, pos: int) -> tuple[str | None, str | None]:
+    """Return (letter run, None) or (None, next char) after ``pos`` and blanks; (None, None) at the end."""
+    m = _LEAD_RE.match(text, pos)
+    return (m.group(1), m.group(2)) if m else (None, None)
+
+
+def _first_runs(phrases: list[str], lower: bool) -> frozenset[str]:
+    """First letter runs of ``phrases``, each hyphen dropped or not (as ``_alt`` reads them)."""
+    out = set()
+    for phrase in phrases:
+        parts = phrase.split("-")
+        for k in range(len(parts)):
+            m = _RUN_RE.match("".join(parts[:k + 1]))
+            if m:
+                out.add(m.group().lower() if lower else m.group())
+    return frozenset(out)
+
+
 # A unit right after a number: abbreviation (case-sensitive, not followed by a
 # letter or digit: "5 m", "47.5 MW", "1.5 °C", "95%") or unit word (any case,
 # whole word: "per cent", "degrees Celsius", "megawatts").
@@ -107,6 +134,9 @@ MEASURE_RE = re.compile(
     r"|(?P<word>(?i:" + _alt(list(UNIT_WORDS)) + r"))(?![\w-]))"
 )
 _SPACE_RE = re.compile(r"[\s\u2010-]+")
+_ABBR_RUNS = _first_runs(list(UNIT_ABBR), lower=False)
+_UNIT_WORD_RUNS = _first_runs(list(UNIT_WORDS), lower=True)
+_ABBR_SYMBOLS = frozenset(a[0] for a in UNIT_ABBR if not _RUN_RE.match(a))
 
 
 def unit_word(word: str) -> tuple[str, float] | None:
@@ -121,6 +151,11 @@ def measure_at(text: str, pos: int) -> tuple[str, float, int] | None:
 
     ``factor`` turns the value into the unit ("two decades" is 20 years).
     """
+    run, char = _lead(text, pos)
+    if run is None and char not in _ABBR_SYMBOLS:
+        return None
+    if run is not None and run.isascii() and run not in _ABBR_RUNS and run.lower() not in _UNIT_WORD_RUNS:
+        return None
     m = MEASURE_RE.match(text, pos)
     if m is None:
         return None
@@ -184,6 +219,7 @@ CURRENCY_AFTER_RE = re.compile(
 )
 
 
+_CURRENCY_RUNS = _first_runs(list(_ADJ) + [w for k in _CURRENCY_WORDS for w in (k, _plural(k))], lower=True)
 _OF_RE = re.compile(r"[^\S\n]+of\b")
 
 
@@ -202,6 +238,10 @@ def currency_after(text: str, pos: int) -> tuple[str, int] | None:
 
     "pounds of" is a weight, not money, and gives None.
     """
+    run = _lead(text, pos)[0]
+    if run is None or (run.isascii() and run.lower() not in _CURRENCY_RUNS
+                       and not (len(run) == 3 and run.isupper())):
+        return None  # no currency word, adjective or code starts here
     m = CURRENCY_AFTER_RE.match(text, pos)
     if m is None:
         return None

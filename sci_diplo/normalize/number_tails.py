@@ -20,6 +20,7 @@ from sci_diplo.normalize.numbers_lexicon import (
 
 _CARDINAL_KINDS = (UNIT, TEEN, TENS, HUND, SCALE, DIG, DOZ)
 _WORD_KINDS = (UNIT, TEEN, TENS, HUND, SCALE)
+_SMALL_KINDS = (UNIT, TEEN, TENS)
 # "a"/"an" standing right before a token: "a dozen", "an eighth".
 _A_RE = re.compile(r"(?i)(?<![\w'’])an?[^\S\n]+\Z")
 # What may follow a singular fraction ("a third of", "one fifth."): "of",
@@ -74,9 +75,15 @@ def parse_at(text: str, toks: list[Tok], i: int, ratios: bool) -> tuple[Num | No
     t0 = toks[i]
     if t0.kind not in _CARDINAL_KINDS and t0.kind != ORD:
         return None, i + 1
-    if t0.kind == DIG and _lone(text, toks, i, ratios):
-        return Num(t0.start, t0.end, t0.value, text[t0.start:t0.end], t0, 1, _dig_scale(t0),
-                   sfx=t0.sfx), i + 1
+    if t0.kind == DIG:
+        if _lone(text, toks, i, ratios):
+            return Num(t0.start, t0.end, t0.value, text[t0.start:t0.end], t0, 1, _dig_scale(t0),
+                       sfx=t0.sfx), i + 1
+    elif t0.kind in _SMALL_KINDS and (i + 1 == len(toks) or gap(text, toks, i + 1) is None):
+        # a number word that nothing joins ("two", "thirty"): what read_card and _tail give
+        return Num(t0.start, t0.end, float(t0.value), t0.text, t0, 1), i + 1
+    elif t0.kind == ORD and (t0.plural or t0.text.lower() in _COMPOUND_ONLY):
+        return None, i + 1  # as _bare_fraction, before looking for an "a"
     a = _a_start(text, t0.start)
     if t0.kind == ORD:
         return _bare_fraction(text, toks, i, a)

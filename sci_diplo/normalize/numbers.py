@@ -21,7 +21,8 @@ import math
 import re
 
 from sci_diplo.normalize.numbers_lexicon import (
-    DIG, DIGIT_RE, SPACED_SCALES, SUFFIX_SCALES, WORD_RE, WORD_RE_ANYCASE, WORDS,
+    DIG, DIGIT_RE, DIGIT_RUN_RE, NON_ASCII_DIGIT_LEADS, NON_ASCII_DIGIT_RE, SCAN_TABLE,
+    SPACED_SCALES, SUFFIX_SCALES, URL_RE, WORD_RE, WORD_RE_ANYCASE, WORD_SCAN_RE, WORDS,
 )
 from sci_diplo.normalize.number_parse import Num, Tok
 from sci_diplo.normalize.number_tails import parse_at
@@ -73,22 +74,93 @@ def tokens(text: str, split_dotted: bool = True) -> list[Tok]:
     ``split_dotted``, else one token of kind ``dotted`` that nothing parses.
     Number words inside a web address are dropped with its digits.
     """
+    scan_bytes = _scan_bytes(text)
+    if scan_bytes is None:  # rare scripts: the plain scan of the whole text
+        digit_ms, urls, words = _slow_matches(text)
+    else:
+        urls = [m.span() for m in URL_RE.finditer(text)] if "://" in text or "www." in text else []
+        digit_ms, words = _digit_matches(text, scan_bytes, urls), _word_spans(text, scan_bytes)
     out: list[Tok] = []
-    urls: list[tuple[int, int]] = []
-    for m in DIGIT_RE.finditer(text):
-        if m.lastgroup == "url":
-            urls.append(m.span())
-        elif m.group("dotted"):
+    for m in digit_ms:
+        if m.group("dotted"):
             _dotted_tokens(m, split_dotted, out)
         else:
             _digit_token(text, m, out)
-    low = text.lower()
-    word_re, scan_text = (WORD_RE, low) if len(low) == len(text) else (WORD_RE_ANYCASE, text)
-    for m in word_re.finditer(scan_text):
-        w = WORDS[m.group().lower()]
-        out.append(Tok(w.kind, w.value, m.start(), m.end(), w.plural, text[m.start():m.end()]))
+    for s, e in words:
+        raw = text[s:e]
+        w = WORDS[raw.lower()]
+        out.append(Tok(w.kind, w.value, s, e, w.plural, raw))
     out.sort(key=lambda t: t.start)
     return _outside(out, urls) if urls else out
+
+
+def _scan_bytes(text: str) -> bytes | None:
+    """Return the scan bytes of ``text`` (see SCAN_TABLE), or None if they would not be exact.
+
+    Not exact: a non-ASCII digit, or a char that lower-cases to ASCII ("K",
+    the Kelvin sign) or to two chars ("İ").
+    """
+    if not text.isascii():
+        if "\u0130" in text or "\u212a" in text:
+            return None
+        utf8 = text.encode()
+        if any(b in utf8 for b in NON_ASCII_DIGIT_LEADS) and NON_ASCII_DIGIT_RE.search(text):
+            return None
+    return (b" " + text.encode("ascii", "replace")).translate(SCAN_TABLE)
+
+
+def _slow_matches(text: str) -> tuple[list[re.Match[str]], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Return (digit matches, web address spans, number word spans) by scanning every char."""
+    digit_ms, urls = [], []
+    for m in DIGIT_RE.finditer(text):
+        if m.lastgroup == "url":
+            urls.append(m.span())
+        else:
+            digit_ms.append(m)
+    low = text.lower()
+    word_re, scan_text = (WORD_RE, low) if len(low) == len(text) else (WORD_RE_ANYCASE, text)
+    return digit_ms, urls, [m.span() for m in word_re.finditer(scan_text)]
+
+
+def _digit_matches(text: str, scan_bytes: bytes, urls: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """Return what ``DIGIT_RE.finditer`` finds outside web addresses, trying only digit runs.
+
+    A digit number starts at the first digit of a run (a digit after a digit
+    is glued to it), or at a "." right before it (".08").
+    """
+    out: list[re.Match[str]] = []
+    pos = k = 0
+    for run in DIGIT_RUN_RE.finditer(scan_bytes):
+        d = run.start() - 1  # scan bytes have one leading space
+        if d < pos:
+            continue
+        while k < len(urls) and urls[k][1] <= d:
+            k += 1
+        if k < len(urls) and urls[k][0] <= d:
+            continue
+        m = DIGIT_RE.match(text, d - 1 if d > pos and text[d - 1] == "." else d)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+def _word_spans(text: str, scan_bytes: bytes) -> list[tuple[int, int]]:
+    """Return the spans that ``WORD_RE`` finds in the lower-cased ``text``.
+
+    The scan bytes turn non-ASCII chars into spaces, so a word next to one is
+    checked again on the text ("é" is a letter, "“" is not).
+    """
+    out, n = [], len(text)
+    for m in WORD_SCAN_RE.finditer(scan_bytes):
+        s, e = m.start(), m.end() - 1
+        if (s and text[s - 1] >= "\x80") or (e < n and text[e] >= "\x80"):
+            lo = s - 1 if s else 0
+            again = WORD_RE.match(text[lo:e + 1].lower(), s - lo)
+            if again is None or again.end() != e - lo:
+                continue
+        out.append((s, e))
+    return out
 
 
 def _outside(toks: list[Tok], spans: list[tuple[int, int]]) -> list[Tok]:

@@ -163,3 +163,24 @@ DIGIT_RE = re.compile(
 WORD_RE = re.compile(r"\b(?:" + trie_regex(sorted(WORDS)) + r")\b")
 # The same for a text whose lower-casing changes its length (rare scripts).
 WORD_RE_ANYCASE = re.compile(WORD_RE.pattern, re.IGNORECASE)
+
+# The fast scan (see ``numbers.tokens``): the text encoded one byte per char
+# (non-ASCII as "?") and mapped through SCAN_TABLE: ASCII letters lower-cased,
+# digits to "0", "_" kept, everything else (non-ASCII included) to a space.
+# The regex engine then finds the next number word by a quick search for a
+# literal space, and the next digit run by one for "0", instead of trying the
+# whole pattern at every character (3-4x faster on prose).
+SCAN_TABLE = bytes(
+    48 if 48 <= c <= 57 else c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or c == 95 else 32
+    for c in range(256)
+)
+# A number word after a space in the scan bytes (a space is prefixed to them).
+WORD_SCAN_RE = re.compile(rb" (?:" + trie_regex(sorted(WORDS)).encode() + rb")\b")
+# A run of digits in the scan bytes (written with a literal first: fast search).
+DIGIT_RUN_RE = re.compile(rb"0(?:0*)")
+# A web address, as the ``url`` group of DIGIT_RE reads it.
+URL_RE = re.compile(r"(?:https?://|www\.)\S+")
+# Leading UTF-8 bytes of every non-ASCII decimal digit ("٣", "３"): texts with
+# none of them hold ASCII digits only, which the fast scan sees.
+NON_ASCII_DIGIT_LEADS = (0xD9, 0xDB, 0xDF, 0xE0, 0xE1, 0xEA, 0xEF, 0xF0)
+NON_ASCII_DIGIT_RE = re.compile(r"\d(?<![0-9])")

@@ -16,6 +16,12 @@ from sci_diplo.normalize.programme_words import ProgrammeWords
 # digits, inner hyphens/dashes, dots, "&" and apostrophes ("U.S.-China",
 # "R&D", "UK's", "COVID-19", "Five-Year"). Possessive quantifier: no backtracking.
 TOKEN_RE = re.compile(r"[^\W_][\w&'’.\-‐‑–]*+")
+# TOKEN_RE read right to left over a reversed window. A token is the part of a
+# run of token characters from its first letter or digit on, so reversed it runs
+# from the start of a (reversed) run to the run's last letter or digit. The
+# lookbehind anchors a match at the start of a run: a run without a letter or
+# digit fails once instead of once per character (no quadratic backtracking).
+REV_TOKEN_RE = re.compile(r"(?<![\w&'’.\-‐‑–])(?:[_&'’.\-‐‑–]*+[^\W_])++")
 # Characters stripped from the end of a token (a trailing hyphen or quote).
 TOKEN_TRAIL = "-‐‑–'’"
 # An initialism at the end of a token ("U.S.", "China-U.S.", "U.K."): its dot is no full stop.
@@ -48,18 +54,43 @@ def tokens(text: str, pos: int, endpos: int, limit: int = 10_000) -> Iterator[To
         yield start, start + len(word), word
 
 
-def token_list(text: str, pos: int, endpos: int) -> list[Token]:
-    """Return all tokens ``(start, end, word)`` of ``text[pos:endpos]`` (faster than ``tokens``)."""
-    toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, pos, endpos)]
-    for i, (start, _, word) in enumerate(toks):
-        if word[-1] in TOKEN_TRAIL:
-            word = word.rstrip(TOKEN_TRAIL)
-            toks[i] = (start, start + len(word), word)
-    return toks
+class TokenWindow:
+    """The tokens ``(start, end, word)`` of ``text[pos:high]``, read left to right on demand.
+
+    Same tokens as ``TOKEN_RE.finditer`` with trailing hyphens/quotes stripped,
+    less a last token that the window may have cut (one ending at ``high``
+    before the end of the text). A tail usually stops after a few words, so
+    most of its window is never tokenized.
+    """
+
+    __slots__ = ("_matches", "_cut", "toks")
+
+    def __init__(self, text: str, pos: int, high: int) -> None:
+        self._matches = TOKEN_RE.finditer(text, pos, high)
+        self._cut = high if high < len(text) else -1
+        self.toks: list[Token] = []
+
+    def get(self, k: int) -> Token | None:
+        """Return token ``k`` (from 0), or None when the window holds fewer tokens."""
+        toks = self.toks
+        while len(toks) <= k:
+            m = next(self._matches, None)
+            if m is None:
+                return None
+            start, word = m.start(), m.group()
+            if word[-1] in TOKEN_TRAIL:
+                word = word.rstrip(TOKEN_TRAIL)
+            if start + len(word) == self._cut:
+                self._matches = iter(())  # it reaches the window's end: maybe cut, dropped
+                return None
+            toks.append((start, start + len(word), word))
+        return toks[k]
 
 
 def gap_kind(gap: str) -> str:
     """Classify the text between two tokens: ``space``, ``comma``, ``amp`` or ``break``."""
+    if gap == " ":
+        return "space"  # by far the most common gap
     if len(gap) > 12 or gap.count("\n") > 1:
         return "break"
     stripped = gap.strip()
@@ -127,6 +158,9 @@ def after_head(text: str, head_end: int, head: str, words: ProgrammeWords, headi
     organisation ("Initiative Office"), a diplomatic mission ("Mission to"),
     or the head is a verb in a heading ("Scientists Plan New ..."), else ``final``.
     """
+    following = text[head_end : head_end + 1]
+    if following and not following.isspace() and following not in SUSPENDED_HYPHENS:
+        return "final"  # "Plan,", "Fund)": the gap to the next word is no plain space
     right = head_end
     for index, (start, end, word) in enumerate(tokens(text, head_end, head_end + 120, 6)):
         if gap_kind(text[right:start]) != "space":
@@ -165,7 +199,8 @@ def scan_premods(
         accepted, _ = _walk_back(text, head_start, floor, BACK_WINDOW, words, heading)
     accepted.reverse()
     for i in range(len(accepted) - 1, 0, -1):
-        if ORDINAL_RE.fullmatch(accepted[i][2]) or accepted[i][2] in words.ordinal_words:
+        word = accepted[i][2]
+        if (word[0].isdigit() and ORDINAL_RE.fullmatch(word)) or word in words.ordinal_words:
             accepted = accepted[i:]  # "EU Hold 5th Innovation Dialogue": a name starts at its ordinal
             break
     while accepted and (
@@ -191,12 +226,22 @@ def _heading_verb(word: str, accepted: list[Token], words: ProgrammeWords) -> bo
     return word in words.heading_verb_heads and right_word is not None and right_word not in words.heads
 
 
-def _tokens_before(text: str, low: int, high: int, floor: int) -> list[Token]:
-    """Return the tokens of ``text[low:high]``, less a first one the window may have cut."""
-    toks = token_list(text, low, high)
-    if toks and low > floor and toks[0][0] == low:
-        return toks[1:]
-    return toks
+def _tokens_back(text: str, low: int, high: int, floor: int) -> Iterator[Token]:
+    """Yield the tokens of ``text[low:high]`` right to left, the same tokens as
+    ``TOKEN_RE.finditer`` gives (trailing hyphens/quotes stripped),
+    less a first one the window may have cut.
+
+    Lazy, so a walk that stops after a few words does not tokenize the whole window.
+    """
+    rev = text[low:high][::-1]
+    for m in REV_TOKEN_RE.finditer(rev):
+        start = high - m.end()
+        if start == low and low > floor:
+            return  # the leftmost token, maybe cut by the window
+        word = m.group()[::-1]
+        if word[-1] in TOKEN_TRAIL:
+            word = word.rstrip(TOKEN_TRAIL)
+        yield start, start + len(word), word
 
 
 def _walk_back(
@@ -208,13 +253,15 @@ def _walk_back(
     start, so that a longer window may find more.
     """
     low = max(floor, head_start - window)
-    toks = _tokens_before(text, low, head_start, floor)
     accepted: list[Token] = []
-    right, pending, seen_and = head_start, None, False
-    for tok in reversed(toks):
+    right, pending, seen_and, tok = head_start, None, False, None
+    for tok in _tokens_back(text, low, head_start, floor):
         start, end, word = tok
-        kind = gap_kind(text[end:right])
-        if kind == "break" or _short_line_ends(text, end, right) or ends_sentence(word, words):
+        gap = text[end:right]  # one space in the common case: no call, no line break
+        kind = "space" if gap == " " else gap_kind(gap)
+        if kind == "break" or (gap != " " and _short_line_ends(text, end, right)):
+            break
+        if word[-1] == "." and ends_sentence(word, words):
             break
         if kind == "comma" and (pending is not None or not seen_and):
             break
@@ -223,7 +270,8 @@ def _walk_back(
                 break
             pending, right = tok, start
             continue
-        if not is_title(word) or is_possessive(word):
+        # cheap first-character and last-character tests spare most calls
+        if not (word[0].isupper() or is_title(word)) or (word[-1] in "s'’" and is_possessive(word)):
             break
         joined = pending is not None or kind != "space"
         if joined and word in words.heads:
@@ -237,5 +285,5 @@ def _walk_back(
         if len(accepted) >= MAX_PREMODS:
             break
     else:
-        return accepted, low > floor and bool(toks)
+        return accepted, low > floor and tok is not None  # ran out of tokens: try a longer window
     return accepted, False

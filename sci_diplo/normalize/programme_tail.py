@@ -9,22 +9,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sci_diplo.normalize.programme_scan import (
     YEAR_RE,
-    Token,
     ends_sentence,
     gap_kind,
     is_acronym,
     is_title,
-    token_list,
+    TokenWindow,
 )
 from sci_diplo.normalize.programme_words import ProgrammeWords
 
 # A lowercase word after a head, the only way a tail can start ("on", "of", ...).
-TAIL_START_RE = re.compile(
-    r"[ \t\u00a0\u2000-\u200a\u202f]*+\n?[ \t\u00a0\u2000-\u200a\u202f]*+[a-z]"
-)
+TAIL_START = r"[ \t\u00a0\u2000-\u200a\u202f]*+\n?[ \t\u00a0\u2000-\u200a\u202f]*+(?=[a-z])"
+# After a connector: trailing hyphens/quotes (stripped from a token), then the token's end.
+CONNECTOR_END = r"[\-‐‑–'’]*+(?![\w&'’.\-‐‑–])"
 SHORT_FWD_WINDOW = 100  # characters looked at first after a head word
 FWD_WINDOW = 300  # characters looked at after a head word when the short window is all name
 MAX_SEGMENTS = 8  # "of/on/for ..." segments after a head
@@ -41,9 +41,13 @@ class Tail:
     stop: str | None = None  # "org" (an organisation owns it) or "acronym" ("of MOST")
 
 
-def _and_ahead(text: str, toks: list[Token], j: int, right: int, words: ProgrammeWords) -> bool:
+def _and_ahead(text: str, toks: TokenWindow, j: int, right: int, words: ProgrammeWords) -> bool:
     """True when title words from ``toks[j]`` on reach an "and"/"&" (a list "A, B and C")."""
-    for start, end, word in toks[j : j + MAX_SEGMENT_WORDS]:
+    for k in range(j, j + MAX_SEGMENT_WORDS):
+        tok = toks.get(k)
+        if tok is None:
+            return False
+        start, end, word = tok
         kind = gap_kind(text[right:start])
         if kind == "amp" or (kind == "space" and word in words.tail_joiners):
             return True
@@ -53,7 +57,7 @@ def _and_ahead(text: str, toks: list[Token], j: int, right: int, words: Programm
     return False
 
 
-def _segment(text: str, toks: list[Token], j: int, right: int, words: ProgrammeWords):
+def _segment(text: str, toks: TokenWindow, j: int, right: int, words: ProgrammeWords):
     """Read the words of one tail segment from ``toks[j]`` (after its connector).
 
     Returns ``(words, end, next_index, full_stop)``: the segment's words (an
@@ -62,13 +66,13 @@ def _segment(text: str, toks: list[Token], j: int, right: int, words: ProgrammeW
     unread token and whether the segment ended a sentence.
     """
     seg: list[str] = []
-    first = toks[j] if j < len(toks) else None
+    first = toks.get(j)
     if first and first[2] in words.tail_articles and gap_kind(text[right : first[0]]) == "space":
-        seg.append(toks[j][2])
-        right, j = toks[j][1], j + 1
+        seg.append(first[2])
+        right, j = first[1], j + 1
     end, pending, kept = None, None, 0
-    while j < len(toks) and len(seg) < MAX_SEGMENT_WORDS:
-        start, stop, word = toks[j]
+    while len(seg) < MAX_SEGMENT_WORDS and (tok := toks.get(j)) is not None:
+        start, stop, word = tok
         kind = gap_kind(text[right:start])
         joiner = word in words.tail_joiners
         article = pending is not None and word in words.tail_articles
@@ -82,7 +86,7 @@ def _segment(text: str, toks: list[Token], j: int, right: int, words: ProgrammeW
             seg.append(word)
             right, j = stop, j + 1
             continue
-        if not is_title(word) or (kind == "amp" and pending is not None):
+        if not (word[0].isupper() or is_title(word)) or (kind == "amp" and pending is not None):
             break
         if kind == "comma" and (
             pending is not None or not _and_ahead(text, toks, j + 1, stop, words)
@@ -90,7 +94,7 @@ def _segment(text: str, toks: list[Token], j: int, right: int, words: ProgrammeW
             break
         seg.append(word)
         pending, right, end, j, kept = None, stop, stop, j + 1, len(seg)
-        if ends_sentence(word, words):
+        if word[-1] == "." and ends_sentence(word, words):
             seg[-1] = word[:-1]
             return seg, end - 1, j, True
     return seg[: max(kept, 1)], end, (pending if pending is not None else j), False
@@ -106,7 +110,8 @@ def scan_tail(text: str, head_end: int, head: str, words: ProgrammeWords) -> Tai
     the Government of X and the Government of Y on Z") or is a bare acronym ("of MOST",
     ``stop="acronym"``); a final "for 2011" segment is reported in ``year_end``.
     """
-    if not TAIL_START_RE.match(text, head_end):
+    # A tail starts with a connector word; most heads have none after them.
+    if not _tail_start_re(words.tail_connectors).match(text, head_end, head_end + SHORT_FWD_WINDOW):
         return Tail(end=head_end)
     tail, near_end = _read_tail(text, head_end, head, words, SHORT_FWD_WINDOW)
     if near_end:
@@ -114,25 +119,33 @@ def scan_tail(text: str, head_end: int, head: str, words: ProgrammeWords) -> Tai
     return tail
 
 
+@lru_cache(maxsize=4)
+def _tail_start_re(connectors: frozenset[str]) -> re.Pattern[str]:
+    """Compile the start of a tail: white space (one line break at most), then a
+    token that is a connector ("on", "of-"). When it does not match, the first
+    token is no connector and :func:`_read_tail` would read nothing."""
+    alternatives = "|".join(re.escape(c) for c in sorted(connectors, key=len, reverse=True))
+    return re.compile(TAIL_START + "(?:" + (alternatives or "(?!)") + ")" + CONNECTOR_END)
+
+
 def _read_tail(
     text: str, head_end: int, head: str, words: ProgrammeWords, window: int
 ) -> tuple[Tail, bool]:
     """Read a tail within ``window`` characters; also say whether it ran to the window's end."""
     high = min(len(text), head_end + window)
-    toks = token_list(text, head_end, high)
-    if toks and high < len(text) and toks[-1][1] == high:
-        toks.pop()  # may be a token cut by the window
+    toks = TokenWindow(text, head_end, high)  # drops a last token the window may have cut
     tail = Tail(end=head_end)
     i, right, between = 0, head_end, False
-    while i < len(toks) and len(tail.segments) < MAX_SEGMENTS:
-        start, end, conn = toks[i]
+    while len(tail.segments) < MAX_SEGMENTS and (tok := toks.get(i)) is not None:
+        start, end, conn = tok
         if gap_kind(text[right:start]) != "space" or conn not in words.tail_connectors:
             break
         if not tail.segments and conn in words.location_connectors:
             if head not in words.field_heads:
                 break
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if nxt and YEAR_RE.fullmatch(nxt[2]) and gap_kind(text[end : nxt[0]]) == "space":
+        nxt = toks.get(i + 1)
+        year = nxt is not None and nxt[2][0] in "12" and YEAR_RE.fullmatch(nxt[2])
+        if year and gap_kind(text[end : nxt[0]]) == "space":
             tail.year_end = nxt[1]
             break
         titles, seg_end, j, full_stop = _segment(text, toks, i + 1, end, words)
@@ -151,4 +164,4 @@ def _read_tail(
         tail.end, right, i = seg_end, seg_end, j
         if full_stop:
             break
-    return tail, high < len(text) and i >= len(toks) - 2
+    return tail, high < len(text) and toks.get(i + 2) is None  # i >= len(toks) - 2

@@ -40,6 +40,7 @@ class ProgrammeWords:
     stop_starts: frozenset[str]
     dotted_words: frozenset[str]
     owner_markers: tuple[str, ...]
+    owner_re: re.Pattern[str]  # any of owner_markers, for one search over a window
     skip_if_followed_by: dict[str, frozenset[str]]
     ordinal_words: frozenset[str]
     head_re: re.Pattern[str]
@@ -86,6 +87,7 @@ def programme_words() -> ProgrammeWords:
         modifier_categories=dict(raw.get("modifier_categories", {})),
         head_complements=dict(raw.get("head_complements", {})),
         owner_markers=tuple(raw.get("owner_markers", ())),
+        owner_re=re.compile("|".join(map(re.escape, raw.get("owner_markers", ()))) or "(?!)"),
         skip_if_followed_by={
             k: frozenset(v) for k, v in raw.get("skip_if_followed_by", {}).items()
         },

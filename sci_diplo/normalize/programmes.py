@@ -168,14 +168,16 @@ def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -
     start = premods[0][0] if premods else head_start
     if _org_unit(text, start, head, premods, tail, words):
         return None
-    if any(mark in text[max(0, start - OWNER_LOOKBACK) : start] for mark in words.owner_markers):
+    if words.owner_re.search(text, max(0, start - OWNER_LOOKBACK), start):
         return None
-    name = WS_RE.sub(" ", text[start : tail.end])
+    # A name starts and ends with a token, so joining its split words collapses
+    # white space exactly as WS_RE.sub(" ", ...) would (same characters), only faster.
+    name = " ".join(text[start : tail.end].split())
     category = _category(head, premods, words)
     aliases = _derived_aliases(name, premods, start, category, words)
     end = tail.end
     if tail.year_end is not None:
-        aliases.append(WS_RE.sub(" ", text[start : tail.year_end]))
+        aliases.append(" ".join(text[start : tail.year_end].split()))
         end = tail.year_end
     alias, end = alias_after(text, end, name, words)
     explicit = [alias] if alias else aliases_inside_paren(text, start, tail.end, name)

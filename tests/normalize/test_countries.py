@@ -203,6 +203,26 @@ def test_territories_are_known_but_not_reported() -> None:
         assert find_countries(f"Officials from {row['name']} met.") == [], row["name"]
 
 
+def test_same_run_in_different_contexts() -> None:
+    # A run's forms are read once and reused: the checks on the text around the run
+    # (language use, currency prefix) must still apply to each occurrence.
+    assert _found("South Korean delegates") == [("South Korean", "KOR")]
+    assert _found("It is written in South Korean.") == []
+    assert _found("South Korean delegates") == [("South Korean", "KOR")]
+    assert _found("China-US trade") == [("China", "CHN"), ("US", "USA")]
+    assert _found("China-US$ 5 million") == [("China", "CHN")]
+    assert _found("the French team; published in French.") == [("French", "FRA")]
+
+
+def test_long_run_reads_like_a_short_one() -> None:
+    # Runs longer than 100 characters take the uncached path.
+    run = ("Joint Committee Of Experts On Science And Technology Cooperation Between "
+           "The Government Of Japan And The Government Of China")
+    assert len(run) > 100
+    assert _found(run) == [("Japan", "JPN"), ("China", "CHN")]
+    assert [m.start for m in find_countries("Talks on " + run + ".")] == [100, 128]
+
+
 PATHOLOGICAL = [
     "1," * 200_000, "9" * 1_000_000, "A-" * 200_000, "Aa " * 200_000, ". " * 200_000,
     "A" * 5_000_000, "U.S.-" * 50_000, "New " * 50_000, "Democratic Republic of the " * 20_000,

@@ -278,6 +278,9 @@ PATHOLOGICAL = [
     "\u00a0\n" * 100_000,
     "Plan-" * 100_000,
     "x\u0000\u202e\ud7ff Fund" * 10_000,
+    ("." * 390 + " Fund ") * 2_000,
+    ("'" * 200 + "A Plan on ") * 2_000,
+    ("Aa-" * 130 + " Fund on Aa") * 2_000,
 ]
 
 
@@ -305,3 +308,58 @@ def test_word_lists_load_once() -> None:
 @pytest.mark.parametrize("text", [None, "", 42])
 def test_non_text_gives_empty_list(text) -> None:
     assert find_programmes(text) == []
+
+
+# Windows of text around head words are tokenized lazily (right to left before a
+# head, left to right after it); the tokens must be those of TOKEN_RE.
+TOKEN_TEXTS = [
+    "the U.S.-China Clean Water Research Center",
+    "x-Abc _-Def --Ghi 'Jkl' R&D U.K. Five-Year- of-- ’s",
+    "..-..--''_ Aa__Bb  12th 2021-2025 Chang'e-6 COVID-19 é中 Fund",
+    "Internationalization Fund",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TOKEN_TEXTS)
+def test_tokens_back_are_forward_tokens_reversed(text: str) -> None:
+    from sci_diplo.normalize.programme_scan import TOKEN_RE, TOKEN_TRAIL, _tokens_back
+
+    for low in range(len(text) + 1):
+        for floor in {0, low}:
+            forward = []
+            for m in TOKEN_RE.finditer(text, low, len(text)):
+                word = m.group().rstrip(TOKEN_TRAIL)
+                forward.append((m.start(), m.start() + len(word), word))
+            if forward and low > floor and forward[0][0] == low:
+                forward = forward[1:]  # a first token the window may have cut
+            assert list(_tokens_back(text, low, len(text), floor))[::-1] == forward
+
+
+@pytest.mark.parametrize("text", TOKEN_TEXTS)
+def test_token_window_reads_forward_tokens(text: str) -> None:
+    from sci_diplo.normalize.programme_scan import TOKEN_RE, TOKEN_TRAIL, TokenWindow
+
+    for high in range(len(text) + 1):
+        forward = []
+        for m in TOKEN_RE.finditer(text, 0, high):
+            word = m.group().rstrip(TOKEN_TRAIL)
+            forward.append((m.start(), m.start() + len(word), word))
+        if forward and high < len(text) and forward[-1][1] == high:
+            forward.pop()  # a last token the window may have cut
+        window = TokenWindow(text, 0, high)
+        got = [window.get(k) for k in range(len(forward) + 2)]
+        assert got == forward + [None, None]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The Treaty of- Friendship was signed.", [("Treaty of- Friendship", "treaty")]),
+        ("The Kenya Treaty into Force was signed.", [("Kenya Treaty", "treaty")]),
+        ("The Kenya Treaty  \n  on Water was signed.", [("Kenya Treaty on Water", "treaty")]),
+        ("The Kenya Treaty" + " " * 14 + "on Water was signed.", [("Kenya Treaty", "treaty")]),
+    ],
+)
+def test_tail_starts_only_with_a_connector_token(text: str, expected: list) -> None:
+    assert _names(text) == expected

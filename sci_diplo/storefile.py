@@ -1,0 +1,90 @@
+"""The store's form on disk: mentions as four integers, each sentence once.
+
+A record's mentions repeat the same document fields and, across reprints, the
+same sentences; stored in full they made the file grow by ~350 bytes a
+mention. On disk a mention is ``[document, start, end, sentence]``: indexes
+into the ``documents`` and ``sentences`` tables. ``pack`` and ``unpack`` move
+between that form (``StoreFile``, validated as a whole on load) and the
+records of the public contract (``Store``).
+"""
+
+from __future__ import annotations
+
+from sci_diplo.models import (
+    ClaimRecord, DocumentInfo, FigureRecord, Mention, ProgrammeRecord, Record, Store, StoreFile, StoredClaim,
+    StoredFigure, StoredProgramme, StoredRecord,
+)
+
+PUBLIC = {"figure": FigureRecord, "programme": ProgrammeRecord, "claim": ClaimRecord}
+STORED = {"figure": StoredFigure, "programme": StoredProgramme, "claim": StoredClaim}
+
+
+def _fields(rec: Record | StoredRecord) -> dict:
+    return {name: getattr(rec, name) for name in type(rec).model_fields if name != "mentions"}
+
+
+class Packer:
+    """Builds the two tables while records are packed."""
+
+    def __init__(self, documents: list[DocumentInfo]) -> None:
+        self.documents = list(documents)
+        self.doc_index = {(d.path, d.doc_id): i for i, d in enumerate(self.documents)}
+        self.sentences: list[str] = []
+        self.sentence_index: dict[str, int] = {}
+
+    def ref(self, m: Mention) -> tuple[int, int, int, int]:
+        doc = self.doc_index.get((m.path, m.doc_id))
+        if doc is None:  # a mention of a document the table lacks: keep what the mention knows
+            doc = self.doc_index[(m.path, m.doc_id)] = len(self.documents)
+            self.documents.append(DocumentInfo(path=m.path, doc_id=m.doc_id, published=m.published,
+                                               url=m.url, title=m.title, outlet=m.outlet))
+        sentence = self.sentence_index.get(m.sentence)
+        if sentence is None:
+            sentence = self.sentence_index[m.sentence] = len(self.sentences)
+            self.sentences.append(m.sentence)
+        return (doc, m.start, m.end, sentence)
+
+
+def pack(store: Store) -> StoreFile:
+    """Return the on-disk form of ``store`` (built from validated records, so not validated again)."""
+    packer = Packer(store.documents)
+    records = [
+        STORED[rec.kind].model_construct(**_fields(rec), mentions=[packer.ref(m) for m in rec.mentions])
+        for rec in store.records
+    ]
+    return StoreFile.model_construct(format=store.format, version=store.version, documents=packer.documents,
+                                     sentences=packer.sentences, records=records)
+
+
+class Unpacker:
+    """Turns stored records back into public ones (the StoreFile was validated on load)."""
+
+    def __init__(self, file: StoreFile) -> None:
+        self.file = file
+
+    def mention(self, ref: tuple[int, int, int, int]) -> Mention:
+        doc_i, start, end, sentence_i = ref
+        doc = self.file.documents[doc_i]
+        return Mention.model_construct(
+            path=doc.path, doc_id=doc.doc_id, start=start, end=end, sentence=self.file.sentences[sentence_i],
+            published=doc.published, url=doc.url, title=doc.title, outlet=doc.outlet,
+        )
+
+    def record(self, rec: StoredRecord) -> Record:
+        return PUBLIC[rec.kind].model_construct(**_fields(rec), mentions=[self.mention(r) for r in rec.mentions])
+
+    def check(self) -> str | None:
+        """Return the first reference that points outside the tables, or None."""
+        docs, sentences = len(self.file.documents), len(self.file.sentences)
+        for i, rec in enumerate(self.file.records):
+            for j, (doc_i, start, end, sentence_i) in enumerate(rec.mentions):
+                if doc_i >= docs or sentence_i >= sentences or end < start:
+                    return f"records.{i}.mentions.{j}: reference out of range"
+        return None
+
+
+def unpack(file: StoreFile) -> Store:
+    """Return the in-memory store of a validated store file."""
+    unpacker = Unpacker(file)
+    return Store.model_construct(format=file.format, version=file.version, documents=list(file.documents),
+                                 records=[unpacker.record(r) for r in file.records])
