@@ -51,6 +51,14 @@ def fail(exc: errors.SciDiploError) -> typer.Exit:
     return typer.Exit(exc.exit_code)
 
 
+def shown_path(path: Path) -> str:
+    """Return ``path`` relative to the current folder when it lies inside it (as a user would type it)."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def check_published(value: str | None) -> str | None:
     if value is None:
         return None
@@ -81,7 +89,7 @@ def extract(
 
     settings = Settings(store=store, jobs=jobs, published=check_published(published), model=model,
                         rebuild=rebuild, lock_timeout=lock_timeout, checkpoint_seconds=checkpoint)
-    code = run_extract(paths or [str(seeds_dir())], settings, err, quiet)
+    code = run_extract(paths or [shown_path(seeds_dir())], settings, err, quiet)
     raise typer.Exit(code)
 
 

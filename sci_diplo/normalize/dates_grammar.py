@@ -214,16 +214,20 @@ _MON_DAY = (r"(?:(?:\s*+|-)(?P<d1>[0-3]?\d)" + _SUF + r"(?![\w:]|[.,]\d)"
 _MON_YEAR = r"(?:(?:\s*+,\s*+|\s++(?:of\s++)?|-)(?P<y>\d{4})" + _END + ")"
 # A month word with an optional day (or day range) and year: "Dec. 17, 2021", "May", "March 2021".
 MONTH_RX = re.compile(_MON + _MON_DAY + "?" + _MON_YEAR + "?", re.I)
-# Where a full date (day, month and year) may start, for reading single days without
-# scanning everything (``dates.day_matches``): the shapes of the digit forms above
-# (separators not forced equal) and a day-month or month-day with a year, so that it
-# matches wherever DIGIT_RX or MONTH_RX reads a full date. The match is the first
-# character; the lookahead inside the look-behind reads the date from there, which
-# lets ``re`` skip along the text to the characters a date can start with.
-DAY_RX = re.compile(
-    r"[\dADFJMNOS](?<=(?=(?i:\d{4}[-/.]\d{1,2}[-/.]\d|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}\s*+年"
-    "|" + _DMY + _DMY_YEAR + "|" + _MON + _MON_DAY + _MON_YEAR + r"))[\s\S])"
-)
+# Where a full date (day, month, year) may be, for reading single days without running
+# the scanner over everything (``dates.day_matches``). Every full date has a day
+# number, so the pattern starts with a digit that follows no digit (``re`` then skips
+# along the text to digits) and looks ahead from the next character for the shapes of DIGIT_RX's full
+# dates (``direct``) or for the day and year after a month (``md``: "Dec. 17, 2021",
+# whose start dates_digits finds before the day). The shapes are looser than DIGIT_RX
+# and MONTH_RX, never stricter, and letters are folded by hand (re.I is slow here).
+_SUF_F = r"(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])?"
+_DIRECT = (r"\d\d\d(?:[-/.]\d{1,2}[-/.]\d|\s*+年)|\d?[-/.]\d{1,2}[-/.]\d{4}|\d?" + _SUF_F
+           + r"(?:\s*+[-–—]\s*+[0-3]?\d" + _SUF_F + r")?(?:\s++[oO][fF])?(?:\s++|-)"
+           + word_trie(list(MONTHS), fold=True) + r"\.?[\s,\-]*+\d{4}")
+_MD_TAIL = (r"\d?" + _SUF_F + r"(?![\w:]|[.,]\d)(?:\s*+[-–—]\s*+[0-3]?\d" + _SUF_F + r"(?![\w:]|[.,]\d))?"
+            r"(?:\s*+,\s*+|\s++(?:[oO][fF]\s++)?|-)\d{4}")
+DAY_RX = re.compile(r"\d(?<!\d\d)(?:(?=(?P<md>" + _MD_TAIL + "))|(?=" + _DIRECT + "))")
 # Characters no expression, skipped number or range gap can hold, and none can start:
 # the scanner's state is fresh after each one (``dates.day_matches``).
 SYNC_RX = re.compile(r"[()\[\]{};:!?\"“”|]")

@@ -22,7 +22,7 @@ import re
 from sci_diplo.normalize.figures_filters import QUALIFIERS, excluded, find_qualifier, prev_word
 from sci_diplo.normalize.figures_nouns import BOUNDARY, head_noun, is_plural
 from sci_diplo.normalize.figures_units import (
-    UNIT_ABBR, currency_after, currency_before, measure_at, unit_word,
+    UNIT_ABBR, currency_after, currency_before, currency_or_measure, unit_word,
 )
 from sci_diplo.normalize.number_parse import Num, Tok
 from sci_diplo.normalize.numbers import scan, signed, tokens
@@ -69,6 +69,7 @@ _OF_AFTER_RE = re.compile(r"[^\S\n]+of\b", re.I)
 _NEXT_WORD_RE = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
 # A plan named by a duration: "five-year plan" is a name, not 5 years.
 _PLAN_AFTER_RE = re.compile(r"[^\S\n]+(?i:plans?|programmes?|programs?)\b")
+_HYPHENS = ("-", "\u2010", "\u2011")
 _COMPOUND_SKIP = frozenset("fold times strong year-old plan".split())
 # Head nouns that multiply or compare rather than count: "2.6 times the size".
 _NOT_COUNTED = frozenset("times fold".split())
@@ -143,10 +144,10 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
         return n.value, pre[0], pre[1], _scale_word_end(text, pos), post
     if n.head.fu and n.ntok == 1:
         return n.value, UNIT_ABBR[n.head.fu], start, n.end, post
-    for found in (currency_after(text, pos), measure_at(text, pos)):
-        if found:
-            factor = found[1] if len(found) == 3 else 1.0
-            return n.value * factor, found[0], start, found[-1], post
+    found = currency_or_measure(text, pos)
+    if found:
+        factor = found[1] if len(found) == 3 else 1.0
+        return n.value * factor, found[0], start, found[-1], post
     unit = (None if n.fraction else _compound_unit(text, pos)) or _noun_unit(text, n, pos)
     if unit is None:
         return None
@@ -167,6 +168,8 @@ def _plural_next(text: str, pos: int) -> bool:
 
 def _compound_unit(text: str, pos: int) -> tuple[str, float, int] | None:
     """Unit glued by a hyphen: "2,000-year-old" -> years, "two-day" -> days."""
+    if text[pos:pos + 1] not in _HYPHENS:
+        return None
     m = _COMPOUND_RE.match(text, pos)
     if m is None or m.group(1)[0].isupper():
         return None
@@ -245,6 +248,8 @@ def _range_figure(text: str, a: Num, b: Num, memo: dict[int, tuple | None]) -> F
 
 def _percent_of(text: str, n: Num) -> FigureMatch | None:
     """"percent of 10" (percent word first, nothing after the number): 10 percent."""
+    if text[max(0, n.start - 16):n.start].rstrip()[-2:].lower() != "of":
+        return None  # (a quick test before the window search)
     m = _PERCENT_OF_RE.search(text, max(0, n.start - 16), n.start)
     if m is None or not _END_RE.match(text, n.end) or _WORD_BEFORE_RE.search(text, max(0, m.start() - 3), m.start()):
         return None

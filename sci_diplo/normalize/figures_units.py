@@ -151,7 +151,11 @@ def measure_at(text: str, pos: int) -> tuple[str, float, int] | None:
 
     ``factor`` turns the value into the unit ("two decades" is 20 years).
     """
-    run, char = _lead(text, pos)
+    return _measure(text, pos, *_lead(text, pos))
+
+
+def _measure(text: str, pos: int, run: str | None, char: str | None) -> tuple[str, float, int] | None:
+    """``measure_at`` with ``_lead(text, pos)`` already read."""
     if run is None and char not in _ABBR_SYMBOLS:
         return None
     if run is not None and run.isascii() and run not in _ABBR_RUNS and run.lower() not in _UNIT_WORD_RUNS:
@@ -219,12 +223,18 @@ CURRENCY_AFTER_RE = re.compile(
 )
 
 
+_SYMBOL_LAST = frozenset(sym[-1] for sym in _SYMBOLS)
 _CURRENCY_RUNS = _first_runs(list(_ADJ) + [w for k in _CURRENCY_WORDS for w in (k, _plural(k))], lower=True)
 _OF_RE = re.compile(r"[^\S\n]+of\b")
 
 
 def currency_before(text: str, pos: int) -> tuple[str, int] | None:
     """Return (ISO code, start) of a money marker ending right before ``pos``, else None."""
+    last = text[pos - 1:pos] if pos else ""
+    if last.isspace() and last != "\n":  # the one blank the regex allows
+        last = text[pos - 2:pos - 1] if pos >= 2 else ""
+    if not last or (last not in _SYMBOL_LAST and not "A" <= last <= "Z"):
+        return None  # no symbol or code ends there: skip the window search
     m = CURRENCY_BEFORE_RE.search(text, max(0, pos - 7), pos)
     if m is None:
         return None
@@ -238,7 +248,17 @@ def currency_after(text: str, pos: int) -> tuple[str, int] | None:
 
     "pounds of" is a weight, not money, and gives None.
     """
-    run = _lead(text, pos)[0]
+    return _currency(text, pos, _lead(text, pos)[0])
+
+
+def currency_or_measure(text: str, pos: int) -> tuple | None:
+    """``currency_after(text, pos) or measure_at(text, pos)``, reading what follows once."""
+    run, char = _lead(text, pos)
+    return _currency(text, pos, run) or _measure(text, pos, run, char)
+
+
+def _currency(text: str, pos: int, run: str | None) -> tuple[str, int] | None:
+    """``currency_after`` with the letter run after ``pos`` already read."""
     if run is None or (run.isascii() and run.lower() not in _CURRENCY_RUNS
                        and not (len(run) == 3 and run.isupper())):
         return None  # no currency word, adjective or code starts here

@@ -250,7 +250,8 @@ def _walk_back(
     """Collect name tokens right to left within ``window`` characters before a head.
 
     Returns the tokens (right to left) and whether the walk reached the window's
-    start, so that a longer window may find more.
+    start, so that a longer window may find more. Cheap character tests come
+    before the helper calls they spare (one-space gaps, capitalised words).
     """
     low = max(floor, head_start - window)
     accepted: list[Token] = []
@@ -270,7 +271,6 @@ def _walk_back(
                 break
             pending, right = tok, start
             continue
-        # cheap first-character and last-character tests spare most calls
         if not (word[0].isupper() or is_title(word)) or (word[-1] in "s'’" and is_possessive(word)):
             break
         joined = pending is not None or kind != "space"
