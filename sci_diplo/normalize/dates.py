@@ -50,7 +50,7 @@ from sci_diplo.normalize.dates_resolve import resolve, resolve_month, resolve_we
 from sci_diplo.normalize.dates_scan import Atom, scan
 from sci_diplo.normalize.types import DateMatch
 
-__all__ = ["find_dates", "parse_date_value", "date_bounds"]
+__all__ = ["find_dates", "day_matches", "parse_date_value", "date_bounds"]
 
 # Only spaces and an optional comma between a weekday and its date.
 _WEEKDAY_GAP_RX = re.compile(r"\s*+,?\s*+")
@@ -101,6 +101,24 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
         if dateline and span is not None:
             anchor = span[0]
         out.append(_match(text, atom, value, relative, dateline and span is not None))
+    return out
+
+
+def day_matches(text: str, lo: int = 0, hi: int | None = None) -> list[DateMatch]:
+    """Return the matches of ``find_dates(text, None)`` whose value is one day (``YYYY-MM-DD``),
+    for the expressions whose trigger lies in ``text[lo:hi]``.
+
+    Exact when ``lo`` is 0 or follows a character of ``g.SYNC_RX`` (no expression,
+    skipped number or range gap holds one, so the scan is in the state it would
+    reach from the start), for the days ending at least 64 characters before
+    ``hi`` or a sync character at ``hi`` (a range partner starts within 12).
+    """
+    out: list[DateMatch] = []
+    for atom in _merge(text, scan(text, lo=lo, hi=hi)):
+        if _is_day(atom) and atom.lo[0] is not None and cal.valid_point(*atom.lo):
+            if atom.left is None:
+                atom.left = read_left(text, atom.start)
+            out.append(_match(text, atom, cal.fmt_point(atom.lo), False, _is_dateline(text, atom)))
     return out
 
 

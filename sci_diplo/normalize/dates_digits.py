@@ -17,6 +17,7 @@ from sci_diplo.normalize.dates_context import Left, read_left, right_word, year_
 _LIST_GAP_RX = re.compile(r"\s*+(?:,\s*+(?:and\s++|or\s++)?|and\s++|or\s++|to\s++|through\s++|[-–—]\s*+)\Z")
 _ERAS_BC = ("BC", "BCE", "B.C.")
 _ERAS_AD = ("AD", "A.D.", "CE", "C.E.")
+_DATE_KINDS = frozenset(("iso", "num", "cjk", "dmy"))  # DIGIT_RX alternatives read by _date_atom
 
 
 @dataclass(slots=True)
@@ -44,11 +45,38 @@ class Atom:
 
 def digit_atom(text: str, start: int, year_end: int) -> Atom | None:
     """Return the atom of an expression starting with a digit, or None."""
-    if start > 1 and text[start - 1] in ".," and text[start - 2].isdigit():
-        return None
-    mt = g.DIGIT_RX.match(text, start)
+    mt = _digit_match(text, start)
     if mt is None:
         return None
+    kind = mt.lastgroup
+    if kind in _DATE_KINDS:
+        return _date_atom(start, mt)
+    if kind == "cent":
+        if mt["cent_sep"] == "-":
+            return None
+        return century(start, mt.end(), int(mt["cent_n"]), mt["cent_era"])
+    if kind == "qord":
+        return quarter(text, start, mt.end(), mt["qord_u"].lower(), int(mt["qord_n"]))
+    if kind == "yq":
+        return code_atom(start, mt.end(), mt["yq_c"].upper(), int(mt["yq_y"]))
+    return _year(text, mt, year_end)
+
+
+def full_digit_date(text: str, start: int) -> Atom | None:
+    """Return the full date (day, month and year) that ``digit_atom`` reads at ``start``, or None."""
+    mt = _digit_match(text, start)
+    atom = _date_atom(start, mt) if mt is not None and mt.lastgroup in _DATE_KINDS else None
+    return atom if atom is not None and atom.full else None
+
+
+def _digit_match(text: str, start: int) -> re.Match | None:
+    if start > 1 and text[start - 1] in ".," and text[start - 2].isdigit():
+        return None  # the decimals of "1.5" or the thousands of "1,500"
+    return g.DIGIT_RX.match(text, start)
+
+
+def _date_atom(start: int, mt: re.Match) -> Atom | None:
+    """Return the atom of an ISO, numeric, CJK or day-month(-year) date, or None when invalid."""
     kind = mt.lastgroup
     if kind == "iso":
         return _full_date(start, mt.end(), int(mt["iso_y"]), int(mt["iso_m"]), int(mt["iso_d"]))
@@ -62,20 +90,10 @@ def digit_atom(text: str, start: int, year_end: int) -> Atom | None:
         if mt["cjk_d"]:
             return _full_date(start, mt.end(), y, m, int(mt["cjk_d"]))
         return Atom(start, mt.end(), lo=(y, m, None)) if valid_point(y, m) else None
-    if kind == "dmy":
-        word = mt["dmy_mon"]
-        if not word[0].isupper():
-            return None
-        return month_day(start, mt.end(), g.MONTHS[word.lower()], mt["dmy_d"], mt["dmy_d2"], mt["dmy_y"])
-    if kind == "cent":
-        if mt["cent_sep"] == "-":
-            return None
-        return century(start, mt.end(), int(mt["cent_n"]), mt["cent_era"])
-    if kind == "qord":
-        return quarter(text, start, mt.end(), mt["qord_u"].lower(), int(mt["qord_n"]))
-    if kind == "yq":
-        return code_atom(start, mt.end(), mt["yq_c"].upper(), int(mt["yq_y"]))
-    return _year(text, mt, year_end)
+    word = mt["dmy_mon"]
+    if not word[0].isupper():
+        return None
+    return month_day(start, mt.end(), g.MONTHS[word.lower()], mt["dmy_d"], mt["dmy_d2"], mt["dmy_y"])
 
 
 def _full_date(start: int, end: int, y: int, m: int, d: int) -> Atom | None:

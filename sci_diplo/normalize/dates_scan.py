@@ -12,10 +12,13 @@ import re
 
 from sci_diplo.normalize import dates_grammar as g
 from sci_diplo.normalize.dates_context import read_left, right_word
-from sci_diplo.normalize.dates_digits import Atom, century, code_atom, digit_atom, month_day, quarter
+from sci_diplo.normalize.dates_digits import (
+    Atom, century, code_atom, digit_atom, full_digit_date, month_day, quarter,
+)
 
-__all__ = ["Atom", "scan"]
+__all__ = ["Atom", "full_date_at", "month_before", "scan"]
 
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # A run of digits with thousands or decimal separators, skipped when it is no date.
 _NUMRUN_RX = re.compile(r"\d++(?:[.,]\d++)*+")
 # A month alone needs one of these words before it ("In May", "since March").
@@ -27,14 +30,18 @@ _MONTH_ALONE_LEFT = frozenset((
 _MONTH_RANGE_AHEAD_RX = re.compile(r"\s*+(?:[-–—]|to\s|and\s|through\s)\s*+[A-Z][a-z]+")
 
 
-def scan(text: str, refs: bool = False) -> list[Atom]:
-    """Return the atoms of ``text`` in order, without overlaps."""
+def scan(text: str, refs: bool = False, lo: int = 0, hi: int | None = None) -> list[Atom]:
+    """Return the atoms of ``text`` in order, without overlaps.
+
+    ``lo`` and ``hi`` limit the scan to the triggers in ``text[lo:hi]`` (the atoms
+    may reach past ``hi``); see ``dates.day_matches`` for when that is exact.
+    """
     atoms: list[Atom] = []
-    pos = 0
+    pos = lo
     year_end = -1  # end of the last year-like atom, for lists of years
     while True:
         trigger = _next_trigger(text, pos)
-        if trigger is None:
+        if trigger is None or hi is not None and trigger[0] >= hi:
             break
         start, end = trigger
         atom = _dispatch(text, start, end, year_end)
@@ -88,6 +95,35 @@ def _dispatch(text: str, start: int, end: int, year_end: int) -> Atom | None:
     if handler is None:
         handler = _month if word in g.MONTHS else _weekday if word in g.WEEKDAYS else _season
     return handler(text, start, word)
+
+
+def full_date_at(text: str, start: int) -> Atom | None:
+    """Return the full date (day, month and year) that a trigger at ``start`` reads, or None."""
+    if text[start].isdecimal():
+        return full_digit_date(text, start)
+    mt = g.MONTH_RX.match(text, start)
+    if mt is None or not mt["mon"][0].isupper() or not mt["d1"] or not mt["y"]:
+        return None
+    atom = month_day(start, mt.end(), g.MONTHS[mt["mon"].lower()], mt["d1"], mt["d2"], mt["y"])
+    return atom if atom is not None and atom.full else None
+
+
+def month_before(text: str, day: int) -> int:
+    """Return where the month word before the day number at ``day`` starts ("Dec. 17"), or -1.
+
+    Mirrors MONTH_RX: the month, an optional dot, then spaces or one hyphen.
+    """
+    k = day
+    while k > 0 and text[k - 1].isspace():  # what \s matches
+        k -= 1
+    if k == day and k > 0 and text[k - 1] == "-":
+        k -= 1
+    if k > 0 and text[k - 1] == ".":
+        k -= 1
+    first = k
+    while first > 0 and k - first < 9 and text[first - 1] in _ASCII_LETTERS:  # "september" has 9
+        first -= 1
+    return first if text[first:k].lower() in g.MONTHS else -1
 
 
 def _month(text: str, start: int, word: str) -> Atom | None:

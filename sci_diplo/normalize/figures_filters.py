@@ -40,21 +40,29 @@ QUAL_RE = re.compile(
     r"(?i)(?=[" + "".join(sorted({re.escape(q[0]) for q in QUALIFIERS})) + r"])(?<![\w])(?P<q>"
     + trie_regex(sorted(QUALIFIERS)).replace(r"\ ", r"[^\S\n]+") + r")[^\S\n]*[*_]{0,2}[^\S\n]*\Z"
 )
-# What may stand between a qualifier and the number ([^\S\n], "*", "_"), and
-# the last words of the qualifiers: the word before a number must end with one
-# of them (checked with str methods) before QUAL_RE is searched at all.
+# What may stand between a qualifier and the number ([^\S\n], "*", "_"); the
+# one-word qualifiers; and for each last word of a longer one, the words before
+# it. The words before a number must end like a qualifier (checked with str
+# methods) before QUAL_RE is searched at all: most numbers follow "of", "in"...
 _QUAL_TAIL = "".join(c for c in map(chr, range(0x110000)) if c.isspace() and c != "\n") + "*_"
-_QUAL_LAST = tuple(sorted({q.split()[-1] for q in QUALIFIERS}))
+_QUAL_ONE = tuple(sorted(q for q in QUALIFIERS if " " not in q))
+_QUAL_PREV = {
+    last: tuple(sorted(q.split()[-2] for q in QUALIFIERS if q.split()[-1] == last and " " in q))
+    for last in {q.split()[-1] for q in QUALIFIERS if " " in q}
+}
 
 
 def find_qualifier(text: str, pos: int) -> re.Match[str] | None:
     """Return the QUAL_RE match in the 24 chars before ``pos``, else None."""
     lo = pos - 24 if pos > 24 else 0
-    head = text[lo:pos].rstrip(_QUAL_TAIL)
-    parts = head.rsplit(None, 1)
-    chunk = parts[-1] if parts else ""
-    if chunk.isascii() and not chunk.lower().endswith(_QUAL_LAST):
-        return None  # (an ASCII word: ignoring case is lower-casing)
+    chunks = text[lo:pos].rstrip(_QUAL_TAIL).rsplit(None, 2)
+    if not chunks:
+        return None
+    last = chunks[-1].lower()
+    if chunks[-1].isascii() and not last.endswith(_QUAL_ONE):  # (ASCII: ignoring case is lower-casing)
+        prev = chunks[-2] if len(chunks) > 1 else ""
+        if last not in _QUAL_PREV or (prev.isascii() and not prev.lower().endswith(_QUAL_PREV[last])):
+            return None
     return QUAL_RE.search(text, lo, pos)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import islice
 
 # One word (letters, then letters/digits/apostrophes/hyphens), a number, or one
 # other visible character; markdown ``*`` and ``_`` are skipped.
@@ -92,20 +91,28 @@ def _adjective_suffix(word: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _boundary_word(w: str) -> bool:
-    """Whether a walked item ends a noun phrase (cached: the same words recur)."""
+def _info(w: str) -> tuple[bool, bool, bool]:
+    """(joins two modifiers, ends a noun phrase, is plural) of a walked item.
+
+    Cached: the same words recur, and each is asked about a few times.
+    """
+    joiner = w in (",", "&") or w.lower() in ("and", "or")
     if len(w) > 1 and w.isupper():  # acronyms ("US troops") are modifiers
-        return False
-    return not w[0].isalpha() or w.lower() in BOUNDARY
+        boundary = False
+    else:
+        boundary = not w[0].isalpha() or w.lower() in BOUNDARY
+    return joiner, boundary, is_plural(w)
 
 
-# The first four walked items (as WALK_RE.finditer reads them: [\s*_] between)
-# in one regex call: most walks end within them. The walk says _MORE when it
-# needs further items, and then all ten are read.
-_ITEM = r"(" + WALK_RE.pattern + r")"
-_FIRST_ITEMS_RE = re.compile(
-    r"[\s*_]*" + _ITEM + r"(?:[\s*_]*" + _ITEM + r"(?:[\s*_]*" + _ITEM + r"(?:[\s*_]*" + _ITEM + r")?)?)?"
-)
+# The walked items (as WALK_RE.finditer reads them: only [\s*_] between), up to
+# n per regex call: the first four answer most walks; the walk says _MORE when
+# it needs more, and then the next six are read (ten in all, as always).
+def _items_re(n: int) -> re.Pattern[str]:
+    item = r"[\s*_]*(" + WALK_RE.pattern + r")"
+    return re.compile(item + "".join("(?:" + item for _ in range(n - 1)) + ")?" * (n - 1))
+
+
+_FIRST_ITEMS_RE, _MORE_ITEMS_RE = _items_re(4), _items_re(6)
 _MORE = object()
 
 
@@ -120,13 +127,22 @@ def head_noun(text: str, pos: int, singular: bool = False, partitive: bool = Tru
     first = _FIRST_ITEMS_RE.match(text, pos, end)
     if first is None:
         return None
-    words = [w for w in first.groups() if w is not None]
+    words = first.groups()[:first.lastindex]
     if not (partitive and words[0].lower() == "of"):
         found = _walk(words, 0, singular, len(words) < 4)
         if found is not _MORE:
             return None if found is None else (found[1], first.end(found[0] + 1) - found[2])
-    items = list(islice(WALK_RE.finditer(text, pos, end), 10))
-    words, ends = [m.group() for m in items], [m.end() for m in items]
+    ends = [first.end(k) for k in range(1, len(words) + 1)]
+    more = _MORE_ITEMS_RE.match(text, first.end(), end) if len(words) == 4 else None
+    if more is not None:
+        words += more.groups()[:more.lastindex]
+        ends += [more.end(k) for k in range(1, more.lastindex + 1)]
+    return _partitive_walk(list(words), ends, singular, partitive)
+
+
+def _partitive_walk(words: list[str], ends: list[int], singular: bool, partitive: bool
+                    ) -> tuple[str, int] | None:
+    """``head_noun`` over all its items (``words`` and their ``ends``)."""
     i = 0
     if partitive and words[0].lower() == "of":
         i = 1
@@ -137,10 +153,10 @@ def head_noun(text: str, pos: int, singular: bool = False, partitive: bool = Tru
         keep = [k for k in range(i, len(words)) if not words[k][0].isdigit()]
         words, ends, i = [words[k] for k in keep], [ends[k] for k in keep], 0
     found = _walk(words, i, singular, True)
-    return None if found is None else (found[1], ends[found[0]] - found[2])
+    return None if found is None else (found[1], ends[found[0]] - found[2])  # type: ignore[index]
 
 
-def _walk(ws: list[str], i: int, singular: bool, complete: bool) -> object:
+def _walk(ws: tuple[str, ...] | list[str], i: int, singular: bool, complete: bool) -> object:
     """Walk modifiers from ``ws[i]``; return the head (index, word, chars cut from its end), None or _MORE.
 
     ``complete``: ``ws`` holds every item there is to walk (else _MORE when past them).
@@ -154,20 +170,21 @@ def _walk(ws: list[str], i: int, singular: bool, complete: bool) -> object:
             break
         w = ws[i]
         nxt = ws[i + 1] if i + 1 < n else None
-        if w in (",", "&") or w.lower() in ("and", "or"):  # "Chinese and British", "science and education"
-            if fallback or i == 0 or nxt is None or _boundary_word(nxt) or (w == "," and not is_adjective_like(nxt)):
+        joiner, boundary, plural = _info(w)
+        if joiner:  # "Chinese and British", "science and education"
+            if fallback or i == 0 or nxt is None or _info(nxt)[1] or (w == "," and not is_adjective_like(nxt)):
                 break
-        elif _boundary_word(w):
+        elif boundary:
             break
         elif singular:
-            if is_plural(w) or _contraction(w):
+            if plural or _contraction(w):
                 break
             if _adjective_suffix(w):
                 pass
-            elif nxt is None or _boundary_word(nxt) or is_plural(nxt) or nxt.lower().endswith("ed"):
+            elif nxt is None or _info(nxt)[1] or _info(nxt)[2] or nxt.lower().endswith("ed"):
                 return i, w.rstrip("'’"), 0
-        elif is_plural(w):  # "sports facilities", "crew members": the second noun heads
-            if nxt is not None and not _boundary_word(nxt) and (w.lower() in PLURAL_MODIFIERS or is_plural(nxt)):
+        elif plural:  # "sports facilities", "crew members": the second noun heads
+            if nxt is not None and not _info(nxt)[1] and (w.lower() in PLURAL_MODIFIERS or _info(nxt)[2]):
                 fallback = fallback or (i, w, 0)
             else:
                 head = w.rstrip("'’")

@@ -13,11 +13,11 @@ from functools import lru_cache
 
 from sci_diplo.normalize.programme_scan import (
     YEAR_RE,
+    TokenWindow,
     ends_sentence,
     gap_kind,
     is_acronym,
     is_title,
-    TokenWindow,
 )
 from sci_diplo.normalize.programme_words import ProgrammeWords
 
@@ -144,7 +144,7 @@ def _read_tail(
             if head not in words.field_heads:
                 break
         nxt = toks.get(i + 1)
-        year = nxt is not None and nxt[2][0] in "12" and YEAR_RE.fullmatch(nxt[2])
+        year = nxt is not None and nxt[2][0] in "12" and YEAR_RE.fullmatch(nxt[2])  # 1[89]xx, 20xx
         if year and gap_kind(text[end : nxt[0]]) == "space":
             tail.year_end = nxt[1]
             break

@@ -57,7 +57,8 @@ def _head_pattern(heads: list[str]) -> re.Pattern[str]:
     boundary checked as a lookbehind after that letter: the pattern then
     starts with a set of literal characters, which lets ``re`` skip ahead to
     candidate letters instead of trying every alternative at every position
-    (about 4x faster than ``\b(?:Agreement|...)\b``, same matches).
+    (about 4x faster than one word boundary before the whole alternation,
+    same matches).
     """
     groups: dict[str, list[str]] = {}
     for head in sorted(heads, key=len, reverse=True):

@@ -12,13 +12,21 @@ Signals, the first one in the opening ~2000 characters winning:
 
 Without any, the estimate is the year (``YYYY``) of the latest full date in the
 whole text that is not a deadline (after before/by/until); else None.
+
+Only full dates matter here, so the text is not scanned whole: ``DAY_RX`` finds
+where one may be, and ``dates.day_matches`` reads just the stretches around
+those (from the last character before them that no expression can cross), giving
+exactly the single days ``find_dates(text, None)`` gives.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from sci_diplo.normalize.dates import find_dates
+from sci_diplo.normalize import dates_grammar as g
+from sci_diplo.normalize.dates import day_matches
+from sci_diplo.normalize.dates_scan import full_date_at, month_before
 from sci_diplo.normalize.types import DateMatch
 
 HEAD_CHARS = 2000
@@ -32,8 +40,10 @@ _PUBLISHED_BEFORE_RX = re.compile(
 _BYLINE_RX = re.compile(r"\s*+[*_]*+By\s++[A-Z][\w.'’ -]{1,60}?\s*+[|,–—-]\s*+\Z")
 # A link right after the date: ", <https://...>", " https://", " www.".
 _LINK_AFTER_RX = re.compile(r"\s*+[,.;]?\s*+<?(?:https?://|www\.)", re.I)
-_DAY_VALUE_RX = re.compile(r"-?\d{4}-\d{2}-\d{2}")
 _DEADLINE = frozenset(("before", "by", "until"))
+# How far past its last full date a stretch is read: a range partner ("to 2022")
+# starts within 12 characters, its trigger ("twentieth century") within 64.
+_REACH = 64
 
 
 def find_published(text: str, estimate: bool = True) -> str | None:
@@ -44,16 +54,13 @@ def find_published(text: str, estimate: bool = True) -> str | None:
     if not isinstance(text, str) or not text:
         return None
     head = text[:HEAD_CHARS + 200]
-    for match in find_dates(head, None):
+    starts = _date_starts(text, len(text) if estimate else len(head))
+    for match in _Days(head, [s for s in starts if s < len(head)]).in_order():
         if match.start >= HEAD_CHARS:
             break
-        if _is_day(match) and _signals_publication(head, match):
+        if _signals_publication(head, match):
             return match.value
-    return _latest_year(text) if estimate else None
-
-
-def _is_day(match: DateMatch) -> bool:
-    return match.kind == "absolute" and match.value is not None and _DAY_VALUE_RX.fullmatch(match.value) is not None
+    return _latest_year(text, starts) if estimate else None
 
 
 def _signals_publication(text: str, match: DateMatch) -> bool:
@@ -67,9 +74,81 @@ def _signals_publication(text: str, match: DateMatch) -> bool:
     return _LINK_AFTER_RX.match(text, match.end) is not None
 
 
-def _latest_year(text: str) -> str | None:
-    """Return the year of the latest full date that is not a deadline, or None."""
-    days = [m.value for m in find_dates(text, None) if _is_day(m) and m.relation not in _DEADLINE]
-    if not days:
-        return None
-    return max(days)[:4]
+def _latest_year(text: str, starts: list[int]) -> str | None:
+    """Return the year of the latest full date that is not a deadline, or None.
+
+    Candidates are tried from the latest value down; once a candidate's stretch is
+    read, every single day in it is known, so the first value with a day that is
+    no deadline is the latest one.
+    """
+    days = _Days(text, starts)
+    for value, i in sorted(((c[0], i) for i, c in enumerate(days.cands)), reverse=True):
+        days.read(i)
+        if any(m.relation not in _DEADLINE for m in days.by_value.get(value, ())):
+            return value[:4]
+    return None
+
+
+def _date_starts(text: str, end: int) -> list[int]:
+    """Return where a full date may start in ``text[:end]``: a superset of where one does."""
+    starts = []
+    for mt in g.DAY_RX.finditer(text, 0, end):
+        day = mt.start()
+        starts.append(day)
+        if mt["md"] is not None:  # a day and a year: the month may stand before the day
+            month = month_before(text, day)
+            if month >= 0:
+                starts.append(month)
+    return sorted(set(starts))
+
+
+class _Days:
+    """The single-day matches of ``find_dates(text, None)``, read around candidate dates only.
+
+    Candidates are ``(value, start, end)`` of the full dates read at the given
+    starts. Those not parted by a character of ``g.SYNC_RX`` form a stretch, read
+    in one scan when one of them is first asked about.
+    """
+
+    def __init__(self, text: str, starts: list[int]) -> None:
+        self.text = text
+        self.cands: list[tuple[str, int, int]] = []
+        for start in starts:
+            atom = full_date_at(text, start)
+            if atom is not None:
+                y, m, d = atom.lo
+                self.cands.append((f"{y:04d}-{m:02d}-{d:02d}", atom.start, atom.end))
+        self.by_value: dict[str, list[DateMatch]] = {}  # the single days of the stretches read
+        self.done = [False] * len(self.cands)
+
+    def in_order(self) -> Iterator[DateMatch]:
+        """Yield the single days in text order."""
+        for i in range(len(self.cands)):
+            if not self.done[i]:
+                yield from self.read(i)
+
+    def read(self, i: int) -> list[DateMatch]:
+        """Read the stretch of candidate ``i`` unless done; return the single days newly read."""
+        if self.done[i]:
+            return []
+        first = last = i
+        while first > 0 and not self._parted(first - 1):
+            first -= 1
+        while last + 1 < len(self.cands) and not self._parted(last):
+            last += 1
+        text, cands = self.text, self.cands
+        lo = g.LAST_SYNC_RX.match(text, cands[first - 1][2] if first else 0, cands[first][1])
+        end = max(c[2] for c in cands[first:last + 1])  # a bogus candidate may lie inside another
+        hi = end + _REACH
+        if last + 1 < len(cands):  # the sync character parting it from the next stretch
+            hi = min(hi, g.SYNC_RX.search(text, end, cands[last + 1][1]).start())
+        days = day_matches(text, lo.end() if lo else 0, hi)
+        for k in range(first, last + 1):
+            self.done[k] = True
+        for match in days:
+            self.by_value.setdefault(match.value, []).append(match)
+        return days
+
+    def _parted(self, i: int) -> bool:
+        """Return True when a sync character stands between candidates ``i`` and ``i + 1``."""
+        return g.SYNC_RX.search(self.text, self.cands[i][2], self.cands[i + 1][1]) is not None
