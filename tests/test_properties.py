@@ -21,7 +21,8 @@ from sci_diplo import store as store_mod
 
 # Text that looks like news often enough to exercise the rules, and arbitrary Unicode besides.
 WORDS = ["China", "the U.S.", "more than", "1.8 billion", "doses", "In March 2021", "Agreement",
-         "Joint Laboratory", "(CERC)", "Friday", "95%", "Comorian", "thirty-three", "–", "\n\n", "BC", "ago"]
+         "Joint Laboratory", "(CERC)", "Friday", "95%", "Comorian", "thirty-three", "–", "\n\n", "BC", "ago",
+         "5 Auguſt 2021", "thıs year", "dayſ"]
 newsy = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), max_size=40).map(" ".join)
 texts = st.one_of(st.text(max_size=300), newsy)
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from sci_diplo.normalize import dates_calendar as cal
 from sci_diplo.normalize import dates_grammar as g
@@ -93,9 +94,9 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
         if dateline and atom.lo[0] is None and atom.weekday is None:
             atom.rel = ("md", "nearest")  # a yearless dateline: the nearest such day
         span, relative = _value(text, atom, anchor)
-        if span is not None and not all(cal.valid_point(*p) for p in span if p is not None):
+        if span is not None and not _valid_span(*span):
             span = None  # out of the calendar we write ("900 centuries ago")
-        value = fmt_span(*span) if span else None
+        value = _format(*span) if span else None
         if atom.kind == "ref":
             value = atom.rel[1]
         if dateline and span is not None:
@@ -118,8 +119,17 @@ def day_matches(text: str, lo: int = 0, hi: int | None = None) -> list[DateMatch
         if _is_day(atom) and atom.lo[0] is not None and cal.valid_point(*atom.lo):
             if atom.left is None:
                 atom.left = read_left(text, atom.start)
-            out.append(_match(text, atom, cal.fmt_point(atom.lo), False, _is_dateline(text, atom)))
+            out.append(_match(text, atom, _format(atom.lo, None), False, _is_dateline(text, atom)))
     return out
+
+
+def _valid_span(lo: Point | None, hi: Point | None) -> bool:
+    """Return True when every end of the span is a point of the calendar we write."""
+    return (lo is None or cal.valid_point(*lo)) and (hi is None or cal.valid_point(*hi))
+
+
+# The value string of a span: the same few years and days recur in a text.
+_format = lru_cache(maxsize=4096)(fmt_span)
 
 
 def _is_day(atom: Atom) -> bool:
@@ -144,6 +154,8 @@ def _value(text: str, atom: Atom, anchor: Point | None) -> tuple[tuple | None, b
         if hi is not None and hi[0] is None:
             hi = (atom.lo[0] + (hi[1] < atom.lo[1]), hi[1], hi[2])
         return (atom.lo, hi), False
+    if anchor is None:
+        return None, True  # nothing to resolve against (the resolvers would say None)
     future = _future(text, atom)
     if atom.kind == "cal":
         mode = atom.rel[1] if atom.rel else None
@@ -207,16 +219,15 @@ def _merge(text: str, atoms: list[Atom]) -> list[Atom]:
 
 def _join(text: str, a: Atom, b: Atom) -> Atom | None:
     """Return ``a`` and ``b`` as one atom when they form one expression, else None."""
-    gap = text[a.end:b.start]
     if a.kind == "weekday" and b.kind == "cal" and b.lo and b.lo[2] is not None and not b.hi:
-        if _WEEKDAY_GAP_RX.fullmatch(gap):
+        if _WEEKDAY_GAP_RX.fullmatch(text, a.end, b.start):
             weekday = a.rel[1] if b.lo[0] is None else None
             return Atom(a.start, b.end, lo=b.lo, rel=b.rel, full=b.full, weekday=weekday)
         return None
     if a.kind != "cal" or b.kind != "cal" or a.rel or b.rel or not a.lo or not b.lo:
         return None
-    connector = g.CONNECTOR_RX.fullmatch(gap) if len(gap) < 12 else None
-    if connector is None:
+    gap = text[a.end:b.start] if b.start - a.end < 12 else None
+    if gap is None or g.CONNECTOR_RX.fullmatch(gap) is None:
         return None
     left = a.left or read_left(text, a.start)
     if gap.strip().lower() == "and" and left.rel_word != "between":

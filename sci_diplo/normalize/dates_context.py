@@ -12,6 +12,9 @@ from sci_diplo.normalize import dates_grammar as g
 
 _WINDOW = 48
 _TWO_WORD_RELATIONS = {("prior", "to"), ("ahead", "of"), ("as", "of"), ("up", "to")}
+_PAIR_TAILS = frozenset(w for _, w in _TWO_WORD_RELATIONS)
+# Last words of the two-word qualifiers ("more than"): only they need the word before.
+_QUALIFIER_TAILS = frozenset(k.split()[-1] for k in g.AGO_QUALIFIERS if " " in k)
 _NON_YEAR_LEFT = frozenset(
     "no number page pages pp p tel fax room flight route vol volume issue article section chapter "
     "resolution model version code item line box suite unit".split()
@@ -52,7 +55,7 @@ def left_words(text: str, pos: int) -> list[tuple[str, int, int]]:
     if cut is not None:
         first = cut.end()
     found = list(g.WORD_RX.finditer(text, first, pos))
-    return [(m.group().lower(), m.start(), m.end()) for m in found[-6:]]
+    return [(m[0].lower(), *m.span()) for m in found[-6:]]
 
 
 def _joined(text: str, end: int, nxt: int) -> bool:
@@ -71,62 +74,74 @@ def read_left(text: str, start: int) -> Left:
     i = len(words) - 1 - mod
     lead = words[i + 1][1] if mod else start
     nearest = words[i][0] if i >= 0 and _joined(text, words[i][2], lead) else ""
-    raw = nearest
     det = nearest in g.YEAR_DETERMINERS or text[max(0, lead - 3):lead].rstrip().endswith(("'s", "’s"))
-    relation, rel_word, rel_lead = None, "", lead
+    if not nearest:  # no word right before: nothing more to read
+        return Left(None, lead, lead, "", bool(mod), det, "")
+    raw = nearest
     if nearest == "the" and not mod and i > 0 and _joined(text, words[i - 1][2], words[i][1]):
         i -= 1  # "since the 1990s": the relation word stands before "the"
         nearest = words[i][0] if words[i][0] in g.RELATION_WORDS else ""
         if not nearest:
             i, nearest = i + 1, "the"
-    if nearest:
-        pair = (words[i - 1][0], nearest) if i > 0 else ("", nearest)
-        if pair in _TWO_WORD_RELATIONS and _joined(text, words[i - 1][2], words[i][1]):
-            rel_word, rel_lead = " ".join(pair), words[i - 1][1]
-        elif nearest in g.RELATION_WORDS and nearest != "to":
-            rel_word, rel_lead = nearest, words[i][1]
-        if rel_word:
-            relation = g.RELATION_WORDS[rel_word]
-            before = words[i - 1][0] if i > 0 and _joined(text, words[i - 1][2], words[i][1]) else ""
-            if rel_word in ("in", "from") and before in ("starting", "beginning", "effective"):
-                relation, rel_lead = "since", words[i - 1][1]
-            elif rel_word == "from" and before:
-                relation = "on"  # "walls from 1950": an origin; "From 2005, he ...": since
-            elif rel_word == "between":
-                relation = "on"  # "between" makes a range only with "and" (dates._join)
+    relation, rel_word, rel_lead = _relation(text, words, i, nearest, lead)
     left = Left(relation, lead, rel_lead, raw, bool(mod or rel_word), det, rel_word)
-    if nearest and not mod:
+    if not mod:
         _qualify(text, words, i, left)
     return left
 
 
+def _relation(text: str, words: list[tuple[str, int, int]], i: int, nearest: str,
+              lead: int) -> tuple[str | None, str, int]:
+    """Return (relation, relation word(s), where they start) for ``nearest`` = ``words[i]``."""
+    joined_before = i > 0 and _joined(text, words[i - 1][2], words[i][1])
+    if nearest in _PAIR_TAILS and joined_before and (words[i - 1][0], nearest) in _TWO_WORD_RELATIONS:
+        rel_word, rel_lead = f"{words[i - 1][0]} {nearest}", words[i - 1][1]
+    elif nearest in g.RELATION_WORDS and nearest != "to":
+        rel_word, rel_lead = nearest, words[i][1]
+    else:
+        return None, "", lead
+    relation = g.RELATION_WORDS[rel_word]
+    before = words[i - 1][0] if joined_before else ""
+    if rel_word in ("in", "from") and before in ("starting", "beginning", "effective"):
+        relation, rel_lead = "since", words[i - 1][1]
+    elif rel_word == "from" and before:
+        relation = "on"  # "walls from 1950": an origin; "From 2005, he ...": since
+    elif rel_word == "between":
+        relation = "on"  # "between" makes a range only with "and" (dates._join)
+    return relation, rel_word, rel_lead
+
+
 def _qualify(text: str, words: list[tuple[str, int, int]], i: int, left: Left) -> None:
     """Set ``left.qualifier`` from "more than"/"over"/"less than" right before the expression."""
-    two = f"{words[i - 1][0]} {words[i][0]}" if i > 0 and _joined(text, words[i - 1][2], words[i][1]) else ""
-    if two in g.AGO_QUALIFIERS:
-        left.qualifier, left.qual_lead = g.AGO_QUALIFIERS[two], words[i - 1][1]
-    elif words[i][0] in g.AGO_QUALIFIERS:
-        left.qualifier, left.qual_lead = g.AGO_QUALIFIERS[words[i][0]], words[i][1]
+    word = words[i][0]
+    if word in _QUALIFIER_TAILS and i > 0 and _joined(text, words[i - 1][2], words[i][1]):
+        two = f"{words[i - 1][0]} {word}"
+        if two in g.AGO_QUALIFIERS:
+            left.qualifier, left.qual_lead = g.AGO_QUALIFIERS[two], words[i - 1][1]
+            return
+    if word in g.AGO_QUALIFIERS:
+        left.qualifier, left.qual_lead = g.AGO_QUALIFIERS[word], words[i][1]
 
 
 def _modifier_length(text: str, words: list[tuple[str, int, int]], start: int) -> int:
     """Return how many of the last ``words`` form a modifier: "early", "mid-", "the end of (the)"."""
-    seq = [w for w, _, _ in words]
-    n = len(seq)
-    if n >= 3 and seq[-1] == "the" and seq[-2] == "of" and seq[-3] in _PHRASE_HEADS:
-        k = 3
-    elif n >= 2 and seq[-1] == "of" and seq[-2] in _PHRASE_HEADS:
-        k = 2
-    elif n >= 1 and seq[-1] in g.MODIFIERS:
-        k = 1
+    n = len(words)
+    last = words[-1][0] if n else ""
+    if last == "the":
+        k = 3 if n >= 3 and words[-2][0] == "of" and words[-3][0] in _PHRASE_HEADS else 0
+    elif last == "of":
+        k = 2 if n >= 2 and words[-2][0] in _PHRASE_HEADS else 0
     else:
+        k = 1 if last in g.MODIFIERS else 0
+    if not k:
         return 0
-    if n > k and seq[n - k - 1] == "the":
+    if n > k and words[n - k - 1][0] == "the":
         k += 1
     # every word of the modifier must touch the next one
-    ends = [w[2] for w in words[n - k:]]
-    starts = [w[1] for w in words[n - k + 1:]] + [start]
-    return k if all(_joined(text, e, s) for e, s in zip(ends, starts)) else 0
+    for j in range(n - k, n):
+        if not _joined(text, words[j][2], words[j + 1][1] if j + 1 < n else start):
+            return 0
+    return k
 
 
 def right_word(text: str, end: int) -> str:

@@ -93,7 +93,10 @@ def _date_atom(start: int, mt: re.Match) -> Atom | None:
     word = mt["dmy_mon"]
     if not word[0].isupper():
         return None
-    return month_day(start, mt.end(), g.MONTHS[word.lower()], mt["dmy_d"], mt["dmy_d2"], mt["dmy_y"])
+    month = g.MONTHS.get(word.lower())  # None for "Auguſt": re.I lets ſ match s
+    if month is None:
+        return None
+    return month_day(start, mt.end(), month, mt["dmy_d"], mt["dmy_d2"], mt["dmy_y"])
 
 
 def _full_date(start: int, end: int, y: int, m: int, d: int) -> Atom | None:
@@ -145,7 +148,7 @@ def _year(text: str, mt: re.Match, year_end: int) -> Atom | None:
         return Atom(start, end, lo=(a, None, None), hi=(a + span, None, None), left=left)
     if b_txt:
         return _year_pair(text, start, end, a, b_txt, left)
-    after = 0 <= year_end and _LIST_GAP_RX.match(text[year_end:start]) is not None
+    after = 0 <= year_end and _LIST_GAP_RX.match(text, year_end, start) is not None
     if not year_like(text, start, end, a, left, after):
         return None
     return Atom(start, end, lo=(a, None, None), left=left)

@@ -112,28 +112,32 @@ TIME_UNITS = {"year": "year", "years": "year", "month": "month", "months": "mont
 LABEL_WORDS = frozenset("date dated published posted updated released issued modified time".split())
 
 
-def word_trie(words: list[str], fold: bool = False) -> str:
+def word_trie(words: list[str] | dict[str, str], fold: bool = False) -> str:
     """Return a regex alternation of ``words`` structured as a trie (fast in ``re``).
 
     With ``fold`` each letter is a two-case class (``[jJ]``), which matches
-    faster than the ``re.I`` flag.
+    faster than the ``re.I`` flag. ``words`` may map each word to a pattern that
+    must follow it (tried after the longer words).
     """
     root: dict = {}
     for word in words:
         node = root
         for ch in word:
             node = node.setdefault(ch, {})
-        node[""] = {}
+        node[""] = words[word] if isinstance(words, dict) else ""
 
     def char(ch: str) -> str:
         return f"[{ch}{ch.upper()}]" if fold and ch.isalpha() else re.escape(ch)
 
     def emit(node: dict) -> str:
         alts = [char(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        tail = node.get("")
         if not alts:
-            return ""
+            return tail or ""
+        if tail:
+            return "(?:" + "|".join(alts) + "|" + tail + ")"
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
+        return f"(?:{body})?" if tail is not None else body
 
     return emit(root)
 
@@ -145,49 +149,6 @@ _ORDWORD = word_trie(sorted(ORDINAL_WORDS))
 _ERA = r"(?:BCE|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)"
 _END = r"(?![\w]|[.,]\d)"  # a number ends here: no letter, digit or decimal part follows
 _SUF = r"(?:st|nd|rd|th)?"
-# Words that may start a candidate. Month and weekday names count only capitalized
-# (``dates_scan`` drops "may", "march", "sun" ...), so they trigger only then; a
-# trigger that finds nothing has no other effect, so this changes no result.
-_ANY_CASE_TRIGGERS = sorted(
-    set(DEMONSTRATIVES) | set(SEASONS)
-    | {"today", "tonight", "yesterday", "tomorrow", "first", "second", "third", "fourth", "final",
-       "ago", "hence", "century", "centuries"}
-)
-_CAPITAL_TRIGGERS = sorted(set(MONTHS) | set(WEEKDAYS))
-
-
-def _trigger_words() -> list[str]:
-    """Return one alternative per first letter: the letter as written, then a case-folded trie.
-
-    A literal first character lets ``re`` reject most alternatives without entering them.
-    """
-    heads: dict[str, list[str]] = {}
-    for word in _ANY_CASE_TRIGGERS:
-        heads.setdefault(word[0], []).append(word[1:])
-    for word in _ANY_CASE_TRIGGERS + _CAPITAL_TRIGGERS:
-        heads.setdefault(word[0].upper(), []).append(word[1:])
-    return [head + word_trie(rests, fold=True) + r"(?!\w)" for head, rests in sorted(heads.items())]
-
-
-_TRIGGER_HEADS = sorted({w[0] for w in _ANY_CASE_TRIGGERS} | {w[0].upper() for w in _ANY_CASE_TRIGGERS}
-                        | {w[0].upper() for w in _CAPITAL_TRIGGERS})
-# What a candidate starts with: a digit, an apostrophe decade ('90s), a quarter code
-# (Q3, H1), FY+digits, or a trigger word. Which one it is, dates_scan reads off its
-# first characters (no named groups: they would slow every alternative down).
-_TRIGGER_BODY = (
-    r"(?=[\d‘’'QHF" + "".join(_TRIGGER_HEADS) + r"])(?:\d|[‘’']\d0s(?!\w)|[QH][1-4](?!\w)|FY(?=\s?['’]?\d)|"
-    + "|".join(_trigger_words()) + ")"
-)
-# Where a candidate may start: a trigger after a character that is no ASCII letter,
-# digit or underscore (dates_scan rejects other word characters before it, and tries
-# the start of the text with TRIGGER_AT_RX). Starting the pattern with a character
-# class lets ``re`` skip along the text without trying each position: this search is
-# the largest single cost of find_dates.
-TRIGGER_RX = re.compile(r"[^0-9A-Za-z_]" + _TRIGGER_BODY)
-TRIGGER_AT_RX = re.compile(_TRIGGER_BODY)
-# A word character (Unicode), for the character before a trigger.
-WORD_CHAR_RX = re.compile(r"\w")
-
 # Full dates that start with a digit: ISO, numeric, CJK, day-month-year.
 _ISO = (r"(?P<iso>(?P<iso_y>\d{4})(?P<iso_s>[-/.])(?P<iso_m>\d{1,2})(?P=iso_s)(?P<iso_d>\d{1,2})"
         r"(?!\d|[.,]\d))")
@@ -217,17 +178,15 @@ MONTH_RX = re.compile(_MON + _MON_DAY + "?" + _MON_YEAR + "?", re.I)
 # Where a full date (day, month, year) may be, for reading single days without running
 # the scanner over everything (``dates.day_matches``). Every full date has a day
 # number, so the pattern starts with a digit that follows no digit (``re`` then skips
-# along the text to digits) and looks ahead from the next character for the shapes of DIGIT_RX's full
-# dates (``direct``) or for the day and year after a month (``md``: "Dec. 17, 2021",
-# whose start dates_digits finds before the day). The shapes are looser than DIGIT_RX
-# and MONTH_RX, never stricter, and letters are folded by hand (re.I is slow here).
-_SUF_F = r"(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])?"
-_DIRECT = (r"\d\d\d(?:[-/.]\d{1,2}[-/.]\d|\s*+年)|\d?[-/.]\d{1,2}[-/.]\d{4}|\d?" + _SUF_F
-           + r"(?:\s*+[-–—]\s*+[0-3]?\d" + _SUF_F + r")?(?:\s++[oO][fF])?(?:\s++|-)"
-           + word_trie(list(MONTHS), fold=True) + r"\.?[\s,\-]*+\d{4}")
-_MD_TAIL = (r"\d?" + _SUF_F + r"(?![\w:]|[.,]\d)(?:\s*+[-–—]\s*+[0-3]?\d" + _SUF_F + r"(?![\w:]|[.,]\d))?"
-            r"(?:\s*+,\s*+|\s++(?:[oO][fF]\s++)?|-)\d{4}")
-DAY_RX = re.compile(r"\d(?<!\d\d)(?:(?=(?P<md>" + _MD_TAIL + "))|(?=" + _DIRECT + "))")
+# along the text to digits), then looks ahead for the shapes of DIGIT_RX's full dates
+# or for the day and year after a month (``md``: "Dec. 17, 2021", whose month
+# dates_scan.month_before finds). The shapes are looser than DIGIT_RX and MONTH_RX,
+# never stricter, and case-insensitive as they are ("1ſt" is "1st" to ``re.I``).
+_DIRECT = (r"\d\d\d(?:[-/.]\d{1,2}[-/.]\d|\s*+年)|\d?[-/.]\d{1,2}[-/.]\d{4}|\d?" + _SUF
+           + r"(?:\s*+[-–—]\s*+[0-3]?\d" + _SUF + r")?(?:\s++of)?(?:\s++|-)" + _MONTH + r"\.?[\s,\-]*+\d{4}")
+_MD_TAIL = (r"\d?" + _SUF + r"(?![\w:]|[.,]\d)(?:\s*+[-–—]\s*+[0-3]?\d" + _SUF + r"(?![\w:]|[.,]\d))?"
+            r"(?:\s*+,\s*+|\s++(?:of\s++)?|-)\d{4}")
+DAY_RX = re.compile(r"\d(?<!\d\d)(?:(?=(?i:(?P<md>" + _MD_TAIL + ")))|(?=(?i:" + _DIRECT + ")))")
 # Characters no expression, skipped number or range gap can hold, and none can start:
 # the scanner's state is fresh after each one (``dates.day_matches``).
 SYNC_RX = re.compile(r"[()\[\]{};:!?\"“”|]")
@@ -237,15 +196,14 @@ WEEKDAY_RX = re.compile(
     r"(?P<wd>" + _WEEKDAY + r")(?P<wdot>\.)?(?![a-z])(?:\s++(?P<part>night|morning|afternoon|evening)\b)?",
     re.I,
 )
-# A demonstrative and a calendar unit: "last year", "this fiscal year", "next Friday", "last May".
-DEMO_RX = re.compile(
-    r"(?P<demo>this|last|next|coming|current|upcoming)\s++(?:(?P<fis>fiscal|financial)\s++)?"
-    r"(?P<unit>year|month|week|weekend|quarter|century|decade|morning|afternoon|evening|night"
-    r"|spring|summer|autumn|fall|winter|" + _WEEKDAY + "|" + _MONTH + r")(?![\w])",
-    re.I,
-)
+# A demonstrative and a calendar unit: "this year", "this fiscal year", "next Friday", "last May".
+_DEMO_AFTER = (r"\s++(?:(?P<fis>fiscal|financial)\s++)?(?P<unit>year|month|week|weekend|quarter|century|decade"
+               r"|morning|afternoon|evening|night|spring|summer|autumn|fall|winter|" + _WEEKDAY + "|" + _MONTH
+               + r")(?![\w])")
+DEMO_RX = re.compile(r"(?P<demo>this|last|next|coming|current|upcoming)" + _DEMO_AFTER, re.I)
 # An ordinal quarter or half: "first half", "third quarter" (the year follows in QTAIL_RX).
-QORD_RX = re.compile(r"(?P<ord>first|second|third|fourth|final|last)\s++(?P<unit>quarter|half)(?![\w-])", re.I)
+_QORD_AFTER = r"\s++(?P<unit>quarter|half)(?![\w-])"
+QORD_RX = re.compile(r"(?P<ord>first|second|third|fourth|final|last)" + _QORD_AFTER, re.I)
 # The year part after a quarter or half: " of 2022", " of this year", " of fiscal 2021".
 QTAIL_RX = re.compile(
     r"\s++of\s++(?:the\s++)?(?:(?P<y>\d{4})" + _END + r"|(?P<rel>this|last|next|current|the)\s++"
@@ -255,11 +213,79 @@ QTAIL_RX = re.compile(
 # A quarter or half code: "Q3 2021", "H1".
 QCODE_RX = re.compile(r"(?P<code>[QH][1-4])(?:\s*+,?\s*+(?:of\s++)?(?P<y>\d{4})" + _END + ")?")
 # A season and a year: "summer 2021", "the spring of 2020".
-SEASON_RX = re.compile(r"(?P<sea>spring|summer|autumn|fall|winter)(?:\s++of)?(?:\s*+,)?\s++(?P<y>\d{4})" + _END, re.I)
+_SEASON_AFTER = r"(?:\s++of)?(?:\s*+,)?\s++(?P<y>\d{4})" + _END
+SEASON_RX = re.compile(r"(?P<sea>spring|summer|autumn|fall|winter)" + _SEASON_AFTER, re.I)
 # A fiscal-year code: "FY2021", "FY 21".
 FY_RX = re.compile(r"FY\s?['’]?(?P<y>\d{4}|\d{2})(?!\w)")
 # An apostrophe decade: "‘90s".
 APOS_RX = re.compile(r"[‘’'](?P<d>\d0)s")
+# Words that may start a candidate. Month and weekday names count only capitalized
+# (``dates_scan`` drops "may", "march", "sun" ...), so they trigger only then; a
+# trigger that finds nothing has no other effect, so this changes no result.
+_ANY_CASE_TRIGGERS = sorted(
+    set(DEMONSTRATIVES) | set(SEASONS)
+    | {"today", "tonight", "yesterday", "tomorrow", "first", "second", "third", "fourth", "final",
+       "ago", "hence", "century", "centuries"}
+)
+_CAPITAL_TRIGGERS = sorted(set(MONTHS) | set(WEEKDAYS))
+
+
+def _after(pattern: str) -> str:
+    """Return ``pattern`` as a case-insensitive lookahead without its named groups."""
+    return "(?=(?i:" + re.sub(r"\(\?P<\w+>", "(?:", pattern) + "))"
+
+
+# What a handler of dates_scan needs after its trigger word ("first" + " quarter",
+# "this" + " year", "summer" + " 2021"): the same patterns as QORD_RX, DEMO_RX and
+# SEASON_RX. A trigger that cannot lead anywhere is not reported at all, which saves
+# the round trip (a trigger that finds nothing has no other effect).
+_TRIGGER_TAILS = {
+    **{w: _after(_QORD_AFTER) for w in ("first", "second", "third", "fourth", "final")},
+    **{w: _after(_DEMO_AFTER) for w in ("this", "next", "coming", "current", "upcoming")},
+    "last": _after(_QORD_AFTER + "|" + _DEMO_AFTER),
+    **{w: _after(_SEASON_AFTER) for w in SEASONS},
+}
+
+
+def _trigger_words() -> list[str]:
+    """Return one alternative per first letter: the letter as written, then a case-folded trie.
+
+    A literal first character lets ``re`` reject most alternatives without entering them.
+    """
+    heads: dict[str, dict[str, str]] = {}
+    for word in _ANY_CASE_TRIGGERS:
+        heads.setdefault(word[0], {})[word[1:]] = r"(?!\w)" + _TRIGGER_TAILS.get(word, "")
+    for word in _ANY_CASE_TRIGGERS + _CAPITAL_TRIGGERS:
+        heads.setdefault(word[0].upper(), {})[word[1:]] = r"(?!\w)" + _TRIGGER_TAILS.get(word, "")
+    return [head + word_trie(rests, fold=True) for head, rests in sorted(heads.items())]
+
+
+# A digit starts a candidate unless DIGIT_RX and dates_digits certainly find nothing:
+# after a digit and "." or "," (decimals, thousands), in a run of five digits or more,
+# before ",<digit>" or "%", or 1-3 digits before a word that can be no month, "of" or
+# era ("30 percent"). The scanner then skips the number as it would have.
+_DIGIT_TRIGGER = (r"\d(?<!\d[.,]\d)(?!\d{4}|\d{0,3}(?:,\d|%)"
+                  r"|\d{0,2}\s++[EGHIKLPQRTUVWXYZeghiklpqrtuvwxyz])")
+_TRIGGER_HEADS = sorted({w[0] for w in _ANY_CASE_TRIGGERS} | {w[0].upper() for w in _ANY_CASE_TRIGGERS}
+                        | {w[0].upper() for w in _CAPITAL_TRIGGERS})
+# What a candidate starts with: a digit, an apostrophe decade ('90s), a quarter code
+# (Q3, H1), FY+digits, or a trigger word. Which one it is, dates_scan reads off its
+# first characters (no named groups: they would slow every alternative down).
+_TRIGGER_BODY = (
+    r"(?=[\d‘’'QHF" + "".join(_TRIGGER_HEADS) + r"])(?:" + _DIGIT_TRIGGER + r"|[‘’']\d0s(?!\w)|[QH][1-4](?!\w)"
+    r"|FY(?=\s?['’]?\d)|"
+    + "|".join(_trigger_words()) + ")"
+)
+# Where a candidate may start: a trigger after a character that is no ASCII letter,
+# digit or underscore (dates_scan rejects other word characters before it, and tries
+# the start of the text with TRIGGER_AT_RX). Starting the pattern with a character
+# class lets ``re`` skip along the text without trying each position: this search is
+# the largest single cost of find_dates.
+TRIGGER_RX = re.compile(r"[^0-9A-Za-z_]" + _TRIGGER_BODY)
+TRIGGER_AT_RX = re.compile(_TRIGGER_BODY)
+# A word character (Unicode), for the character before a trigger.
+WORD_CHAR_RX = re.compile(r"\w")
+
 # Looking back from "ago": a count and a unit ("more than forty years ").
 AGO_BACK_RX = re.compile(
     r"(?<![\w-])(?P<n>\d{1,3}|" + _NUMWORD + r")[\s-]++(?P<unit>years?|months?|weeks?|days?|decades?"

@@ -44,7 +44,12 @@ def scan(text: str, refs: bool = False, lo: int = 0, hi: int | None = None) -> l
         if trigger is None or hi is not None and trigger[0] >= hi:
             break
         start, end = trigger
-        atom = _dispatch(text, start, end, year_end)
+        try:
+            atom = _dispatch(text, start, end, year_end)
+        except KeyError:
+            # Case-insensitive patterns match letters that only fold to ASCII ("Auguſt",
+            # "thıs", the Kelvin sign): such a word is not in our tables, so no date here.
+            atom = None
         if atom is None:
             run = _NUMRUN_RX.match(text, start) if text[start].isdecimal() else None
             pos = run.end() if run else end
@@ -104,7 +109,10 @@ def full_date_at(text: str, start: int) -> Atom | None:
     mt = g.MONTH_RX.match(text, start)
     if mt is None or not mt["mon"][0].isupper() or not mt["d1"] or not mt["y"]:
         return None
-    atom = month_day(start, mt.end(), g.MONTHS[mt["mon"].lower()], mt["d1"], mt["d2"], mt["y"])
+    month = g.MONTHS.get(mt["mon"].lower())  # None for a word that only folds to a month name
+    if month is None:
+        return None
+    atom = month_day(start, mt.end(), month, mt["d1"], mt["d2"], mt["y"])
     return atom if atom is not None and atom.full else None
 
 
@@ -172,15 +180,15 @@ def _demo(text: str, start: int, word: str) -> Atom | None:
     mode = {0: "this", -1: "last", 1: "next"}[k]
     if low in g.WEEKDAYS:
         ok = unit[0].isupper() and low in g.WEEKDAYS_FULL
-        return Atom(start, mt.end(), "rel", rel=("wd", g.WEEKDAYS[low], mode)) if ok else None
+        return Atom(start, mt.end(), "rel", rel=("wd", g.WEEKDAYS[low], mode), left=left) if ok else None
     if low in g.MONTHS:
         ok = unit[0].isupper() and low in g.MONTHS_ALONE and word != "current"
-        return Atom(start, mt.end(), lo=(None, g.MONTHS[low], None), rel=("md", mode)) if ok else None
+        return Atom(start, mt.end(), lo=(None, g.MONTHS[low], None), rel=("md", mode), left=left) if ok else None
     if low in ("morning", "afternoon", "evening", "night"):
         if k == 1 or (k == -1 and low != "night"):
             return None
-        return Atom(start, mt.end(), "rel", rel=("day", k))
-    return Atom(start, mt.end(), "rel", rel=("unit", low, k))
+        return Atom(start, mt.end(), "rel", rel=("day", k), left=left)
+    return Atom(start, mt.end(), "rel", rel=("unit", low, k), left=left)
 
 
 def _qord(text: str, start: int, word: str) -> Atom | None:

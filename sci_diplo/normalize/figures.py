@@ -34,6 +34,7 @@ _POST_QUAL_RE = re.compile(
     r"(?P<ge>\+|[-\u2010]plus\b|[^\S\n]+(?:or|and)[^\S\n]+(?:more|above|over)\b)"
     r"|(?P<le>[^\S\n]+(?:or|and)[^\S\n]+(?:less|fewer|below|under)\b)|(?P<ab>[-\u2010]odd\b)"
 )
+_POST_QUAL_FIRST = ("+", "-", "\u2010")
 # What joins the two ends of a range: "5-10", "5 to 10", "between 5 and 10".
 _RANGE_GAP_RE = re.compile(r"(?i)[^\S\n]*(?:(?P<d>[-\u2010\u2013\u2014])|(?P<w>to|and|through))[^\S\n]*")
 # What opens a range: "between", "from".
@@ -81,7 +82,7 @@ def find_figures(text: str) -> list[FigureMatch]:
         return []
     toks = tokens(text, split_dotted=False)
     nums = [signed(text, n, line=False) for n in scan(text, ratios=False, toks=toks)]
-    memo: dict[int, tuple | None] = {}
+    memo: dict[int, list] = {}
     out: list[FigureMatch] = []
     i = 0
     while i < len(nums):
@@ -90,7 +91,7 @@ def find_figures(text: str) -> list[FigureMatch]:
                                        and text[n.end:nums[i + 1].start].isspace()):
             i += 1  # no unit can follow, or numbers in a row ("one one", "1 1"): no figure
             continue
-        if i + 1 < len(nums) and _RANGE_LOOSE_RE.fullmatch(text, n.end, nums[i + 1].start):
+        if i + 1 < len(nums) and _range_gap(text, n.end, nums[i + 1].start):
             fig = _range_figure(text, n, nums[i + 1], memo)
             if fig is not None:
                 out.append(fig)
@@ -111,6 +112,27 @@ def _candidate(text: str, n: Num) -> bool:
     return currency_before(text, n.start) is not None or text[n.start - 3:n.start].lower() == "of "
 
 
+def _range_gap(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` may join two numbers as a range (``_RANGE_LOOSE_RE``).
+
+    Quick tests first: no line break, at most four chunks between white space
+    (two words, the separator, a symbol), and a dash, "to", "and" or "through"
+    in the first three.
+    """
+    head = text[a:b if b - a < 80 else a + 80]
+    if "\n" in head:
+        return False
+    parts = head.split(None, 4)
+    if len(parts) > 4:
+        return False
+    if len(parts) == 4 or b - a < 80:  # the first three chunks are whole
+        seps = " ".join(parts[:3]).lower()
+        if not ("-" in seps or "to" in seps or "and" in seps or "\u2013" in seps or "\u2014" in seps
+                or "\u2010" in seps or "through" in seps):
+            return False
+    return _RANGE_LOOSE_RE.fullmatch(text, a, b) is not None
+
+
 def _without_overlaps(figs: list[FigureMatch]) -> list[FigureMatch]:
     """Sort by start; of figures that start at the same place keep the longest.
 
@@ -123,16 +145,10 @@ def _without_overlaps(figs: list[FigureMatch]) -> list[FigureMatch]:
     return out
 
 
-def _qualifier(text: str, start: int) -> tuple[str, int]:
-    """Return (qualifier, start of the phrase) for what stands before ``start``."""
-    m = find_qualifier(text, start)
-    return (QUALIFIERS[" ".join(m.group("q").lower().split())], m.start("q")) if m else ("exact", start)
-
-
 def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | None:
     """Return (value, unit, phrase start, phrase end, post qualifier) of ``n``, else None."""
     start, pos, post = n.start, n.end, None
-    pm = _POST_QUAL_RE.match(text, pos)
+    pm = _POST_QUAL_RE.match(text, pos) if _may_post_qual(text, pos) else None
     if pm:
         post, pos = ("at_least" if pm.group("ge") else "at_most" if pm.group("le") else "about"), pm.end()
     pre = currency_before(text, n.start)
@@ -153,6 +169,14 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
         return None
     name, factor, end = unit
     return n.value * factor, name, start, end, post
+
+
+def _may_post_qual(text: str, pos: int) -> bool:
+    """Whether ``_POST_QUAL_RE`` may match at ``pos``: "+", a dash, or blanks then "or"/"and"."""
+    c = text[pos:pos + 1]
+    if c in _POST_QUAL_FIRST:
+        return True
+    return c.isspace() and c != "\n" and (text[pos + 1:pos + 2] in ("o", "a") or text[pos + 1:pos + 2].isspace())
 
 
 def _scale_word_end(text: str, pos: int) -> int:
@@ -184,7 +208,6 @@ def _compound_unit(text: str, pos: int) -> tuple[str, float, int] | None:
 
 def _noun_unit(text: str, n: Num, pos: int) -> tuple[str, float, int] | None:
     """The counted head noun after ``pos`` (canonical if it names a unit), else None."""
-    word = n.text.lower()
     if n.value == 0 and n.head.kind != DIG:  # "zero emissions" is no count
         return None
     if n.fraction and n.value < 1:
@@ -196,7 +219,7 @@ def _noun_unit(text: str, n: Num, pos: int) -> tuple[str, float, int] | None:
         found = head_noun(text, at, partitive=partitive) or head_noun(text, at, True, partitive)
     else:
         found = head_noun(text, pos, singular=n.value == 1 and n.ntok == 1)
-        if found and word == "one" and _OF_AFTER_RE.match(text, found[1]):
+        if found and n.text.lower() == "one" and _OF_AFTER_RE.match(text, found[1]):
             return None
     if found is None or found[0].lower() in _NOT_COUNTED:
         return None
@@ -204,30 +227,53 @@ def _noun_unit(text: str, n: Num, pos: int) -> tuple[str, float, int] | None:
     return (canon[0], canon[1], found[1]) if canon else (found[0], 1.0, found[1])
 
 
-def _described(text: str, n: Num, memo: dict[int, tuple | None]) -> tuple | None:
-    """``_describe`` once per number, and None for numbers that state no quantity."""
-    if n.start not in memo:
-        d = _describe(text, n)
-        memo[n.start] = None if d is None or excluded(text, n) else d
-    return memo[n.start]
+def _facts(text: str, n: Num, memo: dict[int, list]) -> list:
+    """[``_describe``, ``excluded`` or None until asked] of ``n``, each computed once.
+
+    A number is read as the upper end of a failed range and then again alone.
+    """
+    facts = memo.get(n.start)
+    if facts is None:
+        facts = memo[n.start] = [_describe(text, n), None]
+    return facts
 
 
-def _single_figure(text: str, n: Num, memo: dict[int, tuple | None]) -> FigureMatch | None:
+def _is_excluded(text: str, n: Num, memo: dict[int, list]) -> bool:
+    facts = _facts(text, n, memo)
+    if facts[1] is None:
+        facts[1] = excluded(text, n)
+    return facts[1]
+
+
+def _described(text: str, n: Num, memo: dict[int, list]) -> tuple | None:
+    """``_describe``, and None for numbers that state no quantity."""
+    d = _facts(text, n, memo)[0]
+    return None if d is None or _is_excluded(text, n, memo) else d
+
+
+def _single_figure(text: str, n: Num, memo: dict[int, list]) -> FigureMatch | None:
     """Return the figure that ``n`` states, or None when it counts nothing named."""
-    d = _described(text, n, memo)
+    facts = memo.get(n.start) or _facts(text, n, memo)  # (_described, inlined: once per number)
+    d = facts[0]
     if d is None:
         return None
+    if facts[1] is None:
+        facts[1] = excluded(text, n)
+    if facts[1]:
+        return None
     value, unit, start, end, post = d
-    qual, qstart = _qualifier(text, start)
-    return FigureMatch(qstart, end, value, unit, post or qual)
+    m = find_qualifier(text, start)
+    if m is None:
+        return FigureMatch(start, end, value, unit, post or "exact")
+    return FigureMatch(m.start("q"), end, value, unit, post or QUALIFIERS[" ".join(m.group("q").lower().split())])
 
 
-def _range_figure(text: str, a: Num, b: Num, memo: dict[int, tuple | None]) -> FigureMatch | None:
+def _range_figure(text: str, a: Num, b: Num, memo: dict[int, list]) -> FigureMatch | None:
     """Return "between 5 and 10 X" / "5-10 million" / "20% to 30%" as one range, else None."""
     db = _described(text, b, memo)
-    if db is None or excluded(text, a):
+    if db is None or _is_excluded(text, a, memo):
         return None
-    da = _describe(text, a)
+    da = _facts(text, a, memo)[0]
     own = da is not None and (da[3] > a.end or da[2] < a.start)
     gap_start = da[3] if own and da[3] > a.end else a.end
     g = _RANGE_GAP_RE.fullmatch(text, gap_start, db[2])
@@ -258,9 +304,9 @@ def _percent_of(text: str, n: Num) -> FigureMatch | None:
 
 def _vague_figures(text: str, toks: list[Tok]) -> list[FigureMatch]:
     """"hundreds of projects" -> 100 projects, more_than; "billions of dollars" -> USD."""
-    out = []
-    for t in toks:
-        m = _VAGUE_RE.match(text, t.start) if t.kind == VAGUE or (t.kind == DOZ and t.plural) else None
+    out: list[FigureMatch] = []
+    for t in [t for t in toks if t.kind == VAGUE or (t.kind == DOZ and t.plural)]:
+        m = _VAGUE_RE.match(text, t.start)
         if m is None or (out and out[-1].end > t.start):
             continue
         value = _VAGUE[m.group("a").lower()] * (_VAGUE[m.group("b").lower()] if m.group("b") else 1)

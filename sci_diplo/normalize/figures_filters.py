@@ -75,6 +75,13 @@ _TIME_AFTER_RE = re.compile(
     r"[:.]\d\d\b|[^\S\n]*(?:[aApP]\.?[mM]\.|[aApP][mM]\b|o['’]clock|GMT|UTC|BST|CET|EST|PST|"
     r"B\.?C\.?E?\b|A\.?D\.?\b|CE\b|hrs\b)|[-–][^\S\n]*\d+[^\S\n]*B\.?C"
 )
+# The blanks [^\S\n] as a set of chars.
+_BLANK_CHARS = frozenset(c for c in map(chr, range(0x110000)) if c.isspace() and c != "\n")
+# The first two chars of each time or era word of _TIME_AFTER_RE.
+_TIME_PAIRS = frozenset(a + b for a in "aApP" for b in ".mM") | frozenset(
+    "o' o’ GM UT BS CE ES PS B. BC A. AD hr".split())
+# Chars around a number that may tie it into a digit chain (see _in_digit_chain).
+_CHAIN_CHARS = frozenset("-/.:\u2013+")
 # Digits glued by - / . : to more digits: dates "2021-12-19", phones "86-10-8882",
 # times "10:30", fractions "5/17" (a lone hyphen link is a range: "5-10").
 _CHAIN_AFTER_RE = re.compile(r"[-/.:\u2013]\d+[-/.:\u2013]\d|[/:]\d")
@@ -121,11 +128,13 @@ def prev_word(text: str, pos: int) -> str:
         return ""
     # The word holds no white space: start the search at the last chunk, not
     # 30 chars back (each start tried costs a greedy run and backtracking).
-    head = head.rstrip()
-    last = head.rsplit(None, 1)[-1] if head else ""
+    words = head.rstrip()
+    last = words.rsplit(None, 1)[-1] if words else ""
     if not last:
         return ""
-    m = _PREV_WORD_RE.search(text, lo + len(head) - len(last), pos)
+    if last.isalpha() and "\n" not in head[len(words):]:
+        return last  # a plain word and blanks: what the regex reads
+    m = _PREV_WORD_RE.search(text, lo + len(words) - len(last), pos)
     return m.group(1) if m else ""
 
 
@@ -184,16 +193,34 @@ def excluded(text: str, num: Num) -> bool:
     if h.kind == "dotted" or h.dcomma or h.sfx == "G" or (h.spaced and h.sfx in PROSE_UNSAFE_SCALES):
         return True
     s, e = num.start, num.end
-    if (s >= 2 and text[s - 1] in _DASHES and text[s - 2].isalpha()) or text[s - 1:s] in ("#", "№") \
-            or _in_digit_chain(text, s, e) or _TIME_AFTER_RE.match(text, e):
+    before, after = text[s - 1:s], text[e:e + 1]
+    if (s >= 2 and before in _DASHES and text[s - 2].isalpha()) or before in ("#", "№") \
+            or ((before in _CHAIN_CHARS or after in _CHAIN_CHARS) and _in_digit_chain(text, s, e)) \
+            or _time_after(text, e, after):
         return True  # "COVID-19", "#3", "2021-12-19", "10:30", "3 p.m."
     prev = prev_word(text, s)
-    low = prev.lower().rstrip(".:")
-    if low in _LABELS or (num.value <= 31 and (_month(prev) or _month_after(text, e))):
+    if prev.lower().rstrip(".:") in _LABELS or (num.value <= 31 and (_month(prev) or _month_after(text, e))):
         return True
     if "el" in text[s - 24 if s > 24 else 0:s].lower() and _PHONE_LABEL_RE.search(text, max(0, s - 40), s):
         return True
-    return _is_year(text, num, prev) or _is_pronoun_one(text, num, prev) or _is_name(text, num, prev)
+    return (h.ndigits == 4 and _is_year(text, num, prev)) or (num.ntok == 1 and _is_pronoun_one(text, num, prev)) \
+        or _is_name(text, num, prev)
+
+
+def _time_after(text: str, e: int, after: str) -> bool:
+    """``_TIME_AFTER_RE`` at ``e`` (``after`` is the char there), tried only where it may match.
+
+    It may where a ":", "." or dash follows, or (after one blank or none) the
+    first two chars of a time or era word ("pm", "a.", "GM", "BC", "hr" ...).
+    """
+    if after in ":.-\u2013":
+        return after != "" and _TIME_AFTER_RE.match(text, e) is not None
+    q = e
+    if after.isspace() and after != "\n":
+        q = e + 1
+        if text[q:q + 1].isspace():  # more blanks: let the regex read them
+            return _TIME_AFTER_RE.match(text, e) is not None
+    return text[q:q + 2] in _TIME_PAIRS and _TIME_AFTER_RE.match(text, e) is not None
 
 
 def _in_digit_chain(text: str, s: int, e: int) -> bool:
@@ -215,5 +242,10 @@ def _month(word: str) -> bool:
 
 
 def _month_after(text: str, pos: int) -> bool:
+    """A capitalised month name after ``pos`` (blanks and "of" between)."""
+    q = pos + 1 if text[pos:pos + 1] in _BLANK_CHARS else pos
+    c = text[q:q + 1]
+    if not (c == "o" or c.isupper() or c in _BLANK_CHARS):
+        return False  # the word there is no month, nor "of" (a quick test before the regex)
     m = _MONTH_AFTER_RE.match(text, pos)
     return bool(m) and _month(m.group(1))

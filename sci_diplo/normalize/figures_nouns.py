@@ -123,7 +123,7 @@ def head_noun(text: str, pos: int, singular: bool = False, partitive: bool = Tru
     ``partitive`` also reads "of the X" right at ``pos`` ("three of the labs");
     a pronoun there ("eight of them") gives None.
     """
-    end = min(len(text), pos + 160)
+    end = pos + 160  # (the regex engine stops at the text's end)
     first = _FIRST_ITEMS_RE.match(text, pos, end)
     if first is None:
         return None

@@ -10,6 +10,7 @@ words: "megawatts", "kilometers", "tonnes", "years"; "percent"; "°C").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sci_diplo.normalize.numbers_lexicon import trie_regex
 
@@ -139,6 +140,7 @@ _UNIT_WORD_RUNS = _first_runs(list(UNIT_WORDS), lower=True)
 _ABBR_SYMBOLS = frozenset(a[0] for a in UNIT_ABBR if not _RUN_RE.match(a))
 
 
+@lru_cache(maxsize=4096)
 def unit_word(word: str) -> tuple[str, float] | None:
     """Return (canonical unit, factor) for a unit word or abbreviation, else None."""
     if word in UNIT_ABBR:
@@ -158,8 +160,22 @@ def _measure(text: str, pos: int, run: str | None, char: str | None) -> tuple[st
     """``measure_at`` with ``_lead(text, pos)`` already read."""
     if run is None and char not in _ABBR_SYMBOLS:
         return None
-    if run is not None and run.isascii() and run not in _ABBR_RUNS and run.lower() not in _UNIT_WORD_RUNS:
+    if run is not None and not _run_kinds(run)[1]:
         return None
+    return _measure_re(text, pos)
+
+
+@lru_cache(maxsize=4096)
+def _run_kinds(run: str) -> tuple[bool, bool]:
+    """Whether a currency phrase and whether a unit may start with the letter run ``run``."""
+    if not run.isascii():  # (only ASCII runs are ruled out: see _LEAD_RE)
+        return True, True
+    low = run.lower()
+    return low in _CURRENCY_RUNS or (len(run) == 3 and run.isupper()), run in _ABBR_RUNS or low in _UNIT_WORD_RUNS
+
+
+def _measure_re(text: str, pos: int) -> tuple[str, float, int] | None:
+    """``measure_at`` by the regex."""
     m = MEASURE_RE.match(text, pos)
     if m is None:
         return None
@@ -223,18 +239,20 @@ CURRENCY_AFTER_RE = re.compile(
 )
 
 
-_SYMBOL_LAST = frozenset(sym[-1] for sym in _SYMBOLS)
+# The last char of a money marker before a number: of a symbol, or of a code.
+_MONEY_END = frozenset(sym[-1] for sym in _SYMBOLS) | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _CURRENCY_RUNS = _first_runs(list(_ADJ) + [w for k in _CURRENCY_WORDS for w in (k, _plural(k))], lower=True)
 _OF_RE = re.compile(r"[^\S\n]+of\b")
 
 
 def currency_before(text: str, pos: int) -> tuple[str, int] | None:
     """Return (ISO code, start) of a money marker ending right before ``pos``, else None."""
-    last = text[pos - 1:pos] if pos else ""
-    if last.isspace() and last != "\n":  # the one blank the regex allows
-        last = text[pos - 2:pos - 1] if pos >= 2 else ""
-    if not last or (last not in _SYMBOL_LAST and not "A" <= last <= "Z"):
-        return None  # no symbol or code ends there: skip the window search
+    if pos < 1:
+        return None
+    c = text[pos - 1]
+    if c not in _MONEY_END:  # nor a symbol or code after the one blank the regex allows
+        if c == "\n" or not c.isspace() or pos < 2 or text[pos - 2] not in _MONEY_END:
+            return None  # (a quick test that spares the window search)
     m = CURRENCY_BEFORE_RE.search(text, max(0, pos - 7), pos)
     if m is None:
         return None
@@ -253,15 +271,25 @@ def currency_after(text: str, pos: int) -> tuple[str, int] | None:
 
 def currency_or_measure(text: str, pos: int) -> tuple | None:
     """``currency_after(text, pos) or measure_at(text, pos)``, reading what follows once."""
-    run, char = _lead(text, pos)
-    return _currency(text, pos, run) or _measure(text, pos, run, char)
+    m = _LEAD_RE.match(text, pos)
+    if m is None:
+        return None
+    run = m.group(1)
+    if run is None:
+        return _measure_re(text, pos) if m.group(2) in _ABBR_SYMBOLS else None
+    cur, meas = _run_kinds(run)
+    return (cur and _currency_re(text, pos)) or (meas and _measure_re(text, pos)) or None
 
 
 def _currency(text: str, pos: int, run: str | None) -> tuple[str, int] | None:
     """``currency_after`` with the letter run after ``pos`` already read."""
-    if run is None or (run.isascii() and run.lower() not in _CURRENCY_RUNS
-                       and not (len(run) == 3 and run.isupper())):
+    if run is None or not _run_kinds(run)[0]:
         return None  # no currency word, adjective or code starts here
+    return _currency_re(text, pos)
+
+
+def _currency_re(text: str, pos: int) -> tuple[str, int] | None:
+    """``currency_after`` by the regex."""
     m = CURRENCY_AFTER_RE.match(text, pos)
     if m is None:
         return None

@@ -1,5 +1,8 @@
 """Number tokens, the links between them, and cardinals read token by token.
 
+Digit tokens are built here from the matches of ``DIGIT_RE`` (see
+:func:`sci_diplo.normalize.numbers.tokens`), with their value and details.
+
 The cardinal grammar: units, teens and tens in the usual English order,
 "hundred", descending scales ("two million three thousand"), chained scales
 ("lakh crore"), "and" after hundred or a scale, digits with scale words
@@ -14,7 +17,7 @@ import math
 import re
 
 from sci_diplo.normalize.numbers_lexicon import (
-    DIG, DOZ, HUND, SCALE, SUFFIX_SCALES, TEEN, TENS, UNIT,
+    DIG, DOZ, HUND, SCALE, SPACED_SCALES, SUFFIX_SCALES, TEEN, TENS, UNIT,
 )
 
 
@@ -179,3 +182,85 @@ def read_card(text: str, toks: list[Tok], i: int, a_prefix: bool, stop: int = -1
     return card, j
 
 
+# Digit tokens, built from a DIGIT_RE match (or a plain run of digits).
+# A scale abbreviation standing apart after the digits: "2.33 k", "10 bln".
+_SPACED_SCALE_RE = re.compile(
+    r"[ \t\u00a0]+(" + "|".join(sorted(SPACED_SCALES, key=len, reverse=True)) + r")(?![\w%$€£¥])"
+)
+_BLANKS = (" ", "\t", "\u00a0")
+# What may follow the first blank before a spaced scale: a blank or its first letter.
+_SPACED_SCALE_STARTS = frozenset(_BLANKS) | {s[0] for s in SPACED_SCALES}
+_GROUP_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009")
+
+
+def _digit_value(grp: str | None, dcomma: str | None, plain: str | None, exp: str | None,
+                 sfx: str | None) -> float | None:
+    """Return the value of a digit token from its regex groups (scale suffix included)."""
+    if grp:
+        body = grp.translate(_GROUP_SEPARATORS)
+    elif dcomma:
+        body = dcomma.replace(",", ".")
+    else:
+        body = plain or ""
+    try:
+        value = float(body)
+        if exp and exp[0] == "^":
+            sign = -1 if exp.count("-") % 2 else 1
+            value = value ** (sign * int(exp.lstrip("^+-")))
+        elif exp:
+            value = float(body + exp)
+    except (ValueError, OverflowError, ZeroDivisionError):
+        return None
+    return value * SUFFIX_SCALES[sfx] if sfx else value
+
+
+def dotted_tokens(m: re.Match[str], split: bool, out: list[Tok]) -> None:
+    """Append the tokens of a dotted digit run to ``out``."""
+    if not split:
+        out.append(Tok("dotted", 0.0, m.start(), m.end(), False, m.group()))
+        return
+    pos = m.start()
+    for part in m.group("dotted").split("."):
+        out.append(Tok(DIG, float(part), pos, pos + len(part), False, part, is_int=True))
+        pos += len(part) + 1
+
+
+def plain_token(text: str, d: int, r: int, out: list[Tok]) -> None:
+    """Append the token of the plain digits ``text[d:r]``, as ``digit_token`` would."""
+    raw = text[d:r]
+    value = float(raw)
+    if not math.isfinite(value):
+        return
+    end, sfx = r, None
+    if text[r:r + 1] in _BLANKS and text[r + 1:r + 2] in _SPACED_SCALE_STARTS:
+        sp = _SPACED_SCALE_RE.match(text, r)
+        if sp:
+            sfx, end = sp.group(1), sp.end()
+            value *= SUFFIX_SCALES[sfx]
+    tok = Tok(DIG, value, d, end, False, raw, True)
+    tok.ndigits = len(raw)
+    if sfx:
+        tok.grouped, tok.dcomma, tok.sfx, tok.spaced, tok.fu = False, False, sfx, True, None
+    out.append(tok)
+
+
+def digit_token(text: str, m: re.Match[str], out: list[Tok]) -> None:
+    """Append one digit token (with a spaced scale suffix if any) to ``out``."""
+    dig, grp, dcomma, plain, exp, sfx, fu = m.group("dig", "grp", "dcomma", "plain", "exp", "sfx", "fu")
+    value = float(plain) if plain and not exp and not sfx else _digit_value(grp, dcomma, plain, exp, sfx)
+    if value is None or not math.isfinite(value):  # "9" * 400 overflows: no usable number
+        return
+    end, spaced = m.end(), False
+    if (not sfx and not exp and not fu and text[end:end + 1] in _BLANKS
+            and text[end + 1:end + 2] in _SPACED_SCALE_STARTS):
+        sp = _SPACED_SCALE_RE.match(text, end)
+        if sp:
+            sfx, spaced, end = sp.group(1), True, sp.end()
+            value *= SUFFIX_SCALES[sfx]
+    raw = grp or dcomma or plain or ""
+    tok = Tok(DIG, value, m.start(), end, False, dig, not exp and "." not in raw and not dcomma)
+    tok.ndigits = len(raw)
+    if grp or dcomma or sfx or fu:  # rare details: class defaults otherwise
+        tok.grouped, tok.dcomma = bool(grp), bool(dcomma)
+        tok.sfx, tok.spaced, tok.fu = sfx, spaced, fu
+    out.append(tok)

@@ -47,10 +47,6 @@ def _lone(text: str, toks: list[Tok], i: int, ratios: bool) -> bool:
     return not (ratios and g == "sp" and i + 2 < len(toks) and gap(text, toks, i + 2) == "sl")
 
 
-def _dig_scale(t: Tok) -> float:
-    return SUFFIX_SCALES.get(t.sfx or "", 1.0)
-
-
 def tidy(value: float) -> float:
     """Round away float noise from scaling: 17.1 * 1e9 -> 17100000000.0 (15 digits kept)."""
     try:
@@ -77,8 +73,8 @@ def parse_at(text: str, toks: list[Tok], i: int, ratios: bool) -> tuple[Num | No
         return None, i + 1
     if t0.kind == DIG:
         if _lone(text, toks, i, ratios):
-            return Num(t0.start, t0.end, t0.value, text[t0.start:t0.end], t0, 1, _dig_scale(t0),
-                       sfx=t0.sfx), i + 1
+            return Num(t0.start, t0.end, t0.value, text[t0.start:t0.end], t0, 1,
+                       SUFFIX_SCALES[t0.sfx] if t0.sfx else 1.0, sfx=t0.sfx), i + 1
     elif t0.kind in _SMALL_KINDS and (i + 1 == len(toks) or gap(text, toks, i + 1) is None):
         # a number word that nothing joins ("two", "thirty"): what read_card and _tail give
         return Num(t0.start, t0.end, float(t0.value), t0.text, t0, 1), i + 1

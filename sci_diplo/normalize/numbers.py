@@ -17,22 +17,20 @@ Conventions (decided here):
 
 from __future__ import annotations
 
-import math
 import re
+from operator import attrgetter
 
 from sci_diplo.normalize.numbers_lexicon import (
-    DIG, DIGIT_RE, DIGIT_RUN_RE, NON_ASCII_DIGIT_LEADS, NON_ASCII_DIGIT_RE, SCAN_TABLE,
-    SPACED_SCALES, SUFFIX_SCALES, URL_RE, WORD_RE, WORD_RE_ANYCASE, WORD_SCAN_RE, WORDS,
+    DIGIT_RE, DIGIT_RUN_RE, HTTP_RE, NON_ASCII_DIGIT_LEADS, NON_ASCII_DIGIT_RE, SCAN_TABLE, WORD_RE,
+    WORD_RE_ANYCASE, WORD_SCAN_RE, WORDS, WWW_RE,
 )
-from sci_diplo.normalize.number_parse import Num, Tok
+from sci_diplo.normalize.number_parse import Num, Tok, digit_token, dotted_tokens, plain_token
 from sci_diplo.normalize.number_tails import parse_at
 from sci_diplo.normalize.types import NumberMatch
 
-# A scale abbreviation standing apart after the digits: "2.33 k", "10 bln".
-_SPACED_SCALE_RE = re.compile(
-    r"[ \t\u00a0]+(" + "|".join(sorted(SPACED_SCALES, key=len, reverse=True)) + r")(?![\w%$€£¥])"
-)
-_GROUP_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009")
+# What joins digits to more digits in DIGIT_RE: decimal point, commas, blanks.
+_JOINERS = ".," + " \u00a0\u202f\u2009"
+_START = attrgetter("start")
 # A minus sign glued to the number, not after a word or digit: " -5", "(-4/5".
 _SIGN_GLUED_RE = re.compile(r"(?<![\w.,/\-])(?P<s>[-\u2212])\Z")
 # A minus sign standing apart at the start of a line: "- 10 k".
@@ -46,27 +44,6 @@ _PRONOUN_ONE_RE = re.compile(
 )
 
 
-def _digit_value(grp: str | None, dcomma: str | None, plain: str | None, exp: str | None,
-                 sfx: str | None) -> float | None:
-    """Return the value of a digit token from its regex groups (scale suffix included)."""
-    if grp:
-        body = grp.translate(_GROUP_SEPARATORS)
-    elif dcomma:
-        body = dcomma.replace(",", ".")
-    else:
-        body = plain or ""
-    try:
-        value = float(body)
-        if exp and exp[0] == "^":
-            sign = -1 if exp.count("-") % 2 else 1
-            value = value ** (sign * int(exp.lstrip("^+-")))
-        elif exp:
-            value = float(body + exp)
-    except (ValueError, OverflowError, ZeroDivisionError):
-        return None
-    return value * SUFFIX_SCALES[sfx] if sfx else value
-
-
 def tokens(text: str, split_dotted: bool = True) -> list[Tok]:
     """Return the number tokens of ``text`` in order.
 
@@ -74,24 +51,49 @@ def tokens(text: str, split_dotted: bool = True) -> list[Tok]:
     ``split_dotted``, else one token of kind ``dotted`` that nothing parses.
     Number words inside a web address are dropped with its digits.
     """
+    out: list[Tok] = []
     scan_bytes = _scan_bytes(text)
     if scan_bytes is None:  # rare scripts: the plain scan of the whole text
         digit_ms, urls, words = _slow_matches(text)
+        for m in digit_ms:
+            if m.group("dotted"):
+                dotted_tokens(m, split_dotted, out)
+            else:
+                digit_token(text, m, out)
     else:
-        urls = [m.span() for m in URL_RE.finditer(text)] if "://" in text or "www." in text else []
-        digit_ms, words = _digit_matches(text, scan_bytes, urls), _word_spans(text, scan_bytes)
-    out: list[Tok] = []
-    for m in digit_ms:
-        if m.group("dotted"):
-            _dotted_tokens(m, split_dotted, out)
-        else:
-            _digit_token(text, m, out)
+        urls = _url_spans(text) if "://" in text or "www." in text else []
+        _digit_tokens(text, scan_bytes, urls, split_dotted, out)
+        words = _word_spans(text, scan_bytes)
     for s, e in words:
         raw = text[s:e]
         w = WORDS[raw.lower()]
         out.append(Tok(w.kind, w.value, s, e, w.plural, raw))
-    out.sort(key=lambda t: t.start)
+    out.sort(key=_START)
     return _outside(out, urls) if urls else out
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of the web addresses (the ``url`` matches of DIGIT_RE).
+
+    Tried only where "http" or "www." stands (found by ``str.find``), and
+    merged: every match runs to the next white space, so one that starts
+    inside another is skipped, as finditer does.
+    """
+    found = []
+    for lead, url_re in (("http", HTTP_RE), ("www.", WWW_RE)):
+        i = text.find(lead)
+        while i >= 0:
+            m = url_re.match(text, i)
+            if m is None:
+                i = text.find(lead, i + 1)
+            else:
+                found.append(m.span())
+                i = text.find(lead, m.end())
+    out: list[tuple[int, int]] = []
+    for span in sorted(found):
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
+    return out
 
 
 def _scan_bytes(text: str) -> bytes | None:
@@ -122,27 +124,53 @@ def _slow_matches(text: str) -> tuple[list[re.Match[str]], list[tuple[int, int]]
     return digit_ms, urls, [m.span() for m in word_re.finditer(scan_text)]
 
 
-def _digit_matches(text: str, scan_bytes: bytes, urls: list[tuple[int, int]]) -> list[re.Match[str]]:
-    """Return what ``DIGIT_RE.finditer`` finds outside web addresses, trying only digit runs.
+def _digit_tokens(text: str, scan_bytes: bytes, urls: list[tuple[int, int]], split_dotted: bool,
+                  out: list[Tok]) -> None:
+    """Append the tokens of what ``DIGIT_RE.finditer`` finds outside web addresses.
 
-    A digit number starts at the first digit of a run (a digit after a digit
-    is glued to it), or at a "." right before it (".08").
+    Only digit runs are tried: a digit number starts at the first digit of a
+    run (a digit after a digit is glued to it), or at a "." right before it
+    (".08"). A plain run ("2020" in "in 2020, the") is read without the regex.
     """
-    out: list[re.Match[str]] = []
     pos = k = 0
     for run in DIGIT_RUN_RE.finditer(scan_bytes):
-        d = run.start() - 1  # scan bytes have one leading space
+        d, r = run.span()
+        d, r = d - 1, r - 1  # scan bytes have one leading space
         if d < pos:
             continue
-        while k < len(urls) and urls[k][1] <= d:
-            k += 1
-        if k < len(urls) and urls[k][0] <= d:
+        if urls:
+            while k < len(urls) and urls[k][1] <= d:
+                k += 1
+            if k < len(urls) and urls[k][0] <= d:
+                continue
+        if _plain_run(text, d, r):
+            plain_token(text, d, r, out)
+            pos = r
             continue
         m = DIGIT_RE.match(text, d - 1 if d > pos and text[d - 1] == "." else d)
         if m is not None:
-            out.append(m)
+            if m.group("dotted"):
+                dotted_tokens(m, split_dotted, out)
+            else:
+                digit_token(text, m, out)
             pos = m.end()
-    return out
+
+
+def _plain_run(text: str, d: int, r: int) -> bool:
+    """Whether DIGIT_RE reads the ASCII digits ``text[d:r]`` as they are.
+
+    So when nothing glued to them could make them more (or no number): no
+    letter, digit, "_" or "." before, and after neither a letter, digit, "_",
+    "^", nor a ".", ",", or blank followed by a digit ("3.5", "1,000", "40 000").
+    """
+    if d and (text[d - 1].isalnum() or text[d - 1] in "_."):
+        return False
+    c = text[r:r + 1]
+    if not c:
+        return True
+    if c.isalnum() or c in "_^":
+        return False
+    return c not in _JOINERS or not text[r + 1:r + 2].isdecimal()
 
 
 def _word_spans(text: str, scan_bytes: bytes) -> list[tuple[int, int]]:
@@ -153,7 +181,8 @@ def _word_spans(text: str, scan_bytes: bytes) -> list[tuple[int, int]]:
     """
     out, n = [], len(text)
     for m in WORD_SCAN_RE.finditer(scan_bytes):
-        s, e = m.start(), m.end() - 1
+        s, e = m.span()
+        e -= 1
         if (s and text[s - 1] >= "\x80") or (e < n and text[e] >= "\x80"):
             lo = s - 1 if s else 0
             again = WORD_RE.match(text[lo:e + 1].lower(), s - lo)
@@ -172,38 +201,6 @@ def _outside(toks: list[Tok], spans: list[tuple[int, int]]) -> list[Tok]:
         if k == len(spans) or t.start < spans[k][0]:
             out.append(t)
     return out
-
-
-def _dotted_tokens(m: re.Match[str], split: bool, out: list[Tok]) -> None:
-    """Append the tokens of a dotted digit run to ``out``."""
-    if not split:
-        out.append(Tok("dotted", 0.0, m.start(), m.end(), False, m.group()))
-        return
-    pos = m.start()
-    for part in m.group("dotted").split("."):
-        out.append(Tok(DIG, float(part), pos, pos + len(part), False, part, is_int=True))
-        pos += len(part) + 1
-
-
-def _digit_token(text: str, m: re.Match[str], out: list[Tok]) -> None:
-    """Append one digit token (with a spaced scale suffix if any) to ``out``."""
-    dig, grp, dcomma, plain, exp, sfx, fu = m.group("dig", "grp", "dcomma", "plain", "exp", "sfx", "fu")
-    value = _digit_value(grp, dcomma, plain, exp, sfx)
-    if value is None or not math.isfinite(value):  # "9" * 400 overflows: no usable number
-        return
-    end, spaced = m.end(), False
-    if not sfx and not exp and not fu and text[end:end + 1] in (" ", "\t", "\u00a0"):
-        sp = _SPACED_SCALE_RE.match(text, end)
-        if sp:
-            sfx, spaced, end = sp.group(1), True, sp.end()
-            value *= SUFFIX_SCALES[sfx]
-    raw = grp or dcomma or plain or ""
-    tok = Tok(DIG, value, m.start(), end, False, dig, not exp and "." not in raw and not dcomma)
-    tok.ndigits = len(raw)
-    if grp or dcomma or sfx or fu:  # rare details: class defaults otherwise
-        tok.grouped, tok.dcomma = bool(grp), bool(dcomma)
-        tok.sfx, tok.spaced, tok.fu = sfx, spaced, fu
-    out.append(tok)
 
 
 def signed(text: str, num: Num, line: bool = True) -> Num:

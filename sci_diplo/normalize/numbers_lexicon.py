@@ -178,8 +178,9 @@ SCAN_TABLE = bytes(
 WORD_SCAN_RE = re.compile(rb" (?:" + trie_regex(sorted(WORDS)).encode() + rb")\b")
 # A run of digits in the scan bytes (written with a literal first: fast search).
 DIGIT_RUN_RE = re.compile(rb"0(?:0*)")
-# A web address, as the ``url`` group of DIGIT_RE reads it.
-URL_RE = re.compile(r"(?:https?://|www\.)\S+")
+# A web address, as the ``url`` group of DIGIT_RE reads it, in two parts.
+HTTP_RE = re.compile(r"https?://\S+")
+WWW_RE = re.compile(r"www\.\S+")
 # Leading UTF-8 bytes of every non-ASCII decimal digit ("٣", "３"): texts with
 # none of them hold ASCII digits only, which the fast scan sees.
 NON_ASCII_DIGIT_LEADS = (0xD9, 0xDB, 0xDF, 0xE0, 0xE1, 0xEA, 0xEF, 0xF0)

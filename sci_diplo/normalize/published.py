@@ -55,12 +55,15 @@ def find_published(text: str, estimate: bool = True) -> str | None:
         return None
     head = text[:HEAD_CHARS + 200]
     starts = _date_starts(text, len(text) if estimate else len(head))
-    for match in _Days(head, [s for s in starts if s < len(head)]).in_order():
+    days = _Days(head, [s for s in starts if s < len(head)])
+    for match in days.in_order():
         if match.start >= HEAD_CHARS:
             break
         if _signals_publication(head, match):
             return match.value
-    return _latest_year(text, starts) if estimate else None
+    if not estimate:
+        return None
+    return _latest_year(days if len(head) == len(text) else _Days(text, starts))
 
 
 def _signals_publication(text: str, match: DateMatch) -> bool:
@@ -74,17 +77,16 @@ def _signals_publication(text: str, match: DateMatch) -> bool:
     return _LINK_AFTER_RX.match(text, match.end) is not None
 
 
-def _latest_year(text: str, starts: list[int]) -> str | None:
+def _latest_year(days: _Days) -> str | None:
     """Return the year of the latest full date that is not a deadline, or None.
 
     Candidates are tried from the latest value down; once a candidate's stretch is
     read, every single day in it is known, so the first value with a day that is
     no deadline is the latest one.
     """
-    days = _Days(text, starts)
     for value, i in sorted(((c[0], i) for i, c in enumerate(days.cands)), reverse=True):
         days.read(i)
-        if any(m.relation not in _DEADLINE for m in days.by_value.get(value, ())):
+        if value in days.open_values:
             return value[:4]
     return None
 
@@ -118,7 +120,7 @@ class _Days:
             if atom is not None:
                 y, m, d = atom.lo
                 self.cands.append((f"{y:04d}-{m:02d}-{d:02d}", atom.start, atom.end))
-        self.by_value: dict[str, list[DateMatch]] = {}  # the single days of the stretches read
+        self.open_values: set[str] = set()  # values of the days read that are no deadline
         self.done = [False] * len(self.cands)
 
     def in_order(self) -> Iterator[DateMatch]:
@@ -145,8 +147,7 @@ class _Days:
         days = day_matches(text, lo.end() if lo else 0, hi)
         for k in range(first, last + 1):
             self.done[k] = True
-        for match in days:
-            self.by_value.setdefault(match.value, []).append(match)
+        self.open_values.update(m.value for m in days if m.relation not in _DEADLINE)
         return days
 
     def _parted(self, i: int) -> bool:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sci_diplo.normalize.dates import date_bounds, find_dates, parse_date_value
+from sci_diplo.normalize.dates import date_bounds, day_matches, find_dates, parse_date_value
 
 FRI = "2021-12-17"
 
@@ -256,6 +256,66 @@ def test_offsets_are_into_the_given_text():
         assert text[m.start:m.end].strip("*“” ")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # numbers the scanner skips at once: counts, percentages, thousands, long runs
+        ("About 30 percent of 1,500 scientists and 12345 samples (95%) came in 2021.", [("2021", "2021", "on")]),
+        ("It cost 2,021 dollars, 2021,5 units and 1.5% more.", []),
+        # ... and the ones it still reads
+        ("It closed on 5 of May 2021.", [("5 of May 2021", "2021-05-05", "on")]),
+        ("Rome was sacked in 410 AD; Carthage fell in 146 BC.", [("410 AD", "0410", "on"), ("146 BC", "-0145", "on")]),
+        # trigger words without what their expression needs after them
+        ("First of all, this is the second time; in spring they met.", []),
+        ("THIS YEAR sales rose; tHis Year too.", [("THIS YEAR", "2021", "on"), ("tHis Year", "2021", "on")]),
+        ("Output fell in the first quarter of 2021 and rose in the summer of 2020.",
+         [("first quarter of 2021", "2021-01/2021-03", "during"), ("summer of 2020", "2020-06/2020-08", "during")]),
+    ],
+)
+def test_numbers_and_trigger_words(text, expected):
+    assert found(text) == expected
+
+
+_DAY_TEXTS = [
+    "Friday, Dec. 17, 2021 (Xinhua) -- Talks ran from Dec. 1, 2021 to Dec. 15, 2021; by 5 May 2022 onwards.",
+    "Due by Friday, Dec. 17, 2021: the lab (opened 2021-12-19) and “12/17/2021” were due before 17 December 2021.",
+    "Between March 3, 2020 and May 5, 2020 (and from 2019 to Dec. 5, 2021) it ran; 2021年12月19日 too!",
+    "x " * 30 + "On Dec. 17, 2021 and 5 May 2020, 2021-12-19 | 2021年12月19日 ? 12/17/2021 May 2021 Dec 5",
+]
+_SYNC = "()[]{};:!?\"“”|"
+
+
+def _single_days(text):
+    return [m for m in find_dates(text, None) if m.kind == "absolute" and m.value and len(m.value) == 10]
+
+
+@pytest.mark.parametrize("text", _DAY_TEXTS)
+def test_day_matches_are_the_single_days_of_find_dates(text):
+    days = _single_days(text)
+    assert day_matches(text) == days
+    for cut, ch in enumerate(text):  # a scan started after a sync character reads the same days
+        if ch in _SYNC:
+            assert day_matches(text, cut + 1) == [m for m in days if m.start > cut]
+
+
+_DAY_PIECES = st.sampled_from(
+    ["Dec. 17, 2021", "17 December 2021", "2021-12-19", "12/17/2021", "Friday, ", "by ", "before ", "since ",
+     " to ", " and ", "between ", " onwards", "(", ")", ";", ":", "“", "”", "|", "?", ", ", " ", "\n", "2020",
+     "May 5, 2022", "-", "in ", "the end of ", "Jan. 1", "2019"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_DAY_PIECES, max_size=20))
+def test_day_matches_from_any_sync_character(pieces):
+    text = "".join(pieces)
+    days = _single_days(text)
+    assert day_matches(text) == days
+    cuts = [i for i, ch in enumerate(text) if ch in _SYNC]
+    for cut in cuts[:5]:
+        assert day_matches(text, cut + 1) == [m for m in days if m.start > cut]
+
+
 # ---------------------------------------------------------------- parse_date_value
 @pytest.mark.parametrize(
     ("raw", "value"),
@@ -364,3 +424,18 @@ def test_any_text_gives_valid_spans_and_values(pieces, anchor):
         assert 0 <= m.start < m.end <= len(text)
         assert m.value is None or date_bounds(m.value) is not None
         assert m.relation in ("on", "before", "after", "since", "until", "by", "during")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It opened on 5 Auguſt 2021.", "On 5 Aprıl 2021 it began.", "Signed thıs year.", "In ſummer 2020 they met.",
+     "It was 3 dayſ ago.", "Next Frıday, or laſt month, or 12 \u212aelvin.", "Since Marcħ 2021 and İn May."],
+)
+def test_letters_that_only_fold_to_ascii_never_raise(text):
+    for anchor in (None, "2021-12-17", "2011"):
+        matches = find_dates(text, anchor)
+        assert all(0 <= m.start <= m.end <= len(text) for m in matches)
+    from sci_diplo.normalize.published import find_published
+
+    find_published(text)
+    find_published(text, estimate=False)

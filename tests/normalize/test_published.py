@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from sci_diplo.normalize.published import find_published
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sci_diplo.normalize.dates import find_dates
+from sci_diplo.normalize.published import HEAD_CHARS, _signals_publication, find_published
 
 LINK = "<https://example.org/story/2021/a-title>"
 
@@ -41,13 +46,60 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("No dates here, only 1,500 scientists.", None),
         ("It happened in May 2019 and last year.", None),
         ("", None),
+        # no signal, and the latest full dates are a range, a deadline or a weekday's deadline
+        ("Talks ran from Dec. 1, 2021 to Dec. 15, 2021; the lab opened on March 3, 2020.", "2020"),
+        ("Reports are due by Friday, Dec. 17, 2021; the lab opened on March 3, 2020.", "2020"),
+        ("It holds from Dec. 17, 2021 onwards (signed on March 3, 2020).", "2021"),
+        ("x " * 990 + "On Dec. 17, 2021 the lab opened; it closed on March 3, 2022.", "2022"),
     ],
 )
 def test_find_published(text, published):
     assert find_published(text) == published
 
 
-@pytest.mark.parametrize("text", ["1," * 200_000, "9" * 1_000_000, "A-" * 200_000, "\n" * 300_000, None, 5])
+@pytest.mark.parametrize(
+    "text",
+    ["1," * 200_000, "9" * 1_000_000, "A-" * 200_000, "\n" * 300_000, None, 5,
+     "by Dec 5, 2021 " * 20_000, "(Dec 5, 2021) " * 20_000, "1 2021 " * 50_000, "Dec" + " " * 300_000 + "5, 2021"],
+    ids=lambda t: repr(t)[:12],
+)
 def test_find_published_never_raises(text):
     result = find_published(text)  # type: ignore[arg-type]
     assert result is None or isinstance(result, str)
+
+
+_DAY_RX = re.compile(r"-?\d{4}-\d{2}-\d{2}")
+
+
+def _stated_reference(text: str) -> str | None:
+    """The definition: the first single day of find_dates over the head that signals publication."""
+    head = text[:HEAD_CHARS + 200]
+    for m in find_dates(head, None):
+        if m.start >= HEAD_CHARS:
+            break
+        if m.kind == "absolute" and m.value and _DAY_RX.fullmatch(m.value) and _signals_publication(head, m):
+            return m.value
+    return None
+
+
+def _estimate_reference(text: str) -> str | None:
+    """The definition: the year of the latest single day of find_dates that is no deadline."""
+    days = [m.value for m in find_dates(text, None) if m.kind == "absolute" and m.value
+            and _DAY_RX.fullmatch(m.value) and m.relation not in ("before", "by", "until")]
+    return max(days)[:4] if days else None
+
+
+_PIECES = st.sampled_from(
+    ["Dec. 17, 2021", "17 December 2021", "2021-12-19", "12/17/2021", "March 3, 2020", "Friday, ", "by ", "until ",
+     "before ", " to ", " and ", "between ", " onwards", "(", ")", ";", "“", "”", "|", ", ", " ", "\n", "\n\n",
+     "Published: ", "By Jane Doe | ", " <https://x.org>", "BEIJING, ", " (Xinhua) --", "x " * 300, "2019", "-"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=25))
+def test_find_published_reads_what_find_dates_reads(pieces):
+    text = "".join(pieces)
+    stated = _stated_reference(text)
+    assert find_published(text, estimate=False) == stated
+    assert find_published(text) == (stated or _estimate_reference(text))
