@@ -20,13 +20,13 @@ from __future__ import annotations
 import re
 
 from sci_diplo.normalize.figures_filters import QUALIFIERS, excluded, find_qualifier, prev_word
-from sci_diplo.normalize.figures_nouns import BOUNDARY, head_noun, is_plural
+from sci_diplo.normalize.figures_nouns import NOT_COUNTED, BOUNDARY, head_noun, is_plural, vague_figures
 from sci_diplo.normalize.figures_units import (
     UNIT_ABBR, currency_after, currency_before, currency_or_measure, unit_word,
 )
-from sci_diplo.normalize.number_parse import Num, Tok
+from sci_diplo.normalize.number_parse import Num
 from sci_diplo.normalize.numbers import scan, signed, tokens
-from sci_diplo.normalize.numbers_lexicon import DIG, DOZ, VAGUE, WORDS
+from sci_diplo.normalize.numbers_lexicon import DIG, WORDS
 from sci_diplo.normalize.types import FigureMatch
 
 # A qualifier right after the number: "5,000 or more", "50+", "50-odd".
@@ -41,13 +41,6 @@ _RANGE_GAP_RE = re.compile(r"(?i)[^\S\n]*(?:(?P<d>[-\u2010\u2013\u2014])|(?P<w>t
 _RANGE_OPEN_RE = re.compile(r"(?i)(?<![\w])(?P<w>between|from)[^\S\n]+\Z")
 # A unit glued by a hyphen: "2,000-year-old", "two-day", "a 10-member team".
 _COMPOUND_RE = re.compile(r"[-\u2010\u2011]([^\W\d_]+)(?:[-\u2010\u2011]old)?(?![\w-])")
-# Vague plurals: "hundreds of", "tens of thousands of", "dozens of".
-_VAGUE_RE = re.compile(
-    r"(?i)(?P<a>tens|hundreds|thousands|millions|billions|trillions|dozens)"
-    r"(?:[^\S\n]+of[^\S\n]+(?P<b>thousands|millions|billions))?[^\S\n]+of[^\S\n]+"
-)
-_VAGUE = {"tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
-          "trillions": 1e12, "dozens": 12}
 # "percent of 10": the percent word before a number (no number before it).
 _PERCENT_OF_RE = re.compile(r"(?i)(?<![\w])(?P<p>percents?|per[^\S\n]?cent)[^\S\n]+of[^\S\n]+\Z")
 # What may follow a number that states a figure: a word, %, °, "+", a glued dash.
@@ -72,8 +65,6 @@ _NEXT_WORD_RE = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
 _PLAN_AFTER_RE = re.compile(r"[^\S\n]+(?i:plans?|programmes?|programs?)\b")
 _HYPHENS = ("-", "\u2010", "\u2011")
 _COMPOUND_SKIP = frozenset("fold times strong year-old plan".split())
-# Head nouns that multiply or compare rather than count: "2.6 times the size".
-_NOT_COUNTED = frozenset("times fold".split())
 
 
 def find_figures(text: str) -> list[FigureMatch]:
@@ -101,7 +92,7 @@ def find_figures(text: str) -> list[FigureMatch]:
         if fig is not None:
             out.append(fig)
         i += 1
-    out.extend(_vague_figures(text, toks))
+    out.extend(vague_figures(text, toks))
     return _without_overlaps(out)
 
 
@@ -221,16 +212,16 @@ def _noun_unit(text: str, n: Num, pos: int) -> tuple[str, float, int] | None:
         found = head_noun(text, pos, singular=n.value == 1 and n.ntok == 1)
         if found and n.text.lower() == "one" and _OF_AFTER_RE.match(text, found[1]):
             return None
-    if found is None or found[0].lower() in _NOT_COUNTED:
+    if found is None or found[0].lower() in NOT_COUNTED:
         return None
     canon = unit_word(found[0])
     return (canon[0], canon[1], found[1]) if canon else (found[0], 1.0, found[1])
 
 
 def _facts(text: str, n: Num, memo: dict[int, list]) -> list:
-    """[``_describe``, ``excluded`` or None until asked] of ``n``, each computed once.
+    """[``_describe``, ``excluded``] of ``n``, each computed once, when first asked.
 
-    A number is read as the upper end of a failed range and then again alone.
+    (A number is read as the end of a failed range, then again alone.)
     """
     facts = memo.get(n.start)
     if facts is None:
@@ -238,28 +229,18 @@ def _facts(text: str, n: Num, memo: dict[int, list]) -> list:
     return facts
 
 
-def _is_excluded(text: str, n: Num, memo: dict[int, list]) -> bool:
-    facts = _facts(text, n, memo)
-    if facts[1] is None:
-        facts[1] = excluded(text, n)
-    return facts[1]
-
-
 def _described(text: str, n: Num, memo: dict[int, list]) -> tuple | None:
     """``_describe``, and None for numbers that state no quantity."""
-    d = _facts(text, n, memo)[0]
-    return None if d is None or _is_excluded(text, n, memo) else d
+    facts = _facts(text, n, memo)
+    if facts[0] is not None and facts[1] is None:
+        facts[1] = excluded(text, n)
+    return None if facts[0] is None or facts[1] else facts[0]
 
 
 def _single_figure(text: str, n: Num, memo: dict[int, list]) -> FigureMatch | None:
     """Return the figure that ``n`` states, or None when it counts nothing named."""
-    facts = memo.get(n.start) or _facts(text, n, memo)  # (_described, inlined: once per number)
-    d = facts[0]
+    d = _described(text, n, memo)
     if d is None:
-        return None
-    if facts[1] is None:
-        facts[1] = excluded(text, n)
-    if facts[1]:
         return None
     value, unit, start, end, post = d
     m = find_qualifier(text, start)
@@ -271,9 +252,14 @@ def _single_figure(text: str, n: Num, memo: dict[int, list]) -> FigureMatch | No
 def _range_figure(text: str, a: Num, b: Num, memo: dict[int, list]) -> FigureMatch | None:
     """Return "between 5 and 10 X" / "5-10 million" / "20% to 30%" as one range, else None."""
     db = _described(text, b, memo)
-    if db is None or _is_excluded(text, a, memo):
+    if db is None:
         return None
-    da = _facts(text, a, memo)[0]
+    facts = _facts(text, a, memo)
+    if facts[1] is None:
+        facts[1] = excluded(text, a)
+    if facts[1]:
+        return None
+    da = facts[0]
     own = da is not None and (da[3] > a.end or da[2] < a.start)
     gap_start = da[3] if own and da[3] > a.end else a.end
     g = _RANGE_GAP_RE.fullmatch(text, gap_start, db[2])
@@ -300,18 +286,3 @@ def _percent_of(text: str, n: Num) -> FigureMatch | None:
     if m is None or not _END_RE.match(text, n.end) or _WORD_BEFORE_RE.search(text, max(0, m.start() - 3), m.start()):
         return None
     return FigureMatch(m.start("p"), n.end, n.value, "percent")
-
-
-def _vague_figures(text: str, toks: list[Tok]) -> list[FigureMatch]:
-    """"hundreds of projects" -> 100 projects, more_than; "billions of dollars" -> USD."""
-    out: list[FigureMatch] = []
-    for t in [t for t in toks if t.kind == VAGUE or (t.kind == DOZ and t.plural)]:
-        m = _VAGUE_RE.match(text, t.start)
-        if m is None or (out and out[-1].end > t.start):
-            continue
-        value = _VAGUE[m.group("a").lower()] * (_VAGUE[m.group("b").lower()] if m.group("b") else 1)
-        money = currency_after(text, m.end() - 1)
-        found = (money[0], money[1]) if money else head_noun(text, m.end() - 1)
-        if found is not None and found[0].lower() not in _NOT_COUNTED:
-            out.append(FigureMatch(m.start(), found[1], value, found[0], "more_than"))
-    return out

@@ -6,12 +6,18 @@ skipped; the head is the first plural-looking word ("scientists", "people",
 "data"), or with ``singular`` (value 1, fractions) the last word before a
 boundary ("one joint laboratory with" -> "laboratory"). A boundary is a
 preposition, conjunction, determiner, auxiliary, adverb, punctuation or number.
+``vague_figures`` reads "hundreds of projects" (100 projects, ``more_than``).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from sci_diplo.normalize.figures_units import currency_after
+from sci_diplo.normalize.number_parse import Tok
+from sci_diplo.normalize.numbers_lexicon import DOZ, VAGUE
+from sci_diplo.normalize.types import FigureMatch
 
 # One word (letters, then letters/digits/apostrophes/hyphens), a number, or one
 # other visible character; markdown ``*`` and ``_`` are skipped.
@@ -59,6 +65,15 @@ _ADJ_SUFFIXES = ("al", "ic", "ive", "ous", "ary", "ful", "less", "able", "ible",
 _PRONOUNS = frozenset("them us these those which whom it you".split())
 # A verb clitic at the end of a word: "wouldn't", "they'll", "I'm".
 _CONTRACTION_RE = re.compile(r"(?i)n['’]t$|['’](?:ll|d|re|ve|m)$")
+# Head nouns that multiply or compare rather than count: "2.6 times the size".
+NOT_COUNTED = frozenset("times fold".split())
+# Vague plurals: "hundreds of", "tens of thousands of", "dozens of".
+_VAGUE_RE = re.compile(
+    r"(?i)(?P<a>tens|hundreds|thousands|millions|billions|trillions|dozens)"
+    r"(?:[^\S\n]+of[^\S\n]+(?P<b>thousands|millions|billions))?[^\S\n]+of[^\S\n]+"
+)
+_VAGUE = {"tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+          "trillions": 1e12, "dozens": 12}
 _DETERMINERS = frozenset("the these those its their our his her all such my your".split())
 
 
@@ -191,3 +206,18 @@ def _walk(ws: tuple[str, ...] | list[str], i: int, singular: bool, complete: boo
                 return i, head, len(w) - len(head)
         i += 1
     return fallback
+
+
+def vague_figures(text: str, toks: list[Tok]) -> list[FigureMatch]:
+    """"hundreds of projects" -> 100 projects, more_than; "billions of dollars" -> USD."""
+    out: list[FigureMatch] = []
+    for t in [t for t in toks if t.kind == VAGUE or (t.kind == DOZ and t.plural)]:
+        m = _VAGUE_RE.match(text, t.start)
+        if m is None or (out and out[-1].end > t.start):
+            continue
+        value = _VAGUE[m.group("a").lower()] * (_VAGUE[m.group("b").lower()] if m.group("b") else 1)
+        money = currency_after(text, m.end() - 1)
+        found = (money[0], money[1]) if money else head_noun(text, m.end() - 1)
+        if found is not None and found[0].lower() not in NOT_COUNTED:
+            out.append(FigureMatch(m.start(), found[1], value, found[0], "more_than"))
+    return out

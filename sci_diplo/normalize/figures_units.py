@@ -109,12 +109,6 @@ _LEAD_RE = re.compile(r"[^\S\n]*(?:([^\W\d_]+)|(.))", re.S)
 _RUN_RE = re.compile(r"[^\W\d_]+")
 
 
-def _lead(text: str, pos: int) -> tuple[str | None, str | None]:
-    """Return (letter run, None) or (None, next char) after ``pos`` and blanks; (None, None) at the end."""
-    m = _LEAD_RE.match(text, pos)
-    return (m.group(1), m.group(2)) if m else (None, None)
-
-
 def _first_runs(phrases: list[str], lower: bool) -> frozenset[str]:
     """First letter runs of ``phrases``, each hyphen dropped or not (as ``_alt`` reads them)."""
     out = set()
@@ -153,16 +147,20 @@ def measure_at(text: str, pos: int) -> tuple[str, float, int] | None:
 
     ``factor`` turns the value into the unit ("two decades" is 20 years).
     """
-    return _measure(text, pos, *_lead(text, pos))
+    return _after(text, pos, currency=False)
 
 
-def _measure(text: str, pos: int, run: str | None, char: str | None) -> tuple[str, float, int] | None:
-    """``measure_at`` with ``_lead(text, pos)`` already read."""
-    if run is None and char not in _ABBR_SYMBOLS:
+def _after(text: str, pos: int, currency: bool = True, measure: bool = True) -> tuple | None:
+    """A currency (if ``currency``) or else a unit (if ``measure``) after ``pos``, else None."""
+    m = _LEAD_RE.match(text, pos)
+    if m is None:
         return None
-    if run is not None and not _run_kinds(run)[1]:
-        return None
-    return _measure_re(text, pos)
+    run = m.group(1)
+    if run is None:
+        return _measure_re(text, pos) if measure and m.group(2) in _ABBR_SYMBOLS else None
+    may_currency, may_measure = _run_kinds(run)
+    return ((currency and may_currency and _currency_re(text, pos))
+            or (measure and may_measure and _measure_re(text, pos)) or None)
 
 
 @lru_cache(maxsize=4096)
@@ -266,26 +264,12 @@ def currency_after(text: str, pos: int) -> tuple[str, int] | None:
 
     "pounds of" is a weight, not money, and gives None.
     """
-    return _currency(text, pos, _lead(text, pos)[0])
+    return _after(text, pos, measure=False)
 
 
 def currency_or_measure(text: str, pos: int) -> tuple | None:
     """``currency_after(text, pos) or measure_at(text, pos)``, reading what follows once."""
-    m = _LEAD_RE.match(text, pos)
-    if m is None:
-        return None
-    run = m.group(1)
-    if run is None:
-        return _measure_re(text, pos) if m.group(2) in _ABBR_SYMBOLS else None
-    cur, meas = _run_kinds(run)
-    return (cur and _currency_re(text, pos)) or (meas and _measure_re(text, pos)) or None
-
-
-def _currency(text: str, pos: int, run: str | None) -> tuple[str, int] | None:
-    """``currency_after`` with the letter run after ``pos`` already read."""
-    if run is None or not _run_kinds(run)[0]:
-        return None  # no currency word, adjective or code starts here
-    return _currency_re(text, pos)
+    return _after(text, pos)
 
 
 def _currency_re(text: str, pos: int) -> tuple[str, int] | None:

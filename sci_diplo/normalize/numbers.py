@@ -50,6 +50,9 @@ def tokens(text: str, split_dotted: bool = True) -> list[Tok]:
     Dotted digit runs ("192.168.1.2") become one integer token per part when
     ``split_dotted``, else one token of kind ``dotted`` that nothing parses.
     Number words inside a web address are dropped with its digits.
+    The regexes run on one byte per char (``_scan_bytes``) and are tried only
+    at digit runs and word starts; the result is what DIGIT_RE and WORD_RE
+    find over the text (tests/normalize/test_numbers.py checks both ways).
     """
     out: list[Tok] = []
     scan_bytes = _scan_bytes(text)
@@ -66,7 +69,9 @@ def tokens(text: str, split_dotted: bool = True) -> list[Tok]:
         words = _word_spans(text, scan_bytes)
     for s, e in words:
         raw = text[s:e]
-        w = WORDS[raw.lower()]
+        w = WORDS.get(raw.lower())
+        if w is None:  # "ſeven": re.I lets a letter that folds to ASCII match a number word
+            continue
         out.append(Tok(w.kind, w.value, s, e, w.plural, raw))
     out.sort(key=_START)
     return _outside(out, urls) if urls else out

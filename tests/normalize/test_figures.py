@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sci_diplo.normalize import figures, figures_filters, figures_units
 from sci_diplo.normalize.figures import find_figures
 
 T = tuple  # (value, unit, qualifier, upper)
@@ -159,3 +160,35 @@ def test_find_figures_completes_on_pathological_input(text: str) -> None:
 def test_find_figures_never_raises(text: str) -> None:
     for f in find_figures(text):
         assert 0 <= f.start < f.end <= len(text)
+
+
+# Pieces for texts around a number: qualifiers, units, currencies, range
+# separators, words, blanks and the chars that fold case oddly ("ſ", Kelvin).
+_QUICK_PIECES = ["more than", "MORE THAN", "Up to", "approx.", "~", "at least", "of", "to", "and", "through", "in",
+                 "the", "over", "clover", "ſome", "%", "per cent", "km", "KM", "sq km", "kilowatt-hour", "°C", "℃",
+                 "US", "U.S.", "dollars", "Canadian dollars", "pounds", "pounds of", "RMB", "USD", "ABC", "€",
+                 "people", "million", "-", "–", "$", "5", " ", "  ", "\t", "\n", "\u00a0", "*", "_", "(", "é",
+                 "\u212a"]
+
+
+def _old_prev_word(text: str, pos: int) -> str:
+    m = figures_filters._PREV_WORD_RE.search(text, max(0, pos - 30), pos)
+    return m.group(1) if m else ""
+
+
+def _span(m: object) -> object:
+    return m and (m.span(), m.span("q"))  # type: ignore[attr-defined]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_QUICK_PIECES), max_size=8).map("".join))
+def test_quick_tests_agree_with_the_regexes_they_spare(text: str) -> None:
+    """Each str-method test before a regex only skips it where it cannot match."""
+    n = len(text)
+    for pos in {0, 1, n // 2, n - 1, n} - {-1}:
+        assert _span(figures_filters.find_qualifier(text, pos)) == _span(
+            figures_filters.QUAL_RE.search(text, max(0, pos - 24), pos))
+        assert figures_filters.prev_word(text, pos) == _old_prev_word(text, pos)
+        assert figures_units.measure_at(text, pos) == figures_units._measure_re(text, pos)
+        assert figures_units.currency_after(text, pos) == figures_units._currency_re(text, pos)
+        assert figures._range_gap(text, pos, n) == (figures._RANGE_LOOSE_RE.fullmatch(text, pos, n) is not None)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sci_diplo.normalize import numbers
 from sci_diplo.normalize.numbers import find_numbers, parse_number
 
 
@@ -145,3 +148,33 @@ def test_find_numbers_never_raises(text: str) -> None:
     for m in find_numbers(text):
         assert 0 <= m.start < m.end <= len(text)
     parse_number(text)
+
+
+# Pieces for texts that exercise the fast byte scan of numbers.tokens: digits
+# with every kind of glue, number words, web addresses, non-ASCII letters,
+# quotes and digits, and the chars whose lower case is ASCII ("K", Kelvin).
+_SCAN_PIECES = ["one", "Two", "TEN", "twenty", "hundred", "first", "dozens", "lakh", "onet", "1", "23", "4,500",
+                "3.5", ".5", "40 000", "5,00", "192.168.1.1", "10k", "5bn", "7km", "2 k", "RMB10", "e5", "^2",
+                "9" * 400, "2020.", "http://x.com/12", "https://a1.b/two", "www.x9.org", "http", " ", "  ", "\n",
+                "-", ",", ".", "/", "_", "é", "“", "٣", "３", "\u212a", "\u00a0", "\u202f"]
+
+
+def _token_facts(text: str) -> list[tuple]:
+    return [(t.kind, t.value, t.start, t.end, t.plural, t.text, t.is_int, t.sfx, t.fu, t.grouped, t.dcomma,
+             t.spaced, t.ndigits) for t in numbers.tokens(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SCAN_PIECES), max_size=14).map("".join))
+def test_fast_token_scan_agrees_with_the_regex_scan(text: str) -> None:
+    expected = _token_facts(text)
+    with mock.patch.object(numbers, "_scan_bytes", lambda _text: None):  # DIGIT_RE and WORD_RE over the text
+        assert _token_facts(text) == expected
+
+
+@pytest.mark.parametrize("text", ["İstanbul had firstſ 3 labs", "İ twenty-ſeven labs", "ſeven İ", "İ fıve labs", "\u212aelvin İ ſix"])
+def test_letters_that_only_fold_to_ascii_never_raise(text):
+    from sci_diplo.normalize.figures import find_figures
+
+    for finder in (find_numbers, find_figures):
+        assert all(0 <= m.start <= m.end <= len(text) for m in finder(text))
