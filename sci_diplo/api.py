@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sci_diplo.components.base import set_text
+from sci_diplo.components.base import keep_cache, release, set_text, span_text
 from sci_diplo.components.extensions import COUNTRIES, DATES, FIGURES, PROGRAMMES
+from sci_diplo.identity import Merger
 from sci_diplo.models import DocumentInfo, Record
 from sci_diplo.normalize.dates import parse_date_value
 from sci_diplo.normalize.published import find_published
 from sci_diplo.pipeline import MAX_CHARS, build_pipeline
-from sci_diplo.identity import Merger
 from sci_diplo.records import DocContext, doc_records
 from sci_diplo.sources import Source, doc_id
 
@@ -105,6 +105,7 @@ def analyse(nlp: Language, sources: Iterable[Source], published: str | None = No
             for offset, text in parts:
                 doc = nlp.make_doc(text)
                 set_text(doc, text)  # spares the components rebuilding doc.text
+                keep_cache(doc)  # the records below reuse the components' working data
                 doc._.published, doc._.published_source = info.published, info.published_source or "none"
                 yield doc, (source, info, offset, len(parts))
 
@@ -117,6 +118,7 @@ def analyse(nlp: Language, sources: Iterable[Source], published: str | None = No
             merger.add(doc_records(doc, DocContext(info.path, info.doc_id, info.published, meta, offset)))
         if spans:
             current.spans.extend(doc_spans(doc, offset))
+        release(doc)
         current.pieces += 1
         if current.pieces == count:
             current.records = merger.records()
@@ -131,7 +133,7 @@ def doc_spans(doc: Doc, offset: int = 0) -> list[dict]:
     for key, label, fields in SPAN_FIELDS:
         for span in doc.spans.get(key, []):
             item = {"label": label, "start": span.start_char + offset, "end": span.end_char + offset,
-                    "text": span.text}
+                    "text": span_text(span)}
             item.update({name: _plain(getattr(span._, attr)) for name, attr in fields})
             spans.append(item)
     return spans

@@ -124,11 +124,13 @@ def facts(
         if not store.exists():
             raise errors.StoreError(f"no store at {store}: run `scidip extract` first (or pass --store)")
         file = store_mod.load_file(store)
-        records = select(file.records, filters, expand=Unpacker(file).record)
+        unpacker = Unpacker(file)
+        # Mentions are unpacked only where a filter reads them (their text, their file).
+        expand = unpacker.record if filters.search or filters.source else None
+        records = select(file.records, filters, expand=expand)
     except errors.SciDiploError as exc:
         raise fail(exc) from None
-    out_format = choose(fmt, sys.stdout.isatty())
-    write_records(records, out_format, sys.stdout, Console())
+    write_records(records, choose(fmt, sys.stdout.isatty()), sys.stdout, Console(), unpacker)
 
 
 @app.command()

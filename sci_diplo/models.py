@@ -10,6 +10,7 @@ text as read, and the sentence.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
@@ -29,7 +30,8 @@ STORE_VERSION = 1
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # defer_build: a schema is built on first use, so commands that use few models start fast
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Mention(_Strict):
@@ -163,9 +165,12 @@ class StoreFile(_Strict):
     records: list[StoredRecord] = Field(default_factory=list)
 
 
-RECORDS_ADAPTER: TypeAdapter[list[Record]] = TypeAdapter(list[Record])
+@lru_cache(maxsize=1)
+def records_adapter() -> TypeAdapter[list[Record]]:
+    """Return the validator and serializer of a list of records (built on first use)."""
+    return TypeAdapter(list[Record])
 
 
 def records_json_schema() -> dict:
     """Return the JSON Schema of a list of records (what ``scidip schema`` prints)."""
-    return RECORDS_ADAPTER.json_schema()
+    return records_adapter().json_schema()

@@ -97,13 +97,19 @@ def write_table(records: list[Record], console: Console) -> None:
     console.print(f"{len(records)} facts (* country inferred from the passage)", style="dim")
 
 
-def write_records(records: list[Record], fmt: Format, out: IO[str], console: Console) -> None:
-    """Write ``records`` in ``fmt`` to ``out`` (tables go to ``console``)."""
+def write_records(records: list, fmt: Format, out: IO[str], console: Console, unpacker=None) -> None:
+    """Write ``records`` in ``fmt`` to ``out`` (tables go to ``console``).
+
+    ``records`` may be stored records, turned into public ones by ``unpacker``
+    (``storefile.Unpacker``); JSON formats are written without building the
+    mentions as models.
+    """
+    if fmt in (Format.json, Format.jsonl):
+        dicts = (unpacker.as_dict(r) if unpacker else record_dict(r) for r in records)
+        (write_json if fmt is Format.json else write_jsonl)(dicts, out)
+        return
+    public = [unpacker.as_record(r) for r in records] if unpacker else records
     if fmt is Format.table:
-        write_table(records, console)
-    elif fmt is Format.json:
-        write_json((record_dict(r) for r in records), out)
-    elif fmt is Format.jsonl:
-        write_jsonl((record_dict(r) for r in records), out)
+        write_table(public, console)
     else:
-        write_csv(records, out)
+        write_csv(public, out)

@@ -10,7 +10,6 @@ from typing import Any
 from sci_diplo.errors import UsageError
 from sci_diplo.models import ClaimRecord, FigureRecord, ProgrammeRecord, Record
 from sci_diplo.normalize.countries import country_name, lookup_country, suggest_countries
-from sci_diplo.normalize.dates import date_bounds, parse_date_value
 
 Day = tuple[int, int, int]
 
@@ -41,6 +40,8 @@ def country_code(name: str) -> str:
 
 def day_bound(text: str, last: bool) -> Day:
     """Return the first (or, with ``last``, the final) day of a user-typed date; raise UsageError."""
+    from sci_diplo.normalize.dates import date_bounds, parse_date_value  # compiled only when asked
+
     value = parse_date_value(text)
     bounds = date_bounds(value) if value else None
     if bounds is None:
@@ -58,6 +59,8 @@ def in_period(rec: Record, since: Day | None, until: Day | None) -> bool:
     """True when the record's date overlaps [since, until]; undated records never match a period."""
     if since is None and until is None:
         return True
+    from sci_diplo.normalize.dates_calendar import date_bounds
+
     value = record_date(rec)
     bounds = date_bounds(value) if value else None
     if bounds is None:

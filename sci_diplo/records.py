@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -28,7 +29,7 @@ class DocContext:
         return Mention(
             path=self.path, doc_id=self.doc_id,
             start=span.start_char + self.offset, end=span.end_char + self.offset,
-            sentence=span_text(sentence).strip(), published=self.published,
+            sentence=sys.intern(span_text(sentence).strip()), published=self.published,
             url=self.meta.get("url"), title=self.meta.get("title"), outlet=self.meta.get("outlet"),
         )
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sci_diplo import store as store_mod
 from sci_diplo.errors import InputError
+from sci_diplo.identity import Merger
 from sci_diplo.models import DocumentInfo, Record
 from sci_diplo.sources import Source, discover, doc_id, iter_sources
 
@@ -130,16 +131,29 @@ def _chain(first: Source, rest: Iterator[Source]) -> Iterator[Source]:
     yield from rest
 
 
-def checkpoint(settings: Settings, pending: list[Result], summary: Summary) -> None:
-    """Merge ``pending`` into the store on disk under its lock, then empty it."""
-    if not pending:
-        return
+class Pending:
+    """Documents finished since the last checkpoint, their records merged as they come
+    (reprints of a story add mentions, not records)."""
+
+    def __init__(self) -> None:
+        self.infos: list[DocumentInfo] = []
+        self.merger = Merger()
+
+    def add(self, info: DocumentInfo, records: list[Record]) -> None:
+        self.infos.append(info)
+        self.merger.add(records)
+
+
+def checkpoint(settings: Settings, pending: Pending, summary: Summary) -> Pending:
+    """Merge ``pending`` into the store on disk under its lock; return a new, empty Pending."""
+    if not pending.infos:
+        return pending
     with store_mod.locked(settings.store, settings.lock_timeout):
         current = store_mod.load(settings.store)
-        updated = store_mod.apply(current, pending)
+        updated = store_mod.apply_merged(current, pending.infos, pending.merger.records())
         store_mod.save(settings.store, updated)
     summary.total_records = len(updated.records)
-    pending.clear()
+    return Pending()
 
 
 def prepare(settings: Settings, summary: Summary) -> dict[str, str]:
@@ -158,16 +172,16 @@ def extract(paths: list[str], settings: Settings, on_event: Callable[[Event], No
     started, summary = time.perf_counter(), Summary()
     known = prepare(settings, summary)
     on_event(("total", count_inputs(paths)))
-    pending: list[Result] = []
+    pending = Pending()
     last_save = time.monotonic()
     try:
         for info, records in results(pending_sources(paths, known, summary, on_event), settings):
-            pending.append((info, records))
+            pending.add(info, records)
             summary.read += 1
             summary.facts.update(r.kind for r in records)
             on_event(("done", info.path))
             if time.monotonic() - last_save >= settings.checkpoint_seconds:
-                checkpoint(settings, pending, summary)
+                pending = checkpoint(settings, pending, summary)
                 last_save = time.monotonic()
     except KeyboardInterrupt:
         summary.interrupted = True

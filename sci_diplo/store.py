@@ -149,16 +149,21 @@ def is_current(store: Store, path: str, doc_id: str) -> bool:
 def apply(store: Store, results: Iterable[tuple[DocumentInfo, list[Record]]]) -> Store:
     """Return ``store`` with each document's records in place of what the store held for its path."""
     results = list(results)
-    if not results:
+    return apply_merged(store, [info for info, _ in results], [rec for _, recs in results for rec in recs])
+
+
+def apply_merged(store: Store, infos: list[DocumentInfo], records: list[Record]) -> Store:
+    """Return ``store`` with the documents ``infos`` replaced by ``records`` (the new records of them all)."""
+    if not infos:
         return store
-    replaced = {info.path for info, _ in results}
-    documents = [d for d in store.documents if d.path not in replaced]
-    documents.extend(info for info, _ in results)
+    latest = {info.path: info for info in infos}  # a file named twice in one run: its last reading
+    documents = [d for d in store.documents if d.path not in latest]
+    documents.extend(latest.values())
     kept: list[Record] = []
     for rec in store.records:
-        mentions = [m for m in rec.mentions if m.path not in replaced]
+        mentions = [m for m in rec.mentions if m.path not in latest]
         if mentions:
             kept.append(rec.model_copy(update={"mentions": mentions}))
-    merged = merge([*kept, *(rec for _, recs in results for rec in recs)])
+    merged = merge([*kept, *records])
     documents.sort(key=lambda d: d.path)
     return Store(documents=documents, records=merged)

@@ -17,6 +17,7 @@ from sci_diplo.models import (
 
 PUBLIC = {"figure": FigureRecord, "programme": ProgrammeRecord, "claim": ClaimRecord}
 STORED = {"figure": StoredFigure, "programme": StoredProgramme, "claim": StoredClaim}
+STORED_TYPES = (StoredFigure, StoredProgramme, StoredClaim)
 
 
 def _fields(rec: Record | StoredRecord) -> dict:
@@ -72,6 +73,25 @@ class Unpacker:
 
     def record(self, rec: StoredRecord) -> Record:
         return PUBLIC[rec.kind].model_construct(**_fields(rec), mentions=[self.mention(r) for r in rec.mentions])
+
+    def as_record(self, rec: Record | StoredRecord) -> Record:
+        """Return ``rec`` as a public record (unpacked if it is a stored one)."""
+        return self.record(rec) if isinstance(rec, STORED_TYPES) else rec
+
+    def as_dict(self, rec: Record | StoredRecord) -> dict:
+        """Return ``rec`` as the JSON object of a public record, without building its mentions as models."""
+        if not isinstance(rec, STORED_TYPES):
+            return rec.model_dump(mode="json")
+        data = rec.model_dump(mode="json")
+        data["mentions"] = [self.mention_dict(ref) for ref in rec.mentions]
+        return data
+
+    def mention_dict(self, ref: tuple[int, int, int, int]) -> dict:
+        doc_i, start, end, sentence_i = ref
+        doc = self.file.documents[doc_i]
+        return {"path": doc.path, "doc_id": doc.doc_id, "start": start, "end": end,
+                "sentence": self.file.sentences[sentence_i], "published": doc.published,
+                "url": doc.url, "title": doc.title, "outlet": doc.outlet}
 
     def check(self) -> str | None:
         """Return the first reference that points outside the tables, or None."""

@@ -233,3 +233,15 @@ def test_jobs_2_gives_the_same_store_as_jobs_1(tmp_path, seed_copy):
     assert run("extract", seed_copy, "--store", one, "--jobs", "1").exit_code == 0
     assert run("extract", seed_copy, "--store", two, "--jobs", "2").exit_code == 0
     assert json.loads(one.read_text()) == json.loads(two.read_text())
+
+
+def test_real_pipe_schema_eval_and_help():
+    proc = scidip("schema")
+    assert proc.returncode == 0 and "FigureRecord" in json.loads(proc.stdout)["$defs"]
+    proc = scidip("eval", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["published"]["hits"] == 5
+    proc = scidip("--help")
+    assert proc.returncode == 0 and "extract" in proc.stdout and "facts" in proc.stdout
+    proc = scidip("facts", "--country", "Narnia")
+    assert proc.returncode == 2 and proc.stderr.startswith("Error: unknown country 'Narnia'")

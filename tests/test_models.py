@@ -1,14 +1,14 @@
 import pytest
 from pydantic import ValidationError
 
-from sci_diplo.models import RECORDS_ADAPTER, FigureRecord, Mention, Store, records_json_schema
+from sci_diplo.models import FigureRecord, Mention, Store, records_adapter, records_json_schema
 from tests.factories import claim, figure, programme
 
 
 def test_union_round_trips_each_kind():
     records = [figure(), programme(), claim()]
-    data = RECORDS_ADAPTER.dump_json(records)
-    back = RECORDS_ADAPTER.validate_json(data)
+    data = records_adapter().dump_json(records)
+    back = records_adapter().validate_json(data)
     assert [r.kind for r in back] == ["figure", "programme", "claim"]
     assert back == records
 

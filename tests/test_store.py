@@ -129,3 +129,17 @@ def test_saved_file_is_plain_json_with_header(tmp_path):
     data = json.loads(path.read_text())
     assert data["format"] == "sci_diplo.facts" and data["version"] == 1
     assert data["records"][0]["kind"] == "figure"
+
+
+def test_stored_records_print_as_the_public_records_do(tmp_path):
+    from sci_diplo.storefile import Unpacker
+
+    path = tmp_path / "facts.json"
+    original = Store(documents=[info("a.txt")], records=[figure(path="a.txt"), programme(path="a.txt"), claim(path="a.txt")])
+    store.save(path, original)
+    file = store.load_file(path)
+    unpacker = Unpacker(file)
+    assert [unpacker.as_dict(r) for r in file.records] == [r.model_dump(mode="json") for r in original.records]
+    # the same keys in the same order
+    assert [json.dumps(unpacker.as_dict(r)) for r in file.records] == [
+        json.dumps(r.model_dump(mode="json")) for r in original.records]

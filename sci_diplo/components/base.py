@@ -5,7 +5,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
@@ -14,17 +13,32 @@ from spacy.tokens import Doc, Span
 from sci_diplo.components import extensions
 
 
-# Per-Doc working data, kept beside the Doc rather than in ``doc.user_data``,
-# which spaCy serializes (a Doc must stay savable with ``to_bytes`` or DocBin).
-_CACHE: WeakKeyDictionary[Doc, dict[str, Any]] = WeakKeyDictionary()
+# Per-Doc working data lives in ``doc.user_hooks`` under this key: not in
+# ``doc.user_data``, which spaCy serializes, and not in a dict beside the Doc,
+# whose values (spans) would keep every Doc alive. On the Doc, the cycle Doc ->
+# cache -> span -> Doc is garbage like any other once the Doc is dropped; the
+# last component releases it anyway unless the caller asked to keep it.
+CACHE_HOOK = "sci_diplo.cache"
 
 
 def doc_cache(doc: Doc) -> dict[str, Any]:
-    """Return the working data of ``doc`` (a dict that lives as long as the Doc)."""
-    cache = _CACHE.get(doc)
+    """Return the working data of ``doc`` (a dict that lives as long as the Doc, or until released)."""
+    cache = doc.user_hooks.get(CACHE_HOOK)
     if cache is None:
-        cache = _CACHE[doc] = {}
+        cache = doc.user_hooks[CACHE_HOOK] = {}
     return cache
+
+
+def keep_cache(doc: Doc) -> None:
+    """Ask the pipeline to leave the working data on ``doc`` for the caller (who releases it)."""
+    doc_cache(doc)["keep"] = True
+
+
+def release(doc: Doc, unless_kept: bool = False) -> None:
+    """Drop the working data of ``doc`` (with ``unless_kept``, only if no caller asked to keep it)."""
+    cache = doc.user_hooks.get(CACHE_HOOK)
+    if cache is not None and not (unless_kept and cache.get("keep")):
+        del doc.user_hooks[CACHE_HOOK]
 
 
 def doc_text(doc: Doc) -> str:

@@ -6,7 +6,8 @@ and not a date that a more precise date of the same sentence lies within
 ("the 2021 Conference opened on December 12" is dated 2021-12-12). Its span
 in ``doc.spans["sci_diplo_claims"]`` carries those dates (``claim_dates``;
 the records hold one claim per date) and the countries, figures and
-programmes of the sentence. A sentence that names no country takes the
+programmes of the sentence (the spans are rebuilt from character offsets in
+``claim_links``, so the Doc stays serializable). A sentence that names no country takes the
 countries of its paragraph, and says so in ``span._.claim_inferred``.
 """
 
@@ -22,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sci_diplo.components import extensions
-from sci_diplo.components.base import doc_cache, doc_text, found, sentences
+from sci_diplo.components.base import doc_cache, doc_text, found, release, sentences
 from sci_diplo.components.extensions import CLAIMS, COUNTRIES, DATES, FIGURES, PROGRAMMES
 from sci_diplo.components.paragraphs import paragraph_of
 from sci_diplo.normalize.dates import date_bounds
@@ -144,12 +145,14 @@ class ClaimLinker:
         spans = []
         for claim in claims:
             span = Span(doc, claim.sentence.start, claim.sentence.end, label="CLAIM")
-            span._.claim_dates = [s for s, _ in claim.dates]
             span._.claim_countries, span._.claim_inferred = claim.countries, claim.inferred
-            span._.claim_figures = [s for s, _ in claim.figures]
-            span._.claim_programmes = [s for s, _ in claim.programmes]
+            span._.claim_links = {
+                kind: [[s.start_char, s.end_char] for s, _ in pairs]
+                for kind, pairs in (("dates", claim.dates), ("figures", claim.figures), ("programmes", claim.programmes))
+            }
             spans.append(span)
         doc.spans[CLAIMS] = spans
+        release(doc, unless_kept=True)  # the last component: working data is no longer needed
         return doc
 
 

@@ -27,11 +27,21 @@ SPAN_ATTRS = (
     "country_code",
     # programmes
     "programme_name", "aliases", "category",
-    # claims (one span per sentence): its date spans, its country codes (and which of them
-    # were inferred from the paragraph), and the figure and programme spans it holds
-    "claim_dates", "claim_countries", "claim_inferred", "claim_figures", "claim_programmes",
+    # claims (one span per sentence): its country codes (and which of them were inferred
+    # from the paragraph), and the character offsets of its dates, figures and programmes
+    "claim_countries", "claim_inferred", "claim_links",
 )
+# Claims' linked spans, rebuilt from ``claim_links`` (values on a Doc must stay serializable).
+LINKS = ("claim_dates", "claim_figures", "claim_programmes")
 DOC_ATTRS = ("published", "published_source", "meta")
+
+
+def _linked(kind: str):
+    def get(span: Span) -> list[Span]:
+        links = span._.claim_links or {}
+        return [span.doc.char_span(a, b) for a, b in links.get(kind, [])]
+
+    return get
 
 
 def register() -> None:
@@ -39,6 +49,9 @@ def register() -> None:
     for name in SPAN_ATTRS:
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
+    for name in LINKS:
+        if not Span.has_extension(name):
+            Span.set_extension(name, getter=_linked(name.removeprefix("claim_")))
     for name in DOC_ATTRS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)

@@ -89,11 +89,16 @@ _APOSTROPHES = str.maketrans("’‘ʼ‐‑–—", "'''----")
 
 @dataclass(frozen=True, slots=True)
 class _Tables:
-    """Lookup structures built once from the shipped table."""
+    """The finder's lookup structures, built once from the shipped table."""
     ends: dict[str, tuple[int, str, str]]  # text key, maybe + ending -> (trim, code or "", kind)
     single: dict[str, tuple]  # one word as written -> its ``_run_forms`` when not empty
     prefixes: frozenset[str]  # every token prefix of a text key
     firsts: frozenset[str]  # first words of text keys, also + "'s", "’s", "'", "’", "."
+
+
+@dataclass(frozen=True)
+class _Names:
+    """What name lookups need (lighter than the finder's tables: ``scidip facts`` loads only this)."""
     names: dict[str, tuple[str, str]]  # folded name -> (alpha-3, name as written)
     alpha2: dict[str, str]  # alpha-2 codes and two-letter short forms -> alpha-3
     common: dict[str, str]  # alpha-3 -> common name
@@ -173,35 +178,46 @@ def _add_text_form(tables: dict, prefixes: set, form: str, value: tuple, force: 
 
 
 @lru_cache(maxsize=1)
-def _tables() -> _Tables:
-    """Load the shipped table once and build the lookup structures."""
+def _data() -> tuple[dict, list[dict], list[tuple[str, str, str]]]:
+    """Return the shipped table, its rows (independent, then larger, first: "French" is FRA,
+    "Congolese" COD) and every (form, code, kind) it names."""
     data = json.loads(data_file("countries.json").read_text(encoding="utf-8"))
-    # Independent entries first, then the larger: "French" is FRA, "Congolese" COD.
     rows = sorted(data["countries"], key=lambda r: (r["independent"] is not True, -r["area"]))
-    forms: dict[str, tuple[str, str]] = {}
-    prefixes: set[str] = set()
-    names: dict[str, tuple[str, str]] = {}
-    reported = {r["cca3"] for r in rows if r["independent"] is True}
-    person = set(data["person_prone"])
     pairs = [(a, c, "name") for a, c in data["aliases"].items()]
     pairs += [(f, r["cca3"], k) for r in rows for f, k in _entry_forms(r)]
-    for form, code, kind in pairs:
-        kind = "person" if form in person else kind
-        _add_text_form(forms, prefixes, form, (code if code in reported else "", kind), False)
+    return data, rows, pairs
+
+
+@lru_cache(maxsize=1)
+def _names() -> _Names:
+    """Build the name lookups once."""
+    data, rows, pairs = _data()
+    names: dict[str, tuple[str, str]] = {}
+    for form, code, _ in pairs:
         for variant in _variants(form):
             if len(_fold(variant)) > 2:
                 names.setdefault(_fold(variant), (code, form))
-    for form in data["not_countries"]:
-        _add_text_form(forms, prefixes, form, ("", "name"), True)
     alpha2 = {r["cca2"]: r["cca3"] for r in rows}
     alpha2.update({a: c for a, c in data["aliases"].items() if len(a) == 2})
-    common = {r["cca3"]: r["name"] for r in rows}
+    return _Names(names=names, alpha2=alpha2, common={r["cca3"]: r["name"] for r in rows})
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    """Build the finder's lookup structures once."""
+    data, rows, pairs = _data()
+    forms: dict[str, tuple[str, str]] = {}
+    prefixes: set[str] = set()
+    reported = {r["cca3"] for r in rows if r["independent"] is True}
+    person = set(data["person_prone"])
+    for form, code, kind in pairs:
+        kind = "person" if form in person else kind
+        _add_text_form(forms, prefixes, form, (code if code in reported else "", kind), False)
+    for form in data["not_countries"]:
+        _add_text_form(forms, prefixes, form, ("", "name"), True)
     heads = {key for key in prefixes if " " not in key and "-" not in key}
     firsts = {h + end for h in heads for end in ("", "'s", "’s", "'", "’", ".", "'S", "’S")}
-    tables = _Tables(
-        ends=_with_endings(forms), single={}, prefixes=frozenset(prefixes),
-        firsts=frozenset(firsts), names=names, alpha2=alpha2, common=common,
-    )
+    tables = _Tables(ends=_with_endings(forms), single={}, prefixes=frozenset(prefixes), firsts=frozenset(firsts))
     # One-word runs, read once here for the finder's fast path: what ``_run_forms``
     # gives for one word (a person-prone name alone is kept).
     for word in firsts:
@@ -233,7 +249,7 @@ def lookup_country(name: str) -> str | None:
     text = name.strip(_STRIP)
     if not text or len(text) > 120:
         return None
-    tables = _tables()
+    tables = _names()
     if len(text) == 2 and text.isascii() and text.isalpha():
         return tables.alpha2.get(text) if text.isupper() else None
     if len(text) == 3 and text.isascii() and text.upper() in tables.common:
@@ -249,7 +265,7 @@ def suggest_countries(name: str, limit: int = 3) -> list[str]:
     key = _fold(name.strip(_STRIP))
     if not key or len(key) > 80:
         return []
-    tables = _tables()
+    tables = _names()
     out: list[str] = []
     seen: set[str] = set()
     for match in difflib.get_close_matches(key, tables.names, n=limit * 5, cutoff=0.6):
@@ -265,7 +281,7 @@ def country_name(code: str) -> str:
     case-insensitive; an unknown code is returned unchanged."""
     if not isinstance(code, str):
         return str(code)
-    return _tables().common.get(code.strip().upper(), code)
+    return _names().common.get(code.strip().upper(), code)
 
 
 def _person_like(words: list, gaps: list, i: int, j: int, possessive: bool) -> bool:

@@ -7,8 +7,9 @@ written: "scientists"; or ``percent``, ``°C``, a canonical measure such as
 qualifier ("more than" -> ``more_than`` ...) and, for ranges, ``upper``.
 
 Decisions: "hundreds of X" is 100 ``more_than`` (likewise dozens, thousands,
-millions, billions, "tens of thousands"); a fraction counts what its "of"
-phrase names ("nearly half of the projects": 0.5 projects, ``nearly``); a
+millions, billions, "tens of thousands"); a fraction of what its "of" phrase
+names is a share in percent ("nearly half of the projects": 50 percent,
+``nearly``; "half a million" stays a number); a
 number with no noun or unit after it ("eight of them") is not reported;
 "the two countries" is reported. Years, dates, clock times, ordinals, numbers
 in names/codes, page/issue and phone numbers are never reported (see
@@ -159,6 +160,8 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
     if unit is None:
         return None
     name, factor, end = unit
+    if n.fraction and n.value < 1:  # "nearly half of our farmers": a share, stated as a percentage
+        return n.value * 100, "percent", start, end, post
     return n.value * factor, name, start, end, post
 
 

@@ -80,3 +80,19 @@ def test_components_on_top_of_a_pipeline_with_its_own_sentences(tmp_path):
     doc = nlp("Last year Brazil pledged US$2 million.")
     assert [(s._.figure_value, s._.unit) for s in doc.spans[FIGURES]] == [(2_000_000, "USD")]
     assert doc.spans[PROGRAMMES] is not None
+
+
+def test_docs_are_freed_and_serialize_without_working_data(nlp):
+    import gc
+    import warnings
+    import weakref
+
+    doc = nlp("In March 2021, Chile and China signed 3 agreements.")
+    assert "sci_diplo.cache" not in doc.user_hooks  # released by the last component
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # W109 would mean hooks were left on the Doc
+        doc.to_bytes()
+    ref = weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert ref() is None

@@ -50,9 +50,11 @@ def _figs(text: str) -> list[tuple]:
         # counts and head nouns
         ("A dozen universities signed the charter.", [(12, "universities", "exact", None)]),
         ("The population reached 1.5 million people.", [(1.5e6, "people", "exact", None)]),
-        ("Two-thirds of the projects were completed.", [(2 / 3, "projects", "exact", None)]),
+        ("Two-thirds of the projects were completed.", [(200 / 3, "percent", "exact", None)]),
         ("Nearly half of the 40 institutes joined.",
-         [(0.5, "institutes", "nearly", None), (40, "institutes", "exact", None)]),
+         [(50, "percent", "nearly", None), (40, "institutes", "exact", None)]),
+        ("A quarter of our researchers are women.", [(25, "percent", "exact", None)]),
+        ("Half a million doses arrived.", [(500_000, "doses", "exact", None)]),
         ("It supported over 8,300 young foreign scientists.", [(8300, "scientists", "more_than", None)]),
         ("It funded more than two hundred Chinese and British research institutions.",
          [(200, "institutions", "more_than", None)]),
