@@ -41,11 +41,16 @@ def record_id(kind: str, *parts: object) -> str:
 
 
 class Merger:
-    """Merges records as they come: one per id, mentions appended (inputs are never modified)."""
+    """Merges records as they come: one per id, mentions appended (inputs are never modified).
+
+    A fact reprinted thousands of times gets thousands of mentions, so the keys
+    of the mentions already held are kept per record rather than recomputed at
+    each merge.
+    """
 
     def __init__(self) -> None:
         self.merged: dict[str, Record] = {}
-        self.copied: set[str] = set()
+        self.seen: dict[str, set[tuple]] = {}  # for records that absorbed another: their mention keys
 
     def add(self, records: Iterable[Record]) -> None:
         for rec in records:
@@ -53,10 +58,11 @@ class Merger:
             if old is None:
                 self.merged[rec.id] = rec
                 continue
-            if rec.id not in self.copied:
-                old = self.merged[rec.id] = old.model_copy(deep=True)
-                self.copied.add(rec.id)
-            absorb(old, rec)
+            seen = self.seen.get(rec.id)
+            if seen is None:  # the first merge into this record: work on a copy
+                old = self.merged[rec.id] = _copy(old)
+                seen = self.seen[rec.id] = {_mention_key(m) for m in old.mentions}
+            absorb(old, rec, seen)
 
     def records(self) -> list[Record]:
         return list(self.merged.values())
@@ -69,10 +75,26 @@ def merge(records: Iterable[Record]) -> list[Record]:
     return merger.records()
 
 
-def absorb(old: Record, rec: Record) -> None:
-    """Add ``rec``'s new mentions (and a programme's names and countries) to ``old``."""
-    seen = {(m.doc_id, m.path, m.start, m.end) for m in old.mentions}
-    old.mentions.extend(m for m in rec.mentions if (m.doc_id, m.path, m.start, m.end) not in seen)
+def _mention_key(m) -> tuple:
+    return (m.doc_id, m.path, m.start, m.end)
+
+
+def _copy(rec: Record) -> Record:
+    """Return a copy of ``rec`` whose lists can grow (mentions are shared: they never change)."""
+    update: dict = {"mentions": list(rec.mentions)}
+    if isinstance(rec, ProgrammeRecord):
+        update["aliases"] = list(rec.aliases)
+    return rec.model_copy(update=update)
+
+
+def absorb(old: Record, rec: Record, seen: set[tuple]) -> None:
+    """Add ``rec``'s new mentions (and a programme's names and countries) to ``old``; ``seen``
+    holds the keys of ``old``'s mentions and is kept up to date."""
+    for m in rec.mentions:
+        key = _mention_key(m)
+        if key not in seen:
+            seen.add(key)
+            old.mentions.append(m)
     if isinstance(old, ProgrammeRecord) and isinstance(rec, ProgrammeRecord):
         names = {old.name.casefold()} | {a.casefold() for a in old.aliases}
         for alias in [rec.name, *rec.aliases]:

@@ -2,8 +2,9 @@
 
 The default pipeline is built from ``CONFIG`` and needs no download: spaCy's
 English tokenizer (with hyphens and dashes split everywhere, so that
-"U.S.-China" and "770–476" come apart), the sentencizer, and the project's
-components. ``build_pipeline(model=NAME)`` loads a trained pipeline the user
+"U.S.-China" and "770–476" come apart) and the project's components, the
+first of which sets sentence boundaries (spaCy's sentencizer rule, plus
+paragraph and line breaks). ``build_pipeline(model=NAME)`` loads a trained pipeline the user
 has installed instead and adds our components on top of it.
 """
 
@@ -35,15 +36,12 @@ COMPONENTS = (
 CONFIG = """
 [nlp]
 lang = "en"
-pipeline = ["sentencizer", %s]
+pipeline = [%s]
 
 [nlp.tokenizer]
 @tokenizers = "sci_diplo.tokenizer.v1"
 
 [components]
-
-[components.sentencizer]
-factory = "sentencizer"
 %s
 """ % (
     ", ".join(f'"{c}"' for c in COMPONENTS),
@@ -76,9 +74,7 @@ def build_pipeline(model: str | None = None) -> Language:
     if model is None:
         nlp = spacy.util.load_model_from_config(spacy.util.load_config_from_str(CONFIG), auto_fill=True)
     else:
-        nlp = spacy.load(model)
-        if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
-            nlp.add_pipe("sentencizer")
+        nlp = spacy.load(model)  # sentences: the model's parser or senter, else ours
         for name in COMPONENTS:
             nlp.add_pipe(name)
     nlp.max_length = MAX_CHARS * 2

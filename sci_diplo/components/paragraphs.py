@@ -1,8 +1,12 @@
-"""Paragraphs and line breaks as sentence boundaries.
+"""Sentence boundaries: punctuation, paragraphs and line breaks.
 
-spaCy's sentencizer splits on punctuation only, so a heading or a dateline
-would run into the next sentence. This component runs after it and starts a
-sentence after a blank line, and after a single line break that ends a short
+On a Doc that has no sentence boundaries yet, the component first applies
+spaCy's sentencizer rule (a sentence starts at the first token that is not
+punctuation after one of ``Sentencizer.default_punct_chars``), computed with
+numpy over token attributes rather than a Python loop over tokens; the result
+is the same (a test checks it). Punctuation alone would run a heading or a
+dateline into the next sentence, so the component also starts a sentence
+after a blank line, and after a single line break that ends a short
 line or a sentence, except where a paragraph was cut in mid-sentence (a long
 paragraph with no final punctuation, or a word hyphenated across the break),
 as in text copied from PDF pages. It also writes the paragraphs to
@@ -11,7 +15,9 @@ in their sentence take their countries from.
 
 Line breaks are found with one regex pass over the text, and the sentence
 starts are written in one array operation (setting ``token.is_sent_start``
-one token at a time rescans the whole Doc each time).
+one token at a time rescans the whole Doc each time). A Doc parsed by a
+trained pipeline keeps its parser's sentences; one with a senter's keeps
+those and only gains the paragraph breaks.
 """
 
 from __future__ import annotations
@@ -20,8 +26,9 @@ import re
 from bisect import bisect_right
 
 import numpy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import DEP, IDX, IS_PUNCT, ORTH, SENT_START
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from sci_diplo.components import extensions
@@ -56,33 +63,55 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
     return starts, paragraphs
 
 
+NOT_START = numpy.uint64(2**64 - 1)  # SENT_START -1 ("not a sentence start") as to_array gives it
+
+
 class ParagraphSplitter:
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, punctuation: bool = True) -> None:
         extensions.register()
         self.name = name
+        self.punctuation = punctuation
+        self.punct = numpy.array([nlp.vocab.strings.add(c) for c in Sentencizer.default_punct_chars],
+                                 dtype=numpy.uint64)
+
+    def punctuation_starts(self, orth: numpy.ndarray, is_punct: numpy.ndarray) -> numpy.ndarray:
+        """Return SENT_START values by the sentencizer's rule: 1 at token 0 and at the first token
+        after a sentence-final character that is neither punctuation nor such a character."""
+        punct = is_punct.astype(bool)
+        candidates = numpy.flatnonzero(punct)  # every sentence-final character is punctuation (tested)
+        final = numpy.zeros(len(orth), dtype=bool)
+        final[candidates[numpy.isin(orth[candidates], self.punct)]] = True
+        words = numpy.flatnonzero(~(final | punct))
+        after = numpy.searchsorted(words, numpy.flatnonzero(final), side="right")
+        sent = numpy.full(len(orth), NOT_START, dtype=numpy.uint64)
+        sent[0] = 1
+        sent[words[after[after < len(words)]]] = 1
+        return sent
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             doc.spans[PARAGRAPHS] = []
             return doc
-        starts, paragraphs = breaks(doc_text(doc))
-        if starts and not doc.has_annotation("DEP"):  # a parser's sentences are its own
-            idx = doc.to_array(IDX)
-            sent = doc.to_array([SENT_START])  # one uint64 per token
-            hits = numpy.searchsorted(idx, starts)
+        text = doc_text(doc)
+        starts, paragraphs = breaks(text)
+        table = doc.to_array([ORTH, IS_PUNCT, SENT_START, DEP, IDX])
+        if not table[:, 3].any():  # a parser's sentences are its own
+            sent = table[:, 2].copy()
+            if self.punctuation and not sent[1:].any():  # the first token always reads as a start
+                sent = self.punctuation_starts(table[:, 0], table[:, 1])
+            hits = numpy.searchsorted(table[:, 4], starts)
             sent[hits[hits < len(doc)]] = 1
             doc.from_array([SENT_START], sent)
             doc_cache(doc).pop("sents", None)
-        text = doc_text(doc)
         spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in paragraphs if text[a:b].strip()]
         doc.spans[PARAGRAPHS] = [s for s in spans if s is not None]
         doc_cache(doc).pop("paragraphs", None)
         return doc
 
 
-@Language.factory("sci_diplo_paragraphs")
-def make_paragraphs(nlp: Language, name: str) -> ParagraphSplitter:
-    return ParagraphSplitter(nlp, name)
+@Language.factory("sci_diplo_paragraphs", default_config={"punctuation": True})
+def make_paragraphs(nlp: Language, name: str, punctuation: bool) -> ParagraphSplitter:
+    return ParagraphSplitter(nlp, name, punctuation)
 
 
 def paragraph_of(doc: Doc, span: Span) -> Span | None:

@@ -7,13 +7,12 @@ from sci_diplo.pipeline import COMPONENTS, build_pipeline
 
 
 def test_default_pipeline_is_built_from_config_with_every_component(nlp):
-    assert nlp.pipe_names == ["sentencizer", *COMPONENTS]
+    assert nlp.pipe_names == list(COMPONENTS)
     assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "sci_diplo.tokenizer.v1"
 
 
 def test_every_component_adds_from_its_factory_to_a_blank_pipeline():
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     doc = nlp("In March 2021, China and Russia signed a memorandum. It named 3 joint laboratories.")
@@ -96,3 +95,36 @@ def test_docs_are_freed_and_serialize_without_working_data(nlp):
     del doc
     gc.collect()
     assert ref() is None
+
+
+def test_sentence_final_characters_are_all_punctuation(nlp):
+    from spacy.pipeline import Sentencizer
+
+    assert all(nlp.vocab[c].is_punct for c in Sentencizer.default_punct_chars)
+
+
+def test_punctuation_boundaries_are_the_sentencizers():
+    from pathlib import Path
+
+    from spacy.pipeline import Sentencizer
+
+    from sci_diplo.components.paragraphs import ParagraphSplitter
+    from sci_diplo.pipeline import build_pipeline as build
+
+    nlp = build()
+    ours = ParagraphSplitter(nlp, "p")
+    theirs = Sentencizer()
+    root = Path(__file__).resolve().parents[2]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("seeds/*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(root.glob("data/gold/heldout/docs/*.txt"))]
+    texts += ["", ".", "Hi!!! ... ?! Yes.", "No end", "« Oui. » Non ! (Yes.) \"Quoted.\" Next"]
+    for text in texts:
+        doc = nlp.make_doc(text)
+        if not len(doc):
+            continue
+        from spacy.attrs import IS_PUNCT, ORTH
+
+        table = doc.to_array([ORTH, IS_PUNCT])
+        got = [int(v == 1) for v in ours.punctuation_starts(table[:, 0], table[:, 1])]
+        expected = [int(bool(g)) for g in theirs.predict([doc])[0]]
+        assert got == expected, text[:80]
