@@ -87,11 +87,12 @@ def _copy(rec: Record) -> Record:
     return rec.model_copy(update=update)
 
 
-def absorb(old: Record, rec: Record, seen: set[tuple]) -> None:
+def absorb(old: Record, rec: Record, seen: set[tuple], mention_key=_mention_key) -> None:
     """Add ``rec``'s new mentions (and a programme's names and countries) to ``old``; ``seen``
-    holds the keys of ``old``'s mentions and is kept up to date."""
+    holds the keys of ``old``'s mentions and is kept up to date. Stored records (mentions as
+    index tuples) pass their own ``mention_key``."""
     for m in rec.mentions:
-        key = _mention_key(m)
+        key = mention_key(m)
         if key not in seen:
             seen.add(key)
             old.mentions.append(m)

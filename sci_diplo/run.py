@@ -22,6 +22,7 @@ from sci_diplo.errors import InputError
 from sci_diplo.identity import Merger
 from sci_diplo.models import DocumentInfo, Record
 from sci_diplo.sources import Source, discover, doc_id, iter_sources
+from sci_diplo.storefile import apply_file
 
 Result = tuple[DocumentInfo, list[Record]]
 
@@ -149,9 +150,9 @@ def checkpoint(settings: Settings, pending: Pending, summary: Summary) -> Pendin
     if not pending.infos:
         return pending
     with store_mod.locked(settings.store, settings.lock_timeout):
-        current = store_mod.load(settings.store)
-        updated = store_mod.apply_merged(current, pending.infos, pending.merger.records())
-        store_mod.save(settings.store, updated)
+        current = store_mod.load_file(settings.store)  # merged in its stored form: no mention models
+        updated = apply_file(current, pending.infos, pending.merger.records())
+        store_mod.save_file(settings.store, updated)
     summary.total_records = len(updated.records)
     return Pending()
 
@@ -162,7 +163,7 @@ def prepare(settings: Settings, summary: Summary) -> dict[str, str]:
         with store_mod.locked(settings.store, settings.lock_timeout):
             summary.set_aside = store_mod.set_aside(settings.store)
         return {}
-    current = store_mod.load(settings.store)  # raises StoreError on a damaged store: never overwritten
+    current = store_mod.load_file(settings.store)  # validated; a damaged store raises StoreError
     summary.total_records = len(current.records)
     return {d.path: d.doc_id for d in current.documents}
 

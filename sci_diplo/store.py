@@ -75,8 +75,13 @@ def check_header(path: Path, raw: bytes) -> None:
 
 def save(path: Path, store: Store) -> None:
     """Write ``store`` to ``path`` atomically (temporary file, fsync, rename, fsync of the folder)."""
+    save_file(path, pack(store))
+
+
+def save_file(path: Path, file: StoreFile) -> None:
+    """Write a store file to ``path`` atomically (see ``save``)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = pack(store).model_dump_json().encode("utf-8")
+    data = file.model_dump_json().encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, _file_mode(path))

@@ -10,6 +10,7 @@ records of the public contract (``Store``).
 
 from __future__ import annotations
 
+from sci_diplo.identity import absorb
 from sci_diplo.models import (
     ClaimRecord, DocumentInfo, FigureRecord, Mention, ProgrammeRecord, Record, Store, StoreFile, StoredClaim,
     StoredFigure, StoredProgramme, StoredRecord,
@@ -39,11 +40,15 @@ class Packer:
             doc = self.doc_index[(m.path, m.doc_id)] = len(self.documents)
             self.documents.append(DocumentInfo(path=m.path, doc_id=m.doc_id, published=m.published,
                                                url=m.url, title=m.title, outlet=m.outlet))
-        sentence = self.sentence_index.get(m.sentence)
-        if sentence is None:
-            sentence = self.sentence_index[m.sentence] = len(self.sentences)
-            self.sentences.append(m.sentence)
-        return (doc, m.start, m.end, sentence)
+        return (doc, m.start, m.end, self.sentence(m.sentence))
+
+    def sentence(self, text: str) -> int:
+        """Return the index of ``text`` in the sentences table, adding it if new."""
+        index = self.sentence_index.get(text)
+        if index is None:
+            index = self.sentence_index[text] = len(self.sentences)
+            self.sentences.append(text)
+        return index
 
 
 def pack(store: Store) -> StoreFile:
@@ -108,3 +113,39 @@ def unpack(file: StoreFile) -> Store:
     unpacker = Unpacker(file)
     return Store.model_construct(format=file.format, version=file.version, documents=list(file.documents),
                                  records=[unpacker.record(r) for r in file.records])
+
+
+def _ref_key(ref: tuple[int, int, int, int]) -> tuple[int, int, int]:
+    return ref[:3]  # document, start, end: the sentence follows from them
+
+
+def apply_file(file: StoreFile, infos: list[DocumentInfo], records: list[Record]) -> StoreFile:
+    """Return ``file`` with the documents ``infos`` replaced by ``records`` (their new records),
+    merged on the stored form: no mention is built as a model, and the sentences
+    table keeps only the sentences still cited. Same result as ``store.apply_merged``."""
+    latest = {info.path: info for info in infos}
+    kept_docs = [d for d in file.documents if d.path not in latest]
+    packer = Packer(sorted([*kept_docs, *latest.values()], key=lambda d: d.path))
+    remap = {i: packer.doc_index[(d.path, d.doc_id)] for i, d in enumerate(file.documents) if d.path not in latest}
+    merged: dict[str, StoredRecord] = {}
+    for rec in file.records:
+        refs = [(remap[d], a, b, packer.sentence(file.sentences[si])) for d, a, b, si in rec.mentions if d in remap]
+        if refs:
+            merged[rec.id] = rec.model_copy(update={"mentions": refs, **_lists(rec)})
+    seen: dict[str, set] = {}
+    for rec in records:
+        new = STORED[rec.kind].model_construct(**_fields(rec), mentions=[packer.ref(m) for m in rec.mentions])
+        old = merged.get(rec.id)
+        if old is None:
+            merged[rec.id] = new
+            continue
+        if rec.id not in seen:
+            seen[rec.id] = {_ref_key(r) for r in old.mentions}
+        absorb(old, new, seen[rec.id], _ref_key)
+    return StoreFile.model_construct(format=file.format, version=file.version, documents=packer.documents,
+                                     sentences=packer.sentences, records=list(merged.values()))
+
+
+def _lists(rec: StoredRecord) -> dict:
+    """The lists of a record that merging may grow, copied (a programme's aliases)."""
+    return {"aliases": list(rec.aliases)} if isinstance(rec, StoredProgramme) else {}

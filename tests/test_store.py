@@ -143,3 +143,21 @@ def test_stored_records_print_as_the_public_records_do(tmp_path):
     # the same keys in the same order
     assert [json.dumps(unpacker.as_dict(r)) for r in file.records] == [
         json.dumps(r.model_dump(mode="json")) for r in original.records]
+
+
+def test_merging_on_the_stored_form_equals_merging_records():
+    from sci_diplo.storefile import apply_file, pack, unpack
+
+    before = store.apply(Store(), [
+        (info("a.txt"), [figure(path="a.txt"), programme(path="a.txt"), claim(path="a.txt")]),
+        (info("b.txt"), [figure(path="b.txt"), programme("Green Fund", path="b.txt")]),
+    ])
+    new_infos = [info("a.txt", "da.txt"), info("c.txt")]
+    new_records = [claim(path="a.txt"), figure(path="c.txt"), programme(path="c.txt", aliases=("NF",))]
+    expected = store.apply_merged(before, new_infos, new_records)
+    got = unpack(apply_file(pack(before), new_infos, new_records))
+    assert got.model_dump() == expected.model_dump()
+    fig = next(r for r in got.records if r.kind == "figure")
+    assert [m.path for m in fig.mentions] == ["b.txt", "c.txt"]
+    prog = next(r for r in got.records if r.kind == "programme" and r.name == "Newton Fund")
+    assert prog.aliases == ["NF"] and [m.path for m in prog.mentions] == ["c.txt"]
