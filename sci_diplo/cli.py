@@ -10,14 +10,17 @@ from __future__ import annotations
 import json
 import os
 import sys
+from functools import cache
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from rich.console import Console
 
 from sci_diplo import errors
 from sci_diplo.formats import Format, choose
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="scidip",
@@ -27,7 +30,15 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain Click help: the rich renderer costs ~0.2 s of start-up
 )
-err = Console(stderr=True, highlight=False)
+
+
+@cache
+def err() -> Console:
+    """Return the stderr console (Rich is imported on first use: ``facts`` into a pipe never needs it)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
 
 DEFAULT_STORE = Path("data/facts.json")
 
@@ -47,7 +58,7 @@ PublishedOpt = Annotated[
 
 def fail(exc: errors.SciDiploError) -> typer.Exit:
     """Print ``Error: ...`` for ``exc`` on stderr and return the Exit to raise."""
-    err.print(f"[red]Error:[/red] {exc}", markup=True, soft_wrap=True)
+    err().print(f"[red]Error:[/red] {exc}", markup=True, soft_wrap=True)
     return typer.Exit(exc.exit_code)
 
 
@@ -89,7 +100,7 @@ def extract(
 
     settings = Settings(store=store, jobs=jobs, published=check_published(published), model=model,
                         rebuild=rebuild, lock_timeout=lock_timeout, checkpoint_seconds=checkpoint)
-    code = run_extract(paths or [shown_path(seeds_dir())], settings, err, quiet)
+    code = run_extract(paths or [shown_path(seeds_dir())], settings, err(), quiet)
     raise typer.Exit(code)
 
 
@@ -130,7 +141,7 @@ def facts(
         records = select(file.records, filters, expand=expand)
     except errors.SciDiploError as exc:
         raise fail(exc) from None
-    write_records(records, choose(fmt, sys.stdout.isatty()), sys.stdout, Console(), unpacker)
+    write_records(records, choose(fmt, sys.stdout.isatty()), sys.stdout, unpacker)
 
 
 @app.command()
@@ -145,7 +156,7 @@ def annotate(
 
     if fmt not in ("jsonl", "json"):
         raise fail(errors.UsageError(f"unknown format {fmt!r}; use jsonl or json"))
-    raise typer.Exit(run_annotate(paths, fmt, check_published(published), model, err))
+    raise typer.Exit(run_annotate(paths, fmt, check_published(published), model, err()))
 
 
 @app.command()
@@ -171,7 +182,7 @@ def evaluate(
     if fmt not in ("table", "json"):
         raise fail(errors.UsageError(f"unknown format {fmt!r}; use table or json"))
     try:
-        code = run_eval(gold or gold_dir(), docs or seeds_dir(), misses, fmt, model, err)
+        code = run_eval(gold or gold_dir(), docs or seeds_dir(), misses, fmt, model, err())
     except errors.SciDiploError as exc:
         raise fail(exc) from None
     raise typer.Exit(code)

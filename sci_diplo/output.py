@@ -7,15 +7,12 @@ wraps lines); tables are for terminals only.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable
 from typing import IO
 
-from rich.console import Console
-from rich.table import Table
-
 from sci_diplo.formats import Format
 from sci_diplo.models import ClaimRecord, FigureRecord, ProgrammeRecord, Record
+from sci_diplo.storefile import json_bytes
 
 
 CSV_COLUMNS = (
@@ -24,25 +21,48 @@ CSV_COLUMNS = (
 )
 
 
-def record_dict(rec: Record) -> dict:
-    return rec.model_dump(mode="json")
+def record_json(rec: Record) -> bytes:
+    """Return the JSON of a public record, UTF-8 encoded."""
+    return json_bytes(rec.model_dump(mode="json"))
 
 
-def write_json(items: Iterable[dict], out: IO[str]) -> None:
-    """Write one JSON array, an item per line, streaming (no list held in memory)."""
+class _Decoding:
+    """A byte sink over a text stream that has no byte stream beneath (``io.StringIO``)."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+
+    def write(self, data: bytes) -> None:
+        self.out.write(data.decode("utf-8"))
+
+    def flush(self) -> None:
+        self.out.flush()
+
+
+def byte_stream(out: IO[str]) -> IO[bytes] | _Decoding:
+    """Return the byte stream beneath ``out`` (flushed first), where JSON is written as UTF-8
+    encoded once per document and sentence; a text-only stream gets the text decoded."""
+    out.flush()
+    buffer = getattr(out, "buffer", None)
+    return buffer if buffer is not None else _Decoding(out)
+
+
+def write_json(items: Iterable[bytes], out: IO[bytes]) -> None:
+    """Write JSON texts (UTF-8) as one JSON array, an item per line, streaming (no list held in memory)."""
     first = True
-    out.write("[")
+    out.write(b"[")
     for item in items:
-        out.write("\n" if first else ",\n")
-        out.write(json.dumps(item, ensure_ascii=False))
+        out.write(b"\n" if first else b",\n")
+        out.write(item)
         first = False
-    out.write("]\n" if first else "\n]\n")
+    out.write(b"]\n" if first else b"\n]\n")
 
 
-def write_jsonl(items: Iterable[dict], out: IO[str]) -> None:
+def write_jsonl(items: Iterable[bytes], out: IO[bytes]) -> None:
+    """Write JSON texts (UTF-8) one per line."""
     for item in items:
-        out.write(json.dumps(item, ensure_ascii=False))
-        out.write("\n")
+        out.write(item)
+        out.write(b"\n")
 
 
 def csv_row(rec: Record) -> dict:
@@ -86,7 +106,12 @@ def date_cell(rec: Record) -> str:
     return ""
 
 
-def write_table(records: list[Record], console: Console) -> None:
+def write_table(records: list[Record], out: IO[str]) -> None:
+    """Print ``records`` as a Rich table on ``out`` (a terminal)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out)
     table = Table(show_lines=False, header_style="bold")
     for column in ("kind", "fact", "date", "countries", "sources"):
         table.add_column(column, overflow="fold")
@@ -97,19 +122,21 @@ def write_table(records: list[Record], console: Console) -> None:
     console.print(f"{len(records)} facts (* country inferred from the passage)", style="dim")
 
 
-def write_records(records: list, fmt: Format, out: IO[str], console: Console, unpacker=None) -> None:
-    """Write ``records`` in ``fmt`` to ``out`` (tables go to ``console``).
+def write_records(records: list, fmt: Format, out: IO[str], unpacker=None) -> None:
+    """Write ``records`` in ``fmt`` to ``out``.
 
     ``records`` may be stored records, turned into public ones by ``unpacker``
     (``storefile.Unpacker``); JSON formats are written without building the
     mentions as models.
     """
     if fmt in (Format.json, Format.jsonl):
-        dicts = (unpacker.as_dict(r) if unpacker else record_dict(r) for r in records)
-        (write_json if fmt is Format.json else write_jsonl)(dicts, out)
+        texts = (unpacker.as_json(r) if unpacker else record_json(r) for r in records)
+        sink = byte_stream(out)
+        (write_json if fmt is Format.json else write_jsonl)(texts, sink)
+        sink.flush()
         return
     public = [unpacker.as_record(r) for r in records] if unpacker else records
     if fmt is Format.table:
-        write_table(public, console)
+        write_table(public, out)
     else:
         write_csv(public, out)

@@ -45,13 +45,15 @@ def load_file(path: Path) -> StoreFile:
         return StoreFile()
     except OSError as exc:
         raise StoreError(f"cannot read store {path}: {exc.strerror or exc}") from None
-    check_header(path, raw)
     try:
         file = StoreFile.model_validate_json(raw)
     except ValidationError as exc:
+        check_header(path, raw)  # not JSON, or not our format or version: say that first
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
         raise StoreError(f"store {path} is invalid at {where}: {err['msg']} (use --rebuild to start anew)") from None
+    if file.version != STORE_VERSION:
+        check_header(path, raw)
     problem = Unpacker(file).check()
     if problem:
         raise StoreError(f"store {path} is invalid at {problem} (use --rebuild to start anew)")

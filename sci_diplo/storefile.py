@@ -10,11 +10,21 @@ records of the public contract (``Store``).
 
 from __future__ import annotations
 
+import json
+
 from sci_diplo.identity import absorb
 from sci_diplo.models import (
     ClaimRecord, DocumentInfo, FigureRecord, Mention, ProgrammeRecord, Record, Store, StoreFile, StoredClaim,
     StoredFigure, StoredProgramme, StoredRecord,
 )
+
+_DUMPS = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(value, ensure_ascii=False), one encoder
+
+
+def json_bytes(value: object) -> bytes:
+    """Return ``json.dumps(value, ensure_ascii=False)`` as UTF-8 (lone surrogates escaped, as JSON allows)."""
+    return _DUMPS(value).encode("utf-8", "backslashreplace")
+
 
 PUBLIC = {"figure": FigureRecord, "programme": ProgrammeRecord, "claim": ClaimRecord}
 STORED = {"figure": StoredFigure, "programme": StoredProgramme, "claim": StoredClaim}
@@ -67,6 +77,8 @@ class Unpacker:
 
     def __init__(self, file: StoreFile) -> None:
         self.file = file
+        self._docs_json: dict[int, tuple[bytes, bytes]] = {}
+        self._sentences_json: dict[int, bytes] = {}
 
     def mention(self, ref: tuple[int, int, int, int]) -> Mention:
         doc_i, start, end, sentence_i = ref
@@ -91,6 +103,38 @@ class Unpacker:
         data["mentions"] = [self.mention_dict(ref) for ref in rec.mentions]
         return data
 
+    def as_json(self, rec: Record | StoredRecord) -> bytes:
+        """Return ``json.dumps(self.as_dict(rec), ensure_ascii=False)`` encoded as UTF-8, built
+        from each document's and sentence's JSON encoded once: a fact reprinted thousands of
+        times is thousands of mentions that differ only in their offsets."""
+        data = rec.model_dump(mode="json", exclude={"mentions"})
+        if isinstance(rec, STORED_TYPES):
+            mentions = b", ".join(self.mentions_json(rec.mentions))
+        else:
+            mentions = b", ".join(json_bytes(m.model_dump(mode="json")) for m in rec.mentions)
+        head = json_bytes({"id": data.pop("id")})[:-1]  # the public field order: id, mentions, the rest
+        rest = json_bytes(data)[1:]
+        return b'%b, "mentions": [%b]%b%b' % (head, mentions, b", " if data else b"", rest)
+
+    def mentions_json(self, refs: list[tuple[int, int, int, int]]) -> list[bytes]:
+        """Return the JSON of each mention (UTF-8), as ``mention_dict`` would be dumped."""
+        docs, sentences, out = self._docs_json, self._sentences_json, []
+        for doc_i, start, end, sentence_i in refs:
+            parts = docs.get(doc_i) or self._doc_json(doc_i)
+            sentence = sentences.get(sentence_i)
+            if sentence is None:
+                sentence = sentences[sentence_i] = json_bytes(self.file.sentences[sentence_i])
+            out.append(b'%b"start": %d, "end": %d, "sentence": %b, %b' % (parts[0], start, end, sentence, parts[1]))
+        return out
+
+    def _doc_json(self, doc_i: int) -> tuple[bytes, bytes]:
+        """Return (and keep) the JSON of a document's mention fields before the offsets and after the sentence."""
+        doc = self.file.documents[doc_i]
+        before = b'{"path": %b, "doc_id": %b, ' % (json_bytes(doc.path), json_bytes(doc.doc_id))
+        after = json_bytes({"published": doc.published, "url": doc.url, "title": doc.title, "outlet": doc.outlet})[1:]
+        self._docs_json[doc_i] = (before, after)
+        return before, after
+
     def mention_dict(self, ref: tuple[int, int, int, int]) -> dict:
         doc_i, start, end, sentence_i = ref
         doc = self.file.documents[doc_i]
@@ -99,11 +143,11 @@ class Unpacker:
                 "url": doc.url, "title": doc.title, "outlet": doc.outlet}
 
     def check(self) -> str | None:
-        """Return the first reference that points outside the tables, or None."""
+        """Return the first reference that points outside the tables or has a negative offset, or None."""
         docs, sentences = len(self.file.documents), len(self.file.sentences)
         for i, rec in enumerate(self.file.records):
             for j, (doc_i, start, end, sentence_i) in enumerate(rec.mentions):
-                if doc_i >= docs or sentence_i >= sentences or end < start:
+                if not (0 <= doc_i < docs and 0 <= sentence_i < sentences and 0 <= start <= end):
                     return f"records.{i}.mentions.{j}: reference out of range"
         return None
 

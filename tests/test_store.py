@@ -59,6 +59,8 @@ def test_a_mention_of_an_unlisted_document_keeps_its_fields(tmp_path):
 @pytest.mark.parametrize(
     "mention,problem",
     [("[5, 0, 1, 0]", "records.0.mentions.0: reference out of range"), ("[0, 9, 1, 0]", "reference out of range"),
+     ("[-1, 0, 1, 0]", "reference out of range"), ("[0, 0, 1, -1]", "reference out of range"),
+     ("[0, -2, 1, 0]", "reference out of range"), ("[0, 5, 1, 0]", "reference out of range"),
      ("[0, 0, 1]", "invalid at records.0.figure.mentions.0")],
 )
 def test_bad_mention_references_are_caught(tmp_path, mention, problem):
@@ -161,3 +163,28 @@ def test_merging_on_the_stored_form_equals_merging_records():
     assert [m.path for m in fig.mentions] == ["b.txt", "c.txt"]
     prog = next(r for r in got.records if r.kind == "programme" and r.name == "Newton Fund")
     assert prog.aliases == ["NF"] and [m.path for m in prog.mentions] == ["c.txt"]
+
+
+def test_stored_records_json_is_the_public_records_json(tmp_path):
+    """``Unpacker.as_json`` builds the text from pieces encoded once; it must be the bytes
+    ``json.dumps`` gives for the public record, with metadata, reprints and non-ASCII text."""
+    from sci_diplo.identity import merge
+    from sci_diplo.output import record_json
+    from sci_diplo.storefile import Unpacker
+
+    sentence = "Côte d’Ivoire and Türkiye signed a “joint” plan\u2002— 95%."
+    reprints = merge([figure(path=p, sentence=sentence) for p in ("a.txt", "b.txt", "c/ü.txt")])
+    docs = [DocumentInfo(path="a.txt", doc_id="da.txt", published="2021-03-02", url="https://x.org/ç",
+                         title='A "title"', outlet="Xinhua"), info("b.txt"), info("c/ü.txt")]
+    original = Store(documents=docs, records=[*reprints, programme(path="b.txt", aliases=("NF",)), claim(path="a.txt")])
+    path = tmp_path / "facts.json"
+    store.save(path, original)
+    file = store.load_file(path)
+    unpacker = Unpacker(file)
+    got = [unpacker.as_json(r) for r in file.records]
+    expected = [json.dumps(unpacker.as_dict(r), ensure_ascii=False).encode() for r in file.records]
+    assert got == expected
+    assert json.loads(got[0])["mentions"][0]["url"] == "https://x.org/ç"
+    assert len(json.loads(got[0])["mentions"]) == 3
+    public = store.load(path).records
+    assert [record_json(r) for r in public] == expected  # the path without an unpacker agrees

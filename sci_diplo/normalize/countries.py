@@ -195,8 +195,9 @@ def _names() -> _Names:
     names: dict[str, tuple[str, str]] = {}
     for form, code, _ in pairs:
         for variant in _variants(form):
-            if len(_fold(variant)) > 2:
-                names.setdefault(_fold(variant), (code, form))
+            key = _fold(variant)
+            if len(key) > 2:
+                names.setdefault(key, (code, form))
     alpha2 = {r["cca2"]: r["cca3"] for r in rows}
     alpha2.update({a: c for a, c in data["aliases"].items() if len(a) == 2})
     return _Names(names=names, alpha2=alpha2, common={r["cca3"]: r["name"] for r in rows})
