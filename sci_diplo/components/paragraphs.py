@@ -141,11 +141,10 @@ class ParagraphSplitter:
         text = doc_text(doc)
         starts, paragraphs = breaks(text)
         table = doc.to_array([ORTH, IS_PUNCT, IDX, SENT_START, DEP])
-        idx = numpy.ascontiguousarray(table[:, 2])
         if not table[:, 4].any():  # a parser's sentences are its own
             doc.from_array([SENT_START], self.sentence_starts(table, starts))
             doc_cache(doc).pop("sents", None)
-        doc.spans[PARAGRAPHS] = paragraph_spans(doc, text, paragraphs, idx)
+        doc.spans[PARAGRAPHS] = paragraph_spans(doc, text, paragraphs, table[:, 2])
         doc_cache(doc).pop("paragraphs", None)
         return doc
 
