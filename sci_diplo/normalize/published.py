@@ -16,13 +16,15 @@ whole text that is not a deadline (after before/by/until); else None.
 Only full dates matter here, so the text is not scanned whole: ``DAY_RX`` finds
 where one may be, and ``dates.day_matches`` reads just the stretches around
 those (from the last character before them that no expression can cross), giving
-exactly the single days ``find_dates(text, None)`` gives.
+exactly the single days ``find_dates(text, None)`` gives. ``PublishedDates`` reads
+a text once for both the stated date and the estimate.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 
 from sci_diplo.normalize import dates_grammar as g
 from sci_diplo.normalize.dates import day_matches
@@ -53,17 +55,58 @@ def find_published(text: str, estimate: bool = True) -> str | None:
     """
     if not isinstance(text, str) or not text:
         return None
-    head = text[:HEAD_CHARS + 200]
-    starts = _date_starts(text, len(text) if estimate else len(head))
-    days = _Days(head, [s for s in starts if s < len(head)])
+    dates = PublishedDates(text)
+    return dates.stated_or_estimate() if estimate else dates.stated
+
+
+class PublishedDates:
+    """The dates ``find_published`` reads in one text, each part read once, when first asked for.
+
+    The stated date is read in the head, the estimate in the whole text, with the
+    full dates that may start in each (``_date_starts``). Before the end of the
+    head's last ``g.SYNC_RX`` character, those are the same for both, since no
+    date shape holds one: that stretch is scanned once.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.head = text[:HEAD_CHARS + 200]
+        last_sync = g.LAST_SYNC_RX.match(self.head)
+        self.cut = last_sync.end() if last_sync else 0
+        self.early = _date_starts(text, 0, self.cut)
+        self.head_starts = self.early + _date_starts(text, self.cut, len(self.head))
+        self.head_days = _Days(self.head, self.head_starts)
+
+    @cached_property
+    def stated(self) -> str | None:
+        """The date the text states as its own (``find_published(text, estimate=False)``), or None."""
+        return _first_stated(self.head, self.head_days)
+
+    def stated_or_estimate(self) -> str | None:
+        """Return ``find_published(text)``: the stated date, else the estimate, or None.
+
+        Read with the whole text's starts, the head states the same date unless those
+        differ near the head's end (a date cut there by the head); it is then read again.
+        """
+        if len(self.head) == len(self.text):
+            return self.stated or _latest_year(self.head_days)
+        starts = self.early + _date_starts(self.text, self.cut, len(self.text))
+        head_starts = [s for s in starts if s < len(self.head)]
+        if head_starts == self.head_starts:
+            stated = self.stated
+        else:
+            stated = _first_stated(self.head, _Days(self.head, head_starts))
+        return stated or _latest_year(_Days(self.text, starts))
+
+
+def _first_stated(head: str, days: _Days) -> str | None:
+    """Return the first single day in the first ``HEAD_CHARS`` that signals publication, or None."""
     for match in days.in_order():
         if match.start >= HEAD_CHARS:
             break
         if _signals_publication(head, match):
             return match.value
-    if not estimate:
-        return None
-    return _latest_year(days if len(head) == len(text) else _Days(text, starts))
+    return None
 
 
 def _signals_publication(text: str, match: DateMatch) -> bool:
@@ -91,10 +134,12 @@ def _latest_year(days: _Days) -> str | None:
     return None
 
 
-def _date_starts(text: str, end: int) -> list[int]:
-    """Return where a full date may start in ``text[:end]``: a superset of where one does."""
+def _date_starts(text: str, pos: int, end: int) -> list[int]:
+    """Return where a full date may start in ``text[pos:end]`` read as if the text ended at ``end``:
+    a superset of where one does, sorted. A month found before a day stands after any sync
+    character before the day, so after ``pos`` when ``text[pos - 1]`` is one."""
     starts = []
-    for mt in g.DAY_RX.finditer(text, 0, end):
+    for mt in g.DAY_RX.finditer(text, pos, end):
         day = mt.start()
         starts.append(day)
         if mt["md"] is not None:  # a day and a year: the month may stand before the day
