@@ -41,14 +41,16 @@ def record_id(kind: str, *parts: object) -> str:
 
 
 class Merger:
-    """Merges records as they come: one per id, mentions appended (inputs are never modified).
+    """Merges records as they come: one per id, mentions appended (inputs are never modified,
+    unless ``in_place``: then they are the caller's own, and the first of an id absorbs the others).
 
     A fact reprinted thousands of times gets thousands of mentions, so the keys
     of the mentions already held are kept per record rather than recomputed at
     each merge.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, in_place: bool = False) -> None:
+        self.in_place = in_place
         self.merged: dict[str, Record] = {}
         self.seen: dict[str, set[tuple]] = {}  # for records that absorbed another: their mention keys
 
@@ -59,8 +61,9 @@ class Merger:
                 self.merged[rec.id] = rec
                 continue
             seen = self.seen.get(rec.id)
-            if seen is None:  # the first merge into this record: work on a copy
-                old = self.merged[rec.id] = _copy(old)
+            if seen is None:  # the first merge into this record: work on a copy (unless in place)
+                if not self.in_place:
+                    old = self.merged[rec.id] = _copy(old)
                 seen = self.seen[rec.id] = {_mention_key(m) for m in old.mentions}
             absorb(old, rec, seen)
 
@@ -68,9 +71,11 @@ class Merger:
         return list(self.merged.values())
 
 
-def merge(records: Iterable[Record]) -> list[Record]:
-    """Return records with those of equal id merged: mentions appended, aliases and countries united."""
-    merger = Merger()
+def merge(records: Iterable[Record], in_place: bool = False) -> list[Record]:
+    """Return records with those of equal id merged: mentions appended, aliases and countries united.
+
+    With ``in_place``, the records are the caller's to change: merged into without copies."""
+    merger = Merger(in_place)
     merger.add(records)
     return merger.records()
 
