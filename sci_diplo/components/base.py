@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 from typing import Any
 
 from spacy.attrs import IDX, LENGTH
@@ -103,41 +104,51 @@ def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     cache = doc_cache(doc)
     if "bounds" not in cache:
         table = doc.to_array([IDX, LENGTH])
-        starts = table[:, 0].tolist()
-        cache["bounds"] = (starts, [a + n for a, n in zip(starts, table[:, 1].tolist())])
+        cache["bounds"] = (table[:, 0].tolist(), (table[:, 0] + table[:, 1]).tolist())
     return cache["bounds"]
 
 
-def align(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Return the token range for a character range: shrunk to whole tokens, else grown to them."""
+def align(doc: Doc, matches: Sequence[Any]) -> list[tuple[int, int] | None]:
+    """Return the token range of each match's characters: shrunk to whole tokens, else grown to them.
+
+    A match has character offsets ``start`` and ``end``; its range is None when it
+    neither holds nor touches a token. Aligning a component's matches in one call
+    reads the token offsets once and spares a call per match.
+    """
     starts, ends = token_bounds(doc)
-    i, j = bisect_left(starts, start), bisect_right(ends, end)
-    if j <= i:
-        i, j = max(0, bisect_right(starts, start) - 1), min(len(ends), bisect_left(ends, end) + 1)
-    return (i, j) if i < j else None
+    out = [(bisect_left(starts, m.start), bisect_right(ends, m.end)) for m in matches]
+    for k, (i, j) in enumerate(out):
+        if j <= i:  # no whole token inside: take the tokens it touches
+            m = matches[k]
+            i, j = max(0, bisect_right(starts, m.start) - 1), min(len(ends), bisect_left(ends, m.end) + 1)
+            out[k] = (i, j) if i < j else None
+    return out
 
 
-def set_attrs(doc: Doc, span: Span, values: dict[str, Any]) -> None:
-    """Set ``span._.<name>`` for each value, writing where spaCy's Underscore keeps them.
+def set_attrs(doc: Doc, names: Sequence[str], spans: Sequence[tuple[int, int]],
+              values: Iterable[Sequence[Any]]) -> None:
+    """Set ``span._.<name>`` of each span to its values (one per name), writing where spaCy's Underscore keeps them.
 
     Spans' extension values live in ``doc.user_data`` under ``("._.", name,
     start_char, end_char)``; writing there directly spares building an
     Underscore object per attribute (tests read the values back through ``span._``).
+    ``spans`` gives each span's ``(start_char, end_char)``; a later span over the
+    same characters overwrites an earlier one's values, as ``span._`` would.
     """
-    start, end = span.start_char, span.end_char
-    for name, value in values.items():
-        doc.user_data[("._.", name, start, end)] = value
+    keys = [("._.", name, start, end) for start, end in spans for name in names]
+    doc.user_data.update(zip(keys, chain.from_iterable(values)))
 
 
 class FinderComponent:
     """A component that finds matches with a pure function and stores them as spans.
 
-    Subclasses set ``key`` and ``label`` and implement ``find`` (matches for a
-    doc) and ``attrs`` (a match's values by extension attribute name).
+    Subclasses set ``key``, ``label`` and ``names`` (extension attribute names) and
+    implement ``find`` (matches for a doc) and ``values`` (a match's values, in the order of ``names``).
     """
 
     key: str = ""
     label: str = ""
+    names: tuple[str, ...] = ()
 
     def __init__(self, nlp: Language, name: str) -> None:
         extensions.register()
@@ -146,21 +157,23 @@ class FinderComponent:
     def find(self, doc: Doc) -> Sequence[Any]:
         raise NotImplementedError
 
-    def attrs(self, match: Any) -> dict[str, Any]:
+    def values(self, match: Any) -> tuple[Any, ...]:
         raise NotImplementedError
 
     def __call__(self, doc: Doc) -> Doc:
         self.write(doc, self.find(doc))
         return doc
 
-    def write(self, doc: Doc, matches: Iterable[Any]) -> None:
-        pairs = []
-        for match in matches:
-            tokens = align(doc, match.start, match.end)
+    def write(self, doc: Doc, matches: Sequence[Any]) -> None:
+        starts, ends = token_bounds(doc)
+        label = doc.vocab.strings.add(self.label)  # once, not in every Span()
+        pairs, chars = [], []  # chars: the spans' character offsets
+        for match, tokens in zip(matches, align(doc, matches)):
             if tokens is not None:
-                span = Span(doc, tokens[0], tokens[1], label=self.label)
-                set_attrs(doc, span, self.attrs(match))
-                pairs.append((span, match))
+                i, j = tokens
+                pairs.append((Span(doc, i, j, label=label), match))
+                chars.append((starts[i], ends[j - 1]))
+        set_attrs(doc, self.names, chars, [self.values(m) for _, m in pairs])
         doc.spans[self.key] = [span for span, _ in pairs]
         doc_cache(doc)[self.key] = pairs
 

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sci_diplo.components import extensions
-from sci_diplo.components.base import doc_cache, doc_text, found, release, sentences
+from sci_diplo.components.base import doc_cache, doc_text, found, release, sentences, set_attrs
 from sci_diplo.components.extensions import CLAIMS, COUNTRIES, DATES, FIGURES, PROGRAMMES
 from sci_diplo.components.paragraphs import paragraph_of
 from sci_diplo.normalize.dates import date_bounds
@@ -103,6 +103,8 @@ def claim_dates(doc: Doc) -> list[Pair]:
 
 def most_precise(dates: list[Pair]) -> list[Pair]:
     """Return ``dates`` less those that strictly contain another one's period."""
+    if len(dates) < 2:  # a single date contains no other
+        return dates
     bounds = [date_bounds(m.value) if m.value else None for _, m in dates]
 
     def contains(a, b) -> bool:
@@ -136,24 +138,30 @@ def claims_of(doc: Doc) -> list[Claim]:
 
 
 class ClaimLinker:
+    names = ("claim_countries", "claim_inferred", "claim_links")
+
     def __init__(self, nlp: Language, name: str) -> None:
         extensions.register()
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
         claims = doc_cache(doc)[CLAIMS] = link(doc)
-        spans = []
-        for claim in claims:
-            span = Span(doc, claim.sentence.start, claim.sentence.end, label="CLAIM")
-            span._.claim_countries, span._.claim_inferred = claim.countries, claim.inferred
-            span._.claim_links = {
-                kind: [[s.start_char, s.end_char] for s, _ in pairs]
-                for kind, pairs in (("dates", claim.dates), ("figures", claim.figures), ("programmes", claim.programmes))
-            }
-            spans.append(span)
+        sents = [claim.sentence for claim in claims]
+        label = doc.vocab.strings.add("CLAIM")  # once, not in every Span()
+        spans = [Span(doc, sent.start, sent.end, label=label) for sent in sents]
+        set_attrs(doc, self.names, [(sent.start_char, sent.end_char) for sent in sents], map(claim_values, claims))
         doc.spans[CLAIMS] = spans
         release(doc, unless_kept=True)  # the last component: working data is no longer needed
         return doc
+
+
+def claim_values(claim: Claim) -> tuple[list[str], list[str], dict[str, list[list[int]]]]:
+    """Return a claim span's ``claim_countries``, ``claim_inferred`` and ``claim_links``."""
+    links = {
+        kind: [[s.start_char, s.end_char] for s, _ in pairs]
+        for kind, pairs in (("dates", claim.dates), ("figures", claim.figures), ("programmes", claim.programmes))
+    }
+    return claim.countries, claim.inferred, links
 
 
 @Language.factory("sci_diplo_claims")

@@ -16,12 +16,13 @@ class CountryFinder(FinderComponent):
 
     key = COUNTRIES
     label = "COUNTRY"
+    names = ("country_code",)
 
     def find(self, doc: Doc) -> list[CountryMatch]:
         return find_countries(doc_text(doc))
 
-    def attrs(self, match: CountryMatch) -> dict[str, object]:
-        return {"country_code": match.code}
+    def values(self, match: CountryMatch) -> tuple[object, ...]:
+        return (match.code,)
 
 
 @Language.factory("sci_diplo_countries")

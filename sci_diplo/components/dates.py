@@ -22,6 +22,7 @@ class DateFinder(FinderComponent):
 
     key = DATES
     label = "DATE"
+    names = ("date_value", "relation", "date_kind", "dateline")
 
     def find(self, doc: Doc) -> list[DateMatch]:
         if doc._.published_source is None:
@@ -29,9 +30,8 @@ class DateFinder(FinderComponent):
             doc._.published_source = "text" if doc._.published else "none"
         return find_dates(doc_text(doc), doc._.published)
 
-    def attrs(self, match: DateMatch) -> dict[str, object]:
-        return {"date_value": match.value, "relation": match.relation, "date_kind": match.kind,
-                "dateline": match.dateline}
+    def values(self, match: DateMatch) -> tuple[object, ...]:
+        return match.value, match.relation, match.kind, match.dateline
 
 
 @Language.factory("sci_diplo_dates")

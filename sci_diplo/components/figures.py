@@ -16,12 +16,13 @@ class FigureFinder(FinderComponent):
 
     key = FIGURES
     label = "FIGURE"
+    names = ("figure_value", "unit", "qualifier", "upper")
 
     def find(self, doc: Doc) -> list[FigureMatch]:
         return find_figures(doc_text(doc))
 
-    def attrs(self, match: FigureMatch) -> dict[str, object]:
-        return {"figure_value": match.value, "unit": match.unit, "qualifier": match.qualifier, "upper": match.upper}
+    def values(self, match: FigureMatch) -> tuple[object, ...]:
+        return match.value, match.unit, match.qualifier, match.upper
 
 
 @Language.factory("sci_diplo_figures")

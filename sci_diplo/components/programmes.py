@@ -16,12 +16,13 @@ class ProgrammeFinder(FinderComponent):
 
     key = PROGRAMMES
     label = "PROGRAMME"
+    names = ("programme_name", "aliases", "category")
 
     def find(self, doc: Doc) -> list[ProgrammeMatch]:
         return find_programmes(doc_text(doc))
 
-    def attrs(self, match: ProgrammeMatch) -> dict[str, object]:
-        return {"programme_name": match.name, "aliases": list(match.aliases), "category": match.category}
+    def values(self, match: ProgrammeMatch) -> tuple[object, ...]:
+        return match.name, list(match.aliases), match.category
 
 
 @Language.factory("sci_diplo_programmes")
