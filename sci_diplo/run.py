@@ -97,12 +97,24 @@ def _init_worker(model: str | None) -> None:
     _WORKER_NLP = build_pipeline(model)
 
 
-def _work(args: tuple[Source, str | None]) -> Result:
+def _work(args: tuple[Source, str | None]) -> tuple[bytes, bytes]:
+    """Read one source in a worker; return its info and records as JSON (see ``_received``)."""
     from sci_diplo.api import analyse
+    from sci_diplo.models import records_adapter
 
     source, published = args
     analysis = next(analyse(_WORKER_NLP, [source], published))
-    return analysis.info, analysis.records
+    return analysis.info.model_dump_json().encode(), records_adapter().dump_json(analysis.records)
+
+
+def _received(result: tuple[bytes, bytes]) -> Result:
+    """Return a worker's result as models. Records cross the process boundary as JSON:
+    Pydantic reads it back, validated, in a third of the time unpickling models takes
+    in the parent, which is what limited ``--jobs``."""
+    from sci_diplo.models import records_adapter
+
+    info, records = result
+    return DocumentInfo.model_validate_json(info), records_adapter().validate_json(records)
 
 
 def results(sources: Iterable[Source], settings: Settings) -> Iterator[Result]:
@@ -122,7 +134,8 @@ def results(sources: Iterable[Source], settings: Settings) -> Iterator[Result]:
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(settings.jobs, initializer=_init_worker, initargs=(settings.model,)) as pool:
         try:
-            yield from pool.imap(_work, ((s, settings.published) for s in _chain(first, iterator)), chunksize=2)
+            for result in pool.imap(_work, ((s, settings.published) for s in _chain(first, iterator)), chunksize=2):
+                yield _received(result)
         finally:
             pool.terminate()
 
