@@ -42,6 +42,15 @@ def test_paragraph_breaks_end_sentences_but_not_a_cut_sentence(nlp):
     assert len(doc.spans[PARAGRAPHS]) == 2
 
 
+def test_a_long_citation_line_ending_in_a_link_ends_its_sentence(nlp):
+    text = ("“Joint Research on Fusion: Ten Years of Partnership between Finland and Japan,” Science Policy "
+            "Review, March 3, 2020, <https://example.org/review/2020/joint-research-fusion-finland-japan>\n\n"
+            "Interviewer: When did the partnership begin?")
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents[0].endswith("finland-japan>")
+    assert sents[1].startswith("Interviewer:")
+
+
 def test_claim_links_its_sentence_facts(nlp):
     doc = nlp("In March 2021, China and Russia signed the Lunar Research Station Agreement on 12 projects.")
     (claim,) = doc.spans[CLAIMS]
