@@ -229,7 +229,14 @@ def _season(text: str, start: int, word: str) -> Atom | None:
     return Atom(start, mt.end(), lo=(y, first, None), hi=(y + (last < first), last, None))
 
 
-def _day(text: str, start: int, word: str) -> Atom:
+# A capitalised word and one space right before a capitalised "Today": the end of a
+# name ("USA Today", "GulfTech Today", "China Today"), not the day.
+_NAME_BEFORE_RX = re.compile(r"(?<![.!?:;,\w])[A-Z][\w&'’-]*+ $")
+
+
+def _day(text: str, start: int, word: str) -> Atom | None:
+    if text[start].isupper() and _NAME_BEFORE_RX.search(text, max(0, start - 40), start):
+        return None
     k = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
     return Atom(start, start + len(word), "rel", rel=("day", k))
 

@@ -111,6 +111,9 @@ def test_absolute_forms(text, expected):
         ("She arrived yesterday and leaves tomorrow.", FRI, [("yesterday", "2021-12-16", "on"),
                                                            ("tomorrow", "2021-12-18", "on")]),
         ("The goal of diplomacy today is peace.", FRI, [("today", "2021-12-17", "on")]),
+        ("The talks ended. Today the ministers sign.", FRI, [("Today", "2021-12-17", "on")]),
+        ("BEIJING, Dec. 17 (Xinhua) -- Today, the lab opened.", FRI,
+         [("Dec. 17", "2021-12-17", "on"), ("Today", "2021-12-17", "on")]),
         ("Fifty years ago, Kissinger flew to Beijing.", FRI, [("Fifty years ago", "1971", "on")]),
         ("Ties were set up more than forty years ago.", FRI, [("more than forty years ago", "1981", "before")]),
         ("The lab opened three days ago.", FRI, [("three days ago", "2021-12-14", "on")]),
@@ -158,6 +161,8 @@ def test_relative_forms(text, anchor, expected):
         "Tel: 86-10-88828000",
         "He wrote for The Sunday Times.",
         "2000 delegates came; 2021 delegates left.",
+        "GulfTech Today | Home | Business | Science",
+        "The interview first ran in USA Today and China Today.",
     ],
 )
 def test_not_dates(text):
