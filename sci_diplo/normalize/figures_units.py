@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sci_diplo.normalize.numbers_lexicon import trie_regex
+from sci_diplo.normalize.numbers_lexicon import RAND_AMOUNT, trie_regex
 
 # Abbreviations, case-sensitive, -> canonical unit.
 UNIT_ABBR = {
@@ -196,7 +196,11 @@ _SYMBOLS = {
     "MX$": "MXN", "€": "EUR", "£": "GBP", "¥": "CNY", "CN¥": "CNY", "JP¥": "JPY",
     "RMB": "CNY", "₹": "INR", "Rs": "INR", "Rs.": "INR", "₩": "KRW", "₽": "RUB",
     "₦": "NGN", "₺": "TRY", "₱": "PHP", "฿": "THB", "₫": "VND", "₴": "UAH", "₪": "ILS",
+    "R": "ZAR",  # only as ``_RAND_AMOUNT_RE`` allows: "R12 million", "R4,500" (not "R2", "R 5")
 }
+# "R" is a currency only glued to an amount with a scale word or thousands groups:
+# "R2" alone is a model, a route or a score.
+_RAND_AMOUNT_RE = re.compile(RAND_AMOUNT)
 # A money marker right before a number: symbol or code, maybe one space, not
 # glued to a word on its left ("US$2", "€ 3.4", "RMB10", "CAD 3").
 CURRENCY_BEFORE_RE = re.compile(
@@ -255,6 +259,8 @@ def currency_before(text: str, pos: int) -> tuple[str, int] | None:
     if m is None:
         return None
     c = m.group("c")
+    if c == "R" and (m.end("c") != pos or not _RAND_AMOUNT_RE.match(text, pos)):
+        return None
     code = _SYMBOLS.get(c) or (c if c in ISO_CODES else None)
     return (code, m.start("c")) if code else None
 

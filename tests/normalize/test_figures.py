@@ -25,6 +25,9 @@ def _figs(text: str) -> list[tuple]:
         ("The UK gave £20m for research.", [(2e7, "GBP", "exact", None)]),
         ("It invested ¥500 million.", [(5e8, "CNY", "exact", None)]),
         ("The fund holds RMB 10 billion.", [(1e10, "CNY", "exact", None)]),
+        ("The university was awarded R12 million for soil research.", [(12e6, "ZAR", "exact", None)]),
+        ("Fees rose to R4,500 a year.", [(4500, "ZAR", "exact", None)]),
+        ("Eskom borrowed R1.2bn.", [(1.2e9, "ZAR", "exact", None)]),
         ("Each grant is 2 million yuan.", [(2e6, "CNY", "exact", None)]),
         ("The startup raised $5m.", [(5e6, "USD", "exact", None)]),
         ("Ottawa committed CAD 3 million.", [(3e6, "CAD", "exact", None)]),
@@ -125,6 +128,7 @@ def test_find_figures(text: str, expected: list[tuple]) -> None:
         "The ratio grew 2.6 times.",
         "In 2021 scientists from Kenya visited.",
         "Read more at https://example.org/2021/12/30-projects now.",
+        "The R2 score and the R 5 mark, on route R61.",
     ],
 )
 def test_not_figures(text: str) -> None:
@@ -168,7 +172,7 @@ def test_find_figures_never_raises(text: str) -> None:
 # separators, words, blanks and the chars that fold case oddly ("ſ", Kelvin).
 _QUICK_PIECES = ["more than", "MORE THAN", "Up to", "approx.", "~", "at least", "of", "to", "and", "through", "in",
                  "the", "over", "clover", "ſome", "%", "per cent", "km", "KM", "sq km", "kilowatt-hour", "°C", "℃",
-                 "US", "U.S.", "dollars", "Canadian dollars", "pounds", "pounds of", "RMB", "USD", "ABC", "€",
+                 "US", "U.S.", "dollars", "Canadian dollars", "pounds", "pounds of", "RMB", "USD", "ABC", "€", "R",
                  "people", "million", "-", "–", "$", "5", " ", "  ", "\t", "\n", "\u00a0", "*", "_", "(", "é",
                  "\u212a"]
 
