@@ -44,6 +44,8 @@ DASH_RE = re.compile(r" ?[\-‐‑‒–—―−] ?")
 LEADING_THE_RE = re.compile(r"the ")
 # A leading pair of single capitalised/dotted tokens joined by a hyphen: "U.S.-China ", "UK-China ".
 PAIR_RE = re.compile(r"([A-Z][\w.&'’]*+)[\-‐‑‒–—―−]([A-Z][\w.&'’]*+)(?=\s)")
+# One premodifier that is two capitalised names joined by a hyphen or dash: "China-Kenya".
+DASH_PAIR_RE = re.compile(r"[A-Z][\w.&'’]*+[\-‐‑‒–—―−][A-Z][\w.&'’]*+")
 # Characters stripped from both ends of a name before comparing.
 NAME_STRIP = " '*_.,;:"
 
@@ -111,6 +113,13 @@ def _category(head: str, premods: list[Token], words: ProgrammeWords) -> str:
     return words.heads.get(head, "other")
 
 
+def _joint_pair(premods: list[Token], words: ProgrammeWords) -> bool:
+    """True when the words before a head hold "Joint" and a pair of names joined by a dash
+    ("China-Kenya Joint", "Sino–German Joint"): a bilateral body, not an organisation's committee."""
+    return any(t[2] in words.joint_words for t in premods) and any(
+        DASH_PAIR_RE.fullmatch(t[2]) for t in premods)
+
+
 def _is_bare(head: str, premods: list[Token], tail: Tail, words: ProgrammeWords) -> bool:
     """True when the words around a head do not make a name.
 
@@ -164,6 +173,8 @@ def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -
     if after_head(text, head_end, head, words, heading) != "final":
         return None
     premods = scan_premods(text, head_start, floor, words, heading)
+    if head in words.pair_required_heads and not _joint_pair(premods, words):
+        return None
     tail = scan_tail(text, head_end, head, words)
     start = premods[0][0] if premods else head_start
     if _org_unit(text, start, head, premods, tail, words):

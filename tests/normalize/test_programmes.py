@@ -77,6 +77,9 @@ FIND_CASES = [
     ("The Kenya-China Joint Research Center for Water Resources was set up in Nairobi.",
      [("Kenya-China Joint Research Center for Water Resources", "centre")]),
     # dialogues and conferences
+    ("Delegates met for the third session of the Egypt-Japan Joint Committee on Science and Technology.",
+     [("Egypt-Japan Joint Committee on Science and Technology", "dialogue")]),
+    ("The Sino–Italian Joint Commission approved 12 projects.", [("Sino–Italian Joint Commission", "dialogue")]),
     ("In June, the fourth round of the EU-India Strategic and Economic Dialogue ended.",
      [("EU-India Strategic and Economic Dialogue", "dialogue")]),
     ("The 2022 China-ASEAN Innovation Cooperation Forum opened in Nanning.",
@@ -156,6 +159,9 @@ NON_MATCHES = [
     "The Center in Shenzhen opened.",
     "Both institutes signed a Framework Agreement on Tuesday.",
     "The Fund, worth $40 billion, opened on Monday.",
+    "The Joint Committee on Taxation and the European Commission disagreed.",
+    "The Fund Committee and the project's Joint Steering Committee met.",
+    "The Chile Joint Commission and the Electoral Commission of Ghana met.",
 ]
 
 
