@@ -120,6 +120,17 @@ def _joint_pair(premods: list[Token], words: ProgrammeWords) -> bool:
         DASH_PAIR_RE.fullmatch(t[2]) for t in premods)
 
 
+def _numbered_event(premods: list[Token], words: ProgrammeWords) -> bool:
+    """True when a name opens with an ordinal and holds a word that is not generic
+    ("9th African Soil Science Congress"): a numbered meeting, not a legislature ("118th Congress")."""
+    return len(premods) >= 2 and _is_ordinal(premods[0][2], words) and any(
+        t[2] not in words.generic_modifiers for t in premods[1:])
+
+
+def _is_ordinal(word: str, words: ProgrammeWords) -> bool:
+    return bool(ORDINAL_RE.fullmatch(word)) or word in words.ordinal_words
+
+
 def _is_bare(head: str, premods: list[Token], tail: Tail, words: ProgrammeWords) -> bool:
     """True when the words around a head do not make a name.
 
@@ -160,8 +171,7 @@ def _derived_aliases(name: str, premods: list[Token], start: int, category: str,
     if len(premods) < 2:
         return []
     first = premods[0][2]
-    ordinal = ORDINAL_RE.fullmatch(first) or first in words.ordinal_words
-    if YEAR_RE.fullmatch(first) or (ordinal and category == "conference"):
+    if YEAR_RE.fullmatch(first) or (_is_ordinal(first, words) and category == "conference"):
         return [name[premods[1][0] - start :]]
     return []
 
@@ -174,6 +184,8 @@ def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -
         return None
     premods = scan_premods(text, head_start, floor, words, heading)
     if head in words.pair_required_heads and not _joint_pair(premods, words):
+        return None
+    if head in words.ordinal_required_heads and not _numbered_event(premods, words):
         return None
     tail = scan_tail(text, head_end, head, words)
     start = premods[0][0] if premods else head_start

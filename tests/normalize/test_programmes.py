@@ -80,6 +80,9 @@ FIND_CASES = [
     ("Delegates met for the third session of the Egypt-Japan Joint Committee on Science and Technology.",
      [("Egypt-Japan Joint Committee on Science and Technology", "dialogue")]),
     ("The Sino–Italian Joint Commission approved 12 projects.", [("Sino–Italian Joint Commission", "dialogue")]),
+    ("Papers go to the 12th Asian Fisheries Science Congress in Perth.",
+     [("12th Asian Fisheries Science Congress", "conference")]),
+    ("The Fourth World Congress of Science Journalists met.", [("Fourth World Congress of Science Journalists", "conference")]),
     ("In June, the fourth round of the EU-India Strategic and Economic Dialogue ended.",
      [("EU-India Strategic and Economic Dialogue", "dialogue")]),
     ("The 2022 China-ASEAN Innovation Cooperation Forum opened in Nanning.",
@@ -162,6 +165,8 @@ NON_MATCHES = [
     "The Joint Committee on Taxation and the European Commission disagreed.",
     "The Fund Committee and the project's Joint Steering Committee met.",
     "The Chile Joint Commission and the Electoral Commission of Ghana met.",
+    "The 118th Congress passed the act; the 20th National Congress followed.",
+    "The US Congress and the National People's Congress met; Congress adjourned.",
 ]
 
 
