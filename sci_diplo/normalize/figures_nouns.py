@@ -19,9 +19,10 @@ from sci_diplo.normalize.number_parse import Tok
 from sci_diplo.normalize.numbers_lexicon import DOZ, VAGUE
 from sci_diplo.normalize.types import FigureMatch
 
-# One word (letters, then letters/digits/apostrophes/hyphens), a number, or one
-# other visible character; markdown ``*`` and ``_`` are skipped.
-WALK_RE = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d.,]*|[^\s*_]")
+# One word (letters, then letters/digits/apostrophes/hyphens, or an en dash or
+# Unicode hyphen between letters: "industry–academia"; an em dash is punctuation),
+# a number, or one other visible character; markdown ``*`` and ``_`` are skipped.
+WALK_RE = re.compile(r"[^\W\d_](?:[\w'’\-]|[‐‑–](?=[^\W\d_]))*|\d[\d.,]*|[^\s*_]")
 
 BOUNDARY = frozenset("""
 of in on at to from with by for into onto across among amongst between through throughout

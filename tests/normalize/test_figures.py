@@ -27,6 +27,8 @@ def _figs(text: str) -> list[tuple]:
         ("The fund holds RMB 10 billion.", [(1e10, "CNY", "exact", None)]),
         ("The university was awarded R12 million for soil research.", [(12e6, "ZAR", "exact", None)]),
         ("Fees rose to R4,500 a year.", [(4500, "ZAR", "exact", None)]),
+        ("They funded more than 60 industry–academia projects.", [(60, "projects", "more_than", None)]),
+        ("It built 30 labs—most of them abroad.", [(30, "labs", "exact", None)]),
         ("Eskom borrowed R1.2bn.", [(1.2e9, "ZAR", "exact", None)]),
         ("Each grant is 2 million yuan.", [(2e6, "CNY", "exact", None)]),
         ("The startup raised $5m.", [(5e6, "USD", "exact", None)]),
