@@ -50,7 +50,7 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
     Each run of white space holding a line break counts once, except at either end of the text.
     """
     starts, paragraphs = [], []
-    para_start = line_start = 0
+    para_start = block_start = line_start = 0  # block: the text since the last blank line
     for m in LINE_BREAK.finditer(text):
         start, end = run_start(text, m.start()), m.end()
         if start == 0 or end == len(text):
@@ -58,7 +58,7 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
         last = text[start - 1]
         blank = m.group().count("\n") >= 2
         ended = last in TERMINAL
-        cut = last == "-" or start - para_start > CUT_PARAGRAPH
+        cut = last == "-" or start - block_start > CUT_PARAGRAPH
         if blank and (ended or not cut):
             paragraphs.append((para_start, start))
             para_start = end
@@ -66,6 +66,8 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
         elif not blank and (ended or start - line_start < SHORT_LINE):
             starts.append(end)
         line_start = end
+        if blank:
+            block_start = end
     paragraphs.append((para_start, len(text)))
     return starts, paragraphs
 

@@ -42,6 +42,15 @@ def test_paragraph_breaks_end_sentences_but_not_a_cut_sentence(nlp):
     assert len(doc.spans[PARAGRAPHS]) == 2
 
 
+def test_short_headings_after_a_long_unpunctuated_block_stand_alone(nlp):
+    nav = ("Home | News | Business | Science | Space | Opinion | Subscribe | Trending: AI rules · Mars · "
+           "Desalination · water · the five gadgets we loved in February")
+    text = nav + "\n\nSCIENCE\n\nKenya and Chile sign a research pact\n\nBy Staff Reporter\n\nThey signed it."
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert "Kenya and Chile sign a research pact" in sents
+    assert "By Staff Reporter" in sents and sents[-1] == "They signed it."
+
+
 def test_a_long_citation_line_ending_in_a_link_ends_its_sentence(nlp):
     text = ("“Joint Research on Fusion: Ten Years of Partnership between Finland and Japan,” Science Policy "
             "Review, March 3, 2020, <https://example.org/review/2020/joint-research-fusion-finland-japan>\n\n"
