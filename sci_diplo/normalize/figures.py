@@ -65,6 +65,10 @@ _NEXT_WORD_RE = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
 # A plan named by a duration: "five-year plan" is a name, not 5 years.
 _PLAN_AFTER_RE = re.compile(r"[^\S\n]+(?i:plans?|programmes?|programs?)\b")
 _HYPHENS = ("-", "\u2010", "\u2011")
+# A speed: a length per unit of time is one unit, as "km/h" is ("45 kilometres per
+# hour"); other rates keep the unit counted ("2 million tonnes per year" is tonnes).
+_RATE_RE = re.compile(r"[^\S\n]+per[^\S\n]+(second|minute|hour|day|week|year)\b")
+_LENGTHS = frozenset({"kilometers", "meters", "centimeters", "millimeters", "miles", "nautical miles", "feet"})
 _COMPOUND_SKIP = frozenset("fold times strong year-old plan".split())
 
 
@@ -154,8 +158,13 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
         return n.value, UNIT_ABBR[n.head.fu], start, n.end, post
     found = currency_or_measure(text, pos)
     if found:
-        factor = found[1] if len(found) == 3 else 1.0
-        return n.value * factor, found[0], start, found[-1], post
+        if len(found) == 2:  # money
+            return n.value, found[0], start, found[1], post
+        unit, factor, end = found
+        rate = _RATE_RE.match(text, end) if unit in _LENGTHS else None
+        if rate:
+            unit, end = f"{unit} per {rate.group(1)}", rate.end()
+        return n.value * factor, unit, start, end, post
     unit = (None if n.fraction else _compound_unit(text, pos)) or _noun_unit(text, n, pos)
     if unit is None:
         return None
