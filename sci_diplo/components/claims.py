@@ -2,7 +2,7 @@
 
 A claim is a sentence holding at least one date that stands in a statement:
 not a masthead or dateline, not the vague "today" or a decade ("the ‘80s"),
-and not a date that a more precise date of the same sentence lies within
+not a yardstick ("the 1981–2010 average"), and not a date that a more precise date of the same sentence lies within
 ("the 2021 Conference opened on December 12" is dated 2021-12-12). Its span
 in ``doc.spans["sci_diplo_claims"]`` carries those dates (``claim_dates``;
 the records hold one claim per date) and the countries, figures and
@@ -34,6 +34,8 @@ DEICTIC = frozenset({"today", "now", "nowadays", "currently", "at present", "pre
 IRREGULAR_PAST = frozenset("said made began held met won gave sent took became put set struck told paid led".split())
 # Decades and centuries name an era, not the time of an event: "the ‘80s", "1990s", "the 21st century".
 VAGUE = re.compile(r"\d0s\b|\bcentur(?:y|ies)\b", re.I)
+# A period used as a yardstick names no event: "warmer than the 1981–2010 average", "below 2019 levels".
+REFERENCE_AFTER = re.compile(r"[^\S\n]+(?:average|mean|baseline|norm|normal|levels?)\b", re.I)
 
 Pair = tuple[Span, Any]
 
@@ -93,7 +95,7 @@ def claim_dates(doc: Doc) -> list[Pair]:
     out = []
     for span, match in found(doc, DATES):
         words = text[match.start : match.end]
-        if match.dateline or VAGUE.search(words):
+        if match.dateline or VAGUE.search(words) or REFERENCE_AFTER.match(text, match.end):
             continue
         if words.lower() in DEICTIC and not dates_an_event(span):
             continue

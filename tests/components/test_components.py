@@ -177,6 +177,8 @@ def test_programmes(nlp, text, expected):
         ("Tanzania's plan runs until 2030.", None, [("2030", ["TZA"])]),
         ("In November 2008, Cuba and China signed a Memorandum of Understanding on Health.", None,
          [("2008-11", ["CHN", "CUB"])]),
+        ("Waters off Norway were 2 °C warmer than the 1991–2020 average.", None, []),
+        ("Emissions in Chile fell below 2019 levels in 2022.", None, [("2022", ["CHL"])]),
     ],
 )
 def test_claims(nlp, text, published, expected):
