@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from sci_diplo.normalize.countries import lookup_country
 from sci_diplo.normalize.programme_scan import (
     YEAR_RE,
     TokenWindow,
@@ -119,6 +120,14 @@ def scan_tail(text: str, head_end: int, head: str, words: ProgrammeWords) -> Tai
     return tail
 
 
+def _a_place(titles: list[str], segments: list[str], words: ProgrammeWords) -> bool:
+    """True when "in" + ``titles`` names a place: a country ("in Kenya", "in the Comoros"),
+    or any segment after an earlier "in" ("Centre for Research in Ecology in Accra")."""
+    if any(seg.split(" ", 1)[0] in words.location_connectors for seg in segments):
+        return True
+    return lookup_country(" ".join(titles)) is not None
+
+
 @lru_cache(maxsize=4)
 def _tail_start_re(connectors: frozenset[str]) -> re.Pattern[str]:
     """Compile the start of a tail: white space (one line break at most), then a
@@ -153,6 +162,8 @@ def _read_tail(
             break
         if titles[0] in words.stop_starts or titles[-1] in words.stop_starts:
             break  # "on Monday", "in May": a date, not part of the name
+        if conn in words.location_connectors and _a_place(titles, tail.segments, words):
+            break  # "... on Crop Genomics in Kenya": where it is, not part of its name
         between = between or conn == "between"
         if not between and titles[-1] in words.organisation_words:
             tail.stop = "org"
