@@ -8,7 +8,9 @@ Signals, the first one in the opening ~2000 characters winning:
 - a full date after a publication word on the same line: "was published on
   Dec 17 , 2021", "Updated 10:32, 17-Dec-2021", "Posted on ...", or after a
   byline ("By Jane Doe | 12/17/2021");
-- a citation: a full date followed by a link ("*Journal*, December 17, 2021, <https://...>").
+- a citation: a full date followed by a link ("*Journal*, December 17, 2021, <https://...>");
+- with no full date: a month and year as a field of a masthead bar near the top
+  ("Report No. 14 | September 2023" gives ``2023-09``).
 
 Without any, the estimate is the year (``YYYY``) of the latest full date in the
 whole text that is not a deadline (after before/by/until); else None.
@@ -43,6 +45,13 @@ _BYLINE_RX = re.compile(r"\s*+[*_]*+By\s++[A-Z][\w.'’ -]{1,60}?\s*+[|,–—-]
 # A link right after the date: ", <https://...>", " https://", " www.".
 _LINK_AFTER_RX = re.compile(r"\s*+[,.;]?\s*+<?(?:https?://|www\.)", re.I)
 _DEADLINE = frozenset(("before", "by", "until"))
+# A masthead field that is a month and a year, after another field on its line: "... | September 2023".
+MASTHEAD_CHARS = 400
+_MASTHEAD_MONTH_RX = re.compile(
+    r"^[^\n|·•]{1,60}[|·•][^\S\n]*+(?P<month>January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)[^\S\n]++(?P<year>(?:19|20)\d\d)[^\S\n]*+$",
+    re.M | re.I,
+)
 # How far past its last full date a stretch is read: a range partner ("to 2022")
 # starts within 12 characters, its trigger ("twentieth century") within 64.
 _REACH = 64
@@ -80,7 +89,7 @@ class PublishedDates:
     @cached_property
     def stated(self) -> str | None:
         """The date the text states as its own (``find_published(text, estimate=False)``), or None."""
-        return _first_stated(self.head, self.head_days)
+        return _first_stated(self.head, self.head_days) or masthead_month(self.head)
 
     def stated_or_estimate(self) -> str | None:
         """Return ``find_published(text)``: the stated date, else the estimate, or None.
@@ -95,8 +104,17 @@ class PublishedDates:
         if head_starts == self.head_starts:
             stated = self.stated
         else:
-            stated = _first_stated(self.head, _Days(self.head, head_starts))
+            stated = _first_stated(self.head, _Days(self.head, head_starts)) or masthead_month(self.head)
         return stated or _latest_year(_Days(self.text, starts))
+
+
+def masthead_month(head: str) -> str | None:
+    """Return ``YYYY-MM`` when a field of a report's or magazine's masthead bar near the top is
+    a month and year alone ("Report No. 14 | September 2023", "Issue 3 · March 2022"), else None."""
+    m = _MASTHEAD_MONTH_RX.search(head, 0, MASTHEAD_CHARS)
+    if m is None:
+        return None
+    return f"{m['year']}-{g.MONTHS[m['month'].lower()]:02d}"
 
 
 def _first_stated(head: str, days: _Days) -> str | None:

@@ -34,6 +34,12 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("By Jane Doe | 12/17/2021\n\nThe fund grew in 2019.", "2021-12-17"),
         # a news dateline with agency
         ("BEIJING, Dec. 17, 2021 (Xinhua) -- China said on Friday ...", "2021-12-17"),
+        # a place and the date in two languages
+        ("DIARIO SUR | English Edition\n\nLima, 3 de mayo de 2022 / May 3, 2022\n\nPeru signed on Monday.",
+         "2022-05-03"),
+        # no full date: a month and year as a masthead field
+        ("CENTRE FOR OCEAN POLICY\nWorking Paper 7 | April 2021\n\nSigned on 2 May 2015.", "2021-04"),
+        ("Issue 12 · November 2019\n\nThe journal began in 2001.", "2019-11"),
         # the first signal wins
         ("Published: 2021-12-19\n\nstory one\n\nWednesday, January 25, 2023\n\nstory two", "2021-12-19"),
         # no signal: the year of the latest full date that is no deadline
