@@ -39,7 +39,7 @@ from sci_diplo.components.extensions import PARAGRAPHS
 # engine jump from one line break to the next; a pattern that starts with the spaces
 # before the break is tried at every character, ten times slower.
 LINE_BREAK = re.compile(r"\n\s*+")
-TERMINAL = frozenset('.!?:;"”’)…>')  # ">": a line that ends an autolink, "<https://...>"
+TERMINAL = frozenset('.!?:;"”’)]…>')  # "]": a footnote mark; ">": an autolink, "<https://...>"
 SHORT_LINE = 60  # a line shorter than this, ended by a line break, is a heading or a dateline
 CUT_PARAGRAPH = 150  # a longer paragraph with no final punctuation was cut mid-sentence
 

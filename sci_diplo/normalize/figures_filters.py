@@ -4,7 +4,8 @@
 a year ("in 1979", "2021 China-Africa Conference"), a day of a month ("December
 15"), a clock time ("10:30", "3 p.m."), a number inside a name or code
 ("COVID-19", "No. 7", "Boeing 737", "Five-Year Plan"), an issue or page number,
-a phone number, a lone "one" used as a pronoun ("one of the largest").
+a phone number, a section number opening a heading ("3.2 Observations"), a lone
+"one" used as a pronoun ("one of the largest").
 """
 
 from __future__ import annotations
@@ -187,6 +188,10 @@ def _is_name(text: str, num: Num, prev: str) -> bool:
     return word_cap or not _next_is_count(text, num.end)
 
 
+# A section number at a line start, then a capitalised heading word: "3.2 Observations".
+_SECTION_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})+[^\S\n](?!(?:Thousand|Million|Billion|Trillion)\b)[A-Z][a-z]")
+
+
 def excluded(text: str, num: Num) -> bool:
     """Return whether ``num`` states no quantity (see the module docstring)."""
     h = num.head
@@ -198,6 +203,8 @@ def excluded(text: str, num: Num) -> bool:
             or ((before in _CHAIN_CHARS or after in _CHAIN_CHARS) and _in_digit_chain(text, s, e)) \
             or _time_after(text, e, after):
         return True  # "COVID-19", "#3", "2021-12-19", "10:30", "3 p.m."
+    if (s == 0 or text[s - 1] == "\n") and _SECTION_RE.match(text, s):
+        return True  # "3.2 Observations": a section number opening its heading line
     prev = prev_word(text, s)
     if prev.lower().rstrip(".:") in _LABELS or (num.value <= 31 and (_month(prev) or _month_after(text, e))):
         return True

@@ -30,6 +30,7 @@ def _figs(text: str) -> list[tuple]:
         ("They funded more than 60 industry–academia projects.", [(60, "projects", "more_than", None)]),
         ("It built 30 labs—most of them abroad.", [(30, "labs", "exact", None)]),
         ("Gusts reached 45 kilometres per hour.", [(45, "kilometers per hour", "exact", None)]),
+        ("Headline\n2.5 Million Tonnes Shipped", [(2.5e6, "tonnes", "exact", None)]),
         ("The rover drives 20 meters per day.", [(20, "meters per day", "exact", None)]),
         ("The plant emits 2 million tonnes per year.", [(2e6, "tonnes", "exact", None)]),
         ("Eskom borrowed R1.2bn.", [(1.2e9, "ZAR", "exact", None)]),
@@ -134,6 +135,7 @@ def test_find_figures(text: str, expected: list[tuple]) -> None:
         "In 2021 scientists from Kenya visited.",
         "Read more at https://example.org/2021/12/30-projects now.",
         "The R2 score and the R 5 mark, on route R61.",
+        "Chapter 3\n3.2 Observations\n\nMore text follows here.",
     ],
 )
 def test_not_figures(text: str) -> None:
