@@ -116,7 +116,7 @@ the this that its their our his her early late mid fiscal""".split()) | _MONTHS
 _ONE_PREV = frozenset("""the this that which each every any no another a an one some only last first
 next same better other single is was are were be been being remains remain became become as""".split())
 _ONE_NEXT_RE = re.compile(r"[^\S\n]+(?:of|another|by|hand|day|side|way|thing)\b", re.I)
-_MONEY_WORDS = ISO_CODES | {"RMB", "Rs", "US", "HK", "NT"}
+_MONEY_WORDS = ISO_CODES | {"RMB", "Rs", "US", "HK", "NT", "KSh", "Ksh"}
 _NEXT_WORD_RE = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
 _DASHES = "-\u2010\u2011"
 

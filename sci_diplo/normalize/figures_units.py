@@ -196,8 +196,12 @@ _SYMBOLS = {
     "MX$": "MXN", "€": "EUR", "£": "GBP", "¥": "CNY", "CN¥": "CNY", "JP¥": "JPY",
     "RMB": "CNY", "₹": "INR", "Rs": "INR", "Rs.": "INR", "₩": "KRW", "₽": "RUB",
     "₦": "NGN", "₺": "TRY", "₱": "PHP", "฿": "THB", "₫": "VND", "₴": "UAH", "₪": "ILS",
+    "GH₵": "GHS", "GH¢": "GHS", "₵": "GHS", "KSh": "KES", "Ksh": "KES",
     "R": "ZAR",  # only as ``_RAND_AMOUNT_RE`` allows: "R12 million", "R4,500" (not "R2", "R 5")
 }
+# "¥" is both the yen and the yuan: the text's currency words decide (``yen_or_yuan``).
+_YEN_RE = re.compile(r"\byen\b|\bJPY\b", re.I)
+_YUAN_RE = re.compile(r"\byuan\b|\brenminbi\b|\bRMB\b|\bCNY\b", re.I)
 # "R" is a currency only glued to an amount with a scale word or thousands groups:
 # "R2" alone is a model, a route or a score.
 _RAND_AMOUNT_RE = re.compile(RAND_AMOUNT)
@@ -247,6 +251,16 @@ _CURRENCY_RUNS = _first_runs(list(_ADJ) + [w for k in _CURRENCY_WORDS for w in (
 _OF_RE = re.compile(r"[^\S\n]+of\b")
 
 
+@lru_cache(maxsize=64)
+def yen_or_yuan(text: str) -> str:
+    """Return the currency "¥" stands for in ``text``: JPY where the text speaks of yen (or,
+    naming neither currency, of Japan more than of China), else CNY."""
+    yen, yuan = len(_YEN_RE.findall(text)), len(_YUAN_RE.findall(text))
+    if yen != yuan:
+        return "JPY" if yen > yuan else "CNY"
+    return "JPY" if text.count("Japan") > text.count("China") + text.count("Chinese") else "CNY"
+
+
 def currency_before(text: str, pos: int) -> tuple[str, int] | None:
     """Return (ISO code, start) of a money marker ending right before ``pos``, else None."""
     if pos < 1:
@@ -261,6 +275,8 @@ def currency_before(text: str, pos: int) -> tuple[str, int] | None:
     c = m.group("c")
     if c == "R" and (m.end("c") != pos or not _RAND_AMOUNT_RE.match(text, pos)):
         return None
+    if c == "¥":
+        return yen_or_yuan(text), m.start("c")
     code = _SYMBOLS.get(c) or (c if c in ISO_CODES else None)
     return (code, m.start("c")) if code else None
 

@@ -34,6 +34,11 @@ def _figs(text: str) -> list[tuple]:
         ("The rover drives 20 meters per day.", [(20, "meters per day", "exact", None)]),
         ("The plant emits 2 million tonnes per year.", [(2e6, "tonnes", "exact", None)]),
         ("Eskom borrowed R1.2bn.", [(1.2e9, "ZAR", "exact", None)]),
+        ("Accra pledged GH₵ 4 million; Nairobi added KSh 500,000.", [(4e6, "GHS", "exact", None),
+                                                                      (5e5, "KES", "exact", None)]),
+        ("Japan's agency will spend ¥1.2 billion, about 8 million US dollars, as the yen slid.",
+         [(1.2e9, "JPY", "exact", None), (8e6, "USD", "about", None)]),
+        ("Beijing allotted ¥50 million to the lab.", [(5e7, "CNY", "exact", None)]),
         ("Each grant is 2 million yuan.", [(2e6, "CNY", "exact", None)]),
         ("The startup raised $5m.", [(5e6, "USD", "exact", None)]),
         ("Ottawa committed CAD 3 million.", [(3e6, "CAD", "exact", None)]),
@@ -134,7 +139,7 @@ def test_find_figures(text: str, expected: list[tuple]) -> None:
         "The ratio grew 2.6 times.",
         "In 2021 scientists from Kenya visited.",
         "Read more at https://example.org/2021/12/30-projects now.",
-        "The R2 score and the R 5 mark, on route R61.",
+        "The R2 score and the R 5 mark, on route R61, and Route GH 12.",
         "Chapter 3\n3.2 Observations\n\nMore text follows here.",
     ],
 )
@@ -179,7 +184,7 @@ def test_find_figures_never_raises(text: str) -> None:
 # separators, words, blanks and the chars that fold case oddly ("ſ", Kelvin).
 _QUICK_PIECES = ["more than", "MORE THAN", "Up to", "approx.", "~", "at least", "of", "to", "and", "through", "in",
                  "the", "over", "clover", "ſome", "%", "per cent", "km", "KM", "sq km", "kilowatt-hour", "°C", "℃",
-                 "US", "U.S.", "dollars", "Canadian dollars", "pounds", "pounds of", "RMB", "USD", "ABC", "€", "R",
+                 "US", "U.S.", "dollars", "Canadian dollars", "pounds", "pounds of", "RMB", "USD", "ABC", "€", "R", "GH₵", "KSh", "¥",
                  "people", "million", "-", "–", "$", "5", " ", "  ", "\t", "\n", "\u00a0", "*", "_", "(", "é",
                  "\u212a"]
 
