@@ -24,8 +24,9 @@ Rules (known limits in brackets):
 * "Jordan", "Chad", "Georgia", "Holland" beside another capitalised word (other
   than "In", "From" ...) are a person or US place ("Michael Jordan", "Georgia
   Tech"). [A US state after a comma, "Atlanta, Georgia", is still GEO.]
-* A demonym right after "in"/"into" and before punctuation is a language and is
-  skipped ("published in French."). [Other language uses still count.]
+* A demonym right after "in"/"into" and before punctuation, or before a word such as
+  "initials", "translation", "version" or "-speaking", is a language and is skipped
+  ("published in French.", "its Spanish initials"). [Other language uses still count.]
 * A form right before "$" is a currency prefix ("US$ 2 million") and is skipped.
 """
 
@@ -64,6 +65,11 @@ GAPS_RE = re.compile(r"([\s\-‐‑–—]+)")
 DASHES = frozenset("-‐‑–—")
 # "in"/"into" right before a demonym used as a language name ("in French.").
 LANGUAGE_BEFORE_RE = re.compile(r"(?:^|\s)in(?:to)?\s$")
+# A word after a demonym that makes it a language: "Spanish initials", "French-speaking".
+LANGUAGE_AFTER_RE = re.compile(
+    r"(?:[^\S\n]+(?:initials|acronym|abbreviation|translation|subtitles|speakers|dub|dubbing)\b"
+    r"|[-‐][^\S\n]*speaking\b|[^\S\n]+(?:language|name|version|edition|original)\b)"
+)
 # Lower-case words that RUN_RE lets stand inside a country name.
 _CONNECTORS = frozenset({"of", "the", "and", "da"})
 # Endings of a last word that are no part of the form, with their length: a
@@ -298,7 +304,10 @@ def _person_like(words: list, gaps: list, i: int, j: int, possessive: bool) -> b
 
 
 def _language_use(text: str, start: int, end: int) -> bool:
-    """Return True when a demonym at ``start:end`` names a language: "(in French)"."""
+    """Return True when a demonym at ``start:end`` names a language: "(in French)",
+    "its Spanish initials", "Portuguese-speaking"."""
+    if LANGUAGE_AFTER_RE.match(text, end):
+        return True
     after = text[end:end + 1]
     return (after == "" or after in ",.;:)") and bool(
         LANGUAGE_BEFORE_RE.search(text[max(0, start - 6):start])

@@ -113,6 +113,9 @@ FIND_CASES = [
     ("a US$ 3 million grant", []),
     ("The report is published in French.", []),
     ("French scientists", [("French", "FRA")]),
+    ("the Andean Network (RAI, for its Spanish initials)", []),
+    ("a Portuguese-speaking partner and the Arabic version of the plan", []),
+    ("the Spanish government and its Spanish translation", [("Spanish", "ESP")]),
 ]
 
 
