@@ -12,6 +12,8 @@ from sci_diplo.normalize.programme_words import ProgrammeWords
 
 # A parenthesis right after a name: "(CERC)", "(the UK's Newton Fund)", "(BETA Center)".
 PAREN_AFTER_RE = re.compile(r"[ \t\u00a0]{0,3}\(([^()\n]{1,120})\)")
+# An acronym explained as another language's: "(RISC, for its Spanish initials)".
+FOREIGN_INITIALS_RE = re.compile(r",\s*+(?:for|by|from)\s++(?:its|the)\s++[A-Z]\w+\s++(?:initials|acronym|name)\b")
 # ", FAST" after a name that itself stands inside a parenthesis.
 INNER_ACRONYM_RE = re.compile(r"\s{0,2},\s{0,2}([A-Z][A-Za-z0-9&.\-]{1,14})(?=\s{0,2}[,)])")
 # Text before a name that opens a parenthesis: “Sky Eye” ( or ITER ( .
@@ -53,8 +55,8 @@ def _title_alias(phrase: str, words: ProgrammeWords) -> bool:
 def alias_from_paren(content: str, name: str, words: ProgrammeWords) -> str | None:
     """Return the alias that a parenthesis after ``name`` gives, or None.
 
-    "CERC" (an acronym fitting the name's initials, or one with digits:
-    "COP26"), "the UK's Newton Fund"
+    "CERC" (an acronym fitting the name's initials, one with digits: "COP26", or one
+    said to be another language's: "RISC, for its Spanish initials"), "the UK's Newton Fund"
     (owner and "the" dropped) and "BETA Center" (a capitalised phrase ending
     in a head word) are aliases; years, places and explanations are not.
     """
@@ -63,7 +65,7 @@ def alias_from_paren(content: str, name: str, words: ProgrammeWords) -> str | No
     if not first or YEAR_RE.fullmatch(first):
         return None
     if " " not in first:
-        fits = acronym_fits(first, name) or any(c.isdigit() for c in first)
+        fits = acronym_fits(first, name) or any(c.isdigit() for c in first) or FOREIGN_INITIALS_RE.search(content)
         return first if is_acronym(first) and fits else None
     return first if _title_alias(first, words) else None
 

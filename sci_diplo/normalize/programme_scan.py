@@ -113,6 +113,8 @@ def is_title(word: str) -> bool:
     first = word[0]
     if first.isupper():
         return True
+    if first == "d" and word[1:2] in ("'", "’") and word[2:3].isupper():
+        return True  # "Côte d'Ivoire"
     if first.isdigit():
         return bool(ORDINAL_RE.fullmatch(word) or YEAR_RE.fullmatch(word)) or any(
             c.isalpha() for c in word
@@ -128,6 +130,12 @@ def is_acronym(word: str) -> bool:
 def is_possessive(word: str) -> bool:
     """True for "UK's", "China’s", "States'"."""
     return word[-2:] in ("'s", "’s") or word[-1:] in ("'", "’")
+
+
+def _plural_possessive(word: str) -> bool:
+    """True for "Ministers’", "Leaders'": a plural possessive, part of a name right before its
+    head ("Science Ministers’ Dialogue"), where a singular one is an owner ("China's Plan")."""
+    return len(word) > 3 and word[-2] == "s" and word[-1] in ("'", "’")
 
 
 def is_heading_line(text: str, pos: int) -> bool:
@@ -172,8 +180,8 @@ def after_head(text: str, head_end: int, head: str, words: ProgrammeWords, headi
                 return "skip"
         if not is_title(word) or is_possessive(word):
             break
-        if word in words.heads:
-            return "defer"
+        if word in words.heads or (word[-1] == "." and word[:-1] in words.heads):
+            return "defer"  # "... Partnership Fund." too: the full stop ends the run, not the name
         if word in words.organisation_words:
             return "skip"
         if ends_sentence(word, words):
@@ -259,7 +267,8 @@ def _walk_back(
     for tok in _tokens_back(text, low, head_start, floor):
         start, end, word = tok
         gap = text[end:right]  # one space in the common case: no call, no line break
-        kind = "space" if gap == " " else gap_kind(gap)
+        kind = "space" if gap == " " or (right == head_start and _plural_possessive(word + gap[:1])
+                                          and gap[1:] == " ") else gap_kind(gap)
         if kind == "break" or (gap != " " and _short_line_ends(text, end, right)):
             break
         if word[-1] == "." and ends_sentence(word, words):

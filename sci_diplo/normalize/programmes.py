@@ -120,6 +120,14 @@ def _joint_pair(premods: list[Token], words: ProgrammeWords) -> bool:
         DASH_PAIR_RE.fullmatch(t[2]) for t in premods)
 
 
+def _partners_or_acronym(premods: list[Token], explicit: list[str], words: ProgrammeWords) -> bool:
+    """True when a "Network" or "Alliance" is a programme: named for two partners ("Moroccan–German
+    ... Alliance") or given an acronym, and not a company or outlet ("Cable News Network")."""
+    if any(t[2] in words.organisation_words for t in premods):
+        return False
+    return bool(explicit) or any(DASH_PAIR_RE.fullmatch(t[2]) for t in premods)
+
+
 def _numbered_event(premods: list[Token], words: ProgrammeWords) -> bool:
     """True when a name opens with an ordinal and holds a word that is not generic
     ("9th African Soil Science Congress"): a numbered meeting, not a legislature ("118th Congress")."""
@@ -205,6 +213,8 @@ def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -
     alias, end = alias_after(text, end, name, words)
     explicit = [alias] if alias else aliases_inside_paren(text, start, tail.end, name)
     if head in words.acronym_required_heads and not explicit:
+        return None
+    if head in words.pair_or_acronym_heads and not _partners_or_acronym(premods, explicit, words):
         return None
     if not explicit and _is_bare(head, premods, tail, words):
         return None
