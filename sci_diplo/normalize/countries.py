@@ -65,6 +65,8 @@ GAPS_RE = re.compile(r"([\s\-‐‑–—]+)")
 DASHES = frozenset("-‐‑–—")
 # "in"/"into" right before a demonym used as a language name ("in French.").
 LANGUAGE_BEFORE_RE = re.compile(r"(?:^|\s)in(?:to)?\s$")
+# "translated from (the)", "a translation into": the demonym after it is a language.
+TRANSLATED_BEFORE_RE = re.compile(r"\btranslat(?:ed|ion)[^\S\n]+(?:from|into)[^\S\n]+(?:the[^\S\n]+)?\Z", re.I)
 # A word after a demonym that makes it a language: "Spanish initials", "French-speaking".
 LANGUAGE_AFTER_RE = re.compile(
     r"(?:[^\S\n]+(?:initials|acronym|abbreviation|translation|subtitles|speakers|dub|dubbing)\b"
@@ -305,8 +307,8 @@ def _person_like(words: list, gaps: list, i: int, j: int, possessive: bool) -> b
 
 def _language_use(text: str, start: int, end: int) -> bool:
     """Return True when a demonym at ``start:end`` names a language: "(in French)",
-    "its Spanish initials", "Portuguese-speaking"."""
-    if LANGUAGE_AFTER_RE.match(text, end):
+    "its Spanish initials", "Portuguese-speaking", "translated from the Spanish"."""
+    if LANGUAGE_AFTER_RE.match(text, end) or TRANSLATED_BEFORE_RE.search(text, max(0, start - 30), start):
         return True
     after = text[end:end + 1]
     return (after == "" or after in ",.;:)") and bool(

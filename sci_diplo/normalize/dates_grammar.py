@@ -149,14 +149,18 @@ _ORDWORD = word_trie(sorted(ORDINAL_WORDS))
 _ERA = r"(?:BCE|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)"
 _END = r"(?![\w]|[.,]\d)"  # a number ends here: no letter, digit or decimal part follows
 _SUF = r"(?:st|nd|rd|th)?"
+# The full stop of an abbreviated month ("12 Sept."), not a sentence's after a full one ("12 September.").
+_ABBR_DOT = "(?:" + "|".join(f"(?<={a})" for a in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                                                      "oct", "nov", "dec")) + r")\."
 # Full dates that start with a digit: ISO, numeric, CJK, day-month-year.
 _ISO = (r"(?P<iso>(?P<iso_y>\d{4})(?P<iso_s>[-/.])(?P<iso_m>\d{1,2})(?P=iso_s)(?P<iso_d>\d{1,2})"
         r"(?!\d|[.,]\d))")
 _NUM = (r"(?P<num>(?P<num_a>\d{1,2})(?P<num_s>[-/.])(?P<num_b>\d{1,2})(?P=num_s)(?P<num_y>\d{4})"
         r"(?!\d|[.,]\d))")
 _CJK = r"(?P<cjk>(?P<cjk_y>\d{4})\s*+年\s*+(?P<cjk_m>\d{1,2})\s*+月(?:\s*+(?P<cjk_d>\d{1,2})\s*+日)?)"
-_DMY = (r"(?P<dmy_d>[0-3]?\d)" + _SUF + r"(?:\s*+[-–—]\s*+(?P<dmy_d2>[0-3]?\d)" + _SUF + r")?"
-        r"(?:\s++of)?(?:\s++|-)(?P<dmy_mon>" + _MONTH + r")(?:\.|(?![a-z]))")
+_DMY = (r"(?P<dmy_d>[0-3]?\d)" + _SUF + r"(?:(?:\s*+[-–—]\s*+|\s++(?:to|through|and)\s++)(?P<dmy_d2>[0-3]?\d)"
+        + _SUF + r")?"
+        r"(?:\s++of)?(?:\s++|-)(?P<dmy_mon>" + _MONTH + r")(?:" + _ABBR_DOT + r"|(?![a-z]))")
 _DMY_YEAR = r"(?:(?:\s*+,\s*+|\s++|-)(?P<dmy_y>\d{4})" + _END + r")"
 # Expressions that start with a digit, tried in this order at one position.
 DIGIT_RX = re.compile(
@@ -263,9 +267,10 @@ def _trigger_words() -> list[str]:
 # A digit starts a candidate unless DIGIT_RX and dates_digits certainly find nothing:
 # after a digit and "." or "," (decimals, thousands), in a run of five digits or more,
 # before ",<digit>" or "%", or 1-3 digits before a word that can be no month, "of" or
-# era ("30 percent"). The scanner then skips the number as it would have.
+# era ("30 percent"), but "to"/"through" and a day ("10 to 12 September"). The scanner
+# then skips the number as it would have.
 _DIGIT_TRIGGER = (r"\d(?<!\d[.,]\d)(?!\d{4}|\d{0,3}(?:,\d|%)"
-                  r"|\d{0,2}\s++[EGHIKLPQRTUVWXYZeghiklpqrtuvwxyz])")
+                  r"|\d{0,2}\s++(?!(?:to|through)\s++\d)[EGHIKLPQRTUVWXYZeghiklpqrtuvwxyz])")
 _TRIGGER_HEADS = sorted({w[0] for w in _ANY_CASE_TRIGGERS} | {w[0].upper() for w in _ANY_CASE_TRIGGERS}
                         | {w[0].upper() for w in _CAPITAL_TRIGGERS})
 # What a candidate starts with: a digit, an apostrophe decade ('90s), a quarter code

@@ -116,6 +116,7 @@ FIND_CASES = [
     ("the Andean Network (RAI, for its Spanish initials)", []),
     ("a Portuguese-speaking partner and the Arabic version of the plan", []),
     ("the Spanish government and its Spanish translation", [("Spanish", "ESP")]),
+    ("Translated from the Spanish by our desk; a translation into French follows.", []),
 ]
 
 

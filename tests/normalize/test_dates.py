@@ -112,6 +112,10 @@ def test_absolute_forms(text, expected):
                                                            ("tomorrow", "2021-12-18", "on")]),
         ("The goal of diplomacy today is peace.", FRI, [("today", "2021-12-17", "on")]),
         ("The talks ended. Today the ministers sign.", FRI, [("Today", "2021-12-17", "on")]),
+        ("The congress will meet in Accra from 10 to 12 September.", FRI,
+         [("10 to 12 September", "2022-09-10/2022-09-12", "during")]),
+        ("The fair ran from 3 through 5 May 2021.", FRI, [("3 through 5 May 2021", "2021-05-03/2021-05-05", "during")]),
+        ("It closed on 12 September.", FRI, [("12 September", "2021-09-12", "on")]),
         ("BEIJING, Dec. 17 (Xinhua) -- Today, the lab opened.", FRI,
          [("Dec. 17", "2021-12-17", "on"), ("Today", "2021-12-17", "on")]),
         ("Fifty years ago, Kissinger flew to Beijing.", FRI, [("Fifty years ago", "1971", "on")]),
@@ -163,6 +167,7 @@ def test_relative_forms(text, anchor, expected):
         "2000 delegates came; 2021 delegates left.",
         "GulfTech Today | Home | Business | Science",
         "The interview first ran in USA Today and China Today.",
+        "Children aged 10 to 12 years paid 3 to 5 dollars.",
     ],
 )
 def test_not_dates(text):
