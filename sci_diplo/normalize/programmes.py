@@ -57,6 +57,15 @@ NOT_BEFORE_HEAD = frozenset("-‐‑–.&'’_")
 # Characters that may not stand right after a head word.
 NOT_AFTER_HEAD = frozenset("-‐‑–&_")
 OWNER_LOOKBACK = 40  # characters searched for "©"/"Copyright" before a name
+# A person's place of work before a centre that no two partners name: a role or a
+# surname, then at/of/from the; or "our"/"their": the centre is an organisation there.
+AFFILIATION_BEFORE_RE = re.compile(
+    r"(?:\b(?:our|their)[^\S\n]+"
+    r"|(?:\b[A-Z][a-z]+|\b(?:analyst|researcher|scientist|professor|director|head|fellow|expert|economist|"
+    r"agronomist|engineer|spokesperson|spokesman|spokeswoman|official|member|student|colleague|"
+    r"lecturer|chair|chief|founder)s?),?[^\S\n]+(?:at|of|from|with)[^\S\n]+(?:the[^\S\n]+)?)\Z"
+)
+AFFILIATION_LOOKBACK = 60
 
 
 @dataclass
@@ -161,11 +170,15 @@ def _is_bare(head: str, premods: list[Token], tail: Tail, words: ProgrammeWords)
 def _org_unit(text: str, start: int, head: str, premods: list[Token], tail: Tail,
               words: ProgrammeWords) -> bool:
     """True for a centre or lab that an organisation owns ("Center for X of the Y Association",
-    "Tsinghua University's Center for X", "Center of CAS"); joint labs never are."""
+    "Tsinghua University's Center for X", "Center of CAS") or that is named as a person's
+    workplace ("an analyst at the Centre for X"); joint labs never are."""
     if head not in words.org_unit_heads or _category(head, premods, words) == "joint_lab":
         return False
     if tail.stop is not None:
         return True
+    if not any(DASH_PAIR_RE.fullmatch(t[2]) for t in premods) and AFFILIATION_BEFORE_RE.search(
+            text, max(0, start - AFFILIATION_LOOKBACK), start):
+        return True  # "an analyst at the Centre for X", "Felipe Arango of the Y Centre", "our Centre"
     if text[max(0, start - 4) : start].rstrip()[-2:] not in ("'s", "’s"):
         return False
     owner = OWNER_BEFORE_RE.search(text, max(0, start - OWNER_LOOKBACK), start)

@@ -84,6 +84,8 @@ FIND_CASES = [
      [("Ghana-China Joint Laboratory on Crop Genomics", "joint_lab")]),
     ("The Sino-Brazil Centre for Research in Climate Science in Sao Paulo opened.",
      [("Sino-Brazil Centre for Research in Climate Science", "centre")]),
+    ("Wang Li, director of the Chile-China Joint Research Center for Astronomy, spoke.",
+     [("Chile-China Joint Research Center for Astronomy", "centre")]),
     ("Both joined the Kenyan–Dutch Water Research Alliance in 2019.",
      [("Kenyan–Dutch Water Research Alliance", "initiative")]),
     ("They set up the Andean Glacier Monitoring Network (RAMG, for its Spanish initials).",
@@ -187,6 +189,8 @@ NON_MATCHES = [
     "The US Congress and the National People's Congress met; Congress adjourned.",
     "She anchors for Cable News Network (CNN); the Andean Water Network grew.",
     "China's Plan and the Open Source movement.",
+    "An economist at the Centre for Trade Studies, a Lagos think-tank, agreed.",
+    "said hydrologist Ana Ruiz of the Pampas Centre for Water Research; contact our Centre for Careers.",
 ]
 
 
