@@ -2,8 +2,9 @@
 
 A claim is a sentence holding at least one date that stands in a statement:
 not a masthead or dateline, not the vague "today" or a decade ("the ‘80s"),
-not a yardstick ("the 1981–2010 average"), and not a date that a more precise date of the same sentence lies within
-("the 2021 Conference opened on December 12" is dated 2021-12-12). Its span
+not a yardstick ("the 1981–2010 average"), and not a date that a more
+precise date of the same clause lies within ("the 2021 Conference opened on
+December 12" is dated 2021-12-12). Its span
 in ``doc.spans["sci_diplo_claims"]`` carries those dates (``claim_dates``;
 the records hold one claim per date) and the countries, figures and
 programmes of the sentence (the spans are rebuilt from character offsets in
@@ -34,6 +35,8 @@ DEICTIC = frozenset({"today", "now", "nowadays", "currently", "at present", "pre
 IRREGULAR_PAST = frozenset("said made began held met won gave sent took became put set struck told paid led".split())
 # Decades and centuries name an era, not the time of an event: "the ‘80s", "1990s", "the 21st century".
 VAGUE = re.compile(r"\d0s\b|\bcentur(?:y|ies)\b", re.I)
+# Between two clauses of a sentence, which may date different events.
+CLAUSE_BREAK = re.compile(r";|,[^\S\n]+(?:and|but|while|whereas)\b")
 # A period used as a yardstick names no event: "warmer than the 1981–2010 average", "below 2019 levels".
 REFERENCE_AFTER = re.compile(r"[^\S\n]+(?:average|mean|baseline|norm|normal|levels?)\b", re.I)
 
@@ -103,21 +106,27 @@ def claim_dates(doc: Doc) -> list[Pair]:
     return out
 
 
-def most_precise(dates: list[Pair]) -> list[Pair]:
-    """Return ``dates`` less those that strictly contain another one's period."""
+def most_precise(dates: list[Pair], text: str = "") -> list[Pair]:
+    """Return ``dates`` less those that strictly contain another one's period in the same clause
+    ("the 2021 Conference opened on December 12"); across ", and", ";" or ", but" they date
+    different events and both stay. ``text`` is the Doc's text (without it, clauses are not read)."""
     if len(dates) < 2:  # a single date contains no other
         return dates
     bounds = [date_bounds(m.value) if m.value else None for _, m in dates]
 
-    def contains(a, b) -> bool:
-        return a is not None and b is not None and a != b and a[0] <= b[0] and b[1] <= a[1]
+    def contains(i: int, j: int) -> bool:
+        a, b = bounds[i], bounds[j]
+        if a is None or b is None or a == b or not (a[0] <= b[0] and b[1] <= a[1]):
+            return False
+        lo, hi = sorted((dates[i][1], dates[j][1]), key=lambda m: m.start)
+        return not CLAUSE_BREAK.search(text, lo.end, hi.start)
 
-    return [d for d, a in zip(dates, bounds) if not any(contains(a, b) for b in bounds)]
+    return [d for i, d in enumerate(dates) if not any(contains(i, j) for j in range(len(dates)))]
 
 
 def link(doc: Doc) -> list[Claim]:
     """Return the claims of ``doc`` (sentence, dates, countries, figures, programmes)."""
-    sents = sentences(doc)
+    sents, text = sentences(doc), doc_text(doc)
     countries, figures, programmes = (Found(found(doc, key)) for key in (COUNTRIES, FIGURES, PROGRAMMES))
     by_sentence: dict[int, list[Pair]] = {}
     for pair in claim_dates(doc):
@@ -126,7 +135,7 @@ def link(doc: Doc) -> list[Claim]:
     for dates in by_sentence.values():
         sent = sents.of(dates[0][0])
         codes, inferred = sentence_countries(doc, sent, countries)
-        claims.append(Claim(sent, most_precise(dates), codes, inferred,
+        claims.append(Claim(sent, most_precise(dates, text), codes, inferred,
                             figures.within(sent.start, sent.end), programmes.within(sent.start, sent.end)))
     return claims
 
