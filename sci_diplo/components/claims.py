@@ -1,15 +1,16 @@
 """Dated claims: one per date-bearing statement, linking the sentence's facts.
 
 A claim is a sentence holding at least one date that stands in a statement:
-not a masthead or dateline, not the vague "today" or a decade ("the ‘80s"),
-not a yardstick ("the 1981–2010 average"), and not a date that a more
-precise date of the same clause lies within ("the 2021 Conference opened on
-December 12" is dated 2021-12-12). Its span
-in ``doc.spans["sci_diplo_claims"]`` carries those dates (``claim_dates``;
-the records hold one claim per date) and the countries, figures and
-programmes of the sentence (the spans are rebuilt from character offsets in
-``claim_links``, so the Doc stays serializable). A sentence that names no country takes the
-countries of its paragraph, and says so in ``span._.claim_inferred``.
+not a masthead or dateline (nor a line of fewer than three words besides its
+dates), not the vague "today" or a decade ("the ‘80s"), not a yardstick ("the
+1981–2010 average"), and not a date that a more precise date of the same
+clause lies within ("the 2021 Conference opened on December 12" is dated
+2021-12-12). Its span in ``doc.spans["sci_diplo_claims"]`` carries those dates
+(``claim_dates``; the records hold one claim per date) and the countries,
+figures and programmes of the sentence (the spans are rebuilt from character
+offsets in ``claim_links``, so the Doc stays serializable). A sentence that
+names no country takes the countries of its paragraph, and says so in
+``span._.claim_inferred``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ DEICTIC = frozenset({"today", "now", "nowadays", "currently", "at present", "pre
 IRREGULAR_PAST = frozenset("said made began held met won gave sent took became put set struck told paid led".split())
 # Decades and centuries name an era, not the time of an event: "the ‘80s", "1990s", "the 21st century".
 VAGUE = re.compile(r"\d0s\b|\bcentur(?:y|ies)\b", re.I)
+# Words of a statement, besides its dates (a masthead or page footer has fewer).
+WORD = re.compile(r"[^\W\d_]{2,}")
+MIN_WORDS = 3
 # Between two clauses of a sentence, which may date different events.
 CLAUSE_BREAK = re.compile(r";|,[^\S\n]+(?:and|but|while|whereas)\b")
 # A period used as a yardstick names no event: "warmer than the 1981–2010 average", "below 2019 levels".
@@ -106,6 +110,17 @@ def claim_dates(doc: Doc) -> list[Pair]:
     return out
 
 
+def states_something(text: str, sent: Span, dates: list[Pair]) -> bool:
+    """True when the sentence has words besides its dates: "Report No. 14 | September 2023" is a
+    masthead, not a statement (at least ``MIN_WORDS`` words of two letters or more)."""
+    pieces, pos = [], sent.start_char
+    for span, _ in sorted(dates, key=lambda p: p[0].start_char):
+        pieces.append(text[pos : span.start_char])
+        pos = max(pos, span.end_char)
+    pieces.append(text[pos : sent.end_char])
+    return len(WORD.findall(" ".join(pieces))) >= MIN_WORDS
+
+
 def most_precise(dates: list[Pair], text: str = "") -> list[Pair]:
     """Return ``dates`` less those that strictly contain another one's period in the same clause
     ("the 2021 Conference opened on December 12"); across ", and", ";" or ", but" they date
@@ -134,6 +149,8 @@ def link(doc: Doc) -> list[Claim]:
     claims = []
     for dates in by_sentence.values():
         sent = sents.of(dates[0][0])
+        if not states_something(text, sent, dates):
+            continue
         codes, inferred = sentence_countries(doc, sent, countries)
         claims.append(Claim(sent, most_precise(dates, text), codes, inferred,
                             figures.within(sent.start, sent.end), programmes.within(sent.start, sent.end)))

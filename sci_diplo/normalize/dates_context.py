@@ -164,7 +164,8 @@ def year_like(text: str, start: int, end: int, year: int, left: Left, after_year
     word before it (in, since, by, early, mid- ...), "year"/"fiscal" before it,
     a determiner or possessive before a year in 1900-2100 ("the 2015 Nobel
     Prize", "Nixon's 1972 visit"), an event noun after it, a list continuing a
-    year (``after_year``), or a year standing alone before a comma or in brackets.
+    year (``after_year``), a past participle before a year that closes a clause
+    ("renewed 2022."), or a year standing alone before a comma or in brackets.
     """
     if not 1000 <= year <= 2100:
         return False
@@ -188,6 +189,8 @@ def year_like(text: str, start: int, end: int, year: int, left: Left, after_year
         return True
     if modern and (low in g.EVENT_NOUNS or tail.startswith(("'s", "’s"))):
         return True
+    if modern and left.word.endswith("ed") and len(left.word) > 4 and (tail[:1] in ",.;)" or tail[:1] == "\n"):
+        return True  # a past participle and a year closing a clause: "renewed 2022.", "Adopted 2020,"
     return modern and _standalone(text, start, end)
 
 

@@ -178,6 +178,7 @@ def test_programmes(nlp, text, expected):
         ("In November 2008, Cuba and China signed a Memorandum of Understanding on Health.", None,
          [("2008-11", ["CHN", "CUB"])]),
         ("Waters off Norway were 2 °C warmer than the 1991–2020 average.", None, []),
+        ("Report No. 9 | March 2022", None, []),
         ("Peru hosts the congress on 3 May, and a survey starts in the second half of the year.", "2024-02-01",
          [("2024-05-03", ["PER"]), ("2024-07/2024-12", ["PER"])]),
         ("Emissions in Chile fell below 2019 levels in 2022.", None, [("2022", ["CHL"])]),

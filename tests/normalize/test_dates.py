@@ -116,6 +116,7 @@ def test_absolute_forms(text, expected):
          [("10 to 12 September", "2022-09-10/2022-09-12", "during")]),
         ("The fair ran from 3 through 5 May 2021.", FRI, [("3 through 5 May 2021", "2021-05-03/2021-05-05", "during")]),
         ("It closed on 12 September.", FRI, [("12 September", "2021-09-12", "on")]),
+        ("Accord with Fiji: signed 2017; renewed 2022.", FRI, [("2017", "2017", "on"), ("2022", "2022", "on")]),
         ("BEIJING, Dec. 17 (Xinhua) -- Today, the lab opened.", FRI,
          [("Dec. 17", "2021-12-17", "on"), ("Today", "2021-12-17", "on")]),
         ("Fifty years ago, Kissinger flew to Beijing.", FRI, [("Fifty years ago", "1971", "on")]),
