@@ -68,7 +68,9 @@ _CITY_RX = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*+[A-Z][A-Za-z.]{1,10})?,\s
 # A place alone before a dateline's date: "Brussels, " (the line holds nothing else).
 _PLACE_RX = re.compile(r"[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,2}")
 # A place and the date in another language before a slash: "Bogotá, 21 de marzo de 2024 / ".
-_BILINGUAL_RX = re.compile(r"[*_#\s]*+[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,2},[^\S\n]*+[^\n/]{3,40}?\d{4}[^\S\n]*+/[^\S\n]*+")
+_BILINGUAL_RX = re.compile(
+    r"[*_#\s]*+[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,2},[^\S\n]*+[^\n/]{3,40}?\d{4}[^\S\n]*+/[^\S\n]*+"
+)
 # After a city dateline's date: "(Xinhua) --", " -- ", " — ".
 _AGENCY_RX = re.compile(r"\s*+(?:\([^)\n]{1,40}\)\s*+)?(?:--|—|–|-)")
 _RANGE_WORDS = ("from", "between")

@@ -8,6 +8,13 @@ word such as Agreement, Plan, Fund or Observatory, optionally followed by
 Friendly Cooperation"). The head word gives the category; a parenthesis after
 the name may give an alias ("(CERC)", "(the UK's Newton Fund)").
 
+Some heads also name organisations, so they count only in a shape that makes a
+programme: "Committee"/"Commission" after "Joint" and a pair of names ("China-Kenya
+Joint Committee"), "Congress" after an ordinal ("9th African Soil Science
+Congress"), "Network"/"Alliance"/"Source" with a pair of names or an acronym. A
+centre named as a person's workplace ("an analyst at the Centre for X") or owned
+("Tsinghua University's Center") is an organisation.
+
 Public API: :func:`find_programmes`, :func:`normalize_name`, :func:`programme_key`.
 """
 
@@ -122,11 +129,15 @@ def _category(head: str, premods: list[Token], words: ProgrammeWords) -> str:
     return words.heads.get(head, "other")
 
 
+def _has_pair(premods: list[Token]) -> bool:
+    """True when a word before the head is two names joined by a dash ("China-Kenya")."""
+    return any(DASH_PAIR_RE.fullmatch(t[2]) for t in premods)
+
+
 def _joint_pair(premods: list[Token], words: ProgrammeWords) -> bool:
     """True when the words before a head hold "Joint" and a pair of names joined by a dash
     ("China-Kenya Joint", "Sino–German Joint"): a bilateral body, not an organisation's committee."""
-    return any(t[2] in words.joint_words for t in premods) and any(
-        DASH_PAIR_RE.fullmatch(t[2]) for t in premods)
+    return any(t[2] in words.joint_words for t in premods) and _has_pair(premods)
 
 
 def _partners_or_acronym(premods: list[Token], explicit: list[str], words: ProgrammeWords) -> bool:
@@ -134,7 +145,7 @@ def _partners_or_acronym(premods: list[Token], explicit: list[str], words: Progr
     ... Alliance") or given an acronym, and not a company or outlet ("Cable News Network")."""
     if any(t[2] in words.organisation_words for t in premods):
         return False
-    return bool(explicit) or any(DASH_PAIR_RE.fullmatch(t[2]) for t in premods)
+    return bool(explicit) or _has_pair(premods)
 
 
 def _numbered_event(premods: list[Token], words: ProgrammeWords) -> bool:
@@ -176,7 +187,7 @@ def _org_unit(text: str, start: int, head: str, premods: list[Token], tail: Tail
         return False
     if tail.stop is not None:
         return True
-    if not any(DASH_PAIR_RE.fullmatch(t[2]) for t in premods) and AFFILIATION_BEFORE_RE.search(
+    if not _has_pair(premods) and AFFILIATION_BEFORE_RE.search(
             text, max(0, start - AFFILIATION_LOOKBACK), start):
         return True  # "an analyst at the Centre for X", "Felipe Arango of the Y Centre", "our Centre"
     if text[max(0, start - 4) : start].rstrip()[-2:] not in ("'s", "’s"):
