@@ -94,9 +94,18 @@ def fact_cell(rec: Record) -> str:
         aliases = f" ({', '.join(rec.aliases)})" if rec.aliases else ""
         return f"{rec.name}{aliases} [{rec.category}]"
     if isinstance(rec, FigureRecord):
-        upper = f"–{rec.upper:g}" if rec.upper is not None else ""
-        return f"{rec.value:g}{upper} {rec.unit or ''} ({rec.qualifier}): {rec.text}"
+        upper = f"–{number_cell(rec.upper)}" if rec.upper is not None else ""
+        return f"{number_cell(rec.value)}{upper} {rec.unit or ''} ({rec.qualifier}): {rec.text}"
     return rec.text
+
+
+def number_cell(value: float) -> str:
+    """Return a value as a reader takes it in: "2,500,000,000", "12.5", "66.67"."""
+    if value.is_integer():
+        return f"{int(value):,}"
+    if abs(value) < 1:
+        return f"{value:.3g}"  # "0.005", not "0.01"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def date_cell(rec: Record) -> str:

@@ -36,3 +36,11 @@ def test_empty_result_is_an_empty_array():
 def test_json_bytes_escape_lone_surrogates_as_json_does():
     assert json.loads(json_bytes({"s": "a\ud800b"})) == {"s": "a\ud800b"}
     assert json_bytes("Türkiye") == '"Türkiye"'.encode()
+
+
+@pytest.mark.parametrize("value,shown", [(2.5e9, "2,500,000,000"), (12.5, "12.5"), (66.666667, "66.67"),
+                                         (0.0, "0"), (1.05, "1.05"), (95.0, "95"), (0.005, "0.005")])
+def test_table_numbers_read_as_written(value, shown):
+    from sci_diplo.output import number_cell
+
+    assert number_cell(value) == shown
