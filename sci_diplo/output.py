@@ -12,18 +12,13 @@ from typing import IO
 
 from sci_diplo.formats import Format
 from sci_diplo.models import ClaimRecord, FigureRecord, ProgrammeRecord, Record
-from sci_diplo.storefile import json_bytes
+from sci_diplo.storefile import record_json
 
 
 CSV_COLUMNS = (
     "id", "kind", "text", "value", "unit", "qualifier", "upper", "name", "aliases", "category",
     "date", "relation", "countries", "inferred_countries", "mentions", "path", "start", "end", "sentence",
 )
-
-
-def record_json(rec: Record) -> bytes:
-    """Return the JSON of a public record, UTF-8 encoded."""
-    return json_bytes(rec.model_dump(mode="json"))
 
 
 class _Decoding:

@@ -148,11 +148,6 @@ def locked(path: Path, timeout: float = 60.0) -> Iterator[None]:
             fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
-def is_current(store: Store, path: str, doc_id: str) -> bool:
-    """True when ``path`` was read before with the same text."""
-    return any(d.path == path and d.doc_id == doc_id for d in store.documents)
-
-
 def apply(store: Store, results: Iterable[tuple[DocumentInfo, list[Record]]]) -> Store:
     """Return ``store`` with each document's records in place of what the store held for its path."""
     results = list(results)

@@ -26,6 +26,11 @@ def json_bytes(value: object) -> bytes:
     return _DUMPS(value).encode("utf-8", "backslashreplace")
 
 
+def record_json(rec: Record) -> bytes:
+    """Return the JSON of a public record, UTF-8 encoded."""
+    return json_bytes(rec.model_dump(mode="json"))
+
+
 PUBLIC = {"figure": FigureRecord, "programme": ProgrammeRecord, "claim": ClaimRecord}
 STORED = {"figure": StoredFigure, "programme": StoredProgramme, "claim": StoredClaim}
 STORED_TYPES = (StoredFigure, StoredProgramme, StoredClaim)
@@ -95,29 +100,20 @@ class Unpacker:
         """Return ``rec`` as a public record (unpacked if it is a stored one)."""
         return self.record(rec) if isinstance(rec, STORED_TYPES) else rec
 
-    def as_dict(self, rec: Record | StoredRecord) -> dict:
-        """Return ``rec`` as the JSON object of a public record, without building its mentions as models."""
-        if not isinstance(rec, STORED_TYPES):
-            return rec.model_dump(mode="json")
-        data = rec.model_dump(mode="json")
-        data["mentions"] = [self.mention_dict(ref) for ref in rec.mentions]
-        return data
-
     def as_json(self, rec: Record | StoredRecord) -> bytes:
-        """Return ``json.dumps(self.as_dict(rec), ensure_ascii=False)`` encoded as UTF-8, built
-        from each document's and sentence's JSON encoded once: a fact reprinted thousands of
-        times is thousands of mentions that differ only in their offsets."""
+        """Return the JSON of ``rec`` as a public record (``record_json`` of ``self.record(rec)``),
+        built from each document's and sentence's JSON encoded once: a fact reprinted thousands
+        of times is thousands of mentions that differ only in their offsets."""
+        if not isinstance(rec, STORED_TYPES):
+            return record_json(rec)
         data = rec.model_dump(mode="json", exclude={"mentions"})
-        if isinstance(rec, STORED_TYPES):
-            mentions = b", ".join(self.mentions_json(rec.mentions))
-        else:
-            mentions = b", ".join(json_bytes(m.model_dump(mode="json")) for m in rec.mentions)
+        mentions = b", ".join(self.mentions_json(rec.mentions))
         head = json_bytes({"id": data.pop("id")})[:-1]  # the public field order: id, mentions, the rest
         rest = json_bytes(data)[1:]
         return b'%b, "mentions": [%b]%b%b' % (head, mentions, b", " if data else b"", rest)
 
     def mentions_json(self, refs: list[tuple[int, int, int, int]]) -> list[bytes]:
-        """Return the JSON of each mention (UTF-8), as ``mention_dict`` would be dumped."""
+        """Return the JSON of each mention (UTF-8), in the field order of ``Mention``."""
         docs, sentences, out = self._docs_json, self._sentences_json, []
         for doc_i, start, end, sentence_i in refs:
             parts = docs.get(doc_i) or self._doc_json(doc_i)
@@ -134,13 +130,6 @@ class Unpacker:
         after = json_bytes({"published": doc.published, "url": doc.url, "title": doc.title, "outlet": doc.outlet})[1:]
         self._docs_json[doc_i] = (before, after)
         return before, after
-
-    def mention_dict(self, ref: tuple[int, int, int, int]) -> dict:
-        doc_i, start, end, sentence_i = ref
-        doc = self.file.documents[doc_i]
-        return {"path": doc.path, "doc_id": doc.doc_id, "start": start, "end": end,
-                "sentence": self.file.sentences[sentence_i], "published": doc.published,
-                "url": doc.url, "title": doc.title, "outlet": doc.outlet}
 
     def check(self) -> str | None:
         """Return the first reference that points outside the tables or has a negative offset, or None."""
