@@ -9,7 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from sci_diplo.components.base import doc_text, found, sentences, span_text
-from sci_diplo.components.claims import Claim, Found, Pair, claims_of, sentence_countries
+from sci_diplo.components.claims import Claim, Pair, claims_of, found_index, sentence_countries
 from sci_diplo.components.extensions import COUNTRIES, FIGURES, PROGRAMMES
 from sci_diplo.identity import merge, norm_text, record_id
 from sci_diplo.models import ClaimRecord, DateValue, FigureRecord, Mention, ProgrammeRecord, Record
@@ -42,7 +42,7 @@ class SentenceFacts:
 
     def __init__(self, doc: Doc, claims: list[Claim]) -> None:
         self.doc, self.text = doc, doc_text(doc)
-        self.found = Found(found(doc, COUNTRIES))
+        self.found = found_index(doc, COUNTRIES)
         self.texts: dict[int, tuple[str, str]] = {}
         # the linker gave each claim the countries of its sentence by the same ``sentence_countries``
         self.codes = {c.sentence.start: (c.countries, c.inferred) for c in claims}

@@ -64,6 +64,16 @@ class Found:
         return out
 
 
+def found_index(doc: Doc, key: str) -> Found:
+    """Return the :class:`Found` index of what the finder under ``key`` wrote (built once per Doc:
+    the linker and the records both read the countries)."""
+    cache = doc_cache(doc)
+    index = cache.get(key + ":index")
+    if index is None:
+        index = cache[key + ":index"] = Found(found(doc, key))
+    return index
+
+
 @dataclass
 class Claim:
     """A claim's sentence, its dates and the facts it links (the records are built from these)."""
@@ -121,10 +131,10 @@ def states_something(text: str, sent: Span, dates: list[Pair]) -> bool:
     return len(WORD.findall(" ".join(pieces))) >= MIN_WORDS
 
 
-def most_precise(dates: list[Pair], text: str = "") -> list[Pair]:
+def most_precise(dates: list[Pair], text: str) -> list[Pair]:
     """Return ``dates`` less those that strictly contain another one's period in the same clause
     ("the 2021 Conference opened on December 12"); across ", and", ";" or ", but" they date
-    different events and both stay. ``text`` is the Doc's text (without it, clauses are not read)."""
+    different events and both stay. ``text`` is the Doc's text."""
     if len(dates) < 2:  # a single date contains no other
         return dates
     bounds = [date_bounds(m.value) if m.value else None for _, m in dates]
@@ -142,7 +152,7 @@ def most_precise(dates: list[Pair], text: str = "") -> list[Pair]:
 def link(doc: Doc) -> list[Claim]:
     """Return the claims of ``doc`` (sentence, dates, countries, figures, programmes)."""
     sents, text = sentences(doc), doc_text(doc)
-    countries, figures, programmes = (Found(found(doc, key)) for key in (COUNTRIES, FIGURES, PROGRAMMES))
+    countries, figures, programmes = (found_index(doc, key) for key in (COUNTRIES, FIGURES, PROGRAMMES))
     by_sentence: dict[int, list[Pair]] = {}
     for pair in claim_dates(doc):
         by_sentence.setdefault(sents.of(pair[0]).start, []).append(pair)
