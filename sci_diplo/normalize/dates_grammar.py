@@ -150,8 +150,7 @@ _ERA = r"(?:BCE|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)"
 _END = r"(?![\w]|[.,]\d)"  # a number ends here: no letter, digit or decimal part follows
 _SUF = r"(?:st|nd|rd|th)?"
 # The full stop of an abbreviated month ("12 Sept."), not a sentence's after a full one ("12 September.").
-_ABBR_DOT = "(?:" + "|".join(f"(?<={a})" for a in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-                                                      "oct", "nov", "dec")) + r")\."
+_ABBR_DOT = "(?:" + "|".join(f"(?<={a})" for a in sorted(MONTHS.keys() - MONTHS_ALONE)) + r")\."
 # Full dates that start with a digit: ISO, numeric, CJK, day-month-year.
 _ISO = (r"(?P<iso>(?P<iso_y>\d{4})(?P<iso_s>[-/.])(?P<iso_m>\d{1,2})(?P=iso_s)(?P<iso_d>\d{1,2})"
         r"(?!\d|[.,]\d))")

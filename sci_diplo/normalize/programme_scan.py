@@ -132,6 +132,11 @@ def is_possessive(word: str) -> bool:
     return word[-2:] in ("'s", "’s") or word[-1:] in ("'", "’")
 
 
+def is_ordinal(word: str, words: ProgrammeWords) -> bool:
+    """True for "12th", "Fifth": an ordinal, which opens a numbered name."""
+    return bool(word[0].isdigit() and ORDINAL_RE.fullmatch(word)) or word in words.ordinal_words
+
+
 def _plural_possessive(word: str) -> bool:
     """True for "Ministers’", "Leaders'": a plural possessive, part of a name right before its
     head ("Science Ministers’ Dialogue"), where a singular one is an owner ("China's Plan")."""
@@ -208,7 +213,7 @@ def scan_premods(
     accepted.reverse()
     for i in range(len(accepted) - 1, 0, -1):
         word = accepted[i][2]
-        if (word[0].isdigit() and ORDINAL_RE.fullmatch(word)) or word in words.ordinal_words:
+        if is_ordinal(word, words):
             accepted = accepted[i:]  # "EU Hold 5th Innovation Dialogue": a name starts at its ordinal
             break
     while accepted and (

@@ -26,11 +26,11 @@ from functools import lru_cache
 
 from sci_diplo.normalize.programme_aliases import alias_after, aliases_inside_paren
 from sci_diplo.normalize.programme_scan import (
-    ORDINAL_RE,
     YEAR_RE,
     Token,
     after_head,
     is_heading_line,
+    is_ordinal,
     scan_premods,
 )
 from sci_diplo.normalize.programme_tail import Tail, scan_tail
@@ -151,12 +151,8 @@ def _partners_or_acronym(premods: list[Token], explicit: list[str], words: Progr
 def _numbered_event(premods: list[Token], words: ProgrammeWords) -> bool:
     """True when a name opens with an ordinal and holds a word that is not generic
     ("9th African Soil Science Congress"): a numbered meeting, not a legislature ("118th Congress")."""
-    return len(premods) >= 2 and _is_ordinal(premods[0][2], words) and any(
+    return len(premods) >= 2 and is_ordinal(premods[0][2], words) and any(
         t[2] not in words.generic_modifiers for t in premods[1:])
-
-
-def _is_ordinal(word: str, words: ProgrammeWords) -> bool:
-    return bool(ORDINAL_RE.fullmatch(word)) or word in words.ordinal_words
 
 
 def _is_bare(head: str, premods: list[Token], tail: Tail, words: ProgrammeWords) -> bool:
@@ -203,7 +199,7 @@ def _derived_aliases(name: str, premods: list[Token], start: int, category: str,
     if len(premods) < 2:
         return []
     first = premods[0][2]
-    if YEAR_RE.fullmatch(first) or (_is_ordinal(first, words) and category == "conference"):
+    if YEAR_RE.fullmatch(first) or (is_ordinal(first, words) and category == "conference"):
         return [name[premods[1][0] - start :]]
     return []
 

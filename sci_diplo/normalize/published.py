@@ -48,8 +48,8 @@ _DEADLINE = frozenset(("before", "by", "until"))
 # A masthead field that is a month and a year, after another field on its line: "... | September 2023".
 MASTHEAD_CHARS = 400
 _MASTHEAD_MONTH_RX = re.compile(
-    r"^[^\n|·•]{1,60}[|·•][^\S\n]*+(?P<month>January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)[^\S\n]++(?P<year>(?:19|20)\d\d)[^\S\n]*+$",
+    r"^[^\n|·•]{1,60}[|·•][^\S\n]*+(?P<month>" + "|".join(sorted(g.MONTHS_ALONE)) + r")"
+    r"[^\S\n]++(?P<year>(?:19|20)\d\d)[^\S\n]*+$",
     re.M | re.I,
 )
 # How far past its last full date a stretch is read: a range partner ("to 2022")
