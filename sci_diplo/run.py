@@ -20,11 +20,12 @@ from pathlib import Path
 from sci_diplo import store as store_mod
 from sci_diplo.errors import InputError
 from sci_diplo.identity import Merger
-from sci_diplo.models import DocumentInfo, Record
-from sci_diplo.sources import Source, discover, doc_id, iter_sources
-from sci_diplo.storefile import apply_file
+from sci_diplo.models import DocumentInfo, Record, StoreFile
+from sci_diplo.sources import Source, discover, doc_id, iter_sources, read_source
+from sci_diplo.storefile import Unpacker, apply_file
 
-Result = tuple[DocumentInfo, list[Record]]
+# A document read: its info, and its records (public ones, or packed by a worker as a store file).
+Result = tuple[DocumentInfo, "list[Record] | StoreFile"]
 
 
 @dataclass
@@ -65,17 +66,34 @@ def count_inputs(paths: list[str]) -> int:
     )
 
 
+def note(summary: Summary, on_event: Callable[[Event], None], item: InputError | str) -> None:
+    """Record an input that failed (an InputError) or a warning (a string), and tell ``on_event``."""
+    if isinstance(item, InputError):
+        summary.failed.append(item)
+        on_event(("failed", item))
+    else:
+        summary.warnings.append(item)
+        on_event(("warning", item))
+
+
 def pending_sources(paths: list[str], known: dict[str, str], summary: Summary,
-                    on_event: Callable[[Event], None]) -> Iterator[Source]:
-    """Yield the sources that need reading; note failures and unchanged files in ``summary``."""
-    for item in iter_sources(paths):
+                    on_event: Callable[[Event], None], unread: bool = False) -> Iterator[Source | Path]:
+    """Yield the sources that need reading; note failures and unchanged files in ``summary``.
+
+    With ``unread``, files the store does not know are yielded as paths, unread: nothing can
+    be skipped without reading it, so a worker reads them (the reading is then spread over the
+    workers, not all done by the parent that feeds them).
+    """
+    read = (lambda path: str(path) in known) if unread else (lambda path: True)
+    for item in iter_sources(paths, read):
+        if isinstance(item, Path):
+            yield item
+            continue
         if isinstance(item, InputError):
-            summary.failed.append(item)
-            on_event(("failed", item))
+            note(summary, on_event, item)
             continue
         for warning in item.warnings:
-            summary.warnings.append(warning)
-            on_event(("warning", warning))
+            note(summary, on_event, warning)
         if known.get(item.path) == doc_id(item.text):
             summary.skipped += 1
             on_event(("skipped", item.path))
@@ -97,28 +115,38 @@ def _init_worker(model: str | None) -> None:
     _WORKER_NLP = build_pipeline(model)
 
 
-def _work(args: tuple[Source, str | None]) -> tuple[bytes, bytes]:
-    """Read one source in a worker; return its info and records as JSON (see ``_received``)."""
+def _work(args: tuple[Source | Path, str | None]) -> tuple[bytes, tuple[str, ...]] | tuple[str, str]:
+    """Read one source in a worker (a path: from its file first); return it packed as a store file
+    of its own, in JSON (see ``_received``), and the warnings of its reading; or, for a file that
+    cannot be read, its path and the reason."""
     from sci_diplo.api import analyse
-    from sci_diplo.models import records_adapter
+    from sci_diplo.models import Store
+    from sci_diplo.storefile import pack
 
     source, published = args
+    if isinstance(source, Path):
+        source = read_source(source)
+        if isinstance(source, InputError):
+            return source.path, source.reason
     analysis = next(analyse(_WORKER_NLP, [source], published))
-    return analysis.info.model_dump_json().encode(), records_adapter().dump_json(analysis.records)
+    part = pack(Store.model_construct(documents=[analysis.info], records=analysis.records))
+    return part.model_dump_json().encode(), source.warnings
 
 
-def _received(result: tuple[bytes, bytes]) -> Result:
-    """Return a worker's result as models. Records cross the process boundary as JSON:
-    Pydantic reads it back, validated, in a third of the time unpickling models takes
-    in the parent, which is what limited ``--jobs``."""
-    from sci_diplo.models import records_adapter
+def _received(part_json: bytes) -> Result:
+    """Return a worker's document, validated. It crosses the process boundary in the store's
+    packed form (mentions as four integers, each sentence once) and is merged in that form."""
+    part = StoreFile.model_validate_json(part_json)
+    problem = Unpacker(part).check()
+    if problem or len(part.documents) != 1:
+        raise RuntimeError(f"a worker sent a malformed result ({problem or 'not one document'})")
+    return part.documents[0], part
 
-    info, records = result
-    return DocumentInfo.model_validate_json(info), records_adapter().validate_json(records)
 
-
-def results(sources: Iterable[Source], settings: Settings) -> Iterator[Result]:
-    """Yield ``(info, records)`` for each source, in one process or in ``settings.jobs``."""
+def results(sources: Iterable[Source | Path], settings: Settings,
+            on_problem: Callable[[InputError | str], None]) -> Iterator[Result]:
+    """Yield ``(info, records)`` for each source, in one process or in ``settings.jobs``
+    (paths are read there; ``on_problem`` hears of those that fail, and of warnings)."""
     iterator = iter(sources)
     first = next(iterator, None)  # import and build spaCy only when there is work
     if first is None:
@@ -134,13 +162,19 @@ def results(sources: Iterable[Source], settings: Settings) -> Iterator[Result]:
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(settings.jobs, initializer=_init_worker, initargs=(settings.model,)) as pool:
         try:
-            for result in pool.imap(_work, ((s, settings.published) for s in _chain(first, iterator)), chunksize=2):
-                yield _received(result)
+            for out, extra in pool.imap(_work, ((s, settings.published) for s in _chain(first, iterator)),
+                                        chunksize=2):
+                if isinstance(out, str):  # a file the worker could not read: (path, reason)
+                    on_problem(InputError(out, extra))
+                    continue
+                for warning in extra:
+                    on_problem(warning)
+                yield _received(out)
         finally:
             pool.terminate()
 
 
-def _chain(first: Source, rest: Iterator[Source]) -> Iterator[Source]:
+def _chain(first: Source | Path, rest: Iterator[Source | Path]) -> Iterator[Source | Path]:
     yield first
     yield from rest
 
@@ -152,10 +186,14 @@ class Pending:
     def __init__(self) -> None:
         self.infos: list[DocumentInfo] = []
         self.merger = Merger()
+        self.parts: list[StoreFile] = []  # documents a worker packed: merged at the checkpoint
 
-    def add(self, info: DocumentInfo, records: list[Record]) -> None:
+    def add(self, info: DocumentInfo, records: list[Record] | StoreFile) -> None:
         self.infos.append(info)
-        self.merger.add(records)
+        if isinstance(records, StoreFile):
+            self.parts.append(records)
+        else:
+            self.merger.add(records)
 
 
 def checkpoint(settings: Settings, pending: Pending, summary: Summary) -> Pending:
@@ -164,7 +202,7 @@ def checkpoint(settings: Settings, pending: Pending, summary: Summary) -> Pendin
         return pending
     with store_mod.locked(settings.store, settings.lock_timeout):
         current = store_mod.load_file(settings.store)  # merged in its stored form: no mention models
-        updated = apply_file(current, pending.infos, pending.merger.records())
+        updated = apply_file(current, pending.infos, pending.merger.records(), pending.parts)
         store_mod.save_file(settings.store, updated)
     summary.total_records = len(updated.records)
     return Pending()
@@ -189,10 +227,11 @@ def extract(paths: list[str], settings: Settings, on_event: Callable[[Event], No
     pending = Pending()
     last_save = time.monotonic()
     try:
-        for info, records in results(pending_sources(paths, known, summary, on_event), settings):
+        sources = pending_sources(paths, known, summary, on_event, unread=settings.jobs > 1)
+        for info, records in results(sources, settings, lambda problem: note(summary, on_event, problem)):
             pending.add(info, records)
             summary.read += 1
-            summary.facts.update(r.kind for r in records)
+            summary.facts.update(r.kind for r in (records.records if isinstance(records, StoreFile) else records))
             on_event(("done", info.path))
             if time.monotonic() - last_save >= settings.checkpoint_seconds:
                 pending = checkpoint(settings, pending, summary)

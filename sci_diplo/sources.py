@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -156,20 +156,27 @@ def _walk(folder: Path) -> Iterator[Path | InputError]:
         yield InputError(str(folder), "folder holds no .txt or .md files")
 
 
-def iter_sources(paths: Iterable[str]) -> Iterator[Source | InputError]:
-    """Yield each input as a decoded Source, or the InputError that stops it; ``-`` is stdin."""
+def iter_sources(paths: Iterable[str], read: Callable[[Path], bool] = lambda path: True
+                 ) -> Iterator[Source | InputError | Path]:
+    """Yield each input as a decoded Source, or the InputError that stops it; ``-`` is stdin.
+
+    A file for which ``read(path)`` is false is yielded unread, as its Path, for the caller
+    to hand to ``read_source`` (in a worker process, say).
+    """
     paths = list(paths)
     for item in discover(p for p in paths if p != "-"):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        try:
-            yield read_file(item, str(item))
-        except InputError as exc:
-            yield exc
+        yield item if isinstance(item, InputError) or not read(item) else read_source(item)
     if "-" in paths:
         try:
             text, encoding, warnings = decode(sys.stdin.buffer.read(), "-")
             yield Source("-", text, encoding, {}, warnings)
         except InputError as exc:
             yield exc
+
+
+def read_source(path: Path) -> Source | InputError:
+    """Return the file at ``path`` read and decoded, or the InputError that stops it."""
+    try:
+        return read_file(path, str(path))
+    except InputError as exc:
+        return exc

@@ -11,6 +11,7 @@ records of the public contract (``Store``).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from sci_diplo.identity import absorb
 from sci_diplo.models import (
@@ -50,12 +51,23 @@ class Packer:
         self.sentence_index: dict[str, int] = {}
 
     def ref(self, m: Mention) -> tuple[int, int, int, int]:
+        return (self.document_of(m), m.start, m.end, self.sentence(m.sentence))
+
+    def document_of(self, m: Mention) -> int:
+        """Return the index of the document of ``m``; one the table lacks is added with what ``m`` knows."""
         doc = self.doc_index.get((m.path, m.doc_id))
-        if doc is None:  # a mention of a document the table lacks: keep what the mention knows
-            doc = self.doc_index[(m.path, m.doc_id)] = len(self.documents)
-            self.documents.append(DocumentInfo(path=m.path, doc_id=m.doc_id, published=m.published,
-                                               url=m.url, title=m.title, outlet=m.outlet))
-        return (doc, m.start, m.end, self.sentence(m.sentence))
+        if doc is None:
+            doc = self.document(DocumentInfo(path=m.path, doc_id=m.doc_id, published=m.published,
+                                             url=m.url, title=m.title, outlet=m.outlet))
+        return doc
+
+    def document(self, info: DocumentInfo) -> int:
+        """Return the index of the document ``info`` names (by path and doc_id), adding it if new."""
+        index = self.doc_index.get((info.path, info.doc_id))
+        if index is None:
+            index = self.doc_index[(info.path, info.doc_id)] = len(self.documents)
+            self.documents.append(info)
+        return index
 
     def sentence(self, text: str) -> int:
         """Return the index of ``text`` in the sentences table, adding it if new."""
@@ -152,10 +164,15 @@ def _ref_key(ref: tuple[int, int, int, int]) -> tuple[int, int, int]:
     return ref[:3]  # document, start, end: the sentence follows from them
 
 
-def apply_file(file: StoreFile, infos: list[DocumentInfo], records: list[Record]) -> StoreFile:
-    """Return ``file`` with the documents ``infos`` replaced by ``records`` (their new records),
-    merged on the stored form: no mention is built as a model, and the sentences
-    table keeps only the sentences still cited. Same result as ``store.apply_merged``."""
+def apply_file(file: StoreFile, infos: list[DocumentInfo], records: list[Record],
+               parts: Iterable[StoreFile] = ()) -> StoreFile:
+    """Return ``file`` with the documents ``infos`` replaced by their new records, merged on the
+    stored form: no mention is built as a model, and the sentences table keeps only the
+    sentences still cited. Same result as ``store.apply_merged``.
+
+    The new records come as public ``records`` and, already packed, as ``parts`` (store files of
+    new documents, which ``--jobs`` workers send; merged after ``records``, and changed here).
+    Either way the file is the same, byte for byte."""
     latest = {info.path: info for info in infos}
     kept_docs = [d for d in file.documents if d.path not in latest]
     packer = Packer(sorted([*kept_docs, *latest.values()], key=lambda d: d.path))
@@ -165,18 +182,36 @@ def apply_file(file: StoreFile, infos: list[DocumentInfo], records: list[Record]
         refs = [(remap[d], a, b, packer.sentence(file.sentences[si])) for d, a, b, si in rec.mentions if d in remap]
         if refs:
             merged[rec.id] = rec.model_copy(update={"mentions": refs, **_lists(rec)})
-    seen: dict[str, set] = {}
+    # The new records, merged first with their mentions citing sentences by text; the sentences
+    # are then numbered record by record, as packing merged public records numbers them.
+    fresh: dict[str, StoredRecord] = {}
+    fresh_seen: dict[str, set] = {}
     for rec in records:
-        new = STORED[rec.kind].model_construct(**_fields(rec), mentions=[packer.ref(m) for m in rec.mentions])
-        old = merged.get(rec.id)
-        if old is None:
-            merged[rec.id] = new
-            continue
-        if rec.id not in seen:
-            seen[rec.id] = {_ref_key(r) for r in old.mentions}
-        absorb(old, new, seen[rec.id], _ref_key)
+        _add(fresh, fresh_seen, STORED[rec.kind].model_construct(**_fields(rec), mentions=[
+            (packer.document_of(m), m.start, m.end, m.sentence) for m in rec.mentions]))
+    for part in parts:
+        docs = [packer.document(d) for d in part.documents]
+        for new in part.records:
+            new.mentions = [(docs[d], a, b, part.sentences[si]) for d, a, b, si in new.mentions]
+            _add(fresh, fresh_seen, new)
+    seen: dict[str, set] = {}
+    for new in fresh.values():
+        new.mentions = [(d, a, b, packer.sentence(text)) for d, a, b, text in new.mentions]
+        _add(merged, seen, new)
     return StoreFile.model_construct(format=file.format, version=file.version, documents=packer.documents,
                                      sentences=packer.sentences, records=list(merged.values()))
+
+
+def _add(merged: dict[str, StoredRecord], seen: dict[str, set], new: StoredRecord) -> None:
+    """Put ``new`` into ``merged`` by id, or its new mentions into the record of its id there
+    (``seen`` keeps the keys of the mentions of records that absorbed another)."""
+    old = merged.get(new.id)
+    if old is None:
+        merged[new.id] = new
+        return
+    if new.id not in seen:
+        seen[new.id] = {_ref_key(r) for r in old.mentions}
+    absorb(old, new, seen[new.id], _ref_key)
 
 
 def _lists(rec: StoredRecord) -> dict:

@@ -3,13 +3,16 @@
 import io
 import zipfile
 
+import pytest
+
 from typer.testing import CliRunner
 
 from sci_diplo import store as store_mod
 from sci_diplo.cli import app
 
 
-def test_one_run_over_every_kind_of_bad_input(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])  # with --jobs, workers read the files the store does not know
+def test_one_run_over_every_kind_of_bad_input(tmp_path, jobs):
     corpus = tmp_path / "in"
     corpus.mkdir()
     good = "In March 2021, China and Russia signed a memorandum on 3 joint laboratories."
@@ -30,7 +33,7 @@ def test_one_run_over_every_kind_of_bad_input(tmp_path):
     (tmp_path / "nothing").mkdir()
     store = tmp_path / "facts.json"
     result = CliRunner().invoke(app, ["extract", str(corpus), str(tmp_path / "nothing"), str(tmp_path / "gone.txt"),
-                                      "--store", str(store)])
+                                      "--store", str(store), "--jobs", jobs])
     assert result.exit_code == 3, result.output
     errors = sorted(line for line in result.stderr.splitlines() if line.startswith("Error:"))
     assert errors == sorted([

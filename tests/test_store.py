@@ -166,6 +166,38 @@ def test_merging_on_the_stored_form_equals_merging_records():
     assert prog.aliases == ["NF"] and [m.path for m in prog.mentions] == ["c.txt"]
 
 
+def test_merging_packed_parts_gives_the_file_merging_records_gives():
+    """``--jobs`` workers send each document packed; merged, the store must be the one
+    that merging the same documents' records gives, byte for byte (sentence numbers too)."""
+    from sci_diplo.identity import merge
+    from sci_diplo.models import StoreFile
+    from sci_diplo.storefile import apply_file, pack
+
+    before = pack(store.apply(Store(), [(info("a.txt"), [figure(path="a.txt"), programme(path="a.txt")])]))
+    docs = [
+        (info("a.txt", "da2"), [claim(path="a.txt"), figure(path="a.txt", sentence="Peru joined 30 countries.")]),
+        (info("b.txt"), [figure(path="b.txt"), programme(path="b.txt", aliases=("NF",)), claim(path="b.txt"),
+                         figure(path="b.txt", sentence="Chile joined 30 countries.")]),
+        (info("c.txt"), [programme("Green Fund", path="c.txt"), figure(path="c.txt"), programme(path="c.txt")]),
+    ]
+    for doc, records in docs:  # the mentions name their document as the infos do
+        for rec in records:
+            rec.mentions = [m.model_copy(update={"doc_id": doc.doc_id}) for m in rec.mentions]
+    # the Newton Fund again, in another sentence: numbered before b.txt's Chile, as merged records are
+    docs[2][1][2].mentions[0].sentence = "The Newton Fund again."
+    infos = [doc for doc, _ in docs]
+    expected = apply_file(before, infos, merge([rec for _, records in docs for rec in records]))
+    parts = [StoreFile.model_validate_json(pack(Store(documents=[doc], records=records)).model_dump_json())
+             for doc, records in docs]  # as a worker sends them
+    got = apply_file(before, infos, [], parts)
+    assert got.model_dump_json() == expected.model_dump_json()
+    fig = next(r for r in got.records if r.kind == "figure" and r.id == figure().id)
+    assert [got.documents[d].path for d, *_ in fig.mentions] == ["b.txt", "c.txt"]  # a.txt was read anew
+    assert got.sentences == ["In March 2021, China and Russia signed a memorandum.", "Peru joined 30 countries.",
+                             "China partnered with 30 countries.", "A sentence.", "The Newton Fund again.",
+                             "Chile joined 30 countries."]
+
+
 def test_stored_records_json_is_the_public_records_json(tmp_path):
     """``Unpacker.as_json`` builds the text from pieces encoded once; it must be the bytes
     ``json.dumps`` gives for the public record, with metadata, reprints and non-ASCII text."""
