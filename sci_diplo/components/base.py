@@ -57,23 +57,35 @@ def set_text(doc: Doc, text: str) -> None:
 
 
 class Sentences:
-    """A Doc's sentences, found once: ``span.sent`` re-checks the whole Doc on every call."""
+    """A Doc's sentences, found once: ``span.sent`` re-checks the whole Doc on every call.
 
-    def __init__(self, doc: Doc) -> None:
-        self.spans = list(doc.sents)
-        self.starts = [s.start for s in self.spans]
+    ``starts`` are the sentences' first tokens (the component that set the boundaries may
+    give them; else they are read from ``doc.sents``). A sentence's Span is made when first
+    asked for: most sentences hold no fact.
+    """
+
+    def __init__(self, doc: Doc, starts: list[int] | None = None) -> None:
+        self.doc = doc
+        self.starts = [s.start for s in doc.sents] if starts is None else starts
+        self.spans: dict[int, Span] = {}
 
     def of(self, span: Span) -> Span:
         """Return the sentence that holds the start of ``span``."""
-        return self.spans[bisect_right(self.starts, span.start) - 1]
+        k = bisect_right(self.starts, span.start) - 1
+        sent = self.spans.get(k)
+        if sent is None:
+            end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.doc)
+            sent = self.spans[k] = Span(self.doc, self.starts[k], end)
+        return sent
 
 
 def sentences(doc: Doc) -> Sentences:
     """Return the Doc's sentence index, built on first use (after the sentence boundaries are set)."""
     cache = doc_cache(doc)
-    if "sents" not in cache:
-        cache["sents"] = Sentences(doc)
-    return cache["sents"]
+    sents = cache.get("sents")
+    if sents is None:
+        sents = cache["sents"] = Sentences(doc, cache.get("sent_starts"))
+    return sents
 
 
 def span_text(span: Span) -> str:
@@ -101,11 +113,18 @@ RESTORE: dict[str, Callable[[Span], Any]] = {}
 
 def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     """Return the start and end character offsets of every token (cached per Doc)."""
-    cache = doc_cache(doc)
-    if "bounds" not in cache:
+    bounds = doc_cache(doc).get("bounds")
+    if bounds is None:
         table = doc.to_array([IDX, LENGTH])
-        cache["bounds"] = (table[:, 0].tolist(), (table[:, 0] + table[:, 1]).tolist())
-    return cache["bounds"]
+        bounds = set_token_bounds(doc, table[:, 0], table[:, 1])
+    return bounds
+
+
+def set_token_bounds(doc: Doc, idx: Any, length: Any) -> tuple[list[int], list[int]]:
+    """Cache and return the tokens' offsets from arrays of their ``IDX`` and ``LENGTH``
+    (a component that reads those attributes anyway spares ``token_bounds`` reading them again)."""
+    bounds = doc_cache(doc)["bounds"] = (idx.tolist(), (idx + length).tolist())
+    return bounds
 
 
 def align(doc: Doc, matches: Sequence[Any]) -> list[tuple[int, int] | None]:

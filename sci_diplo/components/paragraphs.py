@@ -26,13 +26,13 @@ import re
 from bisect import bisect_right
 
 import numpy
-from spacy.attrs import DEP, IDX, IS_PUNCT, ORTH, SENT_START
+from spacy.attrs import DEP, IDX, IS_PUNCT, LENGTH, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from sci_diplo.components import extensions
-from sci_diplo.components.base import doc_cache, doc_text
+from sci_diplo.components.base import doc_cache, doc_text, set_token_bounds
 from sci_diplo.components.extensions import PARAGRAPHS
 
 # A line break and the white space after it. Its literal first character lets the regex
@@ -140,14 +140,19 @@ class ParagraphSplitter:
         if not len(doc):
             doc.spans[PARAGRAPHS] = []
             return doc
-        text = doc_text(doc)
+        text, cache = doc_text(doc), doc_cache(doc)
         starts, paragraphs = breaks(text)
-        table = doc.to_array([ORTH, IS_PUNCT, IDX, SENT_START, DEP])
+        table = doc.to_array([ORTH, IS_PUNCT, IDX, SENT_START, DEP, LENGTH])
+        cache.pop("sents", None)
+        cache.pop("sent_starts", None)
         if not table[:, 4].any():  # a parser's sentences are its own
-            doc.from_array([SENT_START], self.sentence_starts(table, starts))
-            doc_cache(doc).pop("sents", None)
-        doc.spans[PARAGRAPHS] = paragraph_spans(doc, text, paragraphs, table[:, 2])
-        doc_cache(doc).pop("paragraphs", None)
+            sent = self.sentence_starts(table, starts)
+            doc.from_array([SENT_START], sent)
+            # the sentences' first tokens, as ``doc.sents`` gives them (token 0 always starts one)
+            cache["sent_starts"] = [0, *(numpy.flatnonzero(sent[1:] == 1) + 1).tolist()]
+        set_token_bounds(doc, table[:, 2], table[:, 5])
+        spans = doc.spans[PARAGRAPHS] = paragraph_spans(doc, text, paragraphs, table[:, 2])
+        cache["paragraphs"] = (spans, [p.start for p in spans])  # for ``paragraph_of``
         return doc
 
 

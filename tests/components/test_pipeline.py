@@ -146,3 +146,27 @@ def test_punctuation_boundaries_are_the_sentencizers():
         got = [int(v == 1) for v in ours.punctuation_starts(table[:, 0], table[:, 1])]
         expected = [int(bool(g)) for g in theirs.predict([doc])[0]]
         assert got == expected, text[:80]
+
+
+def test_sentence_index_and_token_offsets_from_the_boundary_component_are_spacys(nlp):
+    """The boundary component hands its sentence starts and token offsets to the others;
+    they must be what ``doc.sents`` and the tokens themselves give."""
+    from pathlib import Path
+
+    from sci_diplo.components.base import Sentences, doc_cache, keep_cache, release, sentences, token_bounds
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("seeds/*.txt"))]
+    texts += ["One.", "A heading\nThe body runs on. Last words", "Hi!!! ... ?! Yes.\n\n\n  Next  "]
+    for text in texts:
+        doc = nlp.make_doc(text)
+        keep_cache(doc)
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        assert doc_cache(doc)["sent_starts"] == [s.start for s in doc.sents], text[:80]
+        assert token_bounds(doc) == ([t.idx for t in doc], [t.idx + len(t) for t in doc])
+        ours, theirs = sentences(doc), Sentences(doc)
+        for token in doc:
+            span = doc[token.i : token.i + 1]
+            assert ours.of(span) == theirs.of(span) == token.sent
+        release(doc)
