@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from sci_diplo import store as store_mod
@@ -24,8 +25,16 @@ from sci_diplo.models import DocumentInfo, Record, StoreFile
 from sci_diplo.sources import Source, discover, doc_id, iter_sources, read_source
 from sci_diplo.storefile import Unpacker, apply_file
 
-# A document read: its info, and its records (public ones, or packed by a worker as a store file).
-Result = tuple[DocumentInfo, "list[Record] | StoreFile"]
+
+
+@dataclass
+class Done:
+    """Documents read: their infos, their records (public ones, or merged and packed as a store
+    file by a worker) and how many facts of each kind the documents stated."""
+
+    infos: list[DocumentInfo]
+    records: list[Record] | StoreFile
+    kinds: Counter
 
 
 @dataclass
@@ -115,38 +124,53 @@ def _init_worker(model: str | None) -> None:
     _WORKER_NLP = build_pipeline(model)
 
 
-def _work(args: tuple[Source | Path, str | None]) -> tuple[bytes, tuple[str, ...]] | tuple[str, str]:
-    """Read one source in a worker (a path: from its file first); return it packed as a store file
-    of its own, in JSON (see ``_received``), and the warnings of its reading; or, for a file that
-    cannot be read, its path and the reason."""
+def _work(args: tuple[list[Source | Path], str | None]) -> tuple[bytes, list[str], list[tuple[str, str]], Counter]:
+    """Read a batch of sources in a worker (paths from their files first); return them as one
+    store file in JSON, their records merged (see ``_received``), the warnings of their reading,
+    the ``(path, reason)`` of each file that could not be read, and the facts of each kind."""
     from sci_diplo.api import analyse
     from sci_diplo.models import Store
     from sci_diplo.storefile import pack
 
-    source, published = args
-    if isinstance(source, Path):
-        source = read_source(source)
+    items, published = args
+    sources, failures = [], []
+    for item in items:
+        source = read_source(item) if isinstance(item, Path) else item
         if isinstance(source, InputError):
-            return source.path, source.reason
-    analysis = next(analyse(_WORKER_NLP, [source], published))
-    part = pack(Store.model_construct(documents=[analysis.info], records=analysis.records))
-    return part.model_dump_json().encode(), source.warnings
+            failures.append((source.path, source.reason))
+        else:
+            sources.append(source)
+    infos, merger, kinds = [], Merger(in_place=True), Counter()
+    for analysis in analyse(_WORKER_NLP, sources, published):
+        infos.append(analysis.info)
+        kinds.update(r.kind for r in analysis.records)
+        merger.add(analysis.records)
+    part = pack(Store.model_construct(documents=infos, records=merger.records()))
+    return part.model_dump_json().encode(), [w for s in sources for w in s.warnings], failures, kinds
 
 
-def _received(part_json: bytes) -> Result:
-    """Return a worker's document, validated. It crosses the process boundary in the store's
+def _received(part_json: bytes, kinds: Counter) -> Done:
+    """Return a worker's batch, validated. It crosses the process boundary in the store's
     packed form (mentions as four integers, each sentence once) and is merged in that form."""
     part = StoreFile.model_validate_json(part_json)
     problem = Unpacker(part).check()
-    if problem or len(part.documents) != 1:
-        raise RuntimeError(f"a worker sent a malformed result ({problem or 'not one document'})")
-    return part.documents[0], part
+    if problem:
+        raise RuntimeError(f"a worker sent a malformed result ({problem})")
+    return Done(list(part.documents), part, kinds)
 
 
-def results(sources: Iterable[Source | Path], settings: Settings,
-            on_problem: Callable[[InputError | str], None]) -> Iterator[Result]:
-    """Yield ``(info, records)`` for each source, in one process or in ``settings.jobs``
-    (paths are read there; ``on_problem`` hears of those that fail, and of warnings)."""
+def batch_size(documents: int, jobs: int) -> int:
+    """Return how many documents a worker reads at a time: up to 8 (fewer messages between the
+    processes, and the records of reprints merged in the worker), but at least four batches a
+    worker, so that a small corpus still keeps every worker busy."""
+    return max(1, min(8, documents // (4 * jobs)))
+
+
+def results(sources: Iterable[Source | Path], settings: Settings, on_problem: Callable[[InputError | str], None],
+            batch: int = 1) -> Iterator[Done]:
+    """Yield the documents read, one at a time in one process, else in batches of ``batch`` from
+    ``settings.jobs`` workers (which read the paths; ``on_problem`` hears of the files that fail,
+    and of warnings)."""
     iterator = iter(sources)
     first = next(iterator, None)  # import and build spaCy only when there is work
     if first is None:
@@ -157,21 +181,24 @@ def results(sources: Iterable[Source | Path], settings: Settings,
 
         nlp = build_pipeline(settings.model)
         for analysis in analyse(nlp, _chain(first, iterator), settings.published):
-            yield analysis.info, analysis.records
+            yield Done([analysis.info], analysis.records, Counter(r.kind for r in analysis.records))
         return
+    batches = ((chunk, settings.published) for chunk in batched(_chain(first, iterator), batch))
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(settings.jobs, initializer=_init_worker, initargs=(settings.model,)) as pool:
         try:
-            for out, extra in pool.imap(_work, ((s, settings.published) for s in _chain(first, iterator)),
-                                        chunksize=2):
-                if isinstance(out, str):  # a file the worker could not read: (path, reason)
-                    on_problem(InputError(out, extra))
-                    continue
-                for warning in extra:
-                    on_problem(warning)
-                yield _received(out)
+            for part_json, warnings, failures, kinds in pool.imap(_work, batches):
+                for problem in [*(InputError(path, reason) for path, reason in failures), *warnings]:
+                    on_problem(problem)
+                yield _received(part_json, kinds)
         finally:
             pool.terminate()
+
+
+def batched(items: Iterator[Source | Path], size: int) -> Iterator[list[Source | Path]]:
+    """Yield lists of ``size`` items (the last one shorter)."""
+    while chunk := list(islice(items, size)):
+        yield chunk
 
 
 def _chain(first: Source | Path, rest: Iterator[Source | Path]) -> Iterator[Source | Path]:
@@ -188,12 +215,12 @@ class Pending:
         self.merger = Merger()
         self.parts: list[StoreFile] = []  # documents a worker packed: merged at the checkpoint
 
-    def add(self, info: DocumentInfo, records: list[Record] | StoreFile) -> None:
-        self.infos.append(info)
-        if isinstance(records, StoreFile):
-            self.parts.append(records)
+    def add(self, done: Done) -> None:
+        self.infos.extend(done.infos)
+        if isinstance(done.records, StoreFile):
+            self.parts.append(done.records)
         else:
-            self.merger.add(records)
+            self.merger.add(done.records)
 
 
 def checkpoint(settings: Settings, pending: Pending, summary: Summary) -> Pending:
@@ -223,16 +250,19 @@ def extract(paths: list[str], settings: Settings, on_event: Callable[[Event], No
     """Read ``paths`` into the store; return what was done. Store problems raise StoreError."""
     started, summary = time.perf_counter(), Summary()
     known = prepare(settings, summary)
-    on_event(("total", count_inputs(paths)))
+    total = count_inputs(paths)
+    on_event(("total", total))
     pending = Pending()
     last_save = time.monotonic()
     try:
         sources = pending_sources(paths, known, summary, on_event, unread=settings.jobs > 1)
-        for info, records in results(sources, settings, lambda problem: note(summary, on_event, problem)):
-            pending.add(info, records)
-            summary.read += 1
-            summary.facts.update(r.kind for r in (records.records if isinstance(records, StoreFile) else records))
-            on_event(("done", info.path))
+        batch = batch_size(total, settings.jobs)
+        for done in results(sources, settings, lambda problem: note(summary, on_event, problem), batch):
+            pending.add(done)
+            summary.read += len(done.infos)
+            summary.facts.update(done.kinds)
+            for info in done.infos:
+                on_event(("done", info.path))
             if time.monotonic() - last_save >= settings.checkpoint_seconds:
                 pending = checkpoint(settings, pending, summary)
                 last_save = time.monotonic()

@@ -53,21 +53,16 @@ class Packer:
     def ref(self, m: Mention) -> tuple[int, int, int, int]:
         return (self.document_of(m), m.start, m.end, self.sentence(m.sentence))
 
-    def document_of(self, m: Mention) -> int:
-        """Return the index of the document of ``m``; one the table lacks is added with what ``m`` knows."""
+    def document_of(self, m: Mention | DocumentInfo) -> int:
+        """Return the index of the document that ``m`` (a mention, or a document) names by path and
+        doc_id. One the table lacks (an earlier reading of a file read again in the same run) is
+        added with what a mention knows of it."""
         doc = self.doc_index.get((m.path, m.doc_id))
         if doc is None:
-            doc = self.document(DocumentInfo(path=m.path, doc_id=m.doc_id, published=m.published,
-                                             url=m.url, title=m.title, outlet=m.outlet))
+            doc = self.doc_index[(m.path, m.doc_id)] = len(self.documents)
+            self.documents.append(DocumentInfo(path=m.path, doc_id=m.doc_id, published=m.published,
+                                               url=m.url, title=m.title, outlet=m.outlet))
         return doc
-
-    def document(self, info: DocumentInfo) -> int:
-        """Return the index of the document ``info`` names (by path and doc_id), adding it if new."""
-        index = self.doc_index.get((info.path, info.doc_id))
-        if index is None:
-            index = self.doc_index[(info.path, info.doc_id)] = len(self.documents)
-            self.documents.append(info)
-        return index
 
     def sentence(self, text: str) -> int:
         """Return the index of ``text`` in the sentences table, adding it if new."""
@@ -190,7 +185,7 @@ def apply_file(file: StoreFile, infos: list[DocumentInfo], records: list[Record]
         _add(fresh, fresh_seen, STORED[rec.kind].model_construct(**_fields(rec), mentions=[
             (packer.document_of(m), m.start, m.end, m.sentence) for m in rec.mentions]))
     for part in parts:
-        docs = [packer.document(d) for d in part.documents]
+        docs = [packer.document_of(d) for d in part.documents]
         for new in part.records:
             new.mentions = [(docs[d], a, b, part.sentences[si]) for d, a, b, si in new.mentions]
             _add(fresh, fresh_seen, new)

@@ -1,4 +1,5 @@
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -233,6 +234,38 @@ def test_jobs_2_gives_the_same_store_as_jobs_1(tmp_path, seed_copy):
     assert run("extract", seed_copy, "--store", one, "--jobs", "1").exit_code == 0
     assert run("extract", seed_copy, "--store", two, "--jobs", "2").exit_code == 0
     assert json.loads(one.read_text()) == json.loads(two.read_text())
+
+
+def test_jobs_2_in_batches_gives_the_same_store_and_summary_as_jobs_1(tmp_path, seed_copy):
+    """40 documents: workers read them in batches of 5 and merge the reprints among them."""
+    from sci_diplo.run import batch_size
+
+    paragraphs = [p for f in sorted(seed_copy.glob("*.txt")) for p in f.read_text(encoding="utf-8").split("\n\n")
+                  if len(p.split()) > 8]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(39):  # each document three paragraphs, so that batches share facts
+        (corpus / f"doc{i:02d}.txt").write_text("\n\n".join(paragraphs[(7 * i + k) % len(paragraphs)] for k in range(3)),
+                                               encoding="utf-8")
+    (corpus / "empty.txt").write_text("")
+    assert batch_size(40, 2) == 5
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    first, second = (run("extract", corpus, "--store", store, "--jobs", jobs) for store, jobs in ((one, "1"), (two, "2")))
+    assert first.exit_code == second.exit_code == 3
+    assert one.read_bytes() == two.read_bytes()
+    def said(result, store):  # the error, then the summary with its counts
+        return re.sub(r" in [\d.]+ s:", " in T s:", result.stderr).replace(str(store), "STORE").splitlines()
+
+    assert said(first, one) == said(second, two)
+    assert "Read 39 documents (0 unchanged, 1 failed)" in first.stderr
+
+
+def test_batches_cover_every_item_in_order():
+    from sci_diplo.run import batch_size, batched
+
+    assert [list(b) for b in batched(iter(range(7)), 3)] == [[0, 1, 2], [3, 4, 5], [6]]
+    assert list(batched(iter([]), 3)) == []
+    assert [batch_size(n, 2) for n in (0, 5, 8, 16, 40, 64, 2000)] == [1, 1, 1, 2, 5, 8, 8]
 
 
 def test_real_pipe_schema_eval_and_help():
