@@ -103,8 +103,9 @@ def find_figures(text: str) -> list[FigureMatch]:
 
 def _candidate(text: str, n: Num) -> bool:
     """Cheap test: may ``n`` carry a unit (a word, %, °, dash, money sign or "percent of")?"""
-    if n.head.fu or n.sfx or _NEXT_RE.match(text, n.end):
-        return True
+    e = n.end
+    if (text[e:e + 1] == " " and text[e + 1:e + 2].isalpha()) or n.head.fu or n.sfx or _NEXT_RE.match(text, e):
+        return True  # (a blank and a letter, the most common, match _NEXT_RE: tested first without it)
     return currency_before(text, n.start) is not None or text[n.start - 3:n.start].lower() == "of "
 
 
@@ -143,8 +144,10 @@ def _without_overlaps(figs: list[FigureMatch]) -> list[FigureMatch]:
 
 def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | None:
     """Return (value, unit, phrase start, phrase end, post qualifier) of ``n``, else None."""
-    start, pos, post = n.start, n.end, None
-    pm = _POST_QUAL_RE.match(text, pos) if _may_post_qual(text, pos) else None
+    start, pos, post, pm = n.start, n.end, None, None
+    c, nxt = text[pos:pos + 1], text[pos + 1:pos + 2]
+    if c in _POST_QUAL_FIRST or (c.isspace() and c != "\n" and (nxt in ("o", "a") or nxt.isspace())):
+        pm = _POST_QUAL_RE.match(text, pos)  # (only "+", a dash, or blanks then "or"/"and" may start it)
     if pm:
         post, pos = ("at_least" if pm.group("ge") else "at_most" if pm.group("le") else "about"), pm.end()
     pre = currency_before(text, n.start)
@@ -172,14 +175,6 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
     if n.fraction and n.value < 1:  # "nearly half of our farmers": a share, stated as a percentage
         return n.value * 100, "percent", start, end, post
     return n.value * factor, name, start, end, post
-
-
-def _may_post_qual(text: str, pos: int) -> bool:
-    """Whether ``_POST_QUAL_RE`` may match at ``pos``: "+", a dash, or blanks then "or"/"and"."""
-    c = text[pos:pos + 1]
-    if c in _POST_QUAL_FIRST:
-        return True
-    return c.isspace() and c != "\n" and (text[pos + 1:pos + 2] in ("o", "a") or text[pos + 1:pos + 2].isspace())
 
 
 def _scale_word_end(text: str, pos: int) -> int:
@@ -230,23 +225,20 @@ def _noun_unit(text: str, n: Num, pos: int) -> tuple[str, float, int] | None:
     return (canon[0], canon[1], found[1]) if canon else (found[0], 1.0, found[1])
 
 
-def _facts(text: str, n: Num, memo: dict[int, list]) -> list:
-    """[``_describe``, ``excluded``] of ``n``, each computed once, when first asked.
+def _described(text: str, n: Num, memo: dict[int, list]) -> tuple | None:
+    """``_describe``, and None for numbers that state no quantity (then ``excluded``).
 
-    (A number is read as the end of a failed range, then again alone.)
+    ``memo`` keeps [``_describe``, ``excluded``] of each number, each computed
+    when first asked: a number is read as the end of a failed range, then again alone.
     """
     facts = memo.get(n.start)
     if facts is None:
         facts = memo[n.start] = [_describe(text, n), None]
-    return facts
-
-
-def _described(text: str, n: Num, memo: dict[int, list]) -> tuple | None:
-    """``_describe``, and None for numbers that state no quantity."""
-    facts = _facts(text, n, memo)
-    if facts[0] is not None and facts[1] is None:
+    if facts[0] is None:
+        return None
+    if facts[1] is None:
         facts[1] = excluded(text, n)
-    return None if facts[0] is None or facts[1] else facts[0]
+    return None if facts[1] else facts[0]
 
 
 def _single_figure(text: str, n: Num, memo: dict[int, list]) -> FigureMatch | None:
@@ -266,7 +258,9 @@ def _range_figure(text: str, a: Num, b: Num, memo: dict[int, list]) -> FigureMat
     db = _described(text, b, memo)
     if db is None:
         return None
-    facts = _facts(text, a, memo)
+    facts = memo.get(a.start)
+    if facts is None:
+        facts = memo[a.start] = [_describe(text, a), None]
     if facts[1] is None:
         facts[1] = excluded(text, a)
     if facts[1]:

@@ -22,7 +22,10 @@ from sci_diplo.normalize.types import FigureMatch
 # One word (letters, then letters/digits/apostrophes/hyphens, or an en dash or
 # Unicode hyphen between letters: "industry–academia"; an em dash is punctuation),
 # a number, or one other visible character; markdown ``*`` and ``_`` are skipped.
-WALK_RE = re.compile(r"[^\W\d_](?:[\w'’\-]|[‐‑–](?=[^\W\d_]))*|\d[\d.,]*|[^\s*_]")
+# (The word is written as runs of one char class, which the engine reads in a
+# tight loop, not as a repeated alternation: 1.7x faster, same matches. The
+# runs are possessive: what follows a run never starts with its chars.)
+WALK_RE = re.compile(r"[^\W\d_][\w'’\-]*+(?:[‐‑–][^\W\d_][\w'’\-]*+)*+|\d[\d.,]*+|[^\s*_]")
 
 BOUNDARY = frozenset("""
 of in on at to from with by for into onto across among amongst between through throughout
@@ -124,7 +127,7 @@ def _info(w: str) -> tuple[bool, bool, bool]:
 # n per regex call: the first four answer most walks; the walk says _MORE when
 # it needs more, and then the next six are read (ten in all, as always).
 def _items_re(n: int) -> re.Pattern[str]:
-    item = r"[\s*_]*(" + WALK_RE.pattern + r")"
+    item = r"[\s*_]*+(" + WALK_RE.pattern + r")"
     return re.compile(item + "".join("(?:" + item for _ in range(n - 1)) + ")?" * (n - 1))
 
 

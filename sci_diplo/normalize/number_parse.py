@@ -191,6 +191,8 @@ _BLANKS = (" ", "\t", "\u00a0")
 # What may follow the first blank before a spaced scale: a blank or its first letter.
 _SPACED_SCALE_STARTS = frozenset(_BLANKS) | {s[0] for s in SPACED_SCALES}
 _GROUP_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009")
+# What joins digits to more digits in DIGIT_RE: decimal point, commas, blanks.
+_JOINERS = ".," + " \u00a0\u202f\u2009"
 
 
 def _digit_value(grp: str | None, dcomma: str | None, plain: str | None, exp: str | None,
@@ -225,23 +227,36 @@ def dotted_tokens(m: re.Match[str], split: bool, out: list[Tok]) -> None:
         pos += len(part) + 1
 
 
-def plain_token(text: str, d: int, r: int, out: list[Tok]) -> None:
-    """Append the token of the plain digits ``text[d:r]``, as ``digit_token`` would."""
+def plain_token(text: str, d: int, r: int, out: list[Tok]) -> bool:
+    """Append the token of the ASCII digits ``text[d:r]`` if DIGIT_RE reads them as they are.
+
+    Returns False (and appends nothing) when something glued to them could make
+    them more, or no number: a letter, digit, "_" or "." before; after, a letter,
+    digit, "_", "^", or a ".", ",", or blank followed by a digit ("3.5", "1,000",
+    "40 000"). Else the token is what ``digit_token`` would append (none if
+    the value overflows), and it returns True.
+    """
+    before = text[d - 1] if d else " "
+    after = text[r:r + 1] or " "  # (the end reads as a blank)
+    if (before.isalnum() or before in "_." or after.isalnum() or after in "_^"
+            or (after in _JOINERS and text[r + 1:r + 2].isdecimal())):
+        return False
     raw = text[d:r]
     value = float(raw)
-    if not math.isfinite(value):
-        return
+    if r - d > 300 and not math.isfinite(value):  # (fewer digits never overflow)
+        return True
     end, sfx = r, None
-    if text[r:r + 1] in _BLANKS and text[r + 1:r + 2] in _SPACED_SCALE_STARTS:
+    if after in _BLANKS and text[r + 1:r + 2] in _SPACED_SCALE_STARTS:
         sp = _SPACED_SCALE_RE.match(text, r)
         if sp:
             sfx, end = sp.group(1), sp.end()
             value *= SUFFIX_SCALES[sfx]
     tok = Tok(DIG, value, d, end, False, raw, True)
-    tok.ndigits = len(raw)
+    tok.ndigits = r - d
     if sfx:
         tok.grouped, tok.dcomma, tok.sfx, tok.spaced, tok.fu = False, False, sfx, True, None
     out.append(tok)
+    return True
 
 
 def digit_token(text: str, m: re.Match[str], out: list[Tok]) -> None:

@@ -28,9 +28,9 @@ from sci_diplo.normalize.number_parse import Num, Tok, digit_token, dotted_token
 from sci_diplo.normalize.number_tails import parse_at
 from sci_diplo.normalize.types import NumberMatch
 
-# What joins digits to more digits in DIGIT_RE: decimal point, commas, blanks.
-_JOINERS = ".," + " \u00a0\u202f\u2009"
 _START = attrgetter("start")
+# Number words as WORD_SCAN_RE matches them in the scan bytes (a space first).
+_SCAN_WORDS = {b" " + w.encode(): word for w, word in WORDS.items()}
 # A minus sign glued to the number, not after a word or digit: " -5", "(-4/5".
 _SIGN_GLUED_RE = re.compile(r"(?<![\w.,/\-])(?P<s>[-\u2212])\Z")
 # A minus sign standing apart at the start of a line: "- 10 k".
@@ -63,16 +63,16 @@ def tokens(text: str, split_dotted: bool = True) -> list[Tok]:
                 dotted_tokens(m, split_dotted, out)
             else:
                 digit_token(text, m, out)
+        for s, e in words:
+            raw = text[s:e]
+            w = WORDS.get(raw.lower())
+            if w is None:  # "ſeven": re.I lets a letter that folds to ASCII match a number word
+                continue
+            out.append(Tok(w.kind, w.value, s, e, w.plural, raw))
     else:
         urls = _url_spans(text) if "://" in text or "www." in text else []
         _digit_tokens(text, scan_bytes, urls, split_dotted, out)
-        words = _word_spans(text, scan_bytes)
-    for s, e in words:
-        raw = text[s:e]
-        w = WORDS.get(raw.lower())
-        if w is None:  # "ſeven": re.I lets a letter that folds to ASCII match a number word
-            continue
-        out.append(Tok(w.kind, w.value, s, e, w.plural, raw))
+        _word_tokens(text, scan_bytes, out)
     out.sort(key=_START)
     return _outside(out, urls) if urls else out
 
@@ -148,8 +148,7 @@ def _digit_tokens(text: str, scan_bytes: bytes, urls: list[tuple[int, int]], spl
                 k += 1
             if k < len(urls) and urls[k][0] <= d:
                 continue
-        if _plain_run(text, d, r):
-            plain_token(text, d, r, out)
+        if plain_token(text, d, r, out):  # read without the regex
             pos = r
             continue
         m = DIGIT_RE.match(text, d - 1 if d > pos and text[d - 1] == "." else d)
@@ -161,30 +160,13 @@ def _digit_tokens(text: str, scan_bytes: bytes, urls: list[tuple[int, int]], spl
             pos = m.end()
 
 
-def _plain_run(text: str, d: int, r: int) -> bool:
-    """Whether DIGIT_RE reads the ASCII digits ``text[d:r]`` as they are.
-
-    So when nothing glued to them could make them more (or no number): no
-    letter, digit, "_" or "." before, and after neither a letter, digit, "_",
-    "^", nor a ".", ",", or blank followed by a digit ("3.5", "1,000", "40 000").
-    """
-    if d and (text[d - 1].isalnum() or text[d - 1] in "_."):
-        return False
-    c = text[r:r + 1]
-    if not c:
-        return True
-    if c.isalnum() or c in "_^":
-        return False
-    return c not in _JOINERS or not text[r + 1:r + 2].isdecimal()
-
-
-def _word_spans(text: str, scan_bytes: bytes) -> list[tuple[int, int]]:
-    """Return the spans that ``WORD_RE`` finds in the lower-cased ``text``.
+def _word_tokens(text: str, scan_bytes: bytes, out: list[Tok]) -> None:
+    """Append a token for each number word that ``WORD_RE`` finds in the lower-cased ``text``.
 
     The scan bytes turn non-ASCII chars into spaces, so a word next to one is
     checked again on the text ("é" is a letter, "“" is not).
     """
-    out, n = [], len(text)
+    n = len(text)
     for m in WORD_SCAN_RE.finditer(scan_bytes):
         s, e = m.span()
         e -= 1
@@ -193,8 +175,8 @@ def _word_spans(text: str, scan_bytes: bytes) -> list[tuple[int, int]]:
             again = WORD_RE.match(text[lo:e + 1].lower(), s - lo)
             if again is None or again.end() != e - lo:
                 continue
-        out.append((s, e))
-    return out
+        w = _SCAN_WORDS[m[0]]  # (the text's chars there are the ASCII letters of the word)
+        out.append(Tok(w.kind, w.value, s, e, w.plural, text[s:e]))
 
 
 def _outside(toks: list[Tok], spans: list[tuple[int, int]]) -> list[Tok]:
@@ -214,6 +196,9 @@ def signed(text: str, num: Num, line: bool = True) -> Num:
     Signs: a glued "-" ("-5"), "minus"/"negative", and with ``line`` a "- "
     opening a line ("- 10 k"; off for prose, where that is a list bullet).
     """
+    c = text[num.start - 1:num.start]
+    if c != "-" and c != "\u2212" and (c == "\n" or not c.isspace()):
+        return num  # every sign ends in a minus sign or a blank right before the number
     lo = num.start - 12 if num.start > 12 else 0
     window = text[lo:num.start]
     if "-" not in window and "\u2212" not in window and "inus" not in window and "egativ" not in window:

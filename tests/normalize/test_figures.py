@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sci_diplo.normalize import figures, figures_filters, figures_units
+from sci_diplo.normalize import figures, figures_filters, figures_nouns, figures_units
 from sci_diplo.normalize.figures import find_figures
 
 T = tuple  # (value, unit, qualifier, upper)
@@ -210,3 +212,16 @@ def test_quick_tests_agree_with_the_regexes_they_spare(text: str) -> None:
         assert figures_units.measure_at(text, pos) == figures_units._measure_re(text, pos)
         assert figures_units.currency_after(text, pos) == figures_units._currency_re(text, pos)
         assert figures._range_gap(text, pos, n) == (figures._RANGE_LOOSE_RE.fullmatch(text, pos, n) is not None)
+
+
+# The word of WALK_RE as first written: a repeated alternation (slower, same matches).
+_OLD_WALK_RE = re.compile(r"[^\W\d_](?:[\w'’\-]|[‐‑–](?=[^\W\d_]))*|\d[\d.,]*|[^\s*_]")
+_WALK_PIECES = ["a", "B", "é", "5", "1,2", ".", "'", "’", "-", "‐", "‑", "–", "—", "_", "*", " ", "\n", "x-", "–5"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WALK_PIECES), max_size=10).map("".join))
+def test_walk_re_reads_as_first_written(text: str) -> None:
+    for pos in range(len(text) + 1):
+        old, new = _OLD_WALK_RE.match(text, pos), figures_nouns.WALK_RE.match(text, pos)
+        assert (old and old.span()) == (new and new.span())
