@@ -37,6 +37,10 @@ QUALIFIERS = {
 # Searched over a window, so tried at each char: the qualifiers form a prefix
 # tree behind a check of the first char (3x faster than a flat alternation,
 # which case-insensitive matching tries alternative by alternative).
+# The blanks [^\S\n] as a set of chars. Every white-space character lies below U+3001
+# (U+3000, the ideographic space, is the last; a test checks all of Unicode): scanning
+# all 1.1 million code points cost 0.12 s at every start.
+_BLANK_CHARS = frozenset(c for c in map(chr, range(0x3001)) if c.isspace() and c != "\n")
 QUAL_RE = re.compile(
     r"(?i)(?=[" + "".join(sorted({re.escape(q[0]) for q in QUALIFIERS})) + r"])(?<![\w])(?P<q>"
     + trie_regex(sorted(QUALIFIERS)).replace(r"\ ", r"[^\S\n]+") + r")[^\S\n]*[*_]{0,2}[^\S\n]*\Z"
@@ -45,7 +49,7 @@ QUAL_RE = re.compile(
 # one-word qualifiers; and for each last word of a longer one, the words before
 # it. The words before a number must end like a qualifier (checked with str
 # methods) before QUAL_RE is searched at all: most numbers follow "of", "in"...
-_QUAL_TAIL = "".join(c for c in map(chr, range(0x110000)) if c.isspace() and c != "\n") + "*_"
+_QUAL_TAIL = "".join(sorted(_BLANK_CHARS)) + "*_"
 _QUAL_ONE = tuple(sorted(q for q in QUALIFIERS if " " not in q))
 _QUAL_PREV = {
     last: tuple(sorted(q.split()[-2] for q in QUALIFIERS if q.split()[-1] == last and " " in q))
@@ -76,8 +80,6 @@ _TIME_AFTER_RE = re.compile(
     r"[:.]\d\d\b|[^\S\n]*(?:[aApP]\.?[mM]\.|[aApP][mM]\b|o['’]clock|GMT|UTC|BST|CET|EST|PST|"
     r"B\.?C\.?E?\b|A\.?D\.?\b|CE\b|hrs\b)|[-–][^\S\n]*\d+[^\S\n]*B\.?C"
 )
-# The blanks [^\S\n] as a set of chars.
-_BLANK_CHARS = frozenset(c for c in map(chr, range(0x110000)) if c.isspace() and c != "\n")
 # The first two chars of each time or era word of _TIME_AFTER_RE.
 _TIME_PAIRS = frozenset(a + b for a in "aApP" for b in ".mM") | frozenset(
     "o' o’ GM UT BS CE ES PS B. BC A. AD hr".split())

@@ -225,3 +225,11 @@ def test_walk_re_reads_as_first_written(text: str) -> None:
     for pos in range(len(text) + 1):
         old, new = _OLD_WALK_RE.match(text, pos), figures_nouns.WALK_RE.match(text, pos)
         assert (old and old.span()) == (new and new.span())
+
+
+def test_blank_chars_are_every_white_space_but_the_line_break():
+    from sci_diplo.normalize import figures_filters
+
+    everything = {c for c in map(chr, range(0x110000)) if c.isspace() and c != "\n"}
+    assert figures_filters._BLANK_CHARS == everything
+    assert figures_filters._QUAL_TAIL == "".join(sorted(everything)) + "*_"
