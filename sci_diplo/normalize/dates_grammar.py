@@ -271,10 +271,12 @@ def _trigger_words() -> list[str]:
 # A digit starts a candidate unless DIGIT_RX and dates_digits certainly find nothing:
 # after a digit and "." or "," (decimals, thousands), in a run of five digits or more,
 # before ",<digit>" or "%", or 1-3 digits before a word that can be no month, "of" or
-# era ("30 percent"), but "to"/"through" and a day ("10 to 12 September"). The scanner
-# then skips the number as it would have.
+# era ("30 percent"), but "to"/"through" and a day ("10 to 12 September"), or 1-3 digits
+# before two letters that begin no month, "of", "and" or era ("99 countries", "300
+# scientists"). The scanner then skips the number as it would have.
 _DIGIT_TRIGGER = (r"\d(?<!\d[.,]\d)(?!\d{4}|\d{0,3}(?:,\d|%)"
-                  r"|\d{0,2}\s++(?!(?:to|through)\s++\d)[EGHIKLPQRTUVWXYZeghiklpqrtuvwxyz])")
+                  r"|\d{0,2}\s++(?:(?!(?:to|through)\s++\d)[EGHIKLPQRTUVWXYZeghiklpqrtuvwxyz]"
+                  r"|(?!(?i:a[dnpu]|bc|ce|de|fe|j[au]|ma|no|o[cf]|se))[ABCDFJMNOSabcdfjmnos][A-Za-z]))")
 _TRIGGER_HEADS = sorted({w[0] for w in _ANY_CASE_TRIGGERS} | {w[0].upper() for w in _ANY_CASE_TRIGGERS}
                         | {w[0].upper() for w in _CAPITAL_TRIGGERS})
 # What a candidate starts with: a digit, an apostrophe decade ('90s), a quarter code
