@@ -74,6 +74,8 @@ _BILINGUAL_RX = re.compile(
 # After a city dateline's date: "(Xinhua) --", " -- ", " — ".
 _AGENCY_RX = re.compile(r"\s*+(?:\([^)\n]{1,40}\)\s*+)?(?:--|—|–|-)")
 _RANGE_WORDS = ("from", "between")
+# The date at the start of a ``published`` value: "2021", "2021-12", "2021-12-17T10:00".
+_PUBLISHED_RX = re.compile(r"\s*(-?\d{4}(?:-\d{2}(?:-\d{2})?)?)")
 # After an expression: "onwards" makes it a start ("from 2024 onwards").
 _ONWARDS_RX = re.compile(r"\s++onwards?\b", re.I)
 
@@ -145,7 +147,7 @@ def _anchor(published: str | None) -> Point | None:
     """Return the point of a ``published`` value (extra time parts ignored), or None."""
     if not isinstance(published, str):
         return None
-    mt = re.match(r"\s*(-?\d{4}(?:-\d{2}(?:-\d{2})?)?)", published[:40])
+    mt = _PUBLISHED_RX.match(published, 0, 40)
     return parse_point(mt.group(1)) if mt else None
 
 

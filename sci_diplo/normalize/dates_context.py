@@ -6,6 +6,7 @@ candidate, so their cost does not grow with the document.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sci_diplo.normalize import dates_grammar as g
@@ -48,98 +49,110 @@ class Left:
     qual_lead: int = -1
 
 
-def left_words(text: str, pos: int) -> list[tuple[str, int, int]]:
-    """Return up to six (lower-cased word, start, end) before ``pos`` in the same clause."""
-    first = max(0, pos - _WINDOW)
-    cut = g.LAST_CUT_RX.match(text, first, pos)
-    if cut is not None:
-        first = cut.end()
-    found = list(g.WORD_RX.finditer(text, first, pos))
-    return [(m[0].lower(), *m.span()) for m in found[-6:]]
+# WORD_RX captured: split() on a window gives [gap, word, gap, word, ..., word, gap].
+_WORD_SPLIT_RX = re.compile("(" + g.WORD_RX.pattern + ")")
 
 
-def _joined(text: str, end: int, nxt: int) -> bool:
-    """Return True when only spaces (or one hyphen) separate two words."""
-    if nxt - end == 1:  # the usual case: one character
-        gap = text[end]
+def _joined(gap: str) -> bool:
+    """Return True when ``gap``, the text between two words, is only spaces (or one hyphen)."""
+    if len(gap) == 1:  # the usual case: one character
         return gap == " " or gap == "-" or gap.isspace()
-    gap = text[end:nxt]
     return gap.strip().strip("-") == "" and "\n\n" not in gap
 
 
+def _start(parts: list[str], j: int, end: int) -> int:
+    """Return where word ``j`` of a split window ending at ``end`` starts."""
+    return end - sum(map(len, parts[2 * j + 1:]))
+
+
 def read_left(text: str, start: int) -> Left:
-    """Return the :class:`Left` context of an expression starting at ``start``."""
-    words = left_words(text, start)
-    mod = _modifier_length(text, words, start)
+    """Return the :class:`Left` context of an expression starting at ``start``.
+
+    It reads the last six words before ``start`` in the same clause (after the
+    window's last cut), each with the gap that follows it.
+    """
+    first = start - _WINDOW if start > _WINDOW else 0
+    cut = g.LAST_CUT_RX.match(text, first, start)
+    if cut is not None:
+        first = cut.end()
+    parts = _WORD_SPLIT_RX.split(text[first:start])[-13:]
+    # words[j] (lower-cased) is followed by gaps[j]; the words hold no space to split on
+    words = " ".join(parts[1::2]).lower().split(" ") if len(parts) > 1 else []
+    gaps = parts[2::2]
+    mod = _modifier_length(words, gaps)
     i = len(words) - 1 - mod
-    lead = words[i + 1][1] if mod else start
-    nearest = words[i][0] if i >= 0 and _joined(text, words[i][2], lead) else ""
+    lead = _start(parts, i + 1, start) if mod else start
+    nearest = words[i] if i >= 0 and _joined(gaps[i]) else ""
     det = nearest in g.YEAR_DETERMINERS or text[max(0, lead - 3):lead].rstrip().endswith(("'s", "’s"))
     if not nearest:  # no word right before: nothing more to read
         return Left(None, lead, lead, "", bool(mod), det, "")
     raw = nearest
-    if nearest == "the" and not mod and i > 0 and _joined(text, words[i - 1][2], words[i][1]):
+    if nearest == "the" and not mod and i > 0 and _joined(gaps[i - 1]):
         i -= 1  # "since the 1990s": the relation word stands before "the"
-        nearest = words[i][0] if words[i][0] in g.RELATION_WORDS else ""
+        nearest = words[i] if words[i] in g.RELATION_WORDS else ""
         if not nearest:
             i, nearest = i + 1, "the"
-    relation, rel_word, rel_lead = _relation(text, words, i, nearest, lead)
+    relation, rel_word, rel_at = _relation(words, gaps, i, nearest)
+    rel_lead = lead if rel_at < 0 else _start(parts, rel_at, start)
     left = Left(relation, lead, rel_lead, raw, bool(mod or rel_word), det, rel_word)
     if not mod:
-        _qualify(text, words, i, left)
+        left.qualifier, qual_at = _qualifier(words, gaps, i)
+        if qual_at >= 0:
+            left.qual_lead = _start(parts, qual_at, start)
     return left
 
 
-def _relation(text: str, words: list[tuple[str, int, int]], i: int, nearest: str,
-              lead: int) -> tuple[str | None, str, int]:
-    """Return (relation, relation word(s), where they start) for ``nearest`` = ``words[i]``."""
-    joined_before = i > 0 and _joined(text, words[i - 1][2], words[i][1])
-    if nearest in _PAIR_TAILS and joined_before and (words[i - 1][0], nearest) in _TWO_WORD_RELATIONS:
-        rel_word, rel_lead = f"{words[i - 1][0]} {nearest}", words[i - 1][1]
+def _relation(words: list[str], gaps: list[str], i: int, nearest: str) -> tuple[str | None, str, int]:
+    """Return (relation, relation word(s), index of the word they start at or -1) for
+    ``nearest`` = ``words[i]``."""
+    joined_before = i > 0 and _joined(gaps[i - 1])
+    if nearest in _PAIR_TAILS and joined_before and (words[i - 1], nearest) in _TWO_WORD_RELATIONS:
+        rel_word, rel_at = f"{words[i - 1]} {nearest}", i - 1
     elif nearest in g.RELATION_WORDS and nearest != "to":
-        rel_word, rel_lead = nearest, words[i][1]
+        rel_word, rel_at = nearest, i
     else:
-        return None, "", lead
+        return None, "", -1
     relation = g.RELATION_WORDS[rel_word]
-    before = words[i - 1][0] if joined_before else ""
+    before = words[i - 1] if joined_before else ""
     if rel_word in ("in", "from") and before in ("starting", "beginning", "effective"):
-        relation, rel_lead = "since", words[i - 1][1]
+        relation, rel_at = "since", i - 1
     elif rel_word == "from" and before:
         relation = "on"  # "walls from 1950": an origin; "From 2005, he ...": since
     elif rel_word == "between":
         relation = "on"  # "between" makes a range only with "and" (dates._join)
-    return relation, rel_word, rel_lead
+    return relation, rel_word, rel_at
 
 
-def _qualify(text: str, words: list[tuple[str, int, int]], i: int, left: Left) -> None:
-    """Set ``left.qualifier`` from "more than"/"over"/"less than" right before the expression."""
-    word = words[i][0]
-    if word in _QUALIFIER_TAILS and i > 0 and _joined(text, words[i - 1][2], words[i][1]):
-        two = f"{words[i - 1][0]} {word}"
+def _qualifier(words: list[str], gaps: list[str], i: int) -> tuple[str | None, int]:
+    """Return the relation of "more than"/"over"/"less than" ending at ``words[i]`` and the
+    index of its first word, or (None, -1)."""
+    word = words[i]
+    if word in _QUALIFIER_TAILS and i > 0 and _joined(gaps[i - 1]):
+        two = f"{words[i - 1]} {word}"
         if two in g.AGO_QUALIFIERS:
-            left.qualifier, left.qual_lead = g.AGO_QUALIFIERS[two], words[i - 1][1]
-            return
+            return g.AGO_QUALIFIERS[two], i - 1
     if word in g.AGO_QUALIFIERS:
-        left.qualifier, left.qual_lead = g.AGO_QUALIFIERS[word], words[i][1]
+        return g.AGO_QUALIFIERS[word], i
+    return None, -1
 
 
-def _modifier_length(text: str, words: list[tuple[str, int, int]], start: int) -> int:
+def _modifier_length(words: list[str], gaps: list[str]) -> int:
     """Return how many of the last ``words`` form a modifier: "early", "mid-", "the end of (the)"."""
     n = len(words)
-    last = words[-1][0] if n else ""
+    last = words[-1] if n else ""
     if last == "the":
-        k = 3 if n >= 3 and words[-2][0] == "of" and words[-3][0] in _PHRASE_HEADS else 0
+        k = 3 if n >= 3 and words[-2] == "of" and words[-3] in _PHRASE_HEADS else 0
     elif last == "of":
-        k = 2 if n >= 2 and words[-2][0] in _PHRASE_HEADS else 0
+        k = 2 if n >= 2 and words[-2] in _PHRASE_HEADS else 0
     else:
         k = 1 if last in g.MODIFIERS else 0
     if not k:
         return 0
-    if n > k and words[n - k - 1][0] == "the":
+    if n > k and words[n - k - 1] == "the":
         k += 1
     # every word of the modifier must touch the next one
     for j in range(n - k, n):
-        if not _joined(text, words[j][2], words[j + 1][1] if j + 1 < n else start):
+        if not _joined(gaps[j]):
             return 0
     return k
 

@@ -189,7 +189,12 @@ _DIRECT = (r"\d\d\d(?:[-/.]\d{1,2}[-/.]\d|\s*+年)|\d?[-/.]\d{1,2}[-/.]\d{4}|\d?
            + r"(?:\s*+[-–—]\s*+[0-3]?\d" + _SUF + r")?(?:\s++of)?(?:\s++|-)" + _MONTH + r"\.?[\s,\-]*+\d{4}")
 _MD_TAIL = (r"\d?" + _SUF + r"(?![\w:]|[.,]\d)(?:\s*+[-–—]\s*+[0-3]?\d" + _SUF + r"(?![\w:]|[.,]\d))?"
             r"(?:\s*+,\s*+|\s++(?:of\s++)?|-)\d{4}")
-DAY_RX = re.compile(r"\d(?<!\d\d)(?:(?=(?i:(?P<md>" + _MD_TAIL + ")))|(?=(?i:" + _DIRECT + ")))")
+# What the digit run of any of those shapes is followed by: three more digits and a
+# separator or 年, else at most one digit, a suffix and a separator, or spaces before a
+# digit, a separator, "of" or a month. Implied by _MD_TAIL and _DIRECT, it turns away
+# most numbers ("in 2021 the", "30 percent") in one lookahead instead of two.
+_DAY_HINT = r"(?=\d\d\d(?:[-/.]|\s*+年)|\d?(?i:st|nd|rd|th)?(?:[,\-–—/.]|\s++(?:[\d,\-–—]|(?i:[adfjmnos]))))"
+DAY_RX = re.compile(r"\d(?<!\d\d)" + _DAY_HINT + r"(?:(?=(?i:(?P<md>" + _MD_TAIL + ")))|(?=(?i:" + _DIRECT + ")))")
 # Characters no expression, skipped number or range gap can hold, and none can start:
 # the scanner's state is fresh after each one (``dates.day_matches``).
 SYNC_RX = re.compile(r"[()\[\]{};:!?\"“”|]")
@@ -266,10 +271,12 @@ def _trigger_words() -> list[str]:
 # A digit starts a candidate unless DIGIT_RX and dates_digits certainly find nothing:
 # after a digit and "." or "," (decimals, thousands), in a run of five digits or more,
 # before ",<digit>" or "%", or 1-3 digits before a word that can be no month, "of" or
-# era ("30 percent"), but "to"/"through" and a day ("10 to 12 September"). The scanner
-# then skips the number as it would have.
+# era ("30 percent"), but "to"/"through" and a day ("10 to 12 September"), or 1-3 digits
+# before two letters that begin no month, "of", "and" or era ("99 countries", "300
+# scientists"). The scanner then skips the number as it would have.
 _DIGIT_TRIGGER = (r"\d(?<!\d[.,]\d)(?!\d{4}|\d{0,3}(?:,\d|%)"
-                  r"|\d{0,2}\s++(?!(?:to|through)\s++\d)[EGHIKLPQRTUVWXYZeghiklpqrtuvwxyz])")
+                  r"|\d{0,2}\s++(?:(?!(?:to|through)\s++\d)[EGHIKLPQRTUVWXYZeghiklpqrtuvwxyz]"
+                  r"|(?!(?i:a[dnpu]|bc|ce|de|fe|j[au]|ma|no|o[cf]|se))[ABCDFJMNOSabcdfjmnos][A-Za-z]))")
 _TRIGGER_HEADS = sorted({w[0] for w in _ANY_CASE_TRIGGERS} | {w[0].upper() for w in _ANY_CASE_TRIGGERS}
                         | {w[0].upper() for w in _CAPITAL_TRIGGERS})
 # What a candidate starts with: a digit, an apostrophe decade ('90s), a quarter code
