@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 from typing import Any
 
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from sci_diplo.components import extensions
 
@@ -158,7 +159,23 @@ def set_attrs(doc: Doc, names: Sequence[str], spans: Sequence[tuple[int, int]],
     doc.user_data.update(zip(keys, chain.from_iterable(values)))
 
 
-class FinderComponent:
+class Batched:
+    """Gives a component spaCy's ``pipe``: a batch of Docs goes through this component before the
+    next component sees it. Called a Doc at a time, six rule components take turns at every Doc
+    and each finds its code and tables gone cold from the processor's caches (a date finder ran
+    a third slower inside the pipeline than alone over the same texts)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        raise NotImplementedError
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
+        for batch in minibatch(docs, batch_size):
+            for doc in batch:
+                self(doc)
+            yield from batch
+
+
+class FinderComponent(Batched):
     """A component that finds matches with a pure function and stores them as spans.
 
     Subclasses set ``key``, ``label`` and ``names`` (extension attribute names) and

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sci_diplo.components import extensions
-from sci_diplo.components.base import doc_cache, doc_text, found, release, sentences, set_attrs
+from sci_diplo.components.base import Batched, doc_cache, doc_text, found, release, sentences, set_attrs
 from sci_diplo.components.extensions import CLAIMS, COUNTRIES, DATES, FIGURES, PROGRAMMES
 from sci_diplo.components.paragraphs import paragraph_of
 from sci_diplo.normalize.dates import date_bounds
@@ -175,7 +175,7 @@ def claims_of(doc: Doc) -> list[Claim]:
     return claims
 
 
-class ClaimLinker:
+class ClaimLinker(Batched):
     names = ("claim_countries", "claim_inferred", "claim_links")
 
     def __init__(self, nlp: Language, name: str) -> None:

@@ -32,7 +32,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from sci_diplo.components import extensions
-from sci_diplo.components.base import doc_cache, doc_text, set_token_bounds
+from sci_diplo.components.base import Batched, doc_cache, doc_text, set_token_bounds
 from sci_diplo.components.extensions import PARAGRAPHS
 
 # A line break and the white space after it. Its literal first character lets the regex
@@ -97,7 +97,7 @@ def paragraph_spans(doc: Doc, text: str, paragraphs: list[tuple[int, int]], idx:
 NOT_START = numpy.uint64(2**64 - 1)  # SENT_START -1 ("not a sentence start") as to_array gives it
 
 
-class ParagraphSplitter:
+class ParagraphSplitter(Batched):
     def __init__(self, nlp: Language, name: str, punctuation: bool = True) -> None:
         extensions.register()
         self.name = name
