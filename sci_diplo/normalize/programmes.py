@@ -243,10 +243,14 @@ def _scan(text: str, words: ProgrammeWords) -> list[_Candidate]:
     """Return the raw candidates of ``text`` left to right, none overlapping."""
     found: list[_Candidate] = []
     floor = 0
-    for m in words.head_re.finditer(text):
-        start, end = m.span()
-        if start < floor:
+    match = words.head_re.match
+    # The matches of head_re.finditer, found faster: see ProgrammeWords.head_scan_re.
+    scan = text.encode("ascii", "replace").translate(words.head_scan_table)
+    for place in words.head_scan_re.finditer(scan):
+        start = place.start()
+        if start < floor or (m := match(text, start)) is None:
             continue
+        end = m.end()
         if start and text[start - 1] in NOT_BEFORE_HEAD:
             continue
         if end < len(text) and text[end] in NOT_AFTER_HEAD:
