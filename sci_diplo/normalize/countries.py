@@ -54,9 +54,25 @@ _FIRST = rf"[{_UPPER}d](?<!\w.)(?:(?<=d)['’][{_UPPER}]|(?<!d))[\w'’.]*"
 # "Democratic Republic of the Congo", "Côte d'Ivoire". Each repetition must
 # consume a capitalised word, so matching is linear.
 _GAP = r"[^\S\r\n]{1,3}"
-RUN_RE = re.compile(
-    rf"{_FIRST}(?:(?:{_GAP}(?:(?:of|the|and|da){_GAP}){{0,2}}|[-‐‑–—]){_TOKEN})*"
-)
+_MORE = rf"(?:(?:{_GAP}(?:(?:of|the|and|da){_GAP}){{0,2}}|[-‐‑–—]){_TOKEN})*"
+RUN_RE = re.compile(_FIRST + _MORE)
+# After a word's first letter, the rest of a word that holds a non-ASCII character
+# other than an apostrophe ("Mohéli", "Türkiye"): its key is folded in Python, so
+# ``_candidate_re`` lets any such word through. Possessive: no backtracking.
+_FOLDED_REST = r"[A-Za-z0-9_'.’ʼ]*+(?=[^\x00-\x7f])(?![’ʼ])\w[\w'’.]*+"
+# Apostrophes a text may write where a key has "'" (``_fold_accents`` maps them).
+_APOSTROPHE = "['’ʼ]"
+# The endings that ``_Tables.firsts`` adds to a head word: "'s", "’S", "'", ".".
+_ENDING = rf"(?:{_APOSTROPHE}[sS]?|\.)?"
+# The capital letters a run may start with (``_UPPER``), one by one.
+_UPPER_LETTERS = [chr(c) for c in range(0x41, 0x5B)] + [
+    chr(c) for c in range(0xC0, 0xDF) if c != 0xD7
+]
+# Characters before a candidate word after which the finder reads the word's whole
+# run with RUN_RE: an apostrophe or a dot (the word may sit inside a longer word:
+# "O'Brien") and the blanks other than " " that a run's gap may hold (see the
+# tab rule in ``_whole_run_forms``).
+_AWKWARD_BEFORE = frozenset("'’.\t\x0b\x0c\x1c\x1d\x1e\x1f")
 # A word of a run or of a table form: anything between spaces and dashes.
 TOKEN_RE = re.compile(r"[^\s\-‐‑–—]+")
 # Splits a run into words and the gaps between them (a gap is spaces or one dash).
@@ -102,6 +118,10 @@ class _Tables:
     single: dict[str, tuple]  # one word as written -> its ``_run_forms`` when not empty
     prefixes: frozenset[str]  # every token prefix of a text key
     firsts: frozenset[str]  # first words of text keys, also + "'s", "’s", "'", "’", "."
+    person_codes: frozenset[str]  # codes of the person-prone forms ("JOR")
+    safe_single: dict[str, tuple]  # ``firsts`` less person-prone words -> forms, maybe ():
+    # what such a word gives as the last word of a run, whatever words come before it
+    candidates: re.Pattern[str]  # ``_candidate_re``
 
 
 @dataclass(frozen=True)
@@ -226,14 +246,65 @@ def _tables() -> _Tables:
         _add_text_form(forms, prefixes, form, ("", "name"), True)
     heads = {key for key in prefixes if " " not in key and "-" not in key}
     firsts = {h + end for h in heads for end in ("", "'s", "’s", "'", "’", ".", "'S", "’S")}
-    tables = _Tables(ends=_with_endings(forms), single={}, prefixes=frozenset(prefixes), firsts=frozenset(firsts))
+    ends = _with_endings(forms)
+    person = frozenset(code for _, code, kind in ends.values() if kind == "person")
+    tables = _Tables(ends=ends, single={}, prefixes=frozenset(prefixes), firsts=frozenset(firsts),
+                     person_codes=person, safe_single={}, candidates=_candidate_re(heads))
     # One-word runs, read once here for the finder's fast path: what ``_run_forms``
     # gives for one word (a person-prone name alone is kept).
     for word in firsts:
-        trim, code, kind = tables.ends.get(_fold_accents(word), (0, "", ""))
+        trim, code, kind = ends.get(_fold_accents(word), (0, "", ""))
         if code and len(word) <= MAX_WORD:
             tables.single[word] = ((0, len(word) - trim, code, kind == "demonym"),)
+        if kind != "person":
+            tables.safe_single[word] = tables.single.get(word, ())
     return tables
+
+
+def _trie(words: list[str]) -> str:
+    """Return a regex that matches exactly ``words``, factored as a prefix tree (the
+    engine then tries a few characters, not every word, at each position); "'" in a
+    word also matches a curly apostrophe."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [(_APOSTROPHE if ch == "'" else re.escape(ch)) + emit(child)
+                for ch, child in sorted(node.items()) if ch]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")" if alts else ""
+        return f"(?:{body})?" if "" in node and body else body
+
+    return emit(root)
+
+
+def _candidate_re(heads: set[str]) -> re.Pattern[str]:
+    """Compile the regex of the places where a form may start: a word of ``_Tables.firsts``
+    (one of ``heads`` and maybe an ending: "China's") or a word that holds a non-ASCII
+    letter (its key is checked in Python) at a word start, then the rest of its run,
+    as RUN_RE would read it (group 1: the word).
+
+    One branch per capital letter, each opening with that letter, so that the
+    regex engine jumps from one capital letter to the next (see ``_FIRST``); the
+    branches hold the heads as a prefix tree.
+    """
+    by_letter: dict[str, list[str]] = {}
+    for key in heads:
+        if key.isascii() and key[0].isupper():  # no run word starts in lower case
+            by_letter.setdefault(key[0], []).append(key[1:])
+    branches = []
+    for letter in _UPPER_LETTERS:
+        if not letter.isascii():
+            rest = r"[\w'’.]*+"  # the word is not ASCII: folded in Python
+        elif letter in by_letter:
+            rest = "(?:" + _trie(by_letter[letter]) + _ENDING + r"(?![\w'’.])|" + _FOLDED_REST + ")"
+        else:
+            rest = _FOLDED_REST
+        branches.append(re.escape(letter) + r"(?<!\w.)" + rest)
+    return re.compile("(" + "|".join(branches) + ")" + _MORE)
 
 
 def _with_endings(forms: dict[str, tuple[str, str]]) -> dict[str, tuple[int, str, str]]:
@@ -378,6 +449,51 @@ def _short_run_forms(run: str) -> tuple[tuple[int, int, str, bool], ...]:
     return _run_forms(run, _tables())
 
 
+def _whole_run_forms(run: str, tables: _Tables) -> tuple[tuple[int, int, str, bool], ...]:
+    """Return ``_run_forms`` of a whole run of capitalised words, less ASCII runs whose
+    gaps are all tabs or other non-space blanks (skipped, as they always were)."""
+    forms = tables.single.get(run)  # most runs are one word: "China", "U.S."
+    if forms is not None:
+        return forms
+    if run in tables.firsts or (run.isascii() and " " not in run and "-" not in run):
+        return ()  # one word with no reported form ("Taiwan"), or a run of tab gaps
+    return _run_forms(run, tables) if len(run) > MAX_CACHED_RUN else _short_run_forms(run)
+
+
+def _run_at(text: str, pos: int, low: int) -> re.Match[str]:
+    """Return the run of RUN_RE that holds ``pos``, reading runs from ``low`` (where no
+    run goes on, as at the end of one) or from the line's start (runs hold no line break)."""
+    low = max(low, text.rfind("\n", low, pos) + 1, text.rfind("\r", low, pos) + 1)
+    for run in RUN_RE.finditer(text, low):
+        if run.end() > pos:
+            return run
+    raise AssertionError("a capital letter after no word character starts a run")
+
+
+def _candidate_forms(text: str, m: re.Match[str], low: int, tables: _Tables) -> tuple[int, tuple]:
+    """Return (offset, forms) for a candidate match of ``_candidate_re`` (not a word of
+    ``safe_single`` after a plain character).
+
+    The match reads a run from a word that may start a form; words before it start
+    none, so they change nothing, except that a person-prone name after a capitalised
+    word ("Michael Jordan"), the tab rule of ``_whole_run_forms`` and a word that may
+    sit inside a longer one (after an apostrophe or a dot) need the whole run: it is
+    read again with RUN_RE from ``low``, the end of the last candidate's run.
+    """
+    start, rest = m.start(), m.group()
+    before = text[start - 1] if start else ""
+    # An ASCII run of several words with no " " and no "-" has only tab-like gaps.
+    if before not in _AWKWARD_BEFORE and (
+            " " in rest or "-" in rest or m.end(1) == m.end() or not rest.isascii()):
+        forms = _run_forms(rest, tables) if len(rest) > MAX_CACHED_RUN else _short_run_forms(rest)
+        # A form kept at the first word may be a person-prone name that a capitalised
+        # word before it, in the same run, would drop: read the whole run then.
+        if not (forms and forms[0][0] == 0 and forms[0][2] in tables.person_codes and before.isspace()):
+            return start, forms
+    run = _run_at(text, start, low)
+    return run.start(), _whole_run_forms(run.group(), tables)
+
+
 def find_countries(text: str) -> list[CountryMatch]:
     """Return every mention of a sovereign country in ``text`` (names, short forms,
     demonyms) in text order, longest match first and non-overlapping; empty when
@@ -385,19 +501,16 @@ def find_countries(text: str) -> list[CountryMatch]:
     if not isinstance(text, str) or not text:
         return []
     tables = _tables()
-    single, firsts = tables.single, tables.firsts
+    safe_single, awkward = tables.safe_single, _AWKWARD_BEFORE
     out: list[CountryMatch] = []
-    for run in RUN_RE.finditer(text):
-        word = run.group()
-        forms = single.get(word)  # most runs are one word: "China", "U.S.", "The"
-        if forms is None:
-            # One word with no reported form ("Taiwan", "The"). [ASCII runs whose
-            # gaps are all tabs or other non-space blanks are skipped too.]
-            if word in firsts or (word.isascii() and " " not in word and "-" not in word):
-                continue
-            long_run = len(word) > MAX_CACHED_RUN
-            forms = _run_forms(word, tables) if long_run else _short_run_forms(word)
-        offset = run.start()
+    last = None  # the last candidate, whose run's end is where RUN_RE may resume
+    # Only runs that hold a word that may start a form are read: most hold none.
+    for m in tables.candidates.finditer(text):
+        offset = m.start()
+        forms = safe_single.get(m.group())  # most are one word: "China", "U.S."
+        if forms is None or (offset and text[offset - 1] in awkward):
+            offset, forms = _candidate_forms(text, m, last.end() if last else 0, tables)
+        last = m
         for start, end, code, demonym in forms:
             start, end = offset + start, offset + end
             if text[end:end + 1] != "$" and not (demonym and _language_use(text, start, end)):

@@ -45,15 +45,6 @@ HEADING_SPAN = 200  # a heading line is at most this long on either side of a he
 Token = tuple[int, int, str]
 
 
-def tokens(text: str, pos: int, endpos: int, limit: int = 10_000) -> Iterator[Token]:
-    """Yield up to ``limit`` tokens ``(start, end, word)`` of ``text[pos:endpos]``."""
-    for count, m in enumerate(TOKEN_RE.finditer(text, pos, endpos)):
-        if count >= limit:
-            return
-        start, word = m.start(), m.group().rstrip(TOKEN_TRAIL)
-        yield start, start + len(word), word
-
-
 class TokenWindow:
     """The tokens ``(start, end, word)`` of ``text[pos:high]``, read left to right on demand.
 
@@ -73,6 +64,8 @@ class TokenWindow:
     def get(self, k: int) -> Token | None:
         """Return token ``k`` (from 0), or None when the window holds fewer tokens."""
         toks = self.toks
+        if k < len(toks):
+            return toks[k]  # read already (most calls)
         while len(toks) <= k:
             m = next(self._matches, None)
             if m is None:
@@ -163,25 +156,32 @@ def is_heading_line(text: str, pos: int) -> bool:
     return capitals >= 0.8 * len(long_words)
 
 
-def after_head(text: str, head_end: int, head: str, words: ProgrammeWords, heading: bool) -> str:
+def after_head(text: str, head_end: int, head: str, words: ProgrammeWords) -> str:
     """Say how the title-case run goes on after a head word.
 
     Returns ``defer`` when a later head closes the same run ("Satellite" in
     "Satellite Launch Center"), ``skip`` when the run turns out to name an
     organisation ("Initiative Office"), a diplomatic mission ("Mission to"),
     or the head is a verb in a heading ("Scientists Plan New ..."), else ``final``.
+    Whether the line is a heading is asked last, only for a head that may be a verb.
     """
     following = text[head_end : head_end + 1]
     if following and not following.isspace() and following not in SUSPENDED_HYPHENS:
         return "final"  # "Plan,", "Fund)": the gap to the next word is no plain space
     right = head_end
-    for index, (start, end, word) in enumerate(tokens(text, head_end, head_end + 120, 6)):
-        if gap_kind(text[right:start]) != "space":
+    for index, m in enumerate(TOKEN_RE.finditer(text, head_end, head_end + 120)):
+        if index == 6:  # six words at most
+            break
+        start, word = m.start(), m.group()
+        if word[-1] in TOKEN_TRAIL:
+            word = word.rstrip(TOKEN_TRAIL)
+        gap = text[right:start]
+        if gap != " " and gap_kind(gap) != "space":
             break
         if index == 0 and word in words.skip_if_followed_by.get(head, ()):
             return "skip"
-        if index == 0 and heading and head in words.heading_verb_heads:
-            if word not in words.heads and word not in words.tail_connectors:
+        if index == 0 and head in words.heading_verb_heads and word not in words.heads:
+            if word not in words.tail_connectors and is_heading_line(text, head_end - len(head)):
                 return "skip"
         if not is_title(word) or is_possessive(word):
             break
@@ -189,15 +189,13 @@ def after_head(text: str, head_end: int, head: str, words: ProgrammeWords, headi
             return "defer"  # "... Partnership Fund." too: the full stop ends the run, not the name
         if word in words.organisation_words:
             return "skip"
-        if ends_sentence(word, words):
+        if word[-1] == "." and ends_sentence(word, words):
             break
-        right = end
+        right = start + len(word)
     return "final"
 
 
-def scan_premods(
-    text: str, head_start: int, floor: int, words: ProgrammeWords, heading: bool
-) -> list[Token]:
+def scan_premods(text: str, head_start: int, floor: int, words: ProgrammeWords) -> list[Token]:
     """Return the tokens of a name before its head word, left to right (maybe empty).
 
     Walks back over capitalised words joined by spaces, "and", "&" and (in a
@@ -207,9 +205,9 @@ def scan_premods(
     """
     if head_start <= floor or not text[head_start - 1].isspace():
         return []
-    accepted, reached_low = _walk_back(text, head_start, floor, SHORT_BACK_WINDOW, words, heading)
+    accepted, reached_low = _walk_back(text, head_start, floor, SHORT_BACK_WINDOW, words)
     if reached_low:
-        accepted, _ = _walk_back(text, head_start, floor, BACK_WINDOW, words, heading)
+        accepted, _ = _walk_back(text, head_start, floor, BACK_WINDOW, words)
     accepted.reverse()
     for i in range(len(accepted) - 1, 0, -1):
         word = accepted[i][2]
@@ -258,39 +256,48 @@ def _tokens_back(text: str, low: int, high: int, floor: int) -> Iterator[Token]:
 
 
 def _walk_back(
-    text: str, head_start: int, floor: int, window: int, words: ProgrammeWords, heading: bool
+    text: str, head_start: int, floor: int, window: int, words: ProgrammeWords
 ) -> tuple[list[Token], bool]:
     """Collect name tokens right to left within ``window`` characters before a head.
 
     Returns the tokens (right to left) and whether the walk reached the window's
     start, so that a longer window may find more. Cheap character tests come
-    before the helper calls they spare (one-space gaps, capitalised words).
+    before the helper calls they spare (one-space gaps, capitalised words); whether
+    the line is a heading is asked only of a word that may be a verb.
     """
     low = max(floor, head_start - window)
     accepted: list[Token] = []
-    right, pending, seen_and, tok = head_start, None, False, None
+    connectors, heads, verbs, verb_heads = (
+        words.premod_connectors, words.heads, words.heading_verbs, words.heading_verb_heads)
+    right, pending, seen_and = head_start, None, False
+    tok = None
     for tok in _tokens_back(text, low, head_start, floor):
         start, end, word = tok
         gap = text[end:right]  # one space in the common case: no call, no line break
-        kind = "space" if gap == " " or (right == head_start and _plural_possessive(word + gap[:1])
-                                          and gap[1:] == " ") else gap_kind(gap)
-        if kind == "break" or (gap != " " and _short_line_ends(text, end, right)):
-            break
-        if word[-1] == "." and ends_sentence(word, words):
+        if gap == " ":
+            kind = "space"
+        else:
+            plural = right == head_start and _plural_possessive(word + gap[:1]) and gap[1:] == " "
+            kind = "space" if plural else gap_kind(gap)
+            if kind == "break" or _short_line_ends(text, end, right):
+                break
+        last = word[-1]
+        if last == "." and ends_sentence(word, words):
             break
         if kind == "comma" and (pending is not None or not seen_and):
             break
-        if word in words.premod_connectors:
+        if word in connectors:
             if pending is not None or kind != "space" or not accepted:
                 break
             pending, right = tok, start
             continue
-        if not (word[0].isupper() or is_title(word)) or (word[-1] in "s'’" and is_possessive(word)):
+        if not (word[0].isupper() or is_title(word)) or (last in "s'’" and is_possessive(word)):
             break
         joined = pending is not None or kind != "space"
-        if joined and word in words.heads:
+        if joined and word in heads:
             break
-        if heading and _heading_verb(word, accepted, words):
+        if (word in verbs or word in verb_heads) and _heading_verb(word, accepted, words) and is_heading_line(
+                text, head_start):
             break
         if pending is not None:
             accepted.append(pending)

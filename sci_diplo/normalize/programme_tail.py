@@ -67,17 +67,18 @@ def _segment(text: str, toks: TokenWindow, j: int, right: int, words: ProgrammeW
     unread token and whether the segment ended a sentence.
     """
     seg: list[str] = []
+    joiners, articles = words.tail_joiners, words.tail_articles
     first = toks.get(j)
-    if first and first[2] in words.tail_articles and gap_kind(text[right : first[0]]) == "space":
+    if first and first[2] in articles and gap_kind(text[right : first[0]]) == "space":
         seg.append(first[2])
         right, j = first[1], j + 1
     end, pending, kept = None, None, 0
     while len(seg) < MAX_SEGMENT_WORDS and (tok := toks.get(j)) is not None:
         start, stop, word = tok
-        kind = gap_kind(text[right:start])
-        joiner = word in words.tail_joiners
-        article = pending is not None and word in words.tail_articles
-        article = article and seg[-1] in words.tail_joiners
+        gap = text[right:start]
+        kind = "space" if gap == " " else gap_kind(gap)  # one space: no call
+        joiner = word in joiners
+        article = pending is not None and word in articles and seg[-1] in joiners
         if kind == "break" or ((joiner or article) and (kind != "space" or end is None)):
             break
         if joiner and pending is not None:

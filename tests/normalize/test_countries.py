@@ -255,3 +255,29 @@ def test_random_text_gives_valid_spans(text: str) -> None:
     for m in find_countries(text):
         assert 0 <= m.start < m.end <= len(text)
         assert lookup_country(text[m.start:m.end]) == m.code
+
+
+# Runs that the finder reads whole, not from their first possible country word:
+# a person-prone name after a capitalised word, runs whose only gaps are tabs,
+# words inside longer words (after an apostrophe or a dot), accent-folded words.
+RUN_EDGE_CASES = [
+    ("Michael Jordan visited Jordan.", [("Jordan", "JOR")]),
+    ("Former President Jordan and Georgia Tech", []),
+    ("In Jordan, Chad and Georgia met.", [("Jordan", "JOR"), ("Chad", "TCD"), ("Georgia", "GEO")]),
+    ("CHINA, JORDAN and Michael JORDAN", [("CHINA", "CHN"), ("JORDAN", "JOR")]),
+    ("United\tStates and China", [("United\tStates", "USA"), ("China", "CHN")]),
+    ("Talks in China\tJapan, China - Japan", [("China", "CHN"), ("Japan", "JPN")]),
+    ("O'China and L'Europe China", [("China", "CHN")]),
+    ("X.China and U.S.China", []),
+    ("Jordán and Chinese-speaking Jordanian", [("Jordán", "JOR"), ("Jordanian", "JOR")]),
+    ("Türkiye’s coast and Curaçao’s", [("Türkiye", "TUR")]),
+    ("the Comoros' Mohéli island", [("Comoros", "COM")]),
+    ("Côte d’Ivoire and d'Ivoire", [("Côte d’Ivoire", "CIV")]),
+    ("US$ 5 and U.S. dollars", [("U.S.", "USA")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", RUN_EDGE_CASES)
+def test_runs_read_whole_where_it_matters(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+    assert _found("Talks. " + text) == expected  # not at the start of the text either

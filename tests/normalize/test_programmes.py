@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sci_diplo.normalize.programme_words import programme_words
 from sci_diplo.normalize.programmes import find_programmes, normalize_name, programme_key
@@ -398,3 +400,19 @@ def test_token_window_reads_forward_tokens(text: str) -> None:
 )
 def test_tail_starts_only_with_a_connector_token(text: str, expected: list) -> None:
     assert _names(text) == expected
+
+
+# Pieces of text around head words: heads, their neighbours in a word, non-ASCII
+# letters and a character beyond the BMP (one "?" each in the scan bytes).
+HEAD_SCAN_PIECES = sorted(programme_words().heads) + [
+    "x", "é", "É", "_", "1", "-", " ", "\n", ".", "MO", "Ö", "😀", "’", "ed", "s", "Cl",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HEAD_SCAN_PIECES), max_size=12).map("".join))
+def test_head_scan_finds_the_matches_of_head_re(text: str) -> None:
+    words = programme_words()
+    scan = text.encode("ascii", "replace").translate(words.head_scan_table)
+    places = [words.head_re.match(text, s.start()) for s in words.head_scan_re.finditer(scan)]
+    assert [m.span() for m in places if m] == [m.span() for m in words.head_re.finditer(text)]
