@@ -120,11 +120,13 @@ def extract(folder: Path, store: Path, *extra: str) -> tuple[float, int]:
 
 
 def store_rss(store: Path) -> int:
-    """Return the MiB a fresh process grows by when it loads ``store`` (the store's own memory):
-    resident memory after loading less before (not peak RSS: the imports' peak may hide a small store)."""
-    code = ("import sys; from pathlib import Path; from sci_diplo import store; "
+    """Return the MiB a fresh process grows by when it loads ``store`` as extract holds it (the
+    store file's form): resident memory after loading less before, the validators already built
+    (not peak RSS: the imports' peak may hide a small store)."""
+    code = ("import sys; from pathlib import Path; from sci_diplo import store; from sci_diplo.models import StoreFile; "
+            "StoreFile.model_validate_json(StoreFile().model_dump_json()); "
             "rss = lambda: int(open('/proc/self/statm').read().split()[1]) * 4096 // 2**20; base = rss(); "
-            "kept = store.load(Path(sys.argv[1])); print(rss() - base)")
+            "kept = store.load_file(Path(sys.argv[1])); print(rss() - base)")
     out = subprocess.run([sys.executable, "-c", code, str(store)], capture_output=True, text=True, check=True)
     return int(out.stdout)
 
