@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from sci_diplo.api import Analysis, analyse
 from sci_diplo.identity import record_id
 from sci_diplo.models import ClaimRecord, DateValue, DocumentInfo, FigureRecord, Mention, ProgrammeRecord, Store
-from sci_diplo.normalize.countries import find_countries, lookup_country
+from sci_diplo.normalize.countries import lookup_country
+from sci_diplo.normalize.country_mentions import find_countries
 from sci_diplo.normalize.dates import date_bounds, find_dates, parse_date_value
 from sci_diplo.normalize.figures import find_figures
 from sci_diplo.normalize.numbers import find_numbers, parse_number

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from sci_diplo.components.base import RESTORE, FinderComponent, doc_text
 from sci_diplo.components.extensions import COUNTRIES
-from sci_diplo.normalize.countries import find_countries
+from sci_diplo.normalize.country_mentions import find_countries
 from sci_diplo.normalize.types import CountryMatch
 
 

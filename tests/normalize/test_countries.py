@@ -1,4 +1,4 @@
-"""Tests for sci_diplo.normalize.countries: lookup, suggestions, names, text finder."""
+"""Tests for sci_diplo.normalize.countries (lookup, suggestions, names) and country_mentions (text finder)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sci_diplo.normalize.countries import (
-    country_name,
-    find_countries,
-    lookup_country,
-    suggest_countries,
-)
+from sci_diplo.normalize.countries import country_name, lookup_country, suggest_countries
+from sci_diplo.normalize.country_mentions import find_countries
 from sci_diplo.resources import data_file
 
 
