@@ -23,7 +23,7 @@ from sci_diplo.errors import InputError
 from sci_diplo.identity import Merger
 from sci_diplo.models import DocumentInfo, Record, StoreFile
 from sci_diplo.sources import Source, discover, doc_id, iter_sources, read_source
-from sci_diplo.storefile import Unpacker, apply_file
+from sci_diplo.storefile import Fresh, Unpacker, apply_file
 
 
 
@@ -207,20 +207,19 @@ def _chain(first: Source | Path, rest: Iterator[Source | Path]) -> Iterator[Sour
 
 
 class Pending:
-    """Documents finished since the last checkpoint, their records merged as they come
-    (reprints of a story add mentions, not records)."""
+    """Documents finished since the last checkpoint, their records merged as they come (reprints
+    of a story add mentions, not records) and held in the compact form of ``storefile.Fresh``."""
 
     def __init__(self) -> None:
         self.infos: list[DocumentInfo] = []
-        self.merger = Merger()
-        self.parts: list[StoreFile] = []  # documents a worker packed: merged at the checkpoint
+        self.fresh = Fresh()
 
     def add(self, done: Done) -> None:
         self.infos.extend(done.infos)
         if isinstance(done.records, StoreFile):
-            self.parts.append(done.records)
+            self.fresh.add_part(done.records)
         else:
-            self.merger.add(done.records)
+            self.fresh.add_records(done.records)
 
 
 def checkpoint(settings: Settings, pending: Pending, summary: Summary) -> Pending:
@@ -229,7 +228,7 @@ def checkpoint(settings: Settings, pending: Pending, summary: Summary) -> Pendin
         return pending
     with store_mod.locked(settings.store, settings.lock_timeout):
         current = store_mod.load_file(settings.store)  # merged in its stored form: no mention models
-        updated = apply_file(current, pending.infos, pending.merger.records(), pending.parts)
+        updated = apply_file(current, pending.infos, pending.fresh)
         store_mod.save_file(settings.store, updated)
     summary.total_records = len(updated.records)
     return Pending()

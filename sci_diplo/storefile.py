@@ -11,6 +11,7 @@ records of the public contract (``Store``).
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable
 
 from sci_diplo.identity import absorb
@@ -159,15 +160,50 @@ def _ref_key(ref: tuple[int, int, int, int]) -> tuple[int, int, int]:
     return ref[:3]  # document, start, end: the sentence follows from them
 
 
-def apply_file(file: StoreFile, infos: list[DocumentInfo], records: list[Record],
-               parts: Iterable[StoreFile] = ()) -> StoreFile:
-    """Return ``file`` with the documents ``infos`` replaced by their new records, merged on the
-    stored form: no mention is built as a model, and the sentences table keeps only the
-    sentences still cited. Same result as ``store.apply_merged``.
+class Fresh:
+    """New records merged as they come, held compact until they are applied to the store file:
+    each record once, each mention four items (its document's (path, doc_id), start, end and
+    sentence). A run keeps the documents read since its last checkpoint here, from one
+    process as records or from ``--jobs`` workers as packed store files."""
 
-    The new records come as public ``records`` and, already packed, as ``parts`` (store files of
-    new documents, which ``--jobs`` workers send; merged after ``records``, and changed here).
-    Either way the file is the same, byte for byte."""
+    def __init__(self) -> None:
+        self.records: dict[str, StoredRecord] = {}
+        self.seen: dict[str, set] = {}  # for records that absorbed another: their mentions' keys
+        self.documents: dict[tuple[str, str], Mention | DocumentInfo] = {}  # what names each document
+        self.keys: dict[tuple[str, str], tuple[str, str]] = {}  # one key tuple a document
+
+    def _key(self, doc: Mention | DocumentInfo) -> tuple[str, str]:
+        key = (doc.path, doc.doc_id)
+        held = self.keys.get(key)
+        if held is None:
+            held = self.keys[key] = key
+            self.documents[key] = doc
+        return held
+
+    def add_records(self, records: Iterable[Record]) -> None:
+        """Merge public records in (their mentions are not kept as models)."""
+        for rec in records:
+            refs = [(self._key(m), m.start, m.end, m.sentence) for m in rec.mentions]
+            if rec.id in self.records:  # a repeat: only its mentions (and a programme's names) count
+                _add(self.records, self.seen, rec.model_copy(update={"mentions": refs}))
+            else:
+                self.records[rec.id] = STORED[rec.kind].model_construct(**_fields(rec), mentions=refs)
+
+    def add_part(self, part: StoreFile) -> None:
+        """Merge a packed store file in (its records are changed and kept)."""
+        keys = [self._key(d) for d in part.documents]
+        sentences = [sys.intern(text) for text in part.sentences]  # reprints share their sentences
+        for new in part.records:
+            new.mentions = [(keys[d], a, b, sentences[si]) for d, a, b, si in new.mentions]
+            _add(self.records, self.seen, new)
+
+
+def apply_file(file: StoreFile, infos: list[DocumentInfo], fresh: Fresh) -> StoreFile:
+    """Return ``file`` with the documents ``infos`` replaced by their new records (``fresh``),
+    merged on the stored form: no mention is built as a model, and the sentences table keeps
+    only the sentences still cited. Same result as ``store.apply_merged``, whether the new
+    records came as records or as packed files. ``file`` and ``fresh`` are used up: their
+    records are changed and reused, so that a large store is not held twice while it is merged."""
     latest = {info.path: info for info in infos}
     kept_docs = [d for d in file.documents if d.path not in latest]
     packer = Packer(sorted([*kept_docs, *latest.values()], key=lambda d: d.path))
@@ -176,22 +212,15 @@ def apply_file(file: StoreFile, infos: list[DocumentInfo], records: list[Record]
     for rec in file.records:
         refs = [(remap[d], a, b, packer.sentence(file.sentences[si])) for d, a, b, si in rec.mentions if d in remap]
         if refs:
-            merged[rec.id] = rec.model_copy(update={"mentions": refs, **_lists(rec)})
-    # The new records, merged first with their mentions citing sentences by text; the sentences
-    # are then numbered record by record, as packing merged public records numbers them.
-    fresh: dict[str, StoredRecord] = {}
-    fresh_seen: dict[str, set] = {}
-    for rec in records:
-        _add(fresh, fresh_seen, STORED[rec.kind].model_construct(**_fields(rec), mentions=[
-            (packer.document_of(m), m.start, m.end, m.sentence) for m in rec.mentions]))
-    for part in parts:
-        docs = [packer.document_of(d) for d in part.documents]
-        for new in part.records:
-            new.mentions = [(docs[d], a, b, part.sentences[si]) for d, a, b, si in new.mentions]
-            _add(fresh, fresh_seen, new)
+            rec.mentions = refs
+            if isinstance(rec, StoredProgramme):  # merging may grow it: never a list shared with another record
+                rec.aliases = list(rec.aliases)
+            merged[rec.id] = rec
+    # The new sentences are numbered record by record, as packing merged public records numbers them.
     seen: dict[str, set] = {}
-    for new in fresh.values():
-        new.mentions = [(d, a, b, packer.sentence(text)) for d, a, b, text in new.mentions]
+    docs = {key: packer.document_of(doc) for key, doc in fresh.documents.items()}
+    for new in fresh.records.values():
+        new.mentions = [(docs[key], a, b, packer.sentence(text)) for key, a, b, text in new.mentions]
         _add(merged, seen, new)
     return StoreFile.model_construct(format=file.format, version=file.version, documents=packer.documents,
                                      sentences=packer.sentences, records=list(merged.values()))
@@ -207,8 +236,3 @@ def _add(merged: dict[str, StoredRecord], seen: dict[str, set], new: StoredRecor
     if new.id not in seen:
         seen[new.id] = {_ref_key(r) for r in old.mentions}
     absorb(old, new, seen[new.id], _ref_key)
-
-
-def _lists(rec: StoredRecord) -> dict:
-    """The lists of a record that merging may grow, copied (a programme's aliases)."""
-    return {"aliases": list(rec.aliases)} if isinstance(rec, StoredProgramme) else {}

@@ -149,7 +149,7 @@ def test_stored_records_print_as_the_public_records_do(tmp_path):
 
 
 def test_merging_on_the_stored_form_equals_merging_records():
-    from sci_diplo.storefile import apply_file, pack, unpack
+    from sci_diplo.storefile import Fresh, apply_file, pack, unpack
 
     before = store.apply(Store(), [
         (info("a.txt"), [figure(path="a.txt"), programme(path="a.txt"), claim(path="a.txt")]),
@@ -158,7 +158,9 @@ def test_merging_on_the_stored_form_equals_merging_records():
     new_infos = [info("a.txt", "da.txt"), info("c.txt")]
     new_records = [claim(path="a.txt"), figure(path="c.txt"), programme(path="c.txt", aliases=("NF",))]
     expected = store.apply_merged(before, new_infos, new_records)
-    got = unpack(apply_file(pack(before), new_infos, new_records))
+    fresh = Fresh()
+    fresh.add_records(new_records)
+    got = unpack(apply_file(pack(before), new_infos, fresh))
     assert got.model_dump() == expected.model_dump()
     fig = next(r for r in got.records if r.kind == "figure")
     assert [m.path for m in fig.mentions] == ["b.txt", "c.txt"]
@@ -169,11 +171,13 @@ def test_merging_on_the_stored_form_equals_merging_records():
 def test_merging_packed_parts_gives_the_file_merging_records_gives():
     """``--jobs`` workers send each document packed; merged, the store must be the one
     that merging the same documents' records gives, byte for byte (sentence numbers too)."""
-    from sci_diplo.identity import merge
     from sci_diplo.models import StoreFile
-    from sci_diplo.storefile import apply_file, pack
+    from sci_diplo.storefile import Fresh, apply_file, pack
 
-    before = pack(store.apply(Store(), [(info("a.txt"), [figure(path="a.txt"), programme(path="a.txt")])]))
+    def before():  # a store holding a.txt, read again below, and k.txt, kept (apply_file uses its file up)
+        return pack(store.apply(Store(), [(info("a.txt"), [figure(path="a.txt"), programme(path="a.txt")]),
+                                          (info("k.txt"), [programme(path="k.txt", aliases=("NFund",))])]))
+
     docs = [
         (info("a.txt", "da2"), [claim(path="a.txt"), figure(path="a.txt", sentence="Peru joined 30 countries.")]),
         (info("b.txt"), [figure(path="b.txt"), programme(path="b.txt", aliases=("NF",)), claim(path="b.txt"),
@@ -186,15 +190,20 @@ def test_merging_packed_parts_gives_the_file_merging_records_gives():
     # the Newton Fund again, in another sentence: numbered before b.txt's Chile, as merged records are
     docs[2][1][2].mentions[0].sentence = "The Newton Fund again."
     infos = [doc for doc, _ in docs]
-    expected = apply_file(before, infos, merge([rec for _, records in docs for rec in records]))
-    parts = [StoreFile.model_validate_json(pack(Store(documents=[doc], records=records)).model_dump_json())
-             for doc, records in docs]  # as a worker sends them
-    got = apply_file(before, infos, [], parts)
+    as_records, as_parts = Fresh(), Fresh()
+    as_records.add_records(rec for _, records in docs for rec in records)  # repeats merge as they come
+    expected = apply_file(before(), infos, as_records)
+    for doc, records in docs:  # as a worker sends them
+        as_parts.add_part(StoreFile.model_validate_json(pack(Store(documents=[doc], records=records)).model_dump_json()))
+    got = apply_file(before(), infos, as_parts)
     assert got.model_dump_json() == expected.model_dump_json()
+    newton = next(r for r in got.records if r.kind == "programme" and r.name == "Newton Fund")
+    assert newton.aliases == ["NFund", "NF"] and [got.documents[d].path for d, *_ in newton.mentions] == [
+        "k.txt", "b.txt", "c.txt"]  # the kept record absorbed the new mentions
     fig = next(r for r in got.records if r.kind == "figure" and r.id == figure().id)
     assert [got.documents[d].path for d, *_ in fig.mentions] == ["b.txt", "c.txt"]  # a.txt was read anew
-    assert got.sentences == ["In March 2021, China and Russia signed a memorandum.", "Peru joined 30 countries.",
-                             "China partnered with 30 countries.", "A sentence.", "The Newton Fund again.",
+    assert got.sentences == ["A sentence.", "In March 2021, China and Russia signed a memorandum.", "Peru joined 30 countries.",
+                             "China partnered with 30 countries.", "The Newton Fund again.",
                              "Chile joined 30 countries."]
 
 
