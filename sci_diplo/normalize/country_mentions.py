@@ -30,6 +30,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from sci_diplo.normalize.countries import fold_accents, table_data, variants
+from sci_diplo.normalize.numbers_lexicon import trie_regex
 from sci_diplo.normalize.types import CountryMatch
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -168,26 +169,6 @@ def _tables() -> _Tables:
     return tables
 
 
-def _trie(words: list[str]) -> str:
-    """Return a regex that matches exactly ``words``, factored as a prefix tree (the
-    engine then tries a few characters, not every word, at each position); "'" in a
-    word also matches a curly apostrophe."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [(_APOSTROPHE if ch == "'" else re.escape(ch)) + emit(child)
-                for ch, child in sorted(node.items()) if ch]
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")" if alts else ""
-        return f"(?:{body})?" if "" in node and body else body
-
-    return emit(root)
-
-
 def _candidate_re(heads: set[str]) -> re.Pattern[str]:
     """Compile the regex of the places where a form may start: a word of ``_Tables.firsts``
     (one of ``heads`` and maybe an ending: "China's") or a word that holds a non-ASCII
@@ -207,7 +188,8 @@ def _candidate_re(heads: set[str]) -> re.Pattern[str]:
         if not letter.isascii():
             rest = r"[\w'’.]*+"  # the word is not ASCII: folded in Python
         elif letter in by_letter:
-            rest = "(?:" + _trie(by_letter[letter]) + _ENDING + r"(?![\w'’.])|" + _FOLDED_REST + ")"
+            heads_re = trie_regex(sorted(by_letter[letter])).replace("'", _APOSTROPHE)  # "'" as any apostrophe
+            rest = "(?:" + heads_re + _ENDING + r"(?![\w'’.])|" + _FOLDED_REST + ")"
         else:
             rest = _FOLDED_REST
         branches.append(re.escape(letter) + r"(?<!\w.)" + rest)
