@@ -2,9 +2,11 @@
 
 Documents whose text is unchanged since the store last read them are skipped
 before spaCy is even loaded. The others stream through the pipeline (in
-``jobs`` worker processes when asked), and their records are merged into the
-store under its lock at checkpoints: every ``checkpoint_seconds``, at the end,
-and when the run is interrupted, so Ctrl-C keeps every finished document.
+``jobs`` worker processes when asked, which read the files the store does not
+know and send back batches of documents in the store's packed form), and their
+records are merged into the store under its lock at checkpoints: every
+``checkpoint_seconds``, at the end, and when the run is interrupted, so Ctrl-C
+keeps every finished document.
 Nothing here prints: progress goes to the ``on_event`` callback.
 """
 
@@ -24,7 +26,6 @@ from sci_diplo.identity import Merger
 from sci_diplo.models import DocumentInfo, Record, StoreFile
 from sci_diplo.sources import Source, discover, doc_id, iter_sources, read_source
 from sci_diplo.storefile import Fresh, Unpacker, apply_file
-
 
 
 @dataclass
@@ -124,10 +125,14 @@ def _init_worker(model: str | None) -> None:
     _WORKER_NLP = build_pipeline(model)
 
 
-def _work(args: tuple[list[Source | Path], str | None]) -> tuple[bytes, list[str], list[tuple[str, str]], Counter]:
+# What a worker sends back for a batch: the store file's JSON, warnings, (path, reason) of each
+# file it could not read, and the facts of each kind.
+WorkerResult = tuple[bytes, list[str], list[tuple[str, str]], Counter]
+
+
+def _work(args: tuple[list[Source | Path], str | None]) -> WorkerResult:
     """Read a batch of sources in a worker (paths from their files first); return them as one
-    store file in JSON, their records merged (see ``_received``), the warnings of their reading,
-    the ``(path, reason)`` of each file that could not be read, and the facts of each kind."""
+    store file, their records merged (see ``_received``), with what else ``WorkerResult`` holds."""
     from sci_diplo.api import analyse
     from sci_diplo.models import Store
     from sci_diplo.storefile import pack
@@ -166,8 +171,8 @@ def batch_size(documents: int, jobs: int) -> int:
     return max(1, min(8, documents // (4 * jobs)))
 
 
-def results(sources: Iterable[Source | Path], settings: Settings, on_problem: Callable[[InputError | str], None],
-            batch: int = 1) -> Iterator[Done]:
+def results(sources: Iterable[Source | Path], settings: Settings,
+            on_problem: Callable[[InputError | str], None], batch: int = 1) -> Iterator[Done]:
     """Yield the documents read, one at a time in one process, else in batches of ``batch`` from
     ``settings.jobs`` workers (which read the paths; ``on_problem`` hears of the files that fail,
     and of warnings)."""
