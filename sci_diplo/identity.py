@@ -49,8 +49,9 @@ class Merger:
     each merge.
     """
 
-    def __init__(self, in_place: bool = False) -> None:
+    def __init__(self, in_place: bool = False, mention_key=None) -> None:
         self.in_place = in_place
+        self.mention_key = mention_key or _mention_key  # stored records pass theirs (see ``absorb``)
         self.merged: dict[str, Record] = {}
         self.seen: dict[str, set[tuple]] = {}  # for records that absorbed another: their mention keys
 
@@ -64,8 +65,8 @@ class Merger:
             if seen is None:  # the first merge into this record: work on a copy (unless in place)
                 if not self.in_place:
                     old = self.merged[rec.id] = _copy(old)
-                seen = self.seen[rec.id] = {_mention_key(m) for m in old.mentions}
-            absorb(old, rec, seen)
+                seen = self.seen[rec.id] = {self.mention_key(m) for m in old.mentions}
+            absorb(old, rec, seen, self.mention_key)
 
     def records(self) -> list[Record]:
         return list(self.merged.values())

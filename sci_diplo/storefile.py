@@ -14,7 +14,7 @@ import json
 import sys
 from collections.abc import Iterable
 
-from sci_diplo.identity import absorb
+from sci_diplo.identity import Merger
 from sci_diplo.models import (
     ClaimRecord, DocumentInfo, FigureRecord, Mention, ProgrammeRecord, Record, Store, StoreFile, StoredClaim,
     StoredFigure, StoredProgramme, StoredRecord,
@@ -167,8 +167,7 @@ class Fresh:
     process as records or from ``--jobs`` workers as packed store files."""
 
     def __init__(self) -> None:
-        self.records: dict[str, StoredRecord] = {}
-        self.seen: dict[str, set] = {}  # for records that absorbed another: their mentions' keys
+        self.merger = Merger(in_place=True, mention_key=_ref_key)  # its records are ours to change
         self.documents: dict[tuple[str, str], Mention | DocumentInfo] = {}  # what names each document
         self.keys: dict[tuple[str, str], tuple[str, str]] = {}  # one key tuple a document
 
@@ -184,10 +183,10 @@ class Fresh:
         """Merge public records in (their mentions are not kept as models)."""
         for rec in records:
             refs = [(self._key(m), m.start, m.end, m.sentence) for m in rec.mentions]
-            if rec.id in self.records:  # a repeat: only its mentions (and a programme's names) count
-                _add(self.records, self.seen, rec.model_copy(update={"mentions": refs}))
+            if rec.id in self.merger.merged:  # a repeat: only its mentions (and a programme's names) count
+                self.merger.add([rec.model_copy(update={"mentions": refs})])
             else:
-                self.records[rec.id] = STORED[rec.kind].model_construct(**_fields(rec), mentions=refs)
+                self.merger.merged[rec.id] = STORED[rec.kind].model_construct(**_fields(rec), mentions=refs)
 
     def add_part(self, part: StoreFile) -> None:
         """Merge a packed store file in (its records are changed and kept)."""
@@ -195,7 +194,7 @@ class Fresh:
         sentences = [sys.intern(text) for text in part.sentences]  # reprints share their sentences
         for new in part.records:
             new.mentions = [(keys[d], a, b, sentences[si]) for d, a, b, si in new.mentions]
-            _add(self.records, self.seen, new)
+        self.merger.add(part.records)
 
 
 def apply_file(file: StoreFile, infos: list[DocumentInfo], fresh: Fresh) -> StoreFile:
@@ -208,7 +207,8 @@ def apply_file(file: StoreFile, infos: list[DocumentInfo], fresh: Fresh) -> Stor
     kept_docs = [d for d in file.documents if d.path not in latest]
     packer = Packer(sorted([*kept_docs, *latest.values()], key=lambda d: d.path))
     remap = {i: packer.doc_index[(d.path, d.doc_id)] for i, d in enumerate(file.documents) if d.path not in latest}
-    merged: dict[str, StoredRecord] = {}
+    merger = Merger(in_place=True, mention_key=_ref_key)  # ``file`` and ``fresh`` are used up
+    merged = merger.merged
     for rec in file.records:
         refs = [(remap[d], a, b, packer.sentence(file.sentences[si])) for d, a, b, si in rec.mentions if d in remap]
         if refs:
@@ -217,22 +217,9 @@ def apply_file(file: StoreFile, infos: list[DocumentInfo], fresh: Fresh) -> Stor
                 rec.aliases = list(rec.aliases)
             merged[rec.id] = rec
     # The new sentences are numbered record by record, as packing merged public records numbers them.
-    seen: dict[str, set] = {}
     docs = {key: packer.document_of(doc) for key, doc in fresh.documents.items()}
-    for new in fresh.records.values():
+    for new in fresh.merger.merged.values():
         new.mentions = [(docs[key], a, b, packer.sentence(text)) for key, a, b, text in new.mentions]
-        _add(merged, seen, new)
+        merger.add([new])
     return StoreFile.model_construct(format=file.format, version=file.version, documents=packer.documents,
                                      sentences=packer.sentences, records=list(merged.values()))
-
-
-def _add(merged: dict[str, StoredRecord], seen: dict[str, set], new: StoredRecord) -> None:
-    """Put ``new`` into ``merged`` by id, or its new mentions into the record of its id there
-    (``seen`` keeps the keys of the mentions of records that absorbed another)."""
-    old = merged.get(new.id)
-    if old is None:
-        merged[new.id] = new
-        return
-    if new.id not in seen:
-        seen[new.id] = {_ref_key(r) for r in old.mentions}
-    absorb(old, new, seen[new.id], _ref_key)
