@@ -94,8 +94,7 @@ def pending_sources(paths: list[str], known: dict[str, str], summary: Summary,
     be skipped without reading it, so a worker reads them (the reading is then spread over the
     workers, not all done by the parent that feeds them).
     """
-    read = (lambda path: str(path) in known) if unread else (lambda path: True)
-    for item in iter_sources(paths, read):
+    for item in iter_sources(paths, (lambda path: str(path) in known) if unread else None):
         if isinstance(item, Path):
             yield item
             continue

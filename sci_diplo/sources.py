@@ -156,16 +156,17 @@ def _walk(folder: Path) -> Iterator[Path | InputError]:
         yield InputError(str(folder), "folder holds no .txt or .md files")
 
 
-def iter_sources(paths: Iterable[str], read: Callable[[Path], bool] = lambda path: True
+def iter_sources(paths: Iterable[str], read: Callable[[Path], bool] | None = None
                  ) -> Iterator[Source | InputError | Path]:
     """Yield each input as a decoded Source, or the InputError that stops it; ``-`` is stdin.
 
-    A file for which ``read(path)`` is false is yielded unread, as its Path, for the caller
-    to hand to ``read_source`` (in a worker process, say).
+    With ``read``, a file for which ``read(path)`` is false is yielded unread, as its Path,
+    for the caller to hand to ``read_source`` (in a worker process, say).
     """
     paths = list(paths)
     for item in discover(p for p in paths if p != "-"):
-        yield item if isinstance(item, InputError) or not read(item) else read_source(item)
+        unread = isinstance(item, InputError) or (read is not None and not read(item))
+        yield item if unread else read_source(item)
     if "-" in paths:
         try:
             text, encoding, warnings = decode(sys.stdin.buffer.read(), "-")
