@@ -28,4 +28,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/speed.py
 
 clean:
-	rm -rf $(VENV) data/facts.json data/facts.json.lock
+	rm -rf $(VENV) data/facts.json data/facts.json.lock data/facts.json.sha256

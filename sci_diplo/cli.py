@@ -117,11 +117,10 @@ def facts(
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
     """Query the stored facts."""
-    from sci_diplo import store as store_mod
-    from sci_diplo.models import KINDS
+    from sci_diplo import storedata
     from sci_diplo.output import write_records
     from sci_diplo.query import Filters, country_code, day_bound, select
-    from sci_diplo.storefile import Unpacker
+    from sci_diplo.storedata import KINDS
 
     try:
         bad = [k for k in kind or [] if k not in KINDS]
@@ -134,14 +133,11 @@ def facts(
         )
         if not store.exists():
             raise errors.StoreError(f"no store at {store}: run `scidip extract` first (or pass --store)")
-        file = store_mod.load_file(store)
-        unpacker = Unpacker(file)
-        # Mentions are unpacked only where a filter reads them (their text, their file).
-        expand = unpacker.record if filters.search or filters.source else None
-        records = select(file.records, filters, expand=expand)
+        data = storedata.read(store)  # plain data: no record is built as a model
+        records = select(data, filters)
     except errors.SciDiploError as exc:
         raise fail(exc) from None
-    write_records(records, choose(fmt, sys.stdout.isatty()), sys.stdout, unpacker)
+    write_records(records, choose(fmt, sys.stdout.isatty()), sys.stdout, data)
 
 
 @app.command()

@@ -15,6 +15,9 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
+# Named where the store's Pydantic-free reader can see them; re-exported here.
+from sci_diplo.storedata import KINDS, STORE_FORMAT, STORE_VERSION  # noqa: F401
+
 Qualifier = Literal[
     "exact", "more_than", "at_least", "less_than", "at_most", "about", "nearly", "range"
 ]
@@ -24,9 +27,6 @@ Category = Literal[
     "joint_lab", "dialogue", "conference", "project", "facility", "other",
 ]
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
-
-STORE_FORMAT = "sci_diplo.facts"
-STORE_VERSION = 1
 
 
 class _Strict(BaseModel):
@@ -107,7 +107,6 @@ class ClaimRecord(_Record):
 
 
 Record = Annotated[Union[FigureRecord, ProgrammeRecord, ClaimRecord], Field(discriminator="kind")]
-KINDS = ("figure", "programme", "claim")
 
 
 class DocumentInfo(_Strict):

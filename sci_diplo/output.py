@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from typing import IO
+from typing import IO, Any
 
 from sci_diplo.formats import Format
-from sci_diplo.models import ClaimRecord, FigureRecord, ProgrammeRecord, Record
-from sci_diplo.storefile import record_json
+from sci_diplo.storedata import StoreData, json_bytes
+
+# The writers take records as JSON data (``model_dump(mode="json")`` of the public records, or
+# what ``StoreData.public`` gives): ``scidip facts`` reads the store without building models.
+Rec = dict[str, Any]
 
 
 CSV_COLUMNS = (
@@ -60,38 +63,38 @@ def write_jsonl(items: Iterable[bytes], out: IO[bytes]) -> None:
         out.write(b"\n")
 
 
-def csv_row(rec: Record) -> dict:
-    first = rec.mentions[0]
-    row = {"id": rec.id, "kind": rec.kind, "mentions": len(rec.mentions), "path": first.path,
-           "start": first.start, "end": first.end, "sentence": first.sentence,
-           "countries": ";".join(rec.countries)}
-    if isinstance(rec, ProgrammeRecord):
-        row.update(name=rec.name, aliases=";".join(rec.aliases), category=rec.category)
+def csv_row(rec: Rec) -> dict:
+    first = rec["mentions"][0]
+    row = {"id": rec["id"], "kind": rec["kind"], "mentions": len(rec["mentions"]), "path": first["path"],
+           "start": first["start"], "end": first["end"], "sentence": first["sentence"],
+           "countries": ";".join(rec["countries"])}
+    if rec["kind"] == "programme":
+        row.update(name=rec["name"], aliases=";".join(rec["aliases"]), category=rec["category"])
         return row
-    row.update(text=rec.text, inferred_countries=";".join(rec.inferred_countries))
-    if rec.date is not None:
-        row.update(date=rec.date.value or "", relation=rec.date.relation)
-    if isinstance(rec, FigureRecord):
-        row.update(value=rec.value, unit=rec.unit or "", qualifier=rec.qualifier,
-                   upper="" if rec.upper is None else rec.upper)
+    row.update(text=rec["text"], inferred_countries=";".join(rec["inferred_countries"]))
+    if rec["date"] is not None:
+        row.update(date=rec["date"]["value"] or "", relation=rec["date"]["relation"])
+    if rec["kind"] == "figure":
+        row.update(value=rec["value"], unit=rec["unit"] or "", qualifier=rec["qualifier"],
+                   upper="" if rec["upper"] is None else rec["upper"])
     return row
 
 
-def write_csv(records: Iterable[Record], out: IO[str]) -> None:
+def write_csv(records: Iterable[Rec], out: IO[str]) -> None:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, restval="", lineterminator="\n")
     writer.writeheader()
     for rec in records:
         writer.writerow(csv_row(rec))
 
 
-def fact_cell(rec: Record) -> str:
-    if isinstance(rec, ProgrammeRecord):
-        aliases = f" ({', '.join(rec.aliases)})" if rec.aliases else ""
-        return f"{rec.name}{aliases} [{rec.category}]"
-    if isinstance(rec, FigureRecord):
-        upper = f"–{number_cell(rec.upper)}" if rec.upper is not None else ""
-        return f"{number_cell(rec.value)}{upper} {rec.unit or ''} ({rec.qualifier}): {rec.text}"
-    return rec.text
+def fact_cell(rec: Rec) -> str:
+    if rec["kind"] == "programme":
+        aliases = f" ({', '.join(rec['aliases'])})" if rec["aliases"] else ""
+        return f"{rec['name']}{aliases} [{rec['category']}]"
+    if rec["kind"] == "figure":
+        upper = f"–{number_cell(rec['upper'])}" if rec["upper"] is not None else ""
+        return f"{number_cell(rec['value'])}{upper} {rec['unit'] or ''} ({rec['qualifier']}): {rec['text']}"
+    return rec["text"]
 
 
 def number_cell(value: float) -> str:
@@ -103,43 +106,43 @@ def number_cell(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def date_cell(rec: Record) -> str:
-    if isinstance(rec, (ClaimRecord, FigureRecord)) and rec.date is not None:
-        value = rec.date.value or f"? {rec.date.text}"
-        return value if rec.date.relation == "on" else f"{rec.date.relation} {value}"
-    return ""
+def date_cell(rec: Rec) -> str:
+    date = rec.get("date")
+    if date is None:
+        return ""
+    value = date["value"] or f"? {date['text']}"
+    return value if date["relation"] == "on" else f"{date['relation']} {value}"
 
 
-def write_table(records: list[Record], out: IO[str]) -> None:
+def write_table(records: list[Rec], out: IO[str]) -> None:
     """Print ``records`` as a Rich table on ``out`` (a terminal)."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text  # plain text: "[fund]" or a quoted "[1]" is no markup
 
     console = Console(file=out)
     table = Table(show_lines=False, header_style="bold")
     for column in ("kind", "fact", "date", "countries", "sources"):
         table.add_column(column, overflow="fold")
     for rec in records:
-        countries = ", ".join(c + ("*" if c in getattr(rec, "inferred_countries", ()) else "") for c in rec.countries)
-        table.add_row(rec.kind, fact_cell(rec), date_cell(rec), countries, str(len(rec.mentions)))
+        inferred = rec.get("inferred_countries", ())
+        countries = ", ".join(c + ("*" if c in inferred else "") for c in rec["countries"])
+        cells = (rec["kind"], fact_cell(rec), date_cell(rec), countries, str(len(rec["mentions"])))
+        table.add_row(*(Text(cell) for cell in cells))
     console.print(table)
     console.print(f"{len(records)} facts (* country inferred from the passage)", style="dim")
 
 
-def write_records(records: list, fmt: Format, out: IO[str], unpacker=None) -> None:
-    """Write ``records`` in ``fmt`` to ``out``.
-
-    ``records`` may be stored records, turned into public ones by ``unpacker``
-    (``storefile.Unpacker``); JSON formats are written without building the
-    mentions as models.
-    """
+def write_records(records: list[Rec], fmt: Format, out: IO[str], data: StoreData | None = None) -> None:
+    """Write ``records`` in ``fmt`` to ``out``: public records, or with ``data`` the stored records
+    of that store (JSON formats are then written from pieces, without building the public ones)."""
     if fmt in (Format.json, Format.jsonl):
-        texts = (unpacker.as_json(r) if unpacker else record_json(r) for r in records)
+        texts = (data.as_json(r) if data else json_bytes(r) for r in records)
         sink = byte_stream(out)
         (write_json if fmt is Format.json else write_jsonl)(texts, sink)
         sink.flush()
         return
-    public = [unpacker.as_record(r) for r in records] if unpacker else records
+    public = [data.public(r) for r in records] if data else records
     if fmt is Format.table:
         write_table(public, out)
     else:

@@ -1,15 +1,18 @@
-"""Filtering the store's records (what ``scidip facts`` asks)."""
+"""Filtering the store's records (what ``scidip facts`` asks).
+
+The filters read the records as the store holds them (``storedata.StoreData``): plain
+data, with each mention four numbers into the store's tables of documents and sentences.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from sci_diplo.errors import UsageError
-from sci_diplo.models import ClaimRecord, FigureRecord, ProgrammeRecord, Record
 from sci_diplo.normalize.countries import country_name, lookup_country, suggest_countries
+from sci_diplo.storedata import StoreData
 
 Day = tuple[int, int, int]
 
@@ -49,43 +52,37 @@ def day_bound(text: str, last: bool) -> Day:
     return bounds[1] if last else bounds[0]
 
 
-def record_date(rec: Record) -> str | None:
-    if isinstance(rec, (ClaimRecord, FigureRecord)) and rec.date is not None:
-        return rec.date.value
-    return None
-
-
-def in_period(rec: Record, since: Day | None, until: Day | None) -> bool:
+def in_period(rec: dict[str, Any], since: Day | None, until: Day | None) -> bool:
     """True when the record's date overlaps [since, until]; undated records never match a period."""
     if since is None and until is None:
         return True
     from sci_diplo.normalize.dates_calendar import date_bounds
 
-    value = record_date(rec)
+    value = (rec.get("date") or {}).get("value")
     bounds = date_bounds(value) if value else None
     if bounds is None:
         return False
     return (since is None or bounds[1] >= since) and (until is None or bounds[0] <= until)
 
 
-def haystack(rec: Record) -> str:
+def haystack(rec: dict[str, Any], data: StoreData) -> str:
     """Return the record's searchable text: its fact text, names and sentences, lower-cased."""
-    parts = [m.sentence for m in rec.mentions]
-    if isinstance(rec, ProgrammeRecord):
-        parts += [rec.name, *rec.aliases]
+    parts = [data.sentences[ref[3]] for ref in rec["mentions"]]
+    if rec["kind"] == "programme":
+        parts += [rec["name"], *rec["aliases"]]
     else:
-        parts.append(rec.text)
-    if isinstance(rec, FigureRecord) and rec.unit:
-        parts.append(rec.unit)
+        parts.append(rec["text"])
+    if rec["kind"] == "figure" and rec["unit"]:
+        parts.append(rec["unit"])
     return "\n".join(parts).casefold()
 
 
-def programme_ids(records: Iterable[Record], text: str) -> set[str]:
+def programme_ids(records: list[dict[str, Any]], text: str) -> set[str]:
     """Return the ids of programmes whose name or an alias contains ``text`` (case-insensitive)."""
     needle = text.casefold()
     return {
-        r.id for r in records
-        if isinstance(r, ProgrammeRecord) and any(needle in n.casefold() for n in (r.name, *r.aliases))
+        r["id"] for r in records
+        if r["kind"] == "programme" and any(needle in n.casefold() for n in (r["name"], *r["aliases"]))
     }
 
 
@@ -95,35 +92,31 @@ def under(path: str, source: str) -> bool:
     return a == b or a.startswith(b.rstrip(os.sep) + os.sep)
 
 
-def select(records: Iterable[Record], f: Filters, expand: Callable[[Any], Record] | None = None) -> list[Record]:
-    """Return the records that pass every filter, in store order.
+def select(data: StoreData, f: Filters) -> list[dict[str, Any]]:
+    """Return the stored records of ``data`` that pass every filter, in store order.
 
-    ``records`` may be stored records (``expand`` turns one into a public
-    record): the filters on a record's own fields run first, so only the
-    records that pass them are expanded. With ``source``, only the mentions
-    from that file or folder are kept. With ``programme``, programmes whose
-    name matches and the claims that name them pass.
+    With ``source``, only the mentions from that file or folder are kept. With
+    ``programme``, programmes whose name matches and the claims that name them pass.
     """
-    records = list(records)
-    progs = programme_ids(records, f.programme) if f.programme else set()
+    progs = programme_ids(data.records, f.programme) if f.programme else set()
+    countries = set(f.countries)
     out = []
-    for rec in records:
-        if f.kinds and rec.kind not in f.kinds:
+    for rec in data.records:
+        if f.kinds and rec["kind"] not in f.kinds:
             continue
-        if f.countries and not set(f.countries) & set(rec.countries):
+        if countries and countries.isdisjoint(rec["countries"]):
             continue
-        if f.programme and not (rec.id in progs or (isinstance(rec, ClaimRecord) and progs & set(rec.programmes))):
+        if f.programme and not (rec["id"] in progs or (rec["kind"] == "claim" and progs & set(rec["programmes"]))):
             continue
         if not in_period(rec, f.since, f.until):
             continue
-        rec = expand(rec) if expand else rec
-        if f.search and f.search.casefold() not in haystack(rec):
+        if f.search and f.search.casefold() not in haystack(rec, data):
             continue
         if f.source:
-            mentions = [m for m in rec.mentions if under(m.path, f.source)]
+            mentions = [ref for ref in rec["mentions"] if under(data.documents[ref[0]]["path"], f.source)]
             if not mentions:
                 continue
-            rec = rec.model_copy(update={"mentions": mentions})
+            rec = {**rec, "mentions": mentions}
         out.append(rec)
     return out
 

@@ -4,7 +4,9 @@ The store is one JSON file (``data/facts.json`` by default) holding a format
 name and version, the documents read, the sentences that are evidence, and
 the records (see ``storefile.py`` for the compact form of mentions). It is written to a
 temporary file beside it, flushed to disk and renamed over the old one, so a
-crash at any moment leaves either the old store or the new one. A store that
+crash at any moment leaves either the old store or the new one. Its SHA-256
+goes to ``<store>.sha256`` beside it, so that a reader can tell a file nobody
+changed since and skip validating it (``storedata.py``). A store that
 fails validation is never overwritten: loading it raises ``StoreError`` naming
 the file and the first problem.
 """
@@ -24,6 +26,7 @@ from pydantic import ValidationError
 
 from sci_diplo.errors import StoreError, StoreLockedError
 from sci_diplo.models import STORE_FORMAT, STORE_VERSION, DocumentInfo, Record, Store, StoreFile
+from sci_diplo.storedata import sum_path, sum_text
 from sci_diplo.storefile import Unpacker, pack, unpack
 from sci_diplo.identity import merge
 
@@ -45,6 +48,11 @@ def load_file(path: Path) -> StoreFile:
         return StoreFile()
     except OSError as exc:
         raise StoreError(f"cannot read store {path}: {exc.strerror or exc}") from None
+    return validate_file(path, raw)
+
+
+def validate_file(path: Path, raw: bytes) -> StoreFile:
+    """Return the store file whose bytes are ``raw`` (read from ``path``), validated; raise StoreError."""
     try:
         file = StoreFile.model_validate_json(raw)
     except ValidationError as exc:
@@ -81,9 +89,18 @@ def save(path: Path, store: Store) -> None:
 
 
 def save_file(path: Path, file: StoreFile) -> None:
-    """Write a store file to ``path`` atomically (see ``save``)."""
+    """Write a store file to ``path`` atomically (see ``save``), then its sum (``storedata``).
+
+    A crash between the two leaves a sum that does not match: the store is then validated when read.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     data = file.model_dump_json().encode("utf-8")
+    _write_atomically(path, data)
+    _write_atomically(sum_path(path), sum_text(data).encode("utf-8"))
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` by a temporary file beside it, flushed to disk and renamed over it."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, _file_mode(path))
@@ -119,6 +136,8 @@ def set_aside(path: Path) -> Path | None:
         return None
     target = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
     os.replace(path, target)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(sum_path(path))  # the sum of the old file: the new store gets its own
     return target
 
 

@@ -10,7 +10,6 @@ records of the public contract (``Store``).
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable
 
@@ -20,22 +19,9 @@ from sci_diplo.models import (
     StoredFigure, StoredProgramme, StoredRecord,
 )
 
-_DUMPS = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(value, ensure_ascii=False), one encoder
-
-
-def json_bytes(value: object) -> bytes:
-    """Return ``json.dumps(value, ensure_ascii=False)`` as UTF-8 (lone surrogates escaped, as JSON allows)."""
-    return _DUMPS(value).encode("utf-8", "backslashreplace")
-
-
-def record_json(rec: Record) -> bytes:
-    """Return the JSON of a public record, UTF-8 encoded."""
-    return json_bytes(rec.model_dump(mode="json"))
-
 
 PUBLIC = {"figure": FigureRecord, "programme": ProgrammeRecord, "claim": ClaimRecord}
 STORED = {"figure": StoredFigure, "programme": StoredProgramme, "claim": StoredClaim}
-STORED_TYPES = (StoredFigure, StoredProgramme, StoredClaim)
 
 
 def _fields(rec: Record | StoredRecord) -> dict:
@@ -90,8 +76,6 @@ class Unpacker:
 
     def __init__(self, file: StoreFile) -> None:
         self.file = file
-        self._docs_json: dict[int, tuple[bytes, bytes]] = {}
-        self._sentences_json: dict[int, bytes] = {}
 
     def mention(self, ref: tuple[int, int, int, int]) -> Mention:
         doc_i, start, end, sentence_i = ref
@@ -103,41 +87,6 @@ class Unpacker:
 
     def record(self, rec: StoredRecord) -> Record:
         return PUBLIC[rec.kind].model_construct(**_fields(rec), mentions=[self.mention(r) for r in rec.mentions])
-
-    def as_record(self, rec: Record | StoredRecord) -> Record:
-        """Return ``rec`` as a public record (unpacked if it is a stored one)."""
-        return self.record(rec) if isinstance(rec, STORED_TYPES) else rec
-
-    def as_json(self, rec: Record | StoredRecord) -> bytes:
-        """Return the JSON of ``rec`` as a public record (``record_json`` of ``self.record(rec)``),
-        built from each document's and sentence's JSON encoded once: a fact reprinted thousands
-        of times is thousands of mentions that differ only in their offsets."""
-        if not isinstance(rec, STORED_TYPES):
-            return record_json(rec)
-        data = rec.model_dump(mode="json", exclude={"mentions"})
-        mentions = b", ".join(self.mentions_json(rec.mentions))
-        head = json_bytes({"id": data.pop("id")})[:-1]  # the public field order: id, mentions, the rest
-        rest = json_bytes(data)[1:]
-        return b'%b, "mentions": [%b]%b%b' % (head, mentions, b", " if data else b"", rest)
-
-    def mentions_json(self, refs: list[tuple[int, int, int, int]]) -> list[bytes]:
-        """Return the JSON of each mention (UTF-8), in the field order of ``Mention``."""
-        docs, sentences, out = self._docs_json, self._sentences_json, []
-        for doc_i, start, end, sentence_i in refs:
-            parts = docs.get(doc_i) or self._doc_json(doc_i)
-            sentence = sentences.get(sentence_i)
-            if sentence is None:
-                sentence = sentences[sentence_i] = json_bytes(self.file.sentences[sentence_i])
-            out.append(b'%b"start": %d, "end": %d, "sentence": %b, %b' % (parts[0], start, end, sentence, parts[1]))
-        return out
-
-    def _doc_json(self, doc_i: int) -> tuple[bytes, bytes]:
-        """Return (and keep) the JSON of a document's mention fields before the offsets and after the sentence."""
-        doc = self.file.documents[doc_i]
-        before = b'{"path": %b, "doc_id": %b, ' % (json_bytes(doc.path), json_bytes(doc.doc_id))
-        after = json_bytes({"published": doc.published, "url": doc.url, "title": doc.title, "outlet": doc.outlet})[1:]
-        self._docs_json[doc_i] = (before, after)
-        return before, after
 
     def check(self) -> str | None:
         """Return the first reference that points outside the tables or has a negative offset, or None."""

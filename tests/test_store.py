@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from sci_diplo import store
+from sci_diplo import store, storedata
 from sci_diplo.errors import StoreError, StoreLockedError
 from sci_diplo.models import DocumentInfo, Store
 from tests.factories import claim, figure, programme
@@ -134,18 +134,16 @@ def test_saved_file_is_plain_json_with_header(tmp_path):
 
 
 def test_stored_records_print_as_the_public_records_do(tmp_path):
-    from sci_diplo.storefile import Unpacker
-
     path = tmp_path / "facts.json"
     original = Store(documents=[info("a.txt")], records=[figure(path="a.txt"), programme(path="a.txt"), claim(path="a.txt")])
     store.save(path, original)
-    file = store.load_file(path)
-    unpacker = Unpacker(file)
-    assert [json.loads(unpacker.as_json(r)) for r in file.records] == [
-        r.model_dump(mode="json") for r in original.records]
+    data = storedata.read(path)
+    expected = [r.model_dump(mode="json") for r in original.records]
+    assert [json.loads(data.as_json(r)) for r in data.records] == expected
+    assert [data.public(r) for r in data.records] == expected
     # the same keys in the same order
-    assert [json.dumps(json.loads(unpacker.as_json(r))) for r in file.records] == [
-        json.dumps(r.model_dump(mode="json")) for r in original.records]
+    assert [json.dumps(json.loads(data.as_json(r))) for r in data.records] == [json.dumps(r) for r in expected]
+    assert [json.dumps(data.public(r)) for r in data.records] == [json.dumps(r) for r in expected]
 
 
 def test_merging_on_the_stored_form_equals_merging_records():
@@ -208,10 +206,9 @@ def test_merging_packed_parts_gives_the_file_merging_records_gives():
 
 
 def test_stored_records_json_is_the_public_records_json(tmp_path):
-    """``Unpacker.as_json`` builds the text from pieces encoded once; it must be the bytes
+    """``StoreData.as_json`` builds the text from pieces encoded once; it must be the bytes
     ``json.dumps`` gives for the public record, with metadata, reprints and non-ASCII text."""
     from sci_diplo.identity import merge
-    from sci_diplo.storefile import Unpacker, record_json
 
     sentence = "Côte d’Ivoire and Türkiye signed a “joint” plan\u2002— 95%."
     reprints = merge([figure(path=p, sentence=sentence) for p in ("a.txt", "b.txt", "c/ü.txt")])
@@ -220,13 +217,11 @@ def test_stored_records_json_is_the_public_records_json(tmp_path):
     original = Store(documents=docs, records=[*reprints, programme(path="b.txt", aliases=("NF",)), claim(path="a.txt")])
     path = tmp_path / "facts.json"
     store.save(path, original)
-    file = store.load_file(path)
-    unpacker = Unpacker(file)
-    got = [unpacker.as_json(r) for r in file.records]
-    expected = [json.dumps(unpacker.record(r).model_dump(mode="json"), ensure_ascii=False).encode()
-                for r in file.records]
+    data = storedata.read(path)
+    got = [data.as_json(r) for r in data.records]
+    expected = [json.dumps(data.public(r), ensure_ascii=False).encode() for r in data.records]
     assert got == expected
     assert json.loads(got[0])["mentions"][0]["url"] == "https://x.org/ç"
     assert len(json.loads(got[0])["mentions"]) == 3
     public = store.load(path).records
-    assert [record_json(r) for r in public] == expected  # the path without an unpacker agrees
+    assert [storedata.json_bytes(r.model_dump(mode="json")) for r in public] == expected  # the models agree

@@ -1,0 +1,139 @@
+"""The store as plain data, read fast: what ``scidip facts`` queries.
+
+Whenever ``store.save_file`` writes a store, it also writes ``<store>.sha256`` beside it:
+the SHA-256 of the bytes written and the sci_diplo version that wrote them. A store is
+only ever written from validated records, so a file whose bytes still hash to that sum,
+read by the same version, holds exactly what validation accepted. ``read`` loads such a
+file with ``json.loads``. Validating it again would cost the import of Pydantic and the
+building of the store's schema, about two thirds of a query's time.
+
+Every other file is validated with Pydantic as before, and is rejected with a
+``StoreError`` if it fails:
+- an edited or damaged file;
+- a file written by another version;
+- a file with no sum.
+
+The sum guards against damage and version skew, not against someone who rewrites
+both files. Nothing here imports Pydantic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from sci_diplo import __version__
+from sci_diplo.errors import StoreError
+
+STORE_FORMAT = "sci_diplo.facts"
+STORE_VERSION = 1
+KINDS = ("figure", "programme", "claim")
+WRITER = f"sci_diplo {__version__}"
+
+_DUMPS = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(value, ensure_ascii=False), one encoder
+# A mention's fields, in the order of ``models.Mention``, after its document's path and doc_id.
+_DOC_AFTER = ("published", "url", "title", "outlet")
+
+
+def json_bytes(value: object) -> bytes:
+    """Return ``json.dumps(value, ensure_ascii=False)`` as UTF-8 (lone surrogates escaped, as JSON allows)."""
+    return _DUMPS(value).encode("utf-8", "backslashreplace")
+
+
+def sum_path(path: Path) -> Path:
+    """Return where the sum of the store at ``path`` is kept."""
+    return path.with_name(path.name + ".sha256")
+
+
+def sum_text(raw: bytes) -> str:
+    """Return the content of the sum file for a store whose bytes are ``raw``."""
+    return json.dumps({"sha256": hashlib.sha256(raw).hexdigest(), "writer": WRITER}) + "\n"
+
+
+def trusted(path: Path, raw: bytes) -> bool:
+    """Return True when ``raw`` (the bytes of the store at ``path``) hash to the sum this version wrote beside it."""
+    try:
+        return sum_path(path).read_text(encoding="utf-8") == sum_text(raw)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+class StoreData:
+    """A store file as plain data, as JSON has it.
+
+    ``documents`` and ``records`` are dicts, ``sentences`` strings, and a mention is
+    ``[document, start, end, sentence]``. The data can give a record in its public
+    form (as a dict, or as JSON text). The JSON text is built from pieces: each
+    document's and each sentence's JSON is encoded once, because a fact reprinted a
+    thousand times is a thousand mentions that differ only in their offsets.
+    """
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.documents: list[dict[str, Any]] = data.get("documents", [])
+        self.sentences: list[str] = data.get("sentences", [])
+        self.records: list[dict[str, Any]] = data.get("records", [])
+        self._docs_json: dict[int, tuple[bytes, bytes]] = {}
+        self._sentences_json: dict[int, bytes] = {}
+
+    def mention(self, ref: list[int]) -> dict[str, Any]:
+        """Return the public mention (``models.Mention`` as JSON has it) of a stored one."""
+        doc_i, start, end, sentence_i = ref
+        doc = self.documents[doc_i]
+        return {"path": doc["path"], "doc_id": doc["doc_id"], "start": start, "end": end,
+                "sentence": self.sentences[sentence_i], **{k: doc.get(k) for k in _DOC_AFTER}}
+
+    def public(self, rec: dict[str, Any]) -> dict[str, Any]:
+        """Return the public record of a stored one, its fields in the order of the record models."""
+        out = {"id": rec["id"], "mentions": [self.mention(ref) for ref in rec["mentions"]]}
+        out.update((k, v) for k, v in rec.items() if k not in out)
+        return out
+
+    def as_json(self, rec: dict[str, Any]) -> bytes:
+        """Return ``json_bytes(self.public(rec))``, built from pieces encoded once."""
+        mentions = b", ".join(self.mentions_json(rec["mentions"]))
+        rest = {k: v for k, v in rec.items() if k not in ("id", "mentions")}
+        head = json_bytes({"id": rec["id"]})[:-1]  # the public field order: id, mentions, the rest
+        tail = b", " + json_bytes(rest)[1:] if rest else b"}"
+        return b'%b, "mentions": [%b]%b' % (head, mentions, tail)
+
+    def mentions_json(self, refs: list[list[int]]) -> list[bytes]:
+        """Return the JSON of each mention (UTF-8), in the field order of ``models.Mention``."""
+        docs, sentences, out = self._docs_json, self._sentences_json, []
+        for doc_i, start, end, sentence_i in refs:
+            parts = docs.get(doc_i) or self._doc_json(doc_i)
+            sentence = sentences.get(sentence_i)
+            if sentence is None:
+                sentence = sentences[sentence_i] = json_bytes(self.sentences[sentence_i])
+            out.append(b'%b"start": %d, "end": %d, "sentence": %b, %b' % (parts[0], start, end, sentence, parts[1]))
+        return out
+
+    def _doc_json(self, doc_i: int) -> tuple[bytes, bytes]:
+        """Return (and keep) the JSON of a document's mention fields before the offsets and after the sentence."""
+        doc = self.documents[doc_i]
+        before = b'{"path": %b, "doc_id": %b, ' % (json_bytes(doc["path"]), json_bytes(doc["doc_id"]))
+        after = json_bytes({k: doc.get(k) for k in _DOC_AFTER})[1:]
+        self._docs_json[doc_i] = (before, after)
+        return before, after
+
+
+def read(path: Path) -> StoreData:
+    """Return the store at ``path`` as plain data, or an empty store if the file does not exist.
+
+    A file this version wrote and nobody changed is read as it is. Any other file is
+    validated first. Raises StoreError as ``store.load_file`` does.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return StoreData({})
+    except OSError as exc:
+        raise StoreError(f"cannot read store {path}: {exc.strerror or exc}") from None
+    if trusted(path, raw):
+        data = json.loads(raw)
+        if data.get("format") == STORE_FORMAT and data.get("version") == STORE_VERSION:
+            return StoreData(data)
+    from sci_diplo import store  # Pydantic: only for a file that must be validated
+
+    return StoreData(store.validate_file(path, raw).model_dump(mode="json"))

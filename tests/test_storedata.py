@@ -1,0 +1,75 @@
+"""The store read as plain data: trusted by its sum, else validated (``storedata.py``)."""
+
+import hashlib
+import json
+import subprocess
+import sys
+
+import pytest
+
+from sci_diplo import store, storedata
+from sci_diplo.errors import StoreError
+from sci_diplo.models import DocumentInfo, Store
+from tests.factories import claim, figure, programme
+
+
+def saved(tmp_path):
+    path = tmp_path / "facts.json"
+    docs = [DocumentInfo(path="a.txt", doc_id="da.txt", url="https://x.org/ç"), DocumentInfo(path="b.txt", doc_id="db.txt")]
+    store.save(path, Store(documents=docs, records=[figure(path="a.txt"), figure(path="b.txt", sentence="Peru got 5%."),
+                                                    programme(path="b.txt", aliases=("NF",)), claim(path="a.txt")]))
+    return path
+
+
+def test_save_writes_the_sum_of_the_bytes_beside_the_store(tmp_path):
+    path = saved(tmp_path)
+    written = json.loads(storedata.sum_path(path).read_text())
+    assert written == {"sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "writer": storedata.WRITER}
+    assert storedata.trusted(path, path.read_bytes())
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_trusted_store_reads_as_the_validated_one(tmp_path):
+    path = saved(tmp_path)
+    trusted = storedata.read(path)
+    storedata.sum_path(path).unlink()  # now it must be validated
+    validated = storedata.read(path)
+    assert (trusted.documents, trusted.sentences, trusted.records) == (
+        validated.documents, validated.sentences, validated.records)
+    assert [r["kind"] for r in trusted.records] == ["figure", "figure", "programme", "claim"]
+    assert trusted.public(trusted.records[0])["mentions"][0]["url"] == "https://x.org/ç"
+
+
+@pytest.mark.parametrize("change", ["edited", "other writer"])
+def test_a_store_not_as_its_sum_says_is_validated(tmp_path, change):
+    path = saved(tmp_path)
+    path.write_text(path.read_text().replace('"CHN"', '"China"'))  # valid JSON: only validation can tell
+    if change == "other writer":  # the sum matches the bytes, but another version wrote it
+        text = storedata.sum_text(path.read_bytes()).replace(storedata.WRITER, "sci_diplo 0.0.1")
+        storedata.sum_path(path).write_text(text)
+    with pytest.raises(StoreError, match="is invalid at records"):
+        storedata.read(path)
+
+
+def test_missing_and_unreadable_stores(tmp_path):
+    assert storedata.read(tmp_path / "none.json").records == []
+    (tmp_path / "dir.json").mkdir()
+    with pytest.raises(StoreError, match="cannot read store"):
+        storedata.read(tmp_path / "dir.json")
+
+
+def test_set_aside_drops_the_old_sum(tmp_path):
+    path = saved(tmp_path)
+    store.set_aside(path)
+    assert not storedata.sum_path(path).exists()
+
+
+def test_facts_on_a_trusted_store_imports_neither_pydantic_nor_spacy(tmp_path):
+    path = saved(tmp_path)
+    code = ("import sys; sys.argv = ['scidip', 'facts', '--store', sys.argv[1], '--country', 'China', '--format', 'json']\n"
+            "from sci_diplo import cli\n"
+            "try:\n    cli.app()\nexcept SystemExit:\n    pass\n"
+            "print([m for m in ('pydantic', 'spacy') if m in sys.modules], file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    assert out.stderr.strip() == "[]"
+    assert [r["kind"] for r in json.loads(out.stdout)] == ["figure", "figure", "claim"]  # the programme is British
