@@ -91,28 +91,33 @@ def save(path: Path, store: Store) -> None:
 def save_file(path: Path, file: StoreFile) -> None:
     """Write a store file to ``path`` atomically (see ``save``), then its sum (``storedata``).
 
-    A crash between the two leaves a sum that does not match: the store is then validated when read.
+    The sum is not flushed to disk: whatever a crash leaves of it (the old sum, none, an empty
+    file) does not match the store, which is then validated when read.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     data = file.model_dump_json().encode("utf-8")
     _write_atomically(path, data)
-    _write_atomically(sum_path(path), sum_text(data).encode("utf-8"))
+    _write_atomically(sum_path(path), sum_text(data).encode("utf-8"), durable=False)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` by a temporary file beside it, flushed to disk and renamed over it."""
+def _write_atomically(path: Path, data: bytes, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` by a temporary file beside it renamed over it, flushed to disk
+    first and the rename after (unless not ``durable``)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, _file_mode(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    if not durable:
+        return
     dir_fd = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
