@@ -111,7 +111,7 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
     return out
 
 
-def day_matches(text: str, lo: int = 0, hi: int | None = None) -> list[DateMatch]:
+def day_matches(text: str, lo: int = 0, hi: int | None = None, proj: bytes | None = None) -> list[DateMatch]:
     """Return the matches of ``find_dates(text, None)`` whose value is one day (``YYYY-MM-DD``),
     for the expressions whose trigger lies in ``text[lo:hi]``.
 
@@ -119,9 +119,10 @@ def day_matches(text: str, lo: int = 0, hi: int | None = None) -> list[DateMatch
     skipped number or range gap holds one, so the scan is in the state it would
     reach from the start), for the days ending at least 64 characters before
     ``hi`` or a sync character at ``hi`` (a range partner starts within 12).
+    ``proj`` is ``dates_triggers.project(text)`` when the caller has it.
     """
     out: list[DateMatch] = []
-    for atom in _merge(text, scan(text, lo=lo, hi=hi)):
+    for atom in _merge(text, scan(text, lo=lo, hi=hi, proj=proj)):
         if _is_day(atom) and atom.lo[0] is not None and cal.valid_point(*atom.lo):
             if atom.left is None:
                 atom.left = read_left(text, atom.start)

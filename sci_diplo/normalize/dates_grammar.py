@@ -230,12 +230,12 @@ APOS_RX = re.compile(r"[‘’'](?P<d>\d0)s")
 # Words that may start a candidate. Month and weekday names count only capitalized
 # (``dates_scan`` drops "may", "march", "sun" ...), so they trigger only then; a
 # trigger that finds nothing has no other effect, so this changes no result.
-_ANY_CASE_TRIGGERS = sorted(
+ANY_CASE_TRIGGERS = sorted(
     set(DEMONSTRATIVES) | set(SEASONS)
     | {"today", "tonight", "yesterday", "tomorrow", "first", "second", "third", "fourth", "final",
        "ago", "hence", "century", "centuries"}
 )
-_CAPITAL_TRIGGERS = sorted(set(MONTHS) | set(WEEKDAYS))
+CAPITAL_TRIGGERS = sorted(set(MONTHS) | set(WEEKDAYS))
 
 
 def _after(pattern: str) -> str:
@@ -261,9 +261,9 @@ def _trigger_words() -> list[str]:
     A literal first character lets ``re`` reject most alternatives without entering them.
     """
     heads: dict[str, dict[str, str]] = {}
-    for word in _ANY_CASE_TRIGGERS:
+    for word in ANY_CASE_TRIGGERS:
         heads.setdefault(word[0], {})[word[1:]] = r"(?!\w)" + _TRIGGER_TAILS.get(word, "")
-    for word in _ANY_CASE_TRIGGERS + _CAPITAL_TRIGGERS:
+    for word in ANY_CASE_TRIGGERS + CAPITAL_TRIGGERS:
         heads.setdefault(word[0].upper(), {})[word[1:]] = r"(?!\w)" + _TRIGGER_TAILS.get(word, "")
     return [head + word_trie(rests, fold=True) for head, rests in sorted(heads.items())]
 
@@ -277,8 +277,8 @@ def _trigger_words() -> list[str]:
 _DIGIT_TRIGGER = (r"\d(?<!\d[.,]\d)(?!\d{4}|\d{0,3}(?:,\d|%)"
                   r"|\d{0,2}\s++(?:(?!(?:to|through)\s++\d)[EGHIKLPQRTUVWXYZeghiklpqrtuvwxyz]"
                   r"|(?!(?i:a[dnpu]|bc|ce|de|fe|j[au]|ma|no|o[cf]|se))[ABCDFJMNOSabcdfjmnos][A-Za-z]))")
-_TRIGGER_HEADS = sorted({w[0] for w in _ANY_CASE_TRIGGERS} | {w[0].upper() for w in _ANY_CASE_TRIGGERS}
-                        | {w[0].upper() for w in _CAPITAL_TRIGGERS})
+_TRIGGER_HEADS = sorted({w[0] for w in ANY_CASE_TRIGGERS} | {w[0].upper() for w in ANY_CASE_TRIGGERS}
+                        | {w[0].upper() for w in CAPITAL_TRIGGERS})
 # What a candidate starts with: a digit, an apostrophe decade ('90s), a quarter code
 # (Q3, H1), FY+digits, or a trigger word. Which one it is, dates_scan reads off its
 # first characters (no named groups: they would slow every alternative down).
@@ -287,15 +287,10 @@ _TRIGGER_BODY = (
     r"|FY(?=\s?['’]?\d)|"
     + "|".join(_trigger_words()) + ")"
 )
-# Where a candidate may start: a trigger after a character that is no ASCII letter,
-# digit or underscore (dates_scan rejects other word characters before it, and tries
-# the start of the text with TRIGGER_AT_RX). Starting the pattern with a character
-# class lets ``re`` skip along the text without trying each position: this search is
-# the largest single cost of find_dates.
-TRIGGER_RX = re.compile(r"[^0-9A-Za-z_]" + _TRIGGER_BODY)
+# A trigger at a given position (``dates_triggers`` finds the positions: a search with
+# "no word character" before this pattern tests every character and enters the pattern
+# after every space).
 TRIGGER_AT_RX = re.compile(_TRIGGER_BODY)
-# A word character (Unicode), for the character before a trigger.
-WORD_CHAR_RX = re.compile(r"\w")
 
 # Looking back from "ago": a count and a unit ("more than forty years ").
 AGO_BACK_RX = re.compile(

@@ -1,6 +1,6 @@
 """First pass of the temporal normalizer: find candidate expressions ("atoms").
 
-One regex (``TRIGGER_RX``) finds where a candidate may start; a small anchored
+``dates_triggers`` finds where a candidate may start (``TRIGGER_AT_RX``); a small anchored
 regex for that kind of start reads the whole expression. An :class:`Atom`
 holds explicit calendar parts (``lo``/``hi`` points whose year may be None,
 to be inferred) or a relative spec (``rel``) resolved later against an anchor.
@@ -15,6 +15,7 @@ from sci_diplo.normalize.dates_context import read_left, right_word
 from sci_diplo.normalize.dates_digits import (
     Atom, century, code_atom, digit_atom, full_digit_date, month_day, quarter,
 )
+from sci_diplo.normalize.dates_triggers import candidates, project, trigger_end
 
 __all__ = ["Atom", "full_date_at", "month_before", "scan"]
 
@@ -30,20 +31,23 @@ _MONTH_ALONE_LEFT = frozenset((
 _MONTH_RANGE_AHEAD_RX = re.compile(r"\s*+(?:[-–—]|to\s|and\s|through\s)\s*+[A-Z][a-z]+")
 
 
-def scan(text: str, refs: bool = False, lo: int = 0, hi: int | None = None) -> list[Atom]:
+def scan(text: str, refs: bool = False, lo: int = 0, hi: int | None = None,
+         proj: bytes | None = None) -> list[Atom]:
     """Return the atoms of ``text`` in order, without overlaps.
 
     ``lo`` and ``hi`` limit the scan to the triggers in ``text[lo:hi]`` (the atoms
     may reach past ``hi``); see ``dates.day_matches`` for when that is exact.
+    ``proj`` is ``dates_triggers.project(text)`` when the caller has it.
     """
     atoms: list[Atom] = []
     pos = lo
     year_end = -1  # end of the last year-like atom, for lists of years
-    while True:
-        trigger = _next_trigger(text, pos)
-        if trigger is None or hi is not None and trigger[0] >= hi:
-            break
-        start, end = trigger
+    for start in candidates(project(text) if proj is None else proj, lo, hi):
+        if start < pos:
+            continue
+        end = trigger_end(text, start)
+        if end < 0:
+            continue
         try:
             atom = _dispatch(text, start, end, year_end)
         except KeyError:
@@ -64,24 +68,6 @@ def scan(text: str, refs: bool = False, lo: int = 0, hi: int | None = None) -> l
     if refs:
         atoms = _add_refs(text, atoms)
     return atoms
-
-
-def _next_trigger(text: str, pos: int) -> tuple[int, int] | None:
-    """Return (start, end) of the first trigger at or after ``pos``: no word character before it."""
-    if pos == 0:
-        mt = g.TRIGGER_AT_RX.match(text)
-        if mt is not None:
-            return 0, mt.end()
-        pos = 1
-    while True:
-        mt = g.TRIGGER_RX.search(text, pos - 1)  # the match starts with the character before
-        if mt is None:
-            return None
-        start = mt.start() + 1
-        before = text[start - 1]
-        if before < "\x80" or g.WORD_CHAR_RX.match(before) is None:
-            return start, mt.end()
-        pos = start + 1  # a non-ASCII letter or digit before it ("é2021")
 
 
 def _dispatch(text: str, start: int, end: int, year_end: int) -> Atom | None:

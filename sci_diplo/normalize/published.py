@@ -31,6 +31,7 @@ from functools import cached_property
 from sci_diplo.normalize import dates_grammar as g
 from sci_diplo.normalize.dates import day_matches
 from sci_diplo.normalize.dates_scan import full_date_at, month_before
+from sci_diplo.normalize.dates_triggers import project
 from sci_diplo.normalize.types import DateMatch
 
 HEAD_CHARS = 2000
@@ -52,6 +53,13 @@ _MASTHEAD_MONTH_RX = re.compile(
     r"[^\S\n]++(?P<year>(?:19|20)\d\d)[^\S\n]*+$",
     re.M | re.I,
 )
+# The projection of dates_triggers reduced to ASCII digits ("0") and spaces.
+_DIGITS = bytes(ord("0") if 48 <= b <= 57 else ord(" ") for b in range(256))
+# An ASCII digit after no ASCII digit (byte ``k + 1`` of a projection is character ``k``), and
+# an unknown character of the projection, which may be a digit past Latin-1. Both patterns
+# are literal: ``re`` finds them without entering a pattern.
+_DIGIT_AFTER_RX = re.compile(rb" 0")
+_UNKNOWN_RX = re.compile(rb"\?")
 # How far past its last full date a stretch is read: a range partner ("to 2022")
 # starts within 12 characters, its trigger ("twentieth century") within 64.
 _REACH = 64
@@ -82,9 +90,14 @@ class PublishedDates:
         self.head = text[:HEAD_CHARS + 200]
         last_sync = g.LAST_SYNC_RX.match(self.head)
         self.cut = last_sync.end() if last_sync else 0
-        self.early = _date_starts(text, 0, self.cut)
-        self.head_starts = self.early + _date_starts(text, self.cut, len(self.head))
-        self.head_days = _Days(self.head, self.head_starts)
+        # Projected once (dates_triggers), for the digits and the scanner's triggers; the
+        # head's is the whole text's cut where the head ends.
+        self.proj = project(text)
+        self.head_proj = self.proj[:len(self.head) + 1]
+        self.digits = self.proj.translate(_DIGITS)
+        self.early = _date_starts(text, self.proj, self.digits, 0, self.cut)
+        self.head_starts = self.early + _date_starts(text, self.proj, self.digits, self.cut, len(self.head))
+        self.head_days = _Days(self.head, self.head_proj, self.head_starts)
 
     @cached_property
     def stated(self) -> str | None:
@@ -99,13 +112,14 @@ class PublishedDates:
         """
         if len(self.head) == len(self.text):
             return self.stated or _latest_year(self.head_days)
-        starts = self.early + _date_starts(self.text, self.cut, len(self.text))
+        starts = self.early + _date_starts(self.text, self.proj, self.digits, self.cut, len(self.text))
         head_starts = [s for s in starts if s < len(self.head)]
         if head_starts == self.head_starts:
             stated = self.stated
         else:
-            stated = _first_stated(self.head, _Days(self.head, head_starts)) or masthead_month(self.head)
-        return stated or _latest_year(_Days(self.text, starts))
+            stated = _first_stated(self.head, _Days(self.head, self.head_proj, head_starts))
+            stated = stated or masthead_month(self.head)
+        return stated or _latest_year(_Days(self.text, self.proj, starts))
 
 
 def masthead_month(head: str) -> str | None:
@@ -152,19 +166,34 @@ def _latest_year(days: _Days) -> str | None:
     return None
 
 
-def _date_starts(text: str, pos: int, end: int) -> list[int]:
+def _date_starts(text: str, proj: bytes, digits: bytes, pos: int, end: int) -> list[int]:
     """Return where a full date may start in ``text[pos:end]`` read as if the text ended at ``end``:
     a superset of where one does, sorted. A month found before a day stands after any sync
-    character before the day, so after ``pos`` when ``text[pos - 1]`` is one."""
+    character before the day, so after ``pos`` when ``text[pos - 1]`` is one.
+
+    ``proj`` is the text's projection (dates_triggers) and ``digits`` the same with every
+    ASCII digit ``0`` and every other character a space: DAY_RX is tried only where a digit run may start, which
+    ``re`` finds without entering a pattern (searching with DAY_RX itself tests each
+    character for a Unicode digit).
+    """
     starts = []
-    for mt in g.DAY_RX.finditer(text, pos, end):
-        day = mt.start()
+    for day in _digit_starts(text, proj, digits, pos, end):
+        mt = g.DAY_RX.match(text, day, end)
+        if mt is None:
+            continue
         starts.append(day)
         if mt["md"] is not None:  # a day and a year: the month may stand before the day
             month = month_before(text, day)
             if month >= 0:
                 starts.append(month)
     return sorted(set(starts))
+
+
+def _digit_starts(text: str, proj: bytes, digits: bytes, pos: int, end: int) -> list[int]:
+    """Return, sorted, positions in ``text[pos:end]`` that include every digit that follows no digit."""
+    found = [m.start() for m in _DIGIT_AFTER_RX.finditer(digits, pos, end + 1)]
+    unknown = [m.start() - 1 for m in _UNKNOWN_RX.finditer(proj, pos + 1, end + 1) if text[m.start() - 1].isdecimal()]
+    return sorted(found + unknown) if unknown else found
 
 
 class _Days:
@@ -175,8 +204,9 @@ class _Days:
     in one scan when one of them is first asked about.
     """
 
-    def __init__(self, text: str, starts: list[int]) -> None:
+    def __init__(self, text: str, proj: bytes, starts: list[int]) -> None:
         self.text = text
+        self.proj = proj
         self.cands: list[tuple[str, int, int]] = []
         for start in starts:
             atom = full_date_at(text, start)
@@ -207,7 +237,7 @@ class _Days:
         hi = end + _REACH
         if last + 1 < len(cands):  # the sync character parting it from the next stretch
             hi = min(hi, g.SYNC_RX.search(text, end, cands[last + 1][1]).start())
-        days = day_matches(text, lo.end() if lo else 0, hi)
+        days = day_matches(text, lo.end() if lo else 0, hi, self.proj)
         for k in range(first, last + 1):
             self.done[k] = True
         self.open_values.update(m.value for m in days if m.relation not in _DEADLINE)
