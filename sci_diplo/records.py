@@ -5,14 +5,16 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
+from pydantic import TypeAdapter
 from spacy.tokens import Doc, Span
 
-from sci_diplo.components.base import doc_text, found, sentences, span_text
+from sci_diplo.components.base import doc_text, found, sentences
 from sci_diplo.components.claims import Claim, Pair, claims_of, found_index, sentence_countries
 from sci_diplo.components.extensions import COUNTRIES, FIGURES, PROGRAMMES
 from sci_diplo.identity import merge, norm_text, record_id
-from sci_diplo.models import ClaimRecord, DateValue, FigureRecord, Mention, ProgrammeRecord, Record
+from sci_diplo.models import ClaimRecord, DateValue, FigureRecord, ProgrammeRecord, Record
 from sci_diplo.normalize.programmes import programme_key
 
 
@@ -26,15 +28,16 @@ class DocContext:
     meta: dict[str, str] = field(default_factory=dict)
     offset: int = 0  # where this Doc starts in the whole document (long texts are read in pieces)
 
-    def mention(self, span: Span, sentence: str) -> Mention:
-        """Return the mention of ``span``, quoting ``sentence`` (its sentence's text, stripped)."""
+    def __post_init__(self) -> None:
         meta = self.meta
-        return Mention(
-            path=self.path, doc_id=self.doc_id,
-            start=span.start_char + self.offset, end=span.end_char + self.offset,
-            sentence=sentence, published=self.published,
-            url=meta.get("url"), title=meta.get("title"), outlet=meta.get("outlet"),
-        )
+        self.fields = {"path": self.path, "doc_id": self.doc_id, "published": self.published,
+                       "url": meta.get("url"), "title": meta.get("title"), "outlet": meta.get("outlet")}
+
+    def mention(self, span: Span, sentence: str) -> dict[str, Any]:
+        """Return the fields of the mention of ``span``, quoting ``sentence`` (its sentence's text,
+        stripped); they are validated as a :class:`Mention` with the record that holds them."""
+        return {**self.fields, "start": span.start_char + self.offset, "end": span.end_char + self.offset,
+                "sentence": sentence}
 
 
 class SentenceFacts:
@@ -68,9 +71,25 @@ class SentenceFacts:
         return [] if inferred else codes
 
 
-def date_value(pair: Pair) -> DateValue:
-    span, match = pair
-    return DateValue(value=match.value, relation=match.relation or "on", text=span_text(span))
+@lru_cache(maxsize=None)
+def list_adapter(model: type) -> TypeAdapter:
+    """Return the validator of a list of ``model`` (built on first use)."""
+    return TypeAdapter(list[model])
+
+
+def validated(model: type, fields: list[dict[str, Any]]) -> list[Any]:
+    """Return a ``model`` per dict of fields, nested parts (mentions) included, all validated in
+    one call: a model built field by field costs a Python call per record and per mention."""
+    return list_adapter(model).validate_python(fields) if fields else []
+
+
+def claim_dates(claims: list[Claim], text: str) -> dict[int, list[DateValue]]:
+    """Return the dates of each claim's sentence (by its start token) as values, validated in one
+    call; figures of the sentence share them (they are never changed)."""
+    fields = [{"value": m.value, "relation": m.relation or "on", "text": text[s.start_char : s.end_char]}
+              for c in claims for s, m in c.dates]
+    values = iter(validated(DateValue, fields))
+    return {c.sentence.start: [next(values) for _ in c.dates] for c in claims}
 
 
 def doc_records(doc: Doc, ctx: DocContext) -> list[Record]:
@@ -78,39 +97,40 @@ def doc_records(doc: Doc, ctx: DocContext) -> list[Record]:
     sents = sentences(doc)
     claims = claims_of(doc)
     facts = SentenceFacts(doc, claims)
-    dates = {c.sentence.start: [date_value(pair) for pair in c.dates] for c in claims}  # shared: never changed
-    figure_ids: dict[tuple[int, int], str] = {}
-    programme_ids: dict[tuple[int, int], str] = {}
-    out: list[Record] = []
+    dates = claim_dates(claims, facts.text)
+    figures = []
     for span, match in found(doc, FIGURES):
         sent = sents.of(span)
         sent_dates = dates.get(sent.start)
-        rec = figure_record((span, match), sent, ctx, facts, sent_dates[0] if sent_dates else None)
-        figure_ids[(span.start, span.end)] = rec.id
-        out.append(rec)
-    for span, match in found(doc, PROGRAMMES):
-        rec = programme_record((span, match), sents.of(span), ctx, facts)
-        programme_ids[(span.start, span.end)] = rec.id
-        out.append(rec)
+        figures.append(figure_fields((span, match), sent, ctx, facts, sent_dates[0] if sent_dates else None))
+    programmes = [programme_fields(pair, sents.of(pair[0]), ctx, facts) for pair in found(doc, PROGRAMMES)]
+    figure_ids = {(s.start, s.end): f["id"] for (s, _), f in zip(found(doc, FIGURES), figures)}
+    programme_ids = {(s.start, s.end): f["id"] for (s, _), f in zip(found(doc, PROGRAMMES), programmes)}
+    claim_fields = []
     for claim in claims:
         figs = [figure_ids[(s.start, s.end)] for s, _ in claim.figures]
         progs = [programme_ids[(s.start, s.end)] for s, _ in claim.programmes]
-        out.extend(claim_records(claim, ctx, facts, dates[claim.sentence.start], figs, progs))
+        claim_fields.extend(claim_records(claim, ctx, facts, dates[claim.sentence.start], figs, progs))
+    out: list[Record] = validated(FigureRecord, figures)
+    out += validated(ProgrammeRecord, programmes)
+    out += validated(ClaimRecord, claim_fields)
     return merge(out, in_place=True)  # the records were just made here
 
 
-def figure_record(pair: Pair, sent: Span, ctx: DocContext, facts: SentenceFacts,
-                  date: DateValue | None) -> FigureRecord:
+def figure_fields(pair: Pair, sent: Span, ctx: DocContext, facts: SentenceFacts,
+                  date: DateValue | None) -> dict[str, Any]:
+    """Return the fields of a :class:`FigureRecord`."""
     span, m = pair
     quoted, norm = facts.texts_of(sent)
     codes, inferred = facts.countries(sent)
     value = float(m.value)
     key = (value, (m.unit or "").casefold(), m.qualifier, m.upper, norm)
-    return FigureRecord(
-        id=record_id("figure", *key), mentions=[ctx.mention(span, quoted)], text=span_text(span),
-        value=value, unit=m.unit, qualifier=m.qualifier or "exact", upper=m.upper,
-        countries=codes, inferred_countries=inferred, date=date,
-    )
+    return {
+        "id": record_id("figure", *key), "mentions": [ctx.mention(span, quoted)],
+        "text": facts.text[span.start_char : span.end_char], "value": value, "unit": m.unit,
+        "qualifier": m.qualifier or "exact", "upper": m.upper, "countries": codes, "inferred_countries": inferred,
+        "date": date,
+    }
 
 
 @lru_cache(maxsize=8192)  # the same programmes are named again and again, in a document and across a corpus
@@ -119,24 +139,26 @@ def programme_id(name: str) -> str:
     return record_id("programme", programme_key(name))
 
 
-def programme_record(pair: Pair, sent: Span, ctx: DocContext, facts: SentenceFacts) -> ProgrammeRecord:
+def programme_fields(pair: Pair, sent: Span, ctx: DocContext, facts: SentenceFacts) -> dict[str, Any]:
+    """Return the fields of a :class:`ProgrammeRecord`."""
     span, m = pair
-    return ProgrammeRecord(
-        id=programme_id(m.name), mentions=[ctx.mention(span, facts.texts_of(sent)[0])], name=m.name,
-        aliases=list(m.aliases or ()), category=m.category or "other", countries=facts.own_countries(sent),
-    )
+    return {
+        "id": programme_id(m.name), "mentions": [ctx.mention(span, facts.texts_of(sent)[0])], "name": m.name,
+        "aliases": list(m.aliases or ()), "category": m.category or "other", "countries": facts.own_countries(sent),
+    }
 
 
 def claim_records(claim: Claim, ctx: DocContext, facts: SentenceFacts, dates: list[DateValue],
-                  figures: list[str], programmes: list[str]) -> list[ClaimRecord]:
-    """Return one record per date of ``claim`` (``dates``: those dates as values)."""
+                  figures: list[str], programmes: list[str]) -> list[dict[str, Any]]:
+    """Return the fields of one :class:`ClaimRecord` per date of ``claim`` (``dates``: those dates as values)."""
     text, norm = facts.texts_of(claim.sentence)
     mention = ctx.mention(claim.sentence, text)
     out = []
     for value in dates:
         key = (value.value or norm_text(value.text), value.relation, norm)
-        out.append(ClaimRecord(
-            id=record_id("claim", *key), mentions=[mention], text=text, date=value,
-            countries=claim.countries, inferred_countries=claim.inferred, figures=figures, programmes=programmes,
-        ))
+        out.append({
+            "id": record_id("claim", *key), "mentions": [mention], "text": text, "date": value,
+            "countries": claim.countries, "inferred_countries": claim.inferred, "figures": figures,
+            "programmes": programmes,
+        })
     return out
