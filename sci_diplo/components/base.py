@@ -207,7 +207,7 @@ class FinderComponent(Batched):
         for match, tokens in zip(matches, align(doc, matches)):
             if tokens is not None:
                 i, j = tokens
-                pairs.append((Span(doc, i, j, label=label), match))
+                pairs.append((Span(doc, i, j, label), match))
                 chars.append((starts[i], ends[j - 1]))
         set_attrs(doc, self.names, chars, [self.values(m) for _, m in pairs])
         doc.spans[self.key] = [span for span, _ in pairs]

@@ -51,15 +51,19 @@ class Found:
     """``(span, match)`` pairs sorted by start token, to find those inside a token range quickly."""
 
     def __init__(self, pairs: Sequence[Pair]) -> None:
-        self.pairs = sorted(pairs, key=lambda p: (p[0].start, p[0].end))
-        self.starts = [p[0].start for p in self.pairs]
+        bounds = [(span.start, span.end) for span, _ in pairs]
+        order = sorted(range(len(pairs)), key=bounds.__getitem__)  # stable: no Python call per comparison key
+        self.pairs = [pairs[k] for k in order]
+        self.starts = [bounds[k][0] for k in order]
+        self.ends = [bounds[k][1] for k in order]
 
     def within(self, start: int, end: int) -> list[Pair]:
-        i = bisect_left(self.starts, start)
+        starts, ends, pairs = self.starts, self.ends, self.pairs
+        i = bisect_left(starts, start)
         out = []
-        while i < len(self.pairs) and self.starts[i] < end:
-            if self.pairs[i][0].end <= end:
-                out.append(self.pairs[i])
+        while i < len(pairs) and starts[i] < end:
+            if ends[i] <= end:
+                out.append(pairs[i])
             i += 1
         return out
 
@@ -186,7 +190,7 @@ class ClaimLinker(Batched):
         claims = doc_cache(doc)[CLAIMS] = link(doc)
         sents = [claim.sentence for claim in claims]
         label = doc.vocab.strings.add("CLAIM")  # once, not in every Span()
-        spans = [Span(doc, sent.start, sent.end, label=label) for sent in sents]
+        spans = [Span(doc, sent.start, sent.end, label) for sent in sents]
         set_attrs(doc, self.names, [(sent.start_char, sent.end_char) for sent in sents], map(claim_values, claims))
         doc.spans[CLAIMS] = spans
         release(doc, unless_kept=True)  # the last component: working data is no longer needed
