@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from spacy.language import Language
@@ -132,7 +133,8 @@ def states_something(text: str, sent: Span, dates: list[Pair]) -> bool:
         pieces.append(text[pos : span.start_char])
         pos = max(pos, span.end_char)
     pieces.append(text[pos : sent.end_char])
-    return len(WORD.findall(" ".join(pieces))) >= MIN_WORDS
+    # the MIN_WORDS-th word, if any: the scan stops there rather than listing every word
+    return next(islice(WORD.finditer(" ".join(pieces)), MIN_WORDS - 1, None), None) is not None
 
 
 def most_precise(dates: list[Pair], text: str) -> list[Pair]:
