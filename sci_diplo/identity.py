@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
 from collections.abc import Iterable
 
 from sci_diplo.models import ProgrammeRecord, Record
@@ -24,7 +23,6 @@ EMPHASIS = re.compile(r"[*_]+")
 SPACE = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=8192)  # a sentence is normalized once for each fact it holds
 def norm_text(text: str) -> str:
     """Return ``text`` normalized for comparison: NFKC, plain quotes and dashes, one space, lower case."""
     text = unicodedata.normalize("NFKC", text).translate(QUOTES)
