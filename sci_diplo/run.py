@@ -21,12 +21,17 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from sci_diplo import store as store_mod
+from typing import TYPE_CHECKING
+
+from sci_diplo import storedata
 from sci_diplo.errors import InputError
-from sci_diplo.identity import Merger
-from sci_diplo.models import DocumentInfo, Record, StoreFile
 from sci_diplo.sources import Source, discover, doc_id, iter_sources, read_source
-from sci_diplo.storefile import Fresh, Unpacker, apply_file
+
+# The models (and Pydantic) are imported where records are made or merged: a run that finds
+# every file unchanged needs none of them (see ``prepare``).
+if TYPE_CHECKING:
+    from sci_diplo.models import DocumentInfo, Record, StoreFile
+    from sci_diplo.storefile import Fresh
 
 
 @dataclass
@@ -149,6 +154,7 @@ def _work(args: tuple[list[Source | Path], str | None]) -> WorkerResult:
     """Read a batch of sources in a worker (paths from their files first); return them as one
     store file, their records merged (see ``_received``), with what else ``WorkerResult`` holds."""
     from sci_diplo.api import analyse
+    from sci_diplo.identity import Merger
     from sci_diplo.models import Store
     from sci_diplo.storefile import pack
 
@@ -172,6 +178,9 @@ def _work(args: tuple[list[Source | Path], str | None]) -> WorkerResult:
 def _received(part_json: bytes, kinds: Counter) -> Done:
     """Return a worker's batch, validated. It crosses the process boundary in the store's
     packed form (mentions as four integers, each sentence once) and is merged in that form."""
+    from sci_diplo.models import StoreFile
+    from sci_diplo.storefile import Unpacker
+
     part = StoreFile.model_validate_json(part_json)
     problem = Unpacker(part).check()
     if problem:
@@ -234,20 +243,31 @@ class Pending:
 
     def __init__(self) -> None:
         self.infos: list[DocumentInfo] = []
-        self.fresh = Fresh()
+        self._fresh: Fresh | None = None
+
+    @property
+    def fresh(self) -> Fresh:
+        if self._fresh is None:
+            from sci_diplo.storefile import Fresh
+
+            self._fresh = Fresh()
+        return self._fresh
 
     def add(self, done: Done) -> None:
         self.infos.extend(done.infos)
-        if isinstance(done.records, StoreFile):
-            self.fresh.add_part(done.records)
-        else:
+        if isinstance(done.records, list):  # public records, from this process
             self.fresh.add_records(done.records)
+        else:  # a store file, from a worker
+            self.fresh.add_part(done.records)
 
 
 def checkpoint(settings: Settings, pending: Pending, summary: Summary) -> Pending:
     """Merge ``pending`` into the store on disk under its lock; return a new, empty Pending."""
     if not pending.infos:
         return pending
+    from sci_diplo import store as store_mod
+    from sci_diplo.storefile import apply_file
+
     with store_mod.locked(settings.store, settings.lock_timeout):
         current = store_mod.load_file(settings.store)  # merged in its stored form: no mention models
         updated = apply_file(current, pending.infos, pending.fresh)
@@ -259,12 +279,16 @@ def checkpoint(settings: Settings, pending: Pending, summary: Summary) -> Pendin
 def prepare(settings: Settings, summary: Summary) -> dict[str, str]:
     """Return the store's known ``{path: doc_id}``; with ``rebuild``, set the old store aside first."""
     if settings.rebuild:
+        from sci_diplo import store as store_mod
+
         with store_mod.locked(settings.store, settings.lock_timeout):
             summary.set_aside = store_mod.set_aside(settings.store)
         return {}
-    current = store_mod.load_file(settings.store)  # validated; a damaged store raises StoreError
+    # Validated (a damaged store raises StoreError) unless its sum vouches for it: a run that finds
+    # every file unchanged then builds no model at all.
+    current = storedata.read(settings.store)
     summary.total_records = len(current.records)
-    return {d.path: d.doc_id for d in current.documents}
+    return {d["path"]: d["doc_id"] for d in current.documents}
 
 
 def extract(paths: list[str], settings: Settings, on_event: Callable[[Event], None] = lambda e: None) -> Summary:

@@ -73,3 +73,19 @@ def test_facts_on_a_trusted_store_imports_neither_pydantic_nor_spacy(tmp_path):
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
     assert out.stderr.strip() == "[]"
     assert [r["kind"] for r in json.loads(out.stdout)] == ["figure", "figure", "claim"]  # the programme is British
+
+
+def test_a_rerun_over_unchanged_files_imports_neither_pydantic_nor_spacy(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("In March 2021, China and Russia signed 2 agreements.", encoding="utf-8")
+    store_path = tmp_path / "facts.json"
+    code = ("import sys; sys.argv = ['scidip', 'extract', sys.argv[1], '--store', sys.argv[2], '-q']\n"
+            "from sci_diplo import cli\n"
+            "try:\n    cli.app()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+            "print([m for m in ('pydantic', 'spacy') if m in sys.modules])")
+    args = [sys.executable, "-c", code, str(tmp_path / "in"), str(store_path)]
+    first = subprocess.run(args, capture_output=True, text=True, check=True)
+    assert first.stdout.strip() == "['pydantic', 'spacy']"
+    again = subprocess.run(args, capture_output=True, text=True, check=True)
+    assert again.stdout.strip() == "[]"
+    assert [r["kind"] for r in storedata.read(store_path).records] == ["figure", "claim"]
