@@ -1,0 +1,44 @@
+"""The filters of ``scidip facts`` over a store read as plain data."""
+
+from sci_diplo import store, storedata
+from sci_diplo.identity import merge
+from sci_diplo.models import DocumentInfo, Store
+from sci_diplo.query import Filters, select
+from tests.factories import claim, figure, programme
+
+
+def data(tmp_path):
+    path = tmp_path / "facts.json"
+    docs = [DocumentInfo(path=p, doc_id="d" + p) for p in ("a.txt", "news/b.txt", "news/c.txt")]
+    records = merge([figure(path="a.txt"), figure(path="news/b.txt"), figure(value=5, unit="labs", path="news/c.txt",
+                                                                              sentence="Peru opened 5 labs.", countries=("PER",), date=None),
+                     programme(path="news/b.txt", aliases=("NF",)), claim(path="a.txt")])
+    store.save(path, Store(documents=docs, records=records))
+    return storedata.read(path)
+
+
+def kinds(records):
+    return [r["kind"] for r in records]
+
+
+def test_each_filter_over_stored_records(tmp_path):
+    d = data(tmp_path)
+    assert kinds(select(d, Filters())) == ["figure", "figure", "programme", "claim"]
+    assert kinds(select(d, Filters(countries=("PER",)))) == ["figure"]
+    assert kinds(select(d, Filters(countries=("CHN", "GBR"), kinds=("programme", "claim")))) == ["programme", "claim"]
+    assert kinds(select(d, Filters(since=(2021, 1, 1), until=(2021, 3, 31)))) == ["figure", "claim"]  # undated: out
+    assert kinds(select(d, Filters(since=(2022, 1, 1)))) == []
+    assert kinds(select(d, Filters(search="PERU OPENED"))) == ["figure"]  # a mention's sentence
+    assert kinds(select(d, Filters(search="nf"))) == ["programme"]  # an alias
+    assert kinds(select(d, Filters(programme="newton"))) == ["programme"]
+
+
+def test_source_keeps_only_that_folders_mentions(tmp_path):
+    d = data(tmp_path)
+    got = select(d, Filters(source="news"))
+    assert kinds(got) == ["figure", "figure", "programme"]
+    china = got[0]
+    assert [d.public(china)["mentions"][k]["path"] for k in range(len(china["mentions"]))] == ["news/b.txt"]
+    assert len(d.records[0]["mentions"]) == 2  # the store's own record is left whole
+    assert select(d, Filters(source="news/c.txt"))[0]["unit"] == "labs"
+    assert select(d, Filters(source="elsewhere")) == []
