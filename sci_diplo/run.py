@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sci_diplo import storedata
