@@ -24,10 +24,18 @@ SPACE = re.compile(r"\s+")
 
 
 def norm_text(text: str) -> str:
-    """Return ``text`` normalized for comparison: NFKC, plain quotes and dashes, one space, lower case."""
-    text = unicodedata.normalize("NFKC", text).translate(QUOTES)
-    text = HYPHEN_BREAK.sub("", text)
-    text = EMPHASIS.sub("", text)
+    """Return ``text`` normalized for comparison: NFKC, plain quotes and dashes, one space, lower case.
+
+    Each step runs only where it can change something: most sentences are NFKC already and
+    hold no line-break hyphen and no emphasis mark.
+    """
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    text = text.translate(QUOTES)
+    if "\n" in text and "-" in text:
+        text = HYPHEN_BREAK.sub("", text)
+    if "*" in text or "_" in text:
+        text = EMPHASIS.sub("", text)
     text = SPACE.sub(" ", text).replace(" - ", "-")
     return text.strip().casefold()
 

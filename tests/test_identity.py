@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sci_diplo.identity import merge, norm_text, record_id
 from tests.factories import figure, programme
@@ -48,3 +50,16 @@ def test_merge_unites_programme_names_as_aliases():
 def test_merge_does_not_duplicate_a_mention_seen_twice():
     a = figure(path="a.txt")
     assert len(merge([a, a])[0].mentions) == 1
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab Z-\n\t_*’“—–ﬁ①e\u0301\u00a0\u2002", max_size=30))
+def test_norm_text_is_every_step_applied_in_turn(text):
+    """norm_text skips the steps that cannot change a text; the result is that of all of them."""
+    import unicodedata
+
+    from sci_diplo.identity import EMPHASIS, HYPHEN_BREAK, QUOTES, SPACE
+
+    full = unicodedata.normalize("NFKC", text).translate(QUOTES)
+    full = SPACE.sub(" ", EMPHASIS.sub("", HYPHEN_BREAK.sub("", full))).replace(" - ", "-")
+    assert norm_text(text) == full.strip().casefold()
