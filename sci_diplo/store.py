@@ -26,7 +26,7 @@ from pydantic import ValidationError
 
 from sci_diplo.errors import StoreError, StoreLockedError
 from sci_diplo.models import STORE_FORMAT, STORE_VERSION, DocumentInfo, Record, Store, StoreFile
-from sci_diplo.storedata import sum_path, sum_text
+from sci_diplo.storedata import read_bytes, sum_path, sum_text
 from sci_diplo.storefile import Unpacker, pack, unpack
 from sci_diplo.identity import merge
 
@@ -42,13 +42,8 @@ def load(path: Path) -> Store:
 
 def load_file(path: Path) -> StoreFile:
     """Return the store file at ``path`` as stored (validated), or an empty one if it does not exist."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return StoreFile()
-    except OSError as exc:
-        raise StoreError(f"cannot read store {path}: {exc.strerror or exc}") from None
-    return validate_file(path, raw)
+    raw = read_bytes(path)
+    return StoreFile() if raw is None else validate_file(path, raw)
 
 
 def validate_file(path: Path, raw: bytes) -> StoreFile:

@@ -118,18 +118,25 @@ class StoreData:
         return before, after
 
 
+def read_bytes(path: Path) -> bytes | None:
+    """Return the bytes of the store at ``path``, or None if there is none; raise StoreError if unreadable."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(f"cannot read store {path}: {exc.strerror or exc}") from None
+
+
 def read(path: Path) -> StoreData:
     """Return the store at ``path`` as plain data, or an empty store if the file does not exist.
 
     A file this version wrote and nobody changed is read as it is. Any other file is
     validated first. Raises StoreError as ``store.load_file`` does.
     """
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    raw = read_bytes(path)
+    if raw is None:
         return StoreData({})
-    except OSError as exc:
-        raise StoreError(f"cannot read store {path}: {exc.strerror or exc}") from None
     if trusted(path, raw):
         data = json.loads(raw)
         if data.get("format") == STORE_FORMAT and data.get("version") == STORE_VERSION:
