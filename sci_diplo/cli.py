@@ -120,12 +120,11 @@ def facts(
     from sci_diplo import storedata
     from sci_diplo.output import write_records
     from sci_diplo.query import Filters, country_code, day_bound, select
-    from sci_diplo.storedata import KINDS
 
     try:
-        bad = [k for k in kind or [] if k not in KINDS]
+        bad = [k for k in kind or [] if k not in storedata.KINDS]
         if bad:
-            raise errors.UsageError(f"unknown kind {bad[0]!r}; use one of {', '.join(KINDS)}")
+            raise errors.UsageError(f"unknown kind {bad[0]!r}; use one of {', '.join(storedata.KINDS)}")
         filters = Filters(
             countries=tuple(country_code(c) for c in country or []), kinds=tuple(kind or ()),
             programme=programme, since=day_bound(since, last=False) if since else None,
