@@ -53,7 +53,7 @@ def test_merge_does_not_duplicate_a_mention_seen_twice():
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="ab Z-\n\t_*’“—–ﬁ①e\u0301\u00a0\u2002", max_size=30))
+@given(st.text(alphabet="ab Z-\n\t_*’“—–ﬁ①e\u0301\u00a0\u2002\x1c\x85\u2028\u3000\u200b", max_size=30))
 def test_norm_text_is_every_step_applied_in_turn(text):
     """norm_text skips the steps that cannot change a text; the result is that of all of them."""
     import unicodedata
@@ -63,3 +63,12 @@ def test_norm_text_is_every_step_applied_in_turn(text):
     full = unicodedata.normalize("NFKC", text).translate(QUOTES)
     full = SPACE.sub(" ", EMPHASIS.sub("", HYPHEN_BREAK.sub("", full))).replace(" - ", "-")
     assert norm_text(text) == full.strip().casefold()
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("a- \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2000\u2028\u202f\u3000\u200b\ufeff"),
+               max_size=12))
+def test_one_space_is_the_white_space_regex(text):
+    from sci_diplo.identity import SPACE, one_space
+
+    assert one_space(text) == SPACE.sub(" ", text)
