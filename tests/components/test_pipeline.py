@@ -170,3 +170,23 @@ def test_sentence_index_and_token_offsets_from_the_boundary_component_are_spacys
             span = doc[token.i : token.i + 1]
             assert ours.of(span) == theirs.of(span) == token.sent
         release(doc)
+
+
+def test_a_parsed_doc_keeps_its_sentences_and_a_senters_gain_the_paragraph_breaks(nlp):
+    from spacy.tokens import Doc
+
+    from sci_diplo.components.extensions import PARAGRAPHS
+
+    words = ["Chile", "signed", "it", "\n\n", "Peru", "agreed", "and", "Chile", "left", "."]
+    heads = [1, 1, 1, 1, 5, 5, 5, 8, 5, 5]  # one sentence, as a parser would have it
+    deps = ["nsubj", "ROOT", "dobj", "dep", "nsubj", "ROOT", "cc", "nsubj", "conj", "punct"]
+    parsed = Doc(nlp.vocab, words=words, spaces=[True, True, False, False, True, True, True, True, False, False],
+                 heads=heads, deps=deps)
+    doc = nlp(parsed)
+    assert [s.text for s in doc.sents] == ["Chile signed it\n\n", "Peru agreed and Chile left."]
+    assert [p.text for p in doc.spans[PARAGRAPHS]] == ["Chile signed it", "Peru agreed and Chile left."]
+
+    sentenced = Doc(nlp.vocab, words=["Chile", "signed", "\n\n", "Peru", "agreed", "and", "left"],
+                    sent_starts=[True, False, False, False, False, True, False])
+    doc = nlp(sentenced)
+    assert [s.start for s in doc.sents] == [0, 3, 5]  # the senter's two, and "Peru" after the blank line
