@@ -26,7 +26,7 @@ import re
 from bisect import bisect_right
 
 import numpy
-from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH, SENT_START
+from spacy.attrs import DEP, IDX, IS_PUNCT, LENGTH, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
@@ -124,19 +124,14 @@ class ParagraphSplitter(Batched):
         found = numpy.searchsorted(self.punct, orth)
         return self.punct[numpy.minimum(found, len(self.punct) - 1)] == orth
 
-    def sentence_starts(self, table: numpy.ndarray, starts: list[int], preset: numpy.ndarray | None) -> numpy.ndarray:
-        """Return the SENT_START values: ``preset`` (those already set), else the punctuation's,
-        plus ``starts``.
+    def sentence_starts(self, table: numpy.ndarray, starts: list[int]) -> numpy.ndarray:
+        """Return the SENT_START values: those already set, else the punctuation's, plus ``starts``.
 
-        ``table`` holds ORTH, IS_PUNCT and IDX columns; ``starts`` are character offsets.
+        ``table`` holds ORTH, IS_PUNCT, IDX and SENT_START columns; ``starts`` are character offsets.
         """
-        if preset is not None and preset[1:].any():  # the first token always reads as a start
-            sent = preset
-        elif self.punctuation:
+        sent = table[:, 3].copy()
+        if self.punctuation and not sent[1:].any():  # the first token always reads as a start
             sent = self.punctuation_starts(table[:, 0], table[:, 1])
-        else:
-            sent = numpy.zeros(len(table), dtype=numpy.uint64)
-            sent[0] = 1
         hits = numpy.searchsorted(table[:, 2], starts)
         sent[hits[hits < len(sent)]] = 1
         return sent
@@ -147,22 +142,16 @@ class ParagraphSplitter(Batched):
             return doc
         text, cache = doc_text(doc), doc_cache(doc)
         starts, paragraphs = breaks(text)
+        table = doc.to_array([ORTH, IS_PUNCT, IDX, SENT_START, DEP, LENGTH])
         cache.pop("sents", None)
         cache.pop("sent_starts", None)
-        # Only the columns needed: each costs about as much as the others together (C, but per token).
-        if doc.has_annotation("DEP"):  # a parser's sentences are its own
-            table = doc.to_array([IDX, LENGTH])
-            idx, length = table[:, 0], table[:, 1]
-        else:
-            preset = doc.has_annotation("SENT_START")  # a senter's, or a Doc's own
-            table = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH, *([SENT_START] if preset else [])])
-            idx, length = table[:, 2], table[:, 3]
-            sent = self.sentence_starts(table, starts, table[:, 4].copy() if preset else None)
+        if not table[:, 4].any():  # a parser's sentences are its own
+            sent = self.sentence_starts(table, starts)
             doc.from_array([SENT_START], sent)
             # the sentences' first tokens, as ``doc.sents`` gives them (token 0 always starts one)
             cache["sent_starts"] = [0, *(numpy.flatnonzero(sent[1:] == 1) + 1).tolist()]
-        set_token_bounds(doc, idx, length)
-        spans = doc.spans[PARAGRAPHS] = paragraph_spans(doc, text, paragraphs, idx)
+        set_token_bounds(doc, table[:, 2], table[:, 5])
+        spans = doc.spans[PARAGRAPHS] = paragraph_spans(doc, text, paragraphs, table[:, 2])
         cache["paragraphs"] = (spans, [p.start for p in spans])  # for ``paragraph_of``
         return doc
 
