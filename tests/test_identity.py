@@ -58,9 +58,9 @@ def test_norm_text_is_every_step_applied_in_turn(text):
     """norm_text skips the steps that cannot change a text; the result is that of all of them."""
     import unicodedata
 
-    from sci_diplo.identity import EMPHASIS, HYPHEN_BREAK, QUOTES, SPACE
+    from sci_diplo.identity import EMPHASIS, HYPHEN_BREAK, QUOTE_PAIRS, SPACE
 
-    full = unicodedata.normalize("NFKC", text).translate(QUOTES)
+    full = unicodedata.normalize("NFKC", text).translate(str.maketrans(dict(QUOTE_PAIRS)))
     full = SPACE.sub(" ", EMPHASIS.sub("", HYPHEN_BREAK.sub("", full))).replace(" - ", "-")
     assert norm_text(text) == full.strip().casefold()
 
@@ -72,3 +72,12 @@ def test_one_space_is_the_white_space_regex(text):
     from sci_diplo.identity import SPACE, one_space
 
     assert one_space(text) == SPACE.sub(" ", text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a '\"-‘’“”–—‐‑é\u2002", max_size=20))
+def test_plain_quotes_makes_every_quote_and_dash_plain(text):
+    from sci_diplo.identity import QUOTE_PAIRS, plain_quotes
+
+    assert plain_quotes(text) == text.translate(str.maketrans(dict(QUOTE_PAIRS)))
+    assert not set(plain_quotes(text)) & {fancy for fancy, _ in QUOTE_PAIRS}
