@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 from typing import Any
+
+import numpy
 
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
@@ -112,8 +114,8 @@ def found(doc: Doc, key: str) -> list[tuple[Span, Any]]:
 RESTORE: dict[str, Callable[[Span], Any]] = {}
 
 
-def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
-    """Return the start and end character offsets of every token (cached per Doc)."""
+def token_bounds(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Return the start and end character offsets of every token, as arrays (cached per Doc)."""
     bounds = doc_cache(doc).get("bounds")
     if bounds is None:
         table = doc.to_array([IDX, LENGTH])
@@ -121,10 +123,11 @@ def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     return bounds
 
 
-def set_token_bounds(doc: Doc, idx: Any, length: Any) -> tuple[list[int], list[int]]:
+def set_token_bounds(doc: Doc, idx: numpy.ndarray, length: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
     """Cache and return the tokens' offsets from arrays of their ``IDX`` and ``LENGTH``
     (a component that reads those attributes anyway spares ``token_bounds`` reading them again)."""
-    bounds = doc_cache(doc)["bounds"] = (idx.tolist(), (idx + length).tolist())
+    idx = idx.astype(numpy.int64)
+    bounds = doc_cache(doc)["bounds"] = (idx, idx + length.astype(numpy.int64))
     return bounds
 
 
@@ -132,15 +135,20 @@ def align(doc: Doc, matches: Sequence[Any]) -> list[tuple[int, int] | None]:
     """Return the token range of each match's characters: shrunk to whole tokens, else grown to them.
 
     A match has character offsets ``start`` and ``end``; its range is None when it
-    neither holds nor touches a token. Aligning a component's matches in one call
-    reads the token offsets once and spares a call per match.
+    neither holds nor touches a token. All of a component's matches are aligned in one
+    ``searchsorted`` over the token offsets.
     """
+    if not matches:
+        return []
     starts, ends = token_bounds(doc)
-    out = [(bisect_left(starts, m.start), bisect_right(ends, m.end)) for m in matches]
+    first = numpy.searchsorted(starts, [m.start for m in matches], side="left").tolist()
+    last = numpy.searchsorted(ends, [m.end for m in matches], side="right").tolist()
+    out: list[tuple[int, int] | None] = list(zip(first, last))
     for k, (i, j) in enumerate(out):
         if j <= i:  # no whole token inside: take the tokens it touches
             m = matches[k]
-            i, j = max(0, bisect_right(starts, m.start) - 1), min(len(ends), bisect_left(ends, m.end) + 1)
+            i = max(0, int(numpy.searchsorted(starts, m.start, side="right")) - 1)
+            j = min(len(ends), int(numpy.searchsorted(ends, m.end, side="left")) + 1)
             out[k] = (i, j) if i < j else None
     return out
 
@@ -201,14 +209,10 @@ class FinderComponent(Batched):
         return doc
 
     def write(self, doc: Doc, matches: Sequence[Any]) -> None:
-        starts, ends = token_bounds(doc)
         label = doc.vocab.strings.add(self.label)  # once, not in every Span()
-        pairs, chars = [], []  # chars: the spans' character offsets
-        for match, tokens in zip(matches, align(doc, matches)):
-            if tokens is not None:
-                i, j = tokens
-                pairs.append((Span(doc, i, j, label), match))
-                chars.append((starts[i], ends[j - 1]))
+        pairs = [(Span(doc, *tokens, label), match) for match, tokens in zip(matches, align(doc, matches))
+                 if tokens is not None]
+        chars = [(span.start_char, span.end_char) for span, _ in pairs]
         set_attrs(doc, self.names, chars, [self.values(m) for _, m in pairs])
         doc.spans[self.key] = [span for span, _ in pairs]
         doc_cache(doc)[self.key] = pairs

@@ -164,7 +164,8 @@ def test_sentence_index_and_token_offsets_from_the_boundary_component_are_spacys
         for _, proc in nlp.pipeline:
             doc = proc(doc)
         assert doc_cache(doc)["sent_starts"] == [s.start for s in doc.sents], text[:80]
-        assert token_bounds(doc) == ([t.idx for t in doc], [t.idx + len(t) for t in doc])
+        starts, ends = token_bounds(doc)
+        assert (starts.tolist(), ends.tolist()) == ([t.idx for t in doc], [t.idx + len(t) for t in doc])
         ours, theirs = sentences(doc), Sentences(doc)
         for token in doc:
             span = doc[token.i : token.i + 1]
@@ -190,3 +191,28 @@ def test_a_parsed_doc_keeps_its_sentences_and_a_senters_gain_the_paragraph_break
                     sent_starts=[True, False, False, False, False, True, False])
     doc = nlp(sentenced)
     assert [s.start for s in doc.sents] == [0, 3, 5]  # the senter's two, and "Peru" after the blank line
+
+
+def test_align_shrinks_to_whole_tokens_else_grows_to_those_touched(nlp):
+    from bisect import bisect_left, bisect_right
+
+    from sci_diplo.components.base import align
+    from sci_diplo.normalize.types import CountryMatch
+
+    text = "In 2021,  U.S.-China labs (thirty-three) opened.\n\nEnd"
+    doc = nlp.make_doc(text)
+    starts, ends = [t.idx for t in doc], [t.idx + len(t) for t in doc]
+
+    def one(a, b):  # one match at a time, by bisection
+        i, j = bisect_left(starts, a), bisect_right(ends, b)
+        if j <= i:
+            i, j = max(0, bisect_right(starts, a) - 1), min(len(ends), bisect_left(ends, b) + 1)
+        return (i, j) if i < j else None
+
+    pairs = [(a, b) for a in range(len(text) + 1) for b in range(a, len(text) + 1)]
+    assert align(doc, [CountryMatch(a, b, "X") for a, b in pairs]) == [one(a, b) for a, b in pairs]
+    china, inside = text.index("China"), text.index("hin")
+    assert align(doc, [CountryMatch(china, china + 5, "CHN"), CountryMatch(inside, inside + 3, "CHN")]) == [
+        (6, 7), (6, 7)]
+    assert doc[6].text == "China"  # after "In", "2021", ",", " ", "U.S." and "-"
+    assert align(doc, []) == []
