@@ -20,7 +20,6 @@ from sci_diplo.models import ProgrammeRecord, Record
 QUOTE_PAIRS = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"), ("‐", "-"))
 HYPHEN_BREAK = re.compile(r"(?<=\w)-\s*\n\s*(?=[a-z])")  # "coop-\n\neration"
 EMPHASIS = re.compile(r"[*_]+")
-SPACE = re.compile(r"\s+")
 
 
 def norm_text(text: str) -> str:
@@ -50,8 +49,8 @@ def plain_quotes(text: str) -> str:
 
 
 def one_space(text: str) -> str:
-    """Return ``SPACE.sub(" ", text)``: each run of white space as one space, five times faster
-    (``str.split`` and the regex's ``\\s`` know the same white space)."""
+    """Return ``re.sub(r"\\s+", " ", text)``: each run of white space as one space, five times
+    faster (``str.split`` and the regex's ``\\s`` know the same white space)."""
     words = text.split()
     joined = " ".join(words)
     if text[:1].isspace():

@@ -8,7 +8,6 @@ from itertools import chain
 from typing import Any
 
 import numpy
-
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span

@@ -46,4 +46,5 @@ def test_candidates_of_a_sentence():
     text = "On 5 March, FY2021 ended; last year’s “Q1” and this Sept. (not sept9 or marches)."
     found = candidates(project(text))
     # "“" is an unknown character (it may be a quote), and "Q1" follows it
-    assert [text[k:k + 5] for k in found] == ["5 Mar", "March", "FY202", "last ", "“Q1” ", "Q1” a", "this ", "Sept."]
+    assert [text[k:k + 5] for k in found] == [
+        "5 Mar", "March", "FY202", "last ", "“Q1” ", "Q1” a", "this ", "Sept."]
