@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from sci_diplo import storedata
 from sci_diplo.errors import InputError
-from sci_diplo.sources import Source, discover, doc_id, iter_sources, read_source
+from sci_diplo.sources import Source, discover, doc_id, iter_sources, path_text, read_source
 
 # The models (and Pydantic) are imported where records are made or merged: a run that finds
 # every file unchanged needs none of them (see ``prepare``).
@@ -99,7 +99,7 @@ def pending_sources(paths: list[str], known: dict[str, str], summary: Summary,
     be skipped without reading it, so a worker reads them (the reading is then spread over the
     workers, not all done by the parent that feeds them).
     """
-    for item in iter_sources(paths, (lambda path: str(path) in known) if unread else None):
+    for item in iter_sources(paths, (lambda path: path_text(path) in known) if unread else None):
         if isinstance(item, Path):
             yield item
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -48,6 +49,22 @@ class Source:
 def doc_id(text: str) -> str:
     """Return the document id: the first 16 hex digits of the SHA-256 of its text."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def path_text(path: Path | str) -> str:
+    """Return ``path`` as text that can be stored as JSON and printed. A name that is not valid
+    UTF-8 reaches Python with its stray bytes as lone surrogates, which neither can hold: those
+    bytes are shown as ``\\xNN`` escapes ("caf\\xe9.txt")."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
+
+
+# A lone surrogate: a JSON sidecar may write one ("\ud800"), which no UTF-8 output can hold.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def looks_binary(sample: bytes) -> bool:
@@ -92,10 +109,10 @@ def read_meta(path: Path) -> tuple[dict[str, str], tuple[str, ...]]:
     try:
         raw = json.loads(meta_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return {}, (f"{meta_path}: sidecar ignored ({exc})",)
+        return {}, (f"{path_text(meta_path)}: sidecar ignored ({exc})",)
     if not isinstance(raw, dict):
-        return {}, (f"{meta_path}: sidecar ignored (not a JSON object)",)
-    meta = {k: str(raw[k]) for k in META_FIELDS if isinstance(raw.get(k), (str, int))}
+        return {}, (f"{path_text(meta_path)}: sidecar ignored (not a JSON object)",)
+    meta = {k: _LONE_SURROGATE.sub("\ufffd", str(raw[k])) for k in META_FIELDS if isinstance(raw.get(k), (str, int))}
     return meta, ()
 
 
@@ -130,7 +147,7 @@ def discover(paths: Iterable[str]) -> Iterator[Path | InputError]:
         try:
             path.stat()
         except OSError as exc:
-            yield InputError(shown, os_reason(exc))
+            yield InputError(path_text(shown), os_reason(exc))
             continue
         if path.is_dir():
             yield from _walk(path)
@@ -153,7 +170,7 @@ def _walk(folder: Path) -> Iterator[Path | InputError]:
                 found = True
                 yield Path(root) / name
     if not found:
-        yield InputError(str(folder), "folder holds no .txt or .md files")
+        yield InputError(path_text(folder), "folder holds no .txt or .md files")
 
 
 def iter_sources(paths: Iterable[str], read: Callable[[Path], bool] | None = None
@@ -178,6 +195,6 @@ def iter_sources(paths: Iterable[str], read: Callable[[Path], bool] | None = Non
 def read_source(path: Path) -> Source | InputError:
     """Return the file at ``path`` read and decoded, or the InputError that stops it."""
     try:
-        return read_file(path, str(path))
+        return read_file(path, path_text(path))
     except InputError as exc:
         return exc

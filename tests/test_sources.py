@@ -91,3 +91,10 @@ def test_unreadable_file(tmp_path, monkeypatch):
 
         monkeypatch.setattr(type(f), "read_bytes", deny)
     assert collect([str(f)])[1] == [f"{f}: permission denied"]
+
+
+def test_path_text_shows_bytes_that_are_not_utf8_as_escapes():
+    from sci_diplo.sources import path_text
+
+    assert path_text(os.fsdecode(b"in/caf\xe9/\xff.txt")) == "in/caf\\xe9/\\xff.txt"
+    assert path_text("in/café/文.txt") == "in/café/文.txt"  # valid UTF-8 names are kept as they are
