@@ -155,7 +155,7 @@ def _work(args: tuple[list[Source | Path], str | None]) -> WorkerResult:
     from sci_diplo.api import analyse
     from sci_diplo.identity import Merger
     from sci_diplo.models import Store
-    from sci_diplo.storefile import pack
+    from sci_diplo.storefile import pack_json
 
     items, published = args
     sources, failures = [], []
@@ -170,8 +170,8 @@ def _work(args: tuple[list[Source | Path], str | None]) -> WorkerResult:
         infos.append(analysis.info)
         kinds.update(r.kind for r in analysis.records)
         merger.add(analysis.records)
-    part = pack(Store.model_construct(documents=infos, records=merger.records()))
-    return part.model_dump_json().encode(), [w for s in sources for w in s.warnings], failures, kinds
+    part = pack_json(Store.model_construct(documents=infos, records=merger.records()))
+    return part, [w for s in sources for w in s.warnings], failures, kinds
 
 
 def _received(part_json: bytes, kinds: Counter) -> Done:

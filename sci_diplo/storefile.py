@@ -10,13 +10,14 @@ records of the public contract (``Store``).
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable
 
 from sci_diplo.identity import Merger
 from sci_diplo.models import (
     ClaimRecord, DocumentInfo, FigureRecord, Mention, ProgrammeRecord, Record, Store, StoreFile, StoredClaim,
-    StoredFigure, StoredProgramme, StoredRecord,
+    StoredFigure, StoredProgramme, StoredRecord, records_adapter,
 )
 
 
@@ -69,6 +70,24 @@ def pack(store: Store) -> StoreFile:
     ]
     return StoreFile.model_construct(format=store.format, version=store.version, documents=packer.documents,
                                      sentences=packer.sentences, records=records)
+
+
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def pack_json(store: Store) -> bytes:
+    """Return ``pack(store)`` as JSON (what a ``--jobs`` worker sends; it is validated as a
+    ``StoreFile`` where it is received). The records' fields are dumped by pydantic-core in one
+    call: ``pack`` builds a stored model per record, field by field, and costs three times as
+    much (0.27 s against 0.07 s for the records of 400 bench documents). Keys come in another
+    order than ``pack(store).model_dump_json()`` gives (``mentions`` last)."""
+    packer = Packer(store.documents)
+    records = records_adapter().dump_python(store.records, mode="json", exclude={"__all__": {"mentions"}})
+    for fields, rec in zip(records, store.records):
+        fields["mentions"] = [packer.ref(m) for m in rec.mentions]
+    documents = [d.model_dump(mode="json") for d in packer.documents]  # after the refs, which may add some
+    return _COMPACT({"format": store.format, "version": store.version, "documents": documents,
+                     "sentences": packer.sentences, "records": records}).encode("utf-8")
 
 
 class Unpacker:

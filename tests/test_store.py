@@ -170,7 +170,7 @@ def test_merging_packed_parts_gives_the_file_merging_records_gives():
     """``--jobs`` workers send each document packed; merged, the store must be the one
     that merging the same documents' records gives, byte for byte (sentence numbers too)."""
     from sci_diplo.models import StoreFile
-    from sci_diplo.storefile import Fresh, apply_file, pack
+    from sci_diplo.storefile import Fresh, apply_file, pack, pack_json
 
     def before():  # a store holding a.txt, read again below, and k.txt, kept (apply_file uses its file up)
         return pack(store.apply(Store(), [(info("a.txt"), [figure(path="a.txt"), programme(path="a.txt")]),
@@ -192,7 +192,11 @@ def test_merging_packed_parts_gives_the_file_merging_records_gives():
     as_records.add_records(rec for _, records in docs for rec in records)  # repeats merge as they come
     expected = apply_file(before(), infos, as_records)
     for doc, records in docs:  # as a worker sends them
-        as_parts.add_part(StoreFile.model_validate_json(pack(Store(documents=[doc], records=records)).model_dump_json()))
+        part = pack_json(Store(documents=[doc], records=records))
+        assert StoreFile.model_validate_json(part) == pack(Store(documents=[doc], records=records))
+        as_parts.add_part(StoreFile.model_validate_json(part))
+    orphan = Store(records=[figure(path="z.txt"), claim(path="z.txt")])  # the table gains z.txt from its mentions
+    assert StoreFile.model_validate_json(pack_json(orphan)) == pack(orphan) and len(pack(orphan).documents) == 1
     got = apply_file(before(), infos, as_parts)
     assert got.model_dump_json() == expected.model_dump_json()
     newton = next(r for r in got.records if r.kind == "programme" and r.name == "Newton Fund")
