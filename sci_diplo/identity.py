@@ -129,9 +129,12 @@ def absorb(old: Record, rec: Record, seen: set[tuple], mention_key=_mention_key)
             seen.add(key)
             old.mentions.append(m)
     if isinstance(old, ProgrammeRecord) and isinstance(rec, ProgrammeRecord):
-        names = {old.name.casefold()} | {a.casefold() for a in old.aliases}
-        for alias in [rec.name, *rec.aliases]:
-            if alias.casefold() not in names:
-                old.aliases.append(alias)
-                names.add(alias.casefold())
-        old.countries = sorted(set(old.countries) | set(rec.countries))
+        if rec.name != old.name or rec.aliases:  # else (a reprint, most often) no new name
+            names = {old.name.casefold()} | {a.casefold() for a in old.aliases}
+            for alias in [rec.name, *rec.aliases]:
+                if alias.casefold() not in names:
+                    old.aliases.append(alias)
+                    names.add(alias.casefold())
+        countries = sorted(set(old.countries).union(rec.countries))
+        if countries != old.countries:  # setting a model's field costs a Pydantic call
+            old.countries = countries
