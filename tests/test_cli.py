@@ -265,7 +265,7 @@ def test_batches_cover_every_item_in_order():
 
     assert [list(b) for b in batched(iter(range(7)), 3)] == [[0, 1, 2], [3, 4, 5], [6]]
     assert list(batched(iter([]), 3)) == []
-    assert [batch_size(n, 2) for n in (0, 5, 8, 16, 40, 64, 2000)] == [1, 1, 1, 2, 5, 8, 8]
+    assert [batch_size(n, 2) for n in (0, 5, 8, 16, 40, 64, 256, 2000)] == [1, 1, 1, 2, 5, 8, 32, 32]
 
 
 def test_real_pipe_schema_eval_and_help():
