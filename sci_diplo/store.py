@@ -89,10 +89,16 @@ def save_file(path: Path, file: StoreFile) -> None:
     The sum is not flushed to disk: whatever a crash leaves of it (the old sum, none, an empty
     file) does not match the store, which is then validated when read.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = file.model_dump_json().encode("utf-8")
-    _write_atomically(path, data)
-    _write_atomically(sum_path(path), sum_text(data).encode("utf-8"), durable=False)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomically(path, data)
+    except OSError as exc:  # a full disk, a read-only folder: the old store is whole (or none was there)
+        reason = (exc.strerror or str(exc)).lower()
+        raise StoreError(f"cannot write store {path}: {reason}; what this run read since its last save "
+                         "is not stored (run again once the store can be written)") from None
+    with contextlib.suppress(OSError):  # an old sum left in place does not match: the store is validated
+        _write_atomically(sum_path(path), sum_text(data).encode("utf-8"), durable=False)
 
 
 def _write_atomically(path: Path, data: bytes, durable: bool = True) -> None:

@@ -112,6 +112,32 @@ def test_missing_store_is_a_clear_error(tmp_path):
     assert "no store at" in result.stderr
 
 
+def test_a_store_that_cannot_be_written_is_a_clear_error_and_the_old_store_stays(tmp_path, monkeypatch):
+    import errno
+
+    from sci_diplo import store as store_mod
+
+    (tmp_path / "a.txt").write_text("In 2019, Kenya opened 2 observatories.", encoding="utf-8")
+    store = tmp_path / "facts.json"
+    assert run("extract", tmp_path, "--store", store).exit_code == 0
+    before = store.read_bytes()
+    (tmp_path / "b.txt").write_text("In 2020, Chile built 3 telescopes.", encoding="utf-8")
+    write = store_mod._write_atomically
+
+    def full_disk(path, data, durable=True):
+        if path == store:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        write(path, data, durable)
+
+    monkeypatch.setattr(store_mod, "_write_atomically", full_disk)
+    result = run("extract", tmp_path, "--store", store)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: cannot write store {store}: no space left on device; what this run read")
+    assert store.read_bytes() == before
+    monkeypatch.setattr(store_mod, "_write_atomically", write)
+    assert "Read 1 documents (1 unchanged" in run("extract", tmp_path, "--store", store).stderr  # b.txt, read again
+
+
 def test_schema_prints_json_schema():
     result = run("schema")
     schema = json.loads(result.stdout)
