@@ -286,12 +286,14 @@ def prepare(settings: Settings, summary: Summary) -> dict[str, str]:
     if settings.rebuild:
         from sci_diplo import store as store_mod
 
+        storedata.check_writable(settings.store)
         with store_mod.locked(settings.store, settings.lock_timeout):
             summary.set_aside = store_mod.set_aside(settings.store)
         return {}
     # Validated (a damaged store raises StoreError) unless its sum vouches for it: a run that finds
     # every file unchanged then builds no model at all.
     current = storedata.read(settings.store)
+    storedata.check_writable(settings.store)
     summary.total_records = len(current.records)
     return {d["path"]: d["doc_id"] for d in current.documents}
 

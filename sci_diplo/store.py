@@ -26,7 +26,7 @@ from pydantic import ValidationError
 
 from sci_diplo.errors import StoreError, StoreLockedError
 from sci_diplo.models import STORE_FORMAT, STORE_VERSION, DocumentInfo, Record, Store, StoreFile
-from sci_diplo.storedata import read_bytes, sum_path, sum_text
+from sci_diplo.storedata import lock_path, read_bytes, sum_path, sum_text
 from sci_diplo.storefile import Unpacker, pack, unpack
 from sci_diplo.identity import merge
 
@@ -154,8 +154,7 @@ def locked(path: Path, timeout: float = 60.0) -> Iterator[None]:
     Raises StoreLockedError when another process keeps the lock longer than that.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = path.with_name(path.name + ".lock")
-    with open(lock_path, "a+") as fh:
+    with open(lock_path(path), "a+") as fh:
         deadline = time.monotonic() + timeout
         while True:
             try:

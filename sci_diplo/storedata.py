@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +117,23 @@ class StoreData:
         after = json_bytes({k: doc.get(k) for k in _DOC_AFTER})[1:]
         self._docs_json[doc_i] = (before, after)
         return before, after
+
+
+def lock_path(path: Path) -> Path:
+    """Return the lock file of the store at ``path``."""
+    return path.with_name(path.name + ".lock")
+
+
+def check_writable(path: Path) -> None:
+    """Raise StoreError when the store at ``path`` cannot be written: its lock file, or else the
+    nearest folder that exists on the way to it, is not writable (a read-only folder or file
+    system). Nothing is created: this runs before any reading, so that a run does not find out
+    at its first save, after the work."""
+    probe = lock_path(path)
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if not os.access(probe, os.W_OK):
+        raise StoreError(f"cannot write store {path}: {probe} is not writable")
 
 
 def read_bytes(path: Path) -> bytes | None:

@@ -138,6 +138,22 @@ def test_a_store_that_cannot_be_written_is_a_clear_error_and_the_old_store_stays
     assert "Read 1 documents (1 unchanged" in run("extract", tmp_path, "--store", store).stderr  # b.txt, read again
 
 
+def test_a_read_only_store_folder_is_an_error_before_any_reading(tmp_path, monkeypatch):
+    import os
+
+    from sci_diplo import storedata
+
+    (tmp_path / "a.txt").write_text("In 2019, Kenya opened 2 observatories.", encoding="utf-8")
+    store = tmp_path / "sub" / "deeper" / "facts.json"
+    access = os.access
+    monkeypatch.setattr(storedata.os, "access", lambda p, mode: access(p, mode) and p != tmp_path)
+    for extra in ((), ("--rebuild",)):
+        result = run("extract", tmp_path, "--store", store, *extra)
+        assert result.exit_code == 1
+        assert result.stderr == f"Error: cannot write store {store}: {tmp_path} is not writable\n"  # no summary
+        assert not (tmp_path / "sub").exists()  # nothing made on the way
+
+
 def test_schema_prints_json_schema():
     result = run("schema")
     schema = json.loads(result.stdout)
