@@ -125,15 +125,18 @@ def lock_path(path: Path) -> Path:
 
 
 def check_writable(path: Path) -> None:
-    """Raise StoreError when the store at ``path`` cannot be written: its lock file, or else the
-    nearest folder that exists on the way to it, is not writable (a read-only folder or file
-    system). Nothing is created: this runs before any reading, so that a run does not find out
-    at its first save, after the work."""
-    probe = lock_path(path)
-    while not probe.exists() and probe != probe.parent:
-        probe = probe.parent
-    if not os.access(probe, os.W_OK):
-        raise StoreError(f"cannot write store {path}: {probe} is not writable")
+    """Raise StoreError when the store at ``path`` cannot be written: the nearest folder that
+    exists on the way to it (where the new store is written beside the old one, then renamed
+    over it), or its lock file, is not writable (a read-only folder or file system). Nothing
+    is created: this runs before any reading, so that a run does not find out at its first
+    save, after the work."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    lock = lock_path(path)
+    for probe in (folder, lock) if lock.exists() else (folder,):
+        if not os.access(probe, os.W_OK):
+            raise StoreError(f"cannot write store {path}: {probe} is not writable")
 
 
 def read_bytes(path: Path) -> bytes | None:

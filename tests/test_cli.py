@@ -152,6 +152,12 @@ def test_a_read_only_store_folder_is_an_error_before_any_reading(tmp_path, monke
         assert result.exit_code == 1
         assert result.stderr == f"Error: cannot write store {store}: {tmp_path} is not writable\n"  # no summary
         assert not (tmp_path / "sub").exists()  # nothing made on the way
+    monkeypatch.setattr(storedata.os, "access", access)
+    store = tmp_path / "facts.json"  # a lock file that exists (a store made before) and cannot be written
+    assert run("extract", tmp_path / "a.txt", "--store", store).exit_code == 0
+    lock = tmp_path / "facts.json.lock"
+    monkeypatch.setattr(storedata.os, "access", lambda p, mode: access(p, mode) and p != lock)
+    assert run("extract", tmp_path, "--store", store).stderr == f"Error: cannot write store {store}: {lock} is not writable\n"
 
 
 def test_schema_prints_json_schema():
