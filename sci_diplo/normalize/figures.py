@@ -23,7 +23,7 @@ import re
 from sci_diplo.normalize.figures_filters import QUALIFIERS, excluded, find_qualifier, prev_word
 from sci_diplo.normalize.figures_nouns import NOT_COUNTED, BOUNDARY, head_noun, is_plural, vague_figures
 from sci_diplo.normalize.figures_units import (
-    UNIT_ABBR, currency_after, currency_before, currency_or_measure, unit_word,
+    ISO_CODES, UNIT_ABBR, currency_after, currency_before, currency_or_measure, unit_word,
 )
 from sci_diplo.normalize.number_parse import Num
 from sci_diplo.normalize.numbers import scan, signed, tokens
@@ -70,6 +70,17 @@ _HYPHENS = ("-", "\u2010", "\u2011")
 _RATE_RE = re.compile(r"[^\S\n]+per[^\S\n]+(second|minute|hour|day|week|year)\b")
 _LENGTHS = frozenset({"kilometers", "meters", "centimeters", "millimeters", "miles", "nautical miles", "feet"})
 _COMPOUND_SKIP = frozenset("fold times strong year-old plan".split())
+# Units of a span of time, which "over" right after an amount spreads the amount across.
+_SPANS_OF_TIME = frozenset(("years", "months", "weeks", "days", "hours"))
+# An amount ending right before a word: a digit, a scale word, a currency or percent word,
+# an ISO currency code ("40 million over", "$5bn over", "12% over", "600 crore over").
+_AMOUNT_BEFORE_RE = re.compile(
+    r"(?:\d|%|(?<=\d)(?i:bn|mn|m|k)|(?<![^\W\d_])(?:(?i:hundred|thousand|million|billion|trillion|crore|lakh|"
+    r"euros?|dollars?|pounds?|yuan|yen|rupees?|francs?|percent|per[^\S\n]cent)|" + "|".join(sorted(ISO_CODES)) + r")\b)"
+    r"(?:[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?[^\W\d_]+s)?[^\S\n]+\Z"  # "600 (young) engineers over"
+)
+# What makes "over N years" an age or a time before now: "old", "older", "of age", "ago".
+_AGE_AFTER_RE = re.compile(r"[^\S\n]+(?i:old|older|of[^\S\n]+age|ago)\b")
 
 
 def find_figures(text: str) -> list[FigureMatch]:
@@ -248,9 +259,20 @@ def _single_figure(text: str, n: Num, memo: dict[int, list]) -> FigureMatch | No
         return None
     value, unit, start, end, post = d
     m = find_qualifier(text, start)
-    if m is None:
+    if m is None or (unit in _SPANS_OF_TIME and _over_a_period(text, m, end)):
         return FigureMatch(start, end, value, unit, post or "exact")
     return FigureMatch(m.start("q"), end, value, unit, post or QUALIFIERS[" ".join(m.group("q").lower().split())])
+
+
+def _over_a_period(text: str, m: re.Match[str], end: int) -> bool:
+    """Whether the qualifier ``m`` of a span of time ending at ``end`` is "over" naming the
+    period that an amount is spread across, not "more than": right after the amount ("$2.5
+    billion over ten years", "rose 5% over three years", "trained 600 engineers over two
+    years"), against "over 30 years of experience", "spent over two years", "over 18 years
+    old" and "5,000 students over 18 years of age"."""
+    q = m.start("q")
+    return (m.group("q").lower() == "over" and _AMOUNT_BEFORE_RE.search(text, q - 40 if q > 40 else 0, q) is not None
+            and _AGE_AFTER_RE.match(text, end) is None)
 
 
 def _range_figure(text: str, a: Num, b: Num, memo: dict[int, list]) -> FigureMatch | None:

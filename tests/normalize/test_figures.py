@@ -72,6 +72,17 @@ def _figs(text: str) -> list[tuple]:
         ("A quarter of our researchers are women.", [(25, "percent", "exact", None)]),
         ("Half a million doses arrived.", [(500_000, "doses", "exact", None)]),
         ("It supported over 8,300 young foreign scientists.", [(8300, "scientists", "more_than", None)]),
+        # "over" right after an amount names the period it is spread across, not "more than"
+        ("Germany will invest €40 million over five years.", [(40_000_000, "EUR", "exact", None), (5, "years", "exact", None)]),
+        ("Exports rose 12% over three years.", [(12, "percent", "exact", None), (3, "years", "exact", None)]),
+        ("They trained 600 young engineers over two years.",
+         [(600, "engineers", "exact", None), (2, "years", "exact", None)]),
+        ("The grant of 300 million USD over four years.", [(300_000_000, "USD", "exact", None), (4, "years", "exact", None)]),
+        ("She has over 30 years of experience.", [(30, "years", "more_than", None)]),
+        ("He spent over two years in Beijing.", [(2, "years", "more_than", None)]),
+        ("It hired 5,000 students over 18 years of age.", [(5000, "students", "exact", None), (18, "years", "more_than", None)]),
+        ("The lab opened 3 centres over 10 years ago.", [(3, "centres", "exact", None), (10, "years", "more_than", None)]),
+        ("The UAE over 20 years built 3 labs.", [(20, "years", "more_than", None), (3, "labs", "exact", None)]),
         ("It funded more than two hundred Chinese and British research institutions.",
          [(200, "institutions", "more_than", None)]),
         ("There are 222 international scientific and technological cooperation bases.",
@@ -233,3 +244,8 @@ def test_blank_chars_are_every_white_space_but_the_line_break():
     everything = {c for c in map(chr, range(0x110000)) if c.isspace() and c != "\n"}
     assert figures_filters._BLANK_CHARS == everything
     assert figures_filters._QUAL_TAIL == "".join(sorted(everything)) + "*_"
+
+
+def test_the_period_an_amount_is_spread_over_is_quoted_without_over() -> None:
+    text = "The deal, worth $2.5 billion over ten years, covers scientists over 40 years old."
+    assert [text[f.start:f.end] for f in find_figures(text)] == ["$2.5 billion", "ten years", "over 40 years"]
