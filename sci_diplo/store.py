@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from sci_diplo.errors import StoreError, StoreLockedError
 from sci_diplo.models import STORE_FORMAT, STORE_VERSION, DocumentInfo, Record, Store, StoreFile
+from sci_diplo.sources import os_reason
 from sci_diplo.storedata import lock_path, read_bytes, sum_path, sum_text
 from sci_diplo.storefile import Unpacker, pack, unpack
 from sci_diplo.identity import merge
@@ -94,8 +95,7 @@ def save_file(path: Path, file: StoreFile) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         _write_atomically(path, data)
     except OSError as exc:  # a full disk, a read-only folder: the old store is whole (or none was there)
-        reason = (exc.strerror or str(exc)).lower()
-        raise StoreError(f"cannot write store {path}: {reason}; what this run read since its last save "
+        raise StoreError(f"cannot write store {path}: {os_reason(exc)}; what this run read since its last save "
                          "is not stored (run again once the store can be written)") from None
     with contextlib.suppress(OSError):  # an old sum left in place does not match: the store is validated
         _write_atomically(sum_path(path), sum_text(data).encode("utf-8"), durable=False)

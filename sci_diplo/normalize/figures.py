@@ -73,7 +73,9 @@ _COMPOUND_SKIP = frozenset("fold times strong year-old plan".split())
 # Units of a span of time, which "over" right after an amount spreads the amount across.
 _SPANS_OF_TIME = frozenset(("years", "months", "weeks", "days", "hours"))
 # An amount ending right before a word: a digit, a scale word, a currency or percent word,
-# an ISO currency code ("40 million over", "$5bn over", "12% over", "600 crore over").
+# an ISO currency code ("40 million over", "$5bn over", "12% over", "600 crore over"). The
+# words are a chosen few of the lexicons' (numbers_lexicon, figures_units): "won over ten
+# years" is no amount spread over a period.
 _AMOUNT_BEFORE_RE = re.compile(
     r"(?:\d|%|(?<=\d)(?i:bn|mn|m|k)|(?<![^\W\d_])(?:(?i:hundred|thousand|million|billion|trillion|crore|lakh|"
     r"euros?|dollars?|pounds?|yuan|yen|rupees?|francs?|percent|per[^\S\n]cent)|" + "|".join(sorted(ISO_CODES)) + r")\b)"
