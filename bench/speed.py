@@ -165,9 +165,11 @@ def measure(work: Path, args: argparse.Namespace) -> dict:
     corpus = texts(corpus_dir)
     mb = sum(len(t) for t in corpus) / 1e6
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "sci_diplo")], check=True)
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
+    # The interpreter's build moves the pipeline's figures by 10-15% (see README, Performance).
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]} from {sys.base_prefix}; "
           f"corpus: {args.docs} documents, {words:,} words, {mb:.1f} MB")
-    r: dict = {"cores": os.cpu_count(), "documents": args.docs, "words": words}
+    r: dict = {"cores": os.cpu_count(), "python": sys.version.split()[0], "python_prefix": sys.base_prefix,
+               "documents": args.docs, "words": words}
     tok, pipe = [], []
     for k in range(args.repeat):  # in turn, so that a busy moment weighs on both
         tok.append(time_tokenizer(corpus))
