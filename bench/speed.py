@@ -197,7 +197,7 @@ def measure(work: Path, args: argparse.Namespace) -> dict:
           "  (whole process, store included)")
     print(f"--jobs 2 speed-up      {r['jobs2_speedup']:.2f}x  ({spread(speedups)}; target >= 1.6x)")
 
-    again = [extract(corpus_dir, work / "j1.json")[0] for _ in range(args.repeat)]
+    again = [extract(corpus_dir, work / "j1.json", "--jobs", "1")[0] for _ in range(args.repeat)]
     r["rerun_fraction"] = statistics.median(again) / s1
     print(f"re-run, unchanged      {statistics.median(again):.2f} s = {r['rerun_fraction']:.1%} of the first"
           "  (target <= 5%)")
@@ -207,7 +207,7 @@ def measure(work: Path, args: argparse.Namespace) -> dict:
         for f in corpus_dir.glob("*.txt"):
             (big / f"{k}").mkdir(parents=True, exist_ok=True)
             (big / f"{k}" / f.name).write_text(f.read_text(encoding="utf-8") + f"\n\nCopy {k}.", encoding="utf-8")
-    _, rss4 = extract(big, work / "big.json")
+    _, rss4 = extract(big, work / "big.json", "--jobs", "1")  # one process, as rss1 was measured
     held1, held4 = store_rss(work / "j1.json"), store_rss(work / "big.json")
     r.update(rss_1x_mib=rss1, rss_4x_mib=rss4, store_1x_mib=held1, store_4x_mib=held4,
              rss_ratio=(rss4 - held4) / (rss1 - held1))

@@ -85,7 +85,10 @@ def check_published(value: str | None) -> str | None:
 def extract(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Files, folders (.txt, .md, recursively) or - for stdin. Default: the seed corpus.")] = None,
     store: StoreOpt = DEFAULT_STORE,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, show_default=False,
+        help="Worker processes. Default: one per core, at most 8 and at most one per 32 documents "
+             "(so 1 below 64 documents); 1 with --model.")] = None,
     published: PublishedOpt = None,
     model: ModelOpt = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Start a new store; a damaged old one is kept beside it.")] = False,

@@ -49,7 +49,8 @@ class ProgressView:
 
 def summary_line(s: Summary, store: Path) -> str:
     kinds = ", ".join(f"{s.facts[k]} {k}s" for k in ("figure", "programme", "claim"))
-    parts = [f"Read {s.read} documents ({s.skipped} unchanged, {len(s.failed)} failed) in {s.seconds:.1f} s: {kinds}."]
+    workers = f" with {s.jobs} worker processes" if s.jobs > 1 and s.read else ""
+    parts = [f"Read {s.read} documents ({s.skipped} unchanged, {len(s.failed)} failed) in {s.seconds:.1f} s{workers}: {kinds}."]
     parts.append(f"Store {store} holds {s.total_records} records.")
     if s.set_aside:
         parts.append(f"The old store was kept as {s.set_aside}.")

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,7 +50,7 @@ class Settings:
     """How to run: the store, the pipeline and the fallback publication date."""
 
     store: Path
-    jobs: int = 1
+    jobs: int | None = 1  # None: as many as ``auto_jobs`` gives
     published: str | None = None
     model: str | None = None
     rebuild: bool = False
@@ -69,6 +71,7 @@ class Summary:
     interrupted: bool = False
     set_aside: Path | None = None
     total_records: int = 0
+    jobs: int = 1  # the worker processes the run was set to use (1: none, the documents read in this process)
 
 
 Event = tuple[str, object]  # ("total", n) | ("done", path) | ("skipped", path) | ("failed", InputError) | ("warning", str)
@@ -192,6 +195,29 @@ def _received(part_json: bytes, kinds: Counter) -> Done:
 # parent's CPU went from 1.0-1.15 s with batches of 8 to 0.8-0.9 s with 16 and 0.55-0.7 s with
 # 32 or 64, all of it time taken from the two workers on two cores.
 MAX_BATCH = 32
+# Each worker holds a pipeline of its own (about 140 MiB with the default one).
+MAX_AUTO_JOBS = 8
+# Workers are forked where that is safe, and then start with what the parent imported; on macOS
+# (where a fork may crash in system libraries) and on Windows (which has none) they are spawned:
+# each imports sci_diplo afresh.
+START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
+
+
+def usable_cores() -> int:
+    """Return the cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def auto_jobs(documents: int, model: str | None) -> int:
+    """Return the worker processes to use when none were asked for: one per usable core, up to
+    ``MAX_AUTO_JOBS``, and no more than ``documents`` fill with full batches, so that fewer than two
+    batches' worth are read in this process. A user's ``model`` is read in this process alone: each
+    worker would load its own copy, and a trained pipeline can take gigabytes."""
+    if model is not None:
+        return 1
+    return max(1, min(usable_cores(), MAX_AUTO_JOBS, documents // MAX_BATCH))
 
 
 def batch_size(documents: int, jobs: int) -> int:
@@ -220,7 +246,7 @@ def results(sources: Iterable[Source | Path], settings: Settings,
         return
     batches = ((chunk, settings.published) for chunk in batched(_chain(first, iterator), batch))
     collect_less()
-    ctx = multiprocessing.get_context("fork")
+    ctx = multiprocessing.get_context(START_METHOD)
     with ctx.Pool(settings.jobs, initializer=_init_worker, initargs=(settings.model,)) as pool:
         try:
             for part_json, warnings, failures, kinds in pool.imap(_work, batches):
@@ -303,6 +329,9 @@ def extract(paths: list[str], settings: Settings, on_event: Callable[[Event], No
     started, summary = time.perf_counter(), Summary()
     known = prepare(settings, summary)
     total = count_inputs(paths)
+    if settings.jobs is None:
+        settings = replace(settings, jobs=auto_jobs(total, settings.model))
+    summary.jobs = settings.jobs
     on_event(("total", total))
     pending = Pending()
     last_save = time.monotonic()

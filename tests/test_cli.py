@@ -284,17 +284,22 @@ def test_jobs_2_gives_the_same_store_as_jobs_1(tmp_path, seed_copy):
     assert json.loads(one.read_text()) == json.loads(two.read_text())
 
 
+def shuffled_corpus(folder, seed_copy, documents):
+    """Write ``documents`` texts of three seed paragraphs each, so that documents share facts."""
+    paragraphs = [p for f in sorted(seed_copy.glob("*.txt")) for p in f.read_text(encoding="utf-8").split("\n\n")
+                  if len(p.split()) > 8]
+    folder.mkdir()
+    for i in range(documents):
+        (folder / f"doc{i:03d}.txt").write_text("\n\n".join(paragraphs[(7 * i + k) % len(paragraphs)] for k in range(3)),
+                                                encoding="utf-8")
+    return folder
+
+
 def test_jobs_2_in_batches_gives_the_same_store_and_summary_as_jobs_1(tmp_path, seed_copy):
     """40 documents: workers read them in batches of 5 and merge the reprints among them."""
     from sci_diplo.run import batch_size
 
-    paragraphs = [p for f in sorted(seed_copy.glob("*.txt")) for p in f.read_text(encoding="utf-8").split("\n\n")
-                  if len(p.split()) > 8]
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for i in range(39):  # each document three paragraphs, so that batches share facts
-        (corpus / f"doc{i:02d}.txt").write_text("\n\n".join(paragraphs[(7 * i + k) % len(paragraphs)] for k in range(3)),
-                                               encoding="utf-8")
+    corpus = shuffled_corpus(tmp_path / "corpus", seed_copy, 39)
     (corpus / "empty.txt").write_text("")
     assert batch_size(40, 2) == 5
     one, two = tmp_path / "one.json", tmp_path / "two.json"
@@ -302,10 +307,51 @@ def test_jobs_2_in_batches_gives_the_same_store_and_summary_as_jobs_1(tmp_path, 
     assert first.exit_code == second.exit_code == 3
     assert one.read_bytes() == two.read_bytes()
     def said(result, store):  # the error, then the summary with its counts
-        return re.sub(r" in [\d.]+ s:", " in T s:", result.stderr).replace(str(store), "STORE").splitlines()
+        return re.sub(r" in [\d.]+ s( with 2 worker processes)?:", " in T s:", result.stderr).replace(str(store), "STORE").splitlines()
 
     assert said(first, one) == said(second, two)
+    assert "worker" not in first.stderr and " s with 2 worker processes: " in second.stderr
     assert "Read 39 documents (0 unchanged, 1 failed)" in first.stderr
+
+
+def test_jobs_left_unset_are_one_per_core_up_to_eight_and_one_per_full_batch(monkeypatch):
+    from sci_diplo import run as run_mod
+
+    monkeypatch.setattr(run_mod, "usable_cores", lambda: 2)
+    assert [run_mod.auto_jobs(n, None) for n in (0, 5, 63, 64, 2000)] == [1, 1, 1, 2, 2]
+    monkeypatch.setattr(run_mod, "usable_cores", lambda: 16)
+    assert [run_mod.auto_jobs(n, None) for n in (100, 255, 256, 100_000)] == [3, 7, 8, 8]
+    assert run_mod.auto_jobs(100_000, "en_core_web_sm") == 1  # each worker would load the model
+
+
+def test_extract_without_jobs_uses_workers_on_a_large_corpus_only(tmp_path, seed_copy, monkeypatch):
+    from sci_diplo import run as run_mod
+
+    monkeypatch.setattr(run_mod, "usable_cores", lambda: 2)
+    corpus = shuffled_corpus(tmp_path / "corpus", seed_copy, 64)
+    auto, one = tmp_path / "auto.json", tmp_path / "one.json"
+    result = run("extract", corpus, "--store", auto)
+    assert result.exit_code == 0, result.output
+    assert re.search(r"Read 64 documents \(0 unchanged, 0 failed\) in [\d.]+ s with 2 worker processes:", result.stderr)
+    assert run("extract", corpus, "--store", one, "--jobs", "1").exit_code == 0
+    assert auto.read_bytes() == one.read_bytes()
+    again = run("extract", corpus, "--store", auto)  # nothing to read: no workers started, none named
+    assert "Read 0 documents (64 unchanged, 0 failed) in " in again.stderr and "worker" not in again.stderr
+    small = run("extract", seed_copy, "--store", tmp_path / "small.json")
+    assert "Read 5 documents" in small.stderr and "worker" not in small.stderr
+
+
+def test_spawned_workers_give_the_same_store_as_forked_ones(tmp_path, seed_copy, monkeypatch):
+    """macOS and Windows spawn the workers: each starts afresh and imports what it needs."""
+    from sci_diplo import run as run_mod
+
+    forked, spawned = tmp_path / "forked.json", tmp_path / "spawned.json"
+    assert run("extract", seed_copy, "--store", forked, "--jobs", "2").exit_code == 0
+    monkeypatch.setattr(run_mod, "START_METHOD", "spawn")
+    result = run("extract", seed_copy, "--store", spawned, "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    assert "with 2 worker processes" in result.stderr
+    assert forked.read_bytes() == spawned.read_bytes()
 
 
 def test_batches_cover_every_item_in_order():
