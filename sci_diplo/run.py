@@ -211,10 +211,10 @@ def usable_cores() -> int:
 
 
 def auto_jobs(documents: int, model: str | None) -> int:
-    """Return the worker processes to use when none were asked for: one per usable core, up to
-    ``MAX_AUTO_JOBS``, and no more than ``documents`` fill with full batches, so that fewer than two
-    batches' worth are read in this process. A user's ``model`` is read in this process alone: each
-    worker would load its own copy, and a trained pipeline can take gigabytes."""
+    """Return the worker processes to use when none were asked for: one per usable core, at most
+    ``MAX_AUTO_JOBS`` and at most one per full batch (``MAX_BATCH``) of ``documents``, so that fewer
+    than two batches are read in this process. With a user's ``model``, 1: each worker would load
+    its own copy, and a trained pipeline can take gigabytes."""
     if model is not None:
         return 1
     return max(1, min(usable_cores(), MAX_AUTO_JOBS, documents // MAX_BATCH))
