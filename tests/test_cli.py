@@ -330,6 +330,14 @@ def test_jobs_left_unset_are_one_per_core_up_to_eight_and_one_per_full_batch(mon
     assert run_mod.auto_jobs(100_000, "en_core_web_sm") == 1  # each worker would load the model
 
 
+def test_extract_help_states_the_worker_limits_that_run_applies():
+    from sci_diplo import run as run_mod  # the CLI leaves it unimported, to start fast
+
+    text = " ".join(run("extract", "--help").stdout.split())
+    assert (f"at most {run_mod.MAX_AUTO_JOBS} and at most one per {run_mod.MAX_BATCH} documents "
+            f"(so 1 below {2 * run_mod.MAX_BATCH} documents)") in text
+
+
 def test_extract_without_jobs_uses_workers_on_a_large_corpus_only(tmp_path, seed_copy, monkeypatch):
     from sci_diplo import run as run_mod
 
