@@ -90,7 +90,7 @@ def save_file(path: Path, file: StoreFile) -> None:
     The sum is not flushed to disk: whatever a crash leaves of it (the old sum, none, an empty
     file) does not match the store, which is then validated when read.
     """
-    data = file.model_dump_json().encode("utf-8")
+    data = file.__pydantic_serializer__.to_json(file)  # model_dump_json()'s bytes, without a str copy of them
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _write_atomically(path, data)
