@@ -292,17 +292,57 @@ class Pending:
             self.fresh.add_part(done.records)
 
 
-def checkpoint(settings: Settings, pending: Pending, summary: Summary) -> Pending:
-    """Merge ``pending`` into the store on disk under its lock; return a new, empty Pending."""
+# Checkpoints come ``checkpoint_seconds`` apart, or this many times as long as the last one
+# took if that is longer: saving a large store then takes at most about a tenth of the run.
+SAVE_SHARE = 10
+
+
+@dataclass
+class Saved:
+    """The store as this run last wrote it, and when: the next checkpoint merges into it rather
+    than reading the file back and validating it again, unless the file on disk changed since
+    (another scidip saved into it: every save writes a new file and renames it over the old)."""
+
+    file: StoreFile | None = None
+    stamp: tuple[int, int, int] | None = None
+    seconds: float = 0.0  # what the last checkpoint took
+
+    def current(self, path: Path) -> StoreFile:
+        """Return the store at ``path`` to merge into (used up by the merge)."""
+        file, self.file = self.file, None
+        if file is not None and file_stamp(path) == self.stamp:
+            return file
+        from sci_diplo import store as store_mod
+
+        return store_mod.load_file(path)  # merged in its stored form: no mention models
+
+    def due(self, settings: Settings, since: float) -> bool:
+        """Whether a checkpoint is due ``since`` seconds after the last one."""
+        return since >= max(settings.checkpoint_seconds, SAVE_SHARE * self.seconds)
+
+
+def file_stamp(path: Path) -> tuple[int, int, int] | None:
+    """Return the inode, size and modification time of ``path`` (None if it is missing)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def checkpoint(settings: Settings, pending: Pending, summary: Summary, saved: Saved) -> Pending:
+    """Merge ``pending`` into the store under its lock; return a new, empty Pending."""
     if not pending.infos:
         return pending
     from sci_diplo import store as store_mod
     from sci_diplo.storefile import apply_file
 
+    started = time.monotonic()
     with store_mod.locked(settings.store, settings.lock_timeout):
-        current = store_mod.load_file(settings.store)  # merged in its stored form: no mention models
-        updated = apply_file(current, pending.infos, pending.fresh)
+        updated = apply_file(saved.current(settings.store), pending.infos, pending.fresh)
         store_mod.save_file(settings.store, updated)
+        saved.file, saved.stamp = updated, file_stamp(settings.store)
+    saved.seconds = time.monotonic() - started
     summary.total_records = len(updated.records)
     return Pending()
 
@@ -333,7 +373,7 @@ def extract(paths: list[str], settings: Settings, on_event: Callable[[Event], No
         settings = replace(settings, jobs=auto_jobs(total, settings.model))
     summary.jobs = settings.jobs
     on_event(("total", total))
-    pending = Pending()
+    pending, saved = Pending(), Saved()
     last_save = time.monotonic()
     try:
         sources = pending_sources(paths, known, summary, on_event, unread=settings.jobs > 1)
@@ -344,13 +384,13 @@ def extract(paths: list[str], settings: Settings, on_event: Callable[[Event], No
             summary.facts.update(done.kinds)
             for info in done.infos:
                 on_event(("done", info.path))
-            if time.monotonic() - last_save >= settings.checkpoint_seconds:
-                pending = checkpoint(settings, pending, summary)
+            if saved.due(settings, time.monotonic() - last_save):
+                pending = checkpoint(settings, pending, summary, saved)
                 last_save = time.monotonic()
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
-        checkpoint(settings, pending, summary)
+        checkpoint(settings, pending, summary, saved)
         summary.seconds = time.perf_counter() - started
     return summary
 

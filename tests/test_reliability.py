@@ -86,3 +86,63 @@ def test_two_runs_on_one_store_keep_each_others_documents(tmp_path):
         assert proc.returncode == 0, stderr
     paths = {Path(d.path).parent.name for d in store_mod.load(store).documents}
     assert len(store_mod.load(store).documents) == 24 and paths == {"a", "b"}
+
+
+def paragraph_corpus(folder: Path, count: int) -> Path:
+    """``count`` documents of two seed paragraphs each, so that later ones reprint facts of earlier ones."""
+    paragraphs = [p for text in SEED_TEXTS for p in text.split("\n\n") if len(p.split()) > 8]
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        text = "\n\n".join(paragraphs[(5 * i + k) % len(paragraphs)] for k in range(2))
+        (folder / f"doc{i:03d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_checkpoints_that_merge_into_the_store_kept_in_memory_write_what_reading_it_back_writes(
+        tmp_path, monkeypatch, jobs):
+    """A checkpoint after every batch, into the store the last one wrote (held in memory), gives
+    the bytes of the same run that reads the store back from disk at every checkpoint."""
+    from sci_diplo import run
+
+    corpus = paragraph_corpus(tmp_path / "corpus", 24)
+    monkeypatch.setattr(run, "SAVE_SHARE", 0)  # a checkpoint after every batch, however long they take
+    loads = []
+    load_file = store_mod.load_file
+    monkeypatch.setattr(store_mod, "load_file", lambda path: loads.append(path) or load_file(path))
+    held, read_back = tmp_path / "held.json", tmp_path / "read_back.json"
+    summary = run.extract([str(corpus)], run.Settings(store=held, jobs=jobs, checkpoint_seconds=0))
+    assert summary.read == 24 and loads == [held]  # read once, before the first merge
+    monkeypatch.setattr(run, "file_stamp", lambda path: object())  # the file never looks unchanged
+    run.extract([str(corpus)], run.Settings(store=read_back, jobs=jobs, checkpoint_seconds=0))
+    assert len(loads) > 4  # read back at every checkpoint
+    assert held.read_bytes() == read_back.read_bytes()
+
+
+def test_a_save_by_another_run_between_checkpoints_is_merged_into_not_overwritten(tmp_path, monkeypatch):
+    from sci_diplo import run
+
+    corpus = paragraph_corpus(tmp_path / "corpus", 3)
+    other = paragraph_corpus(tmp_path / "other", 1)
+    store = tmp_path / "facts.json"
+    monkeypatch.setattr(run, "SAVE_SHARE", 0)
+    done = []
+
+    def on_event(event):
+        if event[0] == "done":
+            done.append(event[1])
+            if len(done) == 2:  # the first document is saved: another run saves its own now
+                run.extract([str(other)], run.Settings(store=store, checkpoint_seconds=0))
+
+    run.extract([str(corpus)], run.Settings(store=store, checkpoint_seconds=0), on_event)
+    paths = sorted(Path(d.path).parent.name for d in store_mod.load(store).documents)
+    assert paths == ["corpus", "corpus", "corpus", "other"]
+
+
+def test_checkpoints_stretch_to_ten_times_the_last_ones_duration():
+    from sci_diplo.run import Saved, Settings
+
+    settings, saved = Settings(store=Path("unused.json"), checkpoint_seconds=30), Saved()
+    assert not saved.due(settings, 29.9) and saved.due(settings, 30)
+    saved.seconds = 5.0  # a large store took 5 s to save: the next checkpoint after 50 s
+    assert not saved.due(settings, 49.9) and saved.due(settings, 50)
