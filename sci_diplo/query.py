@@ -7,6 +7,7 @@ data, with each mention four numbers into the store's tables of documents and se
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,9 +66,9 @@ def in_period(rec: dict[str, Any], since: Day | None, until: Day | None) -> bool
     return (since is None or bounds[1] >= since) and (until is None or bounds[0] <= until)
 
 
-def haystack(rec: dict[str, Any], data: StoreData) -> str:
-    """Return the record's searchable text: its fact text, names and sentences, lower-cased."""
-    parts = [data.sentences[ref[3]] for ref in rec["mentions"]]
+def haystack(rec: dict[str, Any], sentences: Sequence[str]) -> str:
+    """Return the record's searchable text: its fact text, names and ``sentences`` it quotes, lower-cased."""
+    parts = [sentences[ref[3]] for ref in rec["mentions"]]
     if rec["kind"] == "programme":
         parts += [rec["name"], *rec["aliases"]]
     else:
@@ -77,7 +78,7 @@ def haystack(rec: dict[str, Any], data: StoreData) -> str:
     return "\n".join(parts).casefold()
 
 
-def programme_ids(records: list[dict[str, Any]], text: str) -> set[str]:
+def programme_ids(records: Sequence[dict[str, Any]], text: str) -> set[str]:
     """Return the ids of programmes whose name or an alias contains ``text`` (case-insensitive)."""
     needle = text.casefold()
     return {
@@ -92,6 +93,22 @@ def under(path: str, source: str) -> bool:
     return a == b or a.startswith(b.rstrip(os.sep) + os.sep)
 
 
+def prefilter(f: Filters) -> Callable[[bytes], bool] | None:
+    """Return a quick test of a stored record's JSON (as ``store.file_json`` writes it) that every
+    record ``select`` keeps passes: its kind and one of its countries stand in it as JSON strings.
+    None when every record must be read: no kind or country is asked for, or a programme is
+    (the programmes it names count whatever their kind and countries)."""
+    if f.programme or not (f.kinds or f.countries):
+        return None
+    kinds = [b'"kind":"%b"' % k.encode() for k in f.kinds]
+    countries = [b'"%b"' % c.encode() for c in f.countries]
+
+    def keep(line: bytes) -> bool:
+        return (not kinds or any(k in line for k in kinds)) and (not countries or any(c in line for c in countries))
+
+    return keep
+
+
 def select(data: StoreData, f: Filters) -> list[dict[str, Any]]:
     """Return the stored records of ``data`` that pass every filter, in store order.
 
@@ -99,6 +116,7 @@ def select(data: StoreData, f: Filters) -> list[dict[str, Any]]:
     ``programme``, programmes whose name matches and the claims that name them pass.
     """
     progs = programme_ids(data.records, f.programme) if f.programme else set()
+    sentences = list(data.sentences) if f.search else []  # all of them, parsed at once
     countries = set(f.countries)
     out = []
     for rec in data.records:
@@ -110,7 +128,7 @@ def select(data: StoreData, f: Filters) -> list[dict[str, Any]]:
             continue
         if not in_period(rec, f.since, f.until):
             continue
-        if f.search and f.search.casefold() not in haystack(rec, data):
+        if f.search and f.search.casefold() not in haystack(rec, sentences):
             continue
         if f.source:
             mentions = [ref for ref in rec["mentions"] if under(data.documents[ref[0]]["path"], f.source)]
@@ -121,4 +139,4 @@ def select(data: StoreData, f: Filters) -> list[dict[str, Any]]:
     return out
 
 
-__all__ = ["Filters", "country_code", "country_name", "day_bound", "select"]
+__all__ = ["Filters", "country_code", "country_name", "day_bound", "prefilter", "select"]

@@ -2,7 +2,8 @@
 
 The store is one JSON file (``data/facts.json`` by default) holding a format
 name and version, the documents read, the sentences that are evidence, and
-the records (see ``storefile.py`` for the compact form of mentions). It is written to a
+the records (see ``storefile.py`` for the compact form of mentions), each document,
+sentence and record on a line of its own (``file_json``). It is written to a
 temporary file beside it, flushed to disk and renamed over the old one, so a
 crash at any moment leaves either the old store or the new one. Its SHA-256
 goes to ``<store>.sha256`` beside it, so that a reader can tell a file nobody
@@ -23,11 +24,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pydantic import ValidationError
+from pydantic_core import to_json
 
 from sci_diplo.errors import StoreError, StoreLockedError
 from sci_diplo.models import STORE_FORMAT, STORE_VERSION, DocumentInfo, Record, Store, StoreFile
 from sci_diplo.sources import os_reason
-from sci_diplo.storedata import lock_path, read_bytes, sum_path, sum_text
+from sci_diplo.storedata import SECTIONS, lock_path, read_bytes, sum_path, sum_text
 from sci_diplo.storefile import Unpacker, pack, unpack
 from sci_diplo.identity import merge
 
@@ -90,7 +92,7 @@ def save_file(path: Path, file: StoreFile) -> None:
     The sum is not flushed to disk: whatever a crash leaves of it (the old sum, none, an empty
     file) does not match the store, which is then validated when read.
     """
-    data = file.__pydantic_serializer__.to_json(file)  # model_dump_json()'s bytes, without a str copy of them
+    data = file_json(file)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _write_atomically(path, data)
@@ -99,6 +101,18 @@ def save_file(path: Path, file: StoreFile) -> None:
                          "is not stored (run again once the store can be written)") from None
     with contextlib.suppress(OSError):  # an old sum left in place does not match: the store is validated
         _write_atomically(sum_path(path), sum_text(data).encode("utf-8"), durable=False)
+
+
+def file_json(file: StoreFile) -> bytes:
+    """Return ``file`` as JSON with each item of its three lists on a line of its own: the bytes of
+    ``file.model_dump_json()`` with line breaks before and after each list's items and after the
+    whole. ``storedata.read`` then parses only the lines a query needs. (A JSON string holds
+    no line break, so a line is an item.)"""
+    sections = ([d.__pydantic_serializer__.to_json(d) for d in file.documents],
+                [to_json(s) for s in file.sentences],
+                [r.__pydantic_serializer__.to_json(r) for r in file.records])
+    lists = (b',"%b":[\n%b\n]' % (name.encode(), b",\n".join(items)) for name, items in zip(SECTIONS, sections))
+    return b'{"format":%b,"version":%d%b}\n' % (to_json(file.format), file.version, b"".join(lists))
 
 
 def _write_atomically(path: Path, data: bytes, durable: bool = True) -> None:

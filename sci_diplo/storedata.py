@@ -7,6 +7,12 @@ read by the same version, holds exactly what validation accepted. ``read`` loads
 file with ``json.loads``. Validating it again would cost the import of Pydantic and the
 building of the store's schema, about two thirds of a query's time.
 
+The store is written with each document, sentence and record on a line of its own
+(``store.file_json``): a trusted file is split into lines, its records are parsed only
+where a query's quick test of their text passes (``read``'s ``keep``), and its documents
+and sentences only when a mention needs them. A file of one line (written before) is
+read with ``json.loads``.
+
 Every other file is validated with Pydantic as before, and is rejected with a
 ``StoreError`` if it fails:
 - an edited or damaged file;
@@ -22,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +38,8 @@ from sci_diplo.errors import StoreError
 STORE_FORMAT = "sci_diplo.facts"
 STORE_VERSION = 1
 KINDS = ("figure", "programme", "claim")
+# The store file's lists, in its order: each item on a line of its own (``store.file_json``).
+SECTIONS = ("documents", "sentences", "records")
 WRITER = f"sci_diplo {__version__}"
 
 _DUMPS = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(value, ensure_ascii=False), one encoder
@@ -61,6 +70,68 @@ def trusted(path: Path, raw: bytes) -> bool:
         return False
 
 
+class Lines(Sequence):
+    """The items of one of a store file's lists, parsed from their lines when first asked for,
+    ``BLOCK`` lines at a time (one ``json.loads`` per item would cost more than the parsing).
+
+    A line is an item's JSON, then a comma unless it is the list's last: an item is an object
+    or a string, whose JSON never ends with a comma.
+    """
+
+    BLOCK = 256
+
+    def __init__(self, lines: list[bytes]) -> None:
+        self.lines = lines
+        self.blocks: dict[int, list[Any]] = {}
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self.lines)))]
+        if i < 0:
+            i += len(self.lines)
+        if not 0 <= i < len(self.lines):
+            raise IndexError(i)
+        k, at = divmod(i, self.BLOCK)
+        return self.block(k)[at]
+
+    def __iter__(self) -> Iterator[Any]:
+        for k in range(-(-len(self.lines) // self.BLOCK)):
+            yield from self.block(k)
+
+    def block(self, k: int) -> list[Any]:
+        """Return the items of block ``k`` (lines ``k * BLOCK`` to ``(k + 1) * BLOCK``), parsed once."""
+        block = self.blocks.get(k)
+        if block is None:
+            block = self.blocks[k] = parse_items(self.lines[k * self.BLOCK : (k + 1) * self.BLOCK])
+        return block
+
+
+def parse_items(lines: list[bytes]) -> list[Any]:
+    """Return the items of consecutive lines of a list (see ``Lines``), in one ``json.loads``."""
+    return json.loads(b"[%b]" % b"".join(lines).removesuffix(b",")) if lines else []
+
+
+def split_lines(raw: bytes) -> dict[str, list[bytes]] | None:
+    """Return the lines of each of ``SECTIONS`` in a store file written a line per item, or None
+    when ``raw`` is not laid out so (a file of one line, written before). A line between the
+    lists holds no item: an item's line starts with "{" or '"'."""
+    lines = raw.split(b"\n")
+    if lines[0] != b'{"format":"%b","version":%d,"documents":[' % (STORE_FORMAT.encode(), STORE_VERSION):
+        return None
+    out, i = {}, 1
+    for name, closing in zip(SECTIONS, (b'],"sentences":[', b'],"records":[', b"]}")):
+        try:
+            end = lines.index(closing, i)
+        except ValueError:
+            return None
+        out[name] = [] if lines[i:end] == [b""] else lines[i:end]
+        i = end + 1
+    return out if lines[i:] in ([], [b""]) else None
+
+
 class StoreData:
     """A store file as plain data, as JSON has it.
 
@@ -72,9 +143,9 @@ class StoreData:
     """
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self.documents: list[dict[str, Any]] = data.get("documents", [])
-        self.sentences: list[str] = data.get("sentences", [])
-        self.records: list[dict[str, Any]] = data.get("records", [])
+        self.documents: Sequence[dict[str, Any]] = data.get("documents", [])
+        self.sentences: Sequence[str] = data.get("sentences", [])
+        self.records: Sequence[dict[str, Any]] = data.get("records", [])
         self._docs_json: dict[int, tuple[bytes, bytes]] = {}
         self._sentences_json: dict[int, bytes] = {}
 
@@ -149,16 +220,24 @@ def read_bytes(path: Path) -> bytes | None:
         raise StoreError(f"cannot read store {path}: {exc.strerror or exc}") from None
 
 
-def read(path: Path) -> StoreData:
+def read(path: Path, keep: Callable[[bytes], bool] | None = None) -> StoreData:
     """Return the store at ``path`` as plain data, or an empty store if the file does not exist.
 
-    A file this version wrote and nobody changed is read as it is. Any other file is
-    validated first. Raises StoreError as ``store.load_file`` does.
+    A file this version wrote and nobody changed is read as it is: with ``keep``, only the
+    records whose line it accepts, when the file has a line per item (``keep`` is a quick
+    test that must accept every record the caller wants). Any other file is validated
+    first. Raises StoreError as ``store.load_file`` does.
     """
     raw = read_bytes(path)
     if raw is None:
         return StoreData({})
     if trusted(path, raw):
+        sections = split_lines(raw)
+        if sections is not None:
+            del raw  # the lines hold the bytes now
+            records = sections["records"]
+            return StoreData({"documents": Lines(sections["documents"]), "sentences": Lines(sections["sentences"]),
+                              "records": Lines(records) if keep is None else parse_items([r for r in records if keep(r)])})
         data = json.loads(raw)
         if data.get("format") == STORE_FORMAT and data.get("version") == STORE_VERSION:
             return StoreData(data)

@@ -60,6 +60,18 @@ def test_country_filter_accepts_name_code_and_demonym(seed_store, name):
     assert facts_json(seed_store, "--country", name) == facts_json(seed_store, "--country", "Comoros")
 
 
+@pytest.mark.parametrize("args", [("--country", "China"), ("--kind", "claim"), ("--country", "Russia", "--kind", "figure"),
+                                  ("--country", "Russia", "--kind", "claim", "--programme", "China-Russia"),
+                                  ("--country", "Comoros", "--source", "nowhere")])
+def test_facts_reading_only_the_records_that_may_match_prints_what_reading_all_prints(seed_store, monkeypatch, args):
+    from sci_diplo import query
+
+    quick = facts_json(seed_store, *args)
+    monkeypatch.setattr(query, "prefilter", lambda filters: None)
+    assert quick == facts_json(seed_store, *args)
+    assert len(quick) > 0 or "--source" in args
+
+
 def test_unknown_country_exits_2_with_suggestions(seed_store):
     result = run("facts", "--store", seed_store, "--country", "Comoro Islandz")
     assert result.exit_code == 2

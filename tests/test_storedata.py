@@ -34,7 +34,7 @@ def test_a_trusted_store_reads_as_the_validated_one(tmp_path):
     trusted = storedata.read(path)
     storedata.sum_path(path).unlink()  # now it must be validated
     validated = storedata.read(path)
-    assert (trusted.documents, trusted.sentences, trusted.records) == (
+    assert (list(trusted.documents), list(trusted.sentences), list(trusted.records)) == (
         validated.documents, validated.sentences, validated.records)
     assert [r["kind"] for r in trusted.records] == ["figure", "figure", "programme", "claim"]
     assert trusted.public(trusted.records[0])["mentions"][0]["url"] == "https://x.org/ç"
@@ -89,3 +89,61 @@ def test_a_rerun_over_unchanged_files_imports_neither_pydantic_nor_spacy(tmp_pat
     again = subprocess.run(args, capture_output=True, text=True, check=True)
     assert again.stdout.strip() == "[]"
     assert [r["kind"] for r in storedata.read(store_path).records] == ["figure", "claim"]
+
+
+def test_the_store_is_its_compact_json_with_each_item_on_a_line_of_its_own(tmp_path):
+    path = saved(tmp_path)
+    raw, file = path.read_bytes(), store.load_file(path)
+    assert raw.replace(b"\n", b"") == file.model_dump_json().encode("utf-8")
+    lines = raw.split(b"\n")
+    items = len(file.documents) + len(file.sentences) + len(file.records)
+    assert (len(file.documents), len(file.sentences), len(file.records)) == (2, 4, 4)
+    assert len(lines) == items + 5  # the head, two lines between the lists, the end, and the empty last
+    assert lines[:2] == [b'{"format":"sci_diplo.facts","version":1,"documents":[', file.documents[0].model_dump_json().encode() + b","]
+    assert lines[-2:] == [b"]}", b""]
+    empty = tmp_path / "empty.json"
+    store.save(empty, Store())
+    assert empty.read_bytes() == b'{"format":"sci_diplo.facts","version":1,"documents":[\n\n],"sentences":[\n\n],"records":[\n\n]}\n'
+    assert list(storedata.read(empty).records) == [] == list(storedata.read(empty).documents)
+
+
+def test_documents_and_sentences_are_parsed_when_a_mention_needs_them(tmp_path, monkeypatch):
+    path = saved(tmp_path)
+    whole = json.loads(path.read_bytes())
+    data = storedata.read(path)
+    assert isinstance(data.documents, storedata.Lines) and data.documents.blocks == {} == data.sentences.blocks
+    assert list(data.documents) == whole["documents"] and list(data.sentences) == whole["sentences"]
+    monkeypatch.setattr(storedata.Lines, "BLOCK", 3)  # blocks of three lines: the last one is short
+    data = storedata.read(path)
+    assert data.sentences[-1] == whole["sentences"][3] and set(data.sentences.blocks) == {1}
+    assert data.sentences[0:2] == whole["sentences"][0:2] and set(data.sentences.blocks) == {0, 1}
+    monkeypatch.setattr(storedata.Lines, "BLOCK", 1)
+    data = storedata.read(path)
+    record = data.public(data.records[0])
+    assert record["mentions"][0]["sentence"] == whole["sentences"][data.records[0]["mentions"][0][3]]
+    assert len(data.sentences.blocks) == 1 and len(data.documents.blocks) == 1  # what its one mention needs
+    with pytest.raises(IndexError):
+        data.sentences[4]
+
+
+def test_a_store_written_on_one_line_reads_as_before(tmp_path):
+    path = saved(tmp_path)
+    lined = storedata.read(path)
+    one_line = store.load_file(path).model_dump_json().encode("utf-8")  # as earlier versions wrote it
+    path.write_bytes(one_line)
+    storedata.sum_path(path).write_text(storedata.sum_text(one_line))  # trusted: read with json.loads
+    assert storedata.split_lines(one_line) is None
+    old = storedata.read(path)
+    assert (old.documents, old.sentences, old.records) == (list(lined.documents), list(lined.sentences), list(lined.records))
+
+
+def test_a_query_reads_only_the_records_its_quick_test_lets_through(tmp_path):
+    from sci_diplo.query import Filters, prefilter, select
+
+    path = saved(tmp_path)
+    everything = storedata.read(path)
+    for f in (Filters(countries=("CHN",)), Filters(kinds=("claim",)), Filters(countries=("GBR", "PER"), kinds=("figure", "programme"))):
+        read = storedata.read(path, prefilter(f))
+        assert select(read, f) == select(everything, f) and len(read.records) < len(everything.records)
+    assert prefilter(Filters(kinds=("claim",), programme="Newton")) is None  # a claim's programmes are read too
+    assert prefilter(Filters(since=(2021, 1, 1))) is None
