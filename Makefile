@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench eval clean
+.PHONY: run test bench bench-store eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/speed.py
+
+bench-store: $(STAMP)
+	$(BIN)/python bench/store_scale.py
 
 clean:
 	rm -rf $(VENV) data/facts.json data/facts.json.lock data/facts.json.sha256
