@@ -34,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,14 +146,19 @@ def main() -> None:
     args = parser.parse_args()
     if args.quick:
         args.docs, args.words_per_doc, args.repeat = 100, 300, 1
-    work = Path(tempfile.mkdtemp(prefix="scidip-bench-"))
+    run_and_record(measure, args, "speed")
+
+
+def run_and_record(measure: Callable[[Path, argparse.Namespace], dict], args: argparse.Namespace, name: str) -> None:
+    """Run ``measure`` in a temporary folder (removed after) and write its report to bench/out/NAME.json."""
+    work = Path(tempfile.mkdtemp(prefix=f"scidip-{name}-"))
     try:
         report = measure(work, args)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     out = ROOT / "bench" / "out"
     out.mkdir(exist_ok=True)
-    (out / "speed.json").write_text(json.dumps(report, indent=2) + "\n")
+    (out / f"{name}.json").write_text(json.dumps(report, indent=2) + "\n")
 
 
 def spread(values: list[float]) -> str:

@@ -20,17 +20,14 @@ Results also go to bench/out/store_scale.json.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from speed import ROOT, SCIDIP, build_corpus, run_process  # noqa: E402
+from speed import SCIDIP, build_corpus, run_and_record, run_process  # noqa: E402
 
 SENTENCE_END = re.compile(r"\.(?=\s)")
 
@@ -73,14 +70,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.quick:
         args.docs, args.runs = 200, 1
-    work = Path(tempfile.mkdtemp(prefix="scidip-store-bench-"))
-    try:
-        report = measure(work, args)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    out = ROOT / "bench" / "out"
-    out.mkdir(exist_ok=True)
-    (out / "store_scale.json").write_text(json.dumps(report, indent=2) + "\n")
+    run_and_record(measure, args, "store_scale")
 
 
 def measure(work: Path, args: argparse.Namespace) -> dict:
