@@ -93,7 +93,7 @@ def extract(
     model: ModelOpt = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Start a new store; a damaged old one is kept beside it.")] = False,
     lock_timeout: Annotated[float, typer.Option("--lock-timeout", min=0, help="Seconds to wait for another scidip using the store.")] = 60.0,
-    checkpoint: Annotated[float, typer.Option("--checkpoint-every", min=0, help="Seconds between saves of finished documents.")] = 30.0,
+    checkpoint: Annotated[float, typer.Option("--checkpoint-every", min=0, help="Seconds between saves of finished documents (or ten times as long as the last save took, if longer).")] = 30.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     """Read texts and store their facts (figures, programmes, dated claims)."""
