@@ -88,3 +88,41 @@ def test_store_round_trip_is_identity(tmp_path_factory, records):
     store = Store(documents=DOCS, records=records)
     store_mod.save(path, store)
     assert store_mod.load(path) == store
+
+
+# Any text, line breaks, quotes, backslashes and control characters included.
+wild = st.text(min_size=1, max_size=30)
+WILD_DOCS = [*DOCS, DocumentInfo(path='we"ird\\\n\u2028path.txt', doc_id="f" * 16, title="T\r\n")]
+wild_mentions = st.builds(
+    lambda d, s, sent: Mention(path=d.path, doc_id=d.doc_id, start=s, end=s + 1, sentence=sent, title=d.title),
+    st.sampled_from(WILD_DOCS), st.integers(0, 10**6), wild,
+)
+wild_records = st.one_of(
+    st.builds(lambda m, t, c: FigureRecord(id=record_id("figure", t), mentions=m, text=t, value=1.5, unit=t, countries=c),
+              st.lists(wild_mentions, min_size=1, max_size=3), wild, st.lists(codes, max_size=3)),
+    st.builds(lambda m, n, a, c: ProgrammeRecord(id=record_id("programme", n), mentions=m, name=n, aliases=a,
+                                                 category="fund", countries=c),
+              st.lists(wild_mentions, min_size=1, max_size=3), wild, st.lists(wild, max_size=2), st.lists(codes, max_size=2)),
+    st.builds(lambda m, t, d, c: ClaimRecord(id=record_id("claim", t), mentions=m, text=t, date=d, countries=c),
+              st.lists(wild_mentions, min_size=1, max_size=3), wild, dates, st.lists(codes, max_size=3)),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(wild_records, max_size=8), st.sampled_from([(), ("CHN",), ("COM", "USA")]),
+       st.sampled_from([(), ("claim",), ("figure", "programme")]))
+def test_a_store_with_a_line_per_item_reads_as_validating_it_does(tmp_path_factory, records, countries, kinds):
+    from sci_diplo import storedata
+    from sci_diplo.query import Filters, prefilter, select
+
+    path = tmp_path_factory.mktemp("lines") / "facts.json"
+    store_mod.save(path, Store(documents=WILD_DOCS, records=records))
+    raw = path.read_bytes()
+    assert storedata.split_lines(raw) is not None
+    assert raw.replace(b"\n", b"") == store_mod.load_file(path).model_dump_json().encode("utf-8")
+    f = Filters(countries=countries, kinds=kinds)
+    lines = storedata.read(path, prefilter(f))
+    storedata.sum_path(path).unlink()  # validated now, and read whole
+    whole = storedata.read(path)
+    assert [lines.as_json(r) for r in select(lines, f)] == [whole.as_json(r) for r in select(whole, f)]
+    assert list(lines.sentences) == whole.sentences and list(lines.documents) == whole.documents
