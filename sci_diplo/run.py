@@ -15,10 +15,13 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
@@ -137,8 +140,6 @@ def collect_less() -> None:
 
 def _init_worker(model: str | None) -> None:
     global _WORKER_NLP
-    import signal
-
     from sci_diplo.pipeline import build_pipeline
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -330,15 +331,31 @@ def file_stamp(path: Path) -> tuple[int, int, int] | None:
     return st.st_ino, st.st_size, st.st_mtime_ns
 
 
+@contextmanager
+def ctrl_c_held(summary: Summary) -> Iterator[None]:
+    """Hold Ctrl-C off until the block ends, and note it in ``summary.interrupted``: a merge cut
+    short has used up what it merges, which could then be neither stored nor merged again.
+    (Only the main thread receives signals; elsewhere the block runs as it is.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: setattr(summary, "interrupted", True))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
+
+
 def checkpoint(settings: Settings, pending: Pending, summary: Summary, saved: Saved) -> Pending:
-    """Merge ``pending`` into the store under its lock; return a new, empty Pending."""
+    """Merge ``pending`` into the store under its lock; return a new, empty Pending. A Ctrl-C
+    meanwhile sets ``summary.interrupted`` once the merge is stored."""
     if not pending.infos:
         return pending
     from sci_diplo import store as store_mod
     from sci_diplo.storefile import apply_file
 
     started = time.monotonic()
-    with store_mod.locked(settings.store, settings.lock_timeout):
+    with ctrl_c_held(summary), store_mod.locked(settings.store, settings.lock_timeout):
         updated = apply_file(saved.current(settings.store), pending.infos, pending.fresh)
         store_mod.save_file(settings.store, updated)
         saved.file, saved.stamp = updated, file_stamp(settings.store)
@@ -387,6 +404,8 @@ def extract(paths: list[str], settings: Settings, on_event: Callable[[Event], No
             if saved.due(settings, time.monotonic() - last_save):
                 pending = checkpoint(settings, pending, summary, saved)
                 last_save = time.monotonic()
+                if summary.interrupted:  # Ctrl-C during the checkpoint: stop as at any other moment
+                    raise KeyboardInterrupt
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:

@@ -146,3 +146,30 @@ def test_checkpoints_stretch_to_ten_times_the_last_ones_duration():
     assert not saved.due(settings, 29.9) and saved.due(settings, 30)
     saved.seconds = 5.0  # a large store took 5 s to save: the next checkpoint after 50 s
     assert not saved.due(settings, 49.9) and saved.due(settings, 50)
+
+
+@pytest.mark.parametrize("at", [1, 2])
+def test_ctrl_c_during_a_checkpoint_stores_it_and_stops(tmp_path, monkeypatch, at):
+    """Ctrl-C while a checkpoint writes (the second one, or the last one) waits for it: the
+    documents it merges are stored once, the run stops there and says it was interrupted."""
+    import signal
+
+    from sci_diplo import run
+
+    corpus = paragraph_corpus(tmp_path / "corpus", 6)
+    store = tmp_path / "facts.json"
+    monkeypatch.setattr(run, "SAVE_SHARE", 0)
+    save_file, saves = store_mod.save_file, []
+
+    def save_with_ctrl_c(path, file):
+        saves.append(path)
+        if len(saves) == at:
+            signal.raise_signal(signal.SIGINT)
+        save_file(path, file)
+
+    monkeypatch.setattr(store_mod, "save_file", save_with_ctrl_c)
+    checkpoint_every = 0 if at == 2 else 1000  # with 1000, the one checkpoint is the last
+    summary = run.extract([str(corpus)], run.Settings(store=store, checkpoint_seconds=checkpoint_every))
+    assert summary.interrupted and len(saves) == at
+    assert len(store_mod.load(store).documents) == summary.read == (2 if at == 2 else 6)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
