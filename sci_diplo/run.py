@@ -276,6 +276,7 @@ class Pending:
     def __init__(self) -> None:
         self.infos: list[DocumentInfo] = []
         self._fresh: Fresh | None = None
+        self.used = False  # merged by a checkpoint, which changes what it merges: never merged again
 
     @property
     def fresh(self) -> Fresh:
@@ -356,6 +357,7 @@ def checkpoint(settings: Settings, pending: Pending, summary: Summary, saved: Sa
 
     started = time.monotonic()
     with ctrl_c_held(summary), store_mod.locked(settings.store, settings.lock_timeout):
+        pending.used = True
         updated = apply_file(saved.current(settings.store), pending.infos, pending.fresh)
         store_mod.save_file(settings.store, updated)
         saved.file, saved.stamp = updated, file_stamp(settings.store)
@@ -409,7 +411,8 @@ def extract(paths: list[str], settings: Settings, on_event: Callable[[Event], No
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
-        checkpoint(settings, pending, summary, saved)
+        if not pending.used:  # else a checkpoint failed (a full disk): its error goes on as it is
+            checkpoint(settings, pending, summary, saved)
         summary.seconds = time.perf_counter() - started
     return summary
 

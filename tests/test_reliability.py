@@ -173,3 +173,24 @@ def test_ctrl_c_during_a_checkpoint_stores_it_and_stops(tmp_path, monkeypatch, a
     assert summary.interrupted and len(saves) == at
     assert len(store_mod.load(store).documents) == summary.read == (2 if at == 2 else 6)
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_store_that_cannot_be_written_at_a_checkpoint_is_reported_and_keeps_what_was_saved(tmp_path, monkeypatch):
+    from sci_diplo import run
+    from sci_diplo.errors import StoreError
+
+    corpus = paragraph_corpus(tmp_path / "corpus", 6)
+    store = tmp_path / "facts.json"
+    monkeypatch.setattr(run, "SAVE_SHARE", 0)
+    save_file, saves = store_mod.save_file, []
+
+    def full_disk_at_the_second(path, file):
+        saves.append(path)
+        if len(saves) == 2:
+            raise StoreError(f"cannot write store {path}: No space left on device")
+        save_file(path, file)
+
+    monkeypatch.setattr(store_mod, "save_file", full_disk_at_the_second)
+    with pytest.raises(StoreError, match="No space left"):  # not an error of merging the same documents again
+        run.extract([str(corpus)], run.Settings(store=store, checkpoint_seconds=0))
+    assert len(saves) == 2 and len(store_mod.load(store).documents) == 1
