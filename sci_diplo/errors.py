@@ -33,6 +33,10 @@ class StoreLockedError(StoreError):
     """Another scidip process holds the store's lock for too long."""
 
 
+class WorkerError(SciDiploError):
+    """A worker process stopped before it returned its batch (killed, out of memory, crashed)."""
+
+
 class UsageError(SciDiploError):
     """An option value is wrong (an unknown country, a bad date)."""
 

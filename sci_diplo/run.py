@@ -19,7 +19,7 @@ import signal
 import sys
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -28,12 +28,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sci_diplo import storedata
-from sci_diplo.errors import InputError
+from sci_diplo.errors import InputError, WorkerError
 from sci_diplo.sources import Source, discover, doc_id, iter_sources, path_text, read_source
 
 # The models (and Pydantic) are imported where records are made or merged: a run that finds
 # every file unchanged needs none of them (see ``prepare``).
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from sci_diplo.models import DocumentInfo, Record, StoreFile
     from sci_diplo.storefile import Fresh
 
@@ -245,17 +247,75 @@ def results(sources: Iterable[Source | Path], settings: Settings,
         for analysis in analyse(nlp, _chain(first, iterator), settings.published):
             yield Done([analysis.info], analysis.records, Counter(r.kind for r in analysis.records))
         return
-    batches = ((chunk, settings.published) for chunk in batched(_chain(first, iterator), batch))
+    from concurrent.futures import ProcessPoolExecutor
+
     collect_less()
-    ctx = multiprocessing.get_context(START_METHOD)
-    with ctx.Pool(settings.jobs, initializer=_init_worker, initargs=(settings.model,)) as pool:
-        try:
-            for part_json, warnings, failures, kinds in pool.imap(_work, batches):
-                for problem in [*(InputError(path, reason) for path, reason in failures), *warnings]:
-                    on_problem(problem)
-                yield _received(part_json, kinds)
-        finally:
-            pool.terminate()
+    pool = ProcessPoolExecutor(settings.jobs, mp_context=multiprocessing.get_context(START_METHOD),
+                               initializer=_init_worker, initargs=(settings.model,))
+    in_flight: deque = deque()  # (batch, future) of the batches sent to the workers, oldest first
+    done = False
+    try:
+        for chunk in batched(_chain(first, iterator), batch):
+            if len(in_flight) >= IN_FLIGHT * settings.jobs:
+                yield _collected(in_flight, on_problem)
+            in_flight.append((chunk, _submit(pool, chunk, settings.published, in_flight)))
+        while in_flight:
+            yield _collected(in_flight, on_problem)
+        done = True
+    finally:
+        _stop(pool, done)
+
+
+# Batches sent to the workers and not yet collected, per worker: enough to keep each busy while
+# the parent merges, few enough that the parent holds little (a batch from stdin holds texts).
+IN_FLIGHT = 2
+
+
+def _submit(pool: ProcessPoolExecutor, chunk: list[Source | Path], published: str | None, in_flight: deque) -> Future:
+    """Send a batch to the workers."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return pool.submit(_work, (chunk, published))
+    except BrokenProcessPool:  # a worker died while the parent merged a batch
+        raise _worker_died([c for c, _ in in_flight] or [chunk]) from None
+
+
+def _collected(in_flight: deque, on_problem: Callable[[InputError | str], None]) -> Done:
+    """Return the oldest batch sent to the workers, once it is read; tell ``on_problem`` of its
+    failures and warnings."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunk, future = in_flight[0]
+    try:
+        part_json, warnings, failures, kinds = future.result()
+    except BrokenProcessPool:
+        raise _worker_died([c for c, _ in in_flight]) from None
+    in_flight.popleft()
+    for problem in [*(InputError(path, reason) for path, reason in failures), *warnings]:
+        on_problem(problem)
+    return _received(part_json, kinds)
+
+
+def _worker_died(chunks: list[list[Source | Path]]) -> WorkerError:
+    """The error of a worker that ended without returning its batch: one of ``chunks``, those under way."""
+    firsts = [str(c[0].path if isinstance(c[0], Source) else c[0]) for c in chunks]
+    return WorkerError(
+        f"a worker process stopped before it returned its documents (killed by the system, perhaps for lack "
+        f"of memory) while reading the batches that start at {', '.join(firsts)}; the documents finished "
+        "before are stored, and the next run goes on from there (--jobs 1 reads in one process)")
+
+
+def _stop(pool: ProcessPoolExecutor, done: bool) -> None:
+    """Shut the workers down: once they are idle after a whole run, else (Ctrl-C, an error) at once,
+    dropping the batches not yet started and ending those under way."""
+    if done:
+        pool.shutdown()
+        return
+    processes = getattr(pool, "_processes", None) or {}  # (no public way to end them before Python 3.14)
+    for process in list(processes.values()):
+        process.terminate()
+    pool.shutdown(cancel_futures=True)  # the pool's thread sees them ended, and ends
 
 
 def batched(items: Iterator[Source | Path], size: int) -> Iterator[list[Source | Path]]:

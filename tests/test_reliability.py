@@ -194,3 +194,39 @@ def test_a_store_that_cannot_be_written_at_a_checkpoint_is_reported_and_keeps_wh
     with pytest.raises(StoreError, match="No space left"):  # not an error of merging the same documents again
         run.extract([str(corpus)], run.Settings(store=store, checkpoint_seconds=0))
     assert len(saves) == 2 and len(store_mod.load(store).documents) == 1
+
+
+WORKER_DIES = """
+import os, sys
+from pathlib import Path
+from sci_diplo import run
+from sci_diplo.errors import WorkerError
+
+work = run._work
+def dies_on_doc005(args):  # a worker killed while it reads doc005.txt (the workers are forked: they inherit this)
+    if any(Path(p).name == "doc005.txt" for p in args[0]):
+        os._exit(9)
+    return work(args)
+
+run._work = dies_on_doc005
+run.SAVE_SHARE = 0
+try:
+    run.extract([sys.argv[1]], run.Settings(store=Path(sys.argv[2]), jobs=2, checkpoint_seconds=0))
+except WorkerError as exc:
+    print(exc)
+"""
+
+
+def test_a_worker_that_dies_ends_the_run_with_an_error_and_keeps_what_was_stored(tmp_path):
+    from sci_diplo import run
+
+    if run.START_METHOD != "fork":
+        pytest.skip("the workers must inherit the patched reader")
+    corpus = paragraph_corpus(tmp_path / "corpus", 12)
+    store = tmp_path / "facts.json"
+    out = subprocess.run([sys.executable, "-c", WORKER_DIES, str(corpus), str(store)],
+                         capture_output=True, text=True, timeout=120)  # (multiprocessing.Pool waited forever)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("a worker process stopped before it returned its documents") and "doc005.txt" in out.stdout
+    stored = {Path(d.path).name for d in store_mod.load(store).documents}
+    assert "doc005.txt" not in stored and stored <= {f"doc{i:03d}.txt" for i in range(12)}
