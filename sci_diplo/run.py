@@ -286,9 +286,8 @@ def _collected(in_flight: deque, on_problem: Callable[[InputError | str], None])
     failures and warnings."""
     from concurrent.futures.process import BrokenProcessPool
 
-    chunk, future = in_flight[0]
     try:
-        part_json, warnings, failures, kinds = future.result()
+        part_json, warnings, failures, kinds = in_flight[0][1].result()
     except BrokenProcessPool:
         raise _worker_died([c for c, _ in in_flight]) from None
     in_flight.popleft()
