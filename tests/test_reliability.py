@@ -148,6 +148,24 @@ def test_checkpoints_stretch_to_ten_times_the_last_ones_duration():
     assert not saved.due(settings, 49.9) and saved.due(settings, 50)
 
 
+def at_save(monkeypatch, at: int, action) -> list:
+    """Make the ``at``-th store save call ``action(path)`` first (no checkpoint waits for the one
+    before); return the list of the saves' paths."""
+    from sci_diplo import run
+
+    monkeypatch.setattr(run, "SAVE_SHARE", 0)
+    save_file, saves = store_mod.save_file, []
+
+    def save(path, file):
+        saves.append(path)
+        if len(saves) == at:
+            action(path)
+        save_file(path, file)
+
+    monkeypatch.setattr(store_mod, "save_file", save)
+    return saves
+
+
 @pytest.mark.parametrize("at", [1, 2])
 def test_ctrl_c_during_a_checkpoint_stores_it_and_stops(tmp_path, monkeypatch, at):
     """Ctrl-C while a checkpoint writes (the second one, or the last one) waits for it: the
@@ -158,16 +176,7 @@ def test_ctrl_c_during_a_checkpoint_stores_it_and_stops(tmp_path, monkeypatch, a
 
     corpus = paragraph_corpus(tmp_path / "corpus", 6)
     store = tmp_path / "facts.json"
-    monkeypatch.setattr(run, "SAVE_SHARE", 0)
-    save_file, saves = store_mod.save_file, []
-
-    def save_with_ctrl_c(path, file):
-        saves.append(path)
-        if len(saves) == at:
-            signal.raise_signal(signal.SIGINT)
-        save_file(path, file)
-
-    monkeypatch.setattr(store_mod, "save_file", save_with_ctrl_c)
+    saves = at_save(monkeypatch, at, lambda path: signal.raise_signal(signal.SIGINT))
     checkpoint_every = 0 if at == 2 else 1000  # with 1000, the one checkpoint is the last
     summary = run.extract([str(corpus)], run.Settings(store=store, checkpoint_seconds=checkpoint_every))
     assert summary.interrupted and len(saves) == at
@@ -181,16 +190,11 @@ def test_a_store_that_cannot_be_written_at_a_checkpoint_is_reported_and_keeps_wh
 
     corpus = paragraph_corpus(tmp_path / "corpus", 6)
     store = tmp_path / "facts.json"
-    monkeypatch.setattr(run, "SAVE_SHARE", 0)
-    save_file, saves = store_mod.save_file, []
 
-    def full_disk_at_the_second(path, file):
-        saves.append(path)
-        if len(saves) == 2:
-            raise StoreError(f"cannot write store {path}: No space left on device")
-        save_file(path, file)
+    def full_disk(path):
+        raise StoreError(f"cannot write store {path}: No space left on device")
 
-    monkeypatch.setattr(store_mod, "save_file", full_disk_at_the_second)
+    saves = at_save(monkeypatch, 2, full_disk)
     with pytest.raises(StoreError, match="No space left"):  # not an error of merging the same documents again
         run.extract([str(corpus)], run.Settings(store=store, checkpoint_seconds=0))
     assert len(saves) == 2 and len(store_mod.load(store).documents) == 1
