@@ -3,7 +3,7 @@
 import spacy
 
 from sci_diplo.components.extensions import CLAIMS, COUNTRIES, DATES, FIGURES, PARAGRAPHS, PROGRAMMES
-from sci_diplo.pipeline import COMPONENTS, build_pipeline
+from sci_diplo.pipeline import COMPONENTS, LONG_RUN, build_pipeline
 
 
 def test_default_pipeline_is_built_from_config_with_every_component(nlp):
@@ -29,6 +29,21 @@ def test_saved_pipeline_loads_with_spacy_load(nlp, tmp_path):
     loaded = spacy.load(tmp_path / "pipe")
     doc = loaded("Kenya and Chile opened 4 observatories in 2020.")
     assert [s._.country_code for s in doc.spans[COUNTRIES]] == ["KEN", "CHL"]
+    assert len(loaded.make_doc('"' * LONG_RUN)) == 1  # the long-run guard is saved with it
+
+
+def test_a_long_run_without_white_space_is_one_token_and_shorter_ones_split_as_before(nlp):
+    """spaCy strips affixes one at a time: 20,000 quotes took 30 s as 20,000 tokens."""
+    for run in ('"' * 20_000, "\U0001F600" * 20_000, "(" * 5_000 + ")" * 5_000):
+        doc = nlp.make_doc(f"In March 2021, Kenya signed 2 agreements. {run} Chile joined in 2022.")
+        assert [t.text for t in doc if len(t) > 100] == [run]
+        assert doc.text.endswith(" Chile joined in 2022.")
+    below = '"' * (LONG_RUN - 1)
+    assert len(nlp.make_doc(below)) == LONG_RUN - 1 == len(spacy.blank("en").make_doc(below))
+    text = "Kenya signed 2 agreements in March 2021. " + "\U0001F600" * 20_000 + " Chile opened 3 laboratories in 2022."
+    doc = nlp(text)
+    assert [s._.country_code for s in doc.spans[COUNTRIES]] == ["KEN", "CHL"]
+    assert [s._.date_value for s in doc.spans[DATES]] == ["2021-03", "2022"]
 
 
 def test_paragraph_breaks_end_sentences_but_not_a_cut_sentence(nlp):
