@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sci_diplo.cli import app
+from tests.factories import paragraph_corpus
 
 runner = CliRunner()
 
@@ -302,22 +303,11 @@ def test_jobs_2_gives_the_same_store_as_jobs_1(tmp_path, seed_copy, monkeypatch,
     assert one.read_bytes() == two.read_bytes()
 
 
-def shuffled_corpus(folder, seed_copy, documents):
-    """Write ``documents`` texts of three seed paragraphs each, so that documents share facts."""
-    paragraphs = [p for f in sorted(seed_copy.glob("*.txt")) for p in f.read_text(encoding="utf-8").split("\n\n")
-                  if len(p.split()) > 8]
-    folder.mkdir()
-    for i in range(documents):
-        (folder / f"doc{i:03d}.txt").write_text("\n\n".join(paragraphs[(7 * i + k) % len(paragraphs)] for k in range(3)),
-                                                encoding="utf-8")
-    return folder
-
-
-def test_jobs_2_in_batches_gives_the_same_store_and_summary_as_jobs_1(tmp_path, seed_copy):
+def test_jobs_2_in_batches_gives_the_same_store_and_summary_as_jobs_1(tmp_path):
     """40 documents: workers read them in batches of 5 and merge the reprints among them."""
     from sci_diplo.run import batch_size
 
-    corpus = shuffled_corpus(tmp_path / "corpus", seed_copy, 39)
+    corpus = paragraph_corpus(tmp_path / "corpus", 39)
     (corpus / "empty.txt").write_text("")
     assert batch_size(40, 2) == 5
     one, two = tmp_path / "one.json", tmp_path / "two.json"
@@ -354,7 +344,7 @@ def test_extract_without_jobs_uses_workers_on_a_large_corpus_only(tmp_path, seed
     from sci_diplo import run as run_mod
 
     monkeypatch.setattr(run_mod, "usable_cores", lambda: 2)
-    corpus = shuffled_corpus(tmp_path / "corpus", seed_copy, 64)
+    corpus = paragraph_corpus(tmp_path / "corpus", 64)
     auto, one = tmp_path / "auto.json", tmp_path / "one.json"
     result = run("extract", corpus, "--store", auto)
     assert result.exit_code == 0, result.output

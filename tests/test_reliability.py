@@ -12,6 +12,7 @@ import pytest
 
 from sci_diplo import store as store_mod
 from sci_diplo.resources import seeds_dir
+from tests.factories import paragraph_corpus
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir().glob("*.txt"))]
 
@@ -86,16 +87,6 @@ def test_two_runs_on_one_store_keep_each_others_documents(tmp_path):
         assert proc.returncode == 0, stderr
     paths = {Path(d.path).parent.name for d in store_mod.load(store).documents}
     assert len(store_mod.load(store).documents) == 24 and paths == {"a", "b"}
-
-
-def paragraph_corpus(folder: Path, count: int) -> Path:
-    """``count`` documents of two seed paragraphs each, so that later ones reprint facts of earlier ones."""
-    paragraphs = [p for text in SEED_TEXTS for p in text.split("\n\n") if len(p.split()) > 8]
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(count):
-        text = "\n\n".join(paragraphs[(5 * i + k) % len(paragraphs)] for k in range(2))
-        (folder / f"doc{i:03d}.txt").write_text(text, encoding="utf-8")
-    return folder
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
