@@ -132,8 +132,13 @@ def store_rss(store: Path) -> int:
     return int(out.stdout)
 
 
+def best(args: list[str], runs: int) -> tuple[float, int]:
+    """Return the best wall time of ``runs`` runs of a command, and the peak RSS (MiB) of that run."""
+    return min(run_process(args)[:2] for _ in range(runs))
+
+
 def best_of(args: list[str], runs: int = 5) -> float:
-    return min(run_process(args)[0] for _ in range(runs))
+    return best(args, runs)[0]
 
 
 def main() -> None:
@@ -217,8 +222,9 @@ def measure(work: Path, args: argparse.Namespace) -> dict:
     held1, held4 = store_rss(work / "j1.json"), store_rss(work / "big.json")
     r.update(rss_1x_mib=rss1, rss_4x_mib=rss4, store_1x_mib=held1, store_4x_mib=held4,
              rss_ratio=(rss4 - held4) / (rss1 - held1), rss_4x_seconds=seconds4)
-    # A run that lasts past extract's first checkpoint (every 30 s by default) merges into the
-    # stored store while it still reads: its peak holds both (14-19 MiB more at 4x in three runs).
+    # Whether a checkpoint (every 30 s by default) fell inside the 4x run: when extract read the
+    # store back at each one, such a run peaked 14-19 MiB higher; keeping the store it saved in
+    # memory, it no longer does (see README, Performance).
     print(f"peak RSS               1x {rss1} MiB, 4x {rss4} MiB ({seconds4:.0f} s: "
           f"{'one checkpoint or more' if seconds4 > 30 else 'no checkpoint'} before the end); "
           f"the store loaded alone takes {held1} and {held4} MiB")

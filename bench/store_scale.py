@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from speed import SCIDIP, build_corpus, run_and_record, run_process  # noqa: E402
+from speed import SCIDIP, best, build_corpus, run_and_record, run_process  # noqa: E402
 
 SENTENCE_END = re.compile(r"\.(?=\s)")
 
@@ -55,11 +55,6 @@ def distinct_corpus(folder: Path, docs: int) -> int:
 
         path.write_text(SENTENCE_END.sub(own_word, path.read_text(encoding="utf-8")), encoding="utf-8")
     return words + count
-
-
-def best(args: list[str], runs: int) -> tuple[float, int]:
-    """Return the best wall time of ``runs`` runs of a command, and the peak RSS (MiB) of that run."""
-    return min(run_process(args)[:2] for _ in range(runs))
 
 
 def main() -> None:
