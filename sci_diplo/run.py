@@ -278,7 +278,7 @@ def _submit(pool: ProcessPoolExecutor, chunk: list[Source | Path], published: st
     try:
         return pool.submit(_work, (chunk, published))
     except BrokenProcessPool:  # a worker died while the parent merged a batch
-        raise _worker_died([c for c, _ in in_flight] or [chunk]) from None
+        raise _worker_died(in_flight or [(chunk, None)]) from None
 
 
 def _collected(in_flight: deque, on_problem: Callable[[InputError | str], None]) -> Done:
@@ -289,16 +289,16 @@ def _collected(in_flight: deque, on_problem: Callable[[InputError | str], None])
     try:
         part_json, warnings, failures, kinds = in_flight[0][1].result()
     except BrokenProcessPool:
-        raise _worker_died([c for c, _ in in_flight]) from None
+        raise _worker_died(in_flight) from None
     in_flight.popleft()
     for problem in [*(InputError(path, reason) for path, reason in failures), *warnings]:
         on_problem(problem)
     return _received(part_json, kinds)
 
 
-def _worker_died(chunks: list[list[Source | Path]]) -> WorkerError:
-    """The error of a worker that ended without returning its batch: one of ``chunks``, those under way."""
-    firsts = [str(c[0].path if isinstance(c[0], Source) else c[0]) for c in chunks]
+def _worker_died(under_way: Iterable[tuple[list[Source | Path], Future | None]]) -> WorkerError:
+    """The error of a worker that ended without returning its batch: one of the batches ``under_way``."""
+    firsts = [str(c[0].path if isinstance(c[0], Source) else c[0]) for c, _ in under_way]
     return WorkerError(
         f"a worker process stopped before it returned its documents (killed by the system, perhaps for lack "
         f"of memory) while reading the batches that start at {', '.join(firsts)}; the documents finished "
