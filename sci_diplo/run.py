@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
     from sci_diplo.models import DocumentInfo, Record, StoreFile
-    from sci_diplo.storefile import Fresh
+    from sci_diplo.storefile import Fresh, StoreLines
 
 
 @dataclass
@@ -360,22 +360,22 @@ SAVE_SHARE = 10
 
 @dataclass
 class Saved:
-    """The store as this run last wrote it, and when: the next checkpoint merges into it rather
-    than reading the file back and validating it again, unless the file on disk changed since
-    (another scidip saved into it: every save writes a new file and renames it over the old)."""
+    """The store as this run last wrote it (its lines), and when: the next checkpoint merges into
+    it rather than reading the file back, unless the file on disk changed since (another scidip
+    saved into it: every save writes a new file and renames it over the old)."""
 
-    file: StoreFile | None = None
+    lines: StoreLines | None = None
     stamp: tuple[int, int, int] | None = None
     seconds: float = 0.0  # what the last checkpoint took
 
-    def current(self, path: Path) -> StoreFile:
-        """Return the store at ``path`` to merge into (used up by the merge)."""
-        file, self.file = self.file, None
-        if file is not None and file_stamp(path) == self.stamp:
-            return file
+    def current(self, path: Path) -> StoreLines:
+        """Return the store at ``path`` to merge into."""
+        if self.lines is not None and file_stamp(path) == self.stamp:
+            return self.lines
+        self.lines = None  # not held while the file is read
         from sci_diplo import store as store_mod
 
-        return store_mod.load_file(path)  # merged in its stored form: no mention models
+        return store_mod.load_lines(path)
 
     def due(self, settings: Settings, since: float) -> bool:
         """Whether a checkpoint is due ``since`` seconds after the last one."""
@@ -412,14 +412,14 @@ def checkpoint(settings: Settings, pending: Pending, summary: Summary, saved: Sa
     if not pending.infos:
         return pending
     from sci_diplo import store as store_mod
-    from sci_diplo.storefile import apply_file
+    from sci_diplo.storefile import apply_lines
 
     started = time.monotonic()
     with ctrl_c_held(summary), store_mod.locked(settings.store, settings.lock_timeout):
         pending.used = True
-        updated = apply_file(saved.current(settings.store), pending.infos, pending.fresh)
-        store_mod.save_file(settings.store, updated)
-        saved.file, saved.stamp = updated, file_stamp(settings.store)
+        updated = apply_lines(saved.current(settings.store), pending.infos, pending.fresh)
+        store_mod.save_json(settings.store, updated.json())
+        saved.lines, saved.stamp = updated, file_stamp(settings.store)
     saved.seconds = time.monotonic() - started
     summary.total_records = len(updated.records)
     return Pending()

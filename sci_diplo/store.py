@@ -24,13 +24,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pydantic import ValidationError
-from pydantic_core import to_json
 
 from sci_diplo.errors import StoreError, StoreLockedError
 from sci_diplo.models import STORE_FORMAT, STORE_VERSION, DocumentInfo, Record, Store, StoreFile
 from sci_diplo.sources import os_reason
-from sci_diplo.storedata import SECTIONS, lock_path, read_bytes, sum_path, sum_text
-from sci_diplo.storefile import Unpacker, pack, unpack
+from sci_diplo.storedata import lock_path, read_bytes, sum_path, sum_text, trusted
+from sci_diplo.storefile import StoreLines, Unpacker, pack, unpack
 from sci_diplo.identity import merge
 
 
@@ -47,6 +46,20 @@ def load_file(path: Path) -> StoreFile:
     """Return the store file at ``path`` as stored (validated), or an empty one if it does not exist."""
     raw = read_bytes(path)
     return StoreFile() if raw is None else validate_file(path, raw)
+
+
+def load_lines(path: Path) -> StoreLines:
+    """Return the store at ``path`` as lines to merge into (``storefile.apply_lines``); empty if
+    there is none. A file whose sum vouches for it (``storedata.trusted``) is split into its lines
+    as it is; any other is validated first, and raises StoreError as ``load_file`` does."""
+    raw = read_bytes(path)
+    if raw is None:
+        return StoreLines()
+    if trusted(path, raw):
+        lines = StoreLines.of_json(raw)
+        if lines is not None:
+            return lines
+    return StoreLines.of_file(validate_file(path, raw))
 
 
 def validate_file(path: Path, raw: bytes) -> StoreFile:
@@ -87,12 +100,16 @@ def save(path: Path, store: Store) -> None:
 
 
 def save_file(path: Path, file: StoreFile) -> None:
-    """Write a store file to ``path`` atomically (see ``save``), then its sum (``storedata``).
+    """Write a store file to ``path`` atomically (see ``save``), then its sum (``storedata``)."""
+    save_json(path, file_json(file))
+
+
+def save_json(path: Path, data: bytes) -> None:
+    """Write a store file's JSON (from validated records) to ``path`` atomically, then its sum.
 
     The sum is not flushed to disk: whatever a crash leaves of it (the old sum, none, an empty
     file) does not match the store, which is then validated when read.
     """
-    data = file_json(file)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _write_atomically(path, data)
@@ -106,13 +123,10 @@ def save_file(path: Path, file: StoreFile) -> None:
 def file_json(file: StoreFile) -> bytes:
     """Return ``file`` as JSON with each item of its three lists on a line of its own: the bytes of
     ``file.model_dump_json()`` with line breaks before and after each list's items and after the
-    whole. ``storedata.read`` then parses only the lines a query needs. (A JSON string holds
-    no line break, so a line is an item.)"""
-    sections = ([d.__pydantic_serializer__.to_json(d) for d in file.documents],
-                [to_json(s) for s in file.sentences],
-                [r.__pydantic_serializer__.to_json(r) for r in file.records])
-    lists = (b',"%b":[\n%b\n]' % (name.encode(), b",\n".join(items)) for name, items in zip(SECTIONS, sections))
-    return b'{"format":%b,"version":%d%b}\n' % (to_json(file.format), file.version, b"".join(lists))
+    whole. ``storedata.read`` then parses only the lines a query needs, and a checkpoint keeps the
+    lines of the records it does not change (``storefile.StoreLines``). (A JSON string holds no
+    line break, so a line is an item.)"""
+    return StoreLines.of_file(file).json()
 
 
 def _write_atomically(path: Path, data: bytes, durable: bool = True) -> None:

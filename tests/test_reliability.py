@@ -99,8 +99,8 @@ def test_checkpoints_that_merge_into_the_store_kept_in_memory_write_what_reading
     corpus = paragraph_corpus(tmp_path / "corpus", 24)
     monkeypatch.setattr(run, "SAVE_SHARE", 0)  # a checkpoint after every batch, however long they take
     loads = []
-    load_file = store_mod.load_file
-    monkeypatch.setattr(store_mod, "load_file", lambda path: loads.append(path) or load_file(path))
+    load_lines = store_mod.load_lines
+    monkeypatch.setattr(store_mod, "load_lines", lambda path: loads.append(path) or load_lines(path))
     held, read_back = tmp_path / "held.json", tmp_path / "read_back.json"
     summary = run.extract([str(corpus)], run.Settings(store=held, jobs=jobs, checkpoint_seconds=0))
     assert summary.read == 24 and loads == [held]  # read once, before the first merge
@@ -145,15 +145,15 @@ def at_save(monkeypatch, at: int, action) -> list:
     from sci_diplo import run
 
     monkeypatch.setattr(run, "SAVE_SHARE", 0)
-    save_file, saves = store_mod.save_file, []
+    save_json, saves = store_mod.save_json, []
 
-    def save(path, file):
+    def save(path, data):
         saves.append(path)
         if len(saves) == at:
             action(path)
-        save_file(path, file)
+        save_json(path, data)
 
-    monkeypatch.setattr(store_mod, "save_file", save)
+    monkeypatch.setattr(store_mod, "save_json", save)
     return saves
 
 

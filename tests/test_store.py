@@ -146,8 +146,16 @@ def test_stored_records_print_as_the_public_records_do(tmp_path):
     assert [json.dumps(data.public(r)) for r in data.records] == [json.dumps(r) for r in expected]
 
 
+def apply_file(file, infos, fresh):
+    """Merge into a store file's lines (as a checkpoint does) and return the result validated."""
+    from sci_diplo.models import StoreFile
+    from sci_diplo.storefile import StoreLines, apply_lines
+
+    return StoreFile.model_validate_json(apply_lines(StoreLines.of_file(file), infos, fresh).json())
+
+
 def test_merging_on_the_stored_form_equals_merging_records():
-    from sci_diplo.storefile import Fresh, apply_file, pack, unpack
+    from sci_diplo.storefile import Fresh, pack, unpack
 
     before = store.apply(Store(), [
         (info("a.txt"), [figure(path="a.txt"), programme(path="a.txt"), claim(path="a.txt")]),
@@ -170,9 +178,9 @@ def test_merging_packed_parts_gives_the_file_merging_records_gives():
     """``--jobs`` workers send each document packed; merged, the store must be the one
     that merging the same documents' records gives, byte for byte (sentence numbers too)."""
     from sci_diplo.models import StoreFile
-    from sci_diplo.storefile import Fresh, apply_file, pack, pack_json
+    from sci_diplo.storefile import Fresh, pack, pack_json
 
-    def before():  # a store holding a.txt, read again below, and k.txt, kept (apply_file uses its file up)
+    def before():  # a store holding a.txt, read again below, and k.txt, kept
         return pack(store.apply(Store(), [(info("a.txt"), [figure(path="a.txt"), programme(path="a.txt")]),
                                           (info("k.txt"), [programme(path="k.txt", aliases=("NFund",))])]))
 
@@ -229,3 +237,72 @@ def test_stored_records_json_is_the_public_records_json(tmp_path):
     assert len(json.loads(got[0])["mentions"]) == 3
     public = store.load(path).records
     assert [storedata.json_bytes(r.model_dump(mode="json")) for r in public] == expected  # the models agree
+
+
+def fig(path: str, sentence: str, value: float = 30) -> "FigureRecord":
+    return figure(value=value, path=path, sentence=sentence)
+
+
+@pytest.mark.parametrize("new_paths", [("m.txt", "c.txt"), ("y.txt", "z.txt"), ("0.txt",)])
+def test_merging_into_the_stored_lines_writes_the_bytes_packing_the_merged_records_writes(new_paths):
+    """A checkpoint merges into the store's lines. Whether the new documents sort before, among or
+    after the stored ones (their numbers then move or not), and with a document read anew whose
+    sentences are no longer cited, the bytes are those of packing the merged public records."""
+    from sci_diplo.storefile import Fresh, StoreLines, apply_lines, pack
+
+    docs = {p: [fig(p, f"{p} names 30 labs."), fig(p, "Shared 30 countries."), programme(path=p)]
+            for p in ("b.txt", "d.txt", "k.txt", "r.txt")}
+    before = store.apply(Store(), [(info(p), recs) for p, recs in docs.items()])
+    held = StoreLines.of_json(store.file_json(pack(before)))
+    new_infos = [info("d.txt", "dd2"), *(info(p) for p in new_paths)]  # d.txt read anew, its first sentence gone
+    new_records = [fig("d.txt", "Shared 30 countries."), programme(path="d.txt", aliases=("NF",))]
+    new_records += [r for p in new_paths for r in (fig(p, f"{p} adds 7 labs.", 7), fig(p, "k.txt names 30 labs."))]
+    for rec in new_records[:2]:
+        rec.mentions = [m.model_copy(update={"doc_id": "dd2"}) for m in rec.mentions]
+    fresh = Fresh()
+    fresh.add_records(new_records)
+    got = apply_lines(held, new_infos, fresh)
+    expected = store.apply_merged(before, new_infos, new_records)
+    assert got.json() == store.file_json(pack(expected))
+    assert b'"d.txt names 30 labs."' not in got.json() and b'"d.txt names 30 labs."' in held.json()
+    shared = next(r for r in expected.records if r.mentions[0].sentence == "Shared 30 countries.")
+    assert [m.path for m in shared.mentions] == ["b.txt", "k.txt", "r.txt", "d.txt"]  # the kept record absorbed it
+    moved = any(p < "b.txt" for p in new_paths)  # b.txt's number moves, and with it its first sentence's
+    kept_line = held.records[0]  # b.txt's first figure: document 0, sentence 0
+    assert b'"mentions":[[0,0,10,0]]' in kept_line
+    assert any(line is kept_line for line in got.records) is not moved  # a line whose numbers stay is kept as read
+
+
+def test_a_stored_line_of_another_layout_is_read_whole():
+    """A record whose line does not start with its id and mentions (as an edited, validated store
+    may have it) is read as a model, and merges the same."""
+    from sci_diplo.storefile import Fresh, StoreLines, apply_lines, pack
+
+    before = store.apply(Store(), [(info("a.txt"), [fig("a.txt", "A has 30 labs.")]), (info("b.txt"), [claim(path="b.txt")])])
+    held = StoreLines.of_json(store.file_json(pack(before)))
+    record = json.loads(held.records[0])
+    held.records[0] = json.dumps({"kind": record.pop("kind"), **record}, separators=(",", ":")).encode()
+    fresh = Fresh()
+    fresh.add_records([fig("c.txt", "A has 30 labs.")])
+    got = apply_lines(held, [info("c.txt")], fresh)
+    expected = store.apply_merged(before, [info("c.txt")], [fig("c.txt", "A has 30 labs.")])
+    assert got.json() == store.file_json(pack(expected))
+
+
+def test_sentences_are_renumbered_in_the_order_the_remaining_mentions_cite_them():
+    """A programme cited in "Beta." (b.txt) and "Alpha." (c.txt), after a figure of a.txt in
+    "Alpha.": once a.txt is read anew without it, "Beta." is cited first and comes first."""
+    from sci_diplo.storefile import Fresh, StoreLines, apply_lines, pack
+
+    def prog(path, sentence):
+        rec = programme(path=path)
+        rec.mentions = [rec.mentions[0].model_copy(update={"sentence": sentence})]
+        return rec
+
+    before = store.apply(Store(), [(info("a.txt"), [fig("a.txt", "Alpha.")]), (info("b.txt"), [prog("b.txt", "Beta.")]),
+                                   (info("c.txt"), [prog("c.txt", "Alpha.")])])
+    packed = pack(before)
+    assert packed.sentences == ["Alpha.", "Beta."]
+    got = apply_lines(StoreLines.of_json(store.file_json(packed)), [info("a.txt", "da2")], Fresh())
+    assert got.sentences == [b'"Beta."', b'"Alpha."']
+    assert got.json() == store.file_json(pack(store.apply_merged(before, [info("a.txt", "da2")], [])))
