@@ -11,8 +11,9 @@ the corpus, as it would over distinct texts. It prints, with the machine's cores
 - the baseline: a fresh Python parsing the whole store with `json.loads`, which is what
   `scidip facts` did before the store had a line per item;
 - `scidip facts --country Comoros` (a few records), `--kind programme` (some) and
-  `--country China` (most), and a second `extract` over the unchanged files, each as
-  seconds and as a ratio to that baseline, with peak RSS.
+  `--country China` (most), a second `extract` over the unchanged files, and an `extract`
+  of 100 new documents into the store, each as seconds and as a ratio to that baseline,
+  with peak RSS.
 
 Results also go to bench/out/store_scale.json.
 """
@@ -42,11 +43,11 @@ def tag(k: int) -> str:
             return "q" + letters
 
 
-def distinct_corpus(folder: Path, docs: int) -> int:
+def distinct_corpus(folder: Path, docs: int, first_tag: int = 0) -> int:
     """Write ``docs`` documents of shuffled seed paragraphs with a word of its own before each
-    sentence's final period; return the word count."""
+    sentence's final period (the words from ``tag(first_tag + 1)`` on); return the word count."""
     words = build_corpus(folder, docs, 750)
-    count = 0
+    count = first_tag
     for path in sorted(folder.glob("*.txt")):
         def own_word(m: re.Match[str]) -> str:
             nonlocal count
@@ -54,7 +55,7 @@ def distinct_corpus(folder: Path, docs: int) -> int:
             return f" {tag(count)}."
 
         path.write_text(SENTENCE_END.sub(own_word, path.read_text(encoding="utf-8")), encoding="utf-8")
-    return words + count
+    return words + count - first_tag
 
 
 def main() -> None:
@@ -94,6 +95,19 @@ def measure(work: Path, args: argparse.Namespace) -> dict:
                           args.runs)
         report[name] = {"seconds": took, "ratio": took / base, "rss_mib": peak}
         print(f"{name:24s} {took:5.2f} s  = {took / base:.2f}x the baseline  peak RSS {peak} MiB")
+    # 100 documents more, their sentences new (their programmes are the stored ones): each run into
+    # a copy of the store. Their folder sorts before the corpus's, so every stored mention's
+    # document number moves: the most a checkpoint has to rewrite.
+    added, copy = work / "added", work / "copy.json"
+    distinct_corpus(added, 100, first_tag=10**9)
+    runs = []
+    for _ in range(args.runs):
+        for suffix in ("", ".sha256"):
+            Path(f"{copy}{suffix}").write_bytes(Path(f"{store}{suffix}").read_bytes())
+        runs.append(run_process([*SCIDIP, "extract", str(added), "--store", str(copy), "-q"])[:2])
+    took, peak = min(runs)
+    report["extract, 100 new documents"] = {"seconds": took, "ratio": took / base, "rss_mib": peak}
+    print(f"{'extract, 100 new docs':24s} {took:5.2f} s  = {took / base:.2f}x the baseline  peak RSS {peak} MiB")
     return report
 
 
