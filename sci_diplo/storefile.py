@@ -282,10 +282,12 @@ def apply_lines(held: StoreLines, infos: list[DocumentInfo], fresh: Fresh) -> St
     new_refs = numpy.column_stack([docs, refs[:, 1], refs[:, 2], sentence_map[refs[:, 3]]])
     packer.sentences = [held.sentences[k] for k in order.tolist()]
     packer.sentence_index = {text: k for k, text in enumerate(packer.sentences)}
-    if len(firsts):
-        unchanged = numpy.logical_and.reduceat((new_refs == refs).all(axis=1), firsts).tolist()
-        kept = numpy.add.reduceat(alive, firsts).tolist()
-    rows, spans = new_refs.tolist(), zip(firsts.tolist(), (firsts + counts).tolist())
+    unchanged = numpy.logical_and.reduceat((new_refs == refs).all(axis=1), firsts) if len(firsts) else firsts
+    kept = numpy.add.reduceat(alive, firsts).tolist() if len(firsts) else []
+    # The new numbers as lists: all at once when many lines moved, else those of each line that did.
+    rows = new_refs.tolist() if 8 * (len(unchanged) - numpy.count_nonzero(unchanged)) > len(unchanged) else None
+    unchanged = unchanged.tolist()
+    spans = zip(firsts.tolist(), (firsts + counts).tolist())
     merger = Merger(in_place=True, mention_key=_ref_key)  # holds the stored records new ones merge into
     records: list[bytes | StoredRecord] = []
     for i, (line, (a, b)) in enumerate(zip(lines, spans)):
@@ -294,7 +296,9 @@ def apply_lines(held: StoreLines, infos: list[DocumentInfo], fresh: Fresh) -> St
         if unchanged[i] and i not in whole:
             records.append(line)
             continue
-        mine = rows[a:b] if kept[i] == b - a else [r for r in rows[a:b] if r[0] >= 0]
+        mine = rows[a:b] if rows is not None else new_refs[a:b].tolist()
+        if kept[i] < b - a:
+            mine = [r for r in mine if r[0] >= 0]
         rec = whole.get(i)
         if rec is None:
             head = heads[i]
