@@ -248,11 +248,12 @@ def _old_refs(lines: list[bytes], heads: list[re.Match | None], whole: dict[int,
 
 def apply_lines(held: StoreLines, infos: list[DocumentInfo], fresh: Fresh) -> StoreLines:
     """Return the store ``held`` with the documents ``infos`` replaced by their new records
-    (``fresh``). The result is the store ``store.apply_merged`` gives, in the bytes ``pack`` would
-    write: documents sorted by path, sentences numbered in the order records cite them, and only
-    those still cited. The stored mentions are renumbered in arrays; a record keeps its line unless
-    its numbers moved, and is read as a model only when a new one merges into it. ``fresh`` is
-    used up (its records are changed and kept), ``held`` is not."""
+    (``fresh``). The result is the store ``store.apply_merged`` gives, in the bytes ``pack`` writes
+    for it: documents sorted by path, sentences numbered in the order the records cite them, and
+    only those still cited; so the bytes do not depend on where a run's checkpoints fell. The
+    stored mentions are renumbered in arrays; a record keeps its line unless its numbers moved,
+    and is read as a model only when a new one merges into it. ``fresh`` is used up (its records
+    are changed and kept), ``held`` is not."""
     latest = {info.path: info for info in infos}
     old_docs = [_DocLine(d["path"], d["doc_id"], line) for d, line in
                 zip(json.loads(b"[%b]" % b",".join(held.documents)), held.documents)]
@@ -271,55 +272,82 @@ def apply_lines(held: StoreLines, infos: list[DocumentInfo], fresh: Fresh) -> St
     refs = numpy.delete(flat, closes).reshape(-1, 4)
     counts = numpy.diff(closes, prepend=-1) // 4  # each record's mentions (at least one)
     firsts = numpy.cumsum(counts) - counts
-    # Documents renumbered (-1: read anew, its mentions dropped); sentences numbered in the order
-    # the remaining mentions cite them.
-    docs = doc_map[refs[:, 0]]
+    docs = doc_map[refs[:, 0]]  # -1: a document read anew, whose stored mentions are dropped
     alive = docs >= 0
-    cited, first = numpy.unique(refs[alive, 3], return_index=True)
-    order = cited[numpy.argsort(first)]
-    sentence_map = numpy.full(len(held.sentences), -1, dtype=numpy.int64)
-    sentence_map[order] = numpy.arange(len(order))
-    new_refs = numpy.column_stack([docs, refs[:, 1], refs[:, 2], sentence_map[refs[:, 3]]])
-    packer.sentences = [held.sentences[k] for k in order.tolist()]
-    packer.sentence_index = {text: k for k, text in enumerate(packer.sentences)}
-    unchanged = numpy.logical_and.reduceat((new_refs == refs).all(axis=1), firsts) if len(firsts) else firsts
     kept = numpy.add.reduceat(alive, firsts).tolist() if len(firsts) else []
+    # Until they are numbered, mentions cite a sentence by a key: a stored sentence's old number,
+    # or a number past those for a new one.
+    keys = {text: k for k, text in enumerate(held.sentences)}
+    new_texts: list[bytes] = []
+    sentence_json: dict[str, bytes] = {}
+
+    def key(text: str) -> int:
+        encoded = sentence_json.get(text) or sentence_json.setdefault(text, to_json(text))
+        k = keys.get(encoded)
+        if k is None:
+            k = keys[encoded] = len(held.sentences) + len(new_texts)
+            new_texts.append(encoded)
+        return k
+
+    # The stored records new ones merge into (with their remaining mentions), then the new ones.
+    merger = Merger(in_place=True, mention_key=_ref_key)
+    for i, rec in whole.items():
+        if kept[i]:
+            a = int(firsts[i])
+            rec.mentions = [(d, s, e, k) for d, (_, s, e, k) in zip(docs[a : a + counts[i]].tolist(),
+                                                                  refs[a : a + counts[i]].tolist()) if d >= 0]
+            if isinstance(rec, StoredProgramme):  # merging may grow it: never a list shared with another record
+                rec.aliases = list(rec.aliases)
+            merger.merged[rec.id] = rec
+    docs_of = {doc_key: packer.document_of(doc) for doc_key, doc in fresh.documents.items()}
+    stored = len(merger.merged)
+    for new in incoming.values():
+        new.mentions = [(docs_of[doc_key], s, e, key(text)) for doc_key, s, e, text in new.mentions]
+        merger.add([new])
+    added = list(islice(merger.merged.values(), stored, None))
+    # Sentences numbered in the order the records cite them, in the order they are written: a
+    # stored record's mentions, and after those of a record new ones merged into, theirs.
+    old_keys = numpy.where(alive, refs[:, 3], -1)
+    cited, at = [], 0
+    for i, rec in whole.items():
+        if kept[i]:
+            end = int(firsts[i] + counts[i])
+            cited += [old_keys[at:end], numpy.array([m[3] for m in rec.mentions[kept[i]:]], dtype=numpy.int64)]
+            at = end
+    cited += [old_keys[at:], numpy.array([m[3] for rec in added for m in rec.mentions], dtype=numpy.int64)]
+    sequence = numpy.concatenate(cited)
+    unique, first = numpy.unique(sequence[sequence >= 0], return_index=True)
+    order = unique[numpy.argsort(first, kind="stable")]
+    number = numpy.full(len(held.sentences) + len(new_texts), -1, dtype=numpy.int64)
+    number[order] = numpy.arange(len(order))
+    sentences = [held.sentences[k] if k < len(held.sentences) else new_texts[k - len(held.sentences)]
+                 for k in order.tolist()]
+    numbers = number.tolist()
+    for rec in merger.merged.values():
+        rec.mentions = [(d, s, e, numbers[k]) for d, s, e, k in rec.mentions]
+    # The stored lines: kept as they are where no number moved, else their mentions rewritten.
+    new_refs = numpy.column_stack([docs, refs[:, 1], refs[:, 2], number[refs[:, 3]]])
+    unchanged = numpy.logical_and.reduceat((new_refs == refs).all(axis=1), firsts) if len(firsts) else firsts
     # The new numbers as lists: all at once when many lines moved, else those of each line that did.
     rows = new_refs.tolist() if 8 * (len(unchanged) - numpy.count_nonzero(unchanged)) > len(unchanged) else None
     unchanged = unchanged.tolist()
-    spans = zip(firsts.tolist(), (firsts + counts).tolist())
-    merger = Merger(in_place=True, mention_key=_ref_key)  # holds the stored records new ones merge into
     records: list[bytes | StoredRecord] = []
-    for i, (line, (a, b)) in enumerate(zip(lines, spans)):
+    for i, (line, a, b) in enumerate(zip(lines, firsts.tolist(), (firsts + counts).tolist())):
         if not kept[i]:
             continue
-        if unchanged[i] and i not in whole:
-            records.append(line)
-            continue
-        mine = rows[a:b] if rows is not None else new_refs[a:b].tolist()
-        if kept[i] < b - a:
-            mine = [r for r in mine if r[0] >= 0]
         rec = whole.get(i)
-        if rec is None:
+        if rec is not None:
+            records.append(rec)
+        elif unchanged[i]:
+            records.append(line)
+        else:
+            mine = rows[a:b] if rows is not None else new_refs[a:b].tolist()
+            if kept[i] < b - a:
+                mine = [r for r in mine if r[0] >= 0]
             head = heads[i]
             records.append(b"%b%b%b" % (line[: head.start(2)], to_json(mine), line[head.end(2) :]))
-            continue
-        rec.mentions = [tuple(r) for r in mine]
-        if isinstance(rec, StoredProgramme):  # merging may grow it: never a list shared with another record
-            rec.aliases = list(rec.aliases)
-        merger.merged[rec.id] = rec
-        records.append(rec)
-    # The new sentences are numbered record by record, as packing merged public records numbers them.
-    docs_of = {key: packer.document_of(doc) for key, doc in fresh.documents.items()}
-    sentence_json: dict[str, bytes] = {}
-    stored = len(merger.merged)
-    for new in incoming.values():
-        new.mentions = [(docs_of[key], a, b, packer.sentence(sentence_json.get(text) or
-                                                             sentence_json.setdefault(text, to_json(text))))
-                        for key, a, b, text in new.mentions]
-        merger.add([new])
-    records.extend(islice(merger.merged.values(), stored, None))
+    records += added
     return StoreLines(
         [d.line if isinstance(d, _DocLine) else d.__pydantic_serializer__.to_json(d) for d in packer.documents],
-        packer.sentences,
+        sentences,
         [r if isinstance(r, bytes) else r.__pydantic_serializer__.to_json(r) for r in records])

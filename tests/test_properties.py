@@ -126,3 +126,58 @@ def test_a_store_with_a_line_per_item_reads_as_validating_it_does(tmp_path_facto
     whole = storedata.read(path)
     assert [lines.as_json(r) for r in select(lines, f)] == [whole.as_json(r) for r in select(whole, f)]
     assert list(lines.sentences) == whole.sentences and list(lines.documents) == whole.documents
+
+
+# Runs of ``extract``, each a list of documents read: a path (from a few, so that documents are
+# read anew), which reading of it (its doc_id), and its facts: kind, a number, a sentence and an
+# offset. Few numbers and sentences, so that facts recur across documents and merge; a
+# programme's id is its name, so its mentions cite several sentences.
+fact_specs = st.lists(st.tuples(st.sampled_from(["figure", "programme", "claim"]), st.integers(0, 2),
+                                st.sampled_from(["S1.", "S2.", "S3.", "Ş4 “q”."]), st.integers(0, 40)), max_size=4)
+runs = st.lists(st.lists(st.tuples(st.sampled_from(["a.txt", "b.txt", "k.txt", "m.txt", "z.txt"]),
+                                   st.integers(0, 2), fact_specs), min_size=1, max_size=4), min_size=1, max_size=4)
+
+
+def read_document(path: str, reading: int, specs) -> tuple[DocumentInfo, list]:
+    info = DocumentInfo(path=path, doc_id=f"{path}-{reading}")
+    records = []
+    for kind, k, sentence, start in specs:
+        m = Mention(path=path, doc_id=info.doc_id, start=start, end=start + 5, sentence=sentence)
+        if kind == "figure":
+            records.append(FigureRecord(id=record_id("figure", k, sentence), mentions=[m], text=f"{k} labs",
+                                        value=k, unit="labs", countries=["CHN"][: k % 2]))
+        elif kind == "programme":
+            name = ["Newton Fund", "the Newton Fund", "Belt and Road"][k]
+            records.append(ProgrammeRecord(id=record_id("programme", name.removeprefix("the ")), mentions=[m],
+                                           name=name, aliases=["NF"][: k % 2], category="fund",
+                                           countries=[["GBR"], ["COM", "GBR"], []][k]))
+        else:
+            records.append(ClaimRecord(id=record_id("claim", k, sentence), mentions=[m], text=sentence,
+                                       date=DateValue(value=str(2020 + k), relation="on", text=str(2020 + k))))
+    return info, records
+
+
+@settings(max_examples=80, deadline=None)
+@given(runs)
+def test_checkpoints_merging_into_the_stored_lines_write_what_packing_the_merged_records_writes(history):
+    """Run after run, documents new, read anew or named twice in a run, facts merging into stored
+    ones: the lines a checkpoint writes hold the merged public records, and are the bytes of
+    packing them. (Not quite when a run reads a file twice: the first reading's mentions then
+    name a document the table lacks, which packing adds last and a later merge sorts in, as
+    merging on the stored form did before.)"""
+    from sci_diplo.models import StoreFile
+    from sci_diplo.storefile import Fresh, StoreLines, apply_lines, pack, unpack
+
+    expected, lines, twice = Store(), StoreLines(), False
+    for run in history:
+        results = [read_document(*doc) for doc in run]
+        fresh = Fresh()
+        for _, records in results:
+            fresh.add_records(records)
+        lines = apply_lines(lines, [info for info, _ in results], fresh)
+        expected = store_mod.apply(expected, results)
+        got = unpack(StoreFile.model_validate_json(lines.json()))
+        assert [r.model_dump() for r in got.records] == [r.model_dump() for r in expected.records]
+        twice = twice or len({path for path, *_ in run}) < len(run)
+        if not twice:
+            assert lines.json() == store_mod.file_json(pack(expected))

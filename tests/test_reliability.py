@@ -110,6 +110,27 @@ def test_checkpoints_that_merge_into_the_store_kept_in_memory_write_what_reading
     assert held.read_bytes() == read_back.read_bytes()
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_store_is_the_same_bytes_wherever_the_checkpoints_fall(tmp_path, monkeypatch, jobs):
+    """A checkpoint after every batch or one at the end: the same store, byte for byte (sentences
+    are numbered as the records cite them, not in the order checkpoints met them)."""
+    from sci_diplo import run
+
+    corpus = paragraph_corpus(tmp_path / "corpus", 24)
+    # A programme named again in a later document, in a sentence of its own: the stored programme
+    # then cites that sentence before the first document's claim (2016) cites its own.
+    (corpus / "x1.txt").write_text("The Newton Fund was launched in 2014. It has 30 partner countries. "
+                                   "In 2016, Peru and the United Kingdom signed a memorandum.\n")
+    (corpus / "x2.txt").write_text("In 2019, Peru signed an agreement to join the Newton Fund.\n")
+    once, often = tmp_path / "once.json", tmp_path / "often.json"
+    run.extract([str(corpus)], run.Settings(store=once, jobs=1, checkpoint_seconds=1000))
+    monkeypatch.setattr(run, "SAVE_SHARE", 0)
+    summary = run.extract([str(corpus)], run.Settings(store=often, jobs=jobs, checkpoint_seconds=0))
+    assert summary.read == 26
+    assert b"Peru signed" in once.read_bytes()
+    assert often.read_bytes() == once.read_bytes()
+
+
 def test_a_save_by_another_run_between_checkpoints_is_merged_into_not_overwritten(tmp_path, monkeypatch):
     from sci_diplo import run
 

@@ -193,7 +193,7 @@ def test_merging_packed_parts_gives_the_file_merging_records_gives():
     for doc, records in docs:  # the mentions name their document as the infos do
         for rec in records:
             rec.mentions = [m.model_copy(update={"doc_id": doc.doc_id}) for m in rec.mentions]
-    # the Newton Fund again, in another sentence: numbered before b.txt's Chile, as merged records are
+    # the Newton Fund again, in another sentence: numbered with the stored record it merges into
     docs[2][1][2].mentions[0].sentence = "The Newton Fund again."
     infos = [doc for doc, _ in docs]
     as_records, as_parts = Fresh(), Fresh()
@@ -212,9 +212,9 @@ def test_merging_packed_parts_gives_the_file_merging_records_gives():
         "k.txt", "b.txt", "c.txt"]  # the kept record absorbed the new mentions
     fig = next(r for r in got.records if r.kind == "figure" and r.id == figure().id)
     assert [got.documents[d].path for d, *_ in fig.mentions] == ["b.txt", "c.txt"]  # a.txt was read anew
-    assert got.sentences == ["A sentence.", "In March 2021, China and Russia signed a memorandum.", "Peru joined 30 countries.",
-                             "China partnered with 30 countries.", "The Newton Fund again.",
-                             "Chile joined 30 countries."]
+    # numbered in the order the records cite them: the kept Newton Fund first, with its new mentions
+    assert got.sentences == ["A sentence.", "The Newton Fund again.", "In March 2021, China and Russia signed a memorandum.",
+                             "Peru joined 30 countries.", "China partnered with 30 countries.", "Chile joined 30 countries."]
 
 
 def test_stored_records_json_is_the_public_records_json(tmp_path):
