@@ -5,7 +5,9 @@ same sentences; stored in full they made the file grow by ~350 bytes a
 mention. On disk a mention is ``[document, start, end, sentence]``: indexes
 into the ``documents`` and ``sentences`` tables. ``pack`` and ``unpack`` move
 between that form (``StoreFile``, validated as a whole on load) and the
-records of the public contract (``Store``).
+records of the public contract (``Store``). ``StoreLines`` holds the file as the
+JSON of its items, a line each, which a checkpoint of ``scidip extract`` merges
+into (``apply_lines``) without building most records as models.
 """
 
 from __future__ import annotations
@@ -61,9 +63,8 @@ class Packer:
                                                url=m.url, title=m.title, outlet=m.outlet))
         return doc
 
-    def sentence(self, text: str | bytes) -> int:
-        """Return the index of ``text`` in the sentences table, adding it if new (``apply_lines``
-        numbers sentences by their JSON)."""
+    def sentence(self, text: str) -> int:
+        """Return the index of ``text`` in the sentences table, adding it if new."""
         index = self.sentence_index.get(text)
         if index is None:
             index = self.sentence_index[text] = len(self.sentences)
