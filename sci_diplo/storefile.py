@@ -18,13 +18,12 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
 
 import numpy
 from pydantic import TypeAdapter
 from pydantic_core import to_json
 
-from sci_diplo.identity import Merger
+from sci_diplo.identity import Merger, absorb
 from sci_diplo.models import (
     STORE_FORMAT, STORE_VERSION, ClaimRecord, DocumentInfo, FigureRecord, Mention, ProgrammeRecord, Record, Store,
     StoreFile, StoredClaim, StoredFigure, StoredProgramme, StoredRecord, records_adapter,
@@ -266,11 +265,16 @@ def apply_lines(held: StoreLines, infos: list[DocumentInfo], fresh: Fresh) -> St
     lines = held.records
     heads = [_HEAD.match(line) for line in lines]
     ids = {key.encode() for key in incoming}
-    whole = {i: stored_adapter().validate_json(line) for i, (line, head) in enumerate(zip(lines, heads))
-             if head is None or head.group(1) in ids}
+    # Read as models: the records new ones merge into (their mentions are set below, from the
+    # arrays: a record reprinted thousands of times would parse them as thousands of tuples),
+    # and the lines laid out otherwise.
+    whole = {i: stored_adapter().validate_json(line if head is None else b"%b[[0,0,0,0]]%b" % (
+                 line[: head.start(2)], line[head.end(2) :]))
+             for i, (line, head) in enumerate(zip(lines, heads)) if head is None or head.group(1) in ids}
     flat = _old_refs(lines, heads, whole)
     closes = numpy.flatnonzero(flat == -1)
     refs = numpy.delete(flat, closes).reshape(-1, 4)
+    del flat
     counts = numpy.diff(closes, prepend=-1) // 4  # each record's mentions (at least one)
     firsts = numpy.cumsum(counts) - counts
     docs = doc_map[refs[:, 0]]  # -1: a document read anew, whose stored mentions are dropped
@@ -291,7 +295,9 @@ def apply_lines(held: StoreLines, infos: list[DocumentInfo], fresh: Fresh) -> St
         return k
 
     # The stored records new ones merge into (with their remaining mentions), then the new ones.
-    merger = Merger(in_place=True, mention_key=_ref_key)
+    # Each new record is merged once (``fresh`` merged repeats already), so the keys of a stored
+    # record's mentions are gathered only while it absorbs one (``Merger`` would keep them all).
+    merged: dict[str, StoredRecord] = {}
     for i, rec in whole.items():
         if kept[i]:
             a = int(firsts[i])
@@ -299,13 +305,17 @@ def apply_lines(held: StoreLines, infos: list[DocumentInfo], fresh: Fresh) -> St
                                                                   refs[a : a + counts[i]].tolist()) if d >= 0]
             if isinstance(rec, StoredProgramme):  # merging may grow it: never a list shared with another record
                 rec.aliases = list(rec.aliases)
-            merger.merged[rec.id] = rec
+            merged[rec.id] = rec
     docs_of = {doc_key: packer.document_of(doc) for doc_key, doc in fresh.documents.items()}
-    stored = len(merger.merged)
+    added = []
     for new in incoming.values():
         new.mentions = [(docs_of[doc_key], s, e, key(text)) for doc_key, s, e, text in new.mentions]
-        merger.add([new])
-    added = list(islice(merger.merged.values(), stored, None))
+        old = merged.get(new.id)
+        if old is None:
+            merged[new.id] = new
+            added.append(new)
+        else:
+            absorb(old, new, {_ref_key(m) for m in old.mentions}, _ref_key)
     # Sentences numbered in the order the records cite them, in the order they are written: a
     # stored record's mentions, and after those of a record new ones merged into, theirs.
     old_keys = numpy.where(alive, refs[:, 3], -1)
@@ -324,14 +334,11 @@ def apply_lines(held: StoreLines, infos: list[DocumentInfo], fresh: Fresh) -> St
     sentences = [held.sentences[k] if k < len(held.sentences) else new_texts[k - len(held.sentences)]
                  for k in order.tolist()]
     numbers = number.tolist()
-    for rec in merger.merged.values():
+    for rec in merged.values():
         rec.mentions = [(d, s, e, numbers[k]) for d, s, e, k in rec.mentions]
     # The stored lines: kept as they are where no number moved, else their mentions rewritten.
     new_refs = numpy.column_stack([docs, refs[:, 1], refs[:, 2], number[refs[:, 3]]])
-    unchanged = numpy.logical_and.reduceat((new_refs == refs).all(axis=1), firsts) if len(firsts) else firsts
-    # The new numbers as lists: all at once when many lines moved, else those of each line that did.
-    rows = new_refs.tolist() if 8 * (len(unchanged) - numpy.count_nonzero(unchanged)) > len(unchanged) else None
-    unchanged = unchanged.tolist()
+    unchanged = numpy.logical_and.reduceat((new_refs == refs).all(axis=1), firsts).tolist() if len(firsts) else []
     records: list[bytes | StoredRecord] = []
     for i, (line, a, b) in enumerate(zip(lines, firsts.tolist(), (firsts + counts).tolist())):
         if not kept[i]:
@@ -342,7 +349,7 @@ def apply_lines(held: StoreLines, infos: list[DocumentInfo], fresh: Fresh) -> St
         elif unchanged[i]:
             records.append(line)
         else:
-            mine = rows[a:b] if rows is not None else new_refs[a:b].tolist()
+            mine = new_refs[a:b].tolist()  # a line's at a time: all at once took 100 bytes a mention
             if kept[i] < b - a:
                 mine = [r for r in mine if r[0] >= 0]
             head = heads[i]
