@@ -418,7 +418,7 @@ def checkpoint(settings: Settings, pending: Pending, summary: Summary, saved: Sa
     with ctrl_c_held(summary), store_mod.locked(settings.store, settings.lock_timeout):
         pending.used = True
         updated = apply_lines(saved.current(settings.store), pending.infos, pending.fresh)
-        store_mod.save_json(settings.store, updated.json())
+        store_mod.save_chunks(settings.store, updated.chunks())
         saved.lines, saved.stamp = updated, file_stamp(settings.store)
     saved.seconds = time.monotonic() - started
     summary.total_records = len(updated.records)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
 import tempfile
@@ -28,7 +29,7 @@ from pydantic import ValidationError
 from sci_diplo.errors import StoreError, StoreLockedError
 from sci_diplo.models import STORE_FORMAT, STORE_VERSION, DocumentInfo, Record, Store, StoreFile
 from sci_diplo.sources import os_reason
-from sci_diplo.storedata import lock_path, read_bytes, sum_path, sum_text, trusted
+from sci_diplo.storedata import lock_path, read_bytes, sum_of, sum_path, trusted
 from sci_diplo.storefile import StoreLines, Unpacker, pack, unpack
 from sci_diplo.identity import merge
 
@@ -101,23 +102,31 @@ def save(path: Path, store: Store) -> None:
 
 def save_file(path: Path, file: StoreFile) -> None:
     """Write a store file to ``path`` atomically (see ``save``), then its sum (``storedata``)."""
-    save_json(path, file_json(file))
+    save_chunks(path, StoreLines.of_file(file).chunks())
 
 
-def save_json(path: Path, data: bytes) -> None:
-    """Write a store file's JSON (from validated records) to ``path`` atomically, then its sum.
+def save_chunks(path: Path, chunks: Iterable[bytes]) -> None:
+    """Write a store file's JSON, given in pieces (from validated records), to ``path`` atomically,
+    then its sum, computed as the pieces are written: a large store is never held whole as bytes.
 
     The sum is not flushed to disk: whatever a crash leaves of it (the old sum, none, an empty
     file) does not match the store, which is then validated when read.
     """
+    digest = hashlib.sha256()
+
+    def hashed() -> Iterator[bytes]:
+        for chunk in chunks:
+            digest.update(chunk)
+            yield chunk
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(path, data)
+        _write_atomically(path, hashed())
     except OSError as exc:  # a full disk, a read-only folder: the old store is whole (or none was there)
         raise StoreError(f"cannot write store {path}: {os_reason(exc)}; what this run read since its last save "
                          "is not stored (run again once the store can be written)") from None
     with contextlib.suppress(OSError):  # an old sum left in place does not match: the store is validated
-        _write_atomically(sum_path(path), sum_text(data).encode("utf-8"), durable=False)
+        _write_atomically(sum_path(path), [sum_of(digest.hexdigest()).encode("utf-8")], durable=False)
 
 
 def file_json(file: StoreFile) -> bytes:
@@ -129,14 +138,14 @@ def file_json(file: StoreFile) -> bytes:
     return StoreLines.of_file(file).json()
 
 
-def _write_atomically(path: Path, data: bytes, durable: bool = True) -> None:
-    """Write ``data`` to ``path`` by a temporary file beside it renamed over it, flushed to disk
+def _write_atomically(path: Path, chunks: Iterable[bytes], durable: bool = True) -> None:
+    """Write ``chunks`` to ``path`` by a temporary file beside it renamed over it, flushed to disk
     first and the rename after (unless not ``durable``)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, _file_mode(path))
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            fh.writelines(chunks)
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())

@@ -59,7 +59,12 @@ def sum_path(path: Path) -> Path:
 
 def sum_text(raw: bytes) -> str:
     """Return the content of the sum file for a store whose bytes are ``raw``."""
-    return json.dumps({"sha256": hashlib.sha256(raw).hexdigest(), "writer": WRITER}) + "\n"
+    return sum_of(hashlib.sha256(raw).hexdigest())
+
+
+def sum_of(sha256: str) -> str:
+    """Return the content of the sum file for a store whose SHA-256 (in hex) is ``sha256``."""
+    return json.dumps({"sha256": sha256, "writer": WRITER}) + "\n"
 
 
 def trusted(path: Path, raw: bytes) -> bool:

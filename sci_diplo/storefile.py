@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -214,9 +214,18 @@ class StoreLines:
 
     def json(self) -> bytes:
         """Return the store file's JSON, a line per item (what ``store.file_json`` gives)."""
-        lists = (b',"%b":[\n%b\n]' % (name.encode(), b",\n".join(items))
-                 for name, items in zip(SECTIONS, (self.documents, self.sentences, self.records)))
-        return b'{"format":%b,"version":%d%b}\n' % (to_json(STORE_FORMAT), STORE_VERSION, b"".join(lists))
+        return b"".join(self.chunks())
+
+    def chunks(self, lines: int = 4096) -> Iterator[bytes]:
+        """Yield the store file's JSON in pieces of up to ``lines`` lines (``store.save_chunks``
+        writes them as they come: the JSON of a large store is not held whole)."""
+        yield b'{"format":%b,"version":%d' % (to_json(STORE_FORMAT), STORE_VERSION)
+        for name, items in zip(SECTIONS, (self.documents, self.sentences, self.records)):
+            yield b',"%b":[\n' % name.encode()
+            for k in range(0, len(items), lines):
+                yield b"%b%b" % (b",\n" if k else b"", b",\n".join(items[k : k + lines]))
+            yield b"\n]"
+        yield b"}\n"
 
 
 @dataclass

@@ -166,15 +166,15 @@ def at_save(monkeypatch, at: int, action) -> list:
     from sci_diplo import run
 
     monkeypatch.setattr(run, "SAVE_SHARE", 0)
-    save_json, saves = store_mod.save_json, []
+    save_chunks, saves = store_mod.save_chunks, []
 
-    def save(path, data):
+    def save(path, chunks):
         saves.append(path)
         if len(saves) == at:
             action(path)
-        save_json(path, data)
+        save_chunks(path, chunks)
 
-    monkeypatch.setattr(store_mod, "save_json", save)
+    monkeypatch.setattr(store_mod, "save_chunks", save)
     return saves
 
 

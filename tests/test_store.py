@@ -306,3 +306,18 @@ def test_sentences_are_renumbered_in_the_order_the_remaining_mentions_cite_them(
     got = apply_lines(StoreLines.of_json(store.file_json(packed)), [info("a.txt", "da2")], Fresh())
     assert got.sentences == [b'"Beta."', b'"Alpha."']
     assert got.json() == store.file_json(pack(store.apply_merged(before, [info("a.txt", "da2")], [])))
+
+
+@pytest.mark.parametrize("lines", [1, 2, 3, 4096])
+def test_the_stored_lines_are_written_in_pieces_that_join_to_the_file(lines, tmp_path):
+    """``save_chunks`` writes the JSON as it comes, a few thousand lines at a time, and sums it
+    as it goes: the file and its sum are those of the JSON written in one piece."""
+    from sci_diplo.storefile import StoreLines, pack
+
+    before = store.apply(Store(), [(info(p), [fig(p, f"{p} names 30 labs."), programme(path=p)]) for p in "abcde"])
+    held = StoreLines.of_json(store.file_json(pack(before)))
+    assert len(held.records) == 6 and len(held.sentences) == 6
+    assert b"".join(held.chunks(lines)) == store.file_json(pack(before))
+    store.save_chunks(tmp_path / "facts.json", held.chunks(lines))
+    assert (tmp_path / "facts.json").read_bytes() == store.file_json(pack(before))
+    assert storedata.trusted(tmp_path / "facts.json", (tmp_path / "facts.json").read_bytes())
