@@ -239,7 +239,7 @@ def test_stored_records_json_is_the_public_records_json(tmp_path):
     assert [storedata.json_bytes(r.model_dump(mode="json")) for r in public] == expected  # the models agree
 
 
-def fig(path: str, sentence: str, value: float = 30) -> "FigureRecord":
+def fig(path: str, sentence: str, value: float = 30):
     return figure(value=value, path=path, sentence=sentence)
 
 
