@@ -3,9 +3,9 @@
 Whenever ``store.save_chunks`` writes a store (for ``save_file`` and for ``extract``'s
 checkpoints), it also writes ``<store>.sha256`` beside it: the SHA-256 of the bytes written
 and the sci_diplo version that wrote them. A store is only ever written from validated
-records (a checkpoint adds validated records to a store it read whole, or trusted by this
-sum), so a file whose bytes still hash to that sum,
-read by the same version, holds exactly what validation accepted. ``read`` loads such a
+records (a checkpoint adds validated records to a store it validated or found trusted by
+this sum), so a file whose bytes still hash to that sum, read by the same version, holds
+exactly what validation accepted. ``read`` loads such a
 file with ``json.loads``. Validating it again would cost the import of Pydantic and the
 building of the store's schema, about two thirds of a query's time.
 
