@@ -122,7 +122,7 @@ def facts(
     """Query the stored facts."""
     from sci_diplo import storedata
     from sci_diplo.output import write_records
-    from sci_diplo.query import Filters, country_code, day_bound, prefilter, select
+    from sci_diplo.query import Filters, country_code, day_bound, prefilter, selected
 
     try:
         bad = [k for k in kind or [] if k not in storedata.KINDS]
@@ -136,10 +136,10 @@ def facts(
         if not store.exists():
             raise errors.StoreError(f"no store at {store}: run `scidip extract` first (or pass --store)")
         data = storedata.read(store, prefilter(filters))  # plain data: no record is built as a model
-        records = select(data, filters)
     except errors.SciDiploError as exc:
         raise fail(exc) from None
-    write_records(records, choose(fmt, sys.stdout.isatty()), sys.stdout, data)
+    # Written as they are selected: a broad query over a large store holds a block of records at a time.
+    write_records(selected(data, filters), choose(fmt, sys.stdout.isatty()), sys.stdout, data)
 
 
 @app.command()

@@ -133,9 +133,10 @@ def write_table(records: list[Rec], out: IO[str]) -> None:
     console.print(f"{len(records)} facts (* country inferred from the passage)", style="dim")
 
 
-def write_records(records: list[Rec], fmt: Format, out: IO[str], data: StoreData | None = None) -> None:
+def write_records(records: Iterable[Rec], fmt: Format, out: IO[str], data: StoreData | None = None) -> None:
     """Write ``records`` in ``fmt`` to ``out``: public records, or with ``data`` the stored records
-    of that store (JSON formats are then written from pieces, without building the public ones)."""
+    of that store (JSON formats are then written from pieces, without building the public ones,
+    each as it comes)."""
     if fmt in (Format.json, Format.jsonl):
         texts = (data.as_json(r) if data else json_bytes(r) for r in records)
         sink = byte_stream(out)

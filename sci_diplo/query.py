@@ -7,7 +7,7 @@ data, with each mention four numbers into the store's tables of documents and se
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,16 +110,25 @@ def prefilter(f: Filters) -> Callable[[bytes], bool] | None:
 
 
 def select(data: StoreData, f: Filters) -> list[dict[str, Any]]:
-    """Return the stored records of ``data`` that pass every filter, in store order.
+    """Return the stored records of ``data`` that pass every filter, in store order (``selected``)."""
+    return list(selected(data, f))
+
+
+def selected(data: StoreData, f: Filters) -> Iterator[dict[str, Any]]:
+    """Yield the stored records of ``data`` that pass every filter, in store order, as they are
+    read (the records of a large store are not all held at once).
 
     With ``source``, only the mentions from that file or folder are kept. With
     ``programme``, programmes whose name matches and the claims that name them pass.
     """
-    progs = programme_ids(data.records, f.programme) if f.programme else set()
+    records: Iterable[dict[str, Any]] = data.records
+    progs: set[str] = set()
+    if f.programme:
+        records = list(records)  # read twice: once for the programmes' ids
+        progs = programme_ids(records, f.programme)
     sentences = list(data.sentences) if f.search else []  # all of them, parsed at once
     countries = set(f.countries)
-    out = []
-    for rec in data.records:
+    for rec in records:
         if f.kinds and rec["kind"] not in f.kinds:
             continue
         if countries and countries.isdisjoint(rec["countries"]):
@@ -135,8 +144,7 @@ def select(data: StoreData, f: Filters) -> list[dict[str, Any]]:
             if not mentions:
                 continue
             rec = {**rec, "mentions": mentions}
-        out.append(rec)
-    return out
+        yield rec
 
 
-__all__ = ["Filters", "country_code", "country_name", "day_bound", "prefilter", "select"]
+__all__ = ["Filters", "country_code", "country_name", "day_bound", "prefilter", "select", "selected"]

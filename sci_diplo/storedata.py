@@ -105,8 +105,11 @@ class Lines(Sequence):
         return self.block(k)[at]
 
     def __iter__(self) -> Iterator[Any]:
+        """Yield the items in order. A block not parsed before is parsed and not kept: a pass over
+        the records of a large store holds one block of them at a time."""
         for k in range(-(-len(self.lines) // self.BLOCK)):
-            yield from self.block(k)
+            block = self.blocks.get(k)
+            yield from (block if block is not None else parse_items(self.lines[k * self.BLOCK : (k + 1) * self.BLOCK]))
 
     def block(self, k: int) -> list[Any]:
         """Return the items of block ``k`` (lines ``k * BLOCK`` to ``(k + 1) * BLOCK``), parsed once."""
@@ -244,7 +247,7 @@ def read(path: Path, keep: Callable[[bytes], bool] | None = None) -> StoreData:
             del raw  # the lines hold the bytes now
             records = sections["records"]
             return StoreData({"documents": Lines(sections["documents"]), "sentences": Lines(sections["sentences"]),
-                              "records": Lines(records) if keep is None else parse_items([r for r in records if keep(r)])})
+                              "records": Lines(records if keep is None else [r for r in records if keep(r)])})
         data = json.loads(raw)
         if data.get("format") == STORE_FORMAT and data.get("version") == STORE_VERSION:
             return StoreData(data)
