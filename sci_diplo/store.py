@@ -29,7 +29,7 @@ from pydantic import ValidationError
 from sci_diplo.errors import StoreError, StoreLockedError
 from sci_diplo.models import STORE_FORMAT, STORE_VERSION, DocumentInfo, Record, Store, StoreFile
 from sci_diplo.sources import os_reason
-from sci_diplo.storedata import lock_path, read_bytes, sum_of, sum_path, trusted
+from sci_diplo.storedata import lock_path, read_bytes, read_split, sum_of, sum_path, trusted_sum
 from sci_diplo.storefile import StoreLines, Unpacker, pack, unpack
 from sci_diplo.identity import merge
 
@@ -53,13 +53,16 @@ def load_lines(path: Path) -> StoreLines:
     """Return the store at ``path`` as lines to merge into (``storefile.apply_lines``); empty if
     there is none. A file whose sum vouches for it (``storedata.trusted``) is split into its lines
     as it is; any other is validated first, and raises StoreError as ``load_file`` does."""
-    raw = read_bytes(path)
-    if raw is None:
+    got = read_split(path)
+    if got is None:
         return StoreLines()
-    if trusted(path, raw):
-        lines = StoreLines.of_json(raw)
-        if lines is not None:
-            return lines
+    lines, sha256 = got
+    if trusted_sum(path, sha256):
+        held = StoreLines.of_lines(lines)
+        if held is not None:
+            return held
+    raw = b"\n".join(lines)
+    del lines
     return StoreLines.of_file(validate_file(path, raw))
 
 

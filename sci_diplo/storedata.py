@@ -71,8 +71,13 @@ def sum_of(sha256: str) -> str:
 
 def trusted(path: Path, raw: bytes) -> bool:
     """Return True when ``raw`` (the bytes of the store at ``path``) hash to the sum this version wrote beside it."""
+    return trusted_sum(path, hashlib.sha256(raw).hexdigest())
+
+
+def trusted_sum(path: Path, sha256: str) -> bool:
+    """Return True when ``sha256`` (of the bytes of the store at ``path``) is the sum this version wrote beside it."""
     try:
-        return sum_path(path).read_text(encoding="utf-8") == sum_text(raw)
+        return sum_path(path).read_text(encoding="utf-8") == sum_of(sha256)
     except (OSError, UnicodeDecodeError):
         return False
 
@@ -126,9 +131,14 @@ def parse_items(lines: list[bytes]) -> list[Any]:
 
 def split_lines(raw: bytes) -> dict[str, list[bytes]] | None:
     """Return the lines of each of ``SECTIONS`` in a store file written a line per item, or None
-    when ``raw`` is not laid out so (a file of one line, written before). A line between the
-    lists holds no item: an item's line starts with "{" or '"'."""
-    lines = raw.split(b"\n")
+    when ``raw`` is not laid out so (a file of one line, written before)."""
+    return sections(raw.split(b"\n"))
+
+
+def sections(lines: list[bytes]) -> dict[str, list[bytes]] | None:
+    """Return the lines of each of ``SECTIONS`` among a store file's ``lines`` (``raw.split(b"\\n")``),
+    or None when it is not laid out a line per item. A line between the lists holds no item: an
+    item's line starts with "{" or '"'."""
     if lines[0] != b'{"format":"%b","version":%d,"documents":[' % (STORE_FORMAT.encode(), STORE_VERSION):
         return None
     out, i = {}, 1
@@ -230,6 +240,26 @@ def read_bytes(path: Path) -> bytes | None:
         raise StoreError(f"cannot read store {path}: {exc.strerror or exc}") from None
 
 
+def read_split(path: Path, chunk: int = 1 << 20) -> tuple[list[bytes], str] | None:
+    """Return the lines of the store at ``path`` (as ``raw.split(b"\\n")`` gives them) and the
+    SHA-256 of its bytes, or None if there is none; raise StoreError if unreadable. The file is
+    read ``chunk`` bytes at a time: its bytes are not held whole beside their lines."""
+    digest, lines, tail = hashlib.sha256(), [], b""
+    try:
+        with open(path, "rb") as fh:
+            while data := fh.read(chunk):
+                digest.update(data)
+                parts = (tail + data).split(b"\n")
+                tail = parts.pop()
+                lines += parts
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(f"cannot read store {path}: {exc.strerror or exc}") from None
+    lines.append(tail)
+    return lines, digest.hexdigest()
+
+
 def read(path: Path, keep: Callable[[bytes], bool] | None = None) -> StoreData:
     """Return the store at ``path`` as plain data, or an empty store if the file does not exist.
 
@@ -238,16 +268,20 @@ def read(path: Path, keep: Callable[[bytes], bool] | None = None) -> StoreData:
     test that must accept every record the caller wants). Any other file is validated
     first. Raises StoreError as ``store.load_file`` does.
     """
-    raw = read_bytes(path)
-    if raw is None:
+    got = read_split(path)
+    if got is None:
         return StoreData({})
-    if trusted(path, raw):
-        sections = split_lines(raw)
-        if sections is not None:
-            del raw  # the lines hold the bytes now
-            records = sections["records"]
-            return StoreData({"documents": Lines(sections["documents"]), "sentences": Lines(sections["sentences"]),
+    lines, sha256 = got
+    vouched = trusted_sum(path, sha256)
+    if vouched:
+        parts = sections(lines)
+        if parts is not None:
+            records = parts["records"]
+            return StoreData({"documents": Lines(parts["documents"]), "sentences": Lines(parts["sentences"]),
                               "records": Lines(records if keep is None else [r for r in records if keep(r)])})
+    raw = b"\n".join(lines)
+    del lines
+    if vouched:
         data = json.loads(raw)
         if data.get("format") == STORE_FORMAT and data.get("version") == STORE_VERSION:
             return StoreData(data)

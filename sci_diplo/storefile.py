@@ -28,7 +28,7 @@ from sci_diplo.models import (
     STORE_FORMAT, STORE_VERSION, ClaimRecord, DocumentInfo, FigureRecord, Mention, ProgrammeRecord, Record, Store,
     StoreFile, StoredClaim, StoredFigure, StoredProgramme, StoredRecord, records_adapter,
 )
-from sci_diplo.storedata import SECTIONS, split_lines
+from sci_diplo.storedata import SECTIONS, sections
 
 
 PUBLIC = {"figure": FigureRecord, "programme": ProgrammeRecord, "claim": ClaimRecord}
@@ -203,14 +203,19 @@ class StoreLines:
     @classmethod
     def of_json(cls, raw: bytes) -> StoreLines | None:
         """Return the lines of a store file's JSON written a line per item, or None when it is not
-        laid out so (see ``storedata.split_lines``). The JSON is not validated."""
-        sections = split_lines(raw)
-        if sections is None:
+        laid out so (see ``storedata.sections``). The JSON is not validated."""
+        return cls.of_lines(raw.split(b"\n"))
+
+    @classmethod
+    def of_lines(cls, lines: list[bytes]) -> StoreLines | None:
+        """Return the store of a file's ``lines`` (``raw.split(b"\\n")``), as ``of_json`` does."""
+        parts = sections(lines)
+        if parts is None:
             return None
-        for lines in sections.values():  # each line but a list's last ends with a comma
-            for i in range(len(lines) - 1):
-                lines[i] = lines[i][:-1]
-        return cls(*(sections[name] for name in SECTIONS))
+        for items in parts.values():  # each line but a list's last ends with a comma
+            for i in range(len(items) - 1):
+                items[i] = items[i][:-1]
+        return cls(*(parts[name] for name in SECTIONS))
 
     def json(self) -> bytes:
         """Return the store file's JSON, a line per item (what ``store.file_json`` gives)."""

@@ -147,3 +147,13 @@ def test_a_query_reads_only_the_records_its_quick_test_lets_through(tmp_path):
         assert select(read, f) == select(everything, f) and len(read.records) < len(everything.records)
     assert prefilter(Filters(kinds=("claim",), programme="Newton")) is None  # a claim's programmes are read too
     assert prefilter(Filters(since=(2021, 1, 1))) is None
+
+
+@pytest.mark.parametrize("raw", [b"", b"\n", b"a", b"a\n", b"a\nb", b"a\n\nb\n", b'{"x":"\xc3\xa9\\n"}\n\n'])
+def test_a_store_read_a_line_at_a_time_splits_and_sums_as_its_bytes_would(tmp_path, raw):
+    path = tmp_path / "facts.json"
+    path.write_bytes(raw)
+    for chunk in (1, 2, 3, 1 << 24):  # lines cut across the pieces the file is read in
+        lines, sha256 = storedata.read_split(path, chunk)
+        assert lines == raw.split(b"\n") and sha256 == hashlib.sha256(raw).hexdigest()
+    assert storedata.read_split(tmp_path / "none.json") is None
