@@ -29,7 +29,7 @@ from pydantic import ValidationError
 from sci_diplo.errors import StoreError, StoreLockedError
 from sci_diplo.models import STORE_FORMAT, STORE_VERSION, DocumentInfo, Record, Store, StoreFile
 from sci_diplo.sources import os_reason
-from sci_diplo.storedata import lock_path, read_bytes, read_split, sum_of, sum_path, trusted_sum
+from sci_diplo.storedata import lock_path, read_bytes, read_stored, sum_of, sum_path
 from sci_diplo.storefile import StoreLines, Unpacker, pack, unpack
 from sci_diplo.identity import merge
 
@@ -51,19 +51,14 @@ def load_file(path: Path) -> StoreFile:
 
 def load_lines(path: Path) -> StoreLines:
     """Return the store at ``path`` as lines to merge into (``storefile.apply_lines``); empty if
-    there is none. A file whose sum vouches for it (``storedata.trusted``) is split into its lines
-    as it is; any other is validated first, and raises StoreError as ``load_file`` does."""
-    got = read_split(path)
-    if got is None:
+    there is none. A file whose sum vouches for it (``storedata.read_stored``) is taken as it is;
+    any other is validated first, and raises StoreError as ``load_file`` does."""
+    stored = read_stored(path)
+    if stored is None:
         return StoreLines()
-    lines, sha256 = got
-    if trusted_sum(path, sha256):
-        held = StoreLines.of_lines(lines)
-        if held is not None:
-            return held
-    raw = b"\n".join(lines)
-    del lines
-    return StoreLines.of_file(validate_file(path, raw))
+    if stored.sections is not None:
+        return StoreLines.of_sections(stored.sections)
+    return StoreLines.of_file(validate_file(path, stored.raw))
 
 
 def validate_file(path: Path, raw: bytes) -> StoreFile:

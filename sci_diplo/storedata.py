@@ -31,6 +31,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -260,6 +261,29 @@ def read_split(path: Path, chunk: int = 1 << 20) -> tuple[list[bytes], str] | No
     return lines, digest.hexdigest()
 
 
+@dataclass
+class Stored:
+    """A store file as read: the lines of each of its lists when this version wrote it a line per
+    item and nobody changed it since (``sections``), else its bytes (``raw``) and whether its sum
+    vouches for them (a file of one line, written before)."""
+
+    sections: dict[str, list[bytes]] | None
+    raw: bytes | None
+    vouched: bool
+
+
+def read_stored(path: Path) -> Stored | None:
+    """Return the store file at ``path`` as read (see ``Stored``), or None if there is none;
+    raise StoreError if unreadable. Its bytes are joined from their lines only when needed."""
+    got = read_split(path)
+    if got is None:
+        return None
+    lines, sha256 = got
+    vouched = trusted_sum(path, sha256)
+    parts = sections(lines) if vouched else None
+    return Stored(parts, None, True) if parts is not None else Stored(None, b"\n".join(lines), vouched)
+
+
 def read(path: Path, keep: Callable[[bytes], bool] | None = None) -> StoreData:
     """Return the store at ``path`` as plain data, or an empty store if the file does not exist.
 
@@ -268,23 +292,18 @@ def read(path: Path, keep: Callable[[bytes], bool] | None = None) -> StoreData:
     test that must accept every record the caller wants). Any other file is validated
     first. Raises StoreError as ``store.load_file`` does.
     """
-    got = read_split(path)
-    if got is None:
+    stored = read_stored(path)
+    if stored is None:
         return StoreData({})
-    lines, sha256 = got
-    vouched = trusted_sum(path, sha256)
-    if vouched:
-        parts = sections(lines)
-        if parts is not None:
-            records = parts["records"]
-            return StoreData({"documents": Lines(parts["documents"]), "sentences": Lines(parts["sentences"]),
-                              "records": Lines(records if keep is None else [r for r in records if keep(r)])})
-    raw = b"\n".join(lines)
-    del lines
-    if vouched:
-        data = json.loads(raw)
+    if stored.sections is not None:
+        parts = stored.sections
+        records = parts["records"]
+        return StoreData({"documents": Lines(parts["documents"]), "sentences": Lines(parts["sentences"]),
+                          "records": Lines(records if keep is None else [r for r in records if keep(r)])})
+    if stored.vouched:
+        data = json.loads(stored.raw)
         if data.get("format") == STORE_FORMAT and data.get("version") == STORE_VERSION:
             return StoreData(data)
     from sci_diplo import store  # Pydantic: only for a file that must be validated
 
-    return StoreData(store.validate_file(path, raw).model_dump(mode="json"))
+    return StoreData(store.validate_file(path, stored.raw).model_dump(mode="json"))

@@ -28,7 +28,7 @@ from sci_diplo.models import (
     STORE_FORMAT, STORE_VERSION, ClaimRecord, DocumentInfo, FigureRecord, Mention, ProgrammeRecord, Record, Store,
     StoreFile, StoredClaim, StoredFigure, StoredProgramme, StoredRecord, records_adapter,
 )
-from sci_diplo.storedata import SECTIONS, sections
+from sci_diplo.storedata import SECTIONS, split_lines
 
 
 PUBLIC = {"figure": FigureRecord, "programme": ProgrammeRecord, "claim": ClaimRecord}
@@ -204,15 +204,14 @@ class StoreLines:
     def of_json(cls, raw: bytes) -> StoreLines | None:
         """Return the lines of a store file's JSON written a line per item, or None when it is not
         laid out so (see ``storedata.sections``). The JSON is not validated."""
-        return cls.of_lines(raw.split(b"\n"))
+        parts = split_lines(raw)
+        return None if parts is None else cls.of_sections(parts)
 
     @classmethod
-    def of_lines(cls, lines: list[bytes]) -> StoreLines | None:
-        """Return the store of a file's ``lines`` (``raw.split(b"\\n")``), as ``of_json`` does."""
-        parts = sections(lines)
-        if parts is None:
-            return None
-        for items in parts.values():  # each line but a list's last ends with a comma
+    def of_sections(cls, parts: dict[str, list[bytes]]) -> StoreLines:
+        """Return the store of the lines of each of a file's lists (``storedata.sections``; they are
+        used up: each line but a list's last loses its comma)."""
+        for items in parts.values():
             for i in range(len(items) - 1):
                 items[i] = items[i][:-1]
         return cls(*(parts[name] for name in SECTIONS))
