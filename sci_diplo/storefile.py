@@ -145,11 +145,34 @@ def _ref_key(ref: tuple[int, int, int, int]) -> tuple[int, int, int]:
     return ref[:3]  # document, start, end: the sentence follows from them
 
 
+class Held:
+    """A new figure or claim held until the checkpoint that stores it: its JSON without the
+    mentions, and its mentions as ``Fresh`` keeps them. As a model, a record took about 2,500
+    bytes (a fresh Python object for every field, nested date and list); held so, about 800.
+    Merging a repeat into it only adds mentions (see ``identity.absorb``); a programme, whose
+    names and countries merge too, is held as a model."""
+
+    __slots__ = ("id", "mentions", "line")
+
+    def __init__(self, rec: StoredRecord | Record, mentions: list, line: bool = True) -> None:
+        self.id, self.mentions = rec.id, mentions
+        self.line = rec.__pydantic_serializer__.to_json(rec, exclude=_MENTIONS) if line else b""
+
+    def json(self) -> bytes:
+        """Return the record's line, mentions and all: the bytes its stored model dumps (the id
+        first, then the mentions, as ``_HEAD`` reads them)."""
+        head = len(b'{"id":"%b"' % self.id.encode())
+        return b'%b,"mentions":%b%b' % (self.line[:head], to_json(self.mentions), self.line[head:])
+
+
+_MENTIONS = {"mentions"}
+
+
 class Fresh:
     """New records merged as they come, held compact until they are applied to the store file:
-    each record once, each mention four items (its document's (path, doc_id), start, end and
-    sentence). A run keeps the documents read since its last checkpoint here, from one
-    process as records or from ``--jobs`` workers as packed store files."""
+    each record once (figures and claims as ``Held``), each mention four items (its document's
+    (path, doc_id), start, end and sentence). A run keeps the documents read since its last
+    checkpoint here, from one process as records or from ``--jobs`` workers as packed store files."""
 
     def __init__(self) -> None:
         self.merger = Merger(in_place=True, mention_key=_ref_key)  # its records are ours to change
@@ -164,22 +187,27 @@ class Fresh:
             self.documents[key] = doc
         return held
 
+    def _held(self, rec: StoredRecord | Record, mentions: list) -> StoredRecord | Held:
+        """Return ``rec`` with ``mentions``, as it is held: a programme as a stored model, anything
+        else as ``Held`` (its JSON only when it is the first of its id: a repeat adds mentions)."""
+        if rec.kind == "programme":
+            if isinstance(rec, ProgrammeRecord) and not isinstance(rec, StoredProgramme):
+                return StoredProgramme.model_construct(**_fields(rec), mentions=mentions)
+            rec.mentions = mentions
+            return rec
+        return Held(rec, mentions, line=rec.id not in self.merger.merged)
+
     def add_records(self, records: Iterable[Record]) -> None:
         """Merge public records in (their mentions are not kept as models)."""
-        for rec in records:
-            refs = [(self._key(m), m.start, m.end, m.sentence) for m in rec.mentions]
-            if rec.id in self.merger.merged:  # a repeat: only its mentions (and a programme's names) count
-                self.merger.add([rec.model_copy(update={"mentions": refs})])
-            else:
-                self.merger.merged[rec.id] = STORED[rec.kind].model_construct(**_fields(rec), mentions=refs)
+        self.merger.add(self._held(rec, [(self._key(m), m.start, m.end, m.sentence) for m in rec.mentions])
+                        for rec in records)
 
     def add_part(self, part: StoreFile) -> None:
-        """Merge a packed store file in (its records are changed and kept)."""
+        """Merge a packed store file in (its programmes are changed and kept)."""
         keys = [self._key(d) for d in part.documents]
         sentences = [sys.intern(text) for text in part.sentences]  # reprints share their sentences
-        for new in part.records:
-            new.mentions = [(keys[d], a, b, sentences[si]) for d, a, b, si in new.mentions]
-        self.merger.add(part.records)
+        self.merger.add(self._held(new, [(keys[d], a, b, sentences[si]) for d, a, b, si in new.mentions])
+                        for new in part.records)
 
 
 class StoreLines:
@@ -310,7 +338,7 @@ def apply_lines(held: StoreLines, infos: list[DocumentInfo], fresh: Fresh) -> St
     # The stored records new ones merge into (with their remaining mentions), then the new ones.
     # Each new record is merged once (``fresh`` merged repeats already), so the keys of a stored
     # record's mentions are gathered only while it absorbs one (``Merger`` would keep them all).
-    merged: dict[str, StoredRecord] = {}
+    merged: dict[str, StoredRecord | Held] = {}
     for i, rec in whole.items():
         if kept[i]:
             a = int(firsts[i])
@@ -352,7 +380,7 @@ def apply_lines(held: StoreLines, infos: list[DocumentInfo], fresh: Fresh) -> St
     # The stored lines: kept as they are where no number moved, else their mentions rewritten.
     new_refs = numpy.column_stack([docs, refs[:, 1], refs[:, 2], number[refs[:, 3]]])
     unchanged = numpy.logical_and.reduceat((new_refs == refs).all(axis=1), firsts).tolist() if len(firsts) else []
-    records: list[bytes | StoredRecord] = []
+    records: list[bytes | StoredRecord | Held] = []
     for i, (line, a, b) in enumerate(zip(lines, firsts.tolist(), (firsts + counts).tolist())):
         if not kept[i]:
             continue
@@ -371,4 +399,5 @@ def apply_lines(held: StoreLines, infos: list[DocumentInfo], fresh: Fresh) -> St
     return StoreLines(
         [d.line if isinstance(d, _DocLine) else d.__pydantic_serializer__.to_json(d) for d in packer.documents],
         sentences,
-        [r if isinstance(r, bytes) else r.__pydantic_serializer__.to_json(r) for r in records])
+        [r if isinstance(r, bytes) else r.json() if isinstance(r, Held) else r.__pydantic_serializer__.to_json(r)
+         for r in records])

@@ -174,6 +174,36 @@ def test_merging_on_the_stored_form_equals_merging_records():
     assert prog.aliases == ["NF"] and [m.path for m in prog.mentions] == ["c.txt"]
 
 
+def test_a_held_record_writes_the_line_its_stored_model_writes():
+    """Between checkpoints a new figure or claim is held as its JSON less its mentions
+    (``storefile.Held``); written, it must be the line its stored model dumps, byte for byte,
+    with non-ASCII text, a null date and several mentions."""
+    from sci_diplo.storefile import STORED, Held, _fields
+
+    sentence = "Côte d’Ivoire joined “30” countries\u2002— 95%."
+    refs = [(0, 3, 9, 0), (2, 140, 151, 7)]
+    for rec in (figure(sentence=sentence), figure(date=None, countries=()), claim(text=sentence)):
+        stored = STORED[rec.kind].model_construct(**_fields(rec), mentions=refs)
+        held = Held(rec, refs)
+        assert held.json() == stored.__pydantic_serializer__.to_json(stored)
+        assert held.json().startswith(b'{"id":"%b","mentions":[[0,3,9,0],[2,140,151,7]],"kind":"%b"' % (
+            rec.id.encode(), rec.kind.encode()))
+
+
+def test_fresh_holds_figures_and_claims_as_lines_and_merges_their_repeats():
+    from sci_diplo.models import StoredProgramme
+    from sci_diplo.storefile import Fresh, Held
+
+    fresh = Fresh()
+    fresh.add_records([figure(path="a.txt"), claim(path="a.txt"), programme(path="a.txt")])
+    fresh.add_records([figure(path="b.txt"), figure(path="a.txt"), programme(path="b.txt", aliases=("NF",))])
+    held = fresh.merger.merged
+    assert [type(r) for r in held.values()] == [Held, Held, StoredProgramme]
+    fig = held[figure().id]
+    assert [(doc, start) for doc, start, _, _ in fig.mentions] == [(("a.txt", "da.txt"), 0), (("b.txt", "db.txt"), 0)]
+    assert held[programme().id].aliases == ["NF"] and len(held[programme().id].mentions) == 2
+
+
 def test_merging_packed_parts_gives_the_file_merging_records_gives():
     """``--jobs`` workers send each document packed; merged, the store must be the one
     that merging the same documents' records gives, byte for byte (sentence numbers too)."""
