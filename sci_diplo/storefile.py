@@ -399,5 +399,14 @@ def apply_lines(held: StoreLines, infos: list[DocumentInfo], fresh: Fresh) -> St
     return StoreLines(
         [d.line if isinstance(d, _DocLine) else d.__pydantic_serializer__.to_json(d) for d in packer.documents],
         sentences,
-        [r if isinstance(r, bytes) else r.json() if isinstance(r, Held) else r.__pydantic_serializer__.to_json(r)
-         for r in records])
+        [_line(r) for r in records])
+
+
+def _line(rec: bytes | StoredRecord | Held) -> bytes:
+    """Return the line of a record ``apply_lines`` writes (a held one gives up its own: ``fresh`` is used up)."""
+    if isinstance(rec, bytes):
+        return rec
+    if isinstance(rec, Held):
+        line, rec.line = rec.json(), b""
+        return line
+    return rec.__pydantic_serializer__.to_json(rec)

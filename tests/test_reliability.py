@@ -160,6 +160,37 @@ def test_checkpoints_stretch_to_ten_times_the_last_ones_duration():
     assert not saved.due(settings, 49.9) and saved.due(settings, 50)
 
 
+def test_a_checkpoint_is_due_when_the_records_held_could_double_the_store():
+    from sci_diplo.run import PENDING_RECORDS, Saved, Settings
+
+    settings, saved = Settings(store=Path("unused.json"), checkpoint_seconds=30), Saved()
+    assert not saved.due(settings, 1, PENDING_RECORDS - 1, 10) and saved.due(settings, 1, PENDING_RECORDS, 10)
+    stored = 3 * PENDING_RECORDS  # a large store: due once as many are held
+    assert not saved.due(settings, 1, stored - 1, stored) and saved.due(settings, 1, stored, stored)
+
+
+def test_records_held_past_the_bound_are_checkpointed_before_the_time_is_up(tmp_path, monkeypatch):
+    """However fast documents are read, the records held between checkpoints stay bounded: a
+    checkpoint comes when they reach ``PENDING_RECORDS`` or the store's size, and the store is the
+    one a single checkpoint at the end writes."""
+    from sci_diplo import run
+
+    corpus = paragraph_corpus(tmp_path / "corpus", 24)
+    once, bounded = tmp_path / "once.json", tmp_path / "bounded.json"
+    run.extract([str(corpus)], run.Settings(store=once, checkpoint_seconds=1000))
+    monkeypatch.setattr(run, "PENDING_RECORDS", 20)
+    held = []  # (records held, records stored) at each checkpoint
+    checkpoint = run.checkpoint
+    monkeypatch.setattr(run, "checkpoint", lambda settings, pending, summary, saved: held.append(
+        (pending.records(), summary.total_records)) or checkpoint(settings, pending, summary, saved))
+    summary = run.extract([str(corpus)], run.Settings(store=bounded, checkpoint_seconds=1000))
+    assert summary.read == 24 and len(held) >= 3
+    for records, stored in held[:-1]:  # each one as soon as the bound was reached (a document adds several)
+        assert max(20, stored) <= records < max(20, stored) + 40
+    assert [stored for _, stored in held] == sorted(stored for _, stored in held) and held[1][1] > 20
+    assert bounded.read_bytes() == once.read_bytes()
+
+
 def at_save(monkeypatch, at: int, action) -> list:
     """Make the ``at``-th store save call ``action(path)`` first (no checkpoint waits for the one
     before); return the list of the saves' paths."""
