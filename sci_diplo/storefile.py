@@ -191,7 +191,7 @@ class Fresh:
         """Return ``rec`` with ``mentions``, as it is held: a programme as a stored model, anything
         else as ``Held`` (its JSON only when it is the first of its id: a repeat adds mentions)."""
         if rec.kind == "programme":
-            if isinstance(rec, ProgrammeRecord) and not isinstance(rec, StoredProgramme):
+            if not isinstance(rec, StoredProgramme):  # a public record, from this process
                 return StoredProgramme.model_construct(**_fields(rec), mentions=mentions)
             rec.mentions = mentions
             return rec
