@@ -425,7 +425,7 @@ def checkpoint(settings: Settings, pending: Pending, summary: Summary, saved: Sa
     if not pending.infos:
         return pending
     from sci_diplo import store as store_mod
-    from sci_diplo.storefile import apply_lines
+    from sci_diplo.storemerge import apply_lines
 
     started = time.monotonic()
     with ctrl_c_held(summary), store_mod.locked(settings.store, settings.lock_timeout):

@@ -50,7 +50,7 @@ def load_file(path: Path) -> StoreFile:
 
 
 def load_lines(path: Path) -> StoreLines:
-    """Return the store at ``path`` as lines to merge into (``storefile.apply_lines``); empty if
+    """Return the store at ``path`` as lines to merge into (``storemerge.apply_lines``); empty if
     there is none. A file whose sum vouches for it (``storedata.read_stored``) is taken as it is;
     any other is validated first, and raises StoreError as ``load_file`` does."""
     stored = read_stored(path)

@@ -7,23 +7,20 @@ into the ``documents`` and ``sentences`` tables. ``pack`` and ``unpack`` move
 between that form (``StoreFile``, validated as a whole on load) and the
 records of the public contract (``Store``). ``StoreLines`` holds the file as the
 JSON of its items, a line each, which a checkpoint of ``scidip extract`` merges
-into (``apply_lines``) without building most records as models.
+into (``storemerge.apply_lines``) without building most records as models.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy
 from pydantic import TypeAdapter
 from pydantic_core import to_json
 
-from sci_diplo.identity import Merger, absorb
+from sci_diplo.identity import Merger
 from sci_diplo.models import (
     STORE_FORMAT, STORE_VERSION, ClaimRecord, DocumentInfo, FigureRecord, Mention, ProgrammeRecord, Record, Store,
     StoreFile, StoredClaim, StoredFigure, StoredProgramme, StoredRecord, records_adapter,
@@ -141,7 +138,7 @@ def stored_adapter() -> TypeAdapter[StoredRecord]:
     return TypeAdapter(StoredRecord)
 
 
-def _ref_key(ref: tuple[int, int, int, int]) -> tuple[int, int, int]:
+def ref_key(ref: tuple[int, int, int, int]) -> tuple[int, int, int]:
     return ref[:3]  # document, start, end: the sentence follows from them
 
 
@@ -160,7 +157,7 @@ class Held:
 
     def json(self) -> bytes:
         """Return the record's line, mentions and all: the bytes its stored model dumps (the id
-        first, then the mentions, as ``_HEAD`` reads them)."""
+        first, then the mentions, as ``storemerge`` reads them)."""
         head = len(b'{"id":"%b"' % self.id.encode())
         return b'%b,"mentions":%b%b' % (self.line[:head], to_json(self.mentions), self.line[head:])
 
@@ -175,7 +172,7 @@ class Fresh:
     checkpoint here, from one process as records or from ``--jobs`` workers as packed store files."""
 
     def __init__(self) -> None:
-        self.merger = Merger(in_place=True, mention_key=_ref_key)  # its records are ours to change
+        self.merger = Merger(in_place=True, mention_key=ref_key)  # its records are ours to change
         self.documents: dict[tuple[str, str], Mention | DocumentInfo] = {}  # what names each document
         self.keys: dict[tuple[str, str], tuple[str, str]] = {}  # one key tuple a document
 
@@ -258,155 +255,3 @@ class StoreLines:
                 yield b"%b%b" % (b",\n" if k else b"", b",\n".join(items[k : k + lines]))
             yield b"\n]"
         yield b"}\n"
-
-
-@dataclass
-class _DocLine:
-    """A stored document as the packer sees it: its path, its doc_id and its line."""
-
-    path: str
-    doc_id: str
-    line: bytes
-
-
-# How a stored record's line starts: ``StoredRecord`` dumps its id, then its mentions (a list of
-# lists of integers). A line that does not start so is read whole.
-_HEAD = re.compile(rb'\{"id":"([0-9A-Za-z]+)","mentions":(\[\[[0-9,\[\]]*\]\])')  # up to its last "]]"
-_BRACKETS = bytes.maketrans(b"[]", b"  ")
-
-
-def _old_refs(lines: list[bytes], heads: list[re.Match | None], whole: dict[int, StoredRecord]) -> numpy.ndarray:
-    """Return the integers of the stored records' mentions (document, start, end, sentence, for
-    each mention), in one array: each record's after the one before, and ``-1`` after each record
-    (the integers of a valid store are never negative). They are read from the lines' ``heads``
-    in one call, or from the records read ``whole``."""
-    if not lines:
-        return numpy.zeros(0, dtype=numpy.int64)
-    parts = [head.group(2) if head else to_json(whole[i].mentions) for i, head in enumerate(heads)]
-    text = (b",-1,".join(parts) + b",-1").translate(_BRACKETS).decode("ascii")
-    return numpy.fromstring(text, dtype=numpy.int64, sep=",")
-
-
-def apply_lines(held: StoreLines, infos: list[DocumentInfo], fresh: Fresh) -> StoreLines:
-    """Return the store ``held`` with the documents ``infos`` replaced by their new records
-    (``fresh``). The result is the store ``store.apply_merged`` gives, in the bytes ``pack`` writes
-    for it: documents sorted by path, sentences numbered in the order the records cite them, and
-    only those still cited; so the bytes do not depend on where a run's checkpoints fell. The
-    stored mentions are renumbered in arrays; a record keeps its line unless its numbers moved,
-    and is read as a model only when a new one merges into it. ``fresh`` is used up (its records
-    are changed and kept), ``held`` is not."""
-    latest = {info.path: info for info in infos}
-    old_docs = [_DocLine(d["path"], d["doc_id"], line) for d, line in
-                zip(json.loads(b"[%b]" % b",".join(held.documents)), held.documents)]
-    packer = Packer(sorted([*(d for d in old_docs if d.path not in latest), *latest.values()],  # type: ignore[misc]
-                           key=lambda d: d.path))
-    doc_map = numpy.array([-1 if d.path in latest else packer.doc_index[(d.path, d.doc_id)] for d in old_docs],
-                          dtype=numpy.int64)
-    incoming = fresh.merger.merged
-    lines = held.records
-    heads = [_HEAD.match(line) for line in lines]
-    ids = {key.encode() for key in incoming}
-    # Read as models: the records new ones merge into (their mentions are set below, from the
-    # arrays: a record reprinted thousands of times would parse them as thousands of tuples),
-    # and the lines laid out otherwise.
-    whole = {i: stored_adapter().validate_json(line if head is None else b"%b[[0,0,0,0]]%b" % (
-                 line[: head.start(2)], line[head.end(2) :]))
-             for i, (line, head) in enumerate(zip(lines, heads)) if head is None or head.group(1) in ids}
-    flat = _old_refs(lines, heads, whole)
-    closes = numpy.flatnonzero(flat == -1)
-    refs = numpy.delete(flat, closes).reshape(-1, 4)
-    del flat
-    counts = numpy.diff(closes, prepend=-1) // 4  # each record's mentions (at least one)
-    firsts = numpy.cumsum(counts) - counts
-    docs = doc_map[refs[:, 0]]  # -1: a document read anew, whose stored mentions are dropped
-    alive = docs >= 0
-    kept = numpy.add.reduceat(alive, firsts).tolist() if len(firsts) else []
-    # Until they are numbered, mentions cite a sentence by a key: a stored sentence's old number,
-    # or a number past those for a new one.
-    keys = {text: k for k, text in enumerate(held.sentences)}
-    new_texts: list[bytes] = []
-    sentence_json: dict[str, bytes] = {}
-
-    def key(text: str) -> int:
-        encoded = sentence_json.get(text) or sentence_json.setdefault(text, to_json(text))
-        k = keys.get(encoded)
-        if k is None:
-            k = keys[encoded] = len(held.sentences) + len(new_texts)
-            new_texts.append(encoded)
-        return k
-
-    # The stored records new ones merge into (with their remaining mentions), then the new ones.
-    # Each new record is merged once (``fresh`` merged repeats already), so the keys of a stored
-    # record's mentions are gathered only while it absorbs one (``Merger`` would keep them all).
-    merged: dict[str, StoredRecord | Held] = {}
-    for i, rec in whole.items():
-        if kept[i]:
-            a = int(firsts[i])
-            rec.mentions = [(d, s, e, k) for d, (_, s, e, k) in zip(docs[a : a + counts[i]].tolist(),
-                                                                  refs[a : a + counts[i]].tolist()) if d >= 0]
-            if isinstance(rec, StoredProgramme):  # merging may grow it: never a list shared with another record
-                rec.aliases = list(rec.aliases)
-            merged[rec.id] = rec
-    docs_of = {doc_key: packer.document_of(doc) for doc_key, doc in fresh.documents.items()}
-    added = []
-    for new in incoming.values():
-        new.mentions = [(docs_of[doc_key], s, e, key(text)) for doc_key, s, e, text in new.mentions]
-        old = merged.get(new.id)
-        if old is None:
-            merged[new.id] = new
-            added.append(new)
-        else:
-            absorb(old, new, {_ref_key(m) for m in old.mentions}, _ref_key)
-    # Sentences numbered in the order the records cite them, in the order they are written: a
-    # stored record's mentions, and after those of a record new ones merged into, theirs.
-    old_keys = numpy.where(alive, refs[:, 3], -1)
-    cited, at = [], 0
-    for i, rec in whole.items():
-        if kept[i]:
-            end = int(firsts[i] + counts[i])
-            cited += [old_keys[at:end], numpy.array([m[3] for m in rec.mentions[kept[i]:]], dtype=numpy.int64)]
-            at = end
-    cited += [old_keys[at:], numpy.array([m[3] for rec in added for m in rec.mentions], dtype=numpy.int64)]
-    sequence = numpy.concatenate(cited)
-    unique, first = numpy.unique(sequence[sequence >= 0], return_index=True)
-    order = unique[numpy.argsort(first, kind="stable")]
-    number = numpy.full(len(held.sentences) + len(new_texts), -1, dtype=numpy.int64)
-    number[order] = numpy.arange(len(order))
-    sentences = [held.sentences[k] if k < len(held.sentences) else new_texts[k - len(held.sentences)]
-                 for k in order.tolist()]
-    numbers = number.tolist()
-    for rec in merged.values():
-        rec.mentions = [(d, s, e, numbers[k]) for d, s, e, k in rec.mentions]
-    # The stored lines: kept as they are where no number moved, else their mentions rewritten.
-    new_refs = numpy.column_stack([docs, refs[:, 1], refs[:, 2], number[refs[:, 3]]])
-    unchanged = numpy.logical_and.reduceat((new_refs == refs).all(axis=1), firsts).tolist() if len(firsts) else []
-    records: list[bytes | StoredRecord | Held] = []
-    for i, (line, a, b) in enumerate(zip(lines, firsts.tolist(), (firsts + counts).tolist())):
-        if not kept[i]:
-            continue
-        rec = whole.get(i)
-        if rec is not None:
-            records.append(rec)
-        elif unchanged[i]:
-            records.append(line)
-        else:
-            mine = new_refs[a:b].tolist()  # a line's at a time: all at once took 100 bytes a mention
-            if kept[i] < b - a:
-                mine = [r for r in mine if r[0] >= 0]
-            head = heads[i]
-            records.append(b"%b%b%b" % (line[: head.start(2)], to_json(mine), line[head.end(2) :]))
-    records += added
-    return StoreLines(
-        [d.line if isinstance(d, _DocLine) else d.__pydantic_serializer__.to_json(d) for d in packer.documents],
-        sentences,
-        [_line(r) for r in records])
-
-
-def _line(rec: bytes | StoredRecord | Held) -> bytes:
-    """Return the line of a record ``apply_lines`` writes (a held one gives up its own: ``fresh`` is used up)."""
-    if isinstance(rec, bytes):
-        return rec
-    if isinstance(rec, Held):
-        line, rec.line = rec.json(), b""
-        return line
-    return rec.__pydantic_serializer__.to_json(rec)

@@ -166,7 +166,8 @@ def test_checkpoints_merging_into_the_stored_lines_write_what_packing_the_merged
     name a document the table lacks, which packing adds last and a later merge sorts in, as
     merging on the stored form did before.)"""
     from sci_diplo.models import StoreFile
-    from sci_diplo.storefile import Fresh, StoreLines, apply_lines, pack, unpack
+    from sci_diplo.storefile import Fresh, StoreLines, pack, unpack
+    from sci_diplo.storemerge import apply_lines
 
     expected, lines, twice = Store(), StoreLines(), False
     for run in history:

@@ -149,7 +149,8 @@ def test_stored_records_print_as_the_public_records_do(tmp_path):
 def apply_file(file, infos, fresh):
     """Merge into a store file's lines (as a checkpoint does) and return the result validated."""
     from sci_diplo.models import StoreFile
-    from sci_diplo.storefile import StoreLines, apply_lines
+    from sci_diplo.storefile import StoreLines
+    from sci_diplo.storemerge import apply_lines
 
     return StoreFile.model_validate_json(apply_lines(StoreLines.of_file(file), infos, fresh).json())
 
@@ -278,7 +279,8 @@ def test_merging_into_the_stored_lines_writes_the_bytes_packing_the_merged_recor
     """A checkpoint merges into the store's lines. Whether the new documents sort before, among or
     after the stored ones (their numbers then move or not), and with a document read anew whose
     sentences are no longer cited, the bytes are those of packing the merged public records."""
-    from sci_diplo.storefile import Fresh, StoreLines, apply_lines, pack
+    from sci_diplo.storefile import Fresh, StoreLines, pack
+    from sci_diplo.storemerge import apply_lines
 
     docs = {p: [fig(p, f"{p} names 30 labs."), fig(p, "Shared 30 countries."), programme(path=p)]
             for p in ("b.txt", "d.txt", "k.txt", "r.txt")}
@@ -306,7 +308,8 @@ def test_merging_into_the_stored_lines_writes_the_bytes_packing_the_merged_recor
 def test_a_stored_line_of_another_layout_is_read_whole():
     """A record whose line does not start with its id and mentions (as an edited, validated store
     may have it) is read as a model, and merges the same."""
-    from sci_diplo.storefile import Fresh, StoreLines, apply_lines, pack
+    from sci_diplo.storefile import Fresh, StoreLines, pack
+    from sci_diplo.storemerge import apply_lines
 
     before = store.apply(Store(), [(info("a.txt"), [fig("a.txt", "A has 30 labs.")]), (info("b.txt"), [claim(path="b.txt")])])
     held = StoreLines.of_json(store.file_json(pack(before)))
@@ -322,7 +325,8 @@ def test_a_stored_line_of_another_layout_is_read_whole():
 def test_sentences_are_renumbered_in_the_order_the_remaining_mentions_cite_them():
     """A programme cited in "Beta." (b.txt) and "Alpha." (c.txt), after a figure of a.txt in
     "Alpha.": once a.txt is read anew without it, "Beta." is cited first and comes first."""
-    from sci_diplo.storefile import Fresh, StoreLines, apply_lines, pack
+    from sci_diplo.storefile import Fresh, StoreLines, pack
+    from sci_diplo.storemerge import apply_lines
 
     def prog(path, sentence):
         rec = programme(path=path)
