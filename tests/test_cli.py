@@ -292,9 +292,9 @@ def test_published_option_is_the_fallback_and_unresolved_dates_stay_null(tmp_pat
 
 @pytest.mark.parametrize("start_method", ["fork", "spawn"])  # macOS and Windows spawn the workers
 def test_jobs_2_gives_the_same_store_as_jobs_1(tmp_path, seed_copy, monkeypatch, start_method):
-    from sci_diplo import run as run_mod
+    from sci_diplo import workers
 
-    monkeypatch.setattr(run_mod, "START_METHOD", start_method)
+    monkeypatch.setattr(workers, "START_METHOD", start_method)
     one, two = tmp_path / "one.json", tmp_path / "two.json"
     assert run("extract", seed_copy, "--store", one, "--jobs", "1").exit_code == 0
     result = run("extract", seed_copy, "--store", two, "--jobs", "2")
@@ -305,7 +305,7 @@ def test_jobs_2_gives_the_same_store_as_jobs_1(tmp_path, seed_copy, monkeypatch,
 
 def test_jobs_2_in_batches_gives_the_same_store_and_summary_as_jobs_1(tmp_path):
     """40 documents: workers read them in batches of 5 and merge the reprints among them."""
-    from sci_diplo.run import batch_size
+    from sci_diplo.workers import batch_size
 
     corpus = paragraph_corpus(tmp_path / "corpus", 39)
     (corpus / "empty.txt").write_text("")
@@ -323,27 +323,27 @@ def test_jobs_2_in_batches_gives_the_same_store_and_summary_as_jobs_1(tmp_path):
 
 
 def test_jobs_left_unset_are_one_per_core_up_to_eight_and_one_per_full_batch(monkeypatch):
-    from sci_diplo import run as run_mod
+    from sci_diplo import workers
 
-    monkeypatch.setattr(run_mod, "usable_cores", lambda: 2)
-    assert [run_mod.auto_jobs(n, None) for n in (0, 5, 63, 64, 2000)] == [1, 1, 1, 2, 2]
-    monkeypatch.setattr(run_mod, "usable_cores", lambda: 16)
-    assert [run_mod.auto_jobs(n, None) for n in (100, 255, 256, 100_000)] == [3, 7, 8, 8]
-    assert run_mod.auto_jobs(100_000, "en_core_web_sm") == 1  # each worker would load the model
+    monkeypatch.setattr(workers, "usable_cores", lambda: 2)
+    assert [workers.auto_jobs(n, None) for n in (0, 5, 63, 64, 2000)] == [1, 1, 1, 2, 2]
+    monkeypatch.setattr(workers, "usable_cores", lambda: 16)
+    assert [workers.auto_jobs(n, None) for n in (100, 255, 256, 100_000)] == [3, 7, 8, 8]
+    assert workers.auto_jobs(100_000, "en_core_web_sm") == 1  # each worker would load the model
 
 
 def test_extract_help_states_the_worker_limits_that_run_applies():
-    from sci_diplo import run as run_mod  # the CLI leaves it unimported, to start fast
+    from sci_diplo import workers  # the CLI leaves it unimported, to start fast
 
     text = " ".join(run("extract", "--help").stdout.split())
-    assert (f"at most {run_mod.MAX_AUTO_JOBS} and at most one per {run_mod.MAX_BATCH} documents "
-            f"(so 1 below {2 * run_mod.MAX_BATCH} documents)") in text
+    assert (f"at most {workers.MAX_AUTO_JOBS} and at most one per {workers.MAX_BATCH} documents "
+            f"(so 1 below {2 * workers.MAX_BATCH} documents)") in text
 
 
 def test_extract_without_jobs_uses_workers_on_a_large_corpus_only(tmp_path, seed_copy, monkeypatch):
-    from sci_diplo import run as run_mod
+    from sci_diplo import workers
 
-    monkeypatch.setattr(run_mod, "usable_cores", lambda: 2)
+    monkeypatch.setattr(workers, "usable_cores", lambda: 2)
     corpus = paragraph_corpus(tmp_path / "corpus", 64)
     auto, one = tmp_path / "auto.json", tmp_path / "one.json"
     result = run("extract", corpus, "--store", auto)
@@ -358,7 +358,7 @@ def test_extract_without_jobs_uses_workers_on_a_large_corpus_only(tmp_path, seed
 
 
 def test_batches_cover_every_item_in_order():
-    from sci_diplo.run import batch_size, batched
+    from sci_diplo.workers import batch_size, batched
 
     assert [list(b) for b in batched(iter(range(7)), 3)] == [[0, 1, 2], [3, 4, 5], [6]]
     assert list(batched(iter([]), 3)) == []

@@ -246,16 +246,16 @@ def test_a_store_that_cannot_be_written_at_a_checkpoint_is_reported_and_keeps_wh
 WORKER_DIES = """
 import os, sys
 from pathlib import Path
-from sci_diplo import run
+from sci_diplo import run, workers
 from sci_diplo.errors import WorkerError
 
-work = run._work
+work = workers._work
 def dies_on_doc005(args):  # a worker killed while it reads doc005.txt (the workers are forked: they inherit this)
     if any(Path(p).name == "doc005.txt" for p in args[0]):
         os._exit(9)
     return work(args)
 
-run._work = dies_on_doc005
+workers._work = dies_on_doc005
 run.SAVE_SHARE = 0
 try:
     run.extract([sys.argv[1]], run.Settings(store=Path(sys.argv[2]), jobs=2, checkpoint_seconds=0))
@@ -265,9 +265,9 @@ except WorkerError as exc:
 
 
 def test_a_worker_that_dies_ends_the_run_with_an_error_and_keeps_what_was_stored(tmp_path):
-    from sci_diplo import run
+    from sci_diplo import workers
 
-    if run.START_METHOD != "fork":
+    if workers.START_METHOD != "fork":
         pytest.skip("the workers must inherit the patched reader")
     corpus = paragraph_corpus(tmp_path / "corpus", 12)
     store = tmp_path / "facts.json"
