@@ -129,12 +129,16 @@ class Pending:
         """Return how many records are held (repeats merged)."""
         return len(self._fresh.merger.merged) if self._fresh is not None else 0
 
-    def add(self, done: Done) -> None:
-        self.infos.extend(done.infos)
-        if isinstance(done.records, list):  # public records, from this process
-            self.fresh.add_records(done.records)
-        else:  # a store file, from a worker
-            self.fresh.add_part(done.records)
+    def add(self, done: Done, summary: Summary) -> None:
+        """Hold ``done``. A Ctrl-C meanwhile waits (see ``ctrl_c_held``): cut short, the merge would
+        leave some of a document's records held and the document stored as read, its other facts
+        lost for good (the next run skips it as unchanged)."""
+        with ctrl_c_held(summary):
+            if isinstance(done.records, list):  # public records, from this process
+                self.fresh.add_records(done.records)
+            else:  # a store file, from a worker
+                self.fresh.add_part(done.records)
+            self.infos.extend(done.infos)
 
 
 # Checkpoints come ``checkpoint_seconds`` apart, or this many times as long as the last one
@@ -204,10 +208,13 @@ def checkpoint(settings: Settings, pending: Pending, summary: Summary, saved: Sa
     meanwhile sets ``summary.interrupted`` once the merge is stored."""
     if not pending.infos:
         return pending
-    from sci_diplo import store as store_mod
-    from sci_diplo.storemerge import apply_lines
-
     started = time.monotonic()
+    with ctrl_c_held(summary):
+        # Imported under the hold: an import cut short by Ctrl-C leaves its modules half made
+        # (numpy without ``nonzero``), and the last checkpoint, which stores what was read
+        # before the Ctrl-C, would fail on them.
+        from sci_diplo import store as store_mod
+        from sci_diplo.storemerge import apply_lines
     with ctrl_c_held(summary), store_mod.locked(settings.store, settings.lock_timeout):
         pending.used = True
         updated = apply_lines(saved.current(settings.store), pending.infos, pending.fresh)
@@ -250,7 +257,7 @@ def extract(paths: list[str], settings: Settings, on_event: Callable[[Event], No
         sources = pending_sources(paths, known, summary, on_event, unread=settings.jobs > 1)
         batch = batch_size(total, settings.jobs)
         for done in results(sources, settings, lambda problem: note(summary, on_event, problem), batch):
-            pending.add(done)
+            pending.add(done, summary)
             summary.read += len(done.infos)
             summary.facts.update(done.kinds)
             for info in done.infos:
@@ -258,8 +265,8 @@ def extract(paths: list[str], settings: Settings, on_event: Callable[[Event], No
             if saved.due(settings, time.monotonic() - last_save, pending.records(), summary.total_records):
                 pending = checkpoint(settings, pending, summary, saved)
                 last_save = time.monotonic()
-                if summary.interrupted:  # Ctrl-C during the checkpoint: stop as at any other moment
-                    raise KeyboardInterrupt
+            if summary.interrupted:  # Ctrl-C while held off: stop as at any other moment
+                raise KeyboardInterrupt
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:

@@ -228,9 +228,22 @@ def _stop(pool: ProcessPoolExecutor, done: bool) -> None:
     if done:
         pool.shutdown()
         return
-    processes = getattr(pool, "_processes", None) or {}  # (no public way to end them before Python 3.14)
-    for process in list(processes.values()):
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # (no public way before Python 3.14)
+    for process in processes:
         process.terminate()
+    for process in processes:
+        process.join(5)
+        if process.exitcode is None:
+            process.kill()
+            process.join()
+    # A worker ended while it sent its batch leaves the pool's thread reading the rest of the
+    # message, for ever: the pool holds a write end of the pipe too. This process never writes
+    # to it; with every worker's end closed by its death, closing this one gives that read an end
+    # of file, the thread sees the pool broken, and ends (else shutdown, and then the
+    # interpreter's exit, waited for it: about one Ctrl-C in fifty hung, late in a run).
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        writer.close()
     pool.shutdown(cancel_futures=True)  # the pool's thread sees them ended, and ends
 
 

@@ -1,5 +1,6 @@
 """Crashes and interruptions never lose the store (real processes, real signals)."""
 
+import contextlib
 import os
 import random
 import signal
@@ -191,6 +192,36 @@ def test_records_held_past_the_bound_are_checkpointed_before_the_time_is_up(tmp_
     assert bounded.read_bytes() == once.read_bytes()
 
 
+def test_ctrl_c_while_a_document_is_merged_in_stores_all_of_its_facts_or_none(tmp_path, monkeypatch):
+    """A Ctrl-C that lands while a document's records are merged into those held waits for the
+    merge: cut short, the document would be stored as read with only some of its facts, and the
+    next run would skip it as unchanged. Resumed, the run gives the store of one uninterrupted run."""
+    from sci_diplo import run
+    from sci_diplo.storefile import Fresh
+
+    corpus = make_corpus(tmp_path / "corpus", 6)
+    whole, resumed = tmp_path / "whole.json", tmp_path / "resumed.json"
+    run.extract([str(corpus)], run.Settings(store=whole, jobs=1))
+    add_records, calls = Fresh.add_records, []
+
+    def interrupted_midway(self, records):
+        records = list(records)
+        calls.append(len(records))
+        add_records(self, records[:1])
+        if len(calls) == 3:
+            os.kill(os.getpid(), signal.SIGINT)  # handled by the next bytecode, in the middle of the merge
+        add_records(self, records[1:])
+
+    monkeypatch.setattr(Fresh, "add_records", interrupted_midway)
+    summary = run.extract([str(corpus)], run.Settings(store=resumed, jobs=1, checkpoint_seconds=1000))
+    assert summary.interrupted and summary.read == 3 and calls[2] > 1
+    assert len(store_mod.load(resumed).documents) == 3
+    monkeypatch.setattr(Fresh, "add_records", add_records)
+    again = run.extract([str(corpus)], run.Settings(store=resumed, jobs=1))
+    assert (again.skipped, again.read) == (3, 3)
+    assert resumed.read_bytes() == whole.read_bytes()
+
+
 def at_save(monkeypatch, at: int, action) -> list:
     """Make the ``at``-th store save call ``action(path)`` first (no checkpoint waits for the one
     before); return the list of the saves' paths."""
@@ -262,6 +293,49 @@ try:
 except WorkerError as exc:
     print(exc)
 """
+
+
+WORKER_STALLS = """
+import os, struct, sys, time
+from multiprocessing import connection
+from pathlib import Path
+from sci_diplo import run
+
+PARENT, send = os.getpid(), connection.Connection._send_bytes
+
+def stalls(self, buf):  # a worker sends half of a batch's result, then stalls (the workers are forked: they inherit this)
+    if os.getpid() != PARENT and len(buf) > 10_000:
+        self._send(struct.pack("!i", len(buf)))
+        self._send(buf[: len(buf) // 2])
+        print("stalled", flush=True)
+        time.sleep(600)
+    return send(self, buf)
+
+connection.Connection._send_bytes = stalls
+summary = run.extract([sys.argv[1]], run.Settings(store=Path(sys.argv[2]), jobs=2, checkpoint_seconds=0))
+print("interrupted" if summary.interrupted else "finished", flush=True)
+"""
+
+
+def test_ctrl_c_while_a_worker_is_sending_its_batch_ends_the_run(tmp_path):
+    """The workers are ended at once; one cut off in the middle of sending its batch left the
+    pool's thread waiting for the rest of the message, and the run hung at its end."""
+    from sci_diplo import workers
+
+    if workers.START_METHOD != "fork":
+        pytest.skip("the workers must inherit the patched sender")
+    corpus = make_corpus(tmp_path / "corpus", 12)
+    proc = subprocess.Popen([sys.executable, "-c", WORKER_STALLS, str(corpus), str(tmp_path / "facts.json")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        assert proc.stdout.readline() == "stalled\n", proc.stderr.read()
+        time.sleep(0.2)  # the pool's thread reads the half it was sent, and waits for the rest
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # the run and its workers, if it hung
+    assert proc.returncode == 0 and out.splitlines()[-1] == "interrupted", err
 
 
 def test_a_worker_that_dies_ends_the_run_with_an_error_and_keeps_what_was_stored(tmp_path):
