@@ -106,8 +106,6 @@ def pending_sources(paths: list[str], known: dict[str, str], summary: Summary,
         yield item
 
 
-
-
 class Pending:
     """Documents finished since the last checkpoint, their records merged as they come (reprints
     of a story add mentions, not records) and held in the compact form of ``storefile.Fresh``."""
@@ -210,16 +208,17 @@ def checkpoint(settings: Settings, pending: Pending, summary: Summary, saved: Sa
         return pending
     started = time.monotonic()
     with ctrl_c_held(summary):
-        # Imported under the hold: an import cut short by Ctrl-C leaves its modules half made
-        # (numpy without ``nonzero``), and the last checkpoint, which stores what was read
+        # Imported under the hold too: an import cut short by Ctrl-C leaves its modules half
+        # made (numpy without ``nonzero``), and the last checkpoint, which stores what was read
         # before the Ctrl-C, would fail on them.
         from sci_diplo import store as store_mod
         from sci_diplo.storemerge import apply_lines
-    with ctrl_c_held(summary), store_mod.locked(settings.store, settings.lock_timeout):
-        pending.used = True
-        updated = apply_lines(saved.current(settings.store), pending.infos, pending.fresh)
-        store_mod.save_chunks(settings.store, updated.chunks())
-        saved.lines, saved.stamp = updated, file_stamp(settings.store)
+
+        with store_mod.locked(settings.store, settings.lock_timeout):
+            pending.used = True
+            updated = apply_lines(saved.current(settings.store), pending.infos, pending.fresh)
+            store_mod.save_chunks(settings.store, updated.chunks())
+            saved.lines, saved.stamp = updated, file_stamp(settings.store)
     saved.seconds = time.monotonic() - started
     summary.total_records = len(updated.records)
     return Pending()

@@ -101,8 +101,8 @@ class _LineMerge:
         return k
 
     def merged(self) -> tuple[dict[str, StoredRecord | Held], list[StoredRecord | Held]]:
-        """Return the records by id, the stored ones new ones merge into (with their remaining
-        mentions) and the new ones, and the new ones that merged into none.
+        """Return the records by id (the stored ones that new ones merge into, with their remaining
+        mentions, and the new ones), and the new ones that merged into no stored one.
 
         Each new record is merged once (``fresh`` merged repeats already), so the keys of a stored
         record's mentions are gathered only while it absorbs one (``Merger`` would keep them all).
