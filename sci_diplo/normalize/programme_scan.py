@@ -261,28 +261,19 @@ def _walk_back(
     """Collect name tokens right to left within ``window`` characters before a head.
 
     Returns the tokens (right to left) and whether the walk reached the window's
-    start, so that a longer window may find more. Cheap character tests come
-    before the helper calls they spare (one-space gaps, capitalised words); whether
-    the line is a heading is asked only of a word that may be a verb.
+    start, so that a longer window may find more. A one-space gap, the common case,
+    is told without a call.
     """
     low = max(floor, head_start - window)
     accepted: list[Token] = []
-    connectors, heads, verbs, verb_heads = (
-        words.premod_connectors, words.heads, words.heading_verbs, words.heading_verb_heads)
+    connectors = words.premod_connectors
     right, pending, seen_and = head_start, None, False
     tok = None
     for tok in _tokens_back(text, low, head_start, floor):
         start, end, word = tok
         gap = text[end:right]  # one space in the common case: no call, no line break
-        if gap == " ":
-            kind = "space"
-        else:
-            plural = right == head_start and _plural_possessive(word + gap[:1]) and gap[1:] == " "
-            kind = "space" if plural else gap_kind(gap)
-            if kind == "break" or _short_line_ends(text, end, right):
-                break
-        last = word[-1]
-        if last == "." and ends_sentence(word, words):
+        kind = "space" if gap == " " else _gap_before(text, word, gap, right, head_start)
+        if kind is None or (word[-1] == "." and ends_sentence(word, words)):
             break
         if kind == "comma" and (pending is not None or not seen_and):
             break
@@ -291,13 +282,8 @@ def _walk_back(
                 break
             pending, right = tok, start
             continue
-        if not (word[0].isupper() or is_title(word)) or (last in "s'’" and is_possessive(word)):
-            break
         joined = pending is not None or kind != "space"
-        if joined and word in heads:
-            break
-        if (word in verbs or word in verb_heads) and _heading_verb(word, accepted, words) and is_heading_line(
-                text, head_start):
+        if _ends_name(text, word, joined, accepted, head_start, words):
             break
         if pending is not None:
             accepted.append(pending)
@@ -308,3 +294,25 @@ def _walk_back(
     else:
         return accepted, low > floor and tok is not None  # ran out of tokens: try a longer window
     return accepted, False
+
+
+def _gap_before(text: str, word: str, gap: str, right: int, head_start: int) -> str | None:
+    """Return the kind of ``gap`` (not one space), between ``word`` and the token to its right
+    at ``right``: ``gap_kind``'s, or "space" for a plural possessive right before the head
+    ("partners' Plan"); None when a line break or a short line's end stops the name there."""
+    plural = right == head_start and _plural_possessive(word + gap[:1]) and gap[1:] == " "
+    kind = "space" if plural else gap_kind(gap)
+    return None if kind == "break" or _short_line_ends(text, right - len(gap), right) else kind
+
+
+def _ends_name(text: str, word: str, joined: bool, accepted: list[Token], head_start: int,
+               words: ProgrammeWords) -> bool:
+    """True when ``word`` (no connector) cannot be part of the name: not capitalised, a
+    possessive, a head word after a connector or punctuation (``joined``), or a heading's verb.
+    Whether the line is a heading is asked only of a word that may be a verb."""
+    if not (word[0].isupper() or is_title(word)) or (word[-1] in "s'’" and is_possessive(word)):
+        return True
+    if joined and word in words.heads:
+        return True
+    return ((word in words.heading_verbs or word in words.heading_verb_heads)
+            and _heading_verb(word, accepted, words) and is_heading_line(text, head_start))
