@@ -25,13 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sci_diplo.normalize.programme_aliases import alias_after, aliases_inside_paren
-from sci_diplo.normalize.programme_scan import (
-    YEAR_RE,
-    Token,
-    after_head,
-    is_ordinal,
-    scan_premods,
-)
+from sci_diplo.normalize.programme_premods import scan_premods
+from sci_diplo.normalize.programme_scan import YEAR_RE, Token, after_head, is_ordinal
 from sci_diplo.normalize.programme_tail import Tail, scan_tail
 from sci_diplo.normalize.programme_words import ProgrammeWords, programme_words
 from sci_diplo.normalize.types import ProgrammeMatch

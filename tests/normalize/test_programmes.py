@@ -360,7 +360,8 @@ TOKEN_TEXTS = [
 
 @pytest.mark.parametrize("text", TOKEN_TEXTS)
 def test_tokens_back_are_forward_tokens_reversed(text: str) -> None:
-    from sci_diplo.normalize.programme_scan import TOKEN_RE, TOKEN_TRAIL, _tokens_back
+    from sci_diplo.normalize.programme_premods import _tokens_back
+    from sci_diplo.normalize.programme_scan import TOKEN_RE, TOKEN_TRAIL
 
     for low in range(len(text) + 1):
         for floor in {0, low}:
