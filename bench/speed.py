@@ -234,7 +234,7 @@ def measure(work: Path, args: argparse.Namespace) -> dict:
     corpus = texts(corpus_dir)
     mb = sum(len(t) for t in corpus) / 1e6
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "sci_diplo")], check=True)
-    # The interpreter's build moves the pipeline's figures by 10-15% (see README, Performance).
+    # The interpreter's build moves the pipeline's figures by 10-15% (see bench/RESULTS.md).
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]} from {sys.base_prefix}; "
           f"corpus: {args.docs} documents, {words:,} words, {mb:.1f} MB")
     r: dict = {"cores": os.cpu_count(), "python": sys.version.split()[0], "python_prefix": sys.base_prefix,
@@ -288,7 +288,7 @@ def measure(work: Path, args: argparse.Namespace) -> dict:
              rss_ratio=(rss4 - held4) / (rss1 - held1), rss_4x_seconds=seconds4)
     # Whether a checkpoint (every 30 s by default) fell inside the 4x run: when extract read the
     # store back at each one, such a run peaked 14-19 MiB higher; keeping the store it saved in
-    # memory, it no longer does (see README, Performance).
+    # memory, it no longer does (see bench/RESULTS.md).
     print(f"peak RSS               1x {rss1} MiB, 4x {rss4} MiB ({seconds4:.0f} s: "
           f"{'one checkpoint or more' if seconds4 > 30 else 'no checkpoint'} before the end); "
           f"the store loaded alone takes {held1} and {held4} MiB")
