@@ -3,8 +3,9 @@
 On a Doc that has no sentence boundaries yet, the component first applies
 spaCy's sentencizer rule (a sentence starts at the first token that is not
 punctuation after one of ``Sentencizer.default_punct_chars``), computed with
-numpy over token attributes rather than a Python loop over tokens; the result
-is the same (a test checks it). Punctuation alone would run a heading or a
+numpy over the tokens' offsets and the text's characters, asking only the tokens
+after sentence-final ones whether they are punctuation, rather than a Python loop
+over every token; the result is the same (a test checks it). Punctuation alone would run a heading or a
 dateline into the next sentence, so the component also starts a sentence
 after a blank line, and after a single line break that ends a short
 line or a sentence, except where a paragraph was cut in mid-sentence (a long
@@ -26,7 +27,7 @@ import re
 from bisect import bisect_right
 
 import numpy
-from spacy.attrs import DEP, IDX, IS_PUNCT, LENGTH, ORTH, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
@@ -102,37 +103,52 @@ class ParagraphSplitter(Batched):
         extensions.register()
         self.name = name
         self.punctuation = punctuation
-        self.punct = numpy.unique(numpy.array([nlp.vocab.strings.add(c) for c in Sentencizer.default_punct_chars],
-                                              dtype=numpy.uint64))  # sorted, for searchsorted
+        # The sentence-final characters' code points, sorted for searchsorted (each is one character).
+        self.finals = numpy.array(sorted({ord(c) for c in Sentencizer.default_punct_chars}), dtype=numpy.uint32)
 
-    def punctuation_starts(self, orth: numpy.ndarray, is_punct: numpy.ndarray) -> numpy.ndarray:
+    def punctuation_starts(self, doc: Doc, text: str, idx: numpy.ndarray, length: numpy.ndarray) -> numpy.ndarray:
         """Return SENT_START values by the sentencizer's rule: 1 at token 0 and at the first token
-        after a sentence-final character that is neither punctuation nor such a character."""
-        punct = is_punct.astype(bool)
-        candidates = numpy.flatnonzero(punct)  # every sentence-final character is punctuation (tested)
-        final = candidates[self.sentence_final(orth[candidates])]
-        words = numpy.flatnonzero(~punct)
-        after = numpy.searchsorted(words, final, side="right")
-        sent = numpy.full(len(orth), NOT_START, dtype=numpy.uint64)
+        after a sentence-final character that is neither punctuation nor such a character.
+
+        ``idx`` and ``length`` are the tokens' offsets and lengths in ``text``, the Doc's text.
+        The sentence-final tokens are the one-character tokens whose character is one (read
+        from the text's code points); only the tokens right after them are asked whether they
+        are punctuation. Reading the tokens' ORTH and IS_PUNCT columns instead cost as much as
+        the rest of the component.
+        """
+        n = len(idx)
+        sent = numpy.full(n, NOT_START, dtype=numpy.uint64)
         sent[0] = 1
-        sent[words[after[after < len(words)]]] = 1
+        single = numpy.flatnonzero(length == 1)
+        if not len(single):
+            return sent
+        points = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)[idx[single]]
+        found = numpy.searchsorted(self.finals, points)
+        final = single[self.finals[numpy.minimum(found, len(self.finals) - 1)] == points].tolist()
+        after = -1  # the first token after the last run of punctuation walked
+        for i in final:
+            if i < after:  # inside a run already walked ("?!", "...")
+                continue
+            after = i + 1  # every sentence-final character is punctuation (tested)
+            while after < n and doc[after].is_punct:
+                after += 1
+            if after < n:
+                sent[after] = 1
         return sent
 
-    def sentence_final(self, orth: numpy.ndarray) -> numpy.ndarray:
-        """Return which of the ``orth`` values are sentence-final characters (``numpy.isin``,
-        which costs fifteen times as much on arrays this small)."""
-        found = numpy.searchsorted(self.punct, orth)
-        return self.punct[numpy.minimum(found, len(self.punct) - 1)] == orth
-
-    def sentence_starts(self, table: numpy.ndarray, starts: list[int]) -> numpy.ndarray:
-        """Return the SENT_START values: those already set, else the punctuation's, plus ``starts``.
-
-        ``table`` holds ORTH, IS_PUNCT, IDX and SENT_START columns; ``starts`` are character offsets.
-        """
-        sent = table[:, 3].copy()
-        if self.punctuation and not sent[1:].any():  # the first token always reads as a start
-            sent = self.punctuation_starts(table[:, 0], table[:, 1])
-        hits = numpy.searchsorted(table[:, 2], starts)
+    def sentence_starts(self, doc: Doc, text: str, idx: numpy.ndarray, length: numpy.ndarray,
+                        starts: list[int]) -> numpy.ndarray:
+        """Return the SENT_START values: those already set, else the punctuation's, plus ``starts``
+        (character offsets)."""
+        # Set by an earlier component (a senter or a sentencizer) when any token after the first
+        # has a value; ``has_annotation`` tells without reading the column when none has.
+        sent = doc.to_array(SENT_START) if doc.has_annotation("SENT_START") else None
+        if sent is None or not sent[1:].any():
+            if self.punctuation:
+                sent = self.punctuation_starts(doc, text, idx, length)
+            elif sent is None:
+                sent = numpy.zeros(len(idx), dtype=numpy.uint64)
+        hits = numpy.searchsorted(idx, starts)
         sent[hits[hits < len(sent)]] = 1
         return sent
 
@@ -142,16 +158,16 @@ class ParagraphSplitter(Batched):
             return doc
         text, cache = doc_text(doc), doc_cache(doc)
         starts, paragraphs = breaks(text)
-        table = doc.to_array([ORTH, IS_PUNCT, IDX, SENT_START, DEP, LENGTH])
+        table = doc.to_array([IDX, LENGTH])
         cache.pop("sents", None)
         cache.pop("sent_starts", None)
-        if not table[:, 4].any():  # a parser's sentences are its own
-            sent = self.sentence_starts(table, starts)
+        if not doc.has_annotation("DEP"):  # a parser's sentences are its own
+            sent = self.sentence_starts(doc, text, table[:, 0], table[:, 1], starts)
             doc.from_array([SENT_START], sent)
             # the sentences' first tokens, as ``doc.sents`` gives them (token 0 always starts one)
             cache["sent_starts"] = [0, *(numpy.flatnonzero(sent[1:] == 1) + 1).tolist()]
-        set_token_bounds(doc, table[:, 2], table[:, 5])
-        spans = doc.spans[PARAGRAPHS] = paragraph_spans(doc, text, paragraphs, table[:, 2])
+        set_token_bounds(doc, table[:, 0], table[:, 1])
+        spans = doc.spans[PARAGRAPHS] = paragraph_spans(doc, text, paragraphs, table[:, 0])
         cache["paragraphs"] = (spans, [p.start for p in spans])  # for ``paragraph_of``
         return doc
 

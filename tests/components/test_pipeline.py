@@ -150,15 +150,17 @@ def test_punctuation_boundaries_are_the_sentencizers():
     root = Path(__file__).resolve().parents[2]
     texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("seeds/*.txt"))]
     texts += [p.read_text(encoding="utf-8") for p in sorted(root.glob("data/gold/heldout/docs/*.txt"))]
-    texts += ["", ".", "Hi!!! ... ?! Yes.", "No end", "« Oui. » Non ! (Yes.) \"Quoted.\" Next"]
+    texts += ["", ".", "Hi!!! ... ?! Yes.", "No end", "« Oui. » Non ! (Yes.) \"Quoted.\" Next",
+              "Fin。次の文！本当？ Yes.", "Ends here.", "Ends here...", "Wait?!\"\" Then. 3.5 km. U.S. ok.",
+              "Emoji 😀. Next 🇰🇪! Then"]
     for text in texts:
         doc = nlp.make_doc(text)
         if not len(doc):
             continue
-        from spacy.attrs import IS_PUNCT, ORTH
+        from spacy.attrs import IDX, LENGTH
 
-        table = doc.to_array([ORTH, IS_PUNCT])
-        got = [int(v == 1) for v in ours.punctuation_starts(table[:, 0], table[:, 1])]
+        table = doc.to_array([IDX, LENGTH])
+        got = [int(v == 1) for v in ours.punctuation_starts(doc, text, table[:, 0], table[:, 1])]
         expected = [int(bool(g)) for g in theirs.predict([doc])[0]]
         assert got == expected, text[:80]
 
