@@ -3,14 +3,14 @@
 On a Doc that has no sentence boundaries yet, the component first applies
 spaCy's sentencizer rule (a sentence starts at the first token that is not
 punctuation after one of ``Sentencizer.default_punct_chars``), computed with
-numpy over the tokens' offsets and the text's characters, asking only the tokens
-after sentence-final ones whether they are punctuation, rather than a Python loop
-over every token; the result is the same (a test checks it). Punctuation alone would run a heading or a
-dateline into the next sentence, so the component also starts a sentence
-after a blank line, and after a single line break that ends a short
-line or a sentence, except where a paragraph was cut in mid-sentence (a long
-paragraph with no final punctuation, or a word hyphenated across the break),
-as in text copied from PDF pages. It also writes the paragraphs to
+numpy over the tokens' offsets and the text's characters, asking only the
+tokens after sentence-final ones whether they are punctuation, rather than a
+Python loop over every token; the result is the same (a test checks it).
+Punctuation alone would run a heading or a dateline into the next sentence,
+so the component also starts a sentence after a blank line, and after a
+single line break that ends a short line or a sentence, except where a
+paragraph was cut in mid-sentence (a long paragraph with no final punctuation,
+or a word hyphenated across the break), as in text copied from PDF pages. It also writes the paragraphs to
 ``doc.spans["sci_diplo_paragraphs"]``, the passages that facts with no country
 in their sentence take their countries from.
 
@@ -104,9 +104,11 @@ class ParagraphSplitter(Batched):
         self.name = name
         self.punctuation = punctuation
         # The sentence-final characters' code points, sorted for searchsorted (each is one character).
-        self.finals = numpy.array(sorted({ord(c) for c in Sentencizer.default_punct_chars}), dtype=numpy.uint32)
+        self.finals = numpy.array(sorted({ord(c) for c in Sentencizer.default_punct_chars}),
+                                  dtype=numpy.uint32)
 
-    def punctuation_starts(self, doc: Doc, text: str, idx: numpy.ndarray, length: numpy.ndarray) -> numpy.ndarray:
+    def punctuation_starts(self, doc: Doc, text: str, idx: numpy.ndarray,
+                           length: numpy.ndarray) -> numpy.ndarray:
         """Return SENT_START values by the sentencizer's rule: 1 at token 0 and at the first token
         after a sentence-final character that is neither punctuation nor such a character.
 
