@@ -115,8 +115,8 @@ class ParagraphSplitter(Batched):
         ``idx`` and ``length`` are the tokens' offsets and lengths in ``text``, the Doc's text.
         The sentence-final tokens are the one-character tokens whose character is one (read
         from the text's code points); only the tokens right after them are asked whether they
-        are punctuation. Reading the tokens' ORTH and IS_PUNCT columns instead cost as much as
-        the rest of the component.
+        are punctuation. Reading every token's ORTH and IS_PUNCT for this took a quarter of the
+        component's time.
         """
         n = len(idx)
         sent = numpy.full(n, NOT_START, dtype=numpy.uint64)
