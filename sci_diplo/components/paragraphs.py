@@ -10,9 +10,10 @@ Punctuation alone would run a heading or a dateline into the next sentence,
 so the component also starts a sentence after a blank line, and after a
 single line break that ends a short line or a sentence, except where a
 paragraph was cut in mid-sentence (a long paragraph with no final punctuation,
-or a word hyphenated across the break), as in text copied from PDF pages. It also writes the paragraphs to
-``doc.spans["sci_diplo_paragraphs"]``, the passages that facts with no country
-in their sentence take their countries from.
+or a word hyphenated across the break), as in text copied from PDF pages. It
+also writes the paragraphs to ``doc.spans["sci_diplo_paragraphs"]``, the
+passages that facts with no country in their sentence take their countries
+from.
 
 Line breaks are found with one regex pass over the text, and the sentence
 starts are written in one array operation (setting ``token.is_sent_start``

@@ -209,6 +209,12 @@ def test_a_parsed_doc_keeps_its_sentences_and_a_senters_gain_the_paragraph_break
     doc = nlp(sentenced)
     assert [s.start for s in doc.sents] == [0, 3, 5]  # the senter's two, and "Peru" after the blank line
 
+    words = ["Chile", "signed", ".", "Peru", "agreed"]
+    partial = Doc(nlp.vocab, words=words, sent_starts=[True, None, None, None, True])
+    assert [s.start for s in nlp(partial).sents] == [0, 4]  # a start set after the first: kept, no rule added
+    unset = Doc(nlp.vocab, words=words, sent_starts=[True, None, None, None, None])
+    assert [s.start for s in nlp(unset).sents] == [0, 3]  # only the first set: the punctuation rule
+
 
 def test_align_shrinks_to_whole_tokens_else_grows_to_those_touched(nlp):
     from bisect import bisect_left, bisect_right
