@@ -16,10 +16,10 @@ names no country takes the countries of its paragraph, and says so in
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import accumulate, islice
 from typing import Any
 
 from spacy.language import Language
@@ -140,19 +140,54 @@ def states_something(text: str, sent: Span, dates: list[Pair]) -> bool:
 def most_precise(dates: list[Pair], text: str) -> list[Pair]:
     """Return ``dates`` less those that strictly contain another one's period in the same clause
     ("the 2021 Conference opened on December 12"); across ", and", ";" or ", but" they date
-    different events and both stay. ``text`` is the Doc's text."""
+    different events and both stay. ``text`` is the Doc's text.
+
+    Sorting keeps this near linear: a "sentence" of a scraped calendar or table may hold
+    thousands of dates, and comparing every pair of them (as this did) took minutes.
+    """
     if len(dates) < 2:  # a single date contains no other
         return dates
     bounds = [date_bounds(m.value) if m.value else None for _, m in dates]
+    dropped: set[int] = set()
+    for clause in clauses([m for _, m in dates], text):
+        wide = containers({bounds[k] for k in clause} - {None})
+        dropped.update(k for k in clause if bounds[k] in wide)
+    return [d for k, d in enumerate(dates) if k not in dropped]
 
-    def contains(i: int, j: int) -> bool:
-        a, b = bounds[i], bounds[j]
-        if a is None or b is None or a == b or not (a[0] <= b[0] and b[1] <= a[1]):
-            return False
-        lo, hi = sorted((dates[i][1], dates[j][1]), key=lambda m: m.start)
-        return not CLAUSE_BREAK.search(text, lo.end, hi.start)
 
-    return [d for i, d in enumerate(dates) if not any(contains(i, j) for j in range(len(dates)))]
+def clauses(matches: list[Any], text: str) -> list[list[int]]:
+    """Return the indexes of ``matches`` (with character offsets ``start`` and ``end``) grouped by
+    clause: runs, in text order, with no ``CLAUSE_BREAK`` between one's end and the next one's
+    start. (A break inside a date's own text would part it from the next; no date holds one.)"""
+    order = sorted(range(len(matches)), key=lambda k: matches[k].start)
+    # clause breaks never overlap one another (each starts with its only ";" or ","), so the
+    # first one after a date's end is the first that a search from there finds
+    breaks = [(m.start(), m.end()) for m in
+              CLAUSE_BREAK.finditer(text, min(m.end for m in matches), matches[order[-1]].start)]
+    starts = [start for start, _ in breaks]
+    out = [[order[0]]]
+    for a, b in zip(order, order[1:]):
+        k = bisect_left(starts, matches[a].end)
+        if k < len(breaks) and breaks[k][1] <= matches[b].start:
+            out.append([])
+        out[-1].append(b)
+    return out
+
+
+def containers(periods: set[tuple]) -> set[tuple]:
+    """Return the periods ``(first, last)`` that strictly contain another of ``periods``."""
+    ordered = sorted(periods)  # by first day, then last
+    firsts = [first for first, _ in ordered]
+    # the earliest last day among the periods from each position on
+    ends_after = list(accumulate(reversed([last for _, last in ordered]), min))[::-1]
+    out = set()
+    for p, (first, last) in enumerate(ordered):
+        # one with the same first day and an earlier last sorts right before it; one that starts
+        # later sorts after every period that starts with it
+        later = bisect_right(firsts, first)
+        if (p and firsts[p - 1] == first) or (later < len(ordered) and ends_after[later] <= last):
+            out.add((first, last))
+    return out
 
 
 def link(doc: Doc) -> list[Claim]:

@@ -188,3 +188,61 @@ def test_claims(nlp, text, published, expected):
     doc = run(nlp, text, published)
     got = [(d._.date_value, c._.claim_countries) for c in doc.spans[CLAIMS] for d in c._.claim_dates]
     assert got == expected
+
+
+def _most_precise_pairwise(dates, text):
+    """The rule as first written, comparing every pair of dates: the reference for ``most_precise``."""
+    from sci_diplo.components.claims import CLAUSE_BREAK
+    from sci_diplo.normalize.dates import date_bounds
+
+    bounds = [date_bounds(m.value) if m.value else None for _, m in dates]
+
+    def contains(i, j):
+        a, b = bounds[i], bounds[j]
+        if a is None or b is None or a == b or not (a[0] <= b[0] and b[1] <= a[1]):
+            return False
+        lo, hi = sorted((dates[i][1], dates[j][1]), key=lambda m: m.start)
+        return not CLAUSE_BREAK.search(text, lo.end, hi.start)
+
+    return [d for i, d in enumerate(dates) if not any(contains(i, j) for j in range(len(dates)))]
+
+
+def test_most_precise_drops_what_the_pairwise_rule_drops():
+    """Random sentences of dates and clause breaks: the sorted rule keeps exactly the dates that
+    comparing every pair keeps (dates given out of text order too, as the linker may)."""
+    import random
+
+    from sci_diplo.components.claims import most_precise
+    from sci_diplo.normalize.types import DateMatch
+
+    rng = random.Random(20261204)
+    values = ["2021", "2021-03", "2021-03-05", "2021-03-06", "2020/2022", "2021-01/2021-06", "2022", None, "-0271"]
+    gaps = [" ", " in ", "; ", ", and ", ", but ", ", ", " and ", " while "]
+    checked = 0
+    for _ in range(400):
+        text, dates = "On", []
+        for k in range(rng.randint(2, 12)):
+            text += rng.choice(gaps)
+            start = len(text)
+            text += "d" * rng.randint(1, 4)
+            dates.append((k, DateMatch(start, len(text), rng.choice(values))))
+        rng.shuffle(dates)
+        expected = _most_precise_pairwise(dates, text)
+        assert most_precise(dates, text) == expected, text
+        checked += len(expected) < len(dates)
+    assert checked > 50  # the cases are not all trivial: many drop a date
+
+
+def test_a_sentence_of_thousands_of_dates_is_linked():
+    """A flattened calendar (thousands of dates, no sentence end) is read in time and its claims
+    keep only the most precise date of each clause."""
+    from sci_diplo.components.claims import most_precise
+    from sci_diplo.normalize.types import DateMatch
+
+    text, dates = "", []
+    for k in range(6000):  # "2021 ... 2021-03 ..." alternating, one clause
+        start = len(text)
+        text += "2021 March 2021 " if k % 2 else "2021 "
+        dates.append((k, DateMatch(start, len(text) - 1, "2021-03" if k % 2 else "2021")))
+    kept = most_precise(dates, text)
+    assert {m.value for _, m in kept} == {"2021-03"} and len(kept) == 3000
