@@ -10,7 +10,9 @@ Punctuation alone would run a heading or a dateline into the next sentence,
 so the component also starts a sentence after a blank line, and after a
 single line break that ends a short line or a sentence, except where a
 paragraph was cut in mid-sentence (a long paragraph with no final punctuation,
-or a word hyphenated across the break), as in text copied from PDF pages. It
+or a word hyphenated across the break), as in text copied from PDF pages. A
+run of more than ``MAX_SENTENCE`` characters with no sentence end (a table or
+list flattened into one line) is cut into sentences no longer than that. It
 also writes the paragraphs to ``doc.spans["sci_diplo_paragraphs"]``, the
 passages that facts with no country in their sentence take their countries
 from.
@@ -44,6 +46,13 @@ LINE_BREAK = re.compile(r"\n\s*+")
 TERMINAL = frozenset('.!?:;"”’)]…>')  # "]": a footnote mark; ">": an autolink, "<https://...>"
 SHORT_LINE = 60  # a line shorter than this, ended by a line break, is a heading or a dateline
 CUT_PARAGRAPH = 150  # a longer paragraph with no final punctuation was cut mid-sentence
+# The longest sentence, in characters (five times the longest of the seed and held-out texts).
+# Longer runs with no sentence end (a table or a list flattened into one line by a scraper)
+# are cut: every fact of a sentence quotes it and hashes it into its id, so a run of 100,000
+# characters made both grow with the square of its length.
+MAX_SENTENCE = 2000
+# Characters after which a cut is preferred: clause punctuation, dashes, table bars.
+CUT_AFTER = frozenset(",;:|–—")
 
 
 def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
@@ -97,6 +106,31 @@ def paragraph_spans(doc: Doc, text: str, paragraphs: list[tuple[int, int]], idx:
 
 
 NOT_START = numpy.uint64(2**64 - 1)  # SENT_START -1 ("not a sentence start") as to_array gives it
+
+
+def cut_long_sentences(sent: numpy.ndarray, text: str, idx: numpy.ndarray, limit: int = MAX_SENTENCE) -> None:
+    """Start sentences in ``sent`` (SENT_START values, changed in place) so that none spans more
+    than ``limit`` characters, unless one token does.
+
+    A cut falls after the last token of ``CUT_AFTER`` or the last line break in the second half
+    of the allowed stretch, else before the last token that starts within it. ``idx`` holds the
+    tokens' character offsets in ``text``.
+    """
+    firsts = numpy.flatnonzero(sent == 1)
+    ends = numpy.append(idx[firsts[1:]], len(text))
+    long = ends - idx[firsts] > limit
+    for a, end in zip(firsts[long].tolist(), ends[long].tolist()):
+        while end - int(idx[a]) > limit and a + 1 < len(idx):
+            low = int(numpy.searchsorted(idx, idx[a] + limit // 2, side="left"))
+            high = int(numpy.searchsorted(idx, idx[a] + limit, side="right")) - 1
+            cut = max(high, a + 1)
+            for k in range(high, max(low, a + 1) - 1, -1):
+                before = text[idx[k - 1] : idx[k]]
+                if before.rstrip()[-1:] in CUT_AFTER or "\n" in before:
+                    cut = k
+                    break
+            sent[cut] = 1
+            a = cut
 
 
 class ParagraphSplitter(Batched):
@@ -166,6 +200,7 @@ class ParagraphSplitter(Batched):
         cache.pop("sent_starts", None)
         if not doc.has_annotation("DEP"):  # a parser's sentences are its own
             sent = self.sentence_starts(doc, text, table[:, 0], table[:, 1], starts)
+            cut_long_sentences(sent, text, table[:, 0])
             doc.from_array([SENT_START], sent)
             # the sentences' first tokens, as ``doc.sents`` gives them (token 0 always starts one)
             cache["sent_starts"] = [0, *(numpy.flatnonzero(sent[1:] == 1) + 1).tolist()]

@@ -239,3 +239,49 @@ def test_align_shrinks_to_whole_tokens_else_grows_to_those_touched(nlp):
         (6, 7), (6, 7)]
     assert doc[6].text == "China"  # after "In", "2021", ",", " ", "U.S." and "-"
     assert align(doc, []) == []
+
+
+def test_a_run_with_no_sentence_end_is_cut_into_sentences_of_bounded_length(nlp):
+    """A table or list flattened into one line holds no sentence end: it is cut, after a comma
+    where one falls in the second half of the allowed stretch, so that no fact quotes (and
+    hashes into its id) a sentence of the whole text. Real sentences are left whole."""
+    from sci_diplo.components.paragraphs import MAX_SENTENCE
+
+    row = "Kenya 120 scientists, Chile 45 engineers, China 2 million yuan in 2021"
+    text = ", ".join([row] * 600)  # 43,000 characters, no sentence end
+    doc = nlp(text)
+    sents = list(doc.sents)
+    assert len(sents) > len(text) // MAX_SENTENCE
+    assert max(len(s.text) for s in sents) <= MAX_SENTENCE
+    assert all(s.text.endswith(",") for s in sents[:-1])  # cut after a comma
+    assert "".join(t.text_with_ws for s in sents for t in s) == text
+    long_sentence = "Ghana and Peru signed it, " * 70 + "and left."  # 1,829 characters
+    assert [s.text for s in nlp(long_sentence).sents] == [long_sentence]
+
+
+def test_a_run_cut_with_no_comma_is_cut_between_words_and_a_giant_token_stays_whole(nlp):
+    from sci_diplo.components.paragraphs import MAX_SENTENCE
+
+    text = " ".join(["word"] * 3000)
+    sents = list(nlp(text).sents)
+    assert all(MAX_SENTENCE // 2 <= len(s.text) <= MAX_SENTENCE for s in sents[:-1])
+    assert "".join(s.text_with_ws for s in sents) == text
+    giant = "x" * (MAX_SENTENCE + 500)
+    assert [len(s.text) for s in nlp(f"{giant} and {giant}").sents] == [len(giant), 3, len(giant)]
+
+
+def test_the_facts_of_a_flattened_table_quote_sentences_of_bounded_length(nlp):
+    """Every figure of a 1,200-row table flattened into one line is found, and each quotes a
+    sentence of at most MAX_SENTENCE characters that holds it (the whole line, before)."""
+    from sci_diplo.api import extract
+    from sci_diplo.components.paragraphs import MAX_SENTENCE
+
+    countries = ["Kenya", "Chile", "Nepal", "Peru"]
+    text = " | ".join(f"{countries[k % 4]} {k + 2} scientists in {1990 + k % 30}" for k in range(1200))
+    records = extract(text, nlp=nlp)
+    figures = [r for r in records if r.kind == "figure"]
+    assert sorted(r.value for r in figures) == list(range(2, 1202))
+    mentions = [m for r in records for m in r.mentions]
+    assert all(len(m.sentence) <= MAX_SENTENCE and m.sentence in text for m in mentions)
+    assert all(text[m.start : m.end] in m.sentence for r in figures for m in r.mentions)
+    assert {r.date.value for r in records if r.kind == "claim"} == {str(1990 + k) for k in range(30)}
