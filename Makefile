@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-store eval clean
+.PHONY: run test bench bench-store bench-worst eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ bench: $(STAMP)
 
 bench-store: $(STAMP)
 	$(BIN)/python bench/store_scale.py
+
+bench-worst: $(STAMP)
+	$(BIN)/python bench/worst_case.py
 
 clean:
 	rm -rf $(VENV) data/facts.json data/facts.json.lock data/facts.json.sha256
