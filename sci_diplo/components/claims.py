@@ -158,7 +158,8 @@ def most_precise(dates: list[Pair], text: str) -> list[Pair]:
 def clauses(matches: list[Any], text: str) -> list[list[int]]:
     """Return the indexes of ``matches`` (with character offsets ``start`` and ``end``) grouped by
     clause: runs, in text order, with no ``CLAUSE_BREAK`` between one's end and the next one's
-    start. (A break inside a date's own text would part it from the next; no date holds one.)"""
+    start. (A break inside a date's own text would part it from the next one; the date finder
+    makes none: ";" ends any of its expressions, and none of them reads across ", and".)"""
     order = sorted(range(len(matches)), key=lambda k: matches[k].start)
     # clause breaks never overlap one another (each starts with its only ";" or ","), so the
     # first one after a date's end is the first that a search from there finds
