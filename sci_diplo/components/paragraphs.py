@@ -108,17 +108,25 @@ def paragraph_spans(doc: Doc, text: str, paragraphs: list[tuple[int, int]], idx:
 NOT_START = numpy.uint64(2**64 - 1)  # SENT_START -1 ("not a sentence start") as to_array gives it
 
 
-def cut_long_sentences(sent: numpy.ndarray, text: str, idx: numpy.ndarray, limit: int = MAX_SENTENCE) -> None:
+def cut_long_sentences(sent: numpy.ndarray, text: str, idx: numpy.ndarray, limit: int = MAX_SENTENCE) -> numpy.ndarray:
     """Start sentences in ``sent`` (SENT_START values, changed in place) so that none spans more
-    than ``limit`` characters, unless one token does.
+    than ``limit`` characters, unless one token does; return the tokens ``sent`` marks as starts.
 
     A cut falls after the last token of ``CUT_AFTER`` or the last line break in the second half
     of the allowed stretch, else before the last token that starts within it. ``idx`` holds the
     tokens' character offsets in ``text``.
     """
-    firsts = numpy.flatnonzero(sent == 1)
-    ends = numpy.append(idx[firsts[1:]], len(text))
-    long = ends - idx[firsts] > limit
+    marked = (sent == 1).nonzero()[0]  # (numpy.flatnonzero and numpy.diff add microseconds of Python)
+    if len(text) <= limit:
+        return marked
+    # token 0 starts a sentence, marked or not
+    firsts = marked if len(marked) and not marked[0] else numpy.insert(marked, 0, 0)
+    starts = idx[firsts].astype(numpy.int64)
+    ends = numpy.empty_like(starts)
+    ends[:-1], ends[-1] = starts[1:], len(text)
+    if (ends - starts).max() <= limit:
+        return marked
+    long = (ends - starts > limit).nonzero()[0]
     for a, end in zip(firsts[long].tolist(), ends[long].tolist()):
         while end - int(idx[a]) > limit and a + 1 < len(idx):
             low = int(numpy.searchsorted(idx, idx[a] + limit // 2, side="left"))
@@ -131,6 +139,7 @@ def cut_long_sentences(sent: numpy.ndarray, text: str, idx: numpy.ndarray, limit
                     break
             sent[cut] = 1
             a = cut
+    return (sent == 1).nonzero()[0]
 
 
 class ParagraphSplitter(Batched):
@@ -200,10 +209,10 @@ class ParagraphSplitter(Batched):
         cache.pop("sent_starts", None)
         if not doc.has_annotation("DEP"):  # a parser's sentences are its own
             sent = self.sentence_starts(doc, text, table[:, 0], table[:, 1], starts)
-            cut_long_sentences(sent, text, table[:, 0])
+            firsts = cut_long_sentences(sent, text, table[:, 0])
             doc.from_array([SENT_START], sent)
             # the sentences' first tokens, as ``doc.sents`` gives them (token 0 always starts one)
-            cache["sent_starts"] = [0, *(numpy.flatnonzero(sent[1:] == 1) + 1).tolist()]
+            cache["sent_starts"] = [0, *firsts[firsts > 0].tolist()]
         set_token_bounds(doc, table[:, 0], table[:, 1])
         spans = doc.spans[PARAGRAPHS] = paragraph_spans(doc, text, paragraphs, table[:, 0])
         cache["paragraphs"] = (spans, [p.start for p in spans])  # for ``paragraph_of``

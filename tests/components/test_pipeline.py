@@ -285,3 +285,18 @@ def test_the_facts_of_a_flattened_table_quote_sentences_of_bounded_length(nlp):
     assert all(len(m.sentence) <= MAX_SENTENCE and m.sentence in text for m in mentions)
     assert all(text[m.start : m.end] in m.sentence for r in figures for m in r.mentions)
     assert {r.date.value for r in records if r.kind == "claim"} == {str(1990 + k) for k in range(30)}
+
+
+def test_cut_long_sentences_counts_the_first_sentence_even_when_token_0_is_unmarked():
+    """A senter may leave token 0 unmarked: the first sentence is still measured and cut."""
+    import numpy
+
+    from sci_diplo.components.paragraphs import NOT_START, cut_long_sentences
+
+    text = " ".join(["word"] * 100)  # 499 characters, tokens every 5
+    idx = numpy.arange(100, dtype=numpy.uint64) * 5
+    sent = numpy.full(100, NOT_START, dtype=numpy.uint64)
+    sent[0], sent[90] = 0, 1  # sentences: tokens 0-89 (450 characters) and 90-99
+    firsts = cut_long_sentences(sent, text, idx, limit=200)
+    assert firsts.tolist() == [40, 80, 90] and sent[0] == 0  # token 0 left as it was
+    assert cut_long_sentences(sent, text, idx, limit=200).tolist() == [40, 80, 90]  # nothing more to cut
