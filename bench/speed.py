@@ -2,8 +2,9 @@
 
     python bench/speed.py [--docs 2000] [--words-per-doc 750] [--repeat 3] [--profile] [--quick]
 
-Builds a corpus of documents from the seed texts' paragraphs (shuffled between
-documents with a fixed random seed), then prints, with the machine's cores:
+Builds a corpus of documents from the paragraphs of the texts the project holds (the
+seeds and the held-out gold texts, shuffled between documents with a fixed random seed),
+then prints, with the machine's cores:
 
 - words/s of spacy.blank("en") + sentencizer (the ceiling) and of the default
   pipeline from text to records, and their ratio;
@@ -50,15 +51,22 @@ sys.path.insert(0, str(ROOT))
 SCIDIP = [sys.executable, "-m", "sci_diplo"]
 
 
+# The texts the project holds: the seeds and the held-out gold texts (original texts written for
+# the project in other styles: wire stories, a blog, a transcript, a report with a table).
+TEXTS = ("seeds/*.txt", "data/gold/heldout*/docs/*.txt")
+
+
 def paragraphs() -> list[str]:
+    """Return the paragraphs of at least eight words of the texts the project holds (``TEXTS``)."""
     out = []
-    for path in sorted((ROOT / "seeds").glob("*.txt")):
-        out += [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if len(p.split()) >= 8]
+    for pattern in TEXTS:
+        for path in sorted(ROOT.glob(pattern)):
+            out += [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if len(p.split()) >= 8]
     return out
 
 
 def build_corpus(folder: Path, docs: int, words_per_doc: int, seed: int = 1217) -> int:
-    """Write ``docs`` documents of shuffled seed paragraphs; return the total word count."""
+    """Write ``docs`` documents of shuffled paragraphs (``paragraphs``); return the total word count."""
     rng, paras, total = random.Random(seed), paragraphs(), 0
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(docs):

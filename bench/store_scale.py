@@ -44,8 +44,9 @@ def tag(k: int) -> str:
 
 
 def distinct_corpus(folder: Path, docs: int, first_tag: int = 0) -> int:
-    """Write ``docs`` documents of shuffled seed paragraphs with a word of its own before each
-    sentence's final period (the words from ``tag(first_tag + 1)`` on); return the word count."""
+    """Write ``docs`` documents of shuffled paragraphs (``speed.paragraphs``) with a word of its
+    own before each sentence's final period (the words from ``tag(first_tag + 1)`` on); return
+    the word count."""
     words = build_corpus(folder, docs, 750)
     count = first_tag
     for path in sorted(folder.glob("*.txt")):

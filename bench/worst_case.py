@@ -4,18 +4,20 @@
 
 Scraped pages and converted files hold shapes that prose does not: a table or a calendar
 flattened into one line with no sentence end, thousands of short lines, runs of numbers,
-currencies, capitalised words, hyphens or quotes. Each shape is generated (from a fixed
-random seed, from no seed text) at ``--words`` words and at four times as many, and read
-by the library's pipeline from text to records. It prints, with the machine's cores:
+currencies, capitalised words, hyphens or quotes. Each shape but prose is generated from a
+fixed random seed and no text of the project's, at ``--words`` words and at four times as
+many, and read by the library's pipeline from text to records. It prints, with the
+machine's cores:
 
 - the growth of the time from 1x to 4x: 4 for a rule that is linear in its input; 16 for one
   that takes the square of its length (flagged above 6, unless the tokenizer's own time grew
   more);
-- the speed at 4x in MB/s, and as a ratio to prose of the same size (seed paragraphs, measured
-  in the same run) and to spaCy's tokenizer and sentencizer over the same text (the ceiling),
-  with the ceiling's own growth: a shape of numbers new to the vocabulary slows the tokenizer
-  too, and spaCy's tokenizer stops caching a document's words after its first special case
-  ("don't", ":)"), so over one long document it is much slower than over many short ones.
+- the speed at 4x in MB/s, and as a ratio to prose of the same size (the paragraphs that
+  `make bench` shuffles, measured in the same run) and to spaCy's tokenizer and sentencizer
+  over the same text (the ceiling), with the ceiling's own growth: a shape of numbers new to
+  the vocabulary slows the tokenizer too, and spaCy's tokenizer stops caching a document's
+  words after its first special case ("don't", ":)"), so over one long document it is much
+  slower than over many short ones.
 
 Each time is the best of ``--repeat``. Results also go to bench/out/worst_case.json.
 """
@@ -57,7 +59,7 @@ def _prose(rng: random.Random, n: int) -> str:
 
 # name -> (what it stands for, generator of about n words)
 SHAPES: dict[str, tuple[str, Callable[[random.Random, int], str]]] = {
-    "prose": ("seed paragraphs (the baseline)", _prose),
+    "prose": ("the paragraphs of the seed and held-out texts (the baseline)", _prose),
     "calendar line": ("dates with no sentence end", lambda r, n: _words(
         r, ["January", "2021", "March", "15,", "between", "and", "since", "until", "1999", "to"], n)),
     "table line": ("a table flattened into one line", _table),
