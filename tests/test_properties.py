@@ -182,3 +182,29 @@ def test_checkpoints_merging_into_the_stored_lines_write_what_packing_the_merged
         twice = twice or len({path for path, *_ in run}) < len(run)
         if not twice:
             assert lines.json() == store_mod.file_json(pack(expected))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 30), st.integers(0, 3), st.sampled_from(["x", ",", ";", "\n"]),
+                          st.booleans()), min_size=1, max_size=80),
+       st.integers(10, 60))
+def test_long_sentences_are_cut_and_no_start_is_lost(tokens, limit):
+    """Over any tokens (length, trailing spaces, kind, marked as a sentence start or not) and any
+    limit: every start stays, and a sentence longer than the limit is a single token."""
+    import numpy
+
+    from sci_diplo.components.paragraphs import NOT_START, cut_long_sentences
+
+    text, idx = "", []
+    for length, spaces, kind, _ in tokens:
+        idx.append(len(text))
+        text += (kind if kind != "x" else "x" * length) + " " * spaces
+    idx = numpy.array(idx, dtype=numpy.uint64)
+    sent = numpy.array([1 if start else NOT_START for *_, start in tokens], dtype=numpy.uint64)
+    before = set((sent == 1).nonzero()[0].tolist())
+    starts = cut_long_sentences(sent, text, idx, limit).tolist()
+    assert starts == (sent == 1).nonzero()[0].tolist() and before <= set(starts)
+    bounds = sorted({0, *starts}) + [len(idx)]
+    for a, b in zip(bounds, bounds[1:]):
+        end = len(text) if b == len(idx) else int(idx[b])
+        assert end - int(idx[a]) <= limit or b == a + 1
