@@ -65,17 +65,23 @@ def paragraphs() -> list[str]:
     return out
 
 
+def shuffled_document(rng: random.Random, paras: list[str], words: int) -> tuple[str, int]:
+    """Return a document of paragraphs drawn from ``paras`` until it holds ``words`` words or
+    more, and its word count."""
+    chosen, count = [], 0
+    while count < words:
+        para = rng.choice(paras)
+        chosen.append(para)
+        count += len(para.split())
+    return "\n\n".join(chosen), count
+
+
 def build_corpus(folder: Path, docs: int, words_per_doc: int, seed: int = 1217) -> int:
     """Write ``docs`` documents of shuffled paragraphs (``paragraphs``); return the total word count."""
     rng, paras, total = random.Random(seed), paragraphs(), 0
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(docs):
-        chosen, words = [], 0
-        while words < words_per_doc:
-            para = rng.choice(paras)
-            chosen.append(para)
-            words += len(para.split())
-        text = "\n\n".join(chosen)
+        text, words = shuffled_document(rng, paras, words_per_doc)
         (folder / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
         total += words
     return total

@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from speed import paragraphs, run_and_record  # noqa: E402
+from speed import paragraphs, run_and_record, shuffled_document  # noqa: E402
 
 SUPERLINEAR = 6.0  # growth from 1x to 4x above which a shape is flagged (unless the tokenizer's grew more)
 
@@ -49,12 +49,7 @@ def _table(rng: random.Random, n: int) -> str:
 
 
 def _prose(rng: random.Random, n: int) -> str:
-    paras, out, words = paragraphs(), [], 0
-    while words < n:
-        para = rng.choice(paras)
-        out.append(para)
-        words += len(para.split())
-    return "\n\n".join(out)
+    return shuffled_document(rng, paragraphs(), n)[0]
 
 
 # name -> (what it stands for, generator of about n words)

@@ -124,9 +124,9 @@ def cut_long_sentences(sent: numpy.ndarray, text: str, idx: numpy.ndarray, limit
     starts = idx[firsts].astype(numpy.int64)
     ends = numpy.empty_like(starts)
     ends[:-1], ends[-1] = starts[1:], len(text)
-    if (ends - starts).max() <= limit:
-        return marked
     long = (ends - starts > limit).nonzero()[0]
+    if not len(long):
+        return marked
     for a, end in zip(firsts[long].tolist(), ends[long].tolist()):
         while end - int(idx[a]) > limit and a + 1 < len(idx):
             low = int(numpy.searchsorted(idx, idx[a] + limit // 2, side="left"))
