@@ -207,12 +207,15 @@ class ParagraphSplitter(Batched):
         table = doc.to_array([IDX, LENGTH])
         cache.pop("sents", None)
         cache.pop("sent_starts", None)
-        if not doc.has_annotation("DEP"):  # a parser's sentences are its own
+        if not doc.has_annotation("DEP"):
             sent = self.sentence_starts(doc, text, table[:, 0], table[:, 1], starts)
             firsts = cut_long_sentences(sent, text, table[:, 0])
             doc.from_array([SENT_START], sent)
-            # the sentences' first tokens, as ``doc.sents`` gives them (token 0 always starts one)
-            cache["sent_starts"] = [0, *firsts[firsts > 0].tolist()]
+        else:  # a parser's sentences stay on the Doc as it set them; the facts quote them cut
+            firsts = cut_long_sentences(doc.to_array(SENT_START), text, table[:, 0])
+        # the first tokens of the sentences the facts quote (token 0 always starts one): those of
+        # ``doc.sents``, but for a parser's longer than MAX_SENTENCE
+        cache["sent_starts"] = [0, *firsts[firsts > 0].tolist()]
         set_token_bounds(doc, table[:, 0], table[:, 1])
         spans = doc.spans[PARAGRAPHS] = paragraph_spans(doc, text, paragraphs, table[:, 0])
         cache["paragraphs"] = (spans, [p.start for p in spans])  # for ``paragraph_of``

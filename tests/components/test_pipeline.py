@@ -287,6 +287,35 @@ def test_the_facts_of_a_flattened_table_quote_sentences_of_bounded_length(nlp):
     assert {r.date.value for r in records if r.kind == "claim"} == {str(1990 + k) for k in range(30)}
 
 
+def test_a_parsers_long_sentence_stays_on_the_doc_but_its_facts_quote_it_cut(nlp):
+    """A trained pipeline's parser may make one sentence of a flattened table. Its sentences stay
+    on the Doc as it set them; the facts quote pieces of at most MAX_SENTENCE characters."""
+    from spacy.tokens import Doc
+
+    from sci_diplo.components.base import keep_cache, release
+    from sci_diplo.components.paragraphs import MAX_SENTENCE
+    from sci_diplo.records import DocContext, doc_records
+
+    row = ["Kenya", "sent", "120", "scientists", ","]
+    words = row * 500 + ["Chile", "left", "."]  # 11,000 characters, one sentence
+    heads = [1] * len(words)  # every word hangs on the first "sent": one tree
+    deps = ["dep"] * len(words)
+    deps[1] = "ROOT"
+    parsed = Doc(nlp.vocab, words=words, spaces=[w != "," and i + 1 < len(words) and words[i + 1] != ","
+                                                 for i, w in enumerate(words)], heads=heads, deps=deps)
+    keep_cache(parsed)
+    doc = nlp(parsed)
+    text = doc.text
+    assert [(s.start, s.end) for s in doc.sents] == [(0, len(words))]  # the parser's, untouched
+    records = doc_records(doc, DocContext("t.txt", "d1", None, {}, 0))
+    release(doc)
+    mentions = [m for r in records for m in r.mentions]
+    assert len(mentions) == 500  # "120 scientists" in each row, one figure
+    assert max(len(m.sentence) for m in mentions) <= MAX_SENTENCE
+    assert all(text[m.start : m.end] in m.sentence and m.sentence in text for m in mentions)
+    assert {m.sentence[-1] for m in mentions} == {",", "."}  # cut after commas; the last piece ends it
+
+
 def test_cut_long_sentences_counts_the_first_sentence_even_when_token_0_is_unmarked():
     """A senter may leave token 0 unmarked: the first sentence is still measured and cut."""
     import numpy
