@@ -214,7 +214,7 @@ class ParagraphSplitter(Batched):
         else:  # a parser's sentences stay on the Doc as it set them; the facts quote them cut
             firsts = cut_long_sentences(doc.to_array(SENT_START), text, table[:, 0])
         # the first tokens of the sentences the facts quote (token 0 always starts one): those of
-        # ``doc.sents``, but for a parser's longer than MAX_SENTENCE
+        # ``doc.sents``, and with a parser's, the cuts of those longer than MAX_SENTENCE
         cache["sent_starts"] = [0, *firsts[firsts > 0].tolist()]
         set_token_bounds(doc, table[:, 0], table[:, 1])
         spans = doc.spans[PARAGRAPHS] = paragraph_spans(doc, text, paragraphs, table[:, 0])

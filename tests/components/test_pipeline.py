@@ -297,7 +297,7 @@ def test_a_parsers_long_sentence_stays_on_the_doc_but_its_facts_quote_it_cut(nlp
     from sci_diplo.records import DocContext, doc_records
 
     row = ["Kenya", "sent", "120", "scientists", ","]
-    words = row * 500 + ["Chile", "left", "."]  # 11,000 characters, one sentence
+    words = row * 500 + ["Chile", "left", "."]  # 13,012 characters, one sentence
     heads = [1] * len(words)  # every word hangs on the first "sent": one tree
     deps = ["dep"] * len(words)
     deps[1] = "ROOT"
