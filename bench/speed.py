@@ -8,6 +8,7 @@ then prints, with the machine's cores:
 
 - words/s of spacy.blank("en") + sentencizer (the ceiling) and of the default
   pipeline from text to records, and their ratio;
+- words/s of spaCy's English tokenizer alone (the ceiling's) and of the pipeline's;
 - the same with the finders' and the publication date's results given (what the
   tokenizer, sentence boundaries, spans, claims and records cost alone: the bound of
   any speed-up of the finders), against the ceiling measured in the same turn;
@@ -100,6 +101,21 @@ def time_tokenizer(corpus: list[str]) -> float:
     for _ in nlp.pipe(corpus, batch_size=64):
         pass
     return time.perf_counter() - start
+
+
+def time_tokenizers(corpus: list[str]) -> tuple[float, float]:
+    """Time, each from new, spaCy's English tokenizer (the ceiling's) and the pipeline's, alone."""
+    import spacy
+
+    from sci_diplo.pipeline import build_pipeline
+
+    out = []
+    for tokenizer in (spacy.blank("en").tokenizer, build_pipeline().tokenizer):
+        start = time.perf_counter()
+        for text in corpus:
+            tokenizer(text)
+        out.append(time.perf_counter() - start)
+    return out[0], out[1]
 
 
 def time_pipeline(corpus: list[str], profile: bool = False, nlp: Language | None = None) -> float:
@@ -253,17 +269,22 @@ def measure(work: Path, args: argparse.Namespace) -> dict:
           f"corpus: {args.docs} documents, {words:,} words, {mb:.1f} MB")
     r: dict = {"cores": os.cpu_count(), "python": sys.version.split()[0], "python_prefix": sys.base_prefix,
                "documents": args.docs, "words": words}
-    tok, pipe, rest = [], [], []
+    tok, pipe, rest, alone = [], [], [], []
     for k in range(args.repeat):  # in turn, so that a busy moment weighs on each
         tok.append(time_tokenizer(corpus))
         pipe.append(time_pipeline(corpus, args.profile and k == 0))
         rest.append(time_surroundings(corpus))
+        alone.append(time_tokenizers(corpus))
     ratios = [t / p for t, p in zip(tok, pipe)]
     r.update(tokenizer_wps=words / statistics.median(tok), pipeline_wps=words / statistics.median(pipe),
              pipeline_ratio=statistics.median(ratios), pipeline_ratios=ratios)
     print(f"tokenizer+sentencizer  {r['tokenizer_wps']:>10,.0f} words/s   (ceiling)")
     print(f"default pipeline       {r['pipeline_wps']:>10,.0f} words/s   ratio {r['pipeline_ratio']:.2f}"
           f"  ({spread(ratios)}; target >= 0.35)")
+    spacys, ours = statistics.median(a for a, _ in alone), statistics.median(b for _, b in alone)
+    r.update(spacy_tokenizer_wps=words / spacys, pipeline_tokenizer_wps=words / ours)
+    print(f"  tokenizers alone: spaCy's {r['spacy_tokenizer_wps']:,.0f} words/s, the pipeline's "
+          f"{r['pipeline_tokenizer_wps']:,.0f} (x{spacys / ours:.2f}: its cache goes on after a special case)")
     bounds = [t / s for t, s in zip(tok, rest)]
     r.update(surroundings_wps=words / statistics.median(rest), surroundings_ratio=statistics.median(bounds),
              surroundings_ratios=bounds)

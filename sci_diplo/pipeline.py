@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 # Importing the component modules registers their factories.
@@ -61,6 +63,40 @@ pipeline = [%s]
 MAX_CHARS = 100_000
 
 
+class CachingTokenizer(Tokenizer):
+    """spaCy's tokenizer, whose cache of chunks goes on filling after a document's first special case.
+
+    spaCy caches how it split each chunk of text between spaces ("laboratories,"), so that a
+    chunk seen before costs a look-up. But once a document has used a special case ("Dr.",
+    "don't", "Oct."), spaCy caches no chunk of the rest of that document (the flag that keeps a
+    special case's own chunk out of the cache is kept for the whole document), and most
+    documents have one early: the chunks after it are split anew, affix by affix, in every
+    document. Here each chunk not seen before is first tokenized on its own, where only a
+    chunk that holds a special case itself stays out of the cache; then the document is
+    tokenized as spaCy does it, into the same tokens (a test compares them).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.seen: set[str] = set()  # the chunks tokenized on their own (spaCy's __init__ flushes the cache)
+        super().__init__(*args, **kwargs)
+
+    def __call__(self, text: str) -> Doc:
+        seen = self.seen
+        # Past ``max_cache_size`` chunks spaCy's cache takes no more; in a memory zone it takes none.
+        if len(seen) < self.max_cache_size and not self.vocab.in_memory_zone:
+            new = [chunk for chunk in dict.fromkeys(text.split()) if chunk not in seen]
+            seen.update(new)
+            tokenize = super().__call__
+            for chunk in new:
+                tokenize(chunk)
+        return super().__call__(text)
+
+    def _flush_cache(self) -> None:
+        """Empty spaCy's cache (new rules or affixes), and so what it has seen."""
+        self.seen.clear()
+        super()._flush_cache()
+
+
 @registry.tokenizers("sci_diplo.tokenizer.v1")
 def create_tokenizer() -> Callable[[Language], Tokenizer]:
     """Return a factory of spaCy's tokenizer for the language (as ``spacy.Tokenizer.v1`` makes it),
@@ -70,7 +106,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
 
     def make(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
-        return Tokenizer(
+        return CachingTokenizer(
             nlp.vocab,
             rules=defaults.tokenizer_exceptions,
             prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
