@@ -30,7 +30,7 @@ import re
 from bisect import bisect_right
 
 import numpy
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import DEP, IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
@@ -183,12 +183,14 @@ class ParagraphSplitter(Batched):
         return sent
 
     def sentence_starts(self, doc: Doc, text: str, idx: numpy.ndarray, length: numpy.ndarray,
-                        starts: list[int]) -> numpy.ndarray:
-        """Return the SENT_START values: those already set, else the punctuation's, plus ``starts``
-        (character offsets)."""
+                        given: numpy.ndarray, starts: list[int]) -> numpy.ndarray:
+        """Return the SENT_START values: those ``given`` (the Doc's column), else the punctuation's,
+        plus ``starts`` (character offsets)."""
         # Set by an earlier component (a senter or a sentencizer) when any token after the first
-        # has a value; ``has_annotation`` tells without reading the column when none has.
-        sent = doc.to_array(SENT_START) if doc.has_annotation("SENT_START") else None
+        # has a value, as ``doc.has_annotation("SENT_START")`` tells (which reads the column
+        # token by token through a generator).
+        has = "sents" in doc.user_hooks or len(given) == 1 or given[1:].any()
+        sent = numpy.ascontiguousarray(given) if has else None
         if sent is None or not sent[1:].any():
             if self.punctuation:
                 sent = self.punctuation_starts(doc, text, idx, length)
@@ -204,15 +206,16 @@ class ParagraphSplitter(Batched):
             return doc
         text, cache = doc_text(doc), doc_cache(doc)
         starts, paragraphs = breaks(text)
-        table = doc.to_array([IDX, LENGTH])
+        # (``doc.has_annotation("DEP")`` would read the DEP column token by token)
+        table = doc.to_array([IDX, LENGTH, SENT_START, DEP])
         cache.pop("sents", None)
         cache.pop("sent_starts", None)
-        if not doc.has_annotation("DEP"):
-            sent = self.sentence_starts(doc, text, table[:, 0], table[:, 1], starts)
+        if not table[:, 3].any():
+            sent = self.sentence_starts(doc, text, table[:, 0], table[:, 1], table[:, 2], starts)
             firsts = cut_long_sentences(sent, text, table[:, 0])
             doc.from_array([SENT_START], sent)
         else:  # a parser's sentences stay on the Doc as it set them; the facts quote them cut
-            firsts = cut_long_sentences(doc.to_array(SENT_START), text, table[:, 0])
+            firsts = cut_long_sentences(table[:, 2], text, table[:, 0])
         # the first tokens of the sentences the facts quote (token 0 always starts one): those of
         # ``doc.sents``, and with a parser's, the cuts of those longer than MAX_SENTENCE
         cache["sent_starts"] = [0, *firsts[firsts > 0].tolist()]
