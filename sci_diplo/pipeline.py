@@ -84,11 +84,13 @@ class CachingTokenizer(Tokenizer):
         seen = self.seen
         # Past ``max_cache_size`` chunks spaCy's cache takes no more; in a memory zone it takes none.
         if len(seen) < self.max_cache_size and not self.vocab.in_memory_zone:
-            new = [chunk for chunk in dict.fromkeys(text.split()) if chunk not in seen]
-            seen.update(new)
-            tokenize = super().__call__
-            for chunk in new:
-                tokenize(chunk)
+            chunks = text.split()
+            if not seen.issuperset(chunks):  # (a loop in C that stops at the first new chunk)
+                new = sorted(set(chunks).difference(seen))  # (sorted: the same order in every run)
+                seen.update(new)
+                tokenize = super().__call__
+                for chunk in new:
+                    tokenize(chunk)
         return super().__call__(text)
 
     def _flush_cache(self) -> None:
