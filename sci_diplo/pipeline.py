@@ -2,7 +2,8 @@
 
 The default pipeline is built from ``CONFIG`` and needs no download: spaCy's
 English tokenizer (with hyphens and dashes split everywhere, so that
-"U.S.-China" and "770–476" come apart) and the project's components, the
+"U.S.-China" and "770–476" come apart, and its cache of chunks kept working
+after a special case: ``CachingTokenizer``) and the project's components, the
 first of which sets sentence boundaries (spaCy's sentencizer rule, plus
 paragraph and line breaks). ``build_pipeline(model=NAME)`` loads a trained pipeline the user
 has installed instead and adds our components on top of it.
