@@ -88,6 +88,7 @@ class CachingTokenizer(Tokenizer):
             chunks = text.split()
             if not seen.issuperset(chunks):  # (a loop in C that stops at the first new chunk)
                 new = sorted(set(chunks).difference(seen))  # (sorted: the same order in every run)
+                del new[self.max_cache_size - len(seen):]  # (what spaCy's cache has room for)
                 seen.update(new)
                 tokenize = super().__call__
                 for chunk in new:
