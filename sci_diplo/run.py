@@ -134,7 +134,7 @@ class Pending:
         with ctrl_c_held(summary):
             if isinstance(done.records, list):  # public records, from this process
                 self.fresh.add_records(done.records)
-            else:  # a store file, from a worker
+            else:  # a packed batch, from a worker
                 self.fresh.add_part(done.records)
             self.infos.extend(done.infos)
 

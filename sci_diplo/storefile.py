@@ -12,7 +12,6 @@ into (``storemerge.apply_lines``) without building most records as models.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -79,23 +78,48 @@ def pack(store: Store) -> StoreFile:
                                      sentences=packer.sentences, records=records)
 
 
-_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+class Part:
+    """A batch of documents read by a ``--jobs`` worker, as it crosses to the parent (pickled):
+    their infos, each sentence once, and their records merged. A programme comes as a stored
+    model (the parent merges its names and countries); a figure or a claim as its id, its JSON
+    without the mentions (the line ``Held`` keeps) and its mentions as (document, start, end,
+    sentence) indexes into the two tables. Its records were validated when the worker made them,
+    and the parent keeps their JSON as the worker dumped it: validating the batches again as a
+    ``StoreFile`` took the parent 0.78 s of CPU over the 2,000 bench documents, all of it taken
+    from the two workers on two cores."""
+
+    __slots__ = ("documents", "sentences", "records")
+
+    def __init__(self, documents: list[DocumentInfo], records: Iterable[Record]) -> None:
+        packer = Packer(documents)
+        self.records: list[StoredProgramme | tuple[str, bytes, list[tuple[int, int, int, int]]]] = [
+            StoredProgramme.model_construct(**_fields(rec), mentions=[packer.ref(m) for m in rec.mentions])
+            if rec.kind == "programme" else
+            (rec.id, rec.__pydantic_serializer__.to_json(rec, exclude=_MENTIONS), [packer.ref(m) for m in rec.mentions])
+            for rec in records]
+        self.documents, self.sentences = packer.documents, packer.sentences  # after the refs, which may add some
+
+    def refs(self) -> Iterator[list[tuple[int, int, int, int]]]:
+        """Yield each record's mentions."""
+        for rec in self.records:
+            yield rec.mentions if isinstance(rec, StoredProgramme) else rec[2]
+
+    def check(self) -> str | None:
+        """Return the first mention of a record that has none, points outside the tables or
+        has a negative offset, or None."""
+        if not all(self.refs()):
+            return "a record without mentions"
+        return bad_reference(self.refs(), len(self.documents), len(self.sentences))
 
 
-def pack_json(store: Store) -> bytes:
-    """Return ``pack(store)`` as JSON (what a ``--jobs`` worker sends; it is validated as a
-    ``StoreFile`` where it is received). The records' fields are dumped by pydantic-core in one
-    call: ``pack`` builds a stored model per record, field by field, and with the dump cost
-    three times as much (0.20-0.27 s against 0.07 s for the records of 400 bench documents
-    in batches of 8). Keys come in another order than ``pack(store).model_dump_json()`` gives
-    (``mentions`` last)."""
-    packer = Packer(store.documents)
-    records = records_adapter().dump_python(store.records, mode="json", exclude={"__all__": {"mentions"}})
-    for fields, rec in zip(records, store.records):
-        fields["mentions"] = [packer.ref(m) for m in rec.mentions]
-    documents = [d.model_dump(mode="json") for d in packer.documents]  # after the refs, which may add some
-    return _COMPACT({"format": store.format, "version": store.version, "documents": documents,
-                     "sentences": packer.sentences, "records": records}).encode("utf-8")
+def bad_reference(refs: Iterable[list[tuple[int, int, int, int]]], docs: int, sentences: int) -> str | None:
+    """Return where the first of the records' mentions ``refs`` points outside tables of ``docs``
+    documents and ``sentences`` sentences or has a negative offset, or None."""
+    for i, mentions in enumerate(refs):
+        for j, (doc_i, start, end, sentence_i) in enumerate(mentions):
+            if not (0 <= doc_i < docs and 0 <= sentence_i < sentences and 0 <= start <= end):
+                return f"records.{i}.mentions.{j}: reference out of range"
+    return None
 
 
 class Unpacker:
@@ -117,12 +141,8 @@ class Unpacker:
 
     def check(self) -> str | None:
         """Return the first reference that points outside the tables or has a negative offset, or None."""
-        docs, sentences = len(self.file.documents), len(self.file.sentences)
-        for i, rec in enumerate(self.file.records):
-            for j, (doc_i, start, end, sentence_i) in enumerate(rec.mentions):
-                if not (0 <= doc_i < docs and 0 <= sentence_i < sentences and 0 <= start <= end):
-                    return f"records.{i}.mentions.{j}: reference out of range"
-        return None
+        return bad_reference((rec.mentions for rec in self.file.records), len(self.file.documents),
+                             len(self.file.sentences))
 
 
 def unpack(file: StoreFile) -> Store:
@@ -151,9 +171,13 @@ class Held:
 
     __slots__ = ("id", "mentions", "line")
 
-    def __init__(self, rec: StoredRecord | Record, mentions: list, line: bool = True) -> None:
-        self.id, self.mentions = rec.id, mentions
-        self.line = rec.__pydantic_serializer__.to_json(rec, exclude=_MENTIONS) if line else b""
+    def __init__(self, rec_id: str, mentions: list, line: bytes) -> None:
+        self.id, self.mentions, self.line = rec_id, mentions, line
+
+    @classmethod
+    def of(cls, rec: StoredRecord | Record, mentions: list, line: bool = True) -> Held:
+        """Return ``rec`` held with ``mentions`` (its JSON only if ``line``)."""
+        return cls(rec.id, mentions, rec.__pydantic_serializer__.to_json(rec, exclude=_MENTIONS) if line else b"")
 
     def json(self) -> bytes:
         """Return the record's line, mentions and all: the bytes its stored model dumps (the id
@@ -192,19 +216,28 @@ class Fresh:
                 return StoredProgramme.model_construct(**_fields(rec), mentions=mentions)
             rec.mentions = mentions
             return rec
-        return Held(rec, mentions, line=rec.id not in self.merger.merged)
+        return Held.of(rec, mentions, line=rec.id not in self.merger.merged)
 
     def add_records(self, records: Iterable[Record]) -> None:
         """Merge public records in (their mentions are not kept as models)."""
         self.merger.add(self._held(rec, [(self._key(m), m.start, m.end, m.sentence) for m in rec.mentions])
                         for rec in records)
 
-    def add_part(self, part: StoreFile) -> None:
-        """Merge a packed store file in (its programmes are changed and kept)."""
+    def add_part(self, part: Part) -> None:
+        """Merge a worker's batch in (its programmes are changed and kept)."""
         keys = [self._key(d) for d in part.documents]
         sentences = [sys.intern(text) for text in part.sentences]  # reprints share their sentences
-        self.merger.add(self._held(new, [(keys[d], a, b, sentences[si]) for d, a, b, si in new.mentions])
-                        for new in part.records)
+        merged = self.merger.merged
+
+        def held(rec: StoredProgramme | tuple[str, bytes, list]) -> StoredRecord | Held:
+            if isinstance(rec, StoredProgramme):
+                rec.mentions = [(keys[d], a, b, sentences[si]) for d, a, b, si in rec.mentions]
+                return rec
+            rec_id, line, refs = rec
+            return Held(rec_id, [(keys[d], a, b, sentences[si]) for d, a, b, si in refs],
+                        b"" if rec_id in merged else line)
+
+        self.merger.add(map(held, part.records))
 
 
 class StoreLines:

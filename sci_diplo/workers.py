@@ -1,8 +1,8 @@
 """Reading documents into records: in this process, or in worker processes (``--jobs``).
 
 With workers, the parent sends batches of documents (paths, for the files the store does not
-know: the workers read them) and receives each batch's records merged and packed as a store
-file, which it validates. ``results`` yields the documents read, in the order they were sent,
+know: the workers read them) and receives each batch's records merged and packed
+(``storefile.Part``), whose references it checks. ``results`` yields the documents read, in the order they were sent,
 whichever way they were read; ``run.extract`` merges them into the store.
 """
 
@@ -26,17 +26,18 @@ from sci_diplo.sources import Source, read_source
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    from sci_diplo.models import DocumentInfo, Record, StoreFile
+    from sci_diplo.models import DocumentInfo, Record
+    from sci_diplo.storefile import Part
     from sci_diplo.run import Settings
 
 
 @dataclass
 class Done:
-    """Documents read: their infos, their records (public ones, or merged and packed as a store
-    file by a worker) and how many facts of each kind the documents stated."""
+    """Documents read: their infos, their records (public ones, or merged and packed by a worker)
+    and how many facts of each kind the documents stated."""
 
     infos: list[DocumentInfo]
-    records: list[Record] | StoreFile
+    records: list[Record] | Part
     kinds: Counter
 
 
@@ -67,18 +68,17 @@ def _init_worker(model: str | None) -> None:
     collect_less()
 
 
-# What a worker sends back for a batch: the store file's JSON, warnings, (path, reason) of each
-# file it could not read, and the facts of each kind.
-WorkerResult = tuple[bytes, list[str], list[tuple[str, str]], Counter]
+# What a worker sends back for a batch: its documents and records, warnings, (path, reason) of
+# each file it could not read, and the facts of each kind.
+WorkerResult = tuple["Part", list[str], list[tuple[str, str]], Counter]
 
 
 def _work(args: tuple[list[Source | Path], str | None]) -> WorkerResult:
-    """Read a batch of sources in a worker (paths from their files first); return them as one
-    store file, their records merged (see ``_received``), with what else ``WorkerResult`` holds."""
+    """Read a batch of sources in a worker (paths from their files first); return them packed,
+    their records merged, with what else ``WorkerResult`` holds."""
     from sci_diplo.api import analyse
     from sci_diplo.identity import Merger
-    from sci_diplo.models import Store
-    from sci_diplo.storefile import pack_json
+    from sci_diplo.storefile import Part
 
     items, published = args
     sources, failures = [], []
@@ -93,18 +93,13 @@ def _work(args: tuple[list[Source | Path], str | None]) -> WorkerResult:
         infos.append(analysis.info)
         kinds.update(r.kind for r in analysis.records)
         merger.add(analysis.records)
-    part = pack_json(Store.model_construct(documents=infos, records=merger.records()))
-    return part, [w for s in sources for w in s.warnings], failures, kinds
+    return Part(infos, merger.records()), [w for s in sources for w in s.warnings], failures, kinds
 
 
-def _received(part_json: bytes, kinds: Counter) -> Done:
-    """Return a worker's batch, validated. It crosses the process boundary in the store's
-    packed form (mentions as four integers, each sentence once) and is merged in that form."""
-    from sci_diplo.models import StoreFile
-    from sci_diplo.storefile import Unpacker
-
-    part = StoreFile.model_validate_json(part_json)
-    problem = Unpacker(part).check()
+def _received(part: Part, kinds: Counter) -> Done:
+    """Return a worker's batch, its references checked. It crosses the process boundary packed
+    (mentions as four integers, each sentence once) and is merged in that form."""
+    problem = part.check()
     if problem:
         raise RuntimeError(f"a worker sent a malformed result ({problem})")
     return Done(list(part.documents), part, kinds)
@@ -204,13 +199,13 @@ def _collected(in_flight: deque, on_problem: Callable[[InputError | str], None])
     from concurrent.futures.process import BrokenProcessPool
 
     try:
-        part_json, warnings, failures, kinds = in_flight[0][1].result()
+        part, warnings, failures, kinds = in_flight[0][1].result()
     except BrokenProcessPool:
         raise _worker_died(in_flight) from None
     in_flight.popleft()
     for problem in [*(InputError(path, reason) for path, reason in failures), *warnings]:
         on_problem(problem)
-    return _received(part_json, kinds)
+    return _received(part, kinds)
 
 
 def _worker_died(under_way: Iterable[tuple[list[Source | Path], Future | None]]) -> WorkerError:

@@ -1,6 +1,7 @@
 import json
 import multiprocessing
 import time
+from collections import Counter
 
 import pytest
 
@@ -185,7 +186,7 @@ def test_a_held_record_writes_the_line_its_stored_model_writes():
     refs = [(0, 3, 9, 0), (2, 140, 151, 7)]
     for rec in (figure(sentence=sentence), figure(date=None, countries=()), claim(text=sentence)):
         stored = STORED[rec.kind].model_construct(**_fields(rec), mentions=refs)
-        held = Held(rec, refs)
+        held = Held.of(rec, refs)
         assert held.json() == stored.__pydantic_serializer__.to_json(stored)
         assert held.json().startswith(b'{"id":"%b","mentions":[[0,3,9,0],[2,140,151,7]],"kind":"%b"' % (
             rec.id.encode(), rec.kind.encode()))
@@ -208,8 +209,9 @@ def test_fresh_holds_figures_and_claims_as_lines_and_merges_their_repeats():
 def test_merging_packed_parts_gives_the_file_merging_records_gives():
     """``--jobs`` workers send each document packed; merged, the store must be the one
     that merging the same documents' records gives, byte for byte (sentence numbers too)."""
-    from sci_diplo.models import StoreFile
-    from sci_diplo.storefile import Fresh, pack, pack_json
+    import pickle
+
+    from sci_diplo.storefile import Fresh, Part, pack
 
     def before():  # a store holding a.txt, read again below, and k.txt, kept
         return pack(store.apply(Store(), [(info("a.txt"), [figure(path="a.txt"), programme(path="a.txt")]),
@@ -231,11 +233,13 @@ def test_merging_packed_parts_gives_the_file_merging_records_gives():
     as_records.add_records(rec for _, records in docs for rec in records)  # repeats merge as they come
     expected = apply_file(before(), infos, as_records)
     for doc, records in docs:  # as a worker sends them
-        part = pack_json(Store(documents=[doc], records=records))
-        assert StoreFile.model_validate_json(part) == pack(Store(documents=[doc], records=records))
-        as_parts.add_part(StoreFile.model_validate_json(part))
-    orphan = Store(records=[figure(path="z.txt"), claim(path="z.txt")])  # the table gains z.txt from its mentions
-    assert StoreFile.model_validate_json(pack_json(orphan)) == pack(orphan) and len(pack(orphan).documents) == 1
+        part = pickle.loads(pickle.dumps(Part([doc], records)))
+        packed = pack(Store(documents=[doc], records=records))
+        assert (part.documents, part.sentences) == (packed.documents, packed.sentences)
+        assert list(part.refs()) == [r.mentions for r in packed.records] and part.check() is None
+        as_parts.add_part(part)
+    orphan = Part([], [figure(path="z.txt"), claim(path="z.txt")])  # the table gains z.txt from its mentions
+    assert [d.path for d in orphan.documents] == ["z.txt"] and orphan.check() is None
     got = apply_file(before(), infos, as_parts)
     assert got.model_dump_json() == expected.model_dump_json()
     newton = next(r for r in got.records if r.kind == "programme" and r.name == "Newton Fund")
@@ -246,6 +250,26 @@ def test_merging_packed_parts_gives_the_file_merging_records_gives():
     # numbered in the order the records cite them: the kept Newton Fund first, with its new mentions
     assert got.sentences == ["A sentence.", "The Newton Fund again.", "In March 2021, China and Russia signed a memorandum.",
                              "Peru joined 30 countries.", "China partnered with 30 countries.", "Chile joined 30 countries."]
+
+
+@pytest.mark.parametrize(("spoil", "problem"), [
+    (lambda refs: refs.__setitem__(0, (1, 0, 1, 0)), "records.0.mentions.0: reference out of range"),
+    (lambda refs: refs.__setitem__(0, (0, 0, 1, 3)), "records.0.mentions.0: reference out of range"),
+    (lambda refs: refs.__setitem__(0, (0, 5, 1, 0)), "records.0.mentions.0: reference out of range"),
+    (lambda refs: refs.clear(), "a record without mentions"),
+])
+def test_a_worker_batch_with_a_bad_reference_is_refused(spoil, problem):
+    """The parent keeps what a worker sends as it is: a mention that points outside the batch's
+    tables (a bug in the worker) stops the run rather than being stored."""
+    from sci_diplo.storefile import Part
+    from sci_diplo.workers import _received
+
+    part = Part([info("a.txt")], [figure(path="a.txt"), programme(path="a.txt")])
+    assert part.check() is None and _received(part, Counter()).infos == [info("a.txt")]
+    spoil(part.records[0][2])
+    assert part.check() == problem
+    with pytest.raises(RuntimeError, match="a worker sent a malformed result"):
+        _received(part, Counter())
 
 
 def test_stored_records_json_is_the_public_records_json(tmp_path):
