@@ -302,7 +302,7 @@ def measure(work: Path, args: argparse.Namespace) -> dict:
     speedups = [a / b for a, b in zip(one, two)]
     s1 = statistics.median(one)
     r.update(extract_wps=words / s1, extract_ratio=words / s1 / r["tokenizer_wps"],
-             jobs2_speedup=statistics.median(speedups), jobs2_speedups=speedups)
+             jobs2_speedup=statistics.median(speedups), jobs2_speedups=speedups, jobs1_seconds=one, jobs2_seconds=two)
     print(f"scidip extract         {r['extract_wps']:>10,.0f} words/s   ratio {r['extract_ratio']:.2f}"
           "  (whole process, store included)")
     print(f"--jobs 2 speed-up      {r['jobs2_speedup']:.2f}x  ({spread(speedups)}; target >= 1.6x)")
