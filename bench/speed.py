@@ -1,6 +1,6 @@
 """Speed benchmark: the pipeline against spaCy's tokenizer, measured in one run.
 
-    python bench/speed.py [--docs 2000] [--words-per-doc 750] [--repeat 3] [--profile] [--quick]
+    python bench/speed.py [--docs 2000] [--words-per-doc 750] [--repeat 3] [--pairs 5] [--profile] [--quick]
 
 Builds a corpus of documents from the paragraphs of the texts the project holds (the
 seeds and the held-out gold texts, shuffled between documents with a fixed random seed),
@@ -21,7 +21,8 @@ then prints, with the machine's cores:
 Every figure is a ratio against a baseline measured in the same run; results
 also go to bench/out/speed.json. Timings on a shared virtual machine move by
 10-20% from one moment to the next, so each ratio is measured ``--repeat``
-times, baseline and contender in turn, and the median is reported with the
+times (the --jobs speed-up ``--pairs`` times), baseline and contender in turn,
+the baseline first every other time, and the median is reported with the
 range. The package is byte-compiled first, as pip does when it installs it
 (a development checkout run with PYTHONDONTWRITEBYTECODE set would otherwise
 compile every module at every start of ``scidip``).
@@ -234,11 +235,13 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--words-per-doc", type=int, default=750)
     parser.add_argument("--repeat", type=int, default=3, help="measure each ratio this many times (median)")
+    parser.add_argument("--pairs", type=int, default=5,
+                        help="time --jobs 1 and --jobs 2 this many times each, in turn (median of their ratios)")
     parser.add_argument("--profile", action="store_true", help="print a pyinstrument profile of the pipeline")
     parser.add_argument("--quick", action="store_true", help="a small corpus, to check the script itself")
     args = parser.parse_args()
     if args.quick:
-        args.docs, args.words_per_doc, args.repeat = 100, 300, 1
+        args.docs, args.words_per_doc, args.repeat, args.pairs = 100, 300, 1, 1
     run_and_record(measure, args, "speed")
 
 
@@ -271,8 +274,13 @@ def measure(work: Path, args: argparse.Namespace) -> dict:
                "documents": args.docs, "words": words}
     tok, pipe, rest, alone = [], [], [], []
     for k in range(args.repeat):  # in turn, so that a busy moment weighs on each
+        # Baseline first, then contender first, and so on: the host's speed drifts, over seconds
+        # too, and a fixed order would tilt every pair the same way.
+        if k % 2:
+            pipe.append(time_pipeline(corpus))
         tok.append(time_tokenizer(corpus))
-        pipe.append(time_pipeline(corpus, args.profile and k == 0))
+        if not k % 2:
+            pipe.append(time_pipeline(corpus, args.profile and k == 0))
         rest.append(time_surroundings(corpus))
         alone.append(time_tokenizers(corpus))
     ratios = [t / p for t, p in zip(tok, pipe)]
@@ -292,8 +300,8 @@ def measure(work: Path, args: argparse.Namespace) -> dict:
           f"  ({spread(bounds)}; the most that faster finders could reach)")
 
     one, two = [], []
-    for k in range(args.repeat):
-        for jobs, times in (("1", one), ("2", two)):
+    for k in range(args.pairs):  # whole runs of 7-20 s each, over which the host drifts most
+        for jobs, times in (("1", one), ("2", two))[:: -1 if k % 2 else 1]:  # in turn, as above
             (work / f"j{jobs}.json").unlink(missing_ok=True)
             seconds, rss = extract(corpus_dir, work / f"j{jobs}.json", "--jobs", jobs)
             times.append(seconds)
