@@ -22,7 +22,7 @@ from pydantic_core import to_json
 from sci_diplo.identity import Merger
 from sci_diplo.models import (
     STORE_FORMAT, STORE_VERSION, ClaimRecord, DocumentInfo, FigureRecord, Mention, ProgrammeRecord, Record, Store,
-    StoreFile, StoredClaim, StoredFigure, StoredProgramme, StoredRecord, records_adapter,
+    StoreFile, StoredClaim, StoredFigure, StoredProgramme, StoredRecord,
 )
 from sci_diplo.storedata import SECTIONS, split_lines
 

@@ -2,8 +2,9 @@
 
 With workers, the parent sends batches of documents (paths, for the files the store does not
 know: the workers read them) and receives each batch's records merged and packed
-(``storefile.Part``), whose references it checks. ``results`` yields the documents read, in the order they were sent,
-whichever way they were read; ``run.extract`` merges them into the store.
+(``storefile.Part``), whose references it checks. ``results`` yields the documents read, in
+the order they were sent, whichever way they were read; ``run.extract`` merges them into the
+store.
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
     from sci_diplo.models import DocumentInfo, Record
-    from sci_diplo.storefile import Part
     from sci_diplo.run import Settings
+    from sci_diplo.storefile import Part
 
 
 @dataclass
