@@ -110,7 +110,7 @@ def _received(part: Part, kinds: Counter) -> Done:
 # and each batch costs the parent a merge (and, when it still validated each batch, a
 # validation): over the 2,000 documents of the seeds' bench corpus the parent's CPU went from
 # 1.0-1.15 s with batches of 8 to 0.8-0.9 s with 16 and 0.55-0.7 s with 32 or 64, all of it
-# time taken from the two workers on two cores. Larger batches leave one worker idle longer
+# time taken from the two workers on two cores. Larger batches can leave one worker idle longer
 # at the end, and put a re-run's few changed files in one batch.
 MAX_BATCH = 32
 # Each worker holds a pipeline of its own (about 140 MiB with the default one).
