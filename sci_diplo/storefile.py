@@ -92,12 +92,15 @@ class Part:
 
     def __init__(self, documents: list[DocumentInfo], records: Iterable[Record]) -> None:
         packer = Packer(documents)
-        self.records: list[StoredProgramme | tuple[str, bytes, list[tuple[int, int, int, int]]]] = [
-            StoredProgramme.model_construct(**_fields(rec), mentions=[packer.ref(m) for m in rec.mentions])
-            if rec.kind == "programme" else
-            (rec.id, rec.__pydantic_serializer__.to_json(rec, exclude=_MENTIONS), [packer.ref(m) for m in rec.mentions])
-            for rec in records]
+        self.records = [self._packed(rec, [packer.ref(m) for m in rec.mentions]) for rec in records]
         self.documents, self.sentences = packer.documents, packer.sentences  # after the refs, which may add some
+
+    @staticmethod
+    def _packed(rec: Record, refs: list[tuple[int, int, int, int]]) -> StoredProgramme | tuple[str, bytes, list]:
+        """Return ``rec`` as the batch carries it, with its mentions ``refs``."""
+        if rec.kind == "programme":
+            return StoredProgramme.model_construct(**_fields(rec), mentions=refs)
+        return rec.id, rec.__pydantic_serializer__.to_json(rec, exclude=_MENTIONS), refs
 
     def refs(self) -> Iterator[list[tuple[int, int, int, int]]]:
         """Yield each record's mentions."""
