@@ -80,32 +80,23 @@ def pack(store: Store) -> StoreFile:
 
 class Part:
     """A batch of documents read by a ``--jobs`` worker, as it crosses to the parent (pickled):
-    their infos, each sentence once, and their records merged. A programme comes as a stored
-    model (the parent merges its names and countries); a figure or a claim as its id, its JSON
-    without the mentions (the line ``Held`` keeps) and its mentions as (document, start, end,
-    sentence) indexes into the two tables. Its records were validated when the worker made them,
-    and the parent keeps their JSON as the worker dumped it: validating the batches again as a
-    ``StoreFile`` took the parent 0.78 s of CPU over the 2,000 bench documents, all of it taken
-    from the two workers on two cores."""
+    their infos, each sentence once, and their records merged, held as ``Fresh`` holds them
+    (``hold``) but with their mentions as (document, start, end, sentence) indexes into the two
+    tables. Its records were validated when the worker made them, and the parent keeps their
+    JSON as the worker dumped it: validating the batches again as a ``StoreFile`` took the
+    parent 0.78 s of CPU over the 2,000 bench documents, all of it taken from the two workers
+    on two cores."""
 
     __slots__ = ("documents", "sentences", "records")
 
     def __init__(self, documents: list[DocumentInfo], records: Iterable[Record]) -> None:
         packer = Packer(documents)
-        self.records = [self._packed(rec, [packer.ref(m) for m in rec.mentions]) for rec in records]
+        self.records = [hold(rec, [packer.ref(m) for m in rec.mentions]) for rec in records]
         self.documents, self.sentences = packer.documents, packer.sentences  # after the refs, which may add some
-
-    @staticmethod
-    def _packed(rec: Record, refs: list[tuple[int, int, int, int]]) -> StoredProgramme | tuple[str, bytes, list]:
-        """Return ``rec`` as the batch carries it, with its mentions ``refs``."""
-        if rec.kind == "programme":
-            return StoredProgramme.model_construct(**_fields(rec), mentions=refs)
-        return rec.id, rec.__pydantic_serializer__.to_json(rec, exclude=_MENTIONS), refs
 
     def refs(self) -> Iterator[list[tuple[int, int, int, int]]]:
         """Yield each record's mentions."""
-        for rec in self.records:
-            yield rec.mentions if isinstance(rec, StoredProgramme) else rec[2]
+        return (rec.mentions for rec in self.records)
 
     def check(self) -> str | None:
         """Return the first mention of a record that has none, points outside the tables or
@@ -174,13 +165,9 @@ class Held:
 
     __slots__ = ("id", "mentions", "line")
 
-    def __init__(self, rec_id: str, mentions: list, line: bytes) -> None:
-        self.id, self.mentions, self.line = rec_id, mentions, line
-
-    @classmethod
-    def of(cls, rec: StoredRecord | Record, mentions: list, line: bool = True) -> Held:
-        """Return ``rec`` held with ``mentions`` (its JSON only if ``line``)."""
-        return cls(rec.id, mentions, rec.__pydantic_serializer__.to_json(rec, exclude=_MENTIONS) if line else b"")
+    def __init__(self, rec: StoredRecord | Record, mentions: list, line: bool = True) -> None:
+        self.id, self.mentions = rec.id, mentions
+        self.line = rec.__pydantic_serializer__.to_json(rec, exclude=_MENTIONS) if line else b""
 
     def json(self) -> bytes:
         """Return the record's line, mentions and all: the bytes its stored model dumps (the id
@@ -192,11 +179,19 @@ class Held:
 _MENTIONS = {"mentions"}
 
 
+def hold(rec: Record, mentions: list, line: bool = True) -> StoredProgramme | Held:
+    """Return the public record ``rec`` with ``mentions``, as it is held: a programme as a stored
+    model, anything else as ``Held`` (its JSON only if ``line``)."""
+    if rec.kind == "programme":
+        return StoredProgramme.model_construct(**_fields(rec), mentions=mentions)
+    return Held(rec, mentions, line)
+
+
 class Fresh:
     """New records merged as they come, held compact until they are applied to the store file:
     each record once (figures and claims as ``Held``), each mention four items (its document's
     (path, doc_id), start, end and sentence). A run keeps the documents read since its last
-    checkpoint here, from one process as records or from ``--jobs`` workers as packed store files."""
+    checkpoint here, from one process as records or from ``--jobs`` workers as packed batches."""
 
     def __init__(self) -> None:
         self.merger = Merger(in_place=True, mention_key=ref_key)  # its records are ours to change
@@ -211,36 +206,20 @@ class Fresh:
             self.documents[key] = doc
         return held
 
-    def _held(self, rec: StoredRecord | Record, mentions: list) -> StoredRecord | Held:
-        """Return ``rec`` with ``mentions``, as it is held: a programme as a stored model, anything
-        else as ``Held`` (its JSON only when it is the first of its id: a repeat adds mentions)."""
-        if rec.kind == "programme":
-            if not isinstance(rec, StoredProgramme):  # a public record, from this process
-                return StoredProgramme.model_construct(**_fields(rec), mentions=mentions)
-            rec.mentions = mentions
-            return rec
-        return Held.of(rec, mentions, line=rec.id not in self.merger.merged)
-
     def add_records(self, records: Iterable[Record]) -> None:
-        """Merge public records in (their mentions are not kept as models)."""
-        self.merger.add(self._held(rec, [(self._key(m), m.start, m.end, m.sentence) for m in rec.mentions])
-                        for rec in records)
+        """Merge public records in (their mentions are not kept as models; a figure's or claim's
+        JSON is made only when it is the first of its id: a repeat adds mentions)."""
+        merged = self.merger.merged
+        self.merger.add(hold(rec, [(self._key(m), m.start, m.end, m.sentence) for m in rec.mentions],
+                             line=rec.id not in merged) for rec in records)
 
     def add_part(self, part: Part) -> None:
-        """Merge a worker's batch in (its programmes are changed and kept)."""
+        """Merge a worker's batch in (its records are changed and kept)."""
         keys = [self._key(d) for d in part.documents]
         sentences = [sys.intern(text) for text in part.sentences]  # reprints share their sentences
-        merged = self.merger.merged
-
-        def held(rec: StoredProgramme | tuple[str, bytes, list]) -> StoredRecord | Held:
-            if isinstance(rec, StoredProgramme):
-                rec.mentions = [(keys[d], a, b, sentences[si]) for d, a, b, si in rec.mentions]
-                return rec
-            rec_id, line, refs = rec
-            return Held(rec_id, [(keys[d], a, b, sentences[si]) for d, a, b, si in refs],
-                        b"" if rec_id in merged else line)
-
-        self.merger.add(map(held, part.records))
+        for rec in part.records:
+            rec.mentions = [(keys[d], a, b, sentences[si]) for d, a, b, si in rec.mentions]
+        self.merger.add(part.records)
 
 
 class StoreLines:

@@ -186,7 +186,7 @@ def test_a_held_record_writes_the_line_its_stored_model_writes():
     refs = [(0, 3, 9, 0), (2, 140, 151, 7)]
     for rec in (figure(sentence=sentence), figure(date=None, countries=()), claim(text=sentence)):
         stored = STORED[rec.kind].model_construct(**_fields(rec), mentions=refs)
-        held = Held.of(rec, refs)
+        held = Held(rec, refs)
         assert held.json() == stored.__pydantic_serializer__.to_json(stored)
         assert held.json().startswith(b'{"id":"%b","mentions":[[0,3,9,0],[2,140,151,7]],"kind":"%b"' % (
             rec.id.encode(), rec.kind.encode()))
@@ -266,7 +266,7 @@ def test_a_worker_batch_with_a_bad_reference_is_refused(spoil, problem):
 
     part = Part([info("a.txt")], [figure(path="a.txt"), programme(path="a.txt")])
     assert part.check() is None and _received(part, Counter()).infos == [info("a.txt")]
-    spoil(part.records[0][2])
+    spoil(part.records[0].mentions)
     assert part.check() == problem
     with pytest.raises(RuntimeError, match="a worker sent a malformed result"):
         _received(part, Counter())
