@@ -17,7 +17,7 @@ decided here (documented in the tests too):
 - A month or a month and day without a year ("In May", "December 15"), a
   weekday ("Friday night") and an ordinal quarter take the latest such date on
   or before the anchor, or the earliest on or after it when the clause speaks
-  of the future (will, shall, due, scheduled, expected ...; "until"/"by"
+  of the future (will, would, shall, due, scheduled, expected ...; "until"/"by"
   unless a past verb stands right before them). "last"/"next" look strictly
   before/after ("last Friday" said on a Friday is a week back). A weekday
   written with a yearless date ("Friday, July 7") picks the nearest year in

@@ -99,7 +99,7 @@ YEAR_SUBJECT_VERBS = frozenset(
 )
 FUTURE_WORDS = frozenset(
     """will shall won't wont going due scheduled slated expected plans plan planned planning upcoming
-    intends intend aims aim could might tomorrow expect expects forecast
+    intends intend aims aim would could might tomorrow expect expects forecast
     opens begins starts kicks""".split()  # present-tense schedules: "the conference opens on Oct. 3"
 )
 PAST_WORDS = frozenset("was were had did said told ago previously says".split())

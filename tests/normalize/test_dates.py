@@ -97,6 +97,9 @@ def test_absolute_forms(text, expected):
         ("The summit will be held on December 20.", FRI, [("December 20", "2021-12-20", "on")]),
         ("The closure will begin on April 7, officials said.", "2013-03-22", [("April 7", "2013-04-07", "on")]),
         ("The book is due to be published in May.", "2013-03-22", [("May", "2013-05", "on")]),
+        # reported future ("said ... would"): "would" is read before "said"
+        ("Officials said the first cohort would start in September.", "2024-06-15", [("September", "2024-09", "on")]),
+        ("Officials said the first cohort started in September.", "2024-06-15", [("September", "2023-09", "on")]),
         ("The pilot will run through June.", "2013-03-18", [("through June", "2013-06", "until")]),
         ("In May, the two sides agreed.", FRI, [("May", "2021-05", "on")]),
         ("In May, the two sides agreed.", "2011", [("May", "2011-05", "on")]),
