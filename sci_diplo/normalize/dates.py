@@ -73,6 +73,8 @@ _BILINGUAL_RX = re.compile(
 )
 # After a city dateline's date: "(Xinhua) --", " -- ", " — ".
 _AGENCY_RX = re.compile(r"\s*+(?:\([^)\n]{1,40}\)\s*+)?(?:--|—|–|-)")
+# A news dateline's city, agency and dash before the date: "NAIROBI, Kenya (AP) — ", "LONDON (Reuters) - ".
+_CITY_DASH_RX = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*+[A-Z][A-Za-z.]{1,10})?\s*+(?:\([^)\n]{1,40}\)\s*+)?(?:--|—|–|-)\s*+")
 _RANGE_WORDS = ("from", "between")
 # The date at the start of a ``published`` value: "2021", "2021-12", "2021-12-17T10:00".
 _PUBLISHED_RX = re.compile(r"\s*(-?\d{4}(?:-\d{2}(?:-\d{2})?)?)")
@@ -275,8 +277,11 @@ def _is_dateline(text: str, atom: Atom) -> bool:
     line_end = text.find("\n", atom.end, atom.end + 200)
     prefix = text[line_start:atom.start]
     suffix = text[atom.end:line_end if line_end >= 0 else atom.end + 200]
-    if _CITY_RX.fullmatch(prefix.lstrip(_MARKUP)) and _AGENCY_RX.match(suffix):
+    city = prefix.lstrip(_MARKUP)
+    if _CITY_RX.fullmatch(city) and _AGENCY_RX.match(suffix):
         return True
+    if _CITY_DASH_RX.fullmatch(city) and (not suffix.strip() or _AGENCY_RX.match(suffix)):
+        return True  # the date after the city and agency, ending its line or before a dash
     rest_raw = g.CLOCK_RX.sub(" ", suffix[:80])
     if prefix.rstrip().endswith("|") and (rest_raw.lstrip().startswith("|") or not rest_raw.strip()):
         return True  # a field of a metadata bar: "Source: Xinhua | 2022-04-08 20:15:32 | Editor: ..."

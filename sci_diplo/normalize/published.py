@@ -4,7 +4,7 @@ Signals, the first one in the opening ~2000 characters winning:
 
 - a dateline: a line holding only a full date (masthead "THURSDAY, DECEMBER 23,
   2021"), "date 2021-12-19" or "Published: ..." at a line start, or a news
-  dateline "BEIJING, Dec. 17, 2021 (Xinhua) --";
+  dateline "BEIJING, Dec. 17, 2021 (Xinhua) --" or "NAIROBI, Kenya (AP) — March 5, 2025";
 - a full date after a publication word on the same line: "was published on
   Dec 17 , 2021", "Updated 10:32, 17-Dec-2021", "Posted on ...", or after a
   byline ("By Jane Doe | 12/17/2021");

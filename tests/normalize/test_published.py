@@ -34,6 +34,12 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("By Jane Doe | 12/17/2021\n\nThe fund grew in 2019.", "2021-12-17"),
         # a news dateline with agency
         ("BEIJING, Dec. 17, 2021 (Xinhua) -- China said on Friday ...", "2021-12-17"),
+        # the city (and agency) first, then a dash and the date, alone on its line or before a dash
+        ("NAIROBI, Kenya (AP) — March 5, 2025\n\nKenya said on Monday it had signed a pact.", "2025-03-05"),
+        ("LONDON (Reuters) - March 5, 2025 - Britain said on Monday ...", "2025-03-05"),
+        ("WASHINGTON -- March 5, 2025 -- The agency said ...", "2025-03-05"),
+        # a date between dashes in running text is no dateline
+        ("The talks - March 5, 2025 - ended. They resumed on May 1, 2025.", "2025"),
         # a place and the date in two languages
         ("DIARIO SUR | English Edition\n\nLima, 3 de mayo de 2022 / May 3, 2022\n\nPeru signed on Monday.",
          "2022-05-03"),
