@@ -27,7 +27,7 @@ from sci_diplo.normalize.figures_units import (
 )
 from sci_diplo.normalize.number_parse import Num
 from sci_diplo.normalize.numbers import scan, signed, tokens
-from sci_diplo.normalize.numbers_lexicon import DIG, WORDS
+from sci_diplo.normalize.numbers_lexicon import DIG, TEEN, TENS, UNIT, WORDS
 from sci_diplo.normalize.types import FigureMatch
 
 # A qualifier right after the number: "5,000 or more", "50+", "50-odd".
@@ -217,6 +217,10 @@ def _compound_unit(text: str, pos: int) -> tuple[str, float, int] | None:
     return (found[0], found[1], m.end()) if found else (word, 1.0, m.end())
 
 
+# Cardinal number words, which never head what a number counts ("one followed two years later").
+_CARDINALS = frozenset(w for w, word in WORDS.items() if word.kind in (UNIT, TEEN, TENS))
+
+
 def _noun_unit(text: str, n: Num, pos: int) -> tuple[str, float, int] | None:
     """The counted head noun after ``pos`` (canonical if it names a unit), else None."""
     if n.value == 0 and n.head.kind != DIG:  # "zero emissions" is no count
@@ -232,7 +236,7 @@ def _noun_unit(text: str, n: Num, pos: int) -> tuple[str, float, int] | None:
         found = head_noun(text, pos, singular=n.value == 1 and n.ntok == 1)
         if found and n.text.lower() == "one" and _OF_AFTER_RE.match(text, found[1]):
             return None
-    if found is None or found[0].lower() in NOT_COUNTED:
+    if found is None or found[0].lower() in NOT_COUNTED or found[0].lower() in _CARDINALS:
         return None
     canon = unit_word(found[0])
     return (canon[0], canon[1], found[1]) if canon else (found[0], 1.0, found[1])

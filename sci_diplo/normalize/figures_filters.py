@@ -116,7 +116,8 @@ despite like unlike than some just exactly only
 _YEAR_PREV = frozenset("""in since by until till before after during from through to of between and
 the this that its their our his her early late mid fiscal""".split()) | _MONTHS
 _ONE_PREV = frozenset("""the this that which each every any no another a an one some only last first
-next same better other single is was are were be been being remains remain became become as""".split())
+next same better other single is was are were be been being remains remain became become as
+second third fourth fifth sixth seventh eighth ninth tenth""".split())
 _ONE_NEXT_RE = re.compile(r"[^\S\n]+(?:of|another|by|hand|day|side|way|thing)\b", re.I)
 _MONEY_WORDS = ISO_CODES | {"RMB", "Rs", "US", "HK", "NT", "KSh", "Ksh"}
 _NEXT_WORD_RE = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")

@@ -121,6 +121,9 @@ def _figs(text: str) -> list[tuple]:
         ("The plan costs 2-3 billion yuan.", [(2e9, "CNY", "range", 3e9)]),
         ("They shipped 5-10 million doses.", [(5e6, "doses", "range", 1e7)]),
         ("Some 20% to 30% of firms report it.", [(20, "percent", "range", 30)]),
+        # a number word is never what a number counts: "one" here counts nothing
+        ("Then one followed two weeks on.", [(2, "weeks", "exact", None)]),
+        ("Of the labs, one opened three days ago.", [(3, "days", "exact", None)]),
     ],
 )
 def test_find_figures(text: str, expected: list[tuple]) -> None:
@@ -146,6 +149,7 @@ def test_find_figures(text: str, expected: list[tuple]) -> None:
         "Tel: 86-10-88828000",
         "FAST is one of the largest telescopes.",
         "One exciting example is malaria.",
+        "A second one followed soon after; a third one opened.",
         "It built parks with eight of them.",
         "The Five-Hundred-Meter Aperture Spherical Radio Telescope.",
         "A 5G network links 4K cameras.",
