@@ -33,8 +33,14 @@ MAX_ALIAS_WORDS = 8
 
 
 def _initials(name: str) -> str:
-    """Return the upper-cased first letters of the words of ``name`` (split at spaces, hyphens)."""
-    return "".join(w[0] for w in re.split(r"[\s\-‐‑–]+", name) if w).upper()
+    """Return the upper-cased first letters of the words of ``name`` (split at spaces, hyphens),
+    and every capital of a word that has more than one ("UK-India ... Initiative": UKI...I)."""
+    out = []
+    for w in re.split(r"[\s\-‐‑–]+", name):
+        if w:
+            caps = [c for c in w if c.isupper()]
+            out.append("".join(caps) if len(caps) > 1 else w[0])
+    return "".join(out).upper()
 
 
 def acronym_fits(acronym: str, name: str) -> bool:

@@ -203,6 +203,10 @@ def test_non_programmes(text: str) -> None:
 
 # Aliases given in parentheses (and around a name that itself opens a parenthesis).
 ALIAS_CASES = [
+    # a word in capitals gives the acronym all its letters: "UK" is "UK", "EU" is "EU"
+    ("The UK-India Education and Research Initiative (UKIERI) ended its third phase.",
+     "UK-India Education and Research Initiative", ["UKIERI"]),
+    ("The EU-China Science Dialogue (EUCSD) met again.", "EU-China Science Dialogue", ["EUCSD"]),
     ("The Franco-German Clean Hydrogen Research Center (FGCHRC) closed.",
      "Franco-German Clean Hydrogen Research Center", ["FGCHRC"]),
     ("Grants came from the Nordic-Baltic Research Partnership Fund "
