@@ -105,6 +105,9 @@ FIND_CASES = [
     ("Papers go to the 12th Asian Fisheries Science Congress in Perth.",
      [("12th Asian Fisheries Science Congress", "conference")]),
     ("The Fourth World Congress of Science Journalists met.", [("Fourth World Congress of Science Journalists", "conference")]),
+    # a numbered meeting, like a numbered congress
+    ("Thailand hosted the 10th ASEAN-China Science and Technology Ministers' Meeting on 12 May.",
+     [("10th ASEAN-China Science and Technology Ministers' Meeting", "conference")]),
     ("In June, the fourth round of the EU-India Strategic and Economic Dialogue ended.",
      [("EU-India Strategic and Economic Dialogue", "dialogue")]),
     ("The 2022 China-ASEAN Innovation Cooperation Forum opened in Nanning.",
@@ -188,6 +191,7 @@ NON_MATCHES = [
     "The Fund Committee and the project's Joint Steering Committee met.",
     "The Chile Joint Commission and the Electoral Commission of Ghana met.",
     "The 118th Congress passed the act; the 20th National Congress followed.",
+    "The Annual Meeting opened; the First Meeting and the 3rd Meeting of the Joint Committee followed.",
     "The US Congress and the National People's Congress met; Congress adjourned.",
     "She anchors for Cable News Network (CNN); the Andean Water Network grew.",
     "China's Plan and the Open Source movement.",
