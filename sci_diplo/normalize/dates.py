@@ -236,10 +236,11 @@ def _join(text: str, a: Atom, b: Atom) -> Atom | None:
     if a.kind != "cal" or b.kind != "cal" or a.rel or b.rel or not a.lo or not b.lo:
         return None
     gap = text[a.end:b.start] if b.start - a.end < 12 else None
-    if gap is None or g.CONNECTOR_RX.fullmatch(gap) is None:
+    connector = g.CONNECTOR_RX.fullmatch(gap) if gap is not None else None
+    if connector is None:
         return None
     left = a.left or read_left(text, a.start)
-    if gap.strip().lower() == "and" and left.rel_word != "between":
+    if connector["word"].lower() == "and" and left.rel_word != "between":
         return None
     lo, hi = _range_points(a.lo, b.hi or b.lo)
     if lo is None or hi is None:

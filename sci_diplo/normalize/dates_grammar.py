@@ -315,7 +315,10 @@ WORD_RX = re.compile(r"[A-Za-z][A-Za-z’']*+")
 # window. (Blank lines do not cut: the earlier pattern's ``\n\s*+\n`` could never
 # match, its possessive ``\s*+`` eating the second newline; results stay as they were.)
 LAST_CUT_RX = re.compile(r"(?s:.*)(?:[()\[\]{}“”\"|•]|[.!?;:](?=\s))")
-# A range connector between two expressions: "2016 to 2020", "March–May".
-CONNECTOR_RX = re.compile(r"\s*+(?:[-–—]|to|through|thru|till|until|and)\s*+\Z", re.I)
+# A range connector between two expressions: "2016 to 2020", "March–May"; and the second
+# end's modifier with it ("between mid-2019 and early 2021").
+CONNECTOR_RX = re.compile(
+    r"\s*+(?P<word>[-–—]|to|through|thru|till|until|and)\s*+(?:(?:early|mid|late)(?:-|\s++))?\Z", re.I
+)
 # A clock time on a dateline ("10:32", "10:32 AM GMT").
 CLOCK_RX = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*+[ap]\.?m\.?)?(?:\s*+[A-Z]{2,5}(?:[+-]\d{1,2})?)?", re.I)

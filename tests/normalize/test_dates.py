@@ -49,6 +49,11 @@ def found(text: str, anchor: str | None = FRI) -> list[tuple[str, str | None, st
         ("Costs fall by the end of 2025.", [("by the end of 2025", "2025", "by")]),
         ("Between 2015 and 2020 the fund grew.", [("Between 2015 and 2020", "2015/2020", "during")]),
         ("From 2016 to 2020, exports doubled.", [("From 2016 to 2020", "2016/2020", "during")]),
+        # a modifier on either end keeps the range (and the ends' years)
+        ("Between mid-2019 and early 2021, it published.", [("Between mid-2019 and early 2021", "2019/2021", "during")]),
+        ("From late 2019 until mid-2020 it ran.", [("From late 2019 until mid-2020", "2019/2020", "during")]),
+        # "and" without "between" joins no range, modifier or not
+        ("It grew in 2019 and early 2020.", [("2019", "2019", "on"), ("early 2020", "2020", "on")]),
         ("The 2016-2020 plan ended.", [("2016-2020", "2016/2020", "during")]),
         ("The 2020-21 season was short.", [("2020-21", "2020/2021", "during")]),
         ("From July 2020 to June 2021 output rose.", [("From July 2020 to June 2021", "2020-07/2021-06", "during")]),
