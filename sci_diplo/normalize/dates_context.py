@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sci_diplo.normalize import dates_grammar as g
 
 _WINDOW = 48
-_TWO_WORD_RELATIONS = {("prior", "to"), ("ahead", "of"), ("as", "of"), ("up", "to")}
+_TWO_WORD_RELATIONS = {("prior", "to"), ("ahead", "of"), ("as", "of"), ("up", "to"), ("back", "to")}
 _PAIR_TAILS = frozenset(w for _, w in _TWO_WORD_RELATIONS)
 # Last words of the two-word qualifiers ("more than"): only they need the word before.
 _QUALIFIER_TAILS = frozenset(k.split()[-1] for k in g.AGO_QUALIFIERS if " " in k)

@@ -51,6 +51,7 @@ DEMONSTRATIVES = {"this": 0, "current": 0, "last": -1, "next": 1, "coming": 1, "
 # Words before an expression that set its relation (two-word ones joined by a space).
 RELATION_WORDS = {
     "since": "since", "from": "since", "starting": "since", "beginning": "since",
+    "back to": "since",  # "ties that date back to 1972"
     "before": "before", "prior to": "before", "ahead of": "before", "pre": "before",
     "after": "after", "following": "after", "post": "after",
     "until": "until", "till": "until", "through": "until", "up to": "until", "to": "until",

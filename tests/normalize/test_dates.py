@@ -48,6 +48,8 @@ def found(text: str, anchor: str | None = FRI) -> list[tuple[str, str | None, st
         ("Prices dropped in late 2020.", [("late 2020", "2020", "on")]),
         ("Costs fall by the end of 2025.", [("by the end of 2025", "2025", "by")]),
         ("Between 2015 and 2020 the fund grew.", [("Between 2015 and 2020", "2015/2020", "during")]),
+        ("Ties date back to 1972.", [("back to 1972", "1972", "since")]),
+        ("It went back to 1,980 units.", []),
         ("From 2016 to 2020, exports doubled.", [("From 2016 to 2020", "2016/2020", "during")]),
         # a modifier on either end keeps the range (and the ends' years)
         ("Between mid-2019 and early 2021, it published.", [("Between mid-2019 and early 2021", "2019/2021", "during")]),
