@@ -9,7 +9,8 @@ qualifier ("more than" -> ``more_than`` ...) and, for ranges, ``upper``.
 Decisions: "hundreds of X" is 100 ``more_than`` (likewise dozens, thousands,
 millions, billions, "tens of thousands"); a fraction of what its "of" phrase
 names is a share in percent ("nearly half of the projects": 50 percent,
-``nearly``; "half a million" stays a number); a
+``nearly``; "half a million" stays a number), and so is a proportion ("one in five
+researchers": 20 percent); a
 number with no noun or unit after it ("eight of them") is not reported;
 "the two countries" is reported. Years, dates, clock times, ordinals, numbers
 in names/codes, page/issue and phone numbers are never reported (see
@@ -81,6 +82,10 @@ _AMOUNT_BEFORE_RE = re.compile(
     r"euros?|dollars?|pounds?|yuan|yen|rupees?|francs?|percent|per[^\S\n]cent)|" + "|".join(sorted(ISO_CODES)) + r")\b)"
     r"(?:[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?[^\W\d_]+s)?[^\S\n]+\Z"  # "600 (young) engineers over"
 )
+# Between the two numbers of a proportion: "one in five", "3 out of 10".
+_PROPORTION_RE = re.compile(r"[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+", re.I)
+# A number written as a year of the calendar: "one in 2020" is no proportion.
+_CALENDAR_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 # What makes "over N years" an age or a time before now: "old", "older", "of age", "ago".
 _AGE_AFTER_RE = re.compile(r"[^\S\n]+(?i:old|older|of[^\S\n]+age|ago)\b")
 
@@ -99,6 +104,11 @@ def find_figures(text: str) -> list[FigureMatch]:
         if not _candidate(text, n) or (i + 1 < len(nums) and nums[i + 1].start - n.end < 3
                                        and text[n.end:nums[i + 1].start].isspace()):
             i += 1  # no unit can follow, or numbers in a row ("one one", "1 1"): no figure
+            continue
+        fig = _proportion(text, n, nums[i + 1]) if i + 1 < len(nums) else None
+        if fig is not None:
+            out.append(fig)
+            i += 2
             continue
         if i + 1 < len(nums) and _range_gap(text, n.end, nums[i + 1].start):
             fig = _range_figure(text, n, nums[i + 1], memo)
@@ -268,6 +278,31 @@ def _single_figure(text: str, n: Num, memo: dict[int, list]) -> FigureMatch | No
     if m is None or (unit in _SPANS_OF_TIME and _over_a_period(text, m, end)):
         return FigureMatch(start, end, value, unit, post or "exact")
     return FigureMatch(m.start("q"), end, value, unit, post or QUALIFIERS[" ".join(m.group("q").lower().split())])
+
+
+def _proportion(text: str, a: Num, b: Num) -> FigureMatch | None:
+    """"one in five researchers", "3 out of 10 projects": a share of what follows, stated as a
+    percent, as "a quarter of" and "two-thirds of" are (the second number counts nothing).
+
+    The second number is ten or less or a power of ten, as in a rate; "5 out of 18 governorates"
+    counts governorates.
+    """
+    if b.start - a.end > 10 or not _PROPORTION_RE.fullmatch(text, a.end, b.start):
+        return None
+    if a.scale != 1 or b.scale != 1 or a.sfx or b.sfx or a.fraction or b.fraction or _CALENDAR_YEAR_RE.fullmatch(b.text):
+        return None
+    whole = b.value
+    if not (a.value.is_integer() and whole.is_integer() and 0 < a.value < whole):
+        return None
+    if whole > 10 and str(int(whole)).rstrip("0") != "1":
+        return None
+    noun = head_noun(text, b.end)
+    end = noun[1] if noun is not None else b.end
+    m = find_qualifier(text, a.start)
+    if m is None:
+        return FigureMatch(a.start, end, 100 * a.value / b.value, "percent")
+    return FigureMatch(m.start("q"), end, 100 * a.value / b.value, "percent",
+                       QUALIFIERS[" ".join(m.group("q").lower().split())])
 
 
 def _over_a_period(text: str, m: re.Match[str], end: int) -> bool:

@@ -123,6 +123,11 @@ def _figs(text: str) -> list[tuple]:
         ("Some 20% to 30% of firms report it.", [(20, "percent", "range", 30)]),
         # a number word is never what a number counts: "one" here counts nothing
         ("Then one followed two weeks on.", [(2, "weeks", "exact", None)]),
+        # a proportion is a share, as a percent; its second number counts nothing
+        ("One in five researchers is a woman.", [(20, "percent", "exact", None)]),
+        ("Nearly 3 out of 10 projects fail.", [(30, "percent", "nearly", None)]),
+        ("Rebels hold 5 out of 18 governorates.", [(18, "governorates", "exact", None)]),
+        ("It opened 3 labs in 10 countries.", [(3, "labs", "exact", None), (10, "countries", "exact", None)]),
         ("Of the labs, one opened three days ago.", [(3, "days", "exact", None)]),
     ],
 )
