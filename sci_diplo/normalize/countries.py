@@ -130,6 +130,25 @@ def lookup_country(name: str) -> str | None:
     return tables.names.get(_fold(text), (None, ""))[0]
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Folded capital city -> alpha-3 code of its country (independent countries first)."""
+    _, rows, _ = table_data()
+    capitals: dict[str, str] = {}
+    for row in rows:
+        for city in row.get("capital", []):
+            capitals.setdefault(_fold(city), row["cca3"])
+    return capitals
+
+
+def lookup_capital(name: str) -> str | None:
+    """Return the alpha-3 code of the country whose capital is ``name`` ("Abu Dhabi" -> "ARE"), or None."""
+    if not isinstance(name, str):
+        return None
+    key = _fold(name.strip(_STRIP))
+    return _capitals().get(key) if key else None
+
+
 def suggest_countries(name: str, limit: int = 3) -> list[str]:
     """Return up to ``limit`` known names closest to ``name`` ("Chnia" -> ["China", ...]),
     one per country, best first; empty when nothing is close or the input is unusable."""

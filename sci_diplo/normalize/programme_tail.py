@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from sci_diplo.normalize.countries import lookup_country
+from sci_diplo.normalize.countries import lookup_capital, lookup_country
 from sci_diplo.normalize.programme_scan import (
     YEAR_RE,
     TokenWindow,
@@ -106,7 +106,9 @@ def scan_tail(text: str, head_end: int, head: str, words: ProgrammeWords) -> Tai
     """Read the "of/on/for/in + Title Words" segments after a head word.
 
     A first "in" segment is a place ("Center in Inner Mongolia") and ends the
-    name, except after a prize or award ("Prize in Physiology or Medicine").
+    name, except after a prize or award ("Prize in Physiology or Medicine"); so
+    does a later one naming a country or a capital ("... in Abu Dhabi"). A last
+    "between A and B" after the subject is dropped (``_drop_parties``).
     Stops before a segment that names an owner organisation ("of the American
     Association ...", ``stop="org"``; not after "between": "Agreement between
     the Government of X and the Government of Y on Z") or is a bare acronym ("of MOST",
@@ -121,12 +123,26 @@ def scan_tail(text: str, head_end: int, head: str, words: ProgrammeWords) -> Tai
     return tail
 
 
+def _drop_parties(tail: Tail, starts: list[int]) -> None:
+    """Drop a last "between A and B" (with the "of ..." segments of its parties' names) that
+    follows the subject: "Memorandum of Understanding on X between Japan and the Republic of
+    Korea" is named without its parties; a title that opens with them keeps them ("Agreement
+    between the Government of A and the Government of B on X")."""
+    segs = tail.segments
+    k = next((k for k, seg in enumerate(segs) if seg.startswith("between ")), 0)
+    if k > 0 and any(not seg.startswith("of ") for seg in segs[:k]) and all(seg.startswith("of ") for seg in segs[k + 1:]):
+        del segs[k:]
+        tail.end = starts[k]
+
+
 def _a_place(titles: list[str], segments: list[str], words: ProgrammeWords) -> bool:
-    """True when "in" + ``titles`` names a place: a country ("in Kenya", "in the Comoros"),
-    or any segment after an earlier "in" ("Centre for Research in Ecology in Accra")."""
+    """True when "in" + ``titles`` names a place: a country ("in Kenya", "in the Comoros") or a
+    capital city ("in Abu Dhabi"), or any segment after an earlier "in" ("Centre for Research in
+    Ecology in Accra")."""
     if any(seg.split(" ", 1)[0] in words.location_connectors for seg in segments):
         return True
-    return lookup_country(" ".join(titles)) is not None
+    place = " ".join(titles)
+    return lookup_country(place) is not None or lookup_capital(place) is not None
 
 
 @lru_cache(maxsize=4)
@@ -146,6 +162,7 @@ def _read_tail(
     toks = TokenWindow(text, head_end, high)  # drops a last token the window may have cut
     tail = Tail(end=head_end)
     i, right, between = 0, head_end, False
+    starts: list[int] = []  # where each segment read starts
     while len(tail.segments) < MAX_SEGMENTS and (tok := toks.get(i)) is not None:
         start, end, conn = tok
         if gap_kind(text[right:start]) != "space" or conn not in words.tail_connectors:
@@ -173,7 +190,9 @@ def _read_tail(
             tail.stop = "acronym"
             break
         tail.segments.append(conn + " " + " ".join(titles))
+        starts.append(tail.end)
         tail.end, right, i = seg_end, seg_end, j
         if full_stop:
             break
+    _drop_parties(tail, starts)
     return tail, high < len(text) and toks.get(i + 2) is None  # i >= len(toks) - 2

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sci_diplo.normalize.countries import country_name, lookup_country, suggest_countries
+from sci_diplo.normalize.countries import country_name, lookup_capital, lookup_country, suggest_countries
 from sci_diplo.normalize.country_mentions import find_countries
 from sci_diplo.resources import data_file
 
@@ -141,6 +141,15 @@ LOOKUP_CASES = [
 @pytest.mark.parametrize(("name", "code"), LOOKUP_CASES)
 def test_lookup_country(name: str, code: str | None) -> None:
     assert lookup_country(name) == code
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Abu Dhabi", "ARE"), ("suva", "FJI"), ("Brasília", "BRA"), ("Brasilia", "BRA"), (" London ", "GBR"),
+     ("Science", None), ("", None), (None, None)],
+)
+def test_lookup_capital(name: str, code: str | None) -> None:
+    assert lookup_capital(name) == code
 
 
 @pytest.mark.parametrize("value", [None, 3, b"China", ["China"]])

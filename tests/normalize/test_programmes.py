@@ -105,6 +105,14 @@ FIND_CASES = [
     ("Papers go to the 12th Asian Fisheries Science Congress in Perth.",
      [("12th Asian Fisheries Science Congress", "conference")]),
     ("The Fourth World Congress of Science Journalists met.", [("Fourth World Congress of Science Journalists", "conference")]),
+    # a place after the name is not part of it: a capital city, a country; nor are the
+    # parties after the subject of a memorandum
+    ("The UAE-Korea Joint Laboratory on Advanced Semiconductor Materials in Abu Dhabi opened.",
+     [("UAE-Korea Joint Laboratory on Advanced Semiconductor Materials", "joint_lab")]),
+    ("They signed the Memorandum of Understanding on Marine Science between Portugal and Cape Verde.",
+     [("Memorandum of Understanding on Marine Science", "mou")]),
+    ("They signed the Memorandum of Understanding between Portugal and Cape Verde.",
+     [("Memorandum of Understanding between Portugal and Cape Verde", "mou")]),
     # a numbered meeting, like a numbered congress
     ("Thailand hosted the 10th ASEAN-China Science and Technology Ministers' Meeting on 12 May.",
      [("10th ASEAN-China Science and Technology Ministers' Meeting", "conference")]),
