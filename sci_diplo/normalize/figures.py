@@ -86,6 +86,9 @@ _AMOUNT_BEFORE_RE = re.compile(
 _PROPORTION_RE = re.compile(r"[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+", re.I)
 # A number written as a year of the calendar: "one in 2020" is no proportion.
 _CALENDAR_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
+# Words of temperature before a number glued to "C" ("temperatures reached 45C"), or a decimal
+# one before it ("between 1.5C and 2C").
+_TEMPERATURE_BEFORE_RE = re.compile(r"(?i)warm|temperat|degree|heat|hot\b|cold|cool|celsius|°|freez|thermometer|\d\.\d+C\b")
 # What makes "over N years" an age or a time before now: "old", "older", "of age", "ago".
 _AGE_AFTER_RE = re.compile(r"[^\S\n]+(?i:old|older|of[^\S\n]+age|ago)\b")
 
@@ -180,6 +183,10 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
         return n.value / 1e6, "meters", start, n.end, post
     if pre:
         return n.value, pre[0], pre[1], _scale_word_end(text, pos), post
+    if n.head.fu == "C":  # "1.5C", "45C in the shade"; not "Row 5C"
+        if n.ntok == 1 and ("." in n.text or _TEMPERATURE_BEFORE_RE.search(text, max(0, start - 80), start)):
+            return n.value, "°C", start, n.end, post
+        return None
     if n.head.fu and n.ntok == 1:
         return n.value, UNIT_ABBR[n.head.fu], start, n.end, post
     found = currency_or_measure(text, pos)

@@ -127,7 +127,7 @@ def _trie_to_regex(node: dict) -> str:
 FUSED_UNITS = ("km", "cm", "mm", "nm", "kg", "mg", "MW", "GW", "kW", "KW", "TW", "kWh", "KWh",
                "MWh", "GWh", "TWh", "ha", "ml", "mL", "GB", "TB", "MB", "Gbps", "Mbps", "MHz",
                "GHz", "kHz", "Hz", "mph", "ft", "lbs", "lb", "km2", "km²", "m2", "m²", "m3", "m³",
-               "bpd", "yrs")
+               "bpd", "yrs", "C")  # "1.5C": degrees Celsius where a temperature is meant (figures)
 _FUSED_ALT = "|".join(sorted(FUSED_UNITS, key=len, reverse=True))
 
 # Currency codes that may be glued to the digits that follow them.

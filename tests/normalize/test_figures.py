@@ -123,6 +123,10 @@ def _figs(text: str) -> list[tuple]:
         ("Some 20% to 30% of firms report it.", [(20, "percent", "range", 30)]),
         # a number word is never what a number counts: "one" here counts nothing
         ("Then one followed two weeks on.", [(2, "weeks", "exact", None)]),
+        # degrees Celsius glued to the number, where a temperature is meant
+        ("Warming must stay below 1.5C.", [(1.5, "°C", "less_than", None)]),
+        ("Temperatures hit 45C in July.", [(45, "°C", "exact", None)]),
+        ("It is between 1.5C and 2C.", [(1.5, "°C", "range", 2)]),
         # a proportion is a share, as a percent; its second number counts nothing
         ("One in five researchers is a woman.", [(20, "percent", "exact", None)]),
         ("Nearly 3 out of 10 projects fail.", [(30, "percent", "nearly", None)]),
@@ -154,6 +158,7 @@ def test_find_figures(text: str, expected: list[tuple]) -> None:
         "Tel: 86-10-88828000",
         "FAST is one of the largest telescopes.",
         "One exciting example is malaria.",
+        "Row 5C is empty; grade 3C pupils and rooms 5C and 6C.",
         "A second one followed soon after; a third one opened.",
         "It built parks with eight of them.",
         "The Five-Hundred-Meter Aperture Spherical Radio Telescope.",
