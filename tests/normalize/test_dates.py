@@ -39,6 +39,10 @@ def found(text: str, anchor: str | None = FRI) -> list[tuple[str, str | None, st
         ("2011, the first year of the plan, was busy.", [("2011", "2011", "on")]),
         ("Trade grew. 2020 was a hard year.", [("2020", "2020", "on")]),
         ("The census (2019) counted them.", [("2019", "2019", "on")]),
+        # a timeline: a year opening a line or a list item, before a colon or a spaced dash
+        ("- 2008: Ghana and Germany sign an agreement.\n* 2012 - The centre opens.",
+         [("2008", "2008", "on"), ("2012", "2012", "on")]),
+        ("Room 2008: left. Budget: 2008: items.", []),
         ("He moved abroad in 2008, 2012 and 2016.", [("2008", "2008", "on"), ("2012", "2012", "on"),
                                                    ("2016", "2016", "on")]),
         ("Output rose in the first half of 2022.", [("first half of 2022", "2022-01/2022-06", "during")]),
