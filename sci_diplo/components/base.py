@@ -134,14 +134,27 @@ def align(doc: Doc, matches: Sequence[Any]) -> list[tuple[int, int] | None]:
     """Return the token range of each match's characters: shrunk to whole tokens, else grown to them.
 
     A match has character offsets ``start`` and ``end``; its range is None when it
-    neither holds nor touches a token. All of a component's matches are aligned in one
+    neither holds nor touches a token. A last token that the match ends inside of is kept
+    when only punctuation of it lies outside: "€8m." is one token "m." after "8", and "€8m"
+    would otherwise lose its "m". All of a component's matches are aligned in one
     ``searchsorted`` over the token offsets.
     """
     if not matches:
         return []
     starts, ends = token_bounds(doc)
+    match_ends = [m.end for m in matches]
     first = numpy.searchsorted(starts, [m.start for m in matches], side="left").tolist()
-    last = numpy.searchsorted(ends, [m.end for m in matches], side="right").tolist()
+    last = numpy.searchsorted(ends, match_ends, side="right")
+    inside = (last < len(starts)).nonzero()[0]  # a token follows the whole ones
+    cut = inside[starts[last[inside]] < numpy.array(match_ends)[inside]].tolist()
+    last = last.tolist()
+    if cut:
+        text = doc_text(doc)
+        for k in cut:  # the match ends inside token last[k]: keep it if only punctuation is left out
+            j = last[k]
+            rest = text[match_ends[k]:ends[j]]
+            if first[k] < j and not any(c.isalnum() for c in rest):
+                last[k] = j + 1
     out: list[tuple[int, int] | None] = list(zip(first, last))
     for k, (i, j) in enumerate(out):
         if j <= i:  # no whole token inside: take the tokens it touches

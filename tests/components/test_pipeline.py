@@ -220,14 +220,16 @@ def test_align_shrinks_to_whole_tokens_else_grows_to_those_touched(nlp):
     from bisect import bisect_left, bisect_right
 
     from sci_diplo.components.base import align
-    from sci_diplo.normalize.types import CountryMatch
+    from sci_diplo.normalize.types import CountryMatch, FigureMatch
 
-    text = "In 2021,  U.S.-China labs (thirty-three) opened.\n\nEnd"
+    text = "In 2021,  U.S.-China labs (thirty-three) opened for €8m.\n\nEnd"
     doc = nlp.make_doc(text)
     starts, ends = [t.idx for t in doc], [t.idx + len(t) for t in doc]
 
     def one(a, b):  # one match at a time, by bisection
         i, j = bisect_left(starts, a), bisect_right(ends, b)
+        if i < j < len(starts) and starts[j] < b and not any(c.isalnum() for c in text[b:ends[j]]):
+            j += 1  # the last token cut by the match leaves only punctuation out
         if j <= i:
             i, j = max(0, bisect_right(starts, a) - 1), min(len(ends), bisect_left(ends, b) + 1)
         return (i, j) if i < j else None
@@ -238,6 +240,10 @@ def test_align_shrinks_to_whole_tokens_else_grows_to_those_touched(nlp):
     assert align(doc, [CountryMatch(china, china + 5, "CHN"), CountryMatch(inside, inside + 3, "CHN")]) == [
         (6, 7), (6, 7)]
     assert doc[6].text == "China"  # after "In", "2021", ",", " ", "U.S." and "-"
+    # "€8m." is "€", "8" and "m.": the figure "€8m" keeps its "m", with the period
+    euros = text.index("€")
+    (span,) = align(doc, [FigureMatch(euros, euros + 3, 8e6, "EUR")])
+    assert doc[span[0]:span[1]].text == "€8m."
     assert align(doc, []) == []
 
 
