@@ -113,6 +113,9 @@ FIND_CASES = [
      [("Memorandum of Understanding on Marine Science", "mou")]),
     ("They signed the Memorandum of Understanding between Portugal and Cape Verde.",
      [("Memorandum of Understanding between Portugal and Cape Verde", "mou")]),
+    # plural accords; a telescope array
+    ("The Artemis Accords have been signed by 40 countries.", [("Artemis Accords", "agreement")]),
+    ("The Square Kilometre Array (SKA) is being built.", [("Square Kilometre Array", "facility")]),
     # a numbered meeting, like a numbered congress
     ("Thailand hosted the 10th ASEAN-China Science and Technology Ministers' Meeting on 12 May.",
      [("10th ASEAN-China Science and Technology Ministers' Meeting", "conference")]),
@@ -200,6 +203,7 @@ NON_MATCHES = [
     "The Chile Joint Commission and the Electoral Commission of Ghana met.",
     "The 118th Congress passed the act; the 20th National Congress followed.",
     "The Annual Meeting opened; the First Meeting and the 3rd Meeting of the Joint Committee followed.",
+    "An Array of tools; the Array opened; the Accords were signed.",
     "The US Congress and the National People's Congress met; Congress adjourned.",
     "She anchors for Cable News Network (CNN); the Andean Water Network grew.",
     "China's Plan and the Open Source movement.",
