@@ -82,6 +82,8 @@ _AMOUNT_BEFORE_RE = re.compile(
     r"euros?|dollars?|pounds?|yuan|yen|rupees?|francs?|percent|per[^\S\n]cent)|" + "|".join(sorted(ISO_CODES)) + r")\b)"
     r"(?:[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?[^\W\d_]+s)?[^\S\n]+\Z"  # "600 (young) engineers over"
 )
+# Between the two ends of an amount of money with one currency sign: "$2-3 million", "$2 to 3 million".
+_MONEY_GAP_RE = re.compile(r"[^\S\n]*(?:[-–—]|to)[^\S\n]*", re.I)
 # Between the two numbers of a proportion: "one in five", "3 out of 10".
 _PROPORTION_RE = re.compile(r"[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+", re.I)
 # A number written as a year of the calendar: "one in 2020" is no proportion.
@@ -326,6 +328,8 @@ def _over_a_period(text: str, m: re.Match[str], end: int) -> bool:
 def _range_figure(text: str, a: Num, b: Num, memo: dict[int, list]) -> FigureMatch | None:
     """Return "between 5 and 10 X" / "5-10 million" / "20% to 30%" as one range, else None."""
     db = _described(text, b, memo)
+    if db is None or (b.sfx == "m" and db[1] == "meters"):
+        db = _money_range_end(text, a, b, memo) or db
     if db is None:
         return None
     facts = memo.get(a.start)
@@ -352,6 +356,22 @@ def _range_figure(text: str, a: Num, b: Num, memo: dict[int, list]) -> FigureMat
     if not lo < db[0]:
         return None
     return FigureMatch(opener.start() if opener else start, db[3], lo, db[1], "range", db[0])
+
+
+def _money_range_end(text: str, a: Num, b: Num, memo: dict[int, list]) -> tuple | None:
+    """The second end of a range whose currency stands only before the first ("$2-3 million",
+    "€5-10m"): ``b`` in the currency of ``a``, else None."""
+    pre = currency_before(text, a.start)
+    if pre is None or currency_before(text, b.start) is not None or _MONEY_GAP_RE.fullmatch(text, a.end, b.start) is None:
+        return None
+    facts = memo.get(b.start)
+    if facts is None:
+        facts = memo[b.start] = [_describe(text, b), None]
+    if facts[1] is None:
+        facts[1] = excluded(text, b)
+    if facts[1]:
+        return None
+    return b.value, pre[0], b.start, _scale_word_end(text, b.end), None
 
 
 def _percent_of(text: str, n: Num) -> FigureMatch | None:

@@ -120,6 +120,11 @@ def _figs(text: str) -> list[tuple]:
         ("It set up between 5 and 10 laboratories.", [(5, "laboratories", "range", 10)]),
         ("The plan costs 2-3 billion yuan.", [(2e9, "CNY", "range", 3e9)]),
         ("They shipped 5-10 million doses.", [(5e6, "doses", "range", 1e7)]),
+        # one currency sign for both ends: the second end is money too
+        ("It costs $2-3 million.", [(2e6, "USD", "range", 3e6)]),
+        ("It costs €5-10m.", [(5e6, "EUR", "range", 1e7)]),
+        ("It costs $2 to 3 billion.", [(2e9, "USD", "range", 3e9)]),
+        ("Fees were $5 - 2020 rates.", [(5, "USD", "exact", None)]),
         ("Some 20% to 30% of firms report it.", [(20, "percent", "range", 30)]),
         # a number word is never what a number counts: "one" here counts nothing
         ("Then one followed two weeks on.", [(2, "weeks", "exact", None)]),
