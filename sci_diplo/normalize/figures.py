@@ -24,7 +24,7 @@ import re
 from sci_diplo.normalize.figures_filters import QUALIFIERS, excluded, find_qualifier, prev_word
 from sci_diplo.normalize.figures_nouns import NOT_COUNTED, BOUNDARY, head_noun, is_plural, vague_figures
 from sci_diplo.normalize.figures_units import (
-    ISO_CODES, UNIT_ABBR, currency_after, currency_before, currency_or_measure, unit_word,
+    ISO_CODES, UNIT_ABBR, currency_after, currency_before, currency_or_measure, currency_word, unit_word,
 )
 from sci_diplo.normalize.number_parse import Num
 from sci_diplo.normalize.numbers import scan, signed, tokens
@@ -179,7 +179,7 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
     if pm:
         post, pos = ("at_least" if pm.group("ge") else "at_most" if pm.group("le") else "about"), pm.end()
     pre = currency_before(text, n.start)
-    if n.sfx in ("k", "K") and not pre:  # "4K cameras": a resolution, not 4,000
+    if n.sfx in ("k", "K") and not pre and not currency_after(text, pos):  # "4K cameras": a resolution, not 4,000
         return None
     if n.sfx == "m" and not pre and not currency_after(text, pos) and not _plural_next(text, pos):
         return n.value / 1e6, "meters", start, n.end, post
@@ -232,6 +232,9 @@ def _compound_unit(text: str, pos: int) -> tuple[str, float, int] | None:
         return None
     if word.lower() in WORDS or word.lower() in BOUNDARY or word.lower().endswith(("ed", "ties")):
         return None  # "one-half", "2-sided", "nineteen-eighties", "814014-why": no unit
+    code = currency_word(word)  # "a 10-million-euro grant"
+    if code is not None:
+        return code, 1.0, m.end()
     found = unit_word(word) if word not in UNIT_ABBR else (UNIT_ABBR[word], 1.0)
     return (found[0], found[1], m.end()) if found else (word, 1.0, m.end())
 

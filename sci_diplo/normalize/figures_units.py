@@ -237,6 +237,7 @@ _ADJ = ("US", "U.S.", "American", "Canadian", "Australian", "Hong Kong", "Singap
         "Turkish", "Egyptian", "Nigerian", "Kenyan", "Ugandan", "Tanzanian", "Moroccan",
         "Qatari", "CFA")
 _CUR_WORD_ALT = _alt([w for k in _CURRENCY_WORDS for w in (k, _plural(k))])
+_CURRENCY_WORD_CODES = {w: code for k, code in _CURRENCY_WORDS.items() for w in (k, _plural(k))}
 # A currency after a number (and its scale): "yuan", "US dollars", "pounds
 # sterling", "SEK" (an ISO code, checked against ISO_CODES by the caller).
 CURRENCY_AFTER_RE = re.compile(
@@ -279,6 +280,11 @@ def currency_before(text: str, pos: int) -> tuple[str, int] | None:
         return yen_or_yuan(text), m.start("c")
     code = _SYMBOLS.get(c) or (c if c in ISO_CODES else None)
     return (code, m.start("c")) if code else None
+
+
+def currency_word(word: str) -> str | None:
+    """Return the ISO code of a currency word ("euro", "dollars"), else None."""
+    return _CURRENCY_WORD_CODES.get(word.lower())
 
 
 def currency_after(text: str, pos: int) -> tuple[str, int] | None:

@@ -125,8 +125,9 @@ class Card:
             return False
         if g == "and":
             return last in (HUND, SCALE) and (k in (UNIT, TEEN, TENS) or self._dig_ok(t))
-        if g == "hy":
-            return (k == UNIT and last == TENS) or (k == HUND and last in (UNIT, TEEN))
+        if g == "hy":  # "thirty-three", "two-hundred", "$1.5-trillion"
+            return ((k == UNIT and last == TENS) or (k == HUND and last in (UNIT, TEEN))
+                    or (k == SCALE and last == DIG and t.value < self.min_scale))
         if g != "sp":
             return False
         if last == "a":

@@ -125,6 +125,10 @@ def _figs(text: str) -> list[tuple]:
         ("It costs €5-10m.", [(5e6, "EUR", "range", 1e7)]),
         ("It costs $2 to 3 billion.", [(2e9, "USD", "range", 3e9)]),
         ("Fees were $5 - 2020 rates.", [(5, "USD", "exact", None)]),
+        # a scale word or a currency word joined by a hyphen; "k" before a currency
+        ("It is a $1.5-trillion plan.", [(1.5e12, "USD", "exact", None)]),
+        ("She won a 10-million-euro grant.", [(1e7, "EUR", "exact", None)]),
+        ("It costs 300k euros.", [(3e5, "EUR", "exact", None)]),
         ("Some 20% to 30% of firms report it.", [(20, "percent", "range", 30)]),
         # a number word is never what a number counts: "one" here counts nothing
         ("Then one followed two weeks on.", [(2, "weeks", "exact", None)]),

@@ -119,6 +119,7 @@ def _found(text: str) -> list[tuple[str, float]]:
         ("There are 12,567 words", [("12,567", 12567)]),
         ("Exercises 22,24,26,31.", [("22", 22), ("24", 24), ("26", 26), ("31", 31)]),
         ("he won five and a half million", [("five and a half million", 5.5e6)]),
+        ("a $1.5-trillion plan, a 5-million-strong army", [("1.5-trillion", 1.5e12), ("5-million", 5e6)]),
     ],
 )
 def test_find_numbers(text: str, expected: list[tuple[str, float]]) -> None:
