@@ -270,14 +270,26 @@ def _described(text: str, n: Num, memo: dict[int, list]) -> tuple | None:
     ``memo`` keeps [``_describe``, ``excluded``] of each number, each computed
     when first asked: a number is read as the end of a failed range, then again alone.
     """
+    facts = _facts(text, n, memo)
+    if facts[0] is None:
+        return None
+    return None if _excluded(text, n, memo) else facts[0]
+
+
+def _facts(text: str, n: Num, memo: dict[int, list]) -> list:
+    """Return the memo entry of ``n``: [``_describe``, ``excluded`` or None until asked]."""
     facts = memo.get(n.start)
     if facts is None:
         facts = memo[n.start] = [_describe(text, n), None]
-    if facts[0] is None:
-        return None
+    return facts
+
+
+def _excluded(text: str, n: Num, memo: dict[int, list]) -> bool:
+    """``excluded(text, n)``, computed once per number."""
+    facts = _facts(text, n, memo)
     if facts[1] is None:
         facts[1] = excluded(text, n)
-    return None if facts[1] else facts[0]
+    return facts[1]
 
 
 def _single_figure(text: str, n: Num, memo: dict[int, list]) -> FigureMatch | None:
@@ -335,14 +347,9 @@ def _range_figure(text: str, a: Num, b: Num, memo: dict[int, list]) -> FigureMat
         db = _money_range_end(text, a, b, memo) or db
     if db is None:
         return None
-    facts = memo.get(a.start)
-    if facts is None:
-        facts = memo[a.start] = [_describe(text, a), None]
-    if facts[1] is None:
-        facts[1] = excluded(text, a)
-    if facts[1]:
+    if _excluded(text, a, memo):
         return None
-    da = facts[0]
+    da = memo[a.start][0]
     own = da is not None and (da[3] > a.end or da[2] < a.start)
     gap_start = da[3] if own and da[3] > a.end else a.end
     g = _RANGE_GAP_RE.fullmatch(text, gap_start, db[2])
@@ -367,12 +374,7 @@ def _money_range_end(text: str, a: Num, b: Num, memo: dict[int, list]) -> tuple 
     pre = currency_before(text, a.start)
     if pre is None or currency_before(text, b.start) is not None or _MONEY_GAP_RE.fullmatch(text, a.end, b.start) is None:
         return None
-    facts = memo.get(b.start)
-    if facts is None:
-        facts = memo[b.start] = [_describe(text, b), None]
-    if facts[1] is None:
-        facts[1] = excluded(text, b)
-    if facts[1]:
+    if _excluded(text, b, memo):
         return None
     return b.value, pre[0], b.start, _scale_word_end(text, b.end), None
 
