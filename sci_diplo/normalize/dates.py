@@ -63,8 +63,12 @@ _LABEL_RX = re.compile(
     r"publication\s++date|release\s++date|(?:for\s++)?immediate\s++release)(?:\s++on)?",
     re.I,
 )
+# A news dateline's city, in capitals, and its region: "BEIJING", "WASHINGTON, D.C.", "NAIROBI, Kenya".
+_CITY = r"[A-Z][A-Z .'’-]{1,40}(?:,\s*+[A-Z][A-Za-z.]{1,10})?"
+# A news agency and a dash: "(Xinhua) --", " -- ", " — ".
+_AGENCY = r"\s*+(?:\([^)\n]{1,40}\)\s*+)?(?:--|—|–|-)"
 # A news dateline before the date: "BEIJING, " or "WASHINGTON, D.C., ".
-_CITY_RX = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*+[A-Z][A-Za-z.]{1,10})?,\s*+")
+_CITY_RX = re.compile(_CITY + r",\s*+")
 # A place alone before a dateline's date: "Brussels, " (the line holds nothing else).
 _PLACE_RX = re.compile(r"[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,2}")
 # A place and the date in another language before a slash: "Bogotá, 21 de marzo de 2024 / ".
@@ -72,9 +76,9 @@ _BILINGUAL_RX = re.compile(
     r"[*_#\s]*+[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,2},[^\S\n]*+[^\n/]{3,40}?\d{4}[^\S\n]*+/[^\S\n]*+"
 )
 # After a city dateline's date: "(Xinhua) --", " -- ", " — ".
-_AGENCY_RX = re.compile(r"\s*+(?:\([^)\n]{1,40}\)\s*+)?(?:--|—|–|-)")
+_AGENCY_RX = re.compile(_AGENCY)
 # A news dateline's city, agency and dash before the date: "NAIROBI, Kenya (AP) — ", "LONDON (Reuters) - ".
-_CITY_DASH_RX = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*+[A-Z][A-Za-z.]{1,10})?\s*+(?:\([^)\n]{1,40}\)\s*+)?(?:--|—|–|-)\s*+")
+_CITY_DASH_RX = re.compile(_CITY + _AGENCY + r"\s*+")
 _RANGE_WORDS = ("from", "between")
 # The date at the start of a ``published`` value: "2021", "2021-12", "2021-12-17T10:00".
 _PUBLISHED_RX = re.compile(r"\s*(-?\d{4}(?:-\d{2}(?:-\d{2})?)?)")
