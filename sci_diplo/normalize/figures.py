@@ -322,11 +322,11 @@ def _proportion(text: str, a: Num, b: Num) -> FigureMatch | None:
         return None
     noun = head_noun(text, b.end)
     end = noun[1] if noun is not None else b.end
+    share = 100 * a.value / whole
     m = find_qualifier(text, a.start)
     if m is None:
-        return FigureMatch(a.start, end, 100 * a.value / b.value, "percent")
-    return FigureMatch(m.start("q"), end, 100 * a.value / b.value, "percent",
-                       QUALIFIERS[" ".join(m.group("q").lower().split())])
+        return FigureMatch(a.start, end, share, "percent")
+    return FigureMatch(m.start("q"), end, share, "percent", QUALIFIERS[" ".join(m.group("q").lower().split())])
 
 
 def _over_a_period(text: str, m: re.Match[str], end: int) -> bool:
