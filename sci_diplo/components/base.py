@@ -142,17 +142,17 @@ def align(doc: Doc, matches: Sequence[Any]) -> list[tuple[int, int] | None]:
     if not matches:
         return []
     starts, ends = token_bounds(doc)
-    match_ends = [m.end for m in matches]
+    match_ends = numpy.array([m.end for m in matches], dtype=numpy.int64)
     first = numpy.searchsorted(starts, [m.start for m in matches], side="left").tolist()
     last = numpy.searchsorted(ends, match_ends, side="right")
     inside = (last < len(starts)).nonzero()[0]  # a token follows the whole ones
-    cut = inside[starts[last[inside]] < numpy.array(match_ends)[inside]].tolist()
+    cut = inside[starts[last[inside]] < match_ends[inside]].tolist()
     last = last.tolist()
     if cut:
         text = doc_text(doc)
         for k in cut:  # the match ends inside token last[k]: keep it if only punctuation is left out
             j = last[k]
-            rest = text[match_ends[k]:ends[j]]
+            rest = text[matches[k].end:ends[j]]
             if first[k] < j and not any(c.isalnum() for c in rest):
                 last[k] = j + 1
     out: list[tuple[int, int] | None] = list(zip(first, last))
