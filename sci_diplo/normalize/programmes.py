@@ -12,8 +12,8 @@ Some heads also name organisations, so they count only in a shape that makes a
 programme: "Committee"/"Commission" after "Joint" and a pair of names ("China-Kenya
 Joint Committee"), "Congress" and "Meeting" after an ordinal ("9th African Soil Science
 Congress", "10th ASEAN-China S&T Ministers' Meeting"), "Network"/"Alliance"/"Source"
-with a pair of names or an acronym. A centre named as a person's workplace ("an analyst at the Centre for X") or owned
-("Tsinghua University's Center") is an organisation.
+with a pair of names or an acronym. A centre named as a person's workplace ("an analyst
+at the Centre for X") or owned ("Tsinghua University's Center") is an organisation.
 
 Public API: :func:`find_programmes`, :func:`normalize_name`, :func:`programme_key`.
 """
