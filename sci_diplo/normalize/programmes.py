@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sci_diplo.normalize.programme_aliases import alias_after, aliases_inside_paren
+from sci_diplo.normalize.programme_lower import find_lower_names
 from sci_diplo.normalize.programme_premods import scan_premods
 from sci_diplo.normalize.programme_scan import YEAR_RE, Token, after_head, is_ordinal
 from sci_diplo.normalize.programme_tail import Tail, scan_tail
@@ -254,6 +255,22 @@ def _scan(text: str, words: ProgrammeWords) -> list[_Candidate]:
         if cand is not None:
             found.append(cand)
             floor = cand.end
+    return _with_lower_names(text, found, words)
+
+
+def _with_lower_names(text: str, found: list[_Candidate], words: ProgrammeWords) -> list[_Candidate]:
+    """Add the names closed by a lower-case head ("the Artemis programme") that overlap no
+    name found by a capitalised head, in text order."""
+    lower = find_lower_names(text, words)
+    if not lower:
+        return found
+    taken = [(c.start, c.end) for c in found]
+    for low in lower:
+        if any(start < low.end and low.start < end for start, end in taken):
+            continue
+        explicit = [low.explicit] if low.explicit else []
+        found.append(_Candidate(low.start, low.end, low.name, low.category, explicit, [low.alias]))
+    found.sort(key=lambda c: c.start)
     return found
 
 

@@ -338,6 +338,9 @@ PATHOLOGICAL = [
     ("." * 390 + " Fund ") * 2_000,
     ("'" * 200 + "A Plan on ") * 2_000,
     ("Aa-" * 130 + " Fund on Aa") * 2_000,
+    "Aa programme " * 50_000,
+    "Aa " * 100_000 + "programme",
+    "the MEXT scholarship" + " scheme" * 100_000,
 ]
 
 
@@ -437,3 +440,51 @@ def test_head_scan_finds_the_matches_of_head_re(text: str) -> None:
     scan = text.encode("ascii", "replace").translate(words.head_scan_table)
     places = [words.head_re.match(text, s.start()) for s in words.head_scan_re.finditer(scan)]
     assert [m.span() for m in places if m] == [m.span() for m in words.head_re.finditer(text)]
+
+
+# Names closed by a lower-case head word: (sentence, [(name, aliases, category)]).
+LOWER_HEAD_CASES = [
+    ("Britain rejoined the Horizon Europe programme last year.",
+     [("Horizon Europe programme", ("Horizon Europe",), "programme")]),
+    ("He praised the Belt and Road initiative.",
+     [("Belt and Road initiative", ("Belt and Road",), "initiative")]),
+    ("The Global Gateway strategy will fund ports.",
+     [("Global Gateway strategy", ("Global Gateway",), "plan")]),
+    ("The Chang'e-6 mission returned samples.", [("Chang'e-6 mission", ("Chang'e-6",), "project")]),
+    # a lone acronym before a head that organisations rarely take; two heads in a row
+    ("India's INSPIRE scheme supports young researchers.",
+     [("INSPIRE scheme", ("INSPIRE",), "programme")]),
+    ("Students went to Japan under the MEXT scholarship scheme.",
+     [("MEXT scholarship scheme", ("MEXT",), "programme")]),
+    ("DST funds its SPARKLE fellowship (SPF) from 2025.",
+     [("SPARKLE fellowship", ("SPF", "SPARKLE"), "programme")]),
+    # a capitalised head still closes its own name
+    ("Officials from the Newton Fund and the Copernicus programme met.",
+     [("Newton Fund", (), "fund"), ("Copernicus programme", ("Copernicus",), "programme")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", LOWER_HEAD_CASES)
+def test_lower_case_heads_close_names(text: str, expected: list) -> None:
+    assert [(m.name, m.aliases, m.category) for m in find_programmes(text)] == expected
+
+
+# Lower-case heads after words that name no programme, or used as verbs.
+LOWER_HEAD_NON_MATCHES = [
+    "The UK programme grew, and the Chinese programme shrank.",
+    "The US-China agreement lapsed; the United States plan was dropped.",
+    "The World Bank programme and the European Commission initiative ended.",
+    "The NASA programme and the EU initiative were cut.",
+    "The Mars mission and the Moon probe were delayed.",
+    "The March agreement and the National plan were both signed.",
+    "The Europeans plan to launch; the Americans fund the rest.",
+    "The UK space programme grew.",
+    "Chinese Academy of Sciences programme.",
+    "Send the flyer for the Benefit fund raiser.",
+    "Project Horizon programme",
+]
+
+
+@pytest.mark.parametrize("text", LOWER_HEAD_NON_MATCHES)
+def test_lower_case_heads_need_a_name(text: str) -> None:
+    assert find_programmes(text) == []
