@@ -124,7 +124,8 @@ class Card:
         if last == "dsfx" or g is None or t.fu:
             return False
         if g == "and":
-            return last in (HUND, SCALE) and (k in (UNIT, TEEN, TENS) or self._dig_ok(t))
+            # digits after "hundred and" only ("3 hundred and 21"): "$10 million and 300 grants" is two numbers
+            return last in (HUND, SCALE) and (k in (UNIT, TEEN, TENS) or (last == HUND and self._dig_ok(t)))
         if g == "hy":  # "thirty-three", "two-hundred", "$1.5-trillion"
             return ((k == UNIT and last == TENS) or (k == HUND and last in (UNIT, TEEN))
                     or (k == SCALE and last == DIG and t.value < self.min_scale))

@@ -142,6 +142,11 @@ def _figs(text: str) -> list[tuple]:
         ("Rebels hold 5 out of 18 governorates.", [(18, "governorates", "exact", None)]),
         ("It opened 3 labs in 10 countries.", [(3, "labs", "exact", None), (10, "countries", "exact", None)]),
         ("Of the labs, one opened three days ago.", [(3, "days", "exact", None)]),
+        # "and" joins digits to a number only after "hundred": two amounts, not one
+        ("It provides US$10 million and 300 scholarships.",
+         [(1e7, "USD", "exact", None), (300, "scholarships", "exact", None)]),
+        ("It gives five million and 12 projects.", [(12, "projects", "exact", None)]),
+        ("It has 3 hundred and 21 labs.", [(321, "labs", "exact", None)]),
     ],
 )
 def test_find_figures(text: str, expected: list[tuple]) -> None:
