@@ -37,7 +37,7 @@ class _Strict(BaseModel):
 class Mention(_Strict):
     """One occurrence of a fact in one document."""
 
-    path: str = Field(description="The file the fact was read from, as given ('-' for stdin).")
+    path: str = Field(description="The file the fact was read from, as given ('stdin:' and the document id for a text read from stdin).")
     doc_id: str = Field(description="Hash of the document's text.")
     start: int = Field(ge=0, description="Start offset of the evidence in the text as read.")
     end: int = Field(ge=0, description="End offset (exclusive).")

@@ -51,6 +51,13 @@ def doc_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def stdin_path(text: str) -> str:
+    """Return the path a text read from stdin is stored under: "stdin:" and its document id.
+    Each text piped in is a document of its own (one path for all would make each replace the
+    last), and the same text piped again is recognised as unchanged."""
+    return f"stdin:{doc_id(text)}"
+
+
 def path_text(path: Path | str) -> str:
     """Return ``path`` as text that can be stored as JSON and printed. A name that is not valid
     UTF-8 reaches Python with its stray bytes as lone surrogates, which neither can hold: those
@@ -187,7 +194,7 @@ def iter_sources(paths: Iterable[str], read: Callable[[Path], bool] | None = Non
     if "-" in paths:
         try:
             text, encoding, warnings = decode(sys.stdin.buffer.read(), "-")
-            yield Source("-", text, encoding, {}, warnings)
+            yield Source(stdin_path(text), text, encoding, {}, warnings)
         except InputError as exc:
             yield exc
 

@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sci_diplo.cli import app
+from sci_diplo.sources import doc_id
 from tests.factories import paragraph_corpus
 
 runner = CliRunner()
@@ -201,7 +202,19 @@ def test_extract_from_stdin(tmp_path):
     assert result.exit_code == 0, result.output
     records = facts_json(store, "--country", "Kenya")
     assert any(r["kind"] == "figure" and r["value"] == 12 and r["unit"] == "laboratories" for r in records)
-    assert all(m["path"] == "-" for r in records for m in r["mentions"])
+    assert {m["path"] for r in records for m in r["mentions"]} == {f"stdin:{doc_id(text)}"}
+
+
+def test_texts_piped_in_one_after_another_are_all_kept(tmp_path):
+    store = tmp_path / "facts.json"
+    first = "Norway and Chile signed a deal on 14 labs in May 2022."
+    second = "Peru and Japan signed a deal on 9 observatories in June 2021."
+    for text in (first, second, first):
+        assert run("extract", "-", "--store", store, input=text).exit_code == 0
+    units = {r["unit"] for r in facts_json(store, "--kind", "figure")}
+    assert units == {"labs", "observatories"}
+    result = run("extract", "-", "--store", store, input=second)
+    assert "1 unchanged" in result.output, result.output
 
 
 def test_bad_inputs_are_named_and_the_rest_stored(tmp_path):
