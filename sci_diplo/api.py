@@ -26,7 +26,15 @@ from sci_diplo.records import DocContext, doc_records
 from sci_diplo.sources import Source, doc_id
 
 PIPE_BATCH = 16  # rule components gain nothing from big batches; small ones bound memory
-BREAKS = (re.compile(r"\n[^\S\n]*\n\s*"), re.compile(r"\n"), re.compile(r"\s+"))
+# Where a long text is cut, best first: a blank line, a line break, a sentence's end (a full
+# stop, "?" or "!", maybe a closing quote or bracket, white space, then a capital, a digit or
+# an opening quote), white space.
+BREAKS = (
+    re.compile(r"\n[^\S\n]*\n\s*"),
+    re.compile(r"\n"),
+    re.compile(r"[.!?][\"'”’)\]]?[^\S\n]+(?=[\"'“‘(\[]?[A-Z0-9])"),
+    re.compile(r"\s+"),
+)
 
 
 @dataclass
@@ -49,7 +57,7 @@ def split_text(text: str, limit: int = MAX_CHARS) -> list[tuple[int, str]]:
     """Return ``(offset, piece)`` pairs of at most ``limit`` characters that join back to ``text``.
 
     Cuts fall on a blank line where one lies in the second half of the window,
-    else a line break, else white space, else anywhere.
+    else a line break, else a sentence's end, else white space, else anywhere.
     """
     pieces, start = [], 0
     while len(text) - start > limit:
