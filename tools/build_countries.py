@@ -7,11 +7,12 @@ Usage::
 
 SRC is ``countries.json`` of the mledoze/countries repository (ODbL); DEST is
 the compact table that ``sci_diplo.normalize.countries`` loads at run time. The
-list of countries comes from SRC only. This script adds three small
+list of countries comes from SRC only. This script adds four small
 hand-maintained constants: English short forms and spellings that news uses but
-SRC lacks (``ALIASES``), names of regions and places that contain a country name
-or demonym but are not that country (``NOT_COUNTRIES``), and country names that
-are also common first names or US place names (``PERSON_PRONE``).
+SRC lacks (``ALIASES``), names of regions, places and outlets that contain a country
+name or demonym but are not that country (``NOT_COUNTRIES``), country names that
+are also common first names or US place names (``PERSON_PRONE``), and the combining
+forms that name a country only before a hyphen ("Franco-German": ``COMBINING_FORMS``).
 
 The derived table is a Derivative Database of the source and is published under
 the ODbL too (see ``data/COUNTRIES-NOTICE.md``).
@@ -66,11 +67,22 @@ NOT_COUNTRIES: list[str] = [
     "Korean Peninsula", "South China Sea", "East China Sea", "Congo Basin",
     "Congo River", "Niger Delta", "Niger River", "Jordan River", "Inner Mongolia",
     "Inner Mongolian", "West Timor",
+    # cities named "<country> City", and outlets named after a country
+    "Mexico City", "Guatemala City", "Panama City", "Kuwait City", "Belize City",
+    "Djibouti City", "China Daily",
 ]
 
 # Country names that are also first names or US place names; the finder skips
 # them beside another capitalised word ("Michael Jordan", "Georgia Tech").
 PERSON_PRONE: list[str] = ["Jordan", "Chad", "Georgia", "Holland"]
+
+# Combining forms that name a country only before a hyphen or dash and a capitalised word
+# ("Franco-German", "Russo-Japanese"); alone they are surnames ("Franco") or other words.
+# ("Sino" stands in ALIASES: it names China alone too.)
+COMBINING_FORMS: dict[str, str] = {
+    "Franco": "FRA", "Russo": "RUS", "Italo": "ITA", "Luso": "PRT", "Austro": "AUT",
+    "Turco": "TUR", "Nippo": "JPN",
+}
 
 _FIELDS_NOTE = (
     "cca3, cca2, name (common), official, alt_spellings (Latin-script spellings that "
@@ -143,7 +155,7 @@ def compact_entry(entry: dict) -> dict:
 def build(source: list[dict]) -> dict:
     """Return the whole derived table: provenance, rows sorted by alpha-3, hand lists."""
     codes = {entry["cca3"] for entry in source}
-    unknown = sorted(set(ALIASES.values()) - codes)
+    unknown = sorted((set(ALIASES.values()) | set(COMBINING_FORMS.values())) - codes)
     if unknown:
         raise ValueError(f"aliases name unknown codes: {unknown}")
     return {
@@ -153,6 +165,7 @@ def build(source: list[dict]) -> dict:
         "aliases": ALIASES,
         "not_countries": NOT_COUNTRIES,
         "person_prone": PERSON_PRONE,
+        "combining_forms": COMBINING_FORMS,
     }
 
 

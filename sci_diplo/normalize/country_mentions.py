@@ -16,10 +16,16 @@ Rules (known limits in brackets):
 * "Jordan", "Chad", "Georgia", "Holland" beside another capitalised word (other
   than "In", "From" ...) are a person or US place ("Michael Jordan", "Georgia
   Tech"). [A US state after a comma, "Atlanta, Georgia", is still GEO.]
-* A demonym right after "in"/"into" and before punctuation, or before a word such as
-  "initials", "translation", "version" or "-speaking", is a language and is skipped
-  ("published in French.", "its Spanish initials"). [Other language uses still count.]
+* A demonym right after "in"/"into" and before punctuation or a word that no noun phrase
+  goes on with ("at", "by", "was"), after "fluent" or a verb of speaking or learning, or
+  before a word such as "initials", "translation", "version", "-language" or "-speaking",
+  is a language and is skipped ("published in French.", "spoke in French at", "speaks
+  fluent German", "its Spanish initials"). [Other language uses still count: "in English
+  and Portuguese".]
 * A form right before "$" is a currency prefix ("US$ 2 million") and is skipped.
+* A combining form names its country only before a hyphen or dash: "Franco-German" is FRA
+  and DEU, "General Franco" nothing. "<Country> City" is a city ("Mexico City"), which
+  alone names no country, as SCHEMA says of places.
 """
 
 from __future__ import annotations
@@ -45,7 +51,18 @@ TRANSLATED_BEFORE_RE = re.compile(r"\btranslat(?:ed|ion)[^\S\n]+(?:from|into)[^\
 # A word after a demonym that makes it a language: "Spanish initials", "French-speaking".
 LANGUAGE_AFTER_RE = re.compile(
     r"(?:[^\S\n]+(?:initials|acronym|abbreviation|translation|subtitles|speakers|dub|dubbing)\b"
-    r"|[-‐][^\S\n]*speaking\b|[^\S\n]+(?:language|name|version|edition|original)\b)"
+    r"|[-‐][^\S\n]*(?:speaking|language)\b|[^\S\n]+(?:language|name|version|edition|original)\b)"
+)
+# A word after "in <demonym>" that no noun phrase goes on with: the demonym is a language
+# ("spoke in French at the signing", "written in Spanish by"), not "in French laboratories".
+LANGUAGE_IN_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:at|on|by|with|from|to|for|during|as|but|before|after|while|when|because|than|"
+    r"since|until|via|without|is|was|were|are|has|had|will|would|could|can|that|which)\b"
+)
+# A verb of speaking or "fluent" right before a demonym: "speaks fluent German", "learn Chinese"
+# (not the end of a compound: "Chinese-speaking Jordanian").
+SPEAKING_BEFORE_RE = re.compile(
+    r"(?<![-‐])\b(?:fluent|speaks?|spoke|speaking|learn(?:s|ed|ing|t)?|teach(?:es|ing)?|taught)[^\S\n]+\Z", re.I
 )
 # Longer runs are read afresh each time rather than cached.
 MAX_CACHED_RUN = 100
@@ -75,10 +92,12 @@ def _language_use(text: str, start: int, end: int) -> bool:
     "its Spanish initials", "Portuguese-speaking", "translated from the Spanish"."""
     if LANGUAGE_AFTER_RE.match(text, end) or TRANSLATED_BEFORE_RE.search(text, max(0, start - 30), start):
         return True
+    if SPEAKING_BEFORE_RE.search(text, max(0, start - 12), start):
+        return True
+    if not LANGUAGE_BEFORE_RE.search(text[max(0, start - 6):start]):
+        return False
     after = text[end:end + 1]
-    return (after == "" or after in ",.;:)") and bool(
-        LANGUAGE_BEFORE_RE.search(text[max(0, start - 6):start])
-    )
+    return after == "" or after in ",.;:)" or bool(LANGUAGE_IN_AFTER_RE.match(text, end))
 
 
 def _longest_at(keys: list, gaps: list, i: int, tables: Tables) -> tuple | None:
@@ -129,6 +148,8 @@ def _run_forms(run: str, tables: Tables) -> tuple[tuple[int, int, str, bool], ..
             i += 1
             continue
         j, (trim, code, kind) = hit
+        if kind == "combining" and (j + 1 == len(words) or gaps[j] not in DASHES):
+            code = ""  # "Franco" names France only before a hyphen: "Franco-German"
         if code and not (kind == "person" and _person_like(words, gaps, i, j, trim > 0)):
             offsets = offsets or list(accumulate(map(len, parts), initial=0))
             found.append((offsets[2 * i], offsets[2 * j + 1] - trim, code, kind == "demonym"))

@@ -107,6 +107,8 @@ def finder_tables() -> Tables:
         _add_text_form(forms, prefixes, form, (code if code in reported else "", kind), False)
     for form in data["not_countries"]:
         _add_text_form(forms, prefixes, form, ("", "name"), True)
+    for form, code in data["combining_forms"].items():  # "Franco-": only before a hyphen (``_run_forms``)
+        _add_text_form(forms, prefixes, form, (code, "combining"), True)
     heads = {key for key in prefixes if " " not in key and "-" not in key}
     firsts = {h + end for h in heads for end in ("", "'s", "’s", "'", "’", ".", "'S", "’S")}
     ends = _with_endings(forms)
@@ -117,7 +119,7 @@ def finder_tables() -> Tables:
     # ``country_mentions._run_forms`` gives for one word (a person-prone name alone is kept).
     for word in firsts:
         trim, code, kind = ends.get(fold_accents(word), (0, "", ""))
-        if code and len(word) <= MAX_WORD:
+        if code and len(word) <= MAX_WORD and kind != "combining":  # "Franco" alone names no country
             tables.single[word] = ((0, len(word) - trim, code, kind == "demonym"),)
         if kind != "person":
             tables.safe_single[word] = tables.single.get(word, ())

@@ -113,6 +113,16 @@ FIND_CASES = [
     ("a Portuguese-speaking partner and the Arabic version of the plan", []),
     ("the Spanish government and its Spanish translation", [("Spanish", "ESP")]),
     ("Translated from the Spanish by our desk; a translation into French follows.", []),
+    ("She spoke in French at the signing; a Spanish-language daily and a report written in "
+     "German by experts followed.", []),
+    ("He speaks fluent German; students learn Chinese.", []),
+    ("They work in French laboratories.", [("French", "FRA")]),
+    # combining forms name a country only before a hyphen; "<country> City" is a city
+    ("Franco-German and Russo-Japanese talks", [("Franco", "FRA"), ("German", "DEU"),
+                                                 ("Russo", "RUS"), ("Japanese", "JPN")]),
+    ("General Franco spoke; Franco agreed.", []),
+    ("MEXICO CITY - Officials in Guatemala City and Kuwait City agreed; China Daily reported it.", []),
+    ("Vatican City and Mexico agreed.", [("Vatican City", "VAT"), ("Mexico", "MEX")]),
 ]
 
 
