@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from sci_diplo.normalize import dates_grammar as g
 
 _WINDOW = 48
-_TWO_WORD_RELATIONS = {("prior", "to"), ("ahead", "of"), ("as", "of"), ("up", "to"), ("back", "to")}
+_TWO_WORD_RELATIONS = {("prior", "to"), ("ahead", "of"), ("as", "of"), ("up", "to"), ("back", "to"),
+                       ("later", "than"), ("earlier", "than")}
+# "no later than 2030" is by 2030, "no earlier than 2025" after 2025.
+_NEGATED_RELATIONS = {"later than": "by", "earlier than": "after"}
 _PAIR_TAILS = frozenset(w for _, w in _TWO_WORD_RELATIONS)
 # Last words of the two-word qualifiers ("more than"): only they need the word before.
 _QUALIFIER_TAILS = frozenset(k.split()[-1] for k in g.AGO_QUALIFIERS if " " in k)
@@ -113,6 +116,8 @@ def _relation(words: list[str], gaps: list[str], i: int, nearest: str) -> tuple[
     else:
         return None, "", -1
     relation = g.RELATION_WORDS[rel_word]
+    if rel_word in _NEGATED_RELATIONS and rel_at > 0 and _joined(gaps[rel_at - 1]) and words[rel_at - 1] in ("no", "not"):
+        return _NEGATED_RELATIONS[rel_word], f"{words[rel_at - 1]} {rel_word}", rel_at - 1
     before = words[i - 1] if joined_before else ""
     if rel_word in ("in", "from") and before in ("starting", "beginning", "effective"):
         relation, rel_at = "since", i - 1
@@ -248,11 +253,15 @@ def tense_of(words: list[str]) -> bool | None:
     """Return True (future), False (past) or None for words in reading order from the expression."""
     for k, word in enumerate(words):
         w = word.lower()
+        if w in g.FUTURE_NOUNS:  # "plans to launch" (either way round), not "the plan"
+            if "to" in (words[k - 1].lower() if k else "", words[k + 1].lower() if k + 1 < len(words) else ""):
+                return True
+            continue
         if w in g.FUTURE_WORDS or w.endswith(("'ll", "’ll")):
             return True
         if w in g.PAST_WORDS:
             return False
-        if w.endswith("ed") and len(w) > 4 and w not in g.NOT_PAST_ED:
+        if (w.endswith("ed") and len(w) > 4 and w not in g.NOT_PAST_ED) or w in g.PAST_IRREGULAR:
             # "is due to be published": a participle after "be" is not a past tense.
             neighbour = words[k + 1].lower() if k + 1 < len(words) else ""
             if neighbour not in g.BE_WORDS:

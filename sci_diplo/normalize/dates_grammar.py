@@ -55,7 +55,7 @@ RELATION_WORDS = {
     "before": "before", "prior to": "before", "ahead of": "before", "pre": "before",
     "after": "after", "following": "after", "post": "after",
     "until": "until", "till": "until", "through": "until", "up to": "until", "to": "until",
-    "by": "by", "no later than": "by", "during": "during", "throughout": "during",
+    "by": "by", "later than": "after", "earlier than": "before", "during": "during", "throughout": "during",
     "in": "on", "on": "on", "of": "on", "for": "on", "as of": "on", "at": "on", "between": "during",
 }
 # Modifier words that narrow an expression without changing its value here.
@@ -67,7 +67,7 @@ AGO_QUALIFIERS = {"more than": "before", "over": "before", "less than": "after",
 YEAR_LEFT = frozenset(
     "in since by before after until till through from of during for between throughout "
     "year years fiscal circa ca c early late mid end beginning start summer winter spring "
-    "autumn fall around".split()
+    "autumn fall around than least".split()  # "no later than 2030", "until at least 2030"
 )
 # Determiners and possessives after which a number in 1900-2100 reads as a year ("the 2015 Nobel").
 YEAR_DETERMINERS = frozenset("the a an its his her their our my this that whose".split())
@@ -101,9 +101,19 @@ YEAR_SUBJECT_VERBS = frozenset(
 FUTURE_WORDS = frozenset(
     """will shall won't wont going due scheduled slated expected plans plan planned planning upcoming
     intends intend aims aim would could might tomorrow expect expects forecast
-    opens begins starts kicks""".split()  # present-tense schedules: "the conference opens on Oct. 3"
+    opens begins starts kicks takes meets resumes closes convenes""".split()
+    # present-tense schedules: "the conference opens on Oct. 3", "the council meets again in January"
 )
-PAST_WORDS = frozenset("was were had did said told ago previously says".split())
+# Future words that are also nouns: future only before "to" ("plans to launch", not "the plan").
+FUTURE_NOUNS = frozenset("plan plans aim aims".split())
+PAST_WORDS = frozenset("was were had did said told ago previously says began spoke came went took gave "
+                       "saw drew flew fell grew knew rose ran wrote became broke".split())
+# Irregular past tenses that are also participles: past, as an -ed verb is, unless after "be"
+# ("ministers met in March"; "the summit will be held on December 20").
+PAST_IRREGULAR = frozenset(
+    """met held made found built sent led won paid brought chose sold stood bought caught fought
+    got kept lost meant sought spent taught thought understood""".split()
+)
 BE_WORDS = frozenset("be been being is are am to".split())
 NOT_PAST_ED = frozenset("need needed indeed red bed speed seed feed united embed".split())
 TIME_UNITS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week",

@@ -149,6 +149,21 @@ def test_absolute_forms(text, expected):
         ("The forum ran from Nov. 29 to Dec. 1 in Dakar.", FRI, [("from Nov. 29 to Dec. 1",
                                                                  "2021-11-29/2021-12-01", "during")]),
         ("The fund plans more from 2024 onwards.", FRI, [("from 2024 onwards", "2024", "since")]),
+        # irregular past tenses are past; "plan" and "aim" as nouns say nothing of the future
+        ("Ministers met in March and will meet again in the autumn.", "2023-06-08", [("March", "2023-03", "on")]),
+        ("The two sides signed an implementation plan on Tuesday.", "2023-06-08",
+         [("Tuesday", "2023-06-06", "on")]),
+        ("They discussed the plan in April.", "2023-06-08", [("April", "2023-04", "on")]),
+        ("Talks began on Friday and are expected to last a week.", "2023-06-08", [("Friday", "2023-06-02", "on")]),
+        ("Russia plans to launch a probe in August.", "2023-06-08", [("August", "2023-08", "on")]),
+        # present-tense schedules
+        ("The council meets again in January.", "2023-12-15", [("January", "2024-01", "on")]),
+        ("The conference takes place on 12 September.", "2023-06-08", [("12 September", "2023-09-12", "on")]),
+        # "no later than" is "by", "no earlier than" after; a bare year after "than" is a year
+        ("The report is due no later than 30 June 2024.", FRI, [("no later than 30 June 2024", "2024-06-30", "by")]),
+        ("Emissions must peak no later than 2030.", FRI, [("no later than 2030", "2030", "by")]),
+        ("Launch is no earlier than 2025.", FRI, [("no earlier than 2025", "2025", "after")]),
+        ("It rose earlier than 2020.", FRI, [("earlier than 2020", "2020", "before")]),
     ],
 )
 def test_relative_forms(text, anchor, expected):
