@@ -75,8 +75,13 @@ _PLACE_RX = re.compile(r"[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,2}")
 _BILINGUAL_RX = re.compile(
     r"[*_#\s]*+[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,2},[^\S\n]*+[^\n/]{3,40}?\d{4}[^\S\n]*+/[^\S\n]*+"
 )
+# A place in mixed case and maybe its region, and a comma, at a line's start before a dateline's
+# date: "London, ", "New Delhi, ", "Geneva, Switzerland, " (not a sentence's "In London, ").
+_PLACE_COMMA_RX = re.compile(r"(?!(?:In|On|At|By|From|Since|Until|Before|After|During|The|And|But)\b)[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,2}(?:,\s*+[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,2})?,\s*+")
 # After a city dateline's date: "(Xinhua) --", " -- ", " — ".
 _AGENCY_RX = re.compile(_AGENCY)
+# After a mixed-case place's dateline date: an agency and a dash, or a colon ("London, 12 March 2025: ").
+_PLACE_AGENCY_RX = re.compile(_AGENCY + r"|\s*+[:：]")
 # A news dateline's city, agency and dash before the date: "NAIROBI, Kenya (AP) — ", "LONDON (Reuters) - ".
 _CITY_DASH_RX = re.compile(_CITY + _AGENCY + r"\s*+")
 _RANGE_WORDS = ("from", "between")
@@ -285,6 +290,8 @@ def _is_dateline(text: str, atom: Atom) -> bool:
     city = prefix.lstrip(_MARKUP)
     if _CITY_RX.fullmatch(city) and _AGENCY_RX.match(suffix):
         return True
+    if _PLACE_COMMA_RX.fullmatch(city) and _PLACE_AGENCY_RX.match(suffix):
+        return True  # "London, March 12, 2025 — ", "New Delhi, 12 March 2025 (PTI) - "
     if _CITY_DASH_RX.fullmatch(city) and (not suffix.strip() or _AGENCY_RX.match(suffix)):
         return True  # the date after the city and agency, ending its line or before a dash
     rest_raw = g.CLOCK_RX.sub(" ", suffix[:80])

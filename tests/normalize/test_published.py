@@ -40,6 +40,11 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("NAIROBI, Kenya (AP) — March 5, 2025\n\nKenya said on Monday it had signed a pact.", "2025-03-05"),
         ("LONDON (Reuters) - March 5, 2025 - Britain said on Monday ...", "2025-03-05"),
         ("WASHINGTON -- March 5, 2025 -- The agency said ...", "2025-03-05"),
+        # a place in mixed case, a comma, the date, then an agency and a dash or a colon
+        ("London, March 12, 2025 — The UK and Japan signed a pact on Monday.", "2025-03-12"),
+        ("New Delhi, 12 March 2025 (PTI) - India said ...", "2025-03-12"),
+        ("Geneva, Switzerland, 12 March 2025: Talks ended on Monday.", "2025-03-12"),
+        ("In London, 12 March 2025 - talks ended; they resumed on 1 May 2025.", "2025"),
         # a date between dashes in running text is no dateline
         ("The talks - March 5, 2025 - ended. They resumed on May 1, 2025.", "2025"),
         # a place and the date in two languages
