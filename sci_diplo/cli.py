@@ -125,11 +125,12 @@ def facts(
     from sci_diplo.query import Filters, country_code, day_bound, prefilter, selected
 
     try:
-        bad = [k for k in kind or [] if k not in storedata.KINDS]
-        if bad:
-            raise errors.UsageError(f"unknown kind {bad[0]!r}; use one of {', '.join(storedata.KINDS)}")
+        kinds = tuple(_kind(k) for k in kind or ())
+        for name, value in (("--programme", programme), ("--search", search), ("--source", source)):
+            if value is not None and not value.strip():
+                raise errors.UsageError(f"{name} is empty; give the text to look for")
         filters = Filters(
-            countries=tuple(country_code(c) for c in country or []), kinds=tuple(kind or ()),
+            countries=tuple(country_code(c) for c in country or []), kinds=kinds,
             programme=programme, since=day_bound(since, last=False) if since else None,
             until=day_bound(until, last=True) if until else None, source=source, search=search,
         )
@@ -140,6 +141,17 @@ def facts(
         raise fail(exc) from None
     # Written as they are selected: a broad query over a large store holds a block of records at a time.
     write_records(selected(data, filters), choose(fmt, sys.stdout.isatty()), sys.stdout, data)
+
+
+def _kind(name: str) -> str:
+    """Return the record kind ``name`` asks for ("Figure" and "figures" are "figure"); raise UsageError."""
+    from sci_diplo.storedata import KINDS
+
+    key = name.strip().casefold()
+    key = key if key in KINDS else key.removesuffix("s")
+    if key not in KINDS:
+        raise errors.UsageError(f"unknown kind {name!r}; use one of {', '.join(KINDS)}")
+    return key
 
 
 @app.command()

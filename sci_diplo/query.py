@@ -66,8 +66,21 @@ def in_period(rec: dict[str, Any], since: Day | None, until: Day | None) -> bool
     return (since is None or bounds[1] >= since) and (until is None or bounds[0] <= until)
 
 
+def fold(text: str) -> str:
+    """Return ``text`` as the text filters compare it: case-folded, accents dropped, curly quotes
+    straight, every hyphen or dash "-" ("Côte d’Ivoire" finds "Cote d'Ivoire", "U.S.–China"
+    finds "U.S.-China")."""
+    from sci_diplo.normalize.countries import fold_accents
+
+    return fold_accents(text.translate(_FOLD_TABLE)).casefold()
+
+
+# Curly quotes and dashes made straight quotes and hyphens (see ``fold``).
+_FOLD_TABLE = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "“": '"', "”": '"'} | dict.fromkeys("‐‑‒–—―−", "-"))
+
+
 def haystack(rec: dict[str, Any], sentences: Sequence[str]) -> str:
-    """Return the record's searchable text: its fact text, names and ``sentences`` it quotes, lower-cased."""
+    """Return the record's searchable text: its fact text, names and ``sentences`` it quotes, folded (``fold``)."""
     parts = [sentences[ref[3]] for ref in rec["mentions"]]
     if rec["kind"] == "programme":
         parts += [rec["name"], *rec["aliases"]]
@@ -75,16 +88,24 @@ def haystack(rec: dict[str, Any], sentences: Sequence[str]) -> str:
         parts.append(rec["text"])
     if rec["kind"] == "figure" and rec["unit"]:
         parts.append(rec["unit"])
-    return "\n".join(parts).casefold()
+    return fold("\n".join(parts))
 
 
 def programme_ids(records: Sequence[dict[str, Any]], text: str) -> set[str]:
-    """Return the ids of programmes whose name or an alias contains ``text`` (case-insensitive)."""
-    needle = text.casefold()
+    """Return the ids of programmes whose name or an alias contains ``text``, both folded (``fold``),
+    a leading "the" of ``text`` dropped, and dots ignored ("US-China" finds "U.S.-China")."""
+    needle = _programme_form(text)
+    if needle.startswith("the "):
+        needle = needle[4:]
     return {
         r["id"] for r in records
-        if r["kind"] == "programme" and any(needle in n.casefold() for n in (r["name"], *r["aliases"]))
+        if r["kind"] == "programme" and any(needle in _programme_form(n) for n in (r["name"], *r["aliases"]))
     }
+
+
+def _programme_form(name: str) -> str:
+    """Return a name as ``--programme`` compares it: folded, dots dropped, white space collapsed."""
+    return " ".join(fold(name).replace(".", "").split())
 
 
 def under(path: str, source: str) -> bool:
@@ -127,6 +148,7 @@ def selected(data: StoreData, f: Filters) -> Iterator[dict[str, Any]]:
         records = list(records)  # read twice: once for the programmes' ids
         progs = programme_ids(records, f.programme)
     sentences = list(data.sentences) if f.search else []  # all of them, parsed at once
+    search = fold(f.search) if f.search else ""
     countries = set(f.countries)
     for rec in records:
         if f.kinds and rec["kind"] not in f.kinds:
@@ -137,7 +159,7 @@ def selected(data: StoreData, f: Filters) -> Iterator[dict[str, Any]]:
             continue
         if not in_period(rec, f.since, f.until):
             continue
-        if f.search and f.search.casefold() not in haystack(rec, sentences):
+        if f.search and search not in haystack(rec, sentences):
             continue
         if f.source:
             mentions = [ref for ref in rec["mentions"] if under(data.documents[ref[0]]["path"], f.source)]

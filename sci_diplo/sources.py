@@ -171,9 +171,9 @@ def _walk(folder: Path) -> Iterator[Path | InputError]:
             dirs[:] = []
             continue
         seen.add((st.st_dev, st.st_ino))
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # hidden folders (".git") as hidden files
         for name in sorted(files):
-            if name.endswith(TEXT_SUFFIXES) and not name.startswith("."):
+            if name.lower().endswith(TEXT_SUFFIXES) and not name.startswith("."):  # "a.TXT" too
                 found = True
                 yield Path(root) / name
     if not found:

@@ -62,6 +62,23 @@ def test_country_filter_accepts_name_code_and_demonym(seed_store, name):
     assert facts_json(seed_store, "--country", name) == facts_json(seed_store, "--country", "Comoros")
 
 
+@pytest.mark.parametrize("name", ["the US", "The U.S.", "the United States"])
+def test_country_filter_takes_the_before_a_short_form(seed_store, name):
+    assert facts_json(seed_store, "--country", name) == facts_json(seed_store, "--country", "USA") != []
+
+
+@pytest.mark.parametrize("kind", ["Claim", "claims", "CLAIMS"])
+def test_kind_filter_takes_any_case_and_the_plural(seed_store, kind):
+    assert facts_json(seed_store, "--kind", kind) == facts_json(seed_store, "--kind", "claim") != []
+
+
+@pytest.mark.parametrize("args", [("--kind", "people"), ("--programme", ""), ("--search", "  "), ("--source", "")])
+def test_unknown_kind_and_empty_text_filters_exit_2(seed_store, args):
+    result = run("facts", "--store", seed_store, *args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("Error: ")
+
+
 @pytest.mark.parametrize("args", [("--country", "China"), ("--kind", "claim"), ("--country", "Russia", "--kind", "figure"),
                                   ("--country", "Russia", "--kind", "claim", "--programme", "China-Russia"),
                                   ("--country", "Comoros", "--source", "nowhere")])

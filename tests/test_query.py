@@ -42,3 +42,22 @@ def test_source_keeps_only_that_folders_mentions(tmp_path):
     assert len(d.records[0]["mentions"]) == 2  # the store's own record is left whole
     assert select(d, Filters(source="news/c.txt"))[0]["unit"] == "labs"
     assert select(d, Filters(source="elsewhere")) == []
+
+
+def test_text_filters_fold_case_accents_quotes_dashes_and_dots(tmp_path):
+    path = tmp_path / "facts.json"
+    records = merge([
+        programme(name="U.S.–China Clean Energy Research Center", path="a.txt"),
+        programme(name="Belt and Road Initiative", path="a.txt"),
+        figure(value=5, unit="labs", path="a.txt", sentence="Côte d’Ivoire opened 5 labs.", countries=("CIV",)),
+    ])
+    store.save(path, Store(documents=[DocumentInfo(path="a.txt", doc_id="da")], records=records))
+    d = storedata.read(path)
+    names = lambda f: [r.get("name") or r["unit"] for r in select(d, f)]  # noqa: E731
+    assert names(Filters(programme="US-China")) == ["U.S.–China Clean Energy Research Center"]
+    assert names(Filters(programme="u.s.-china clean")) == ["U.S.–China Clean Energy Research Center"]
+    assert names(Filters(programme="the Belt and Road Initiative")) == ["Belt and Road Initiative"]
+    assert names(Filters(programme="Belt  and road")) == ["Belt and Road Initiative"]
+    assert names(Filters(search="Cote d'Ivoire")) == ["labs"]
+    assert names(Filters(search="CÔTE D’IVOIRE OPENED")) == ["labs"]
+    assert names(Filters(programme="Horizon")) == []

@@ -58,6 +58,17 @@ def test_folder_walk_reads_txt_and_md_and_sidecar(tmp_path):
     assert sources[0].meta == {"published": "2021-12-19", "url": "http://x", "title": "T"}
 
 
+def test_folder_walk_takes_any_case_of_extension_and_skips_hidden_files_and_folders(tmp_path):
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "c.txt").write_text("Hidden folder.")
+    (tmp_path / ".d.txt").write_text("Hidden file.")
+    (tmp_path / "A.TXT").write_text("Upper case.")
+    (tmp_path / "b.Md").write_text("Mixed case.")
+    sources, errors = collect([str(tmp_path)])
+    assert errors == []
+    assert [os.path.basename(s.path) for s in sources] == ["A.TXT", "b.Md"]
+
+
 def test_bad_inputs_each_get_one_error_and_the_rest_is_read(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text("Fine text.")

@@ -85,6 +85,9 @@ def test_apply_twice_changes_nothing():
         (b'{"format": "other"}', "not a sci_diplo store"),
         (b'{"format": "sci_diplo.facts", "version": 99}', "format version 99"),
         (b'{"format": "sci_diplo.facts", "version": 1, "records": [{"kind": "figure"}]}', "invalid at records.0"),
+        # a field left out would read as empty: a store that lost its records is damaged
+        (b'{"format": "sci_diplo.facts", "version": 1, "documents": [], "sentences": []}',
+         "invalid at records: field required"),
     ],
 )
 def test_damaged_store_raises_naming_file_and_problem(tmp_path, content, message):

@@ -114,12 +114,14 @@ def lookup_country(name: str) -> str | None:
     """Return the alpha-3 code for a country name, code, short form or demonym.
 
     "Comoros", "the Comoros", "Union of the Comoros", "COM", "com", "KM",
-    "Comorian" all give "COM". Returns None for unknown names, for non-strings,
+    "Comorian" all give "COM"; "the US" gives "USA". Returns None for unknown names, for non-strings,
     and for two-letter strings that are not upper case ("us").
     """
     if not isinstance(name, str):
         return None
     text = name.strip(_STRIP)
+    if text[:4].casefold() == "the ":  # "the US", "the UK" as "US", "UK"
+        text = text[4:].lstrip()
     if not text or len(text) > 120:
         return None
     tables = _names()
