@@ -1,7 +1,7 @@
 """Dated claims: one per date-bearing statement, linking the sentence's facts.
 
 A claim is a sentence holding at least one date that stands in a statement:
-not a masthead or dateline (nor a line of fewer than three words besides its
+not a question, not a masthead or dateline (nor a line of fewer than three words besides its
 dates), not the vague "today" or a decade ("the ‘80s"), not a yardstick ("the
 1981–2010 average"), and not a date that a more precise date of the same
 clause lies within ("the 2021 Conference opened on December 12" is dated
@@ -37,6 +37,8 @@ DEICTIC = frozenset({"today", "now", "nowadays", "currently", "at present", "pre
 IRREGULAR_PAST = frozenset("said made began held met won gave sent took became put set struck told paid led".split())
 # Decades and centuries name an era, not the time of an event: "the ‘80s", "1990s", "the 21st century".
 VAGUE = re.compile(r"\d0s\b|\bcentur(?:y|ies)\b", re.I)
+# What may close a question after its "?": white space, quotes, brackets, emphasis marks.
+QUESTION_TRAIL = " \t\r\n\"'”’»)]*_"
 # Words of a statement, besides its dates (a masthead or page footer has fewer).
 WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_WORDS = 3
@@ -137,6 +139,11 @@ def states_something(text: str, sent: Span, dates: list[Pair]) -> bool:
     return next(islice(WORD.finditer(" ".join(pieces)), MIN_WORDS - 1, None), None) is not None
 
 
+def is_question(text: str, sent: Span) -> bool:
+    """True when the sentence asks ("Will Norway join the project next year?"): it claims nothing."""
+    return text[sent.start_char : sent.end_char].rstrip(QUESTION_TRAIL).endswith(("?", "？"))
+
+
 def most_precise(dates: list[Pair], text: str) -> list[Pair]:
     """Return ``dates`` less those that strictly contain another one's period in the same clause
     ("the 2021 Conference opened on December 12"); across ", and", ";" or ", but" they date
@@ -202,7 +209,7 @@ def link(doc: Doc) -> list[Claim]:
     claims = []
     for dates in by_sentence.values():
         sent = sents.of(dates[0][0])
-        if not states_something(text, sent, dates):
+        if is_question(text, sent) or not states_something(text, sent, dates):
             continue
         codes, inferred = sentence_countries(doc, sent, countries)
         claims.append(Claim(sent, most_precise(dates, text), codes, inferred,

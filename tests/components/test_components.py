@@ -182,6 +182,9 @@ def test_programmes(nlp, text, expected):
         ("Peru hosts the congress on 3 May, and a survey starts in the second half of the year.", "2024-02-01",
          [("2024-05-03", ["PER"]), ("2024-07/2024-12", ["PER"])]),
         ("Emissions in Chile fell below 2019 levels in 2022.", None, [("2022", ["CHL"])]),
+        # a question claims nothing
+        ("Q: Will Norway join the project next year?", "2023-06-01", []),
+        ("“Did Peru sign in 2019?” he asked. Chile signed in 2020.", None, [("2020", ["CHL"])]),
     ],
 )
 def test_claims(nlp, text, published, expected):
