@@ -96,7 +96,7 @@ def _date_atom(start: int, mt: re.Match) -> Atom | None:
     month = g.MONTHS.get(word.lower())  # None for "Auguſt": re.I lets ſ match s
     if month is None:
         return None
-    return month_day(start, mt.end(), month, mt["dmy_d"], mt["dmy_d2"], mt["dmy_y"])
+    return month_day(start, mt.end(), month, mt["dmy_d"], mt["dmy_d2"], mt["dmy_y"] or g.apostrophe_year(mt["dmy_y2"]))
 
 
 def _full_date(start: int, end: int, y: int, m: int, d: int) -> Atom | None:

@@ -171,7 +171,8 @@ _CJK = r"(?P<cjk>(?P<cjk_y>\d{4})\s*+年\s*+(?P<cjk_m>\d{1,2})\s*+月(?:\s*+(?P<
 _DMY = (r"(?P<dmy_d>[0-3]?\d)" + _SUF + r"(?:(?:\s*+[-–—]\s*+|\s++(?:to|through|and)\s++)(?P<dmy_d2>[0-3]?\d)"
         + _SUF + r")?"
         r"(?:\s++of)?(?:\s++|-)(?P<dmy_mon>" + _MONTH + r")(?:" + _ABBR_DOT + r"|(?![a-z]))")
-_DMY_YEAR = r"(?:(?:\s*+,\s*+|\s++|-)(?P<dmy_y>\d{4})" + _END + r")"
+_DMY_YEAR = (r"(?:(?:\s*+,\s*+|\s++|-)(?P<dmy_y>\d{4})" + _END
+             + r"|(?:\s*+,)?[^\S\n]*+['’‘](?P<dmy_y2>\d\d)(?![\w'’]|[.,]\d))")
 # Expressions that start with a digit, tried in this order at one position.
 DIGIT_RX = re.compile(
     _ISO + "|" + _NUM + "|" + _CJK + "|(?P<dmy>" + _DMY + _DMY_YEAR + "?)"
@@ -186,8 +187,11 @@ DIGIT_RX = re.compile(
 _MON = r"(?P<mon>" + _MONTH + r")(?P<mdot>\.)?(?![a-z])"
 _MON_DAY = (r"(?:(?:\s*+|-)(?P<d1>[0-3]?\d)" + _SUF + r"(?![\w:]|[.,]\d)"
             r"(?:\s*+[-–—]\s*+(?P<d2>[0-3]?\d)" + _SUF + r"(?![\w:]|[.,]\d))?)")
-_MON_YEAR = r"(?:(?:\s*+,\s*+|\s++(?:of\s++)?|-)(?P<y>\d{4})" + _END + ")"
-# A month word with an optional day (or day range) and year: "Dec. 17, 2021", "May", "March 2021".
+# A year after a month: "March 2021", "Dec. 17, 2021", or two digits after an apostrophe ("March '21").
+_MON_YEAR = (r"(?:(?:\s*+,\s*+|\s++(?:of\s++)?|-)(?P<y>\d{4})" + _END
+             + r"|(?:\s*+,)?[^\S\n]*+['’‘](?P<y2>\d\d)(?![\w'’]|[.,]\d))")
+# A month word with an optional day (or day range) and year: "Dec. 17, 2021", "May", "March 2021",
+# "June ’19".
 MONTH_RX = re.compile(_MON + _MON_DAY + "?" + _MON_YEAR + "?", re.I)
 # Where a full date (day, month, year) may be, for reading single days without running
 # the scanner over everything (``dates.day_matches``). Every full date has a day
@@ -197,14 +201,15 @@ MONTH_RX = re.compile(_MON + _MON_DAY + "?" + _MON_YEAR + "?", re.I)
 # dates_scan.month_before finds). The shapes are looser than DIGIT_RX and MONTH_RX,
 # never stricter, and case-insensitive as they are ("1ſt" is "1st" to ``re.I``).
 _DIRECT = (r"\d\d\d(?:[-/.]\d{1,2}[-/.]\d|\s*+年)|\d?[-/.]\d{1,2}[-/.]\d{4}|\d?" + _SUF
-           + r"(?:\s*+[-–—]\s*+[0-3]?\d" + _SUF + r")?(?:\s++of)?(?:\s++|-)" + _MONTH + r"\.?[\s,\-]*+\d{4}")
+           + r"(?:\s*+[-–—]\s*+[0-3]?\d" + _SUF + r")?(?:\s++of)?(?:\s++|-)" + _MONTH
+           + r"\.?(?:[\s,\-]*+\d{4}|(?:\s*+,)?[^\S\n]*+['’‘]\d\d)")
 _MD_TAIL = (r"\d?" + _SUF + r"(?![\w:]|[.,]\d)(?:\s*+[-–—]\s*+[0-3]?\d" + _SUF + r"(?![\w:]|[.,]\d))?"
-            r"(?:\s*+,\s*+|\s++(?:of\s++)?|-)\d{4}")
+            r"(?:(?:\s*+,\s*+|\s++(?:of\s++)?|-)\d{4}|(?:\s*+,)?[^\S\n]*+['’‘]\d\d)")
 # What the digit run of any of those shapes is followed by: three more digits and a
 # separator or 年, else at most one digit, a suffix and a separator, or spaces before a
 # digit, a separator, "of" or a month. Implied by _MD_TAIL and _DIRECT, it turns away
 # most numbers ("in 2021 the", "30 percent") in one lookahead instead of two.
-_DAY_HINT = r"(?=\d\d\d(?:[-/.]|\s*+年)|\d?(?i:st|nd|rd|th)?(?:[,\-–—/.]|\s++(?:[\d,\-–—]|(?i:[adfjmnos]))))"
+_DAY_HINT = r"(?=\d\d\d(?:[-/.]|\s*+年)|\d?(?i:st|nd|rd|th)?(?:[,\-–—/.'’‘]|\s++(?:[\d,\-–—'’‘]|(?i:[adfjmnos]))))"
 DAY_RX = re.compile(r"\d(?<!\d\d)" + _DAY_HINT + r"(?:(?=(?i:(?P<md>" + _MD_TAIL + ")))|(?=(?i:" + _DIRECT + ")))")
 # Characters no expression, skipped number or range gap can hold, and none can start:
 # the scanner's state is fresh after each one (``dates.day_matches``).
@@ -236,6 +241,16 @@ _SEASON_AFTER = r"(?:\s++of)?(?:\s*+,)?\s++(?P<y>\d{4})" + _END
 SEASON_RX = re.compile(r"(?P<sea>spring|summer|autumn|fall|winter)" + _SEASON_AFTER, re.I)
 # A fiscal-year code: "FY2021", "FY 21".
 FY_RX = re.compile(r"FY\s?['’]?(?P<y>\d{4}|\d{2})(?!\w)")
+# The century of a year written with two digits after an apostrophe ("March '21", "June ’98"):
+# up to this value it is 20xx, above it 19xx.
+TWO_DIGIT_YEAR_PIVOT = 35
+
+
+def apostrophe_year(digits: str | None) -> str | None:
+    """Return the year of two digits written after an apostrophe ("21" -> "2021", "98" -> "1998")."""
+    if not digits:
+        return None
+    return str((2000 if int(digits) <= TWO_DIGIT_YEAR_PIVOT else 1900) + int(digits))
 # An apostrophe decade: "‘90s".
 APOS_RX = re.compile(r"[‘’'](?P<d>\d0)s")
 # Words that may start a candidate. Month and weekday names count only capitalized

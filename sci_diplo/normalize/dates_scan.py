@@ -125,7 +125,7 @@ def _month(text: str, start: int, word: str) -> Atom | None:
     mt = g.MONTH_RX.match(text, start)
     if mt is None or not mt["mon"][0].isupper():
         return None
-    d1, y = mt["d1"], mt["y"]
+    d1, y = mt["d1"], mt["y"] or g.apostrophe_year(mt["y2"])  # "March '21"
     if not d1 and not y:
         if word not in g.MONTHS_ALONE:
             return None

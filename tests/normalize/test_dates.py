@@ -164,6 +164,10 @@ def test_absolute_forms(text, expected):
         ("Emissions must peak no later than 2030.", FRI, [("no later than 2030", "2030", "by")]),
         ("Launch is no earlier than 2025.", FRI, [("no earlier than 2025", "2025", "after")]),
         ("It rose earlier than 2020.", FRI, [("earlier than 2020", "2020", "before")]),
+        # two digits after an apostrophe are a year: up to 35 in this century, above it in the last
+        ("Output rose in March '21.", "2023-04-20", [("March '21", "2021-03", "on")]),
+        ("It was signed on 3 Sept. ’98.", "2023-04-20", [("3 Sept. ’98", "1998-09-03", "on")]),
+        ("In the '80s it grew.", "2023-04-20", [("'80s", "1980/1989", "during")]),
     ],
 )
 def test_relative_forms(text, anchor, expected):
@@ -321,6 +325,7 @@ _DAY_TEXTS = [
     "Due by Friday, Dec. 17, 2021: the lab (opened 2021-12-19) and “12/17/2021” were due before 17 December 2021.",
     "Between March 3, 2020 and May 5, 2020 (and from 2019 to Dec. 5, 2021) it ran; 2021年12月19日 too!",
     "x " * 30 + "On Dec. 17, 2021 and 5 May 2020, 2021-12-19 | 2021年12月19日 ? 12/17/2021 May 2021 Dec 5",
+    "Signed on 3 Sept. '19 and Dec. 17 ’21; renewed Dec. 17, '22 (not 3 May '21s or Dec. 5 '2).",
 ]
 _SYNC = "()[]{};:!?\"“”|"
 
