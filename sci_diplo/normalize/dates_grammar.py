@@ -227,6 +227,9 @@ _DEMO_AFTER = (r"\s++(?:(?P<fis>fiscal|financial)\s++)?(?P<unit>year|month|week|
 DEMO_RX = re.compile(r"(?P<demo>this|last|next|coming|current|upcoming)" + _DEMO_AFTER, re.I)
 # An ordinal quarter or half: "first half", "third quarter" (the year follows in QTAIL_RX).
 _QORD_AFTER = r"\s++(?P<unit>quarter|half)(?![\w-])"
+# "the year" or "the month" after "end of", "start of" ...: the current one ("by the end of the year").
+THE_UNIT_RX = re.compile(r"the\s++(?P<unit>year|month)(?![\w-])", re.I)
+PART_OF_BEFORE_RX = re.compile(r"(?<![\w-])(?:end|start|beginning|middle|rest|remainder|close)\s++of\s++\Z", re.I)
 QORD_RX = re.compile(r"(?P<ord>first|second|third|fourth|final|last)" + _QORD_AFTER, re.I)
 # The year part after a quarter or half: " of 2022", " of this year", " of fiscal 2021".
 QTAIL_RX = re.compile(
@@ -259,7 +262,7 @@ APOS_RX = re.compile(r"[‘’'](?P<d>\d0)s")
 ANY_CASE_TRIGGERS = sorted(
     set(DEMONSTRATIVES) | set(SEASONS)
     | {"today", "tonight", "yesterday", "tomorrow", "first", "second", "third", "fourth", "final",
-       "ago", "hence", "century", "centuries"}
+       "ago", "hence", "century", "centuries", "the"}
 )
 CAPITAL_TRIGGERS = sorted(set(MONTHS) | set(WEEKDAYS))
 
@@ -278,6 +281,7 @@ _TRIGGER_TAILS = {
     **{w: _after(_DEMO_AFTER) for w in ("this", "next", "coming", "current", "upcoming")},
     "last": _after(_QORD_AFTER + "|" + _DEMO_AFTER),
     **{w: _after(_SEASON_AFTER) for w in SEASONS},
+    "the": _after(r"\s++(?:year|month)(?![\w-])"),
 }
 
 

@@ -164,6 +164,10 @@ def test_absolute_forms(text, expected):
         ("Emissions must peak no later than 2030.", FRI, [("no later than 2030", "2030", "by")]),
         ("Launch is no earlier than 2025.", FRI, [("no earlier than 2025", "2025", "after")]),
         ("It rose earlier than 2020.", FRI, [("earlier than 2020", "2020", "before")]),
+        # "the year" or "the month" after "end of", "start of" ... is the current one
+        ("Decisions are expected by the end of the year.", "2022-05-10", [("by the end of the year", "2022", "by")]),
+        ("Money arrives at the start of the month.", "2022-05-10", [("the start of the month", "2022-05", "on")]),
+        ("The year was hard; for the year ahead, hope.", "2022-05-10", []),
         # two digits after an apostrophe are a year: up to 35 in this century, above it in the last
         ("Output rose in March '21.", "2023-04-20", [("March '21", "2021-03", "on")]),
         ("It was signed on 3 Sept. ’98.", "2023-04-20", [("3 Sept. ’98", "1998-09-03", "on")]),
