@@ -10,7 +10,9 @@ Rules (known limits in brackets):
   upper case ("CHINA"); "chad", "us" never match. Longest match wins
   ("Papua New Guinea", "South African"), hyphens and dashes separate words
   ("U.S.-China"), possessives are dropped ("China's", "the Comoros'").
-* "Korea" and bare "Korean" are South Korea; "North Korean" is PRK.
+* "Korea" and bare "Korean" are South Korea, "North Korean" is PRK; a demonym two countries
+  share ("Korean", "Congolese", "Dominican", "Sudanese", "Guinean") is the one of them the
+  text names otherwise, if only one ("North Korea ... Korean engineers" is PRK).
 * Regions whose names contain a country ("Latin America", "Indian Ocean",
   "Northern Ireland", "Central African") are not countries.
 * "Jordan", "Chad", "Georgia", "Holland" beside another capitalised word (other
@@ -230,4 +232,20 @@ def find_countries(text: str) -> list[CountryMatch]:
             start, end = offset + start, offset + end
             if text[end:end + 1] != "$" and not (demonym and _language_use(text, start, end)):
                 out.append(CountryMatch(start, end, code))
-    return out
+    return _resolve_shared(text, out, tables.shared)
+
+
+def _resolve_shared(text: str, found: list[CountryMatch], shared: dict[str, frozenset[str]]) -> list[CountryMatch]:
+    """Give a demonym two countries share the one of them that the text names otherwise: in a
+    text on Congo-Brazzaville "Congolese" is COG, in one on North Korea "Korean" is PRK. With
+    neither or both named, it keeps the table's first (the larger country, or the alias's)."""
+    ambiguous = [k for k, m in enumerate(found) if text[m.start:m.end] in shared]
+    if not ambiguous:
+        return found
+    named = {m.code for k, m in enumerate(found) if text[m.start:m.end] not in shared}
+    for k in ambiguous:
+        m = found[k]
+        choice = shared[text[m.start:m.end]] & named
+        if len(choice) == 1 and m.code not in choice:
+            found[k] = CountryMatch(m.start, m.end, next(iter(choice)))
+    return found

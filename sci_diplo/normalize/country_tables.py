@@ -62,6 +62,7 @@ class Tables:
     safe_single: dict[str, tuple]  # ``firsts`` less person-prone words -> forms, maybe ():
     # what such a word gives as the last word of a run, whatever words come before it
     candidates: re.Pattern[str]  # ``_candidate_re``
+    shared: dict[str, frozenset[str]]  # a demonym two countries share -> their codes (``shared_demonyms``)
 
 
 # The text key of one word: accents folded, case kept (cached: words repeat).
@@ -114,7 +115,8 @@ def finder_tables() -> Tables:
     ends = _with_endings(forms)
     person = frozenset(code for _, code, kind in ends.values() if kind == "person")
     tables = Tables(ends=ends, single={}, prefixes=frozenset(prefixes), firsts=frozenset(firsts),
-                    person_codes=person, safe_single={}, candidates=_candidate_re(heads))
+                    person_codes=person, safe_single={}, candidates=_candidate_re(heads),
+                    shared=shared_demonyms(pairs, reported))
     # One-word runs, read once here for the finder's fast path: what
     # ``country_mentions._run_forms`` gives for one word (a person-prone name alone is kept).
     for word in firsts:
@@ -124,6 +126,32 @@ def finder_tables() -> Tables:
         if kind != "person":
             tables.safe_single[word] = tables.single.get(word, ())
     return tables
+
+
+def shared_demonyms(pairs: list[tuple[str, str, str]], reported: set[str]) -> dict[str, frozenset[str]]:
+    """Return the demonyms (and their plurals) that name more than one reported country, with
+    their codes: listed for two ("Congolese": COD and COG, "Dominican"), or one country's that
+    another's begins with a direction ("Korean" and "North Korean", "Sudanese" and "South
+    Sudanese", "Guinean" and "Equatorial Guinean")."""
+    codes: dict[str, set[str]] = {}
+    demonyms = set()
+    for form, code, kind in pairs:
+        if code in reported:
+            codes.setdefault(form, set()).add(code)
+            if kind == "demonym":
+                demonyms.add(form)
+    for form, code, kind in pairs:
+        first, _, rest = form.partition(" ")
+        if code in reported and first in _DIRECTIONS and rest in codes:
+            codes[rest].add(code)  # "North Korean" makes "Korean" PRK's too
+            if kind == "demonym":
+                demonyms.add(rest)
+    demonyms |= {d + "s" for d in demonyms if d + "s" in codes}
+    return {form: frozenset(codes[form]) for form in demonyms if len(codes[form]) > 1}
+
+
+# Words that open a country's name or demonym that another's is the rest of ("North Korean").
+_DIRECTIONS = frozenset(("North", "South", "East", "West", "Equatorial"))
 
 
 def _candidate_re(heads: set[str]) -> re.Pattern[str]:

@@ -123,6 +123,15 @@ FIND_CASES = [
     ("General Franco spoke; Franco agreed.", []),
     ("MEXICO CITY - Officials in Guatemala City and Kuwait City agreed; China Daily reported it.", []),
     ("Vatican City and Mexico agreed.", [("Vatican City", "VAT"), ("Mexico", "MEX")]),
+    # a shared demonym is the country the text names otherwise, if only one of them
+    ("Congo-Brazzaville signed with Gabon. Congolese researchers agreed.",
+     [("Congo-Brazzaville", "COG"), ("Gabon", "GAB"), ("Congolese", "COG")]),
+    ("North Korea launched a satellite. Korean engineers said so.", [("North Korea", "PRK"), ("Korean", "PRK")]),
+    ("Korean engineers said so.", [("Korean", "KOR")]),
+    ("North and South Korea met; Korean engineers agreed.",
+     [("South Korea", "KOR"), ("Korean", "KOR")]),
+    ("South Sudan and Sudanese farmers; the DRC and Congolese miners.",
+     [("South Sudan", "SSD"), ("Sudanese", "SSD"), ("DRC", "COD"), ("Congolese", "COD")]),
 ]
 
 
