@@ -57,10 +57,12 @@ __all__ = ["find_dates", "day_matches", "parse_date_value", "date_bounds"]
 _WEEKDAY_GAP_RX = re.compile(r"\s*+,?\s*+")
 # Markup and separators that may surround a dateline.
 _MARKUP = " \t*_#>|,:;–—-\u00a0\u2002\u2003"
-# Label words before a dateline: "Published:", "date", "Last updated", "For immediate release".
+# Label words before a dateline: "Published:", "date", "Last updated", "For immediate release",
+# "Press release".
 _LABEL_RX = re.compile(
     r"(?:last\s++)?(?:date[d]?|published|posted|updated|released|issued|modified|"
-    r"publication\s++date|release\s++date|(?:for\s++)?immediate\s++release)(?:\s++on)?",
+    r"publication\s++date|release\s++date|(?:for\s++)?immediate\s++release|(?:press|news|media)\s++release)"
+    r"(?:\s++on)?",
     re.I,
 )
 # A news dateline's city, in capitals, and its region: "BEIJING", "WASHINGTON, D.C.", "NAIROBI, Kenya".

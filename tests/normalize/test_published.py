@@ -28,6 +28,8 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("Last updated: 5 June 2022 | 09:00 GMT\n\nSome text.", "2022-06-05"),
         ("PRESS RELEASE\nFor immediate release — 18 September 2023\n\nJapan said today ...", "2023-09-18"),
         ("FOR IMMEDIATE RELEASE: March 3, 2022\n\nThe agency said.", "2022-03-03"),
+        ("PRESS RELEASE - 10 January 2025.\nKenya signed on Monday.", "2025-01-10"),
+        ("News release: 10 January 2025\nText.", "2025-01-10"),
         # a citation line: journal, date, link
         (f"“A Title,” *Journal of Things*, December 17, 2021, {LINK}\n\nBody.", "2021-12-17"),
         # running text saying when it was published (odd U+2002 spaces)
