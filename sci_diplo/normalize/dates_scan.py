@@ -229,10 +229,18 @@ def _season(text: str, start: int, word: str) -> Atom | None:
 _NAME_BEFORE_RX = re.compile(r"(?<![.!?:;,\w])[A-Z][\w&'’-]*+ $")
 
 
+# "the day after " before "tomorrow", "the day before " before "yesterday".
+_DAY_AFTER_BEFORE_RX = re.compile(r"(?<![\w-])(?i:the)[^\S\n]++day[^\S\n]++(?P<w>(?i:after|before))[^\S\n]++\Z")
+
+
 def _day(text: str, start: int, word: str) -> Atom | None:
     if text[start].isupper() and _NAME_BEFORE_RX.search(text, max(0, start - 40), start):
         return None
     k = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+    before = _DAY_AFTER_BEFORE_RX.search(text, max(0, start - 20), start)
+    if before is not None and k:  # "the day after tomorrow" is two days on, "the day before yesterday" two back
+        if (before["w"].lower() == "after") == (k > 0):
+            return Atom(before.start(), start + len(word), "rel", rel=("day", 2 * k))
     return Atom(start, start + len(word), "rel", rel=("day", k))
 
 

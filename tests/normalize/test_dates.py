@@ -164,6 +164,8 @@ def test_absolute_forms(text, expected):
         ("Emissions must peak no later than 2030.", FRI, [("no later than 2030", "2030", "by")]),
         ("Launch is no earlier than 2025.", FRI, [("no earlier than 2025", "2025", "after")]),
         ("It rose earlier than 2020.", FRI, [("earlier than 2020", "2020", "before")]),
+        ("The summit opens the day after tomorrow.", "2023-04-20", [("the day after tomorrow", "2023-04-22", "on")]),
+        ("They met the day before yesterday.", "2023-04-20", [("the day before yesterday", "2023-04-18", "on")]),
         # "the year" or "the month" after "end of", "start of" ... is the current one
         ("Decisions are expected by the end of the year.", "2022-05-10", [("by the end of the year", "2022", "by")]),
         ("Money arrives at the start of the month.", "2022-05-10", [("the start of the month", "2022-05", "on")]),
