@@ -94,8 +94,8 @@ def _date_atom(start: int, mt: re.Match) -> Atom | None:
     if not word[0].isupper():
         return None
     month = g.MONTHS.get(word.lower())  # None for "Auguſt": re.I lets ſ match s
-    if month is None:
-        return None
+    if month is None or (not mt["dmy_y"] and not mt["dmy_y2"] and g.EVERY_YEAR_AFTER_RX.match(mt.string, mt.end())):
+        return None  # (a recurrence: "on 1 June each year")
     return month_day(start, mt.end(), month, mt["dmy_d"], mt["dmy_d2"], mt["dmy_y"] or g.apostrophe_year(mt["dmy_y2"]))
 
 

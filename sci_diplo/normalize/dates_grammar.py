@@ -227,6 +227,8 @@ _DEMO_AFTER = (r"\s++(?:(?P<fis>fiscal|financial)\s++)?(?P<unit>year|month|week|
 DEMO_RX = re.compile(r"(?P<demo>this|last|next|coming|current|upcoming)" + _DEMO_AFTER, re.I)
 # An ordinal quarter or half: "first half", "third quarter" (the year follows in QTAIL_RX).
 _QORD_AFTER = r"\s++(?P<unit>quarter|half)(?![\w-])"
+# After a month (and day): "of every year", "each year": a recurrence, not a date.
+EVERY_YEAR_AFTER_RX = re.compile(r"[^\S\n]++(?:of[^\S\n]++)?(?i:every|each)[^\S\n]++year\b")
 # "the year" or "the month" after "end of", "start of" ...: the current one ("by the end of the year").
 THE_UNIT_RX = re.compile(r"the\s++(?P<unit>year|month)(?![\w-])", re.I)
 PART_OF_BEFORE_RX = re.compile(r"(?<![\w-])(?:end|start|beginning|middle|rest|remainder|close)\s++of\s++\Z", re.I)

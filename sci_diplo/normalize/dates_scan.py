@@ -126,6 +126,8 @@ def _month(text: str, start: int, word: str) -> Atom | None:
     if mt is None or not mt["mon"][0].isupper():
         return None
     d1, y = mt["d1"], mt["y"] or g.apostrophe_year(mt["y2"])  # "March '21"
+    if not y and g.EVERY_YEAR_AFTER_RX.match(text, mt.end()):
+        return None  # a recurrence: "in May of every year", "on 1 June each year"
     if not d1 and not y:
         if word not in g.MONTHS_ALONE:
             return None
@@ -144,8 +146,11 @@ def _weekday(text: str, start: int, word: str) -> Atom | None:
         return None
     abbr = word not in g.WEEKDAYS_FULL
     end = mt.end() if mt["part"] else mt.end("wd") + (1 if abbr and mt["wdot"] else 0)
-    if not mt["part"] and right_word(text, end)[:1].isupper() and read_left(text, start).word == "the":
+    left = read_left(text, start)
+    if not mt["part"] and right_word(text, end)[:1].isupper() and left.word == "the":
         return None  # a name: "The Sunday Times"
+    if left.word in ("every", "each"):
+        return None  # a recurrence: "every Monday"
     return Atom(start, end, kind="weekday", rel=("wd", g.WEEKDAYS[word], "bare"), abbr=abbr)
 
 

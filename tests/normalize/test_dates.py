@@ -166,6 +166,9 @@ def test_absolute_forms(text, expected):
         ("It rose earlier than 2020.", FRI, [("earlier than 2020", "2020", "before")]),
         ("The summit opens the day after tomorrow.", "2023-04-20", [("the day after tomorrow", "2023-04-22", "on")]),
         ("They met the day before yesterday.", "2023-04-20", [("the day before yesterday", "2023-04-18", "on")]),
+        # a recurrence is no date
+        ("Meetings are held every Monday; each Friday they meet.", "2023-04-20", []),
+        ("In May of every year a report is issued; on 1 June each year fees rise.", "2023-04-20", []),
         # "the year" or "the month" after "end of", "start of" ... is the current one
         ("Decisions are expected by the end of the year.", "2022-05-10", [("by the end of the year", "2022", "by")]),
         ("Money arrives at the start of the month.", "2022-05-10", [("the start of the month", "2022-05", "on")]),
