@@ -95,10 +95,31 @@ _TEMPERATURE_BEFORE_RE = re.compile(r"(?i)warm|temperat|degree|heat|hot\b|cold|c
 _AGE_AFTER_RE = re.compile(r"[^\S\n]+(?i:old|older|of[^\S\n]+age|ago)\b")
 
 
+# A footnote mark in superscript digits ("1.8 billion² doses", "45%¹"), and the letters before it.
+_SUPERSCRIPT_RE = re.compile(r"([^\W\d_]*)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+_SUPERSCRIPT_DIGIT_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+# Units whose power is written in superscript ("km²", "m³"): no footnote.
+_POWER_UNITS = frozenset("m km cm mm dm nm ft mi yd in".split())
+
+
+def _without_footnotes(text: str) -> str:
+    """Return ``text`` with superscript footnote marks made spaces (offsets unchanged), so that
+    "1.8 billion² doses" reads as 1.8 billion doses; a unit's power ("km²") stays."""
+    if _SUPERSCRIPT_DIGIT_RE.search(text) is None:  # (most texts: one quick search)
+        return text
+
+    def blank(m: re.Match[str]) -> str:
+        letters = m.group(1)
+        return m.group() if letters in _POWER_UNITS else letters + " " * (m.end() - m.end(1))
+
+    return _SUPERSCRIPT_RE.sub(blank, text)
+
+
 def find_figures(text: str) -> list[FigureMatch]:
     """Return every stated quantity in ``text``, in text order (empty list if none)."""
     if not isinstance(text, str) or not text:
         return []
+    text = _without_footnotes(text)
     toks = tokens(text, split_dotted=False)
     nums = [signed(text, n, line=False) for n in scan(text, ratios=False, toks=toks)]
     memo: dict[int, list] = {}

@@ -192,9 +192,9 @@ _SPACED_SCALE_RE = re.compile(
 _BLANKS = (" ", "\t", "\u00a0")
 # What may follow the first blank before a spaced scale: a blank or its first letter.
 _SPACED_SCALE_STARTS = frozenset(_BLANKS) | {s[0] for s in SPACED_SCALES}
-_GROUP_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009")
+_GROUP_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009'’")
 # What joins digits to more digits in DIGIT_RE: decimal point, commas, blanks.
-_JOINERS = ".," + " \u00a0\u202f\u2009"
+_JOINERS = ".,'’" + " \u00a0\u202f\u2009"  # (an apostrophe: Swiss thousands)
 
 
 def _digit_value(grp: str | None, dcomma: str | None, plain: str | None, exp: str | None,

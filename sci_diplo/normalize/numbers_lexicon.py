@@ -30,7 +30,7 @@ _TENS_WORDS = {
 _SCALE_WORDS = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "quadrillion": 1e15, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7,
-    "crores": 1e7,
+    "crores": 1e7, "milliard": 1e9, "milliards": 1e9,
 }
 _DOZEN_WORDS = ("dozen", "dozens", "dz", "dzs", "doz", "dozs")
 
@@ -85,11 +85,16 @@ WORDS = _build_words()
 # Scale suffixes written after digits ("10k", "5bn", "2mil", "1.2b", "10 bln").
 SUFFIX_SCALES = {
     "k": 1e3, "K": 1e3, "M": 1e6, "MM": 1e6, "G": 1e9, "B": 1e9, "b": 1e9,
-    "bn": 1e9, "bln": 1e9, "mil": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
-    "tn": 1e12, "trn": 1e12, "tln": 1e12,
+    "bn": 1e9, "Bn": 1e9, "BN": 1e9, "bln": 1e9, "bil": 1e9, "mil": 1e6, "mln": 1e6, "mn": 1e6,
+    "Mn": 1e6, "MN": 1e6, "Mio": 1e6, "m": 1e6, "tn": 1e12, "Tn": 1e12, "trn": 1e12, "tln": 1e12,
+    "cr": 1e7, "Cr": 1e7,  # crore ("Rs 500 cr")
+    # scale words glued to the digits ("$5million", "£1.2billion")
+    "thousand": 1e3, "million": 1e6, "Million": 1e6, "billion": 1e9, "Billion": 1e9,
+    "trillion": 1e12, "Trillion": 1e12,
 }
-# Suffixes that may also stand apart from the digits ("2.33 k", "10 bln").
-SPACED_SCALES = ("MM", "M", "G", "k", "K", "bn", "bln", "mil", "mln", "mn", "tn", "trn", "tln")
+# Suffixes that may also stand apart from the digits ("2.33 k", "10 bln", "$1.2 Bn", "€300 Mio").
+SPACED_SCALES = ("MM", "M", "G", "k", "K", "bn", "Bn", "BN", "bln", "bil", "mil", "mln", "mn", "Mn", "MN",
+                 "Mio", "tn", "Tn", "trn", "tln", "cr", "Cr")
 # Suffixes too ambiguous for running prose (5G networks, 4K video, 10 M meters).
 PROSE_UNSAFE_SCALES = frozenset({"G", "M", "k", "K", "B"})
 
@@ -156,6 +161,7 @@ DIGIT_RE = re.compile(
     r"|(?:(?<![\w.])|" + _GLUED_CODES + r")(?P<dig>(?>"
     r"(?P<dotted>\d+(?:\.\d+){2,})"
     r"|(?P<grp>\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
+    r"|\d{1,3}(?:['’]\d{3}(?!\d))+(?:\.\d+)?"  # Swiss thousands: "12'000", "1’500’000"
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,]))+(?:\.\d+)?(?!\.\d))"
     r"|(?<!\d,)(?P<dcomma>\d+,\d{1,2})(?![\d,]|\.\d)"
     r"|(?P<plain>\d+(?:\.\d+)?|\.\d+)"

@@ -147,6 +147,17 @@ def _figs(text: str) -> list[tuple]:
          [(1e7, "USD", "exact", None), (300, "scholarships", "exact", None)]),
         ("It gives five million and 12 projects.", [(12, "projects", "exact", None)]),
         ("It has 3 hundred and 21 labs.", [(321, "labs", "exact", None)]),
+        # a footnote mark in superscript is no part of the number; a unit's power is
+        ("Over 1.8 billion² doses were sent.", [(1.8e9, "doses", "more_than", None)]),
+        ("Japan pledged $5 million² and 45%¹ of 12 km² to it.",
+         [(5e6, "USD", "exact", None), (45, "percent", "exact", None), (12, "square kilometers", "exact", None)]),
+        # scale abbreviations in capitals and glued scale words; Swiss thousands
+        ("It costs $1.2 Bn, €300 Mio and Rs 500 cr.", [(1.2e9, "USD", "exact", None), (3e8, "EUR", "exact", None),
+                                                      (5e9, "INR", "exact", None)]),
+        ("They raised £1.2billion for 300million doses.", [(1.2e9, "GBP", "exact", None), (3e8, "doses", "exact", None)]),
+        ("It gave 1.2 milliard euros.", [(1.2e9, "EUR", "exact", None)]),
+        ("The SNSF granted CHF 1'500'000 to 1’200 researchers.",
+         [(1.5e6, "CHF", "exact", None), (1200, "researchers", "exact", None)]),
     ],
 )
 def test_find_figures(text: str, expected: list[tuple]) -> None:
