@@ -262,6 +262,12 @@ def yen_or_yuan(text: str) -> str:
     return "JPY" if text.count("Japan") > text.count("China") + text.count("Chinese") else "CNY"
 
 
+# ISO codes that are also words or common acronyms (a UN conference, computer-aided design,
+# "TRY", "ALL"): money before a number only when the amount has a scale word or thousands
+# groups, as the South African "R" needs.
+_WORD_CODES = frozenset("COP CAD TRY ALL TOP MOP CUP PEN GEL SOS MAD BAM LAK CVE PAB".split())
+
+
 def currency_before(text: str, pos: int) -> tuple[str, int] | None:
     """Return (ISO code, start) of a money marker ending right before ``pos``, else None."""
     if pos < 1:
@@ -276,6 +282,8 @@ def currency_before(text: str, pos: int) -> tuple[str, int] | None:
     c = m.group("c")
     if c == "R" and (m.end("c") != pos or not _RAND_AMOUNT_RE.match(text, pos)):
         return None
+    if c in _WORD_CODES and not _RAND_AMOUNT_RE.match(text, pos):
+        return None  # "COP 28", "the CAD 3 model": a name; "COP 28 billion" is pesos
     if c == "¥":
         return yen_or_yuan(text), m.start("c")
     code = _SYMBOLS.get(c) or (c if c in ISO_CODES else None)
