@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from sci_diplo.normalize.countries import lookup_country
 from sci_diplo.normalize.figures_nouns import is_plural
 from sci_diplo.normalize.figures_units import ISO_CODES, measure_at
 from sci_diplo.normalize.number_parse import Num
@@ -181,14 +182,20 @@ def _is_pronoun_one(text: str, num: Num, prev: str) -> bool:
 
 
 def _is_name(text: str, num: Num, prev: str) -> bool:
-    """A number inside a name: "Boeing 737", "Five-Year Plan", "the Group of Seven"."""
+    """A number inside a name: "Boeing 737", "Five-Year Plan", "the Group of Seven", "Falcon 9 rockets"."""
     word_cap = num.head.kind != DIG and num.text[0].isupper()
     prev_cap = bool(prev) and prev[0].isupper() and prev.lower().rstrip(".:") not in _FUNCTION_WORDS \
         and prev.rstrip(".") not in _MONEY_WORDS and "'" not in prev and "’" not in prev
     if not (word_cap or prev_cap) or sentence_start(text, num.start):
         return word_cap and text[num.end:num.end + 1] in ("-", "\u2010", "\u2011") \
             and text[num.end + 1:num.end + 2].isupper()
-    return word_cap or not _next_is_count(text, num.end)
+    if word_cap or not _next_is_count(text, num.end):
+        return True
+    # "Falcon 9 rockets", "Goal 3 aims": a lower-case count after a name's number is the name's;
+    # after a country a number counts ("France 4,900 researchers"), and so in a title-case
+    # heading ("Kenya Trains 300 Nurses")
+    nxt = _NEXT_WORD_RE.match(text, num.end)
+    return nxt is not None and nxt.group(1)[0].islower() and lookup_country(prev.rstrip(".:,")) is None
 
 
 # A section number at a line start, then a capitalised heading word: "3.2 Observations".

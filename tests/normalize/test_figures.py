@@ -156,6 +156,10 @@ def _figs(text: str) -> list[tuple]:
                                                       (5e9, "INR", "exact", None)]),
         ("They raised £1.2billion for 300million doses.", [(1.2e9, "GBP", "exact", None), (3e8, "doses", "exact", None)]),
         ("It gave 1.2 milliard euros.", [(1.2e9, "EUR", "exact", None)]),
+        # a number inside a name is no count, a lower-case plural after it notwithstanding
+        ("Two Falcon 9 rockets flew; Goal 3 aims high; Apollo 11 astronauts spoke.", []),
+        ("France 4,900 researchers; Kenya Trains 300 Nurses.",
+         [(4900, "researchers", "exact", None), (300, "Nurses", "exact", None)]),
         # a currency code that is also a word or acronym needs an amount that looks like money
         ("At COP 28 they pledged COP 28 billion; the CAD 3 model cost CAD 4,500.",
          [(2.8e10, "COP", "exact", None), (4500, "CAD", "exact", None)]),
