@@ -91,6 +91,11 @@ _CALENDAR_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 # Words of temperature before a number glued to "C" ("temperatures reached 45C"), or a decimal
 # one before it ("between 1.5C and 2C").
 _TEMPERATURE_BEFORE_RE = re.compile(r"(?i)warm|temperat|degree|heat|hot\b|cold|cool|celsius|°|freez|thermometer|\d\.\d+C\b")
+# "one" and up to three words, then a verb of saying: "one (senior) official said", "one expert told".
+_REPORTING_AFTER_RE = re.compile(
+    r"(?:[^\S\n]+[^\W\d_][\w'’-]*){1,3}?[^\S\n]+(?:said|says|told|added|noted|warned|explained|argued|"
+    r"insisted|stressed|admitted|acknowledged|recalled|suggested|put it|quipped)\b"
+)
 # What makes "over N years" an age or a time before now: "old", "older", "of age", "ago".
 _AGE_AFTER_RE = re.compile(r"[^\S\n]+(?i:old|older|of[^\S\n]+age|ago)\b")
 
@@ -147,7 +152,13 @@ def find_figures(text: str) -> list[FigureMatch]:
             out.append(fig)
         i += 1
     out.extend(vague_figures(text, toks))
-    return _without_overlaps(out)
+    return [f for f in _without_overlaps(out) if not _a_source(text, f)]
+
+
+def _a_source(text: str, fig: FigureMatch) -> bool:
+    """True for "one expert said", "one official told AFP": a source who speaks, not a count."""
+    return fig.value == 1 and text[fig.start:fig.start + 3].lower() == "one" and \
+        _REPORTING_AFTER_RE.match(text, fig.start + 3) is not None
 
 
 def _candidate(text: str, n: Num) -> bool:

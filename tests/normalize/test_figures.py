@@ -156,6 +156,9 @@ def _figs(text: str) -> list[tuple]:
                                                       (5e9, "INR", "exact", None)]),
         ("They raised £1.2billion for 300million doses.", [(1.2e9, "GBP", "exact", None), (3e8, "doses", "exact", None)]),
         ("It gave 1.2 milliard euros.", [(1.2e9, "EUR", "exact", None)]),
+        # "one" as a source who speaks counts nothing
+        ("The plan was sound, one senior official said; one expert told AFP.", []),
+        ("It opened one lab, officials said.", [(1, "lab", "exact", None)]),
         # a number inside a name is no count, a lower-case plural after it notwithstanding
         ("Two Falcon 9 rockets flew; Goal 3 aims high; Apollo 11 astronauts spoke.", []),
         ("France 4,900 researchers; Kenya Trains 300 Nurses.",
