@@ -33,6 +33,9 @@ QUALIFIERS = {
     "some": "about", "roughly": "about", "an estimated": "about", "estimated": "about",
     "circa": "about", "~": "about",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just shy of": "nearly",
+    "as many as": "at_most", "as much as": "at_most", "maximum": "at_most", "perhaps": "about",
+    "c.": "about", "in the region of": "about", "not quite": "nearly",
+    ">": "more_than", "<": "less_than", "≥": "at_least", "≤": "at_most", "≈": "about",
 }
 # A qualifier right before the number (or its currency sign): "more than", "up to".
 # Searched over a window, so tried at each char: the qualifiers form a prefix
@@ -194,8 +197,11 @@ def _is_name(text: str, num: Num, prev: str) -> bool:
     # "Falcon 9 rockets", "Goal 3 aims": a lower-case count after a name's number is the name's;
     # after a country a number counts ("France 4,900 researchers"), and so in a title-case
     # heading ("Kenya Trains 300 Nurses")
+    # A capitalised word that opens its sentence ("Perhaps 40 labs") names nothing.
     nxt = _NEXT_WORD_RE.match(text, num.end)
-    return nxt is not None and nxt.group(1)[0].islower() and lookup_country(prev.rstrip(".:,")) is None
+    if nxt is None or not nxt.group(1)[0].islower() or lookup_country(prev.rstrip(".:,")) is not None:
+        return False
+    return not sentence_start(text, text.rfind(prev, max(0, num.start - len(prev) - 4), num.start))
 
 
 # A section number at a line start, then a capitalised heading word: "3.2 Observations".

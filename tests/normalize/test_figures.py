@@ -156,11 +156,18 @@ def _figs(text: str) -> list[tuple]:
                                                       (5e9, "INR", "exact", None)]),
         ("They raised £1.2billion for 300million doses.", [(1.2e9, "GBP", "exact", None), (3e8, "doses", "exact", None)]),
         ("It gave 1.2 milliard euros.", [(1.2e9, "EUR", "exact", None)]),
+        # more qualifiers, in words and in signs
+        ("As many as 40 scientists and as much as $40 million; perhaps 30 labs, c. 20 staff.",
+         [(40, "scientists", "at_most", None), (4e7, "USD", "at_most", None), (30, "labs", "about", None),
+          (20, "staff", "about", None)]),
+        ("Rates were <40% and >20%; ≥40 scientists and ≈50 engineers came. Maximum 40 people.",
+         [(40, "percent", "less_than", None), (20, "percent", "more_than", None),
+          (40, "scientists", "at_least", None), (50, "engineers", "about", None), (40, "people", "at_most", None)]),
         # "one" as a source who speaks counts nothing
         ("The plan was sound, one senior official said; one expert told AFP.", []),
         ("It opened one lab, officials said.", [(1, "lab", "exact", None)]),
         # a number inside a name is no count, a lower-case plural after it notwithstanding
-        ("Two Falcon 9 rockets flew; Goal 3 aims high; Apollo 11 astronauts spoke.", []),
+        ("Two Falcon 9 rockets flew; the Goal 3 aims are high; NASA's Apollo 11 astronauts spoke.", []),
         ("France 4,900 researchers; Kenya Trains 300 Nurses.",
          [(4900, "researchers", "exact", None), (300, "Nurses", "exact", None)]),
         # a currency code that is also a word or acronym needs an amount that looks like money
