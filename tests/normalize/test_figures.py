@@ -156,6 +156,9 @@ def _figs(text: str) -> list[tuple]:
                                                       (5e9, "INR", "exact", None)]),
         ("They raised £1.2billion for 300million doses.", [(1.2e9, "GBP", "exact", None), (3e8, "doses", "exact", None)]),
         ("It gave 1.2 milliard euros.", [(1.2e9, "EUR", "exact", None)]),
+        # a minus before a currency sign negates the amount; a dash between two amounts does not
+        ("The balance was -$4.5 million, then −€3bn; it cost $2-$3 million.",
+         [(-4.5e6, "USD", "exact", None), (-3e9, "EUR", "exact", None), (2e6, "USD", "range", 3e6)]),
         # more qualifiers, in words and in signs
         ("As many as 40 scientists and as much as $40 million; perhaps 30 labs, c. 20 staff.",
          [(40, "scientists", "at_most", None), (4e7, "USD", "at_most", None), (30, "labs", "about", None),
