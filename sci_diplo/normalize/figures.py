@@ -82,6 +82,14 @@ _AMOUNT_BEFORE_RE = re.compile(
     r"euros?|dollars?|pounds?|yuan|yen|rupees?|francs?|percent|per[^\S\n]cent)|" + "|".join(sorted(ISO_CODES)) + r")\b)"
     r"(?:[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?[^\W\d_]+s)?[^\S\n]+\Z"  # "600 (young) engineers over"
 )
+# A verb of change before "from ... to ...": the two numbers are the before and after of a
+# change ("rose from 48% to 55%"), not the ends of a range ("runs from 5 to 10 sites").
+_CHANGE_BEFORE_RE = re.compile(
+    r"(?i)(?<![\w-])(?:ros(?:e|en)|ris(?:e|es|ing)|gr[eo]w(?:s|n|ing)?|increas\w*|climb\w*|jump\w*|expand\w*"
+    r"|went|gone|soar\w*|doubl\w*|tripl\w*|fell|fall(?:s|en|ing)?|dropp\w*|drops?|declin\w*|decreas\w*"
+    r"|shr[au]nk|shrink\w*|slipp\w*|slips?|surg\w*|rais\w*|boost\w*|cut|reduc\w*|lift\w*|up|down"
+    r"|mov(?:e|ed|es|ing)|shift\w*|chang\w*)[^\S\n]+\Z"
+)
 # Between the two ends of an amount of money with one currency sign: "$2-3 million", "$2 to 3 million".
 _MONEY_GAP_RE = re.compile(r"[^\S\n]*(?:[-–—]|to)[^\S\n]*", re.I)
 # Between the two numbers of a proportion: "one in five", "3 out of 10".
@@ -394,6 +402,9 @@ def _range_figure(text: str, a: Num, b: Num, memo: dict[int, list]) -> FigureMat
     opener = _RANGE_OPEN_RE.search(text, max(0, start - 10), start)
     if g.group("w") == "and" and not (opener and opener.group("w").lower() == "between"):
         return None
+    if opener and opener.group("w").lower() == "from" and _CHANGE_BEFORE_RE.search(
+            text, max(0, opener.start() - 24), opener.start()):
+        return None  # "rose from 48% to 55%": a change, two figures, not a range
     factor = db[0] / b.value if b.value else 1.0
     lo = a.value * factor
     if a.scale == 1 and b.scale > 1 and lo * b.scale <= db[0]:

@@ -156,6 +156,11 @@ def _figs(text: str) -> list[tuple]:
                                                       (5e9, "INR", "exact", None)]),
         ("They raised £1.2billion for 300million doses.", [(1.2e9, "GBP", "exact", None), (3e8, "doses", "exact", None)]),
         ("It gave 1.2 milliard euros.", [(1.2e9, "EUR", "exact", None)]),
+        # "from ... to ..." after a verb of change is a change, two figures, not a range
+        ("Spending rose from 48% to 55%; budgets went up from $1bn to $2bn.",
+         [(48, "percent", "exact", None), (55, "percent", "exact", None), (1e9, "USD", "exact", None),
+          (2e9, "USD", "exact", None)]),
+        ("The pilot runs from 5 to 10 sites.", [(5, "sites", "range", 10)]),
         # a minus before a currency sign negates the amount; a dash between two amounts does not
         ("The balance was -$4.5 million, then −€3bn; it cost $2-$3 million.",
          [(-4.5e6, "USD", "exact", None), (-3e9, "EUR", "exact", None), (2e6, "USD", "range", 3e6)]),
