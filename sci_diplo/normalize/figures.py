@@ -402,9 +402,9 @@ def _range_figure(text: str, a: Num, b: Num, memo: dict[int, list]) -> FigureMat
     opener = _RANGE_OPEN_RE.search(text, max(0, start - 10), start)
     if g.group("w") == "and" and not (opener and opener.group("w").lower() == "between"):
         return None
-    if opener and opener.group("w").lower() == "from" and _CHANGE_BEFORE_RE.search(
+    if own and opener and opener.group("w").lower() == "from" and _CHANGE_BEFORE_RE.search(
             text, max(0, opener.start() - 24), opener.start()):
-        return None  # "rose from 48% to 55%": a change, two figures, not a range
+        return None  # "rose from 48% to 55%": a change, two figures, not a range ("from 20 to 30%" stays one)
     factor = db[0] / b.value if b.value else 1.0
     lo = a.value * factor
     if a.scale == 1 and b.scale > 1 and lo * b.scale <= db[0]:
