@@ -229,9 +229,11 @@ DEMO_RX = re.compile(r"(?P<demo>this|last|next|coming|current|upcoming)" + _DEMO
 _QORD_AFTER = r"\s++(?P<unit>quarter|half)(?![\w-])"
 # After a month (and day): "of every year", "each year": a recurrence, not a date.
 EVERY_YEAR_AFTER_RX = re.compile(r"[^\S\n]++(?:of[^\S\n]++)?(?i:every|each)[^\S\n]++year\b")
-# "the year" or "the month" after "end of", "start of" ...: the current one ("by the end of the year").
-THE_UNIT_RX = re.compile(r"the\s++(?P<unit>year|month)(?![\w-])", re.I)
-PART_OF_BEFORE_RX = re.compile(r"(?<![\w-])(?:end|start|beginning|middle|rest|remainder|close)\s++of\s++\Z", re.I)
+# "end of the year", "start of the month" ...: the current one ("by the end of the year"). The
+# part word triggers (much rarer than "the").
+PART_OF_WORDS = ("end", "start", "beginning", "middle", "rest", "remainder", "close")
+_PART_OF_AFTER = r"\s++of\s++the\s++(?P<unit>year|month)(?![\w-])"
+PART_OF_RX = re.compile(r"(?:" + "|".join(PART_OF_WORDS) + ")" + _PART_OF_AFTER, re.I)
 QORD_RX = re.compile(r"(?P<ord>first|second|third|fourth|final|last)" + _QORD_AFTER, re.I)
 # The year part after a quarter or half: " of 2022", " of this year", " of fiscal 2021".
 QTAIL_RX = re.compile(
@@ -264,7 +266,7 @@ APOS_RX = re.compile(r"[‘’'](?P<d>\d0)s")
 ANY_CASE_TRIGGERS = sorted(
     set(DEMONSTRATIVES) | set(SEASONS)
     | {"today", "tonight", "yesterday", "tomorrow", "first", "second", "third", "fourth", "final",
-       "ago", "hence", "century", "centuries", "the"}
+       "ago", "hence", "century", "centuries", *PART_OF_WORDS}
 )
 CAPITAL_TRIGGERS = sorted(set(MONTHS) | set(WEEKDAYS))
 
@@ -283,7 +285,7 @@ _TRIGGER_TAILS = {
     **{w: _after(_DEMO_AFTER) for w in ("this", "next", "coming", "current", "upcoming")},
     "last": _after(_QORD_AFTER + "|" + _DEMO_AFTER),
     **{w: _after(_SEASON_AFTER) for w in SEASONS},
-    "the": _after(r"\s++(?:year|month)(?![\w-])"),
+    **{w: _after(_PART_OF_AFTER) for w in PART_OF_WORDS},
 }
 
 

@@ -182,11 +182,11 @@ def _demo(text: str, start: int, word: str) -> Atom | None:
     return Atom(start, mt.end(), "rel", rel=("unit", low, k), left=left)
 
 
-def _the(text: str, start: int, word: str) -> Atom | None:
-    """Return "the year" or "the month" after "end of", "start of" ... as the current one
-    ("by the end of the year" in a 2022 text is 2022), or None."""
-    mt = g.THE_UNIT_RX.match(text, start)
-    if mt is None or not g.PART_OF_BEFORE_RX.search(text, max(0, start - 24), start):
+def _part_of(text: str, start: int, word: str) -> Atom | None:
+    """Return "end of the year", "start of the month" ... as the current year or month ("by the
+    end of the year" in a 2022 text is 2022), or None."""
+    mt = g.PART_OF_RX.match(text, start)
+    if mt is None:
         return None
     return Atom(start, mt.end(), "rel", rel=("unit", mt["unit"].lower(), 0), left=read_left(text, start))
 
@@ -293,5 +293,6 @@ _WORD_HANDLERS = {
     "today": _day, "tonight": _day, "yesterday": _day, "tomorrow": _day,
     "this": _demo, "last": _demo, "next": _demo, "coming": _demo, "current": _demo, "upcoming": _demo,
     "first": _qord, "second": _qord, "third": _qord, "fourth": _qord, "final": _qord,
-    "ago": _ago, "hence": _ago, "century": _century_word, "centuries": _century_word, "the": _the,
+    "ago": _ago, "hence": _ago, "century": _century_word, "centuries": _century_word,
+    **dict.fromkeys(g.PART_OF_WORDS, _part_of),
 }

@@ -255,13 +255,13 @@ def _scan(text: str, words: ProgrammeWords) -> list[_Candidate]:
         if cand is not None:
             found.append(cand)
             floor = cand.end
-    return _with_lower_names(text, found, words)
+    return _with_lower_names(text, found, words, scan)
 
 
-def _with_lower_names(text: str, found: list[_Candidate], words: ProgrammeWords) -> list[_Candidate]:
+def _with_lower_names(text: str, found: list[_Candidate], words: ProgrammeWords, scan: bytes) -> list[_Candidate]:
     """Add the names closed by a lower-case head ("the Artemis programme") that overlap no
-    name found by a capitalised head, in text order."""
-    lower = find_lower_names(text, words)
+    name found by a capitalised head, in text order (``scan``: the text's scan bytes)."""
+    lower = find_lower_names(text, words, scan)
     if not lower:
         return found
     taken = [(c.start, c.end) for c in found]

@@ -171,7 +171,7 @@ def test_absolute_forms(text, expected):
         ("In May of every year a report is issued; on 1 June each year fees rise.", "2023-04-20", []),
         # "the year" or "the month" after "end of", "start of" ... is the current one
         ("Decisions are expected by the end of the year.", "2022-05-10", [("by the end of the year", "2022", "by")]),
-        ("Money arrives at the start of the month.", "2022-05-10", [("the start of the month", "2022-05", "on")]),
+        ("Money arrives at the start of the month.", "2022-05-10", [("start of the month", "2022-05", "on")]),
         ("The year was hard; for the year ahead, hope.", "2022-05-10", []),
         # two digits after an apostrophe are a year: up to 35 in this century, above it in the last
         ("Output rose in March '21.", "2023-04-20", [("March '21", "2021-03", "on")]),

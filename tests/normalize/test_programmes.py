@@ -482,6 +482,7 @@ LOWER_HEAD_NON_MATCHES = [
     "Chinese Academy of Sciences programme.",
     "Send the flyer for the Benefit fund raiser.",
     "Project Horizon programme",
+    "the Horizon programmeé and the “Horizon” plan",  # a letter the scan bytes hide; a quote
 ]
 
 
