@@ -126,6 +126,12 @@ def _lower_head_pattern(heads: list[str]) -> re.Pattern[bytes]:
     return re.compile(rb" (?P<head>" + trie.encode("ascii") + rb")\b")
 
 
+def _find_keys(heads: list[str]) -> tuple[bytes, ...]:
+    """Return the heads to look for with ``bytes.find``, less those another one begins
+    ("programme" is found as "program", "accords" as "accord"): one search fewer each."""
+    return tuple(h.encode("ascii") for h in heads if not any(h != o and h.startswith(o) for o in heads))
+
+
 @lru_cache(maxsize=1)
 def programme_words() -> ProgrammeWords:
     """Return the programme word lists (read from the data file on first call)."""
@@ -155,7 +161,7 @@ def programme_words() -> ProgrammeWords:
         head_re=_head_pattern(heads),
         lower_heads=dict(raw["lower_heads"]),
         lower_head_re=_lower_head_pattern(list(raw["lower_heads"])),
-        lower_head_keys=tuple(h.encode("ascii") for h in raw["lower_heads"]),
+        lower_head_keys=_find_keys(list(raw["lower_heads"])),
         head_scan_table=scan_table,
         head_scan_re=_head_scan_pattern(heads, scan_table),
         **sets,
