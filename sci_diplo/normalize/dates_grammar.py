@@ -242,12 +242,13 @@ QTAIL_RX = re.compile(
     re.I,
 )
 # A quarter or half code: "Q3 2021", "H1".
-QCODE_RX = re.compile(r"(?P<code>[QH][1-4])(?:\s*+,?\s*+(?:of\s++)?(?P<y>\d{4})" + _END + ")?")
+QCODE_RX = re.compile(r"(?P<code>[QH][1-4])(?:(?:\s*+,?\s*+(?:of\s++)?|[-/])(?P<y>\d{4})" + _END
+                      + r"|\s*+['’‘](?P<y2>\d\d)(?![\w'’]|[.,]\d))?")  # "Q3 2021", "Q3-2021", "Q3'21"
 # A season and a year: "summer 2021", "the spring of 2020".
 _SEASON_AFTER = r"(?:\s++of)?(?:\s*+,)?\s++(?P<y>\d{4})" + _END
 SEASON_RX = re.compile(r"(?P<sea>spring|summer|autumn|fall|winter)" + _SEASON_AFTER, re.I)
 # A fiscal-year code: "FY2021", "FY 21".
-FY_RX = re.compile(r"FY\s?['’]?(?P<y>\d{4}|\d{2})(?!\w)")
+FY_RX = re.compile(r"FY\s?['’]?(?P<y>\d{4}|\d{2})(?:[-/–](?P<y2>\d{4}|\d{2}))?(?!\w|[-/–]\d)")  # "FY2021-22"
 # The century of a year written with two digits after an apostrophe ("March '21", "June ’98"):
 # up to this value it is 20xx, above it 19xx.
 TWO_DIGIT_YEAR_PIVOT = 35

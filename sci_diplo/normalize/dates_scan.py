@@ -204,9 +204,9 @@ def _qcode(text: str, start: int) -> Atom | None:
     mt = g.QCODE_RX.match(text, start)
     if mt is None:
         return None
-    code = mt["code"]
-    if mt["y"]:
-        return code_atom(start, mt.end(), code, int(mt["y"]))
+    code, y = mt["code"], mt["y"] or g.apostrophe_year(mt["y2"])
+    if y:
+        return code_atom(start, mt.end(), code, int(y))
     if code[0] == "H":
         return None
     return Atom(start, mt.end(), "rel", rel=("qtr", "quarter", int(code[1]), None))
@@ -217,7 +217,14 @@ def _fiscal(text: str, start: int) -> Atom | None:
     if mt is None:
         return None
     y = int(mt["y"])
-    return Atom(start, mt.end(), lo=(y + 2000 if y < 100 else y, None, None))
+    y = y + 2000 if y < 100 else y
+    if mt["y2"]:  # "FY2021-22": the fiscal year that runs over two calendar years
+        y2 = int(mt["y2"])
+        y2 = y2 if y2 >= 100 else y // 100 * 100 + y2
+        if y2 == y + 1:
+            return Atom(start, mt.end(), lo=(y, None, None), hi=(y2, None, None))
+        return Atom(start, mt.end("y"), lo=(y, None, None))
+    return Atom(start, mt.end(), lo=(y, None, None))
 
 
 def _season(text: str, start: int, word: str) -> Atom | None:

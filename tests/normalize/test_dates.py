@@ -173,6 +173,11 @@ def test_absolute_forms(text, expected):
         ("Decisions are expected by the end of the year.", "2022-05-10", [("by the end of the year", "2022", "by")]),
         ("Money arrives at the start of the month.", "2022-05-10", [("start of the month", "2022-05", "on")]),
         ("The year was hard; for the year ahead, hope.", "2022-05-10", []),
+        # a quarter with its year after a dash, a slash or an apostrophe; a fiscal year over two years
+        ("Sales rose in Q3'21 and Q1-2024.", "2023-04-20",
+         [("Q3'21", "2021-07/2021-09", "during"), ("Q1-2024", "2024-01/2024-03", "during")]),
+        ("The FY2021-22 budget and FY 2019/2020 rose.", "2023-04-20",
+         [("FY2021-22", "2021/2022", "during"), ("FY 2019/2020", "2019/2020", "during")]),
         # two digits after an apostrophe are a year: up to 35 in this century, above it in the last
         ("Output rose in March '21.", "2023-04-20", [("March '21", "2021-03", "on")]),
         ("It was signed on 3 Sept. ’98.", "2023-04-20", [("3 Sept. ’98", "1998-09-03", "on")]),
