@@ -104,6 +104,10 @@ _REPORTING_AFTER_RE = re.compile(
     r"(?:[^\S\n]+[^\W\d_][\w'’-]*){1,3}?[^\S\n]+(?:said|says|told|added|noted|warned|explained|argued|"
     r"insisted|stressed|admitted|acknowledged|recalled|suggested|put it|quipped)\b"
 )
+# A label before a number alone on its line: a bullet, up to three words, a colon ("- Joint labs: ").
+_LABEL_BEFORE_RE = re.compile(r"[^\S\n]*(?:[-*•·][^\S\n]*)?(?P<label>[A-Za-z][a-z]*(?:[^\S\n]+[a-z]+){0,2})[^\S\n]*[:：][^\S\n]*")
+# The end of a line after a number (a full stop or semicolon may close it).
+_LINE_END_RE = re.compile(r"[^\S\n]*[.;]?[^\S\n]*(?:\n|\Z)")
 # What makes "over N years" an age or a time before now: "old", "older", "of age", "ago".
 _AGE_AFTER_RE = re.compile(r"[^\S\n]+(?i:old|older|of[^\S\n]+age|ago)\b")
 
@@ -174,7 +178,8 @@ def _candidate(text: str, n: Num) -> bool:
     e = n.end
     if (text[e:e + 1] == " " and text[e + 1:e + 2].isalpha()) or n.head.fu or n.sfx or _NEXT_RE.match(text, e):
         return True  # (a blank and a letter, the most common, match _NEXT_RE: tested first without it)
-    return currency_before(text, n.start) is not None or text[n.start - 3:n.start].lower() == "of "
+    return currency_before(text, n.start) is not None or text[n.start - 3:n.start].lower() == "of " \
+        or ":" in text[n.start - 10 if n.start > 10 else 0:n.start]  # "Participants: 1,200" (``_labelled``)
 
 
 def _range_gap(text: str, a: int, b: int) -> bool:
@@ -234,6 +239,8 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
         return None
     if n.head.fu and n.ntok == 1:
         return n.value, UNIT_ABBR[n.head.fu], start, n.end, post
+    if text[pos:pos + 1] in "\n.;" and _LINE_END_RE.match(text, pos):
+        return _labelled(text, n, post)  # nothing after it on its line: what it counts is before it
     found = currency_or_measure(text, pos)
     if found:
         if len(found) == 2:  # money
@@ -245,11 +252,28 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
         return n.value * factor, unit, start, end, post
     unit = (None if n.fraction else _compound_unit(text, pos)) or _noun_unit(text, n, pos)
     if unit is None:
-        return None
+        return _labelled(text, n, post)
     name, factor, end = unit
     if n.fraction and n.value < 1:  # "nearly half of our farmers": a share, stated as a percentage
         return n.value * 100, "percent", start, end, post
     return n.value * factor, name, start, end, post
+
+
+def _labelled(text: str, n: Num, post: str | None) -> tuple[float, str, int, int, str | None] | None:
+    """A number alone on a line after a label that names what it counts ("Participants: 1,200",
+    "- Joint labs: 23", "Researchers involved: approx. 200"): the label's plural noun is its unit."""
+    if not _LINE_END_RE.match(text, n.end):
+        return None
+    qual = find_qualifier(text, n.start)
+    before = qual.start("q") if qual else n.start
+    if qual is not None:  # (the figure's start is the label's, where no qualifier stands before it)
+        post = post or QUALIFIERS[" ".join(qual.group("q").lower().split())]
+    line_start = text.rfind("\n", 0, before) + 1
+    m = _LABEL_BEFORE_RE.fullmatch(text, line_start, before) if before - line_start < 60 else None
+    if m is None:
+        return None
+    plurals = [w for w in m.group("label").split() if is_plural(w)]
+    return (n.value, plurals[-1], m.start("label"), n.end, post) if plurals else None
 
 
 def _scale_word_end(text: str, pos: int) -> int:
