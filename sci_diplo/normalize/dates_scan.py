@@ -29,6 +29,11 @@ _MONTH_ALONE_LEFT = frozenset((
 ))
 # A following month range makes a lone month a date: "March–May 2021".
 _MONTH_RANGE_AHEAD_RX = re.compile(r"\s*+(?:[-–—]|to\s|and\s|through\s)\s*+[A-Z][a-z]+")
+# A month before a lone month in a list makes it a date too: "in March, April and May", "June or July".
+_MONTH_LIST_BEFORE_RX = re.compile(
+    r"(?:" + "|".join(m.capitalize() for m in sorted(g.MONTHS_ALONE)) + r")"
+    r"(?:[^\S\n]*+,[^\S\n]*+(?:(?:and|or)[^\S\n]++)?|[^\S\n]++(?:and|or)[^\S\n]++)\Z"
+)
 
 
 def scan(text: str, refs: bool = False, lo: int = 0, hi: int | None = None,
@@ -133,7 +138,8 @@ def _month(text: str, start: int, word: str) -> Atom | None:
             return None
         left = read_left(text, start)
         ahead = _MONTH_RANGE_AHEAD_RX.match(text, mt.end())
-        if not (left.rel_word in _MONTH_ALONE_LEFT or left.strong and not left.rel_word or ahead):
+        if not (left.rel_word in _MONTH_ALONE_LEFT or left.strong and not left.rel_word or ahead
+                or _MONTH_LIST_BEFORE_RX.search(text, max(0, start - 16), start)):
             return None
         return Atom(start, mt.end("mon"), lo=(None, g.MONTHS[word], None), left=left)
     return month_day(start, mt.end(), g.MONTHS[word], d1, mt["d2"], y)

@@ -173,6 +173,10 @@ def test_absolute_forms(text, expected):
         ("Decisions are expected by the end of the year.", "2022-05-10", [("by the end of the year", "2022", "by")]),
         ("Money arrives at the start of the month.", "2022-05-10", [("start of the month", "2022-05", "on")]),
         ("The year was hard; for the year ahead, hope.", "2022-05-10", []),
+        # a month alone after another month in a list
+        ("Grants were awarded in March, April and May.", "2023-08-01",
+         [("March", "2023-03", "on"), ("April", "2023-04", "on"), ("May", "2023-05", "on")]),
+        ("They met in June and July; we may go.", "2023-08-01", [("June", "2023-06", "on"), ("July", "2023-07", "on")]),
         # a quarter with its year after a dash, a slash or an apostrophe; a fiscal year over two years
         ("Sales rose in Q3'21 and Q1-2024.", "2023-04-20",
          [("Q3'21", "2021-07/2021-09", "during"), ("Q1-2024", "2024-01/2024-03", "during")]),
