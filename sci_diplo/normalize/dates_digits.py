@@ -164,11 +164,20 @@ def _era_year(start: int, end: int, a: int, b: int | None, era: str, left: Left)
     return Atom(start, end, lo=(lo, None, None), hi=(hi, None, None), left=left)
 
 
+# Words before a pair of numbers that number parts of a text or a list: no years.
+_NUMBERED_PARTS = frozenset(
+    "page pages pp p sections section paragraphs paragraph paras lines line items item articles "
+    "nos no numbers clauses chapters rules resolutions entries".split()
+)
+
+
 def _year_pair(text: str, start: int, end: int, a: int, b_txt: str, left: Left) -> Atom | None:
     """Return "2008–2013", "1957-58" as a year range, or "2021-03" as a month; else None."""
     b = int(b_txt)
     if right_word(text, end).lower() in g.COUNT_NOUNS or not 1000 <= a <= 2100:
         return None
+    if left.word in _NUMBERED_PARTS:
+        return None  # "pages 2001-2004", "sections 1990-1995": numbers of parts, not years
     if len(b_txt) == 2:
         full_b = a // 100 * 100 + b
         if full_b <= a:

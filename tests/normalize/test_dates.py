@@ -173,6 +173,8 @@ def test_absolute_forms(text, expected):
         ("Decisions are expected by the end of the year.", "2022-05-10", [("by the end of the year", "2022", "by")]),
         ("Money arrives at the start of the month.", "2022-05-10", [("start of the month", "2022-05", "on")]),
         ("The year was hard; for the year ahead, hope.", "2022-05-10", []),
+        # numbered parts of a text are no years
+        ("The findings are on pages 2001-2004; see sections 1990-1995.", "2023-08-01", []),
         # a month alone after another month in a list
         ("Grants were awarded in March, April and May.", "2023-08-01",
          [("March", "2023-03", "on"), ("April", "2023-04", "on"), ("May", "2023-05", "on")]),
