@@ -98,6 +98,8 @@ def run_annotate(paths: list[str], fmt: str, published: str | None, model: str |
                 failed += 1
                 console.print(f"[red]Error:[/red] {item}", soft_wrap=True)
             else:
+                for warning in item.warnings:  # as extract says them: "not UTF-8, read as cp1252"
+                    console.print(f"[yellow]Warning:[/yellow] {warning}", soft_wrap=True)
                 yield item
 
     try:

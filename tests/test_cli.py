@@ -212,6 +212,15 @@ def test_annotate_spans_match_the_text(seed_copy):
         s for s in doc["spans"] if s["label"] == "DATE" and s["text"].endswith("March 2021")).items()
 
 
+def test_annotate_warns_of_a_text_that_is_not_utf8_as_extract_does(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("In 2017, Perú signed.".encode("cp1252"))
+    result = run("annotate", path, "--format", "jsonl")
+    assert result.exit_code == 0
+    assert f"Warning: {path}: not UTF-8, decoded as windows-1252" in result.stderr
+    assert json.loads(result.stdout)["spans"][0]["text"] == "2017"
+
+
 def test_extract_from_stdin(tmp_path):
     store = tmp_path / "facts.json"
     text = "BEIJING, March 3, 2022. In January 2022, China and Kenya opened 12 joint laboratories."
