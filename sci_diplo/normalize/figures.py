@@ -104,6 +104,8 @@ _REPORTING_AFTER_RE = re.compile(
     r"(?:[^\S\n]+[^\W\d_][\w'’-]*){1,3}?[^\S\n]+(?:said|says|told|added|noted|warned|explained|argued|"
     r"insisted|stressed|admitted|acknowledged|recalled|suggested|put it|quipped)\b"
 )
+# "more", "fewer" or "additional" between a number and its noun: "50 more scientists".
+_MORE_AFTER_RE = re.compile(r"[^\S\n]+(?:more|fewer|less|additional|extra)(?=[^\S\n]+[^\W\d_])", re.I)
 # A label before a number alone on its line: a bullet, up to three words, a colon ("- Joint labs: ").
 _LABEL_BEFORE_RE = re.compile(r"[^\S\n]*(?:[-*•·][^\S\n]*)?(?P<label>[A-Za-z][a-z]*(?:[^\S\n]+[a-z]+){0,2})[^\S\n]*[:：][^\S\n]*")
 # The end of a line after a number (a full stop or semicolon may close it).
@@ -322,7 +324,9 @@ def _noun_unit(text: str, n: Num, pos: int) -> tuple[str, float, int] | None:
         at = pos if partitive else of.end()
         found = head_noun(text, at, partitive=partitive) or head_noun(text, at, True, partitive)
     else:
-        found = head_noun(text, pos, singular=n.value == 1 and n.ntok == 1)
+        # "50 more scientists", "100 million more doses" (not "one more time")
+        more = _MORE_AFTER_RE.match(text, pos) if n.value != 1 else None
+        found = head_noun(text, more.end() if more else pos, singular=n.value == 1 and n.ntok == 1)
         if found and n.text.lower() == "one" and _OF_AFTER_RE.match(text, found[1]):
             return None
     if found is None or found[0].lower() in NOT_COUNTED or found[0].lower() in _CARDINALS:

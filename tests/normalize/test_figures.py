@@ -156,6 +156,9 @@ def _figs(text: str) -> list[tuple]:
                                                       (5e9, "INR", "exact", None)]),
         ("They raised £1.2billion for 300million doses.", [(1.2e9, "GBP", "exact", None), (3e8, "doses", "exact", None)]),
         ("It gave 1.2 milliard euros.", [(1.2e9, "EUR", "exact", None)]),
+        # "more", "fewer", "additional" between a number and its noun
+        ("They hired 50 more scientists and 3 additional engineers; one more time, 10 fewer labs.",
+         [(50, "scientists", "exact", None), (3, "engineers", "exact", None), (10, "labs", "exact", None)]),
         # a number alone on its line after a label counts the label's plural noun
         ("Key figures\nParticipants: 1,200\n- Joint labs: 23\nResearchers involved: approx. 200\nYear: 2021\nScore: 3\n",
          [(1200, "Participants", "exact", None), (23, "labs", "exact", None), (200, "Researchers", "about", None)]),
