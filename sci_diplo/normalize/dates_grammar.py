@@ -67,7 +67,8 @@ AGO_QUALIFIERS = {"more than": "before", "over": "before", "less than": "after",
 YEAR_LEFT = frozenset(
     "in since by before after until till through from of during for between throughout "
     "year years fiscal circa ca c early late mid end beginning start summer winter spring "
-    "autumn fall around than least".split()  # "no later than 2030", "until at least 2030"
+    "autumn fall around than least easter christmas ramadan diwali thanksgiving".split()
+    # "no later than 2030", "until at least 2030", "Easter 2019"
 )
 # Determiners and possessives after which a number in 1900-2100 reads as a year ("the 2015 Nobel").
 YEAR_DETERMINERS = frozenset("the a an its his her their our my this that whose".split())
