@@ -95,6 +95,9 @@ def read_left(text: str, start: int) -> Left:
         nearest = words[i] if words[i] in g.RELATION_WORDS else ""
         if not nearest:
             i, nearest = i + 1, "the"
+    if nearest == "least" and not mod and i > 1 and words[i - 1] == "at" and _joined(gaps[i - 1]) \
+            and _joined(gaps[i - 2]) and words[i - 2] in g.RELATION_WORDS:
+        i, nearest = i - 2, words[i - 2]  # "until at least 2030": the relation word stands before "at least"
     relation, rel_word, rel_at = _relation(words, gaps, i, nearest)
     rel_lead = lead if rel_at < 0 else _start(parts, rel_at, start)
     left = Left(relation, lead, rel_lead, raw, bool(mod or rel_word), det, rel_word)

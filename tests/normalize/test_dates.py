@@ -173,6 +173,7 @@ def test_absolute_forms(text, expected):
         ("Decisions are expected by the end of the year.", "2022-05-10", [("by the end of the year", "2022", "by")]),
         ("Money arrives at the start of the month.", "2022-05-10", [("start of the month", "2022-05", "on")]),
         ("The year was hard; for the year ahead, hope.", "2022-05-10", []),
+        ("It runs until at least 2030.", FRI, [("until at least 2030", "2030", "until")]),
         # a year after a holiday's name is a year
         ("It opened at Easter 2019 and closed by Christmas 2020.", "2023-08-01",
          [("2019", "2019", "on"), ("2020", "2020", "on")]),
