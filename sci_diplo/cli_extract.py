@@ -47,11 +47,17 @@ class ProgressView:
             self.console.print(f"[yellow]Warning:[/yellow] {value}", soft_wrap=True)
 
 
+def _count(n: int, noun: str) -> str:
+    """Return "1 document", "3 documents"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def summary_line(s: Summary, store: Path) -> str:
-    kinds = ", ".join(f"{s.facts[k]} {k}s" for k in ("figure", "programme", "claim"))
+    kinds = ", ".join(_count(s.facts[k], k) for k in ("figure", "programme", "claim"))
     workers = f" with {s.jobs} worker processes" if s.jobs > 1 and s.read else ""
-    parts = [f"Read {s.read} documents ({s.skipped} unchanged, {len(s.failed)} failed) in {s.seconds:.1f} s{workers}: {kinds}."]
-    parts.append(f"Store {store} holds {s.total_records} records.")
+    parts = [f"Read {_count(s.read, 'document')} ({s.skipped} unchanged, {len(s.failed)} failed) "
+             f"in {s.seconds:.1f} s{workers}: {kinds}."]
+    parts.append(f"Store {store} holds {_count(s.total_records, 'record')}.")
     if s.set_aside:
         parts.append(f"The old store was kept as {s.set_aside}.")
     if s.interrupted:

@@ -166,7 +166,7 @@ def test_a_store_that_cannot_be_written_is_a_clear_error_and_the_old_store_stays
     assert result.stderr.startswith(f"Error: cannot write store {store}: no space left on device; what this run read")
     assert store.read_bytes() == before
     monkeypatch.setattr(store_mod, "_write_atomically", write)
-    assert "Read 1 documents (1 unchanged" in run("extract", tmp_path, "--store", store).stderr  # b.txt, read again
+    assert "Read 1 document (1 unchanged" in run("extract", tmp_path, "--store", store).stderr  # b.txt, read again
 
 
 def test_a_read_only_store_folder_is_an_error_before_any_reading(tmp_path, monkeypatch):
@@ -300,7 +300,7 @@ def test_real_pipe_into_extract_and_annotate(tmp_path):
     assert dates[0]["value"] == "2023-04"
     proc = scidip("extract", "-", "--store", tmp_path / "s.json", input=text)
     assert proc.returncode == 0, proc.stderr
-    assert "Read 1 documents" in proc.stderr
+    assert "Read 1 document (" in proc.stderr
 
 
 def test_sidecar_metadata_travels_into_mentions_and_anchors_dates(tmp_path):
