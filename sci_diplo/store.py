@@ -34,6 +34,10 @@ from sci_diplo.storefile import StoreLines, Unpacker, pack, unpack
 from sci_diplo.identity import merge
 
 
+# What every message about a damaged store ends with (``facts`` prints them too, hence the command).
+REBUILD = "run `scidip extract --rebuild` to start anew"
+
+
 def load(path: Path) -> Store:
     """Return the store at ``path``; an empty one if the file does not exist.
 
@@ -69,17 +73,16 @@ def validate_file(path: Path, raw: bytes) -> StoreFile:
         check_header(path, raw)  # not JSON, or not our format or version: say that first
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
-        raise StoreError(f"store {path} is invalid at {where}: {err['msg']} (run `scidip extract --rebuild` to start anew)") from None
+        raise StoreError(f"store {path} is invalid at {where}: {err['msg']} ({REBUILD})") from None
     if file.version != STORE_VERSION:
         check_header(path, raw)
     missing = [name for name in StoreFile.model_fields if name not in file.model_fields_set]
     if missing:  # a field left out would read as empty: a store that lost its records is damaged
         check_header(path, raw)
-        raise StoreError(f"store {path} is invalid at {missing[0]}: field required "
-                         "(run `scidip extract --rebuild` to start anew)")
+        raise StoreError(f"store {path} is invalid at {missing[0]}: field required ({REBUILD})")
     problem = Unpacker(file).check()
     if problem:
-        raise StoreError(f"store {path} is invalid at {problem} (run `scidip extract --rebuild` to start anew)")
+        raise StoreError(f"store {path} is invalid at {problem} ({REBUILD})")
     return file
 
 
@@ -88,7 +91,7 @@ def check_header(path: Path, raw: bytes) -> None:
     try:
         head = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise StoreError(f"store {path} is not valid JSON ({exc}); run `scidip extract --rebuild` to start anew") from None
+        raise StoreError(f"store {path} is not valid JSON ({exc}); {REBUILD}") from None
     if not isinstance(head, dict) or head.get("format") != STORE_FORMAT:
         raise StoreError(f"{path} is not a sci_diplo store (no \"format\": \"{STORE_FORMAT}\")")
     if head.get("version") != STORE_VERSION:

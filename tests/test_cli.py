@@ -265,6 +265,8 @@ def test_damaged_store_is_never_overwritten_and_rebuild_keeps_it(tmp_path):
     assert result.exit_code == 1
     assert f"store {store} is invalid" in result.stderr
     assert "nonsense" in store.read_text()
+    result = run("facts", "--store", store)  # facts names the command that rebuilds it
+    assert result.exit_code == 1 and "run `scidip extract --rebuild` to start anew" in result.stderr
     result = run("extract", good.parent, "--store", store, "--rebuild")
     assert result.exit_code == 0, result.output
     assert len(list(tmp_path.glob("facts.json.damaged-*"))) == 1
