@@ -197,10 +197,10 @@ def _is_name(text: str, num: Num, prev: str) -> bool:
     # "Falcon 9 rockets", "Goal 3 aims": a lower-case count after a name's number is the name's;
     # after a country a number counts ("France 4,900 researchers"), and so in a title-case
     # heading ("Kenya Trains 300 Nurses")
-    # A capitalised word that opens its sentence ("Perhaps 40 labs") names nothing.
     nxt = _NEXT_WORD_RE.match(text, num.end)
     if nxt is None or not nxt.group(1)[0].islower() or lookup_country(prev.rstrip(".:,")) is not None:
         return False
+    # a capitalised word that opens its sentence may name nothing ("Perhaps 40 labs")
     return not sentence_start(text, text.rfind(prev, max(0, num.start - len(prev) - 4), num.start))
 
 
