@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from sci_diplo.normalize.figures_filters import QUALIFIERS, excluded, find_qualifier, prev_word
+from sci_diplo.normalize.figures_filters import excluded, find_qualifier, prev_word, qualifier_of
 from sci_diplo.normalize.figures_nouns import NOT_COUNTED, BOUNDARY, head_noun, is_plural, vague_figures
 from sci_diplo.normalize.figures_units import (
     ISO_CODES, UNIT_ABBR, currency_after, currency_before, currency_or_measure, currency_word, unit_word,
@@ -269,7 +269,7 @@ def _labelled(text: str, n: Num, post: str | None) -> tuple[float, str, int, int
     qual = find_qualifier(text, n.start)
     before = qual.start("q") if qual else n.start
     if qual is not None:  # (the figure's start is the label's, where no qualifier stands before it)
-        post = post or QUALIFIERS[" ".join(qual.group("q").lower().split())]
+        post = post or qualifier_of(qual)
     line_start = text.rfind("\n", 0, before) + 1
     m = _LABEL_BEFORE_RE.fullmatch(text, line_start, before) if before - line_start < 60 else None
     if m is None:
@@ -372,7 +372,7 @@ def _single_figure(text: str, n: Num, memo: dict[int, list]) -> FigureMatch | No
     m = find_qualifier(text, start)
     if m is None or (unit in _SPANS_OF_TIME and _over_a_period(text, m, end)):
         return FigureMatch(start, end, value, unit, post or "exact")
-    return FigureMatch(m.start("q"), end, value, unit, post or QUALIFIERS[" ".join(m.group("q").lower().split())])
+    return FigureMatch(m.start("q"), end, value, unit, post or qualifier_of(m))
 
 
 def _proportion(text: str, a: Num, b: Num) -> FigureMatch | None:
@@ -397,7 +397,7 @@ def _proportion(text: str, a: Num, b: Num) -> FigureMatch | None:
     m = find_qualifier(text, a.start)
     if m is None:
         return FigureMatch(a.start, end, share, "percent")
-    return FigureMatch(m.start("q"), end, share, "percent", QUALIFIERS[" ".join(m.group("q").lower().split())])
+    return FigureMatch(m.start("q"), end, share, "percent", qualifier_of(m))
 
 
 def _over_a_period(text: str, m: re.Match[str], end: int) -> bool:

@@ -61,6 +61,11 @@ _QUAL_PREV = {
 }
 
 
+def qualifier_of(m: re.Match[str]) -> str:
+    """Return the SCHEMA qualifier that a ``find_qualifier`` match names ("More  than" -> ``more_than``)."""
+    return QUALIFIERS[" ".join(m.group("q").lower().split())]
+
+
 def find_qualifier(text: str, pos: int) -> re.Match[str] | None:
     """Return the QUAL_RE match in the 24 chars before ``pos``, else None."""
     lo = pos - 24 if pos > 24 else 0
