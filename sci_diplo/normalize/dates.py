@@ -71,15 +71,18 @@ _CITY = r"[A-Z][A-Z .'’-]{1,40}(?:,\s*+[A-Z][A-Za-z.]{1,10})?"
 _AGENCY = r"\s*+(?:\([^)\n]{1,40}\)\s*+)?(?:--|—|–|-)"
 # A news dateline before the date: "BEIJING, " or "WASHINGTON, D.C., ".
 _CITY_RX = re.compile(_CITY + r",\s*+")
+# A place in mixed case: up to three capitalised words ("Brussels", "New Delhi").
+_PLACE = r"[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,2}"
 # A place alone before a dateline's date: "Brussels, " (the line holds nothing else).
-_PLACE_RX = re.compile(r"[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,2}")
+_PLACE_RX = re.compile(_PLACE)
 # A place and the date in another language before a slash: "Bogotá, 21 de marzo de 2024 / ".
-_BILINGUAL_RX = re.compile(
-    r"[*_#\s]*+[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,2},[^\S\n]*+[^\n/]{3,40}?\d{4}[^\S\n]*+/[^\S\n]*+"
+_BILINGUAL_RX = re.compile(r"[*_#\s]*+" + _PLACE + r",[^\S\n]*+[^\n/]{3,40}?\d{4}[^\S\n]*+/[^\S\n]*+")
+# A place and maybe its region, and a comma, at a line's start before a dateline's date:
+# "London, ", "New Delhi, ", "Geneva, Switzerland, " (not a sentence's "In London, ").
+_PLACE_COMMA_RX = re.compile(
+    r"(?!(?:In|On|At|By|From|Since|Until|Before|After|During|The|And|But)\b)" + _PLACE
+    + r"(?:,\s*+" + _PLACE + r")?,\s*+"
 )
-# A place in mixed case and maybe its region, and a comma, at a line's start before a dateline's
-# date: "London, ", "New Delhi, ", "Geneva, Switzerland, " (not a sentence's "In London, ").
-_PLACE_COMMA_RX = re.compile(r"(?!(?:In|On|At|By|From|Since|Until|Before|After|During|The|And|But)\b)[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,2}(?:,\s*+[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,2})?,\s*+")
 # After a city dateline's date: "(Xinhua) --", " -- ", " — ".
 _AGENCY_RX = re.compile(_AGENCY)
 # After a mixed-case place's dateline date: an agency and a dash, or a colon ("London, 12 March 2025: ").
