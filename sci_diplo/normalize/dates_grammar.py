@@ -172,8 +172,18 @@ _CJK = r"(?P<cjk>(?P<cjk_y>\d{4})\s*+年\s*+(?P<cjk_m>\d{1,2})\s*+月(?:\s*+(?P<
 _DMY = (r"(?P<dmy_d>[0-3]?\d)" + _SUF + r"(?:(?:\s*+[-–—]\s*+|\s++(?:to|through|and)\s++)(?P<dmy_d2>[0-3]?\d)"
         + _SUF + r")?"
         r"(?:\s++of)?(?:\s++|-)(?P<dmy_mon>" + _MONTH + r")(?:" + _ABBR_DOT + r"|(?![a-z]))")
+
+
+def _apostrophe_year(name: str) -> str:
+    """Return the pattern of a year of two digits after an apostrophe, closing a date ("March
+    '21", "3 Sept. ’98", "Q3'21"), with the digits in group ``name`` (each pattern has its own)."""
+    return r"['’‘](?P<" + name + r">\d\d)(?![\w'’]|[.,]\d)"
+
+
+# What may stand between a month (or a day and month) and an apostrophe year: a comma, blanks.
+_APOS_AFTER_DATE = r"(?:\s*+,)?[^\S\n]*+"
 _DMY_YEAR = (r"(?:(?:\s*+,\s*+|\s++|-)(?P<dmy_y>\d{4})" + _END
-             + r"|(?:\s*+,)?[^\S\n]*+['’‘](?P<dmy_y2>\d\d)(?![\w'’]|[.,]\d))")
+             + "|" + _APOS_AFTER_DATE + _apostrophe_year("dmy_y2") + ")")
 # Expressions that start with a digit, tried in this order at one position.
 DIGIT_RX = re.compile(
     _ISO + "|" + _NUM + "|" + _CJK + "|(?P<dmy>" + _DMY + _DMY_YEAR + "?)"
@@ -190,7 +200,7 @@ _MON_DAY = (r"(?:(?:\s*+|-)(?P<d1>[0-3]?\d)" + _SUF + r"(?![\w:]|[.,]\d)"
             r"(?:\s*+[-–—]\s*+(?P<d2>[0-3]?\d)" + _SUF + r"(?![\w:]|[.,]\d))?)")
 # A year after a month: "March 2021", "Dec. 17, 2021", or two digits after an apostrophe ("March '21").
 _MON_YEAR = (r"(?:(?:\s*+,\s*+|\s++(?:of\s++)?|-)(?P<y>\d{4})" + _END
-             + r"|(?:\s*+,)?[^\S\n]*+['’‘](?P<y2>\d\d)(?![\w'’]|[.,]\d))")
+             + "|" + _APOS_AFTER_DATE + _apostrophe_year("y2") + ")")
 # A month word with an optional day (or day range) and year: "Dec. 17, 2021", "May", "March 2021",
 # "June ’19".
 MONTH_RX = re.compile(_MON + _MON_DAY + "?" + _MON_YEAR + "?", re.I)
@@ -203,9 +213,9 @@ MONTH_RX = re.compile(_MON + _MON_DAY + "?" + _MON_YEAR + "?", re.I)
 # never stricter, and case-insensitive as they are ("1ſt" is "1st" to ``re.I``).
 _DIRECT = (r"\d\d\d(?:[-/.]\d{1,2}[-/.]\d|\s*+年)|\d?[-/.]\d{1,2}[-/.]\d{4}|\d?" + _SUF
            + r"(?:\s*+[-–—]\s*+[0-3]?\d" + _SUF + r")?(?:\s++of)?(?:\s++|-)" + _MONTH
-           + r"\.?(?:[\s,\-]*+\d{4}|(?:\s*+,)?[^\S\n]*+['’‘]\d\d)")
+           + r"\.?(?:[\s,\-]*+\d{4}|" + _APOS_AFTER_DATE + r"['’‘]\d\d)")
 _MD_TAIL = (r"\d?" + _SUF + r"(?![\w:]|[.,]\d)(?:\s*+[-–—]\s*+[0-3]?\d" + _SUF + r"(?![\w:]|[.,]\d))?"
-            r"(?:(?:\s*+,\s*+|\s++(?:of\s++)?|-)\d{4}|(?:\s*+,)?[^\S\n]*+['’‘]\d\d)")
+            r"(?:(?:\s*+,\s*+|\s++(?:of\s++)?|-)\d{4}|" + _APOS_AFTER_DATE + r"['’‘]\d\d)")
 # What the digit run of any of those shapes is followed by: three more digits and a
 # separator or 年, else at most one digit, a suffix and a separator, or spaces before a
 # digit, a separator, "of" or a month. Implied by _MD_TAIL and _DIRECT, it turns away
@@ -244,7 +254,7 @@ QTAIL_RX = re.compile(
 )
 # A quarter or half code: "Q3 2021", "H1".
 QCODE_RX = re.compile(r"(?P<code>[QH][1-4])(?:(?:\s*+,?\s*+(?:of\s++)?|[-/])(?P<y>\d{4})" + _END
-                      + r"|\s*+['’‘](?P<y2>\d\d)(?![\w'’]|[.,]\d))?")  # "Q3 2021", "Q3-2021", "Q3'21"
+                      + r"|\s*+" + _apostrophe_year("y2") + ")?")  # "Q3 2021", "Q3-2021", "Q3'21"
 # A season and a year: "summer 2021", "the spring of 2020".
 _SEASON_AFTER = r"(?:\s++of)?(?:\s*+,)?\s++(?P<y>\d{4})" + _END
 SEASON_RX = re.compile(r"(?P<sea>spring|summer|autumn|fall|winter)" + _SEASON_AFTER, re.I)
@@ -260,6 +270,8 @@ def apostrophe_year(digits: str | None) -> str | None:
     if not digits:
         return None
     return str((2000 if int(digits) <= TWO_DIGIT_YEAR_PIVOT else 1900) + int(digits))
+
+
 # An apostrophe decade: "‘90s".
 APOS_RX = re.compile(r"[‘’'](?P<d>\d0)s")
 # Words that may start a candidate. Month and weekday names count only capitalized
