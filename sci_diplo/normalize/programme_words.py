@@ -109,15 +109,11 @@ def _head_scan_pattern(heads: list[str], table: bytes) -> re.Pattern[bytes]:
 
 
 def _lower_head_pattern(heads: list[str]) -> re.Pattern[bytes]:
-    """Compile the regex of a space and a lower-case head word as a whole word (group ``head``):
-    where a name like "the Artemis programme" may end; the caller checks the word before it.
-    It reads the ASCII bytes the capitalised heads are found in (``head_scan_table`` maps only
-    capitals), one byte per character, so a text with curly quotes is searched as fast as
-    one without.
-
-    Built as a one-level trie on the first letter, after the space: the pattern opens with a
-    literal, which ``re`` finds with a quick search (2-3x faster over prose than one that
-    opens with a capital and reads the word before the head).
+    """Compile the regex of a space and a lower-case head word as a whole word (group ``head``),
+    longest first, matched at the places ``lower_head_keys`` finds: where a name like "the
+    Artemis programme" may end (the caller checks the word before it). It reads the ASCII bytes
+    the capitalised heads are found in (``head_scan_table`` maps only capitals), one byte per
+    character. A one-level trie on the first letter.
     """
     groups: dict[str, list[str]] = {}
     for head in sorted(heads, key=len, reverse=True):
