@@ -242,7 +242,7 @@ def _resolve_shared(text: str, found: list[CountryMatch], shared: dict[str, froz
     ambiguous = [k for k, m in enumerate(found) if text[m.start:m.end] in shared]
     if not ambiguous:
         return found
-    named = {m.code for k, m in enumerate(found) if text[m.start:m.end] not in shared}
+    named = {m.code for m in found if text[m.start:m.end] not in shared}
     for k in ambiguous:
         m = found[k]
         choice = shared[text[m.start:m.end]] & named
