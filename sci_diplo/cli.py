@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -60,6 +62,24 @@ def fail(exc: errors.SciDiploError) -> typer.Exit:
     """Print ``Error: ...`` for ``exc`` on stderr and return the Exit to raise."""
     err().print(f"[red]Error:[/red] {exc}", markup=True, soft_wrap=True)
     return typer.Exit(exc.exit_code)
+
+
+@contextmanager
+def to_reader() -> Iterator[None]:
+    """Write to stdout, and end with status 0 if its reader stops early (``scidip facts | head``).
+
+    The reader took what it asked for, so that is success, not the failure (1) that Click
+    reports for a broken pipe. The rest of the output goes to the null device, so that the
+    final flush does not fail again.
+    """
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+        raise typer.Exit(errors.EXIT_OK) from None
 
 
 def shown_path(path: Path) -> str:
@@ -140,7 +160,8 @@ def facts(
     except errors.SciDiploError as exc:
         raise fail(exc) from None
     # Written as they are selected: a broad query over a large store holds a block of records at a time.
-    write_records(selected(data, filters), choose(fmt, sys.stdout.isatty()), sys.stdout, data)
+    with to_reader():
+        write_records(selected(data, filters), choose(fmt, sys.stdout.isatty()), sys.stdout, data)
 
 
 def _kind(name: str) -> str:
@@ -166,7 +187,9 @@ def annotate(
 
     if fmt not in ("jsonl", "json"):
         raise fail(errors.UsageError(f"unknown format {fmt!r}; use jsonl or json"))
-    raise typer.Exit(run_annotate(paths, fmt, check_published(published), model, err()))
+    with to_reader():
+        code = run_annotate(paths, fmt, check_published(published), model, err())
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -174,7 +197,8 @@ def schema() -> None:
     """Print the JSON Schema of the records."""
     from sci_diplo.models import records_json_schema
 
-    sys.stdout.write(json.dumps(records_json_schema(), indent=2) + "\n")
+    with to_reader():
+        sys.stdout.write(json.dumps(records_json_schema(), indent=2) + "\n")
 
 
 @app.command("eval")
@@ -192,7 +216,8 @@ def evaluate(
     if fmt not in ("table", "json"):
         raise fail(errors.UsageError(f"unknown format {fmt!r}; use table or json"))
     try:
-        code = run_eval(gold or gold_dir(), docs or seeds_dir(), misses, fmt, model, err())
+        with to_reader():
+            code = run_eval(gold or gold_dir(), docs or seeds_dir(), misses, fmt, model, err())
     except errors.SciDiploError as exc:
         raise fail(exc) from None
     raise typer.Exit(code)

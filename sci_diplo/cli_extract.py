@@ -130,10 +130,11 @@ def run_annotate(paths: list[str], fmt: str, published: str | None, model: str |
 def run_eval(gold: Path, docs: Path, misses: bool, fmt: str, model: str | None, console: Console) -> int:
     """Run ``scidip eval``; return the exit code."""
     from sci_diplo.evaluate.runner import evaluate, render
+    from sci_diplo.output import reader_console
 
     report = evaluate(gold, docs, model)
     if fmt == "json":
         sys.stdout.write(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
     else:
-        render(report, Console(), misses)
+        render(report, reader_console(), misses)
     return errors.EXIT_OK

@@ -114,13 +114,26 @@ def date_cell(rec: Rec) -> str:
     return value if date["relation"] == "on" else f"{date['relation']} {value}"
 
 
+def reader_console(out: IO[str] | None = None) -> Any:
+    """Return a Rich console on ``out`` (stdout by default) that lets a reader who stops early
+    (``| head``) end the command as a broken pipe, which ``cli.to_reader`` takes for success;
+    Rich's own console would exit with status 1."""
+    from rich.console import Console
+
+    class ReaderConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return ReaderConsole(file=out)
+
+
 def write_table(records: list[Rec], out: IO[str]) -> None:
     """Print ``records`` as a Rich table on ``out`` (a terminal)."""
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text  # plain text: "[fund]" or a quoted "[1]" is no markup
 
-    console = Console(file=out)
+    console = reader_console(out)
     table = Table(show_lines=False, header_style="bold")
     for column in ("kind", "fact", "date", "countries", "sources"):
         table.add_column(column, overflow="fold")

@@ -293,6 +293,28 @@ def test_real_pipe_gives_json_to_the_next_tool(seed_store):
     assert any(r["kind"] == "figure" and r["value"] == 95 for r in records)
 
 
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "table"])
+def test_a_reader_that_stops_early_is_success_not_failure(seed_store, fmt):
+    """`scidip facts | head`: the reader closes the pipe before the output ends. That is
+    success (0) with nothing on stderr, not Click's or Rich's status 1."""
+    proc = subprocess.Popen([sys.executable, "-m", "sci_diplo", "facts", "--store", str(seed_store), "--format", fmt],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # before the first write: every write meets a closed pipe
+    stderr = proc.stderr.read()
+    assert proc.wait(timeout=300) == 0
+    assert stderr == b""
+
+
+def test_schema_and_annotate_into_a_closed_pipe(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("In March 2021, China and Russia signed a memorandum of understanding.\n")
+    for args in (["schema"], ["annotate", str(doc)]):
+        proc = subprocess.Popen([sys.executable, "-m", "sci_diplo", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc.stdout.close()
+        stderr = proc.stderr.read()
+        assert (proc.wait(timeout=300), stderr) == (0, b""), args
+
+
 def test_real_pipe_into_extract_and_annotate(tmp_path):
     text = "date 2023-05-04\nLast month, Egypt and China signed a memorandum of understanding."
     proc = scidip("annotate", "-", input=text)
