@@ -13,6 +13,7 @@ from typing import Any
 
 from sci_diplo.errors import UsageError
 from sci_diplo.normalize.countries import country_name, lookup_country, suggest_countries
+from sci_diplo.sources import STDIN
 from sci_diplo.storedata import StoreData
 
 Day = tuple[int, int, int]
@@ -109,8 +110,14 @@ def _programme_form(name: str) -> str:
 
 
 def under(path: str, source: str) -> bool:
-    """True when ``path`` is ``source`` or lies in the folder ``source``."""
-    a, b = os.path.normpath(path), os.path.normpath(source)
+    """True when the stored ``path`` is ``source`` or lies in the folder ``source``, however either
+    is written (relative paths are taken from the current folder). ``-`` or ``stdin:`` is every
+    text read from standard input."""
+    if source in ("-", STDIN):
+        return path.startswith(STDIN)
+    if path.startswith(STDIN) or source.startswith(STDIN):
+        return path == source
+    a, b = os.path.abspath(path), os.path.abspath(source)
     return a == b or a.startswith(b.rstrip(os.sep) + os.sep)
 
 
@@ -150,6 +157,14 @@ def selected(data: StoreData, f: Filters) -> Iterator[dict[str, Any]]:
     sentences = list(data.sentences) if f.search else []  # all of them, parsed at once
     search = fold(f.search) if f.search else ""
     countries = set(f.countries)
+    inside: dict[int, bool] = {}  # document index -> under --source: once per document, not per mention
+
+    def from_source(doc: int) -> bool:
+        hit = inside.get(doc)
+        if hit is None:
+            hit = inside[doc] = under(data.documents[doc]["path"], f.source)
+        return hit
+
     for rec in records:
         if f.kinds and rec["kind"] not in f.kinds:
             continue
@@ -162,7 +177,7 @@ def selected(data: StoreData, f: Filters) -> Iterator[dict[str, Any]]:
         if f.search and search not in haystack(rec, sentences):
             continue
         if f.source:
-            mentions = [ref for ref in rec["mentions"] if under(data.documents[ref[0]]["path"], f.source)]
+            mentions = [ref for ref in rec["mentions"] if from_source(ref[0])]
             if not mentions:
                 continue
             rec = {**rec, "mentions": mentions}

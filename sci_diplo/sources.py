@@ -51,11 +51,14 @@ def doc_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+STDIN = "stdin:"  # the path prefix of texts read from standard input
+
+
 def stdin_path(text: str) -> str:
     """Return the path a text read from stdin is stored under: "stdin:" and its document id.
     Each text piped in is a document of its own (one path for all would make each replace the
     last), and the same text piped again is recognised as unchanged."""
-    return f"stdin:{doc_id(text)}"
+    return f"{STDIN}{doc_id(text)}"
 
 
 def path_text(path: Path | str) -> str:
@@ -147,10 +150,22 @@ def os_reason(exc: OSError) -> str:
     return reasons.get(exc.errno, exc.strerror or str(exc)).lower()
 
 
+def stored_path(shown: str) -> Path:
+    """Return the path under which the file named ``shown`` is stored: ``shown`` with "." and
+    ".." steps taken out, relative to the current folder when it lies inside it. So a file named
+    as ``news/a.txt``, ``./news/a.txt`` or by its absolute path is one document, not three."""
+    path = os.path.normpath(shown)
+    if os.path.isabs(path):
+        here = os.getcwd()
+        if path.startswith(here.rstrip(os.sep) + os.sep):
+            return Path(os.path.relpath(path, here))
+    return Path(path)
+
+
 def discover(paths: Iterable[str]) -> Iterator[Path | InputError]:
     """Yield the text files named by ``paths`` (folders recursively), or an error for each bad one."""
     for shown in paths:
-        path = Path(shown)
+        path = stored_path(shown)
         try:
             path.stat()
         except OSError as exc:

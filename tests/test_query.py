@@ -44,6 +44,28 @@ def test_source_keeps_only_that_folders_mentions(tmp_path):
     assert select(d, Filters(source="elsewhere")) == []
 
 
+def test_source_is_matched_however_it_is_written(tmp_path, monkeypatch):
+    d = data(tmp_path)
+    monkeypatch.chdir(tmp_path)  # the stored paths are relative to the folder extract ran in
+    for source in ("news", "./news/", str(tmp_path / "news"), "news/../news", "elsewhere/../news"):
+        assert kinds(select(d, Filters(source=source))) == ["figure", "figure", "programme"], source
+    assert kinds(select(d, Filters(source=str(tmp_path / "a.txt")))) == ["figure", "claim"]
+    assert select(d, Filters(source="new")) == []  # a folder is matched whole, not as a prefix of names
+    assert select(d, Filters(source="-")) == []  # no text came from stdin
+
+
+def test_source_dash_is_every_text_read_from_stdin(tmp_path):
+    path = tmp_path / "facts.json"
+    piped = "stdin:0123456789abcdef"
+    records = merge([figure(path=piped), figure(value=5, unit="labs", path="stdin.txt")])
+    docs = [DocumentInfo(path=p, doc_id="d" + p) for p in (piped, "stdin.txt")]
+    store.save(path, Store(documents=docs, records=records))
+    d = storedata.read(path)
+    for source in ("-", "stdin:", piped):
+        assert [r["value"] for r in select(d, Filters(source=source))] == [figure().value], source
+    assert [r["unit"] for r in select(d, Filters(source="stdin.txt"))] == ["labs"]
+
+
 def test_text_filters_fold_case_accents_quotes_dashes_and_dots(tmp_path):
     path = tmp_path / "facts.json"
     records = merge([

@@ -109,3 +109,17 @@ def test_path_text_shows_bytes_that_are_not_utf8_as_escapes():
 
     assert path_text(os.fsdecode(b"in/caf\xe9/\xff.txt")) == "in/caf\\xe9/\\xff.txt"
     assert path_text("in/café/文.txt") == "in/café/文.txt"  # valid UTF-8 names are kept as they are
+
+
+def test_a_file_is_stored_under_one_path_however_it_is_named(tmp_path, monkeypatch):
+    from sci_diplo.sources import stored_path
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("Kenya opened 3 labs in 2021.")
+    names = ["news/a.txt", "./news/a.txt", "news/../news/a.txt", str(tmp_path / "news" / "a.txt")]
+    assert {str(stored_path(n)) for n in names} == {os.path.join("news", "a.txt")}
+    assert [s.path for n in names for s in collect([n])[0]] == [os.path.join("news", "a.txt")] * 4
+    assert [s.path for s in collect([str(tmp_path / "news")])[0]] == [os.path.join("news", "a.txt")]
+    outside = os.path.join(os.path.dirname(str(tmp_path)), "other", "b.txt")
+    assert str(stored_path(outside)) == outside  # outside the current folder: kept absolute
