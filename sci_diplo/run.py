@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from sci_diplo import storedata
 from sci_diplo.errors import InputError
-from sci_diplo.sources import Source, discover, doc_id, iter_sources, path_text
+from sci_diplo.sources import Source, discover, doc_id, iter_sources, path_text, same_file
 from sci_diplo.workers import Done, auto_jobs, batch_size, results
 
 # The models (and Pydantic) are imported where records are made or merged: a run that finds
@@ -238,7 +238,7 @@ def prepare(settings: Settings, summary: Summary) -> dict[str, str]:
     current = storedata.read(settings.store)
     storedata.check_writable(settings.store)
     summary.total_records = len(current.records)
-    return {d["path"]: d["doc_id"] for d in current.documents}
+    return {same_file(d["path"]): d["doc_id"] for d in current.documents}
 
 
 def extract(paths: list[str], settings: Settings, on_event: Callable[[Event], None] = lambda e: None) -> Summary:

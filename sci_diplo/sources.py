@@ -162,6 +162,12 @@ def stored_path(shown: str) -> Path:
     return Path(path)
 
 
+def same_file(stored: str) -> str:
+    """Return the path that a file stored as ``stored`` gets now: a store written before paths
+    were made relative holds absolute ones, which must still name the same document."""
+    return stored if stored.startswith(STDIN) else str(stored_path(stored))
+
+
 def discover(paths: Iterable[str]) -> Iterator[Path | InputError]:
     """Yield the text files named by ``paths`` (folders recursively), or an error for each bad one."""
     for shown in paths:

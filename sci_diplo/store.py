@@ -28,7 +28,7 @@ from pydantic import ValidationError
 
 from sci_diplo.errors import StoreError, StoreLockedError
 from sci_diplo.models import STORE_FORMAT, STORE_VERSION, DocumentInfo, Record, Store, StoreFile
-from sci_diplo.sources import os_reason
+from sci_diplo.sources import os_reason, same_file
 from sci_diplo.storedata import lock_path, read_bytes, read_stored, sum_of, sum_path
 from sci_diplo.storefile import StoreLines, Unpacker, pack, unpack
 from sci_diplo.identity import merge
@@ -226,11 +226,12 @@ def apply_merged(store: Store, infos: list[DocumentInfo], records: list[Record])
     if not infos:
         return store
     latest = {info.path: info for info in infos}  # a file named twice in one run: its last reading
-    documents = [d for d in store.documents if d.path not in latest]
+    stale = {d.path for d in store.documents if same_file(d.path) in latest}
+    documents = [d for d in store.documents if d.path not in stale]
     documents.extend(latest.values())
     kept: list[Record] = []
     for rec in store.records:
-        mentions = [m for m in rec.mentions if m.path not in latest]
+        mentions = [m for m in rec.mentions if m.path not in stale]
         if mentions:
             kept.append(rec.model_copy(update={"mentions": mentions}))
     merged = merge([*kept, *records])

@@ -18,6 +18,7 @@ from pydantic_core import to_json
 
 from sci_diplo.identity import absorb
 from sci_diplo.models import DocumentInfo, StoredProgramme, StoredRecord
+from sci_diplo.sources import same_file
 from sci_diplo.storefile import Fresh, Held, Packer, StoreLines, ref_key, stored_adapter
 
 
@@ -60,10 +61,11 @@ class _LineMerge:
         latest = {info.path: info for info in infos}
         old_docs = [_DocLine(d["path"], d["doc_id"], line) for d, line in
                     zip(json.loads(b"[%b]" % b",".join(held.documents)), held.documents)]
-        self.packer = Packer(sorted([*(d for d in old_docs if d.path not in latest), *latest.values()],  # type: ignore[misc]
+        replaced = [same_file(d.path) in latest for d in old_docs]
+        self.packer = Packer(sorted([*(d for d, r in zip(old_docs, replaced) if not r), *latest.values()],  # type: ignore[misc]
                                     key=lambda d: d.path))
-        doc_map = numpy.array([-1 if d.path in latest else self.packer.doc_index[(d.path, d.doc_id)]
-                               for d in old_docs], dtype=numpy.int64)
+        doc_map = numpy.array([-1 if r else self.packer.doc_index[(d.path, d.doc_id)]
+                               for d, r in zip(old_docs, replaced)], dtype=numpy.int64)
         self.lines = held.records
         self.heads = [_HEAD.match(line) for line in self.lines]
         self.whole = self._read_whole({key.encode() for key in fresh.merger.merged})

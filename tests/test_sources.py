@@ -123,3 +123,37 @@ def test_a_file_is_stored_under_one_path_however_it_is_named(tmp_path, monkeypat
     assert [s.path for s in collect([str(tmp_path / "news")])[0]] == [os.path.join("news", "a.txt")]
     outside = os.path.join(os.path.dirname(str(tmp_path)), "other", "b.txt")
     assert str(stored_path(outside)) == outside  # outside the current folder: kept absolute
+
+
+def test_a_store_with_absolute_paths_still_knows_its_files(tmp_path, monkeypatch):
+    """A store written before paths were made relative holds the absolute path of a file inside
+    the current folder: the same file is unchanged, and once changed it replaces its old facts."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from sci_diplo.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "news").mkdir()
+    doc = tmp_path / "news" / "a.txt"
+    doc.write_text("On 3 May 2021, Kenya and Japan opened 3 joint laboratories.\n")
+    store = tmp_path / "s.json"
+    assert CliRunner().invoke(app, ["extract", "news", "--store", str(store), "-q"]).exit_code == 0
+    raw = json.loads(store.read_text())
+    for d in raw["documents"]:
+        d["path"] = str(tmp_path / d["path"])  # as the earlier version stored it
+    store.write_text(json.dumps(raw))
+    (tmp_path / "s.json.sha256").unlink()  # an edited store: validated, not trusted
+
+    def paths_and_values():
+        out = CliRunner().invoke(app, ["facts", "--store", str(store), "--format", "json", "--kind", "figure"])
+        recs = json.loads(out.stdout)
+        return sorted((m["path"], r["value"]) for r in recs for m in r["mentions"])
+
+    result = CliRunner().invoke(app, ["extract", str(doc), "--store", str(store)])
+    assert "1 unchanged" in result.stderr, result.output
+    assert paths_and_values() == [(str(doc), 3)]
+    doc.write_text("On 3 May 2021, Kenya and Japan opened 4 joint laboratories.\n")
+    assert CliRunner().invoke(app, ["extract", "news", "--store", str(store), "-q"]).exit_code == 0
+    assert paths_and_values() == [(os.path.join("news", "a.txt"), 4)]
