@@ -33,11 +33,13 @@ class DocContext:
         self.fields = {"path": self.path, "doc_id": self.doc_id, "published": self.published,
                        "url": meta.get("url"), "title": meta.get("title"), "outlet": meta.get("outlet")}
 
-    def mention(self, span: Span, sentence: str) -> dict[str, Any]:
-        """Return the fields of the mention of ``span``, quoting ``sentence`` (its sentence's text,
-        stripped); they are validated as a :class:`Mention` with the record that holds them."""
-        return {**self.fields, "start": span.start_char + self.offset, "end": span.end_char + self.offset,
-                "sentence": sentence}
+    def mention(self, span: Span, sentence: str, start: int | None = None, end: int | None = None) -> dict[str, Any]:
+        """Return the fields of the mention of ``span`` (or of ``start``-``end`` in the Doc's text),
+        quoting ``sentence`` (its sentence's text, stripped); they are validated as a
+        :class:`Mention` with the record that holds them."""
+        start = span.start_char if start is None else start
+        end = span.end_char if end is None else end
+        return {**self.fields, "start": start + self.offset, "end": end + self.offset, "sentence": sentence}
 
 
 class SentenceFacts:
@@ -152,7 +154,12 @@ def claim_records(claim: Claim, ctx: DocContext, facts: SentenceFacts, dates: li
                   figures: list[str], programmes: list[str]) -> list[dict[str, Any]]:
     """Return the fields of one :class:`ClaimRecord` per date of ``claim`` (``dates``: those dates as values)."""
     text, norm = facts.texts_of(claim.sentence)
-    mention = ctx.mention(claim.sentence, text)
+    sent = claim.sentence
+    # The claim's evidence is its sentence as quoted: without the white space (line breaks, form
+    # feeds) that a sentence with no closing punctuation holds at either end.
+    raw = facts.text[sent.start_char : sent.end_char]
+    start = sent.start_char + len(raw) - len(raw.lstrip())
+    mention = ctx.mention(sent, text, start, start + len(text))
     out = []
     for value in dates:
         key = (value.value or norm_text(value.text), value.relation, norm)

@@ -56,6 +56,26 @@ def test_pipeline_never_raises_and_spans_quote_the_text(nlp, text):
         assert text[span["start"] : span["end"]] == span["text"]
 
 
+LINES = ["In March 2021, China and Kenya signed an agreement", "Egypt opened 3 labs in 2020.", "Peru joined",
+         "the Joint Laboratory on Water", "\n", "\n\n", "\r\n", "\x0c", "\t", "  ", "- ", "1. ", "</p>", ":"]
+
+
+@FAST
+@given(st.lists(st.sampled_from(LINES), min_size=1, max_size=12).map("".join))
+def test_every_mention_quotes_its_sentence_at_its_offsets(nlp, text):
+    """The evidence is exact: a claim's offsets hold its sentence as quoted, every other fact's
+    lie inside it, whatever white space or markup ends the sentence."""
+    (analysis,) = list(analyse(nlp, [Source("p.txt", text)]))
+    for rec in analysis.records:
+        for m in rec.mentions:
+            quoted = text[m.start : m.end]
+            if rec.kind == "claim":
+                assert quoted == m.sentence == rec.text
+            else:
+                at = text.find(m.sentence, max(0, m.end - len(m.sentence)))
+                assert 0 <= at <= m.start and m.end <= at + len(m.sentence), (quoted, m.sentence)
+
+
 codes = st.sampled_from(["CHN", "USA", "COM", "RUS", "GBR"])
 plain = st.text(string.ascii_letters + string.digits + " .,’é–", min_size=1, max_size=40)
 DOCS = [DocumentInfo(path=f"d{i}.txt", doc_id=f"{i:016d}", published=p) for i, p in enumerate(["2021", None, "2021-12-17"])]
