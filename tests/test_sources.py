@@ -1,4 +1,5 @@
 import errno
+import json
 import os
 
 import pytest
@@ -157,3 +158,35 @@ def test_a_store_with_absolute_paths_still_knows_its_files(tmp_path, monkeypatch
     doc.write_text("On 3 May 2021, Kenya and Japan opened 4 joint laboratories.\n")
     assert CliRunner().invoke(app, ["extract", "news", "--store", str(store), "-q"]).exit_code == 0
     assert paths_and_values() == [(os.path.join("news", "a.txt"), 4)]
+
+
+def test_windows_line_ends_give_the_same_facts_as_unix_ones(nlp):
+    """Every seed text read with CRLF line ends: the same publication date and the same facts
+    (values, dates, countries, sentences) as with LF."""
+    from sci_diplo.api import analyse
+    from sci_diplo.resources import seeds_dir
+
+    def facts(text):
+        (a,) = analyse(nlp, [Source("p.txt", text)])
+        out = set()
+        for r in a.records:
+            fields = r.model_dump(exclude={"id", "mentions", "text"})
+            out.add((r.kind, json.dumps(fields, sort_keys=True), " ".join(r.mentions[0].sentence.split())))
+        return a.info.published, out
+
+    for path in sorted(seeds_dir().glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert "\r" not in text
+        unix, windows = facts(text), facts(text.replace("\n", "\r\n"))
+        assert windows[0] == unix[0], path.name
+        assert windows[1] == unix[1], path.name
+
+
+def test_a_dateline_on_a_line_of_its_own_is_read_with_windows_line_ends():
+    from sci_diplo.normalize.published import find_published
+
+    for end in ("\n", "\r\n"):
+        text = end.join(["Madrid, 12 September 2024", "", "Chile and Peru signed an agreement on Friday.", ""])
+        assert find_published(text) == "2024-09-12", repr(end)
+        text = end.join(["THURSDAY, DECEMBER 23, 2021", "", "China opened 3 labs."])
+        assert find_published(text) == "2021-12-23", repr(end)

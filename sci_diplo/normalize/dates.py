@@ -56,7 +56,7 @@ __all__ = ["find_dates", "day_matches", "parse_date_value", "date_bounds"]
 # Only spaces and an optional comma between a weekday and its date.
 _WEEKDAY_GAP_RX = re.compile(r"\s*+,?\s*+")
 # Markup and separators that may surround a dateline.
-_MARKUP = " \t*_#>|,:;–—-\u00a0\u2002\u2003"
+_MARKUP = " \t\r\f\v*_#>|,:;–—-\u00a0\u2002\u2003"  # "\r": a Windows line end
 # Label words before a dateline: "Published:", "date", "Last updated", "For immediate release",
 # "Press release".
 _LABEL_RX = re.compile(
