@@ -53,6 +53,45 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def sentence_chars(doc: Doc) -> numpy.ndarray:
+    """Return the character offsets where the Doc's sentences start, in order (cached)."""
+    cache = doc_cache(doc)
+    chars = cache.get("sent_chars")
+    if chars is None:
+        starts, _ = token_bounds(doc)
+        chars = cache["sent_chars"] = starts[sentences(doc).starts]
+    return chars
+
+
+def joined_text(doc: Doc) -> str:
+    """Return ``doc.text`` with each line break inside a sentence made a space: the offsets are
+    the same, and a hard-wrapped line ("about $30\nmillion", "South\nAfrica") reads as one line
+    to the finders, which take a line break for the end of a heading, a list item or a table row.
+    A line break that ends a sentence (the sentence boundaries are set by now), or that is one
+    of several in a row, stays."""
+    cache = doc_cache(doc)
+    joined = cache.get("joined")
+    if joined is None:
+        text = joined = doc_text(doc)
+        p = text.find("\n")
+        if p >= 0:
+            firsts = set(sentence_chars(doc).tolist())
+            pieces, last, end = [], 0, len(text)
+            while p >= 0:
+                q = p + 1
+                while q < end and text[q].isspace() and text[q] != "\n":
+                    q += 1
+                if q < end and text[q] != "\n" and q not in firsts and (p == 0 or text[p - 1] != "\n"):
+                    pieces.append(text[last:p])
+                    last = p + 1
+                p = text.find("\n", q)
+            if pieces:
+                pieces.append(text[last:])
+                joined = " ".join(pieces)
+        cache["joined"] = joined
+    return joined
+
+
 def set_text(doc: Doc, text: str) -> None:
     """Record the text a Doc was made from (the caller knows it already)."""
     doc_cache(doc)["text"] = text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sci_diplo.components.base import RESTORE, FinderComponent, doc_text
+from sci_diplo.components.base import RESTORE, FinderComponent, joined_text
 from sci_diplo.components.extensions import COUNTRIES
 from sci_diplo.normalize.country_mentions import find_countries
 from sci_diplo.normalize.types import CountryMatch
@@ -19,7 +19,7 @@ class CountryFinder(FinderComponent):
     names = ("country_code",)
 
     def find(self, doc: Doc) -> list[CountryMatch]:
-        return find_countries(doc_text(doc))
+        return find_countries(joined_text(doc))
 
     def values(self, match: CountryMatch) -> tuple[object, ...]:
         return (match.code,)

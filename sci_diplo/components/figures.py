@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sci_diplo.components.base import RESTORE, FinderComponent, doc_text
+from sci_diplo.components.base import RESTORE, FinderComponent, joined_text
 from sci_diplo.components.extensions import FIGURES
 from sci_diplo.normalize.figures import find_figures
 from sci_diplo.normalize.types import FigureMatch
@@ -19,7 +19,7 @@ class FigureFinder(FinderComponent):
     names = ("figure_value", "unit", "qualifier", "upper")
 
     def find(self, doc: Doc) -> list[FigureMatch]:
-        return find_figures(doc_text(doc))
+        return find_figures(joined_text(doc))
 
     def values(self, match: FigureMatch) -> tuple[object, ...]:
         return match.value, match.unit, match.qualifier, match.upper

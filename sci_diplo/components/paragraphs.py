@@ -55,13 +55,20 @@ MAX_SENTENCE = 2000
 CUT_AFTER = frozenset(",;:|–—")
 
 
+# A blank line: a line break, maybe blanks, and another line break.
+BLANK_LINE = re.compile(r"\n[^\S\n]*+\n")
+
+
 def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
     """Return the character offsets where a sentence must start, and the paragraphs' extents.
 
     Each run of white space holding a line break counts once, except at either end of the text.
+    A short line starts no sentence after it where it plainly runs on: a word hyphenated across
+    the break, a next line that opens in lower case, or a block of wrapped lines (``wrapped``).
     """
     starts, paragraphs = [], []
     para_start = block_start = line_start = 0  # block: the text since the last blank line
+    block_wrapped = wrapped(text, 0)
     for m in LINE_BREAK.finditer(text):
         start, end = run_start(text, m.start()), m.end()
         if start == 0 or end == len(text):
@@ -75,12 +82,37 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
             para_start = end
             starts.append(end)
         elif not blank and (ended or start - line_start < SHORT_LINE):
-            starts.append(end)
+            runs_on = not ended and (block_wrapped or text[end].islower())
+            if not runs_on:
+                starts.append(end)
         line_start = end
         if blank:
             block_start = end
+            block_wrapped = wrapped(text, end)
     paragraphs.append((para_start, len(text)))
     return starts, paragraphs
+
+
+def wrapped(text: str, start: int) -> bool:
+    """Return True when the block of lines from ``start`` to the next blank line is one passage
+    hard-wrapped into short lines (a narrow column copied from a PDF page): three lines or more,
+    the last ending a sentence, the others of about one length (at least 0.6 of the longest: a
+    heading or a list item is shorter), fewer than half of them ending a sentence, and at least
+    one followed by a line that opens in lower case or ending in a comma or hyphen."""
+    m = BLANK_LINE.search(text, start)
+    lines = text[start : m.start() if m else len(text)].strip().split("\n")
+    if len(lines) < 3:
+        return False
+    lines = [line.strip() for line in lines]
+    body, last = lines[:-1], lines[-1]
+    if not last or last[-1] not in TERMINAL:
+        return False
+    longest = max(map(len, body))
+    if longest >= SHORT_LINE * 2 or min(map(len, body)) < 0.6 * longest:
+        return False
+    if sum(1 for line in body if line[-1:] in TERMINAL) * 2 >= len(body):
+        return False
+    return any(line[-1:] in ",-" or nxt[:1].islower() for line, nxt in zip(body, lines[1:]))
 
 
 def run_start(text: str, i: int) -> int:
@@ -208,8 +240,8 @@ class ParagraphSplitter(Batched):
         starts, paragraphs = breaks(text)
         # (``doc.has_annotation("DEP")`` would read the DEP column token by token)
         table = doc.to_array([IDX, LENGTH, SENT_START, DEP])
-        cache.pop("sents", None)
-        cache.pop("sent_starts", None)
+        for key in ("sents", "sent_starts", "sent_chars", "joined"):  # made from the boundaries set here
+            cache.pop(key, None)
         if not table[:, 3].any():
             sent = self.sentence_starts(doc, text, table[:, 0], table[:, 1], table[:, 2], starts)
             firsts = cut_long_sentences(sent, text, table[:, 0])

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sci_diplo.components.base import RESTORE, FinderComponent, doc_text
+from sci_diplo.components.base import RESTORE, FinderComponent, joined_text, sentence_chars
 from sci_diplo.components.extensions import PROGRAMMES
 from sci_diplo.normalize.programmes import find_programmes
 from sci_diplo.normalize.types import ProgrammeMatch
@@ -19,10 +22,24 @@ class ProgrammeFinder(FinderComponent):
     names = ("programme_name", "aliases", "category")
 
     def find(self, doc: Doc) -> list[ProgrammeMatch]:
-        return find_programmes(doc_text(doc))
+        text = joined_text(doc)
+        return [within_sentence(m, text, sentence_chars(doc)) for m in find_programmes(text)]
 
     def values(self, match: ProgrammeMatch) -> tuple[object, ...]:
         return match.name, list(match.aliases), match.category
+
+
+def within_sentence(m: ProgrammeMatch, text: str, starts: numpy.ndarray) -> ProgrammeMatch:
+    """Return ``m`` cut where the next sentence starts, if it runs into one: a name that ends a
+    line ("... the Joint Laboratory on Water") is not continued by the heading or sentence on the
+    next ("In March 2021, China and Kenya ..."). Its name is then the words it keeps."""
+    k = int(numpy.searchsorted(starts, m.start, side="right"))
+    if k == len(starts) or starts[k] >= m.end:
+        return m
+    end = int(starts[k])
+    while end > m.start and text[end - 1].isspace():
+        end -= 1
+    return replace(m, end=end, name=" ".join(text[m.start:end].split()))
 
 
 @Language.factory("sci_diplo_programmes")

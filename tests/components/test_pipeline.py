@@ -1,5 +1,8 @@
 """The pipeline as spaCy sees it: config, factories, spans and extension attributes."""
 
+import textwrap
+
+import pytest
 import spacy
 
 from sci_diplo.components.extensions import CLAIMS, COUNTRIES, DATES, FIGURES, PARAGRAPHS, PROGRAMMES
@@ -55,6 +58,62 @@ def test_paragraph_breaks_end_sentences_but_not_a_cut_sentence(nlp):
     assert sents[0] == "Cooperation Report"
     assert sents[-1].startswith("The long paragraph") and sents[-1].endswith("Carter signed it.")
     assert len(doc.spans[PARAGRAPHS]) == 2
+
+
+COLUMN = ("Joint Statement, Canberra, 2 May 2024\n\n"
+          "Australia and New Zealand agreed in\nFebruary 2024 to create the Trans-Tasman\n"
+          "Antarctic Research Fund, which will\nprovide A$40 million to more than 60\n"
+          "research teams over five years. The two\ngovernments also agreed to open a\n"
+          "joint station, with about 25 scientists\nfrom the two countries working there.\n")
+
+
+def test_a_narrow_column_of_wrapped_lines_reads_as_its_sentences(nlp):
+    """Text copied from a two-column PDF page: every line is short, and none is a heading."""
+    doc = nlp(COLUMN)
+    sents = [" ".join(s.text.split()) for s in doc.sents]
+    assert sents[0] == "Joint Statement, Canberra, 2 May 2024"
+    assert sents[1].startswith("Australia and New Zealand agreed in February 2024") and sents[1].endswith("five years.")
+    assert sents[2].startswith("The two governments") and sents[2].endswith("working there.")
+    found = {(" ".join(s.text.split()), s._.figure_value) for s in doc.spans[FIGURES]}
+    assert ("more than 60 research teams", 60) in found and ("two governments", 2) in found
+    assert [" ".join(s.text.split()) for s in doc.spans[PROGRAMMES]] == ["Trans-Tasman Antarctic Research Fund"]
+
+
+def test_short_lines_of_a_list_or_headings_stay_sentences_of_their_own(nlp):
+    text = "Key facts\nBudget: EUR 3 million\nPartners: 12 universities\nDuration: five years\n\nKenya joined in 2021.\n"
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents[:4] == ["Key facts", "Budget: EUR 3 million", "Partners: 12 universities", "Duration: five years"]
+    text = "SCIENCE AND SPACE\nKenya and Chile sign a research pact\nThe two countries signed it on Monday in Nairobi.\n"
+    assert [s.text.strip() for s in nlp(text).sents][0] == "SCIENCE AND SPACE"
+
+
+PROSE = ("Officials from the two governments confirmed that Kenya will get about $30 million in 2025, and that "
+         "more than 300 engineers from South Africa will train there under the Kenya-South Africa Geothermal "
+         "Skills Initiative. The Joint Laboratory on Water will open in March 2026 with 45 researchers, a "
+         "third of them from the United States. Between 5 and 10 centres will follow by 2030.")
+
+
+@pytest.mark.parametrize("width", [40, 55, 70, 90])
+def test_a_paragraph_hard_wrapped_at_any_width_gives_the_same_facts(nlp, width):
+    """A line break inside a sentence is a space to the finders, and wrapped lines are one
+    passage, so the facts of a hard-wrapped paragraph are those of the paragraph on one line."""
+    def facts(text):
+        doc = nlp(text)
+        return ({(s._.figure_value, s._.unit, s._.qualifier, s._.upper) for s in doc.spans[FIGURES]},
+                sorted(s._.country_code for s in doc.spans[COUNTRIES]),
+                sorted(s._.programme_name for s in doc.spans[PROGRAMMES]),
+                [" ".join(s.text.split()) for s in doc.sents if not s.text.isspace()])
+
+    wrapped = textwrap.fill(PROSE, width, break_on_hyphens=False)
+    assert wrapped.count("\n") >= 4
+    assert facts(wrapped) == facts(PROSE)
+    assert (30_000_000, "USD", "about", None) in facts(PROSE)[0]
+
+
+def test_a_name_that_ends_a_line_is_not_continued_by_the_next_sentence(nlp):
+    doc = nlp("the Joint Laboratory on Water\nIn March 2021, China and Kenya signed an agreement")
+    assert [(s.text, s._.programme_name) for s in doc.spans[PROGRAMMES]] == [
+        ("Joint Laboratory on Water", "Joint Laboratory on Water")]
 
 
 def test_short_headings_after_a_long_unpunctuated_block_stand_alone(nlp):
