@@ -7,6 +7,7 @@ others. Text is decoded, never normalized: offsets in records point into it.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
@@ -86,29 +87,59 @@ def looks_binary(sample: bytes) -> bool:
 def decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
     """Return ``(text, encoding, warnings)`` for raw bytes; raise InputError if not text.
 
-    UTF-8 (with or without BOM) and UTF-16 with a BOM decode as such; other
-    bytes that are not valid UTF-8 decode as Windows-1252 (or Latin-1) with a
-    warning. Empty input and binary formats are refused.
+    UTF-8 (with or without BOM) and UTF-16 with a BOM decode as such. In other bytes
+    that are not valid UTF-8, each byte that breaks UTF-8 decodes as Windows-1252 (or
+    Latin-1), with a warning: a file of Windows-1252 text reads as Windows-1252, and a
+    UTF-8 file with a few such bytes pasted in keeps its UTF-8 ("Perú" stays "Perú").
+    Empty input, input of white space alone and binary formats are refused.
     """
     if not data.strip():
         raise InputError(path, "empty file" if not data else "file holds only white space")
     if data.startswith(UTF16_BOMS):
         try:
-            return data.decode("utf-16"), "utf-16", ()
+            text, encoding, warnings = data.decode("utf-16"), "utf-16", ()
         except UnicodeDecodeError as exc:
             raise InputError(path, f"invalid UTF-16 text ({exc.reason})") from None
-    if data.startswith(BINARY_MAGIC) or looks_binary(data[:8192]):
+    elif data.startswith(BINARY_MAGIC) or looks_binary(data[:8192]):
         raise InputError(path, "binary file, not text")
-    try:
-        return data.decode("utf-8-sig"), "utf-8", ()
-    except UnicodeDecodeError:
-        if b"\x00" in data[:8192]:
-            raise InputError(path, "binary file, not text") from None
-    try:
-        text, encoding = data.decode("cp1252"), "windows-1252"
-    except UnicodeDecodeError:
-        text, encoding = data.decode("latin-1"), "latin-1"
-    return text, encoding, (f"{path}: not UTF-8, decoded as {encoding}",)
+    else:
+        try:
+            text, encoding, warnings = data.decode("utf-8-sig"), "utf-8", ()
+        except UnicodeDecodeError:
+            if b"\x00" in data[:8192]:
+                raise InputError(path, "binary file, not text") from None
+            text = data.decode("utf-8-sig", _BYTE_AS_CP1252)
+            if _UTF8_SEQUENCE.search(data):
+                encoding = "utf-8 and windows-1252"
+                warnings = (f"{path}: not all UTF-8: the bytes that are not were read as windows-1252",)
+            else:
+                encoding = "windows-1252"
+                warnings = (f"{path}: not UTF-8, decoded as windows-1252",)
+    if not text.translate(_INVISIBLE).strip():
+        raise InputError(path, "file holds only white space")
+    return text, encoding, warnings
+
+
+# Characters that show nothing: the byte order mark and the zero-width spaces and joiners.
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"))
+# A multibyte UTF-8 sequence: a lead byte and its continuation bytes.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _byte_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    """Decode the bytes that break UTF-8 one by one as Windows-1252, else Latin-1."""
+    assert isinstance(exc, UnicodeDecodeError)
+    out = []
+    for b in exc.object[exc.start : exc.end]:
+        try:
+            out.append(bytes([b]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(b))  # the five bytes Windows-1252 leaves undefined: Latin-1's C1 controls
+    return "".join(out), exc.end
+
+
+_BYTE_AS_CP1252 = "sci_diplo.cp1252"
+codecs.register_error(_BYTE_AS_CP1252, _byte_as_cp1252)
 
 
 def read_meta(path: Path) -> tuple[dict[str, str], tuple[str, ...]]:

@@ -25,11 +25,24 @@ def test_windows_1252_decodes_with_a_warning():
     assert warnings == ("old.txt: not UTF-8, decoded as windows-1252",)
 
 
+def test_a_utf8_text_with_a_few_windows_1252_bytes_keeps_its_utf8():
+    data = "Chile and Perú signed it in São Paulo for ".encode() + "€5 million – “a start”.".encode("cp1252")
+    text, encoding, warnings = decode(data, "mixed.txt")
+    assert text == "Chile and Perú signed it in São Paulo for €5 million – “a start”."
+    assert encoding == "utf-8 and windows-1252"
+    assert warnings == ("mixed.txt: not all UTF-8: the bytes that are not were read as windows-1252",)
+    assert decode(b"caf\xe9 \x81", "f")[0] == "café \x81"  # a byte Windows-1252 leaves undefined: Latin-1's
+
+
 @pytest.mark.parametrize(
     "data,reason",
     [
         (b"", "empty file"),
         (b" \n\t ", "only white space"),
+        ("\ufeff".encode("utf-8"), "only white space"),
+        ("\ufeff\r\n\r\n".encode("utf-8"), "only white space"),
+        ("\u00a0\u200b \u2060\n".encode("utf-8"), "only white space"),
+        ("\u00a0\u200b".encode("utf-16"), "only white space"),
         (b"\x89PNG\r\n\x1a\n....", "binary file"),
         (b"PK\x03\x04zipdata", "binary file"),
         (b"text\x00with nul", "binary file"),
