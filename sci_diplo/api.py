@@ -21,6 +21,7 @@ from sci_diplo.identity import Merger
 from sci_diplo.models import DocumentInfo, Record
 from sci_diplo.normalize.dates import parse_date_value
 from sci_diplo.normalize.published import PublishedDates
+from sci_diplo.normalize.readable import readable
 from sci_diplo.pipeline import MAX_CHARS, build_pipeline
 from sci_diplo.records import DocContext, doc_records
 from sci_diplo.sources import Source, doc_id
@@ -78,7 +79,7 @@ def split_text(text: str, limit: int = MAX_CHARS) -> list[tuple[int, str]]:
 def publication(text: str, meta: dict[str, str], option: str | None) -> tuple[str | None, str | None]:
     """Return ``(published, source)``: the text's own date, else the sidecar's, else ``option``,
     else an estimate from the dates the text states; ``(None, None)`` when there is none."""
-    dates = PublishedDates(text)
+    dates = PublishedDates(readable(text))
     if dates.stated:
         return dates.stated, "text"
     sidecar = parse_date_value(meta.get("published", "")) if meta.get("published") else None

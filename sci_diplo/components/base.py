@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from sci_diplo.components import extensions
+from sci_diplo.normalize.readable import readable
 
 
 # Per-Doc working data lives in ``doc.user_hooks`` under this key: not in
@@ -53,6 +54,15 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def finder_text(doc: Doc) -> str:
+    """Return ``doc.text`` as the finders read it (``readable``: the same offsets), cached."""
+    cache = doc_cache(doc)
+    text = cache.get("finder_text")
+    if text is None:
+        text = cache["finder_text"] = readable(doc_text(doc))
+    return text
+
+
 def sentence_chars(doc: Doc) -> numpy.ndarray:
     """Return the character offsets where the Doc's sentences start, in order (cached)."""
     cache = doc_cache(doc)
@@ -72,7 +82,7 @@ def joined_text(doc: Doc) -> str:
     cache = doc_cache(doc)
     joined = cache.get("joined")
     if joined is None:
-        text = joined = doc_text(doc)
+        text = joined = finder_text(doc)
         p = text.find("\n")
         if p >= 0:
             firsts = set(sentence_chars(doc).tolist())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sci_diplo.components.base import RESTORE, FinderComponent, doc_text
+from sci_diplo.components.base import RESTORE, FinderComponent, finder_text
 from sci_diplo.components.extensions import DATES
 from sci_diplo.normalize.dates import find_dates
 from sci_diplo.normalize.published import find_published
@@ -25,10 +25,11 @@ class DateFinder(FinderComponent):
     names = ("date_value", "relation", "date_kind", "dateline")
 
     def find(self, doc: Doc) -> list[DateMatch]:
+        text = finder_text(doc)
         if doc._.published_source is None:
-            doc._.published = find_published(doc_text(doc))
+            doc._.published = find_published(text)
             doc._.published_source = "text" if doc._.published else "none"
-        return find_dates(doc_text(doc), doc._.published)
+        return find_dates(text, doc._.published)
 
     def values(self, match: DateMatch) -> tuple[object, ...]:
         return match.value, match.relation, match.kind, match.dateline

@@ -178,6 +178,8 @@ def _a_source(text: str, fig: FigureMatch) -> bool:
 def _candidate(text: str, n: Num) -> bool:
     """Cheap test: may ``n`` carry a unit (a word, %, °, dash, money sign or "percent of")?"""
     e = n.end
+    if text.startswith("000", n.start) and not text[n.start:e].strip("0"):
+        return False  # a thousands group cut from its number ("3&nbsp;000&nbsp;000 euros"), never a count
     if (text[e:e + 1] == " " and text[e + 1:e + 2].isalpha()) or n.head.fu or n.sfx or _NEXT_RE.match(text, e):
         return True  # (a blank and a letter, the most common, match _NEXT_RE: tested first without it)
     return currency_before(text, n.start) is not None or text[n.start - 3:n.start].lower() == "of " \

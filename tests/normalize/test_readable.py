@@ -1,0 +1,48 @@
+"""Text as the finders read it: HTML entities and invisible characters, offsets unchanged."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sci_diplo.normalize.figures import find_figures
+from sci_diplo.normalize.readable import readable
+
+
+@pytest.mark.parametrize("text,read", [
+    ("US$12.5&nbsp;million", "US$12.5      million"),
+    ("12&#160;%", "12      %"),
+    ("Science &amp; Technology", "Science     & Technology"),
+    ("&euro;3 million", "     €3 million"),
+    ("&pound;5m and &#36;7m", "      £5m and     $7m"),
+    ("South\u200bAfrica, 3\u2060000", "South Africa, 3 000"),
+    ("R&D and AT&T; &copy; &#8217;", "R&D and AT&T; &copy; &#8217;"),  # no entity of ours: unchanged
+])
+def test_entities_and_invisible_characters_are_read_in_place(text, read):
+    assert readable(text) == read
+
+
+@given(st.lists(st.sampled_from(["&", "nbsp;", "amp;", "euro;", "#160;", "#x20AC;", "\u200b", "a", "3", " "]), max_size=30).map("".join))
+def test_the_readable_text_keeps_every_offset(text):
+    assert len(readable(text)) == len(text)
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("It pledged US$12.5&nbsp;million.", 12_500_000, "USD"),
+    ("It pledged NOK 150\u200b million.", 150_000_000, "NOK"),
+    ("It pledged 3\u200b000\u200b000 euros.", 3_000_000, "EUR"),
+])
+def test_figures_read_through_entities_and_invisible_spaces(text, value, unit):
+    (fig,) = find_figures(readable(text))
+    assert (fig.value, fig.unit) == (value, unit)
+
+
+def test_a_thousands_group_cut_from_its_number_is_no_figure():
+    assert find_figures(readable("It pledged 3&nbsp;000&nbsp;000 euros.")) == []  # never 0 euros
+    assert [(f.value, f.unit) for f in find_figures("0 cases and 1 000 000 euros")] == [(0, "cases"), (1_000_000, "EUR")]
+
+
+def test_a_dateline_with_an_entity_gives_the_publication_date():
+    from sci_diplo.api import publication
+
+    text = "NAIROBI, March&nbsp;4, 2024 — Kenya and Japan opened a joint laboratory on Monday."
+    assert publication(text, {}, None) == ("2024-03-04", "text")
