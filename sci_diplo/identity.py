@@ -4,7 +4,8 @@ A record's id hashes its normalized content, so the same fact read from
 several documents (reprints of one story) gets the same id, and merging keeps
 one record with a mention per occurrence. Sentences are normalized for the id
 (case, quotes, dashes, markdown emphasis, line-break hyphenation, white
-space) so that copies that differ only in typography still agree. No spaCy
+space, British or American spelling, "U.S." or "US", "%" or "per cent") so that
+copies that differ only in typography or house style still agree. No spaCy
 here: the store merges with it.
 """
 
@@ -16,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from sci_diplo.models import ProgrammeRecord, Record
+from sci_diplo.normalize.spelling import fold_spelling
 
 QUOTE_PAIRS = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"), ("‐", "-"))
 HYPHEN_BREAK = re.compile(r"(?<=\w)-\s*\n\s*(?=[a-z])")  # "coop-\n\neration"
@@ -23,7 +25,8 @@ EMPHASIS = re.compile(r"[*_]+")
 
 
 def norm_text(text: str) -> str:
-    """Return ``text`` normalized for comparison: NFKC, plain quotes and dashes, one space, lower case.
+    """Return ``text`` normalized for comparison: NFKC, plain quotes and dashes, one space, lower
+    case, and one spelling for words that house styles write two ways (``fold_spelling``).
 
     Each step runs only where it can change something: most sentences are ASCII (so NFKC
     already, with no curly quote or dash) and hold no line-break hyphen and no emphasis mark.
@@ -36,7 +39,7 @@ def norm_text(text: str) -> str:
         text = HYPHEN_BREAK.sub("", text)
     if "*" in text or "_" in text:
         text = EMPHASIS.sub("", text)
-    return one_space(text).replace(" - ", "-").strip().casefold()
+    return fold_spelling(one_space(text).replace(" - ", "-").strip().casefold())
 
 
 def plain_quotes(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -12,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from sci_diplo.components.base import doc_text, found, sentences
 from sci_diplo.components.claims import Claim, Pair, claims_of, found_index, sentence_countries
-from sci_diplo.components.extensions import COUNTRIES, FIGURES, PROGRAMMES
+from sci_diplo.components.extensions import COUNTRIES, DATES, FIGURES, PROGRAMMES
 from sci_diplo.identity import merge, norm_text, record_id
 from sci_diplo.models import ClaimRecord, DateValue, FigureRecord, ProgrammeRecord, Record
 from sci_diplo.normalize.programmes import programme_key
@@ -51,13 +52,21 @@ class SentenceFacts:
         self.texts: dict[int, tuple[str, str]] = {}
         # the linker gave each claim the countries of its sentence by the same ``sentence_countries``
         self.codes = {c.sentence.start: (c.countries, c.inferred) for c in claims}
+        # Where a sentence's words start after the news dateline that opens it ("NAIROBI, March 5,
+        # 2025 (Reuters) — "): the ids leave the dateline out, which reprints by other agencies change.
+        sents = sentences(doc)
+        self.after_dateline = {sents.of(span).start: _dateline_end(self.text, span.end_char)
+                               for span, m in found(doc, DATES) if m.dateline}
 
     def texts_of(self, sent: Span) -> tuple[str, str]:
-        """Return the sentence as mentions quote it (stripped) and as ids normalize it."""
+        """Return the sentence as mentions quote it (stripped) and as ids normalize it (without
+        the dateline that opens it)."""
         texts = self.texts.get(sent.start)
         if texts is None:
             text = self.text[sent.start_char : sent.end_char]
-            texts = self.texts[sent.start] = (sys.intern(text.strip()), norm_text(text))
+            cut = self.after_dateline.get(sent.start, sent.start_char) - sent.start_char
+            norm = norm_text(text[cut:] if 0 < cut < len(text.rstrip()) else text)
+            texts = self.texts[sent.start] = (sys.intern(text.strip()), norm)
         return texts
 
     def countries(self, sent: Span) -> tuple[list[str], list[str]]:
@@ -71,6 +80,15 @@ class SentenceFacts:
         """Return the countries named in the sentence itself (none when they are inferred)."""
         codes, inferred = self.countries(sent)
         return [] if inferred else codes
+
+
+# What follows a dateline's date before the story: an agency in brackets and a dash or colon.
+_AFTER_DATELINE = re.compile(r"\s*+(?:\([^)\n]{1,40}\)\s*+)?(?:--|[-–—:|])?\s*+")
+
+
+def _dateline_end(text: str, end: int) -> int:
+    """Return where the story starts after a dateline's date that ends at ``end``."""
+    return _AFTER_DATELINE.match(text, end).end()
 
 
 @lru_cache(maxsize=None)
@@ -101,10 +119,12 @@ def doc_records(doc: Doc, ctx: DocContext) -> list[Record]:
     facts = SentenceFacts(doc, claims)
     dates = claim_dates(claims, facts.text)
     figures = []
+    relative = {c.sentence.start: c.dates[0][1].kind == "relative" for c in claims if c.dates}
     for span, match in found(doc, FIGURES):
         sent = sents.of(span)
         sent_dates = dates.get(sent.start)
-        figures.append(figure_fields((span, match), sent, ctx, facts, sent_dates[0] if sent_dates else None))
+        figures.append(figure_fields((span, match), sent, ctx, facts, sent_dates[0] if sent_dates else None,
+                                     relative.get(sent.start, False)))
     programmes = [programme_fields(pair, sents.of(pair[0]), ctx, facts) for pair in found(doc, PROGRAMMES)]
     figure_ids = {(s.start, s.end): f["id"] for (s, _), f in zip(found(doc, FIGURES), figures)}
     programme_ids = {(s.start, s.end): f["id"] for (s, _), f in zip(found(doc, PROGRAMMES), programmes)}
@@ -119,14 +139,27 @@ def doc_records(doc: Doc, ctx: DocContext) -> list[Record]:
     return merge(out, in_place=True)  # the records were just made here
 
 
+def context(inferred: list[str], date: DateValue | None = None, relative: bool = False) -> tuple[str, ...]:
+    """Return what a fact's id holds beyond its sentence: what the sentence alone does not fix.
+    The same sentence in two stories ("At least 30% of the grants will go to women.") states two
+    facts when it takes other countries from its paragraph, or when its relative date ("last
+    month") resolves to another month. A sentence that names its countries and dates its fact
+    outright needs nothing more, so its facts keep the ids they had."""
+    out = ("in", *inferred) if inferred else ()
+    if relative and date is not None and date.value:
+        out += ("at", date.value)
+    return out
+
+
 def figure_fields(pair: Pair, sent: Span, ctx: DocContext, facts: SentenceFacts,
-                  date: DateValue | None) -> dict[str, Any]:
-    """Return the fields of a :class:`FigureRecord`."""
+                  date: DateValue | None, relative: bool = False) -> dict[str, Any]:
+    """Return the fields of a :class:`FigureRecord` (``relative``: its ``date`` was resolved
+    against the publication date)."""
     span, m = pair
     quoted, norm = facts.texts_of(sent)
     codes, inferred = facts.countries(sent)
     value = float(m.value)
-    key = (value, (m.unit or "").casefold(), m.qualifier, m.upper, norm)
+    key = (value, (m.unit or "").casefold(), m.qualifier, m.upper, norm, *context(inferred, date, relative))
     return {
         "id": record_id("figure", *key), "mentions": [ctx.mention(span, quoted)],
         "text": facts.text[span.start_char : span.end_char], "value": value, "unit": m.unit,
@@ -162,7 +195,7 @@ def claim_records(claim: Claim, ctx: DocContext, facts: SentenceFacts, dates: li
     mention = ctx.mention(sent, text, start, start + len(text))
     out = []
     for value in dates:
-        key = (value.value or norm_text(value.text), value.relation, norm)
+        key = (value.value or norm_text(value.text), value.relation, norm, *context(claim.inferred))
         out.append({
             "id": record_id("claim", *key), "mentions": [mention], "text": text, "date": value,
             "countries": claim.countries, "inferred_countries": claim.inferred, "figures": figures,

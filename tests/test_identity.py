@@ -17,6 +17,9 @@ from tests.factories import figure, programme
         ("Mr. Deng and President\n\nCarter signed", "Mr. Deng and President Carter signed"),
         ("(770 - 476 BC)", "(770–476 BC)"),
         ("Dec\u200217\u2002,\u20022021", "Dec 17 , 2021"),
+        ("The U.S. programme at the centre organised 40 per cent of the labour.",
+         "The US program at the center organized 40% of the labor."),
+        ("The E.U.-funded Neighbourhood dialogue analysed 12 %", "The EU-funded neighborhood dialog analyzed 12%"),
     ],
 )
 def test_norm_text_makes_reprints_agree(a, b):
@@ -25,6 +28,22 @@ def test_norm_text_makes_reprints_agree(a, b):
 
 def test_norm_text_keeps_different_sentences_apart():
     assert norm_text("China partnered with thirty countries.") != norm_text("China partnered with forty countries.")
+    for a, b in [("four hours of our tour", "for hours of or tor"), ("the US programme", "the UK programme"),
+                 ("40% of grants", "40 of grants"), ("US and USA", "us and usa.")]:
+        assert norm_text(a) != norm_text(b), (a, b)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("U.S.-China Clean Energy Research Center", "US-China Clean Energy Research Centre"),
+    ("Vietnam-U.S. Semiconductor Joint Laboratory", "Vietnam-US Semiconductor Joint Laboratory"),
+    ("HySA Programme", "HySA program"),
+    ("Global Research Organisation Partnership", "Global Research Organization Partnership"),
+])
+def test_a_programme_spelt_two_ways_has_one_key(a, b):
+    from sci_diplo.normalize.programmes import programme_key
+
+    assert programme_key(a) == programme_key(b)
+    assert programme_key("Kenya-China Joint Laboratory") != programme_key("Kenya-Chile Joint Laboratory")
 
 
 def test_record_id_is_stable_and_kind_prefixed():
@@ -61,10 +80,11 @@ def test_norm_text_is_every_step_applied_in_turn(text):
     import unicodedata
 
     from sci_diplo.identity import EMPHASIS, HYPHEN_BREAK, QUOTE_PAIRS
+    from sci_diplo.normalize.spelling import fold_spelling
 
     full = unicodedata.normalize("NFKC", text).translate(str.maketrans(dict(QUOTE_PAIRS)))
     full = re.sub(r"\s+", " ", EMPHASIS.sub("", HYPHEN_BREAK.sub("", full))).replace(" - ", "-")
-    assert norm_text(text) == full.strip().casefold()
+    assert norm_text(text) == fold_spelling(full.strip().casefold())
 
 
 @settings(max_examples=1000, deadline=None)
@@ -83,3 +103,46 @@ def test_plain_quotes_makes_every_quote_and_dash_plain(text):
 
     assert plain_quotes(text) == text.translate(str.maketrans(dict(QUOTE_PAIRS)))
     assert not set(plain_quotes(text)) & {fancy for fancy, _ in QUOTE_PAIRS}
+
+
+def _records(nlp, *texts, published=None):
+    from sci_diplo.api import analyse
+    from sci_diplo.sources import Source
+
+    out = []
+    for i, text in enumerate(texts):
+        (a,) = analyse(nlp, [Source(f"d{i}.txt", text)], published[i] if published else None)
+        out.append({(r.kind, getattr(r, "value", None)): r for r in a.records if r.kind != "programme"})
+    return out
+
+
+def test_reprints_that_differ_only_in_the_dateline_share_their_ids(nlp):
+    lead = "Japan will donate 1.8 million doses of vaccine to Kenya, officials said on Tuesday."
+    reuters, afp, bare = _records(nlp, f"NAIROBI, March 5, 2025 (Reuters) — {lead}\n",
+                                  f"NAIROBI, March 5, 2025 (AFP) -- {lead}\n", f"{lead}\n",
+                                  published=[None, None, "2025-03-05"])
+    assert {k: r.id for k, r in reuters.items()} == {k: r.id for k, r in afp.items()} == {k: r.id for k, r in bare.items()}
+    assert reuters[("figure", 1_800_000)].mentions[0].sentence.startswith("NAIROBI, March 5, 2025 (Reuters)")  # quoted whole
+
+
+def test_the_same_sentence_in_two_stories_is_two_facts_when_its_context_differs(nlp):
+    women = "At least 30% of the grants will go to projects led by women."
+    za, na = _records(nlp, f"Germany and South Africa opened a fund in 2023. {women}\n",
+                      f"Germany and Namibia opened a fund in 2023. {women}\n")
+    assert za[("figure", 30)].id != na[("figure", 30)].id
+    assert (za[("figure", 30)].countries, na[("figure", 30)].countries) == (["DEU", "ZAF"], ["DEU", "NAM"])
+    sats = "Last month, China and Brazil agreed to build two more satellites."
+    dec, jan = _records(nlp, sats, sats, published=["2024-12-31", "2025-01-01"])
+    assert (dec[("figure", 2)].date.value, jan[("figure", 2)].date.value) == ("2024-11", "2024-12")
+    assert dec[("figure", 2)].id != jan[("figure", 2)].id
+    same_day, next_day = _records(nlp, "On Tuesday, Chile opened 3 labs.", "On Tuesday, Chile opened 3 labs.",
+                                  published=["2025-03-06", "2025-03-07"])  # both the 4th: one fact
+    assert same_day[("figure", 3)].id == next_day[("figure", 3)].id
+
+
+def test_a_sentence_that_names_its_country_and_date_keeps_its_id(nlp):
+    from sci_diplo.identity import norm_text, record_id
+
+    (recs,) = _records(nlp, "In March 2021, China and Russia signed 2 agreements.")
+    sentence = "In March 2021, China and Russia signed 2 agreements."
+    assert recs[("figure", 2)].id == record_id("figure", 2.0, "agreements", "exact", None, norm_text(sentence))

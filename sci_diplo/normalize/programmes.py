@@ -30,6 +30,7 @@ from sci_diplo.normalize.programme_premods import scan_premods
 from sci_diplo.normalize.programme_scan import YEAR_RE, Token, after_head, is_ordinal
 from sci_diplo.normalize.programme_tail import Tail, scan_tail
 from sci_diplo.normalize.programme_words import ProgrammeWords, programme_words
+from sci_diplo.normalize.spelling import fold_spelling
 from sci_diplo.normalize.types import ProgrammeMatch
 
 # Curly and typographic quotes mapped to straight ones (double quotes then dropped).
@@ -97,7 +98,8 @@ def normalize_name(name: str) -> str:
 
 
 def programme_key(name: str) -> str:
-    """Return the dedup key of a programme name: :func:`normalize_name`, order-free country pair.
+    """Return the dedup key of a programme name: :func:`normalize_name`, order-free country pair,
+    one spelling for words of two ("Programme", "Program"; "U.S.", "US": ``fold_spelling``).
 
     A name that starts with "A-B " (two single capitalised or dotted tokens)
     gets the pair sorted, so "U.S.-China Agreement ..." and "China-U.S.
@@ -110,7 +112,7 @@ def programme_key(name: str) -> str:
     if m:
         first, second = sorted((m.group(1), m.group(2)), key=normalize_name)
         s = f"{first}-{second}{s[m.end():]}"
-    return normalize_name(s)
+    return fold_spelling(normalize_name(s))
 
 
 def _category(head: str, premods: list[Token], words: ProgrammeWords) -> str:
