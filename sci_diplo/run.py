@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sci_diplo import storedata
 from sci_diplo.errors import InputError
@@ -82,8 +82,33 @@ def note(summary: Summary, on_event: Callable[[Event], None], item: InputError |
         on_event(("warning", item))
 
 
-def pending_sources(paths: list[str], known: dict[str, str], summary: Summary,
-                    on_event: Callable[[Event], None], unread: bool = False) -> Iterator[Source | Path]:
+def unchanged(stored: dict[str, Any], source: Source, option: str | None) -> bool:
+    """True when ``source`` would be stored as the document ``stored`` (the store's JSON of its
+    ``DocumentInfo``) already is: the same text, the same sidecar fields, and the same
+    publication date from wherever it came (a sidecar or ``--published`` that changed, or that
+    now gives a date where the text gives none, makes the document read again)."""
+    if stored["doc_id"] != doc_id(source.text):
+        return False
+    meta = source.meta
+    if any(stored.get(k) != meta.get(k) for k in ("url", "title", "outlet")):
+        return False
+    origin = stored.get("published_source")
+    if origin == "text":  # the text's own date wins over the sidecar's and the option's
+        return True
+    if meta.get("published"):
+        from sci_diplo.normalize.dates import parse_date_value
+
+        return origin == "sidecar" and parse_date_value(meta["published"]) == stored.get("published")
+    if origin == "sidecar":
+        return False  # its sidecar date is gone
+    if origin == "option":
+        return option == stored.get("published")
+    return option is None  # an estimate, or no date: a date given now would be taken
+
+
+def pending_sources(paths: list[str], known: dict[str, dict[str, Any]], summary: Summary,
+                    on_event: Callable[[Event], None], unread: bool = False,
+                    option: str | None = None) -> Iterator[Source | Path]:
     """Yield the sources that need reading; note failures and unchanged files in ``summary``.
 
     With ``unread``, files the store does not know are yielded as paths, unread: nothing can
@@ -99,7 +124,8 @@ def pending_sources(paths: list[str], known: dict[str, str], summary: Summary,
             continue
         for warning in item.warnings:
             note(summary, on_event, warning)
-        if known.get(item.path) == doc_id(item.text):
+        stored = known.get(item.path)
+        if stored is not None and unchanged(stored, item, option):
             summary.skipped += 1
             on_event(("skipped", item.path))
             continue
@@ -224,8 +250,8 @@ def checkpoint(settings: Settings, pending: Pending, summary: Summary, saved: Sa
     return Pending()
 
 
-def prepare(settings: Settings, summary: Summary) -> dict[str, str]:
-    """Return the store's known ``{path: doc_id}``; with ``rebuild``, set the old store aside first."""
+def prepare(settings: Settings, summary: Summary) -> dict[str, dict[str, Any]]:
+    """Return the store's documents by path; with ``rebuild``, set the old store aside first."""
     if settings.rebuild:
         from sci_diplo import store as store_mod
 
@@ -238,7 +264,7 @@ def prepare(settings: Settings, summary: Summary) -> dict[str, str]:
     current = storedata.read(settings.store)
     storedata.check_writable(settings.store)
     summary.total_records = len(current.records)
-    return {same_file(d["path"]): d["doc_id"] for d in current.documents}
+    return {same_file(d["path"]): d for d in current.documents}
 
 
 def extract(paths: list[str], settings: Settings, on_event: Callable[[Event], None] = lambda e: None) -> Summary:
@@ -253,7 +279,7 @@ def extract(paths: list[str], settings: Settings, on_event: Callable[[Event], No
     pending, saved = Pending(), Saved()
     last_save = time.monotonic()
     try:
-        sources = pending_sources(paths, known, summary, on_event, unread=settings.jobs > 1)
+        sources = pending_sources(paths, known, summary, on_event, unread=settings.jobs > 1, option=settings.published)
         batch = batch_size(total, settings.jobs)
         for done in results(sources, settings, lambda problem: note(summary, on_event, problem), batch):
             pending.add(done, summary)

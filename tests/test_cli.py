@@ -438,3 +438,34 @@ def test_real_pipe_schema_eval_and_help():
     assert proc.returncode == 0 and "extract" in proc.stdout and "facts" in proc.stdout
     proc = scidip("facts", "--country", "Narnia")
     assert proc.returncode == 2 and proc.stderr.startswith("Error: unknown country 'Narnia'")
+
+
+def test_a_changed_sidecar_or_published_option_reads_the_document_again(tmp_path):
+    doc = tmp_path / "v.txt"
+    doc.write_text("Last week, Kenya and Japan opened 3 joint laboratories.\n")
+    side = tmp_path / "v.meta.json"
+    side.write_text(json.dumps({"published": "2025-06-13", "outlet": "A"}))
+    store = tmp_path / "s.json"
+
+    def extract(*args):
+        result = run("extract", doc, "--store", store, *args)
+        assert result.exit_code == 0, result.output
+        return re.search(r"Read (\d+) documents? \((\d+) unchanged", result.stderr).groups()
+
+    def dated():
+        (fig,) = [r for r in facts_json(store, "--kind", "figure")]
+        return fig["date"]["value"], fig["mentions"][0]["outlet"]
+
+    assert extract() == ("1", "0") and dated() == ("2025-06-02/2025-06-08", "A")
+    assert extract() == ("0", "1")  # nothing changed
+    side.write_text(json.dumps({"published": "2025-06-20", "outlet": "A"}))
+    assert extract() == ("1", "0") and dated() == ("2025-06-09/2025-06-15", "A")
+    side.write_text(json.dumps({"published": "2025-06-20", "outlet": "B"}))
+    assert extract() == ("1", "0") and dated() == ("2025-06-09/2025-06-15", "B")
+    side.unlink()
+    assert extract("--published", "2025-06-27") == ("1", "0") and dated() == ("2025-06-16/2025-06-22", None)
+    assert extract("--published", "2025-06-27") == ("0", "1")
+    assert extract("--published", "2025-07-04") == ("1", "0") and dated()[0] == "2025-06-23/2025-06-29"
+    doc.write_text("WINDHOEK, 1 May 2025 — Last week, Kenya and Japan opened 3 joint laboratories.\n")
+    assert extract("--published", "2025-07-04") == ("1", "0")
+    assert extract("--published", "2025-08-01") == ("0", "1")  # the text's own date wins: unchanged
