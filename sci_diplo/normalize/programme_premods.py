@@ -32,6 +32,10 @@ SHORT_BACK_WINDOW = 60  # characters looked at first before a head word
 BACK_WINDOW = 400  # characters looked at before a head word when the short window is all name
 MAX_PREMODS = 16  # tokens of a name before its head
 SHORT_LINE = 60  # a line this short before a line break is no wrapped paragraph line
+# The endings of a word that says who leads, funds or hosts a programme ("Korean-led",
+# "EU-funded", "UN-backed", "Geneva-based"), written before its name.
+BY_WHOM = ("-led", "-funded", "-backed", "-sponsored", "-financed", "-supported", "-run", "-hosted", "-based",
+           "-initiated", "-brokered", "-driven", "–led", "–funded", "–backed")
 
 
 def scan_premods(text: str, head_start: int, floor: int, words: ProgrammeWords) -> list[Token]:
@@ -52,6 +56,10 @@ def scan_premods(text: str, head_start: int, floor: int, words: ProgrammeWords) 
         word = accepted[i][2]
         if is_ordinal(word, words):
             accepted = accepted[i:]  # "EU Hold 5th Innovation Dialogue": a name starts at its ordinal
+            break
+    for i in range(len(accepted) - 1, -1, -1):
+        if accepted[i][2].casefold().endswith(BY_WHOM):
+            accepted = accepted[i + 1:]  # "the EU-funded Global Gateway ...": who funds it is no part of its name
             break
     while accepted and (
         accepted[0][2] in words.stop_starts or accepted[0][2] in words.premod_connectors

@@ -102,6 +102,11 @@ def _segment(text: str, toks: TokenWindow, j: int, right: int, words: ProgrammeW
     return seg[: max(kept, 1)], end, (pending if pending is not None else j), False
 
 
+# Words after which "of the <organisation>" is the subject of a treaty's name, not its owner:
+# "Agreement on the Establishment of the African Space Agency", "... on the Status of the ...".
+FOUNDING_WORDS = frozenset({"Establishment", "Creation", "Founding", "Statute", "Constitution", "Charter", "Status"})
+
+
 def scan_tail(text: str, head_end: int, head: str, words: ProgrammeWords) -> Tail:
     """Read the "of/on/for/in + Title Words" segments after a head word.
 
@@ -183,7 +188,8 @@ def _read_tail(
         if conn in words.location_connectors and _a_place(titles, tail.segments, words):
             break  # "... on Crop Genomics in Kenya": where it is, not part of its name
         between = between or conn == "between"
-        if not between and titles[-1] in words.organisation_words:
+        of_subject = bool(tail.segments) and tail.segments[-1].rsplit(" ", 1)[-1] in FOUNDING_WORDS
+        if not between and not of_subject and titles[-1] in words.organisation_words:
             tail.stop = "org"
             break
         if len(titles) - (titles[0] in words.tail_articles) == 1 and is_acronym(titles[-1]):

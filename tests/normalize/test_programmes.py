@@ -167,6 +167,17 @@ FIND_CASES = [
      [("Kenya-Uganda Science and Technology Partnership Plan", "plan")]),
     ("Peru also joined the Andean Co-funding Mechanism in 2020.",
      [("Andean Co-funding Mechanism", "programme")]),
+    # "for", "of", "in", "on" between capitalised words of a name
+    ("Kenya joined the Science for Africa Initiative in 2020.", [("Science for Africa Initiative", "initiative")]),
+    ("Ghana hosts the Women in Science Programme.", [("Women in Science Programme", "programme")]),
+    # who leads or funds it is no part of its name
+    ("It joined the Korean-led K-Nuclear Fusion Research Initiative.",
+     [("K-Nuclear Fusion Research Initiative", "initiative")]),
+    ("Both signed the EU-funded Climate Research for Development Initiative.",
+     [("Climate Research for Development Initiative", "initiative")]),
+    # an organisation that a treaty establishes is its subject, not its owner
+    ("Five states ratified the Agreement on the Establishment of the African Space Agency.",
+     [("Agreement on the Establishment of the African Space Agency", "agreement")]),
 ]
 
 
