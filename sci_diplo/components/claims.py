@@ -106,11 +106,37 @@ def sentence_countries(doc: Doc, sent: Span, countries: Found) -> tuple[list[str
 
 
 def dates_an_event(date: Span) -> bool:
-    """True when "today" dates an event: a past verb follows it, or "has"/"have" comes before it."""
+    """True when "today" dates an event: a past verb follows it or comes right before it ("today
+    announced", "said today"), "has"/"have" comes before it, a sentence that opens with it has a
+    past verb in its first words ("Today the EU and Morocco signed ..."), or one that ends with
+    it has one in its last ("... signed an agreement today.")."""
     doc = date.doc
-    after = doc[date.end].lower_ if date.end < len(doc) else ""
-    before = doc[date.start - 1].lower_ if date.start > 0 else ""
-    return (after.endswith("ed") and after.isalpha()) or after in IRREGULAR_PAST or before in ("has", "have")
+    after = doc[date.end].text if date.end < len(doc) else ""
+    before = doc[date.start - 1].text if date.start > 0 else ""
+    if _past(after) or _past(before) or before.lower() in ("has", "have"):
+        return True
+    sent = sentences(doc).of(date)
+    words = [t for t in doc[sent.start : sent.end] if not (t.is_space or t.is_punct)]
+    k = next((i for i, t in enumerate(words) if t.i == date.start), None)
+    if k is None:
+        return False
+    if k == 0:  # "Today the European Union and Morocco signed ..."
+        return any(_past(t.text) for t in words[1 : 1 + EVENT_WINDOW])
+    if k == len(words) - 1:  # "... signed an agreement today."
+        return any(_past(t.text) for t in words[max(0, k - EVENT_WINDOW) : k])
+    return False
+
+
+EVENT_WINDOW = 7  # words between an opening or closing "today" and the verb of its event
+# Words in "-ed" that are no past verb.
+NOT_PAST = frozenset("indeed hundred speed seed need breed proceed succeed exceed embed bed red shed feed".split())
+
+
+def _past(word: str) -> bool:
+    """True for a lower-case past verb: "signed", "met" (not "United", "indeed")."""
+    if word in IRREGULAR_PAST:
+        return True
+    return len(word) > 3 and word.endswith("ed") and word.isalpha() and word.islower() and word not in NOT_PAST
 
 
 def claim_dates(doc: Doc) -> list[Pair]:
