@@ -58,10 +58,11 @@ _WEEKDAY_GAP_RX = re.compile(r"\s*+,?\s*+")
 # Markup and separators that may surround a dateline.
 _MARKUP = " \t\r\f\v*_#>|,:;–—-\u00a0\u2002\u2003"  # "\r": a Windows line end
 # Label words before a dateline: "Published:", "date", "Last updated", "For immediate release",
-# "Press release".
+# "Press release", "Embargoed until", and a parliamentary answer's "Answered on" and "Tabled on".
 _LABEL_RX = re.compile(
     r"(?:last\s++)?(?:date[d]?|published|posted|updated|released|issued|modified|"
-    r"publication\s++date|release\s++date|(?:for\s++)?immediate\s++release|(?:press|news|media)\s++release)"
+    r"publication\s++date|release\s++date|(?:for\s++)?immediate\s++release|(?:press|news|media)\s++release|"
+    r"embargoed(?:\s++until)?|answered|tabled)"
     r"(?:\s++on)?",
     re.I,
 )
@@ -73,8 +74,9 @@ _AGENCY = r"\s*+(?:\([^)\n]{1,40}\)\s*+)?(?:--|—|–|-)"
 _CITY_RX = re.compile(_CITY + r",\s*+")
 # A place in mixed case: up to three capitalised words ("Brussels", "New Delhi").
 _PLACE = r"[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,2}"
-# A place alone before a dateline's date: "Brussels, " (the line holds nothing else).
-_PLACE_RX = re.compile(_PLACE)
+# A place alone before a dateline's date, maybe with its region or country: "Brussels, ",
+# "Addis Ababa, Ethiopia, " (the line holds nothing else).
+_PLACE_RX = re.compile(_PLACE + r"(?:,\s*+" + _PLACE + r")?")
 # A place and the date in another language before a slash: "Bogotá, 21 de marzo de 2024 / ".
 _BILINGUAL_RX = re.compile(r"[*_#\s]*+" + _PLACE + r",[^\S\n]*+[^\n/]{3,40}?\d{4}[^\S\n]*+/[^\S\n]*+")
 # A place and maybe its region, and a comma, at a line's start before a dateline's date:

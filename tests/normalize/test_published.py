@@ -63,6 +63,11 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("On March 3, 2020 the lab opened. It grew.", "2020"),
         # a signal beyond the first 2000 characters is not read as one
         ("x " * 1100 + "\nPublished: 2021-12-19\n", "2021"),
+        # a place and its country alone on a line before the date; an embargo; a parliamentary answer
+        ("Addis Ababa, Ethiopia, 22 November 2024\n\nThe AU met on Monday.", "2024-11-22"),
+        ("Embargoed until 12:00, 5 February 2025\n\nKenya signed on Monday.", "2025-02-05"),
+        ("Answered on 14 April 2025\n\nThe minister replied.", "2025-04-14"),
+        ("In Nairobi, Kenya, 3 May 2024 was a busy day for the lab.", "2024"),  # a sentence, no dateline
         # nothing to go on
         ("No dates here, only 1,500 scientists.", None),
         ("It happened in May 2019 and last year.", None),
