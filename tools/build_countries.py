@@ -81,7 +81,7 @@ PERSON_PRONE: list[str] = ["Jordan", "Chad", "Georgia", "Holland"]
 # ("Sino" stands in ALIASES: it names China alone too.)
 COMBINING_FORMS: dict[str, str] = {
     "Franco": "FRA", "Russo": "RUS", "Italo": "ITA", "Luso": "PRT", "Austro": "AUT",
-    "Turco": "TUR", "Nippo": "JPN",
+    "Turco": "TUR", "Nippo": "JPN", "Indo": "IND",
 }
 
 _FIELDS_NOTE = (

@@ -25,7 +25,8 @@ Rules (known limits in brackets):
   fluent German", "its Spanish initials"). [Other language uses still count: "in English
   and Portuguese".]
 * A form right before "$" is a currency prefix ("US$ 2 million") and is skipped.
-* A combining form names its country only before a hyphen or dash: "Franco-German" is FRA
+* A combining form names its country only before a hyphen or dash and another country's name,
+  demonym or combining form: "Franco-German" is FRA
   and DEU, "General Franco" nothing. "<Country> City" is a city ("Mexico City"), which
   alone names no country, as SCHEMA says of places.
 """
@@ -150,8 +151,9 @@ def _run_forms(run: str, tables: Tables) -> tuple[tuple[int, int, str, bool], ..
             i += 1
             continue
         j, (trim, code, kind) = hit
-        if kind == "combining" and (j + 1 == len(words) or gaps[j] not in DASHES):
-            code = ""  # "Franco" names France only before a hyphen: "Franco-German"
+        if kind == "combining" and (j + 1 == len(words) or gaps[j] not in DASHES or keys[j + 1] not in firsts
+                                    or _longest_at(keys, gaps, j + 1, tables) is None):
+            code = ""  # "Indo" names India only before a hyphen and a country: "Indo-German", not "Indo-Pacific"
         if code and not (kind == "person" and _person_like(words, gaps, i, j, trim > 0)):
             offsets = offsets or list(accumulate(map(len, parts), initial=0))
             found.append((offsets[2 * i], offsets[2 * j + 1] - trim, code, kind == "demonym"))

@@ -121,6 +121,9 @@ FIND_CASES = [
     ("Franco-German and Russo-Japanese talks", [("Franco", "FRA"), ("German", "DEU"),
                                                  ("Russo", "RUS"), ("Japanese", "JPN")]),
     ("General Franco spoke; Franco agreed.", []),
+    # ... and before another country: "Indo-German" is India, "Indo-Pacific" a region
+    ("The Indo-German and Indo-US centres serve the Indo-Pacific and Franco-Pacific ties.",
+     [("Indo", "IND"), ("German", "DEU"), ("Indo", "IND"), ("US", "USA")]),
     ("MEXICO CITY - Officials in Guatemala City and Kuwait City agreed; China Daily reported it.", []),
     ("Vatican City and Mexico agreed.", [("Vatican City", "VAT"), ("Mexico", "MEX")]),
     # a shared demonym is the country the text names otherwise, if only one of them
