@@ -108,6 +108,12 @@ def read_left(text: str, start: int) -> Left:
     return left
 
 
+# Words before "from" that make it the start of what holds or runs on ("applies from 1 January
+# 2026", "takes effect from", "valid from", "funding flows from next year"): since, not an origin.
+_IN_FORCE = frozenset("apply applies applied valid effect effective available run runs operate operates "
+                      "operational flow flows open opens force".split())
+
+
 def _relation(words: list[str], gaps: list[str], i: int, nearest: str) -> tuple[str | None, str, int]:
     """Return (relation, relation word(s), index of the word they start at or -1) for
     ``nearest`` = ``words[i]``."""
@@ -124,8 +130,8 @@ def _relation(words: list[str], gaps: list[str], i: int, nearest: str) -> tuple[
     before = words[i - 1] if joined_before else ""
     if rel_word in ("in", "from") and before in ("starting", "beginning", "effective"):
         relation, rel_at = "since", i - 1
-    elif rel_word == "from" and before:
-        relation = "on"  # "walls from 1950": an origin; "From 2005, he ...": since
+    elif rel_word == "from" and before and before not in _IN_FORCE:
+        relation = "on"  # "walls from 1950": an origin; "From 2005, he ...", "applies from 2026": since
     elif rel_word == "between":
         relation = "on"  # "between" makes a range only with "and" (dates._join)
     return relation, rel_word, rel_at

@@ -149,6 +149,10 @@ def test_absolute_forms(text, expected):
         ("The forum ran from Nov. 29 to Dec. 1 in Dakar.", FRI, [("from Nov. 29 to Dec. 1",
                                                                  "2021-11-29/2021-12-01", "during")]),
         ("The fund plans more from 2024 onwards.", FRI, [("from 2024 onwards", "2024", "since")]),
+        # "from" after a word of what holds or runs on is its start; after a noun, an origin
+        ("The rules apply from 1 January 2026.", FRI, [("from 1 January 2026", "2026-01-01", "since")]),
+        ("Funding flows from next year.", FRI, [("from next year", "2022", "since")]),
+        ("A report from 2019 said so.", FRI, [("2019", "2019", "on")]),
         # irregular past tenses are past; "plan" and "aim" as nouns say nothing of the future
         ("Ministers met in March and will meet again in the autumn.", "2023-06-08", [("March", "2023-03", "on")]),
         ("The two sides signed an implementation plan on Tuesday.", "2023-06-08",
