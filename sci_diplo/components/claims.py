@@ -35,6 +35,9 @@ from sci_diplo.normalize.dates import date_bounds
 DEICTIC = frozenset({"today", "now", "nowadays", "currently", "at present", "presently"})
 # Past forms that make "today" the day of an event ("has today signed", "today announced").
 IRREGULAR_PAST = frozenset("said made began held met won gave sent took became put set struck told paid led".split())
+# Programme categories whose names may open on the year of the event: "the 2015 Nobel Prize"
+# (other), "the 2019 Science Summit" (conference) happened then; "the 2030 Agenda" did not.
+EVENTS = frozenset({"conference", "dialogue", "other"})
 # Decades and centuries name an era, not the time of an event: "the ‘80s", "1990s", "the 21st century".
 VAGUE = re.compile(r"\d0s\b|\bcentur(?:y|ies)\b", re.I)
 # What may close a question after its "?": white space, quotes, brackets, emphasis marks.
@@ -143,10 +146,15 @@ def claim_dates(doc: Doc) -> list[Pair]:
     """Return the ``(span, match)`` pairs of the dates that may carry a claim."""
     text = doc_text(doc)
     out = []
+    names = sorted((s.start_char, s.end_char) for s, m in found(doc, PROGRAMMES) if m.category not in EVENTS)
+    name_starts = [a for a, _ in names]
     for span, match in found(doc, DATES):
         words = text[match.start : match.end]
         if match.dateline or VAGUE.search(words) or REFERENCE_AFTER.match(text, match.end):
             continue
+        k = bisect_right(name_starts, match.start) - 1  # the last name that starts at or before it
+        if k >= 0 and match.end <= names[k][1]:
+            continue  # a year in a plan's name dates nothing: "the 2030 Agenda", "the Vision 2030 Plan"
         if words.lower() in DEICTIC and not dates_an_event(span):
             continue
         out.append((span, match))

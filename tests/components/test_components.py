@@ -167,6 +167,10 @@ def test_programmes(nlp, text, expected):
         ("India and Germany signed an agreement today.", "2025-03-03", [("2025-03-03", ["DEU", "IND"])]),
         ("Today, Kenya has 30 labs and a fund.", "2025-03-03", []),
         ("The United States today has 30 labs.", "2025-03-03", []),
+        # a year in a programme's name dates nothing
+        ("The 2030 Agenda for Sustainable Development guides Kenyan policy.", None, []),
+        ("Kenya adopted the Vision 2030 Plan in 2008.", None, [("2008", ["KEN"])]),
+        ("A Kenyan won the 2015 Nobel Prize in Physiology or Medicine.", None, [("2015", ["KEN"])]),  # an event's year
         ("Wednesday, January 25, 2023", None, []),
         ("India will reach net zero by 2070.", None, [("2070", ["IND"])]),
         ("Since 2005, Brazil has hosted the forum.", None, [("2005", ["BRA"])]),
