@@ -131,10 +131,16 @@ def _has_pair(premods: list[Token]) -> bool:
     return any(DASH_PAIR_RE.fullmatch(t[2]) for t in premods)
 
 
+# Words that, like "Joint", make a committee of two partners a bilateral body: "China-Laos Science
+# and Technology Cooperation Committee", "Kenya-Japan Intergovernmental Commission".
+BILATERAL_WORDS = frozenset({"Cooperation", "Co-operation", "Intergovernmental", "Bilateral", "Mixed", "Steering"})
+
+
 def _joint_pair(premods: list[Token], words: ProgrammeWords) -> bool:
-    """True when the words before a head hold "Joint" and a pair of names joined by a dash
-    ("China-Kenya Joint", "Sino–German Joint"): a bilateral body, not an organisation's committee."""
-    return any(t[2] in words.joint_words for t in premods) and _has_pair(premods)
+    """True when the words before a head hold "Joint" (or "Cooperation", ``BILATERAL_WORDS``)
+    and a pair of names joined by a dash ("China-Kenya Joint", "Sino–German Joint"): a bilateral
+    body, not an organisation's committee."""
+    return any(t[2] in words.joint_words or t[2] in BILATERAL_WORDS for t in premods) and _has_pair(premods)
 
 
 def _partners_or_acronym(premods: list[Token], explicit: list[str], words: ProgrammeWords) -> bool:
@@ -231,6 +237,8 @@ def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -
     if head in words.acronym_required_heads and not explicit:
         return None
     if head in words.pair_or_acronym_heads and not _partners_or_acronym(premods, explicit, words):
+        return None
+    if head in words.pair_acronym_or_tail_heads and not (tail.segments or _partners_or_acronym(premods, explicit, words)):
         return None
     if not explicit and _is_bare(head, premods, tail, words):
         return None

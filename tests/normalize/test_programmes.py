@@ -178,6 +178,16 @@ FIND_CASES = [
     # an organisation that a treaty establishes is its subject, not its owner
     ("Five states ratified the Agreement on the Establishment of the African Space Agency.",
      [("Agreement on the Establishment of the African Space Agency", "agreement")]),
+    # a committee of two partners is bilateral with "Cooperation" as with "Joint"
+    ("They held the Second China-Laos Science and Technology Cooperation Committee in Vientiane.",
+     [("Second China-Laos Science and Technology Cooperation Committee", "dialogue")]),
+    # a framework, hub or week with a subject after it, two partners or an acronym
+    ("They adopted the Sendai Framework for Disaster Risk Reduction in 2015.",
+     [("Sendai Framework for Disaster Risk Reduction", "plan")]),
+    ("It reports under the Kunming-Montreal Global Biodiversity Framework.",
+     [("Kunming-Montreal Global Biodiversity Framework", "plan")]),
+    ("The Kenya-China Technology Transfer Hub and the France-Nigeria Science Week opened.",
+     [("Kenya-China Technology Transfer Hub", "centre"), ("France-Nigeria Science Week", "conference")]),
 ]
 
 
@@ -208,6 +218,8 @@ NON_MATCHES = [
     "a memorandum of understanding on jointly establishing a research station on the moon",
     "The Center in Shenzhen opened.",
     "Both institutes signed a Framework Agreement on Tuesday.",
+    "A new Regulatory Framework was set; Science Week is here; the Innovation Hub in Nairobi opened.",
+    "The Budget Committee of the Senate met.",
     "The Fund, worth $40 billion, opened on Monday.",
     "The Joint Committee on Taxation and the European Commission disagreed.",
     "The Fund Committee and the project's Joint Steering Committee met.",
