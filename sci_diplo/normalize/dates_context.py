@@ -240,7 +240,7 @@ def _standalone(text: str, start: int, end: int) -> bool:
 def is_future(text: str, start: int, end: int) -> bool:
     """Return True when the clause around ``text[start:end]`` speaks of the future.
 
-    Scans the words before the expression (nearest first, same sentence), then
+    Scans up to 20 words before the expression (nearest first, same sentence), then
     the few words after it: a future marker (will, shall, due, scheduled, expected,
     plans ...) says future; a past marker (was, said, an -ed verb not after
     "be") says past. No marker: past.
@@ -248,7 +248,7 @@ def is_future(text: str, start: int, end: int) -> bool:
     lo = max(0, start - 160)
     head = text[lo:start]
     cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("? "), head.rfind("! "))
-    before = g.WORD_RX.findall(head, max(0, cut))[-12:]
+    before = g.WORD_RX.findall(head, max(0, cut))[-20:]
     verdict = tense_of(list(reversed(before)))
     if verdict is not None:
         return verdict

@@ -153,6 +153,9 @@ def test_absolute_forms(text, expected):
         ("The rules apply from 1 January 2026.", FRI, [("from 1 January 2026", "2026-01-01", "since")]),
         ("Funding flows from next year.", FRI, [("from next year", "2022", "since")]),
         ("A report from 2019 said so.", FRI, [("2019", "2019", "on")]),
+        # a future verb far before a yearless month still makes it the next such month
+        ("The team will present first results at the Pan-African Mosquito Control Association Conference "
+         "in Accra in October.", "2025-03-18", [("October", "2025-10", "on")]),
         # irregular past tenses are past; "plan" and "aim" as nouns say nothing of the future
         ("Ministers met in March and will meet again in the autumn.", "2023-06-08", [("March", "2023-03", "on")]),
         ("The two sides signed an implementation plan on Tuesday.", "2023-06-08",
