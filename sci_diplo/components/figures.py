@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sci_diplo.components.base import RESTORE, FinderComponent, joined_text
+from sci_diplo.components.base import RESTORE, FinderComponent, doc_text, joined_text
 from sci_diplo.components.extensions import FIGURES
 from sci_diplo.normalize.figures import find_figures
 from sci_diplo.normalize.types import FigureMatch
@@ -19,10 +22,26 @@ class FigureFinder(FinderComponent):
     names = ("figure_value", "unit", "qualifier", "upper")
 
     def find(self, doc: Doc) -> list[FigureMatch]:
-        return find_figures(joined_text(doc))
+        text = doc_text(doc)
+        return [rejoined(m, text) for m in find_figures(joined_text(doc))]
 
     def values(self, match: FigureMatch) -> tuple[object, ...]:
         return match.value, match.unit, match.qualifier, match.upper
+
+
+# A word hyphenated across a line break ("coun-\ntries"), its first part ending before the match's unit.
+_BROKEN_WORD = re.compile(r"([^\W\d_]+)-[^\S\n]*\n\s*\Z")
+
+
+def rejoined(m: FigureMatch, text: str) -> FigureMatch:
+    """Return ``m`` with its unit made whole when it is the second part of a word hyphenated
+    across a line break: "the two coun-\ntries" counts countries, not "tries"."""
+    unit = m.unit
+    if not unit or not unit.islower() or text[m.end - len(unit) : m.end] != unit:
+        return m
+    u = m.end - len(unit)
+    broken = _BROKEN_WORD.search(text, max(0, u - 40), u)
+    return replace(m, unit=broken.group(1).lower() + unit) if broken else m
 
 
 @Language.factory("sci_diplo_figures")

@@ -110,6 +110,14 @@ def test_a_paragraph_hard_wrapped_at_any_width_gives_the_same_facts(nlp, width):
     assert (30_000_000, "USD", "about", None) in facts(PROSE)[0]
 
 
+def test_a_counted_noun_hyphenated_across_a_line_break_is_one_word(nlp):
+    doc = nlp("The partnership has supported 42 voyages since 2016 and involved\nabout 160 scientists from "
+              "the two coun-\ntries, and 4,500 scien-\ntists in all.\n")
+    got = [(s.text, s._.unit) for s in doc.spans[FIGURES]]
+    assert ("two coun-\ntries", "countries") in got and ("4,500 scien-\ntists", "scientists") in got
+    assert len([s for s in doc.sents if not s.text.isspace()]) == 1  # the short line before the break runs on
+
+
 def test_a_name_that_ends_a_line_is_not_continued_by_the_next_sentence(nlp):
     doc = nlp("the Joint Laboratory on Water\nIn March 2021, China and Kenya signed an agreement")
     assert [(s.text, s._.programme_name) for s in doc.spans[PROGRAMMES]] == [
