@@ -10,7 +10,9 @@ Punctuation alone would run a heading or a dateline into the next sentence,
 so the component also starts a sentence after a blank line, and after a
 single line break that ends a short line or a sentence, except where a
 paragraph was cut in mid-sentence (a long paragraph with no final punctuation,
-or a word hyphenated across the break), as in text copied from PDF pages. A
+or a word hyphenated across the break), as in text copied from PDF pages, or
+where a short line plainly runs on (the next line opens in lower case, or the
+block is a narrow column of wrapped lines: ``wrapped``). A
 run of more than ``MAX_SENTENCE`` characters with no sentence end (a table or
 list flattened into one line) is cut into sentences no longer than that. It
 also writes the paragraphs to ``doc.spans["sci_diplo_paragraphs"]``, the
