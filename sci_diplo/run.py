@@ -95,10 +95,13 @@ def unchanged(stored: dict[str, Any], source: Source, option: str | None) -> boo
     origin = stored.get("published_source")
     if origin == "text":  # the text's own date wins over the sidecar's and the option's
         return True
-    if meta.get("published"):
+    sidecar = None
+    if meta.get("published"):  # (a date the sidecar gives that does not parse is none)
         from sci_diplo.normalize.dates import parse_date_value
 
-        return origin == "sidecar" and parse_date_value(meta["published"]) == stored.get("published")
+        sidecar = parse_date_value(meta["published"])
+    if sidecar:
+        return origin == "sidecar" and sidecar == stored.get("published")
     if origin == "sidecar":
         return False  # its sidecar date is gone
     if origin == "option":

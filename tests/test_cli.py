@@ -462,6 +462,8 @@ def test_a_changed_sidecar_or_published_option_reads_the_document_again(tmp_path
     assert extract() == ("1", "0") and dated() == ("2025-06-09/2025-06-15", "A")
     side.write_text(json.dumps({"published": "2025-06-20", "outlet": "B"}))
     assert extract() == ("1", "0") and dated() == ("2025-06-09/2025-06-15", "B")
+    side.write_text(json.dumps({"published": "someday", "outlet": "B"}))  # a date that does not parse
+    assert extract() == ("1", "0") and extract() == ("0", "1")  # read once, then unchanged
     side.unlink()
     assert extract("--published", "2025-06-27") == ("1", "0") and dated() == ("2025-06-16/2025-06-22", None)
     assert extract("--published", "2025-06-27") == ("0", "1")
