@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from itertools import chain
 from typing import Any
 
@@ -14,7 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from sci_diplo.components import extensions
-from sci_diplo.normalize.readable import readable
+from sci_diplo.normalize.readable import readable_runs, snap
 
 
 # Per-Doc working data lives in ``doc.user_hooks`` under this key: not in
@@ -55,11 +56,13 @@ def doc_text(doc: Doc) -> str:
 
 
 def finder_text(doc: Doc) -> str:
-    """Return ``doc.text`` as the finders read it (``readable``: the same offsets), cached."""
+    """Return ``doc.text`` as the finders read it (``readable_runs``: the same length), cached
+    with the runs it rewrote (``FinderComponent.write`` widens matches to their edges)."""
     cache = doc_cache(doc)
     text = cache.get("finder_text")
     if text is None:
-        text = cache["finder_text"] = readable(doc_text(doc))
+        text, cache["rewritten"] = readable_runs(doc_text(doc))
+        cache["finder_text"] = text
     return text
 
 
@@ -270,6 +273,11 @@ class FinderComponent(Batched):
         return doc
 
     def write(self, doc: Doc, matches: Sequence[Any]) -> None:
+        runs = doc_cache(doc).get("rewritten")
+        if runs:  # a match that ends inside an HTML entity's run quotes the whole run
+            starts = [a for a, _ in runs]
+            matches = [replace(m, start=s, end=e) if (s, e) != (m.start, m.end) else m
+                       for m in matches for s, e in [snap(m.start, m.end, runs, starts)]]
         label = doc.vocab.strings.add(self.label)  # once, not in every Span()
         pairs = [(Span(doc, *tokens, label), match) for match, tokens in zip(matches, align(doc, matches))
                  if tokens is not None]

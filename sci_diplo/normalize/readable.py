@@ -7,10 +7,9 @@ The evidence still quotes the text as it was read: only the finders see this for
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-# HTML entities that scraped text keeps, read as what they stand for, padded with spaces to
-# their length (so every offset stays the same): white space as spaces, and "&amp;" and the
-# currency signs as the character at the entity's end ("&euro;3" reads as "     €3").
+# HTML entities that scraped text keeps: white space, "&amp;" and the currency signs.
 _ENTITY_RX = re.compile(
     r"&(?:(?P<space>nbsp|ensp|emsp|thinsp|#160|#x[aA]0|#819[45]|#8201|#8239|#x202[fF])"
     r"|(?P<sign>amp|euro|pound|yen|cent|#8364|#163|#36|#x20[aA][cC]));"
@@ -21,20 +20,58 @@ _SIGNS = {"amp": "&", "euro": "€", "pound": "£", "yen": "¥", "cent": "¢", "
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS), " ")
 
+Run = tuple[int, int]
 
-def _entity(m: re.Match[str]) -> str:
+
+def _decoded(m: re.Match[str]) -> str:
     if m.group("space"):
-        return " " * len(m.group())
-    sign = _SIGNS.get(m.group("sign"), "€")
-    return " " * (len(m.group()) - 1) + sign
+        return " "
+    return _SIGNS.get(m.group("sign"), "€")
+
+
+def readable_runs(text: str) -> tuple[str, list[Run]]:
+    """Return ``text`` as the finders read it, and the runs of characters rewritten.
+
+    Each run of non-blank characters that holds an HTML entity of white space, "&amp;" or a
+    currency sign is read with its entities decoded, left-aligned and padded with spaces to its
+    length: "3&nbsp;500 scientists" reads "3 500      scientists", "&euro;25&nbsp;million" reads
+    "€25 million" and ten spaces. So every offset outside the runs stays the same, and a
+    match that starts or ends inside a run is to be taken to its edge (``snap``). The
+    characters that show nothing (zero-width spaces) are read as spaces, in place.
+    """
+    runs: list[Run] = []
+    if "&" in text:
+        pieces, last, end = [], 0, len(text)
+        for m in _ENTITY_RX.finditer(text):
+            if m.start() < last:
+                continue  # in a run already read
+            a, b = m.start(), m.end()
+            while a > last and not text[a - 1].isspace():
+                a -= 1
+            while b < end and not text[b].isspace():
+                b += 1
+            pieces += [text[last:a], _ENTITY_RX.sub(_decoded, text[a:b]).ljust(b - a)]
+            runs.append((a, b))
+            last = b
+        if runs:
+            text = "".join(pieces) + text[last:]
+    if not text.isascii() and any(c in text for c in _INVISIBLE_CHARS):  # (a search is faster than translate)
+        text = text.translate(_INVISIBLE)
+    return text, runs
 
 
 def readable(text: str) -> str:
-    """Return ``text`` with the HTML entities of white space, "&amp;" and currency signs read as
-    what they stand for, and the characters that show nothing (zero-width spaces) as spaces,
-    each padded to keep every offset: ``readable(t)`` is as long as ``t``."""
-    if "&" in text:
-        text = _ENTITY_RX.sub(_entity, text)
-    if not text.isascii() and any(c in text for c in _INVISIBLE_CHARS):  # (a search is faster than translate)
-        text = text.translate(_INVISIBLE)
-    return text
+    """Return ``text`` as the finders read it (``readable_runs``): as long as ``text``."""
+    return readable_runs(text)[0]
+
+
+def snap(start: int, end: int, runs: list[Run], starts: list[int]) -> tuple[int, int]:
+    """Return ``start``-``end`` widened to the edges of the rewritten runs that either end falls
+    inside (``starts``: the runs' starts, in order)."""
+    k = bisect_right(starts, start) - 1
+    if k >= 0 and runs[k][0] < start < runs[k][1]:
+        start = runs[k][0]
+    k = bisect_right(starts, end - 1) - 1
+    if k >= 0 and runs[k][0] < end < runs[k][1]:
+        end = runs[k][1]
+    return start, end

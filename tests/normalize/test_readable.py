@@ -5,20 +5,30 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sci_diplo.normalize.figures import find_figures
-from sci_diplo.normalize.readable import readable
+from sci_diplo.normalize.readable import readable, readable_runs, snap
 
 
 @pytest.mark.parametrize("text,read", [
-    ("US$12.5&nbsp;million", "US$12.5      million"),
-    ("12&#160;%", "12      %"),
-    ("Science &amp; Technology", "Science     & Technology"),
-    ("&euro;3 million", "     €3 million"),
-    ("&pound;5m and &#36;7m", "      £5m and     $7m"),
+    ("US$12.5&nbsp;million", "US$12.5 million     "),
+    ("About 3&nbsp;500 scientists", "About 3 500      scientists"),
+    ("12&#160;%", "12 %     "),
+    ("Science &amp; Technology", "Science &     Technology"),
+    ("&euro;3 million", "€3      million"),
+    ("&pound;5m and &#36;7m", "£5m       and $7m    "),
+    ("3&nbsp;000&nbsp;000 euros", "3 000 000           euros"),
     ("South\u200bAfrica, 3\u2060000", "South Africa, 3 000"),
     ("R&D and AT&T; &copy; &#8217;", "R&D and AT&T; &copy; &#8217;"),  # no entity of ours: unchanged
 ])
-def test_entities_and_invisible_characters_are_read_in_place(text, read):
+def test_entities_are_read_in_their_runs_and_invisible_characters_in_place(text, read):
     assert readable(text) == read
+
+
+def test_the_rewritten_runs_are_given_and_a_match_inside_one_is_widened_to_it():
+    text = "It gave &euro;25&nbsp;million to Kenya."
+    read, runs = readable_runs(text)
+    assert runs == [(8, 29)] and read[8:19] == "€25 million"
+    assert snap(8, 19, runs, [8]) == (8, 29)  # "€25 million" quotes "&euro;25&nbsp;million"
+    assert snap(3, 7, runs, [8]) == (3, 7)  # outside every run: unchanged
 
 
 @given(st.lists(st.sampled_from(["&", "nbsp;", "amp;", "euro;", "#160;", "#x20AC;", "\u200b", "a", "3", " "]), max_size=30).map("".join))
@@ -30,6 +40,8 @@ def test_the_readable_text_keeps_every_offset(text):
     ("It pledged US$12.5&nbsp;million.", 12_500_000, "USD"),
     ("It pledged NOK 150\u200b million.", 150_000_000, "NOK"),
     ("It pledged 3\u200b000\u200b000 euros.", 3_000_000, "EUR"),
+    ("It pledged 3&nbsp;000&nbsp;000 euros.", 3_000_000, "EUR"),
+    ("About 3&nbsp;500 scientists took part.", 3_500, "scientists"),
 ])
 def test_figures_read_through_entities_and_invisible_spaces(text, value, unit):
     (fig,) = find_figures(readable(text))
@@ -37,8 +49,15 @@ def test_figures_read_through_entities_and_invisible_spaces(text, value, unit):
 
 
 def test_a_thousands_group_cut_from_its_number_is_no_figure():
-    assert find_figures(readable("It pledged 3&nbsp;000&nbsp;000 euros.")) == []  # never 0 euros
+    assert find_figures("It pledged 3      000      000 euros.") == []  # never 0 euros
     assert [(f.value, f.unit) for f in find_figures("0 cases and 1 000 000 euros")] == [(0, "cases"), (1_000_000, "EUR")]
+
+
+def test_the_pipeline_quotes_the_whole_run_of_an_entity(nlp):
+    doc = nlp("About 3&nbsp;500 scientists got &euro;25&nbsp;million on 4&nbsp;May 2022.")
+    assert [(s.text, s._.figure_value) for s in doc.spans["sci_diplo_figures"]] == [
+        ("About 3&nbsp;500 scientists", 3500), ("&euro;25&nbsp;million", 25_000_000)]
+    assert [(s.text, s._.date_value) for s in doc.spans["sci_diplo_dates"]] == [("4&nbsp;May 2022", "2022-05-04")]
 
 
 def test_a_dateline_with_an_entity_gives_the_publication_date():
