@@ -23,7 +23,7 @@ from itertools import accumulate, islice
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sci_diplo.components import extensions
 from sci_diplo.components.base import Batched, doc_cache, doc_text, found, release, sentences, set_attrs
@@ -124,13 +124,23 @@ def dates_an_event(date: Span) -> bool:
     if k is None:
         return False
     if k == 0:  # "Today the European Union and Morocco signed ..."
-        return any(_past(t.text) for t in words[1 : 1 + EVENT_WINDOW])
+        return any(_past_after_subject(words, i) for i in range(2, min(len(words), 1 + OPENING_WINDOW)))
     if k == len(words) - 1:  # "... signed an agreement today."
-        return any(_past(t.text) for t in words[max(0, k - EVENT_WINDOW) : k])
+        return any(_past_after_subject(words, i) for i in range(max(1, k - CLOSING_WINDOW), k))
     return False
 
 
-EVENT_WINDOW = 7  # words between an opening or closing "today" and the verb of its event
+OPENING_WINDOW = 7  # words between an opening "today" and the verb of its event
+CLOSING_WINDOW = 4  # words between the verb of an event and a closing "today"
+# Words before an "-ed" word that make it no past tense of an event: a passive or perfect
+# ("are involved", "has slowed"), "so-called".
+NOT_AFTER = frozenset("is are was were be been being am has have had so".split())
+
+
+def _past_after_subject(words: list[Token], i: int) -> bool:
+    """True when ``words[i]`` is a past verb after a word that may end its subject ("Morocco
+    signed", "officials announced"; not "Today, advanced sequencing", "are involved")."""
+    return _past(words[i].text) and words[i - 1].lower_ not in NOT_AFTER and words[i - 1].lower_ != "today"
 # Words in "-ed" that are no past verb.
 NOT_PAST = frozenset("indeed hundred speed seed need breed proceed succeed exceed embed bed red shed feed".split())
 

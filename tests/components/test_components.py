@@ -167,6 +167,10 @@ def test_programmes(nlp, text, expected):
         ("India and Germany signed an agreement today.", "2025-03-03", [("2025-03-03", ["DEU", "IND"])]),
         ("Today, Kenya has 30 labs and a fund.", "2025-03-03", []),
         ("The United States today has 30 labs.", "2025-03-03", []),
+        ("Today, advanced sequencing is used in Kenya.", "2025-03-03", []),
+        ("Today, more than 60 countries are involved, Kenya among them.", "2025-03-03", []),
+        ("Today the so-called brain drain has slowed in Kenya.", "2025-03-03", []),
+        ("Many of the scientists trained in Japan still work in Kenya today.", "2025-03-03", []),
         # a year in a programme's name dates nothing
         ("The 2030 Agenda for Sustainable Development guides Kenyan policy.", None, []),
         ("Kenya adopted the Vision 2030 Plan in 2008.", None, [("2008", ["KEN"])]),
