@@ -55,7 +55,7 @@ class SentenceFacts:
         # Where a sentence's words start after the news dateline that opens it ("NAIROBI, March 5,
         # 2025 (Reuters) — "): the ids leave the dateline out, which reprints by other agencies change.
         sents = sentences(doc)
-        self.after_dateline = {sents.of(span).start: _dateline_end(self.text, span.end_char)
+        self.after_dateline = {sents.of(span).start: (span.start_char, _dateline_end(self.text, span.end_char))
                                for span, m in found(doc, DATES) if m.dateline}
 
     def texts_of(self, sent: Span) -> tuple[str, str]:
@@ -64,8 +64,13 @@ class SentenceFacts:
         texts = self.texts.get(sent.start)
         if texts is None:
             text = self.text[sent.start_char : sent.end_char]
-            cut = self.after_dateline.get(sent.start, sent.start_char) - sent.start_char
-            norm = norm_text(text[cut:] if 0 < cut < len(text.rstrip()) else text)
+            norm = norm_text(text)
+            date_start, story = self.after_dateline.get(sent.start, (sent.start_char, sent.start_char))
+            cut = story - sent.start_char
+            if 0 < cut < len(text.rstrip()):
+                # the place stays: "NAIROBI, Kenya (AP) —" and "NAIROBI, March 5 (Reuters) —" are one
+                # story, "ACCRA, Ghana, March 5 —" another
+                norm = _dateline_place(self.text[sent.start_char : date_start]) + " | " + norm_text(text[cut:])
             texts = self.texts[sent.start] = (sys.intern(text.strip()), norm)
         return texts
 
@@ -84,6 +89,12 @@ class SentenceFacts:
 
 # What follows a dateline's date before the story: an agency in brackets and a dash or colon.
 _AFTER_DATELINE = re.compile(r"\s*+(?:\([^)\n]{1,40}\)\s*+)?(?:--|[-–—:|])?\s*+")
+
+
+def _dateline_place(prefix: str) -> str:
+    """Return the place a dateline names before its date, as ids compare it: its first words
+    (the city), folded ("NAIROBI, Kenya (AP) — " and "Nairobi, " give "nairobi")."""
+    return norm_text(re.split(r"[,(\-–—:|]", prefix.strip(" *_#>\t\r\n"), maxsplit=1)[0])
 
 
 def _dateline_end(text: str, end: int) -> int:
@@ -139,16 +150,13 @@ def doc_records(doc: Doc, ctx: DocContext) -> list[Record]:
     return merge(out, in_place=True)  # the records were just made here
 
 
-def context(inferred: list[str], date: DateValue | None = None, relative: bool = False) -> tuple[str, ...]:
-    """Return what a fact's id holds beyond its sentence: what the sentence alone does not fix.
-    The same sentence in two stories ("At least 30% of the grants will go to women.") states two
-    facts when it takes other countries from its paragraph, or when its relative date ("last
-    month") resolves to another month. A sentence that names its countries and dates its fact
-    outright needs nothing more, so its facts keep the ids they had."""
-    out = ("in", *inferred) if inferred else ()
-    if relative and date is not None and date.value:
-        out += ("at", date.value)
-    return out
+def context(date: DateValue | None = None, relative: bool = False) -> tuple[str, ...]:
+    """Return what a figure's id holds beyond its sentence: the resolved date of a relative one.
+    The same sentence in two stories ("Last month, China and Brazil agreed to build two more
+    satellites.") states two facts when "last month" resolves to two months, as its claims do
+    (a claim's id holds its date). The countries a sentence takes from its paragraph do not
+    enter the id: a reprint that splits a paragraph would no longer merge."""
+    return ("at", date.value) if relative and date is not None and date.value else ()
 
 
 def figure_fields(pair: Pair, sent: Span, ctx: DocContext, facts: SentenceFacts,
@@ -159,7 +167,7 @@ def figure_fields(pair: Pair, sent: Span, ctx: DocContext, facts: SentenceFacts,
     quoted, norm = facts.texts_of(sent)
     codes, inferred = facts.countries(sent)
     value = float(m.value)
-    key = (value, (m.unit or "").casefold(), m.qualifier, m.upper, norm, *context(inferred, date, relative))
+    key = (value, (m.unit or "").casefold(), m.qualifier, m.upper, norm, *context(date, relative))
     return {
         "id": record_id("figure", *key), "mentions": [ctx.mention(span, quoted)],
         "text": facts.text[span.start_char : span.end_char], "value": value, "unit": m.unit,
@@ -195,7 +203,7 @@ def claim_records(claim: Claim, ctx: DocContext, facts: SentenceFacts, dates: li
     mention = ctx.mention(sent, text, start, start + len(text))
     out = []
     for value in dates:
-        key = (value.value or norm_text(value.text), value.relation, norm, *context(claim.inferred))
+        key = (value.value or norm_text(value.text), value.relation, norm)
         out.append({
             "id": record_id("claim", *key), "mentions": [mention], "text": text, "date": value,
             "countries": claim.countries, "inferred_countries": claim.inferred, "figures": figures,
