@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -76,12 +77,17 @@ def sentence_chars(doc: Doc) -> numpy.ndarray:
     return chars
 
 
+# A line that ends in a label's figure ("Universities taking part in 2024: 45"): the next line
+# is another label, not the figure's unit.
+LABEL_END = re.compile(r":[^\S\n]*+[-+]?[\d.,]+[^\S\n]*+%?[^\S\n]*+\Z")
+
+
 def joined_text(doc: Doc) -> str:
     """Return ``doc.text`` with each line break inside a sentence made a space: the offsets are
     the same, and a hard-wrapped line ("about $30\nmillion", "South\nAfrica") reads as one line
     to the finders, which take a line break for the end of a heading, a list item or a table row.
     A line break that ends a sentence (the sentence boundaries are set by now), or that is one
-    of several in a row, stays."""
+    of several in a row, or that ends a label's line ("...: 45"), stays."""
     cache = doc_cache(doc)
     joined = cache.get("joined")
     if joined is None:
@@ -94,7 +100,8 @@ def joined_text(doc: Doc) -> str:
                 q = p + 1
                 while q < end and text[q].isspace() and text[q] != "\n":
                     q += 1
-                if q < end and text[q] != "\n" and q not in firsts and (p == 0 or text[p - 1] != "\n"):
+                if q < end and text[q] != "\n" and q not in firsts and (p == 0 or text[p - 1] != "\n") \
+                        and not LABEL_END.search(text, max(0, p - 40), p):
                     pieces.append(text[last:p])
                     last = p + 1
                 p = text.find("\n", q)

@@ -84,7 +84,8 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
             para_start = end
             starts.append(end)
         elif not blank and (ended or start - line_start < SHORT_LINE):
-            runs_on = not ended and (block_wrapped or text[end].islower())
+            runs_on = not ended and not LIST_ITEM.match(text, end) and (
+                block_wrapped or runs_into(text[line_start:start], text[end]))
             if not runs_on:
                 starts.append(end)
         line_start = end
@@ -98,23 +99,54 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
 def wrapped(text: str, start: int) -> bool:
     """Return True when the block of lines from ``start`` to the next blank line is one passage
     hard-wrapped into short lines (a narrow column copied from a PDF page): three lines or more,
-    the last ending a sentence, the others of about one length (at least 0.6 of the longest: a
-    heading or a list item is shorter), fewer than half of them ending a sentence, and at least
-    one followed by a line that opens in lower case or ending in a comma or hyphen."""
+    none a list item, the last ending a sentence, the others of about one length (at least 0.6
+    of the longest: a heading is shorter), fewer than half of them ending a sentence, and more
+    than half of the breaks plainly inside a sentence (the next line opens in lower case, or the
+    line ends in a comma, a hyphen or a word that no sentence ends with, ``ends_open``). A list
+    of short statements, each a line, is none."""
     m = BLANK_LINE.search(text, start)
     lines = text[start : m.start() if m else len(text)].strip().split("\n")
     if len(lines) < 3:
         return False
     lines = [line.strip() for line in lines]
     body, last = lines[:-1], lines[-1]
-    if not last or last[-1] not in TERMINAL:
+    if not last or last[-1] not in TERMINAL or any(LIST_ITEM.match(line) for line in lines):
         return False
     longest = max(map(len, body))
     if longest >= SHORT_LINE * 2 or min(map(len, body)) < 0.6 * longest:
         return False
     if sum(1 for line in body if line[-1:] in TERMINAL) * 2 >= len(body):
         return False
-    return any(line[-1:] in ",-" or nxt[:1].islower() for line, nxt in zip(body, lines[1:]))
+    inside = sum(1 for line, nxt in zip(body, lines[1:]) if nxt[:1].islower() or ends_open(line))
+    return inside * 2 > len(body)
+
+
+# A list item's mark at a line's start: a bullet or dash, "1.", "2)", "a)", "(iv)".
+LIST_ITEM = re.compile(r"[^\S\n]*+(?:[-*•·‣▪◦–—]|\d{1,3}[.)]|[A-Za-z][.)]|\([0-9A-Za-z]{1,4}\))[^\S\n]")
+# Words no sentence ends with: a line that ends with one runs on into the next.
+OPEN_WORDS = frozenset(
+    "the a an of in on for to and or nor but with by from at as that which who whose whom will would shall "
+    "should can could may might must has have had is are was were be been its their our his her this these "
+    "those than into onto over under between among about after before during through per via also".split())
+
+
+def runs_into(line: str, first: str) -> bool:
+    """True when a short ``line`` plainly runs on into the next line, which opens with ``first``:
+    it ends with a hyphen or a word no sentence ends with ("... Memorandum of" / "Understanding
+    ..."), or with a comma before a line in lower case. A line of a list or table that ends in
+    a figure ("fellowships awarded 45" / "partner universities 12") does not."""
+    line = line.rstrip()
+    if line[-1:] == ",":
+        return first.islower()
+    return ends_open(line)
+
+
+def ends_open(line: str) -> bool:
+    """True when ``line`` stops inside a sentence: at a comma, a hyphen or a word of ``OPEN_WORDS``."""
+    line = line.rstrip()
+    if line[-1:] in ",-":
+        return True
+    return line.rsplit(None, 1)[-1].lower() in OPEN_WORDS if line else False
 
 
 def run_start(text: str, i: int) -> int:

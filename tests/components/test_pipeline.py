@@ -87,6 +87,38 @@ def test_short_lines_of_a_list_or_headings_stay_sentences_of_their_own(nlp):
     assert [s.text.strip() for s in nlp(text).sents][0] == "SCIENCE AND SPACE"
 
 
+@pytest.mark.parametrize("text,first_lines", [
+    # a key-figures box: each line a label and its figure, in lower case
+    ("Key figures for 2024\nfellowships awarded 45\npartner universities 12\njoint papers 310\n",
+     ["Key figures for 2024", "fellowships awarded 45", "partner universities 12", "joint papers 310"]),
+    # statements a line each, the last ending in a comma before a line in lower case
+    ("Kenya pledged 10 million dollars in 2023\nJapan pledged 15 million dollars in 2024\n"
+     "Ghana pledged 2 million dollars in kind,\nall pledges were confirmed in January 2025.\n",
+     ["Kenya pledged 10 million dollars in 2023", "Japan pledged 15 million dollars in 2024"]),
+    # list items, marked by a dash or a letter, in lower case
+    ("Milestones\n- 2019: talks open with Japan,\n- 2021: an MoU is signed in Tokyo,\n- 2023: a lab opens.\n",
+     ["Milestones", "- 2019: talks open with Japan,", "- 2021: an MoU is signed in Tokyo,"]),
+    ("Kenya and Japan will:\na) exchange 40 researchers a year\nb) open 2 joint laboratories by 2027\n",
+     ["Kenya and Japan will:", "a) exchange 40 researchers a year", "b) open 2 joint laboratories by 2027"]),
+])
+def test_lines_of_lists_and_figure_boxes_stay_sentences_of_their_own(nlp, text, first_lines):
+    sents = [s.text.strip() for s in nlp(text).sents if not s.text.isspace()]
+    assert sents[: len(first_lines)] == first_lines
+
+
+def test_a_short_line_that_ends_in_a_word_no_sentence_ends_with_runs_on(nlp):
+    doc = nlp("The deal covers the Joint Research Fund and the Indo-German Memorandum of\n"
+              "Understanding on Water, renewed in 2021.\n")
+    assert [" ".join(s.text.split()) for s in doc.spans[PROGRAMMES]][-1] == "Indo-German Memorandum of Understanding on Water"
+
+
+def test_a_label_line_keeps_its_figure_from_the_next_line(nlp):
+    text = ("Number of fellowships awarded to researchers from partner countries in 2024: 45\n"
+            "Universities taking part in the programme across the three regions in 2024: 12\n")
+    doc = nlp(text)
+    assert [(s.text, s._.unit) for s in doc.spans[FIGURES]] == [("three regions", "regions")]  # no "45 Universities"
+
+
 PROSE = ("Officials from the two governments confirmed that Kenya will get about $30 million in 2025, and that "
          "more than 300 engineers from South Africa will train there under the Kenya-South Africa Geothermal "
          "Skills Initiative. The Joint Laboratory on Water will open in March 2026 with 45 researchers, a "
