@@ -26,15 +26,17 @@ from typing import NamedTuple
 
 from sci_diplo.normalize.countries import lookup_country
 from sci_diplo.normalize.programme_aliases import alias_after
-from sci_diplo.normalize.programme_premods import scan_premods
+from sci_diplo.normalize.programme_premods import BY_WHOM, scan_premods
 from sci_diplo.normalize.programme_scan import is_acronym
 from sci_diplo.normalize.programme_words import ProgrammeWords
 
-# "the", a possessive determiner or a possessive right before the capitalised words.
+# "the", a possessive determiner or a possessive right before the capitalised words, maybe
+# with a word of who leads or funds it between ("the EU-funded Horizon Europe programme").
 _DETERMINER_BEFORE_RE = re.compile(
-    r"(?:(?<![^\W\d_])(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er|[Tt]his)|[^\W\d_]['’]s?)[^\S\n]+\Z"
+    r"(?:(?<![^\W\d_])(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er|[Tt]his)|[^\W\d_]['’]s?)[^\S\n]+"
+    r"(?:[\w.]{1,20}[-–](?:" + "|".join(w.lstrip("-–") for w in BY_WHOM if w[0] == "-") + r")[^\S\n]+)?\Z"
 )
-DETERMINER_LOOKBACK = 12
+DETERMINER_LOOKBACK = 40
 # A hyphen or dash inside a word: "US-China".
 _DASH_RE = re.compile(r"[\-‐‑‒–—―−]")
 # A word after the head that makes it a verb ("the Europeans plan to", "Americans fund the")

@@ -7,6 +7,7 @@ Cooperation", "Conference on X for 2011". Looks at a bounded window after the he
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -147,7 +148,11 @@ def _a_place(titles: list[str], segments: list[str], words: ProgrammeWords) -> b
     if any(seg.split(" ", 1)[0] in words.location_connectors for seg in segments):
         return True
     place = " ".join(titles)
-    return lookup_country(place) is not None or lookup_capital(place) is not None
+    if lookup_country(place) is not None or lookup_capital(place) is not None:
+        return True
+    # a place before "and" ("in Accra and the Fund for Research": the place ends the name)
+    first = " ".join(itertools.takewhile(lambda w: w[:1].isupper(), titles))
+    return first != place and (lookup_country(first) is not None or lookup_capital(first) is not None)
 
 
 @lru_cache(maxsize=4)

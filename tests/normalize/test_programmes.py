@@ -175,6 +175,10 @@ FIND_CASES = [
      [("K-Nuclear Fusion Research Initiative", "initiative")]),
     ("Both signed the EU-funded Climate Research for Development Initiative.",
      [("Climate Research for Development Initiative", "initiative")]),
+    ("The EU-funded Horizon Europe programme supports 300 projects.", [("Horizon Europe programme", "programme")]),
+    # a capital before "and" ends the name: what follows is another
+    ("Delegates visited the Conference of Science in Accra and the Fund for Research.",
+     [("Conference of Science", "conference"), ("Fund for Research", "fund")]),
     # an organisation that a treaty establishes is its subject, not its owner
     ("Five states ratified the Agreement on the Establishment of the African Space Agency.",
      [("Agreement on the Establishment of the African Space Agency", "agreement")]),
