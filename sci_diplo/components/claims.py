@@ -23,10 +23,10 @@ from itertools import accumulate, islice
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from sci_diplo.components import extensions
-from sci_diplo.components.base import Batched, doc_cache, doc_text, found, release, sentences, set_attrs
+from sci_diplo.components.base import Batched, doc_cache, doc_text, found, release, sentence_chars, sentences, set_attrs
 from sci_diplo.components.extensions import CLAIMS, COUNTRIES, DATES, FIGURES, PROGRAMMES
 from sci_diplo.components.paragraphs import paragraph_of
 from sci_diplo.normalize.dates import date_bounds
@@ -112,35 +112,49 @@ def dates_an_event(date: Span) -> bool:
     """True when "today" dates an event: a past verb follows it or comes right before it ("today
     announced", "said today"), "has"/"have" comes before it, a sentence that opens with it has a
     past verb in its first words ("Today the EU and Morocco signed ..."), or one that ends with
-    it has one in its last ("... signed an agreement today.")."""
-    doc = date.doc
-    after = doc[date.end].text if date.end < len(doc) else ""
-    before = doc[date.start - 1].text if date.start > 0 else ""
-    if _past(after) or _past(before) or before.lower() in ("has", "have"):
+    it has one in its last ("... signed an agreement today."). Read from the text: building the
+    sentence's tokens for every "now" and "currently" cost more than all the rest."""
+    doc, text = date.doc, doc_text(date.doc)
+    s, e = date.start_char, date.end_char
+    after = _WORD_AFTER.match(text, e, e + 40)
+    before = _WORD_BEFORE.search(text, max(0, s - 40), s)
+    after_word = after.group(1) if after else ""
+    before_word = before.group(1) if before else ""
+    if _past(after_word) or _past(before_word) or before_word.lower() in ("has", "have"):
         return True
-    sent = sentences(doc).of(date)
-    words = [t for t in doc[sent.start : sent.end] if not (t.is_space or t.is_punct)]
-    k = next((i for i, t in enumerate(words) if t.i == date.start), None)
-    if k is None:
+    if text[s:e].lower() != "today":
         return False
-    if k == 0:  # "Today the European Union and Morocco signed ..."
-        return any(_past_after_subject(words, i) for i in range(2, min(len(words), 1 + OPENING_WINDOW)))
-    if k == len(words) - 1:  # "... signed an agreement today."
-        return any(_past_after_subject(words, i) for i in range(max(1, k - CLOSING_WINDOW), k))
+    chars = sentence_chars(doc)
+    k = int(chars.searchsorted(s, side="right")) - 1
+    sent_start = int(chars[k]) if k >= 0 else 0
+    sent_end = int(chars[k + 1]) if k + 1 < len(chars) else len(text)
+    if not _ANY_WORD.search(text, sent_start, s):  # "Today the European Union and Morocco signed ..."
+        words = ["today", *_WORD.findall(text, e, sent_end)[:OPENING_WINDOW]]
+        return any(_past_after_subject(words, i) for i in range(2, len(words)))
+    if not _ANY_WORD.search(text, e, sent_end):  # "... signed an agreement today."
+        words = _WORD.findall(text, sent_start, s)[-CLOSING_WINDOW - 1 :]
+        return any(_past_after_subject(words, i) for i in range(1, len(words)))
     return False
 
 
+# The word right after a date, and right before it, with only blanks between.
+_WORD_AFTER = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[^\S\n]+\Z")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_ANY_WORD = re.compile(r"\w")
 OPENING_WINDOW = 7  # words between an opening "today" and the verb of its event
 CLOSING_WINDOW = 4  # words between the verb of an event and a closing "today"
 # Words before an "-ed" word that make it no past tense of an event: a passive or perfect
-# ("are involved", "has slowed"), "so-called".
-NOT_AFTER = frozenset("is are was were be been being am has have had so".split())
+# ("are involved", "has slowed").
+NOT_AFTER = frozenset("is are was were be been being am has have had today".split())
 
 
-def _past_after_subject(words: list[Token], i: int) -> bool:
+def _past_after_subject(words: list[str], i: int) -> bool:
     """True when ``words[i]`` is a past verb after a word that may end its subject ("Morocco
     signed", "officials announced"; not "Today, advanced sequencing", "are involved")."""
-    return _past(words[i].text) and words[i - 1].lower_ not in NOT_AFTER and words[i - 1].lower_ != "today"
+    return _past(words[i]) and words[i - 1].lower() not in NOT_AFTER
+
+
 # Words in "-ed" that are no past verb.
 NOT_PAST = frozenset("indeed hundred speed seed need breed proceed succeed exceed embed bed red shed feed".split())
 
