@@ -40,6 +40,8 @@ def rejoined(m: FigureMatch, text: str) -> FigureMatch:
     if not unit or not unit.islower() or text[m.end - len(unit) : m.end] != unit:
         return m
     u = m.end - len(unit)
+    if text.rfind("\n", max(0, u - 4), u) < 0:  # no line break right before the unit: most figures
+        return m
     broken = _BROKEN_WORD.search(text, max(0, u - 40), u)
     return replace(m, unit=broken.group(1).lower() + unit) if broken else m
 

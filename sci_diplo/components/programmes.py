@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
-import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,20 +23,25 @@ class ProgrammeFinder(FinderComponent):
 
     def find(self, doc: Doc) -> list[ProgrammeMatch]:
         text = joined_text(doc)
-        return [within_sentence(m, text, sentence_chars(doc)) for m in find_programmes(text)]
+        matches = find_programmes(text)
+        if not matches:
+            return matches
+        starts = sentence_chars(doc).tolist()
+        return [within_sentence(m, text, starts) for m in matches]
 
     def values(self, match: ProgrammeMatch) -> tuple[object, ...]:
         return match.name, list(match.aliases), match.category
 
 
-def within_sentence(m: ProgrammeMatch, text: str, starts: numpy.ndarray) -> ProgrammeMatch:
-    """Return ``m`` cut where the next sentence starts, if it runs into one: a name that ends a
-    line ("... the Joint Laboratory on Water") is not continued by the heading or sentence on the
-    next ("In March 2021, China and Kenya ..."). Its name is then the words it keeps."""
-    k = int(numpy.searchsorted(starts, m.start, side="right"))
+def within_sentence(m: ProgrammeMatch, text: str, starts: list[int]) -> ProgrammeMatch:
+    """Return ``m`` cut where the next sentence starts, if it runs into one (``starts``: where
+    the sentences start, in order): a name that ends a line ("... the Joint Laboratory on
+    Water") is not continued by the heading or sentence on the next ("In March 2021, China and
+    Kenya ..."). Its name is then the words it keeps."""
+    k = bisect_right(starts, m.start)
     if k == len(starts) or starts[k] >= m.end:
         return m
-    end = int(starts[k])
+    end = starts[k]
     while end > m.start and text[end - 1].isspace():
         end -= 1
     return replace(m, end=end, name=" ".join(text[m.start:end].split()))
