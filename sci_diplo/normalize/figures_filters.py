@@ -213,10 +213,16 @@ def _is_name(text: str, num: Num, prev: str) -> bool:
 _SECTION_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})+[^\S\n](?!(?:Thousand|Million|Billion|Trillion)\b)[A-Z][a-z]")
 
 
+# A percent after a number: "1,5 %", "1,5 per cent".
+_PERCENT_AFTER_RE = re.compile(r"[^\S\n]?(?:%|per[^\S\n]?cent\b|percent\b)", re.I)
+
+
 def excluded(text: str, num: Num) -> bool:
     """Return whether ``num`` states no quantity (see the module docstring)."""
     h = num.head
-    if h.kind == "dotted" or h.dcomma or h.sfx == "G" or (h.spaced and h.sfx in PROSE_UNSAFE_SCALES):
+    if h.dcomma and num.scale == 1.0 and not _PERCENT_AFTER_RE.match(text, num.end):
+        return True  # "5,00", "22,24": a decimal comma states an amount only with a scale or percent ("€1,8 million")
+    if h.kind == "dotted" or h.sfx == "G" or (h.spaced and h.sfx in PROSE_UNSAFE_SCALES):
         return True
     s, e = num.start, num.end
     before, after = text[s - 1:s], text[e:e + 1]

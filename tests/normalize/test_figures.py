@@ -189,6 +189,9 @@ def _figs(text: str) -> list[tuple]:
          [(2.8e10, "COP", "exact", None), (4500, "CAD", "exact", None)]),
         ("The SNSF granted CHF 1'500'000 to 1’200 researchers.",
          [(1.5e6, "CHF", "exact", None), (1200, "researchers", "exact", None)]),
+        # a decimal comma with a scale word or a percent: an amount ("5,00" or "22,24" alone: none)
+        ("Berlin gave €1,8 million and EUR 2,5 Mio. while prices of 5,00 euros rose 1,5 %.",
+         [(1.8e6, "EUR", "exact", None), (2.5e6, "EUR", "exact", None), (1.5, "percent", "exact", None)]),
     ],
 )
 def test_find_figures(text: str, expected: list[tuple]) -> None:
