@@ -30,3 +30,10 @@ def test_words_of_one_spelling_are_left_alone(text):
 def test_folding_is_idempotent(text):
     once = fold_spelling(text)
     assert fold_spelling(once) == once
+
+
+def test_every_word_of_two_spellings_passes_the_quick_test_before_its_pattern():
+    from sci_diplo.normalize.spelling import _WORD_HINTS, WORDS
+
+    assert all(any(h in word for h in _WORD_HINTS) for word in WORDS)
+    assert all(fold_spelling(word) == folded for word, folded in WORDS.items())
