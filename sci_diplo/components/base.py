@@ -94,16 +94,18 @@ def joined_text(doc: Doc) -> str:
         text = joined = finder_text(doc)
         p = text.find("\n")
         if p >= 0:
-            firsts = set(sentence_chars(doc).tolist())
+            firsts: set[int] | None = None  # the sentence starts, made when a lone line break is met
             pieces, last, end = [], 0, len(text)
             while p >= 0:
                 q = p + 1
                 while q < end and text[q].isspace() and text[q] != "\n":
                     q += 1
-                if q < end and text[q] != "\n" and q not in firsts and (p == 0 or text[p - 1] != "\n") \
-                        and not LABEL_END.search(text, max(0, p - 40), p):
-                    pieces.append(text[last:p])
-                    last = p + 1
+                if q < end and text[q] != "\n" and (p == 0 or text[p - 1] != "\n"):
+                    if firsts is None:
+                        firsts = set(sentence_chars(doc).tolist())
+                    if q not in firsts and not LABEL_END.search(text, max(0, p - 40), p):
+                        pieces.append(text[last:p])
+                        last = p + 1
                 p = text.find("\n", q)
             if pieces:
                 pieces.append(text[last:])

@@ -105,7 +105,10 @@ def wrapped(text: str, start: int) -> bool:
     line ends in a comma, a hyphen or a word that no sentence ends with, ``ends_open``). A list
     of short statements, each a line, is none."""
     m = BLANK_LINE.search(text, start)
-    lines = text[start : m.start() if m else len(text)].strip().split("\n")
+    end = m.start() if m else len(text)
+    if text.count("\n", start, end) < 2:  # most blocks: a paragraph on one line
+        return False
+    lines = text[start:end].strip().split("\n")
     if len(lines) < 3:
         return False
     lines = [line.strip() for line in lines]
