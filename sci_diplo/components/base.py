@@ -288,9 +288,13 @@ class FinderComponent(Batched):
             matches = [replace(m, start=s, end=e) if (s, e) != (m.start, m.end) else m
                        for m in matches for s, e in [snap(m.start, m.end, runs, starts)]]
         label = doc.vocab.strings.add(self.label)  # once, not in every Span()
-        pairs = [(Span(doc, *tokens, label), match) for match, tokens in zip(matches, align(doc, matches))
-                 if tokens is not None]
-        chars = [(span.start_char, span.end_char) for span, _ in pairs]
+        kept = [(match, tokens) for match, tokens in zip(matches, align(doc, matches)) if tokens is not None]
+        pairs = [(Span(doc, i, j, label), match) for match, (i, j) in kept]
+        chars: list[tuple[int, int]] = []
+        if kept:  # the spans' character offsets from the token offsets (``span.start_char`` asks the Doc twice)
+            starts, ends = token_bounds(doc)
+            tokens = numpy.array([t for _, t in kept], dtype=numpy.int64)
+            chars = list(zip(starts[tokens[:, 0]].tolist(), ends[tokens[:, 1] - 1].tolist()))
         set_attrs(doc, self.names, chars, [self.values(m) for _, m in pairs])
         doc.spans[self.key] = [span for span, _ in pairs]
         doc_cache(doc)[self.key] = pairs
