@@ -43,6 +43,7 @@ def test_a_utf8_text_with_a_few_windows_1252_bytes_keeps_its_utf8():
         ("\ufeff\r\n\r\n".encode("utf-8"), "only white space"),
         ("\u00a0\u200b \u2060\n".encode("utf-8"), "only white space"),
         ("\u00a0\u200b".encode("utf-16"), "only white space"),
+        ("\u200b \u200b\n\ufeff\u2060 \u00a0\u200d".encode("utf-8"), "only white space"),  # interleaved
         (b"\x89PNG\r\n\x1a\n....", "binary file"),
         (b"PK\x03\x04zipdata", "binary file"),
         (b"text\x00with nul", "binary file"),
