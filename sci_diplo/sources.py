@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sci_diplo.errors import InputError
+from sci_diplo.normalize.readable import INVISIBLE_CHARS
 
 TEXT_SUFFIXES = (".txt", ".md")
 META_SUFFIX = ".meta.json"
@@ -120,18 +121,16 @@ def decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
     return text, encoding, warnings
 
 
-# Characters that show nothing: the byte order mark and the zero-width spaces and joiners.
-_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
-
-
 def _blank(text: str) -> bool:
     """True when ``text`` holds only white space and characters that show nothing. Only its
     ends are read: a text of words stops the loop at once (reading the whole of every text
     slowed a re-run over an unchanged corpus, which reads them all, by half)."""
     prev = None
     while text != prev:
-        prev, text = text, text.strip().strip(_INVISIBLE)
+        prev, text = text, text.strip().strip(INVISIBLE_CHARS)
     return not text
+
+
 # A multibyte UTF-8 sequence: a lead byte and its continuation bytes.
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 

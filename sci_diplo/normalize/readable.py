@@ -17,8 +17,8 @@ _ENTITY_RX = re.compile(
 _SIGNS = {"amp": "&", "euro": "€", "pound": "£", "yen": "¥", "cent": "¢", "#8364": "€", "#163": "£", "#36": "$"}
 # Characters that show nothing, read as spaces: zero-width spaces and joiners, and a byte
 # order mark inside the text. "3\u200b000\u200b000" is 3 000 000 and "South\u200bAfrica" ZAF.
-_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
-_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS), " ")
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARS), " ")
 
 Run = tuple[int, int]
 
@@ -55,7 +55,7 @@ def readable_runs(text: str) -> tuple[str, list[Run]]:
             last = b
         if runs:
             text = "".join(pieces) + text[last:]
-    if not text.isascii() and any(c in text for c in _INVISIBLE_CHARS):  # (a search is faster than translate)
+    if not text.isascii() and any(c in text for c in INVISIBLE_CHARS):  # (a search is faster than translate)
         text = text.translate(_INVISIBLE)
     return text, runs
 

@@ -31,6 +31,8 @@ _WORD_RX = re.compile(r"\b(?:" + trie_regex(list(WORDS)) + r")\b")
 _OUR_RX = re.compile(r"\b(" + trie_regex(_OUR_STEMS) + r")ur")  # labour, neighbourhood, honoured
 _ISE_RX = re.compile(r"(?<=[a-z]{3})([iy])s(?=e[sdr]?\b|es\b|ing\b|ations?\b)")  # organise(d), analyse
 _DOTS_RX = re.compile(r"\b[a-z]\.(?:[a-z]\.)+")  # u.s., u.k., e.u.
+# Substrings without which ``_WORD_RX`` cannot match.
+_WORD_HINTS = ("mme", "tre", "bre", "ence", "logue", "grey", "lled", "lling", "ageing", "alumin", "fulfil", "enrol")
 _FOLDED: dict[str, str] = {}  # each word seen, folded once: a corpus uses few distinct words
 
 
@@ -47,10 +49,6 @@ def _fold_word(word: str) -> str:
     if word.count(".") >= 2:
         word = _DOTS_RX.sub(lambda m: m.group().replace(".", ""), word)
     return word
-
-
-# Substrings without which ``_WORD_RX`` cannot match.
-_WORD_HINTS = ("mme", "tre", "bre", "ence", "logue", "grey", "lled", "lling", "ageing", "alumin", "fulfil", "enrol")
 
 
 def fold_spelling(text: str) -> str:
