@@ -102,8 +102,10 @@ YEAR_SUBJECT_VERBS = frozenset(
 FUTURE_WORDS = frozenset(
     """will shall won't wont going due scheduled slated expected plans plan planned planning upcoming
     intends intend aims aim would could might tomorrow expect expects forecast
-    opens begins starts kicks takes meets resumes closes convenes""".split()
-    # present-tense schedules: "the conference opens on Oct. 3", "the council meets again in January"
+    opens begins starts kicks takes meets resumes closes convenes
+    open begin meet resume convene hosts arrive arrives runs""".split()
+    # present-tense schedules: "the conference opens on Oct. 3", "the council meets again in January",
+    # "the first calls open in June" (not "start", "end", "close", nouns too: "by the end of June")
 )
 # Future words that are also nouns: future only before "to" ("plans to launch", not "the plan").
 FUTURE_NOUNS = frozenset("plan plans aim aims".split())

@@ -153,6 +153,10 @@ def test_absolute_forms(text, expected):
         ("The rules apply from 1 January 2026.", FRI, [("from 1 January 2026", "2026-01-01", "since")]),
         ("Funding flows from next year.", FRI, [("from next year", "2022", "since")]),
         ("A report from 2019 said so.", FRI, [("2019", "2019", "on")]),
+        # a present-tense schedule in the plural, or a visit, is the next such month
+        ("The first calls open in June; delegates arrive in May.", "2025-03-10",
+         [("June", "2025-06", "on"), ("May", "2025-05", "on")]),
+        ("Kenya completed the lab by the end of June.", "2025-03-10", [("by the end of June", "2024-06", "by")]),
         # a future verb far before a yearless month still makes it the next such month
         ("The team will present first results at the Pan-African Mosquito Control Association Conference "
          "in Accra in October.", "2025-03-18", [("October", "2025-10", "on")]),
