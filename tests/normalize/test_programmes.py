@@ -167,9 +167,12 @@ FIND_CASES = [
      [("Kenya-Uganda Science and Technology Partnership Plan", "plan")]),
     ("Peru also joined the Andean Co-funding Mechanism in 2020.",
      [("Andean Co-funding Mechanism", "programme")]),
-    # "for", "of", "in", "on" between capitalised words of a name
+    # "for", "in", "on" between capitalised words of a name
     ("Kenya joined the Science for Africa Initiative in 2020.", [("Science for Africa Initiative", "initiative")]),
     ("Ghana hosts the Women in Science Programme.", [("Women in Science Programme", "programme")]),
+    # ... but not "of" (a person of an organisation), nor "in" before a place
+    ("said Professor Jane Smith of Kenya Research Centre and the Kenya Wildlife Service in Nairobi Research Centre.",
+     [("Nairobi Research Centre", "centre")]),
     # who leads or funds it is no part of its name
     ("It joined the Korean-led K-Nuclear Fusion Research Initiative.",
      [("K-Nuclear Fusion Research Initiative", "initiative")]),
