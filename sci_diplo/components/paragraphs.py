@@ -12,7 +12,8 @@ single line break that ends a short line or a sentence, except where a
 paragraph was cut in mid-sentence (a long paragraph with no final punctuation,
 or a word hyphenated across the break), as in text copied from PDF pages, or
 where a short line plainly runs on (the next line opens in lower case, or the
-block is a narrow column of wrapped lines: ``wrapped``). A
+block is a narrow column of wrapped lines: ``wrapped``), and after a sentence's
+end that a footnote mark is glued to ("in 2014.[1] Since", ``FOOTNOTE_END``). A
 run of more than ``MAX_SENTENCE`` characters with no sentence end (a table or
 list flattened into one line) is cut into sentences no longer than that. It
 also writes the paragraphs to ``doc.spans["sci_diplo_paragraphs"]``, the
@@ -93,7 +94,15 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
             block_start = end
             block_wrapped = wrapped(text, end)
     paragraphs.append((para_start, len(text)))
+    if "[" in text or not text.isascii():
+        starts.extend(m.end() for m in FOOTNOTE_END.finditer(text))
+        starts.sort()
     return starts, paragraphs
+
+
+# A sentence's end with a footnote mark glued to it, before the next sentence: "in 2014.[1] Since",
+# "engineers.³ Then" (the mark and the stop are one token, which the punctuation rule cannot see).
+FOOTNOTE_END = re.compile(r"[.!?][\"”’)]?(?:\[\d{1,3}\]|[¹²³⁴-⁹⁰]{1,3})[^\S\n]+(?=[A-Z“\"‘])")
 
 
 def wrapped(text: str, start: int) -> bool:

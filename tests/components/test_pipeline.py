@@ -106,6 +106,14 @@ def test_lines_of_lists_and_figure_boxes_stay_sentences_of_their_own(nlp, text, 
     assert sents[: len(first_lines)] == first_lines
 
 
+def test_a_footnote_mark_glued_to_a_sentence_end_still_ends_it(nlp):
+    for text, first in [("Kenya signed the agreement in 2014.[1] Since then, 40 labs opened.",
+                          "Kenya signed the agreement in 2014.[1]"),
+                         ("It had 70 Emirati engineers.³ Then more came in 2020.", "It had 70 Emirati engineers.³")]:
+        assert [s.text for s in nlp(text).sents][0] == first
+    assert len(list(nlp("The deal was signed in 2014,[2] and renewed in 2019.").sents)) == 1
+
+
 def test_a_short_line_that_ends_in_a_word_no_sentence_ends_with_runs_on(nlp):
     doc = nlp("The deal covers the Joint Research Fund and the Indo-German Memorandum of\n"
               "Understanding on Water, renewed in 2021.\n")
