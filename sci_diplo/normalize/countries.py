@@ -151,6 +151,11 @@ def lookup_capital(name: str) -> str | None:
     return _capitals().get(key) if key else None
 
 
+def names_place(name: str) -> bool:
+    """True when ``name`` names a country or a capital city ("Kenya", "the Comoros", "Nairobi")."""
+    return lookup_country(name) is not None or lookup_capital(name) is not None
+
+
 def suggest_countries(name: str, limit: int = 3) -> list[str]:
     """Return up to ``limit`` known names closest to ``name`` ("Chnia" -> ["China", ...]),
     one per country, best first; empty when nothing is close or the input is unusable."""

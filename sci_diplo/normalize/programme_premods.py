@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from sci_diplo.normalize.countries import lookup_capital, lookup_country
+from sci_diplo.normalize.countries import names_place
 from sci_diplo.normalize.programme_scan import (
     TOKEN_TRAIL,
     Token,
@@ -140,7 +140,7 @@ def _walk_back(
         if _ends_name(text, word, joined, accepted, head_start, words):
             break
         if pending is not None:
-            if pending[2] == "in" and _a_place(accepted[-1][2]):
+            if pending[2] == "in" and names_place(accepted[-1][2]):
                 break  # "Kenya Wildlife Service in Nairobi Data Centre": where it is, not its name
             accepted.append(pending)
         seen_and, pending, right = seen_and or joined, None, start
@@ -150,11 +150,6 @@ def _walk_back(
     else:
         return accepted, low > floor and tok is not None  # ran out of tokens: try a longer window
     return accepted, False
-
-
-def _a_place(word: str) -> bool:
-    """True when ``word`` names a country or a capital ("Nairobi", "Kenya")."""
-    return lookup_country(word) is not None or lookup_capital(word) is not None
 
 
 def _gap_before(text: str, word: str, gap: str, right: int, head_start: int) -> str | None:

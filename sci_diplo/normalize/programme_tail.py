@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from sci_diplo.normalize.countries import lookup_capital, lookup_country
+from sci_diplo.normalize.countries import names_place
 from sci_diplo.normalize.programme_scan import (
     YEAR_RE,
     TokenWindow,
@@ -148,11 +148,11 @@ def _a_place(titles: list[str], segments: list[str], words: ProgrammeWords) -> b
     if any(seg.split(" ", 1)[0] in words.location_connectors for seg in segments):
         return True
     place = " ".join(titles)
-    if lookup_country(place) is not None or lookup_capital(place) is not None:
+    if names_place(place):
         return True
     # a place before "and" ("in Accra and the Fund for Research": the place ends the name)
     first = " ".join(itertools.takewhile(lambda w: w[:1].isupper(), titles))
-    return first != place and (lookup_country(first) is not None or lookup_capital(first) is not None)
+    return first != place and names_place(first)
 
 
 @lru_cache(maxsize=4)
