@@ -11,7 +11,8 @@ so the component also starts a sentence after a blank line, and after a
 single line break that ends a short line or a sentence, except where a
 paragraph was cut in mid-sentence (a long paragraph with no final punctuation,
 or a word hyphenated across the break), as in text copied from PDF pages, or
-where a short line plainly runs on (the next line opens in lower case, or the
+where a short line plainly runs on (it ends in a hyphen or a word no sentence
+ends with, or in a comma before a line in lower case: ``runs_into``; or the
 block is a narrow column of wrapped lines: ``wrapped``), and after a sentence's
 end that a footnote mark is glued to ("in 2014.[1] Since", ``FOOTNOTE_END``). A
 run of more than ``MAX_SENTENCE`` characters with no sentence end (a table or
@@ -66,8 +67,9 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
     """Return the character offsets where a sentence must start, and the paragraphs' extents.
 
     Each run of white space holding a line break counts once, except at either end of the text.
-    A short line starts no sentence after it where it plainly runs on: a word hyphenated across
-    the break, a next line that opens in lower case, or a block of wrapped lines (``wrapped``).
+    A short line starts no sentence after it where it plainly runs on (``runs_into``) or its
+    block is one of wrapped lines (``wrapped``), unless the next line is a list item; a footnote
+    mark glued to a sentence's stop ends the sentence (``FOOTNOTE_END``).
     """
     starts, paragraphs = [], []
     para_start = block_start = line_start = 0  # block: the text since the last blank line
