@@ -21,7 +21,7 @@ from sci_diplo.identity import Merger
 from sci_diplo.models import DocumentInfo, Record
 from sci_diplo.normalize.dates import parse_date_value
 from sci_diplo.normalize.published import PublishedDates
-from sci_diplo.normalize.readable import readable
+from sci_diplo.normalize.readable import readable, readable_runs
 from sci_diplo.pipeline import MAX_CHARS, build_pipeline
 from sci_diplo.records import DocContext, doc_records
 from sci_diplo.sources import Source, doc_id
@@ -76,10 +76,12 @@ def split_text(text: str, limit: int = MAX_CHARS) -> list[tuple[int, str]]:
     return pieces
 
 
-def publication(text: str, meta: dict[str, str], option: str | None) -> tuple[str | None, str | None]:
+def publication(text: str, meta: dict[str, str], option: str | None,
+                finder: str | None = None) -> tuple[str | None, str | None]:
     """Return ``(published, source)``: the text's own date, else the sidecar's, else ``option``,
-    else an estimate from the dates the text states; ``(None, None)`` when there is none."""
-    dates = PublishedDates(readable(text))
+    else an estimate from the dates the text states; ``(None, None)`` when there is none.
+    ``finder`` is ``readable(text)`` when the caller has it already."""
+    dates = PublishedDates(readable(text) if finder is None else finder)
     if dates.stated:
         return dates.stated, "text"
     sidecar = parse_date_value(meta.get("published", "")) if meta.get("published") else None
@@ -91,8 +93,8 @@ def publication(text: str, meta: dict[str, str], option: str | None) -> tuple[st
     return (estimate, "estimate") if estimate else (None, None)
 
 
-def document_info(source: Source, published: str | None = None) -> DocumentInfo:
-    value, origin = publication(source.text, source.meta, published)
+def document_info(source: Source, published: str | None = None, finder: str | None = None) -> DocumentInfo:
+    value, origin = publication(source.text, source.meta, published, finder)
     return DocumentInfo(
         path=source.path, doc_id=doc_id(source.text), published=value, published_source=origin,
         url=source.meta.get("url"), title=source.meta.get("title"), outlet=source.meta.get("outlet"),
@@ -109,11 +111,15 @@ def analyse(nlp: Language, sources: Iterable[Source], published: str | None = No
 
     def pieces() -> Iterator[tuple[Doc, tuple[Source, DocumentInfo, int, int]]]:
         for source in sources:
-            info = document_info(source, published)
+            finder, runs = readable_runs(source.text)  # read once, for the date and the finders
+            info = document_info(source, published, finder)
             parts = split_text(source.text)
             for offset, text in parts:
                 doc = nlp.make_doc(text)
-                set_text(doc, text)  # spares the components rebuilding doc.text
+                end = offset + len(text)
+                # spares the components rebuilding doc.text and reading it again
+                set_text(doc, text, finder[offset:end],
+                         [(max(a, offset) - offset, min(b, end) - offset) for a, b in runs if a < end and b > offset])
                 keep_cache(doc)  # the records below reuse the components' working data
                 doc._.published, doc._.published_source = info.published, info.published_source or "none"
                 yield doc, (source, info, offset, len(parts))

@@ -50,3 +50,22 @@ def test_a_long_one_line_text_keeps_every_sentence_whole(tmp_path):
     assert {tuple(r["countries"]) for r in figures} == {("BRA", "NOR")}
     assert {m["sentence"] for r in figures for m in r["mentions"]} == {
         sentence.format(i + 10).strip() for i in range(1_600)}
+
+
+def test_a_long_text_is_read_once_and_its_pieces_keep_their_entities(nlp, monkeypatch):
+    from sci_diplo import api
+    from sci_diplo.sources import Source
+
+    calls = []
+    real = api.readable_runs
+    monkeypatch.setattr(api, "readable_runs", lambda text: calls.append(len(text)) or real(text))
+    filler = "Kenya and Japan met again.\n\n" * 4_000  # 112,000 characters: two pieces
+    text = "NAIROBI, March&nbsp;4, 2024 — " + filler + "Japan gave &euro;25&nbsp;million to Kenya.\n"
+    (analysis,) = api.analyse(nlp, [Source("long.txt", text)])
+    assert calls == [len(text)] and analysis.pieces == 2
+    assert analysis.info.published == "2024-03-04"
+    (figure,) = [r for r in analysis.records if r.kind == "figure"]
+    (mention,) = figure.mentions
+    assert (figure.value, figure.unit) == (25_000_000, "EUR")
+    assert text[mention.start:mention.end] == "&euro;25&nbsp;million"
+    assert mention.sentence == "Japan gave &euro;25&nbsp;million to Kenya."

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from sci_diplo.components import extensions
-from sci_diplo.normalize.readable import readable_runs, snap
+from sci_diplo.normalize.readable import Run, readable_runs, snap
 
 
 # Per-Doc working data lives in ``doc.user_hooks`` under this key: not in
@@ -114,9 +114,13 @@ def joined_text(doc: Doc) -> str:
     return joined
 
 
-def set_text(doc: Doc, text: str) -> None:
-    """Record the text a Doc was made from (the caller knows it already)."""
-    doc_cache(doc)["text"] = text
+def set_text(doc: Doc, text: str, finder: str | None = None, runs: list[Run] | None = None) -> None:
+    """Record the text a Doc was made from (the caller knows it already) and, when the caller
+    has read it already, the text as the finders read it with its rewritten runs (``finder_text``)."""
+    cache = doc_cache(doc)
+    cache["text"] = text
+    if finder is not None:
+        cache["finder_text"], cache["rewritten"] = finder, runs or []
 
 
 class Sentences:
