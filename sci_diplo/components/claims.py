@@ -30,11 +30,13 @@ from sci_diplo.components.base import Batched, doc_cache, doc_text, found, relea
 from sci_diplo.components.extensions import CLAIMS, COUNTRIES, DATES, FIGURES, PROGRAMMES
 from sci_diplo.components.paragraphs import paragraph_of
 from sci_diplo.normalize.dates import date_bounds
+from sci_diplo.normalize.dates_grammar import past_verb
 
 # Dates that name the moment of speaking rather than the time of an event.
 DEICTIC = frozenset({"today", "now", "nowadays", "currently", "at present", "presently"})
-# Past forms that make "today" the day of an event ("has today signed", "today announced").
-IRREGULAR_PAST = frozenset("said made began held met won gave sent took became put set struck told paid led".split())
+# Past forms that make "today" the day of an event ("has today signed", "today announced"):
+# ``past_verb``'s, and two that are also present tenses ("has today set out").
+PAST_ALSO_PRESENT = frozenset({"put", "set"})
 # Programme categories whose names may open on the year of the event: "the 2015 Nobel Prize"
 # (other), "the 2019 Science Summit" (conference) happened then; "the 2030 Agenda" did not.
 EVENTS = frozenset({"conference", "dialogue", "other"})
@@ -155,15 +157,9 @@ def _past_after_subject(words: list[str], i: int) -> bool:
     return _past(words[i]) and words[i - 1].lower() not in NOT_AFTER
 
 
-# Words in "-ed" that are no past verb.
-NOT_PAST = frozenset("indeed hundred speed seed need breed proceed succeed exceed embed bed red shed feed".split())
-
-
 def _past(word: str) -> bool:
     """True for a lower-case past verb: "signed", "met" (not "United", "indeed")."""
-    if word in IRREGULAR_PAST:
-        return True
-    return len(word) > 3 and word.endswith("ed") and word.isalpha() and word.islower() and word not in NOT_PAST
+    return word in PAST_ALSO_PRESENT or past_verb(word)
 
 
 def claim_dates(doc: Doc) -> list[Pair]:

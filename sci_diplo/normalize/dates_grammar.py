@@ -109,8 +109,11 @@ FUTURE_WORDS = frozenset(
 )
 # Future words that are also nouns: future only before "to" ("plans to launch", not "the plan").
 FUTURE_NOUNS = frozenset("plan plans aim aims".split())
-PAST_WORDS = frozenset("was were had did said told ago previously says began spoke came went took gave "
-                       "saw drew flew fell grew knew rose ran wrote became broke".split())
+# Words of the past that are no participle: irregular simple pasts ("the minister said"), and
+# words that mark the past ("was", "ago", reported speech's "says").
+PAST_SIMPLE = frozenset("said told began spoke came went took gave saw drew flew fell grew knew rose ran "
+                        "wrote became broke struck".split())
+PAST_WORDS = PAST_SIMPLE | frozenset("was were had did ago previously says".split())
 # Irregular past tenses that are also participles: past, as an -ed verb is, unless after "be"
 # ("ministers met in March"; "the summit will be held on December 20").
 PAST_IRREGULAR = frozenset(
@@ -118,7 +121,17 @@ PAST_IRREGULAR = frozenset(
     got kept lost meant sought spent taught thought understood""".split()
 )
 BE_WORDS = frozenset("be been being is are am to".split())
-NOT_PAST_ED = frozenset("need needed indeed red bed speed seed feed united embed".split())
+# Words in "-ed" that are no past verb.
+NOT_PAST_ED = frozenset("need needed indeed hundred red bed shed speed seed feed breed united embed "
+                        "proceed succeed exceed".split())
+
+
+def past_verb(word: str) -> bool:
+    """True for a lower-case past tense or participle: "signed", "met", "said" (not "United",
+    "indeed", "exceed")."""
+    if word in PAST_SIMPLE or word in PAST_IRREGULAR:
+        return True
+    return len(word) > 3 and word.endswith("ed") and word.isalpha() and word.islower() and word not in NOT_PAST_ED
 TIME_UNITS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week",
               "weeks": "week", "day": "day", "days": "day", "decade": "decade", "decades": "decade",
               "century": "century", "centuries": "century"}

@@ -165,6 +165,9 @@ def test_programmes(nlp, text, expected):
         ("Today the European Union and Morocco signed an agreement.", "2025-03-03", [("2025-03-03", ["MAR"])]),
         ("The ministry said today that India will build a lab.", "2025-03-03", [("2025-03-03", ["IND"])]),
         ("India and Germany signed an agreement today.", "2025-03-03", [("2025-03-03", ["DEU", "IND"])]),
+        # irregular pasts, from the one list the dates' tense reading shares
+        ("Kenya and Japan today broke ground on a laboratory.", "2024-03-04", [("2024-03-04", ["JPN", "KEN"])]),
+        ("Ghana today chose Accra as host of the hub.", "2024-03-04", [("2024-03-04", ["GHA"])]),
         ("Today, Kenya has 30 labs and a fund.", "2025-03-03", []),
         ("The United States today has 30 labs.", "2025-03-03", []),
         ("Today, advanced sequencing is used in Kenya.", "2025-03-03", []),

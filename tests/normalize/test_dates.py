@@ -519,3 +519,18 @@ def test_letters_that_only_fold_to_ascii_never_raise(text):
 
     find_published(text)
     find_published(text, estimate=False)
+
+
+@pytest.mark.parametrize("word,past", [
+    ("signed", True), ("met", True), ("said", True), ("broke", True), ("chose", True),
+    ("indeed", False), ("hundred", False), ("exceed", False), ("United", False), ("meets", False), ("seed", False),
+])
+def test_a_past_verb_is_read_from_one_list_for_dates_and_claims(word, past):
+    from sci_diplo.normalize.dates_grammar import past_verb
+
+    assert past_verb(word) is past
+
+
+def test_a_number_in_hundred_does_not_make_a_weekday_past():
+    (match,) = find_dates("On Friday, two hundred scientists will gather in Nairobi.", "2024-03-06")
+    assert match.value == "2024-03-08"  # the Friday after Wednesday 6 March, not 1 March
