@@ -16,6 +16,7 @@ from sci_diplo.components.claims import Claim, Pair, claims_of, found_index, sen
 from sci_diplo.components.extensions import COUNTRIES, DATES, FIGURES, PROGRAMMES
 from sci_diplo.identity import merge, norm_text, record_id
 from sci_diplo.models import ClaimRecord, DateValue, FigureRecord, ProgrammeRecord, Record
+from sci_diplo.normalize.dates import AFTER_DATELINE_RX
 from sci_diplo.normalize.programmes import programme_key
 
 
@@ -87,10 +88,6 @@ class SentenceFacts:
         return [] if inferred else codes
 
 
-# What follows a dateline's date before the story: an agency in brackets and a dash or colon.
-_AFTER_DATELINE = re.compile(r"\s*+(?:\([^)\n]{1,40}\)\s*+)?(?:--|[-–—:|])?\s*+")
-
-
 def _dateline_place(prefix: str) -> str:
     """Return the place a dateline names before its date, as ids compare it: its first words
     (the city), folded ("NAIROBI, Kenya (AP) — " and "Nairobi, " give "nairobi")."""
@@ -99,7 +96,7 @@ def _dateline_place(prefix: str) -> str:
 
 def _dateline_end(text: str, end: int) -> int:
     """Return where the story starts after a dateline's date that ends at ``end``."""
-    return _AFTER_DATELINE.match(text, end).end()
+    return AFTER_DATELINE_RX.match(text, end).end()
 
 
 @lru_cache(maxsize=None)
