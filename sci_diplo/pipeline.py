@@ -28,6 +28,11 @@ from sci_diplo.components import claims, countries, dates, figures, paragraphs, 
 # "U.S.-China", "770–476", "thirty-three".
 HYPHEN_INFIX = r"(?<=[\w.])[\-\u2010-\u2015](?=\w)"
 
+# Footnote marks glued to a word, kept apart from it: "in 2014.[1]", "March 2019[3]" (the date
+# ended inside the token "2019[3", and its span lost the year), "engineers.³" after punctuation
+# (a superscript after a letter may be a unit's power: "km²").
+FOOTNOTE_SUFFIXES = (r"\[\d{1,3}\]", r"(?<=[.,;:!?)\]”\"'’])[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}")
+
 # A run of this many characters with no white space is kept as one token. spaCy strips a run's
 # prefixes and suffixes one at a time, copying the rest each time, so a long run of quotes,
 # brackets or emoji took time in the square of its length (20,000 quotes: 30 s; 4,000 "(" then
@@ -104,7 +109,7 @@ class CachingTokenizer(Tokenizer):
 @registry.tokenizers("sci_diplo.tokenizer.v1")
 def create_tokenizer() -> Callable[[Language], Tokenizer]:
     """Return a factory of spaCy's tokenizer for the language (as ``spacy.Tokenizer.v1`` makes it),
-    with ``HYPHEN_INFIX`` added to the infixes and runs of ``LONG_RUN`` characters kept whole. It
+    with ``HYPHEN_INFIX`` added to the infixes, ``FOOTNOTE_SUFFIXES`` to the suffixes and runs of ``LONG_RUN`` characters kept whole. It
     is built once, with its own infixes: building the default one and replacing its infixes
     compiled them twice and loaded the special cases twice (0.15 s of every start)."""
 
@@ -114,7 +119,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
             nlp.vocab,
             rules=defaults.tokenizer_exceptions,
             prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
-            suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
+            suffix_search=compile_suffix_regex([*FOOTNOTE_SUFFIXES, *(defaults.suffixes or [])]).search,
             infix_finditer=compile_infix_regex([*(defaults.infixes or []), HYPHEN_INFIX]).finditer,
             token_match=defaults.token_match or LONG_RUN_MATCH,  # (English has none of its own)
             url_match=defaults.url_match,

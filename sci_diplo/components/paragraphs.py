@@ -105,6 +105,8 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
 # A sentence's end with a footnote mark glued to it, before the next sentence: "in 2014.[1] Since",
 # "engineers.³ Then" (the mark and the stop are one token, which the punctuation rule cannot see).
 FOOTNOTE_END = re.compile(r"[.!?][\"”’)]?(?:\[\d{1,3}\]|[¹²³⁴-⁹⁰]{1,3})[^\S\n]+(?=[A-Z“\"‘])")
+# A footnote mark as the pipeline's tokenizer cuts it from the word before it.
+FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]|[¹²³⁴-⁹⁰]{1,3}")
 
 
 def wrapped(text: str, start: int) -> bool:
@@ -256,8 +258,8 @@ class ParagraphSplitter(Batched):
             if i < after:  # inside a run already walked ("?!", "...")
                 continue
             after = i + 1  # every sentence-final character is punctuation (tested)
-            while after < n and doc[after].is_punct:
-                after += 1
+            while after < n and (doc[after].is_punct or FOOTNOTE_MARK.fullmatch(doc[after].text)):
+                after += 1  # (a footnote mark after the stop stays in its sentence: "2014.[1]")
             if after < n:
                 sent[after] = 1
         return sent

@@ -114,6 +114,14 @@ def test_a_footnote_mark_glued_to_a_sentence_end_still_ends_it(nlp):
     assert len(list(nlp("The deal was signed in 2014,[2] and renewed in 2019.").sents)) == 1
 
 
+def test_a_footnote_mark_is_no_part_of_the_fact_it_is_glued_to(nlp):
+    doc = nlp("Kenya signed in 2014.[1] It renewed the deal in March 2019[3] and trained 300 scientists.[2] "
+              "Brazil joined in 2020.⁴ The site covers 4 km² of land.")
+    assert [s.text for s in doc.spans[DATES]] == ["2014", "March 2019", "2020"]  # were "2014.[1", "March", "2020.⁴"
+    assert [s.text for s in doc.spans[FIGURES]] == ["300 scientists", "4 km²"]  # was "300"
+    assert [s.text for s in doc.sents][1] == "It renewed the deal in March 2019[3] and trained 300 scientists.[2]"
+
+
 def test_a_short_line_that_ends_in_a_word_no_sentence_ends_with_runs_on(nlp):
     doc = nlp("The deal covers the Joint Research Fund and the Indo-German Memorandum of\n"
               "Understanding on Water, renewed in 2021.\n")
