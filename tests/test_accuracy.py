@@ -1,7 +1,7 @@
 """Accuracy floors: a score that drops below what the project has reached fails the suite.
 
 The floors only ever go up (raise them when the rules improve; never lower one).
-The seed gold is the development set; the two held-out sets hold original texts
+The seed gold is the development set; the three held-out sets hold original texts
 written for the project (data/gold/heldout*/README.md).
 """
 
@@ -21,10 +21,13 @@ FLOORS = {
                 "published": 1.0, "qualifier": 1.0, "relation": 1.0},
     "heldout2": {"figures": 0.96, "dates": 0.99, "programmes": 0.92, "claims": 0.99, "countries": 1.0,
                  "published": 1.0, "qualifier": 1.0, "relation": 0.93},
+    # scored blind once (data/gold/heldout3/README.md); the floors are that score, rounded down
+    "heldout3": {"figures": 0.92, "dates": 0.88, "programmes": 0.86, "claims": 0.86, "countries": 1.0,
+                 "published": 0.625, "qualifier": 0.98, "relation": 0.94},
 }
 
 
-@pytest.fixture(scope="module", params=["seeds", "heldout", "heldout2"])
+@pytest.fixture(scope="module", params=["seeds", "heldout", "heldout2", "heldout3"])
 def scored(request):
     if request.param == "seeds":
         return request.param, evaluate(gold_dir(), seeds_dir())
