@@ -18,7 +18,9 @@ decided here (documented in the tests too):
   weekday ("Friday night") and an ordinal quarter take the latest such date on
   or before the anchor, or the earliest on or after it when the clause speaks
   of the future (will, would, shall, due, scheduled, expected ...; "until"/"by"
-  unless a past verb stands right before them). "last"/"next" look strictly
+  unless a past verb stands right before them). A month or day with no year in a
+  clause that names no tense ("Correction (Nov. 15):", a list of coming events)
+  takes the nearest such date either way. "last"/"next" look strictly
   before/after ("last Friday" said on a Friday is a week back). A weekday
   written with a yearless date ("Friday, July 7") picks the nearest year in
   which they agree; a yearless news dateline takes the nearest such day.
@@ -46,7 +48,7 @@ from functools import lru_cache
 from sci_diplo.normalize import dates_calendar as cal
 from sci_diplo.normalize import dates_grammar as g
 from sci_diplo.normalize.dates_calendar import Point, date_bounds, fmt_span, parse_point
-from sci_diplo.normalize.dates_context import Left, is_future, read_left, tense_of
+from sci_diplo.normalize.dates_context import Left, clause_tense, read_left, tense_of
 from sci_diplo.normalize.dates_resolve import resolve, resolve_month, resolve_weekday_date
 from sci_diplo.normalize.dates_scan import Atom, scan
 from sci_diplo.normalize.types import DateMatch
@@ -184,9 +186,14 @@ def _value(text: str, atom: Atom, anchor: Point | None) -> tuple[tuple | None, b
         return (atom.lo, hi), False
     if anchor is None:
         return None, True  # nothing to resolve against (the resolvers would say None)
-    future = _future(text, atom)
+    tense = _future(text, atom)
+    future = bool(tense)  # no tense: the past ("on Friday" in a news story)
     if atom.kind == "cal":
         mode = atom.rel[1] if atom.rel else None
+        if mode is None and tense is None:
+            # a day or month with no year and no tense (a list of events, a heading, a
+            # correction's "(Nov. 15)"): the nearest such day, either way
+            mode = "nearest"
         if atom.weekday is not None:
             span = resolve_weekday_date(atom.lo, atom.weekday, anchor, future)
             if span is not None:
@@ -195,8 +202,9 @@ def _value(text: str, atom: Atom, anchor: Point | None) -> tuple[tuple | None, b
     return resolve(atom.rel, anchor, future), True
 
 
-def _future(text: str, atom: Atom) -> bool:
-    """Return True when the expression should look forward from the anchor.
+def _future(text: str, atom: Atom) -> bool | None:
+    """Return True when the expression should look forward from the anchor, False when back,
+    None when nothing says.
 
     "until June", "by June" look forward unless a past verb stands right before
     the preposition ("completed by June"); otherwise the clause's tense decides.
@@ -207,7 +215,7 @@ def _future(text: str, atom: Atom) -> bool:
     if left is not None and left.relation in ("until", "by"):
         words = g.WORD_RX.findall(text, max(0, left.rel_lead - 40), left.rel_lead)[-3:]
         return tense_of(list(reversed(words))) is not False
-    return is_future(text, atom.start, atom.end)
+    return clause_tense(text, atom.start, atom.end)
 
 
 def _match(text: str, atom: Atom, value: str | None, relative: bool, dateline: bool) -> DateMatch:

@@ -237,13 +237,14 @@ def _standalone(text: str, start: int, end: int) -> bool:
     return prev.endswith(("(", "[")) and after in (")", "]", ";", ",")
 
 
-def is_future(text: str, start: int, end: int) -> bool:
-    """Return True when the clause around ``text[start:end]`` speaks of the future.
+def clause_tense(text: str, start: int, end: int) -> bool | None:
+    """Return True when the clause around ``text[start:end]`` speaks of the future, False
+    when of the past, None when it does not say.
 
     Scans up to 20 words before the expression (nearest first, same sentence), then
     the few words after it: a future marker (will, shall, due, scheduled, expected,
     plans ...) says future; a past marker (was, said, an -ed verb not after
-    "be") says past. No marker: past.
+    "be") says past.
     """
     lo = max(0, start - 160)
     head = text[lo:start]
@@ -254,8 +255,7 @@ def is_future(text: str, start: int, end: int) -> bool:
         return verdict
     tail = text[end:end + 80]
     stop = min((k for k in (tail.find(". "), tail.find("\n")) if k >= 0), default=len(tail))
-    verdict = tense_of(g.WORD_RX.findall(tail, 0, stop)[:6])
-    return bool(verdict)
+    return tense_of(g.WORD_RX.findall(tail, 0, stop)[:6])
 
 
 def tense_of(words: list[str]) -> bool | None:

@@ -534,3 +534,16 @@ def test_a_past_verb_is_read_from_one_list_for_dates_and_claims(word, past):
 def test_a_number_in_hundred_does_not_make_a_weekday_past():
     (match,) = find_dates("On Friday, two hundred scientists will gather in Nairobi.", "2024-03-06")
     assert match.value == "2024-03-08"  # the Friday after Wednesday 6 March, not 1 March
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Correction (Nov. 15): An earlier version of this story gave the wrong figure.", "2024-11-15"),
+    ("Coming up:\n11 June, 14:00 – Webinar on science attachés", "2024-06-11"),
+    ("The ministers met on 11 June.", "2024-06-11"),  # past tense: on or before 14 November
+    ("The ministers will meet on 3 February.", "2025-02-03"),  # future tense
+    ("Coming up:\n3 February – the annual review", "2025-02-03"),  # nearer ahead than behind
+    ("Coming up:\n3 September – the annual review", "2024-09-03"),  # nearer behind
+])
+def test_a_day_with_no_year_and_no_tense_takes_the_nearest_year(text, value):
+    (match,) = [m for m in find_dates(text, "2024-11-14") if m.value]
+    assert match.value == value
