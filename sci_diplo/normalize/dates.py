@@ -82,8 +82,12 @@ _PLACE = r"[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,2}"
 # A place alone before a dateline's date, maybe with its region or country: "Brussels, ",
 # "Addis Ababa, Ethiopia, " (the line holds nothing else).
 _PLACE_RX = re.compile(_PLACE + r"(?:,\s*+" + _PLACE + r")?")
-# A place and the date in another language before a slash: "Bogotá, 21 de marzo de 2024 / ".
-_BILINGUAL_RX = re.compile(r"[*_#\s]*+" + _PLACE + r",[^\S\n]*+[^\n/]{3,40}?\d{4}[^\S\n]*+/[^\S\n]*+")
+# A place and the date in another language or calendar before a slash or "corresponding to":
+# "Bogotá, 21 de marzo de 2024 / ", "Riyadh, 15 Sha'ban 1445 H, corresponding to ".
+_BILINGUAL_RX = re.compile(r"[*_#\s]*+" + _PLACE + r",[^\S\n]*+[^\n/]{3,40}?\d{4}[^\S\n]*+"
+                           r"(?:/|[A-Z]?,?[^\S\n]*+(?:corresponding|equivalent)[^\S\n]++to)[^\S\n]*+")
+# A time zone after a dateline's clock time: "(MSK)", "WIB", "(UTC+3)".
+_ZONE_RX = re.compile(r"\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?")
 # A place and maybe its region, and a comma, at a line's start before a dateline's date:
 # "London, ", "New Delhi, ", "Geneva, Switzerland, " (not a sentence's "In London, ").
 _PLACE_COMMA_RX = re.compile(
@@ -318,7 +322,8 @@ def _is_dateline(text: str, atom: Atom) -> bool:
     bare = g.CLOCK_RX.sub(" ", prefix).strip(_MARKUP)
     labelled = bool(bare) and _LABEL_RX.fullmatch(bare) is not None
     rest = rest_raw.strip(_MARKUP)
-    alone = rest == "" or rest.upper() in ("GMT", "UTC", "BJT", "ET", "EST", "EDT", "CST")
+    alone = (rest == "" or rest.upper() in ("GMT", "UTC", "BJT", "ET", "EST", "EDT", "CST")
+             or (rest_raw != suffix[:80] and _ZONE_RX.fullmatch(rest) is not None))  # "16:42 (MSK)"
     if bare and not labelled:
         if alone and _BILINGUAL_RX.fullmatch(prefix):
             return True  # "Bogotá, 21 de marzo de 2024 / March 21, 2024": the date in two languages

@@ -10,7 +10,9 @@ Signals, the first one in the opening ~2000 characters winning:
   byline ("By Jane Doe | 12/17/2021");
 - a citation: a full date followed by a link ("*Journal*, December 17, 2021, <https://...>");
 - with no full date: a month and year as a field of a masthead bar near the top
-  ("Report No. 14 | September 2023" gives ``2023-09``).
+  ("Report No. 14 | September 2023" gives ``2023-09``);
+- with none of those: a full date after "last edited", "last updated" or the like in the
+  last 600 characters, a page's footer ("This page was last edited on 9 October 2023").
 
 Without any, the estimate is the year (``YYYY``) of the latest full date in the
 whole text that is not a deadline (after before/by/until); else None.
@@ -35,9 +37,17 @@ from sci_diplo.normalize.dates_triggers import project
 from sci_diplo.normalize.types import DateMatch
 
 HEAD_CHARS = 2000
+# With no date in the head, a page's footer may give it: "This page was last edited on ...",
+# "Page last updated: ..." ("last": a related story's "Published" line is no footer's).
+FOOTER_CHARS = 600
+_FOOTER_BEFORE_RX = re.compile(
+    r"\blast\s++(?:edited|updated|modified|reviewed)(?:\s++on)?\s*+[:：]?\s*+"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*+(?:[ap]\.?m\.?)?\s*+(?:[A-Z]{2,5}\s*+)?[,|–—-]?\s*+)?(?:on\s++)?\Z",
+    re.I,
+)
 # A publication word, then only spaces, "on", ":", a clock time or separators before the date.
 _PUBLISHED_BEFORE_RX = re.compile(
-    r"(?:published|posted|updated|released|issued|modified|dated|date)(?:\s++on)?\s*+[:：]?\s*+"
+    r"(?:published|posted|updated|released|issued|modified|edited|dated|date)(?:\s++on)?\s*+[:：]?\s*+"
     r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*+(?:[ap]\.?m\.?)?\s*+(?:[A-Z]{2,5}\s*+)?[,|–—-]?\s*+)?(?:on\s++)?\Z",
     re.I,
 )
@@ -102,7 +112,22 @@ class PublishedDates:
     @cached_property
     def stated(self) -> str | None:
         """The date the text states as its own (``find_published(text, estimate=False)``), or None."""
-        return _first_stated(self.head, self.head_days) or masthead_month(self.head)
+        return _first_stated(self.head, self.head_days) or masthead_month(self.head) or self.footer
+
+    @cached_property
+    def footer(self) -> str | None:
+        """The first date after "last edited", "last updated" or the like in the last
+        ``FOOTER_CHARS`` past the head ("This page was last edited on 9 October 2023"), or None."""
+        pos = max(len(self.head), len(self.text) - FOOTER_CHARS)
+        if pos >= len(self.text):
+            return None
+        starts = _date_starts(self.text, self.proj, self.digits, pos, len(self.text))
+        for match in _Days(self.text, self.proj, starts).in_order():
+            line_start = self.text.rfind("\n", 0, match.start) + 1
+            if match.start >= pos and _FOOTER_BEFORE_RX.search(
+                    self.text, max(line_start, match.start - 60), match.start):
+                return match.value
+        return None
 
     def stated_or_estimate(self) -> str | None:
         """Return ``find_published(text)``: the stated date, else the estimate, or None.
@@ -118,7 +143,7 @@ class PublishedDates:
             stated = self.stated
         else:
             stated = _first_stated(self.head, _Days(self.head, self.head_proj, head_starts))
-            stated = stated or masthead_month(self.head)
+            stated = stated or masthead_month(self.head) or self.footer
         return stated or _latest_year(_Days(self.text, self.proj, starts))
 
 

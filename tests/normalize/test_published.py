@@ -63,6 +63,13 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("On March 3, 2020 the lab opened. It grew.", "2020"),
         # a signal beyond the first 2000 characters is not read as one
         ("x " * 1100 + "\nPublished: 2021-12-19\n", "2021"),
+        # ... but a page's footer is, when the head has none
+        ("x " * 1100 + "\nThis page was last edited on 9 October 2023, at 14:27 (UTC).\n", "2023-10-09"),
+        ("x " * 1100 + "\nPage last updated: 12 March 2024\n", "2024-03-12"),
+        ("Published: 2021-12-19\n" + "x " * 1100 + "\nPage last updated: 12 March 2024\n", "2021-12-19"),
+        # a date with a clock time and its zone in brackets; a Hijri date and its Gregorian twin
+        ("NEWS AGENCY\n14 Mar 2024, 16:42 (MSK)\n\nMOSCOW, March 14. Russia will invest.", "2024-03-14"),
+        ("Riyadh, 15 Sha'ban 1445 H, corresponding to 25 February 2024\n\nThe ministry signed.", "2024-02-25"),
         # a place and its country alone on a line before the date; an embargo; a parliamentary answer
         ("Addis Ababa, Ethiopia, 22 November 2024\n\nThe AU met on Monday.", "2024-11-22"),
         ("Embargoed until 12:00, 5 February 2025\n\nKenya signed on Monday.", "2025-02-05"),
