@@ -14,7 +14,7 @@ import re
 
 from sci_diplo.normalize.countries import lookup_country
 from sci_diplo.normalize.figures_nouns import is_plural
-from sci_diplo.normalize.figures_units import ISO_CODES, measure_at
+from sci_diplo.normalize.figures_units import ISO_CODES, WORD_CODES, currency_before, measure_at
 from sci_diplo.normalize.number_parse import Num
 from sci_diplo.normalize.numbers_lexicon import DIG, PROSE_UNSAFE_SCALES, trie_regex
 
@@ -28,7 +28,8 @@ QUALIFIERS = {
     "less than": "less_than", "under": "less_than", "fewer than": "less_than",
     "below": "less_than", "lower than": "less_than",
     "up to": "at_most", "no more than": "at_most", "not more than": "at_most",
-    "at most": "at_most", "a maximum of": "at_most",
+    "at most": "at_most", "a maximum of": "at_most", "capped at": "at_most", "limited to": "at_most",
+    "not exceeding": "at_most",
     "about": "about", "around": "about", "approximately": "about", "approx.": "about",
     "some": "about", "roughly": "about", "an estimated": "about", "estimated": "about",
     "circa": "about", "~": "about",
@@ -128,7 +129,7 @@ _ONE_PREV = frozenset("""the this that which each every any no another a an one 
 next same better other single is was are were be been being remains remain became become as
 second third fourth fifth sixth seventh eighth ninth tenth""".split())
 _ONE_NEXT_RE = re.compile(r"[^\S\n]+(?:of|another|by|hand|day|side|way|thing)\b", re.I)
-_MONEY_WORDS = ISO_CODES | {"RMB", "Rs", "US", "HK", "NT", "KSh", "Ksh"}
+_MONEY_WORDS = ISO_CODES | {"RMB", "Rs", "US", "HK", "NT", "KSh", "Ksh", "Rp", "SR", "FF"}
 _NEXT_WORD_RE = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
 _DASHES = "-\u2010\u2011"
 
@@ -189,11 +190,17 @@ def _is_pronoun_one(text: str, num: Num, prev: str) -> bool:
     return prev.lower() in _ONE_PREV or _ONE_NEXT_RE.match(text, num.end) is not None
 
 
+def _money_before(text: str, num: Num, word: str) -> bool:
+    """Whether ``word`` before ``num`` marks money; a code that is also a word ("NAD 5 levels",
+    "COP 28") only before an amount with a scale word or thousands groups ("COP 28 billion")."""
+    return word in _MONEY_WORDS and (word not in WORD_CODES or currency_before(text, num.start) is not None)
+
+
 def _is_name(text: str, num: Num, prev: str) -> bool:
     """A number inside a name: "Boeing 737", "Five-Year Plan", "the Group of Seven", "Falcon 9 rockets"."""
     word_cap = num.head.kind != DIG and num.text[0].isupper()
     prev_cap = bool(prev) and prev[0].isupper() and prev.lower().rstrip(".:") not in _FUNCTION_WORDS \
-        and prev.rstrip(".") not in _MONEY_WORDS and "'" not in prev and "’" not in prev
+        and not _money_before(text, num, prev.rstrip(".")) and "'" not in prev and "’" not in prev
     if not (word_cap or prev_cap) or sentence_start(text, num.start):
         return word_cap and text[num.end:num.end + 1] in ("-", "\u2010", "\u2011") \
             and text[num.end + 1:num.end + 2].isupper()

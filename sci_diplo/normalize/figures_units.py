@@ -184,11 +184,20 @@ def _measure_re(text: str, pos: int) -> tuple[str, float, int] | None:
     return (found[0], found[1], m.end()) if found else None
 
 
+# ISO 4217: the codes in use (from pycountry 26.2.16's table, less funds, metals and test codes),
+# the withdrawn Croatian kuna and Bulgarian lev, and the currencies the euro replaced, which
+# histories still quote
+# ("FF 30 million" in 1996).
 ISO_CODES = frozenset(
-    "USD EUR GBP CNY JPY CAD AUD NZD CHF SEK NOK DKK INR KRW RUB BRL ZAR MXN SGD HKD TWD "
-    "THB MYR IDR PHP VND PKR BDT LKR NPR NGN KES EGP ETB GHS TZS UGX MAD DZD TND SAR AED "
-    "QAR KWD OMR BHD JOD ILS IRR IQD TRY PLN CZK HUF RON BGN HRK UAH KZT UZS ARS CLP COP "
-    "PEN XOF XAF ZMW MZN AOA ISK MNT".split()
+    "AED AFN ALL AMD AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP "
+    "BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP "
+    "GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HRK HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY "
+    "KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP "
+    "MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR "
+    "RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT "
+    "TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW "
+    "ZWG".split()
+    + "FRF DEM ITL ESP NLG BEF ATS FIM PTE IEP GRD".split()
 )
 _SYMBOLS = {
     "US$": "USD", "U.S.$": "USD", "$": "USD", "HK$": "HKD", "A$": "AUD", "AU$": "AUD",
@@ -197,6 +206,8 @@ _SYMBOLS = {
     "RMB": "CNY", "₹": "INR", "Rs": "INR", "Rs.": "INR", "₩": "KRW", "₽": "RUB",
     "₦": "NGN", "₺": "TRY", "₱": "PHP", "฿": "THB", "₫": "VND", "₴": "UAH", "₪": "ILS",
     "GH₵": "GHS", "GH¢": "GHS", "₵": "GHS", "KSh": "KES", "Ksh": "KES",
+    "FJ$": "FJD", "TT$": "TTD", "J$": "JMD", "EC$": "XCD", "Rp": "IDR", "Rp.": "IDR",
+    "SR": "SAR", "FF": "FRF",  # only before an amount with a scale word or thousands groups, as "R"
     "R": "ZAR",  # only as ``_RAND_AMOUNT_RE`` allows: "R12 million", "R4,500" (not "R2", "R 5")
 }
 # "¥" is both the yen and the yuan: the text's currency words decide (``yen_or_yuan``).
@@ -220,6 +231,11 @@ _CURRENCY_WORDS = {
     "reais": "BRL", "lira": "TRY", "zloty": "PLN", "forint": "HUF", "franc": "CHF",
     "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "dirham": "AED",
     "riyal": "SAR", "taka": "BDT", "birr": "ETB", "cedi": "GHS", "kwacha": "ZMW", "tenge": "KZT",
+    "kina": "PGK", "kyat": "MMK", "riel": "KHR", "rufiyaa": "MVR", "pula": "BWP", "leone": "SLE",
+    "dalasi": "GMD", "ariary": "MGA", "somoni": "TJS", "lari": "GEL", "hryvnia": "UAH", "koruna": "CZK",
+    "kuna": "HRK", "quetzal": "GTQ", "guarani": "PYG", "boliviano": "BOB", "shekel": "ILS",
+    "afghani": "AFN", "tugrik": "MNT", "vatu": "VUV", "tala": "WST", "kwanza": "AOA", "metical": "MZN",
+    "rwandan franc": "RWF", "french franc": "FRF", "deutschmark": "DEM", "deutsche mark": "DEM",
 }
 _ADJ_CODES = {
     ("dollar", "canadian"): "CAD", ("dollar", "australian"): "AUD", ("dollar", "hong kong"): "HKD",
@@ -265,7 +281,10 @@ def yen_or_yuan(text: str) -> str:
 # ISO codes that are also words or common acronyms (a UN conference, computer-aided design,
 # "TRY", "ALL"): money before a number only when the amount has a scale word or thousands
 # groups, as the South African "R" needs.
-_WORD_CODES = frozenset("COP CAD TRY ALL TOP MOP CUP PEN GEL SOS MAD BAM LAK CVE PAB".split())
+WORD_CODES = frozenset(
+    "COP CAD TRY ALL TOP MOP CUP PEN GEL SOS MAD BAM LAK CVE PAB AMD BOB NAD SCR SHP MGA ERN DOP GIP "
+    "STN SLE SSP KMF HTG MMK CRC MDL DEM ESP SVC BIF BTN GNF SR FF".split()
+)
 
 
 def currency_before(text: str, pos: int) -> tuple[str, int] | None:
@@ -282,8 +301,8 @@ def currency_before(text: str, pos: int) -> tuple[str, int] | None:
     c = m.group("c")
     if c == "R" and (m.end("c") != pos or not _RAND_AMOUNT_RE.match(text, pos)):
         return None
-    if c in _WORD_CODES and not _RAND_AMOUNT_RE.match(text, pos):
-        return None  # "COP 28", "the CAD 3 model": a name; "COP 28 billion" is pesos
+    if c in WORD_CODES and not _RAND_AMOUNT_RE.match(text, pos):
+        return None  # "COP 28", "the CAD 3 model", "SR 2": a name; "COP 28 billion" is pesos
     if c == "¥":
         return yen_or_yuan(text), m.start("c")
     code = _SYMBOLS.get(c) or (c if c in ISO_CODES else None)

@@ -41,6 +41,16 @@ def _figs(text: str) -> list[tuple]:
         ("Japan's agency will spend ¥1.2 billion, about 8 million US dollars, as the yen slid.",
          [(1.2e9, "JPY", "exact", None), (8e6, "USD", "about", None)]),
         ("Beijing allotted ¥50 million to the lab.", [(5e7, "CNY", "exact", None)]),
+        # every ISO 4217 code in use, the euro's predecessors, and more signs and currency words
+        ("Entry costs RWF 95,000; the fund holds 2 million Rwandan francs.", [(95_000, "RWF", "exact", None),
+                                                                              (2e6, "RWF", "exact", None)]),
+        ("Riyadh gave SR 40 million and Jakarta Rp 480 billion.", [(4e7, "SAR", "exact", None),
+                                                                    (4.8e11, "IDR", "exact", None)]),
+        ("Paris spent FF 30 million in 1996.", [(3e7, "FRF", "exact", None)]),
+        ("Suva will contribute FJ$3.5 million and Port Moresby about 12 million kina.",
+         [(3.5e6, "FJD", "exact", None), (1.2e7, "PGK", "about", None)]),
+        ("Grants are capped at NOK 3 million each and places limited to 40 fellows.",
+         [(3e6, "NOK", "at_most", None), (40, "fellows", "at_most", None)]),
         ("Each grant is 2 million yuan.", [(2e6, "CNY", "exact", None)]),
         ("The startup raised $5m.", [(5e6, "USD", "exact", None)]),
         ("Ottawa committed CAD 3 million.", [(3e6, "CAD", "exact", None)]),
@@ -226,6 +236,7 @@ def test_find_figures(text: str, expected: list[tuple]) -> None:
         "In 2021 scientists from Kenya visited.",
         "Read more at https://example.org/2021/12/30-projects now.",
         "The R2 score and the R 5 mark, on route R61, and Route GH 12.",
+        "The SR 2 line, the DEM 30 grid, NAD 5 levels and the FF 7 font.",  # codes and signs that are words
         "Chapter 3\n3.2 Observations\n\nMore text follows here.",
     ],
 )
