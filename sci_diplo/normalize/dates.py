@@ -100,6 +100,12 @@ _AGENCY_RX = re.compile(_AGENCY)
 _PLACE_AGENCY_RX = re.compile(_AGENCY + r"|\s*+[:：]")
 # A news dateline's city, agency and dash before the date: "NAIROBI, Kenya (AP) — ", "LONDON (Reuters) - ".
 _CITY_DASH_RX = re.compile(_CITY + _AGENCY + r"\s*+")
+# After a weekday, the rest of opening hours: another weekday and a clock time ("Sunday–Thursday,
+# 8:00–15:00", "Monday to Friday 9am-5pm").
+_HOURS_RX = re.compile(
+    r"[^\S\n]*+(?:[-–—]|to|through|till)[^\S\n]*+" + g.WEEKDAY_RX_ALT + r"\.?,?[^\S\n]*+(?:from[^\S\n]++)?"
+    + r"(?=\d{1,2}(?:[:.]\d{2}|[^\S\n]*+[ap]\.?m\b))"
+)
 _RANGE_WORDS = ("from", "between")
 # The date at the start of a ``published`` value: "2021", "2021-12", "2021-12-17T10:00".
 _PUBLISHED_RX = re.compile(r"\s*(-?\d{4}(?:-\d{2}(?:-\d{2})?)?)")
@@ -120,7 +126,13 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
         return []
     anchor = _anchor(published)
     out: list[DateMatch] = []
+    hours_end = -1  # the end of the last range of weekdays read as opening hours
     for atom in _merge(text, scan(text, timeml_refs)):
+        if atom.start < hours_end:
+            continue
+        if atom.kind == "weekday" and (hours := _HOURS_RX.match(text, atom.end)) is not None:
+            hours_end = hours.end()  # "(Monday to Friday, 8:30 a.m.–5 p.m.)": no day of the calendar
+            continue
         if atom.left is None:
             atom.left = read_left(text, atom.start)
         dateline = _is_day(atom) and _is_dateline(text, atom)

@@ -171,6 +171,8 @@ def word_trie(words: list[str] | dict[str, str], fold: bool = False) -> str:
 
 _MONTH = word_trie(list(MONTHS))
 _WEEKDAY = word_trie(list(WEEKDAYS))
+# A weekday's name, capitalised or not (for patterns of other modules).
+WEEKDAY_RX_ALT = "(?i:" + _WEEKDAY + r")\b"
 _NUMWORD = word_trie(sorted(NUMBER_WORDS))
 _ORDWORD = word_trie(sorted(ORDINAL_WORDS))
 _ERA = r"(?:BCE|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)"

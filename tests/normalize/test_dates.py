@@ -547,3 +547,16 @@ def test_a_number_in_hundred_does_not_make_a_weekday_past():
 def test_a_day_with_no_year_and_no_tense_takes_the_nearest_year(text, value):
     (match,) = [m for m in find_dates(text, "2024-11-14") if m.value]
     assert match.value == value
+
+
+@pytest.mark.parametrize("text", [
+    "Tel: +966 11 555 0199 (Sunday–Thursday, 8:00–15:00)",
+    "Enquiries: +250 788 555 014 (Monday to Friday, 8:30 a.m.–5 p.m.)",
+    "The office is open Mon-Fri 9am-5pm.",
+])
+def test_opening_hours_name_no_day(text):
+    assert find_dates(text, "2024-03-06") == []
+
+
+def test_a_weekday_with_a_clock_time_is_still_a_day():
+    assert [m.value for m in find_dates("They met on Monday, 8:30 a.m.", "2024-03-06")] == ["2024-03-04"]
