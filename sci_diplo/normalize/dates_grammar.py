@@ -297,7 +297,7 @@ APOS_RX = re.compile(r"[‘’'](?P<d>\d0)s")
 ANY_CASE_TRIGGERS = sorted(
     set(DEMONSTRATIVES) | set(SEASONS)
     | {"today", "tonight", "yesterday", "tomorrow", "first", "second", "third", "fourth", "final",
-       "ago", "hence", "century", "centuries", *PART_OF_WORDS}
+       "ago", "hence", "now", "century", "centuries", *PART_OF_WORDS}
 )
 CAPITAL_TRIGGERS = sorted(set(MONTHS) | set(WEEKDAYS))
 

@@ -275,6 +275,14 @@ def _ago(text: str, start: int, word: str) -> Atom | None:
     return Atom(mt.start(), start + len(word), "rel", rel=("ago", g.TIME_UNITS[mt["unit"].lower()], n * sign))
 
 
+def _from_now(text: str, start: int, word: str) -> Atom | None:
+    """Return "two decades from now", "five years from now" (as "hence"), or None."""
+    if text[max(0, start - 5):start].lower() != "from ":
+        return None
+    atom = _ago(text, start - 5, "hence")
+    return Atom(atom.start, start + len(word), "rel", rel=atom.rel) if atom else None
+
+
 def _century_word(text: str, start: int, word: str) -> Atom | None:
     """Return "the twentieth century" (ordinal in words), or None."""
     mt = g.CENTURY_BACK_RX.search(text, max(0, start - 30), start)
@@ -306,6 +314,6 @@ _WORD_HANDLERS = {
     "today": _day, "tonight": _day, "yesterday": _day, "tomorrow": _day,
     "this": _demo, "last": _demo, "next": _demo, "coming": _demo, "current": _demo, "upcoming": _demo,
     "first": _qord, "second": _qord, "third": _qord, "fourth": _qord, "final": _qord,
-    "ago": _ago, "hence": _ago, "century": _century_word, "centuries": _century_word,
+    "ago": _ago, "hence": _ago, "now": _from_now, "century": _century_word, "centuries": _century_word,
     **dict.fromkeys(g.PART_OF_WORDS, _part_of),
 }

@@ -560,3 +560,16 @@ def test_opening_hours_name_no_day(text):
 
 def test_a_weekday_with_a_clock_time_is_still_a_day():
     assert [m.value for m in find_dates("They met on Monday, 8:30 a.m.", "2024-03-06")] == ["2024-03-04"]
+
+
+@pytest.mark.parametrize("text,quote,value", [
+    ("Two decades from now, I trust that nobody will say so.", "Two decades from now", "2043"),
+    ("Five years from now the lab opens.", "Five years from now", "2028"),
+])
+def test_a_span_of_time_from_now_is_the_date_ahead(text, quote, value):
+    (match,) = find_dates(text, "2023-11-14")
+    assert (text[match.start:match.end], match.value) == (quote, value)
+
+
+def test_from_now_on_names_no_date():
+    assert find_dates("From now on we work together.", "2023-11-14") == []
