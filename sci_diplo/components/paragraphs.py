@@ -99,14 +99,21 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
     if "[" in text or not text.isascii():
         starts.extend(m.end() for m in FOOTNOTE_END.finditer(text))
         starts.sort()
+    if "/." in text:
+        starts.extend(m.end() for m in AGENCY_END.finditer(text))
+        starts.sort()
     return starts, paragraphs
 
 
 # A sentence's end with a footnote mark glued to it, before the next sentence: "in 2014.[1] Since",
 # "engineers.³ Then" (the mark and the stop are one token, which the punctuation rule cannot see).
 FOOTNOTE_END = re.compile(r"[.!?][\"”’)]?(?:\[\d{1,3}\]|[¹²³⁴-⁹⁰]{1,3})[^\S\n]+(?=[A-Z“\"‘])")
-# A footnote mark as the pipeline's tokenizer cuts it from the word before it.
-FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]|[¹²³⁴-⁹⁰]{1,3}")
+# A news agency between slashes after a dateline's full stop, before the story: "MOSCOW, March 14.
+# /TASS/. Russia will" (the agency and its stop are one token).
+AGENCY_END = re.compile(r"(?<![\w/])/[A-Z][A-Za-z-]{1,30}/\.[^\S\n]+(?=[A-Z“\"‘])")
+# What stays in the sentence before it after the stop: a footnote mark as the pipeline's
+# tokenizer cuts it from the word before it, a news agency between slashes ("14. /TASS/.").
+FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]|[¹²³⁴-⁹⁰]{1,3}|/[A-Z][A-Za-z-]{1,30}/\.?")
 
 
 def wrapped(text: str, start: int) -> bool:
@@ -259,7 +266,7 @@ class ParagraphSplitter(Batched):
                 continue
             after = i + 1  # every sentence-final character is punctuation (tested)
             while after < n and (doc[after].is_punct or FOOTNOTE_MARK.fullmatch(doc[after].text)):
-                after += 1  # (a footnote mark after the stop stays in its sentence: "2014.[1]")
+                after += 1  # (a footnote mark after the stop stays in its sentence: "2014.[1]", "14. /TASS/.")
             if after < n:
                 sent[after] = 1
         return sent

@@ -70,11 +70,13 @@ _LABEL_RX = re.compile(
 )
 # A news dateline's city, in capitals, and its region: "BEIJING", "WASHINGTON, D.C.", "NAIROBI, Kenya".
 _CITY = r"[A-Z][A-Z .'’-]{1,40}(?:,\s*+[A-Z][A-Za-z.]{1,10})?"
-# A news agency in brackets, and a dash: "(Xinhua) --", " -- ", " — ".
+# A news agency in brackets, and a dash: "(Xinhua) --", " -- ", " — "; or between slashes after
+# the date's full stop: "MOSCOW, March 14. /TASS/.".
 _AGENCY_NAME = r"\s*+(?:\([^)\n]{1,40}\)\s*+)?"
-_AGENCY = _AGENCY_NAME + r"(?:--|—|–|-)"
+_SLASH_AGENCY = r"\.?[^\S\n]*+/[A-Z][A-Za-z-]{1,30}/\.?"
+_AGENCY = r"(?:" + _SLASH_AGENCY + "|" + _AGENCY_NAME + r"(?:--|—|–|-))"
 # What follows a dateline's date before the story: an agency, and a dash, a colon or a bar.
-AFTER_DATELINE_RX = re.compile(_AGENCY_NAME + r"(?:--|[-–—:|])?\s*+")
+AFTER_DATELINE_RX = re.compile(r"(?:" + _SLASH_AGENCY + "|" + _AGENCY_NAME + r"(?:--|[-–—:|])?)\s*+")
 # A news dateline before the date: "BEIJING, " or "WASHINGTON, D.C., ".
 _CITY_RX = re.compile(_CITY + r",\s*+")
 # A place in mixed case: up to three capitalised words ("Brussels", "New Delhi").

@@ -450,3 +450,9 @@ def test_cut_long_sentences_counts_the_first_sentence_even_when_token_0_is_unmar
     firsts = cut_long_sentences(sent, text, idx, limit=200)
     assert firsts.tolist() == [40, 80, 90] and sent[0] == 0  # token 0 left as it was
     assert cut_long_sentences(sent, text, idx, limit=200).tolist() == [40, 80, 90]  # nothing more to cut
+
+
+def test_an_agency_between_slashes_ends_the_dateline_not_the_story(nlp):
+    doc = nlp("MOSCOW, March 14. /TASS/. Russia will invest 2.4 billion roubles in a centre with Ethiopia.")
+    assert [s.text for s in doc.sents] == [
+        "MOSCOW, March 14. /TASS/.", "Russia will invest 2.4 billion roubles in a centre with Ethiopia."]

@@ -573,3 +573,10 @@ def test_a_span_of_time_from_now_is_the_date_ahead(text, quote, value):
 
 def test_from_now_on_names_no_date():
     assert find_dates("From now on we work together.", "2023-11-14") == []
+
+
+def test_a_dateline_with_an_agency_between_slashes_anchors_what_follows():
+    text = "MOSCOW, March 14. /TASS/. Russia said on Thursday that it would invest."
+    dateline, thursday = find_dates(text, "2024")
+    assert (dateline.dateline, dateline.value) == (True, "2024-03-14")
+    assert thursday.value == "2024-03-14"
