@@ -52,6 +52,17 @@ CLAUSE_BREAK = re.compile(r";|,[^\S\n]+(?:and|but|while|whereas)\b")
 # A period used as a yardstick names no event: "warmer than the 1981–2010 average", "below 2019 levels".
 REFERENCE_AFTER = re.compile(r"[^\S\n]+(?:average|mean|baseline|norm|normal|levels?)\b", re.I)
 
+# A heading that opens a list of references, alone on its line: what follows it cites, it claims
+# nothing ("^ Lê, Minh Châu (2009). Science Diplomacy in Vietnam, 1975–2005.").
+REFERENCES_HEADING = re.compile(
+    r"^[^\S\n]*+[#*_]*+[^\S\n]*+(?:References|Bibliography|Works[^\S\n]++cited|Citations|Footnotes|Further[^\S\n]++reading)"
+    r"[^\S\n]*+[*_]*+:?[^\S\n]*+$", re.M | re.I)
+# A line of a wiki's reference list opens with a caret: "^ Lê, Minh Châu (2009)."
+REFERENCE_LINE = re.compile(r"[^\S\n]*+\^[^\S\n]")
+# A page's own note of its last change: "This page was last edited on 9 October 2023, at 14:27".
+PAGE_NOTE = re.compile(r"[^\S\n]*+(?:this[^\S\n]++(?:page|article|story)[^\S\n]++was[^\S\n]++|page[^\S\n]++)?"
+                       r"last[^\S\n]++(?:edited|updated|modified|reviewed)\b", re.I)
+
 Pair = tuple[Span, Any]
 
 
@@ -193,6 +204,13 @@ def states_something(text: str, sent: Span, dates: list[Pair]) -> bool:
     return next(islice(WORD.finditer(" ".join(pieces)), MIN_WORDS - 1, None), None) is not None
 
 
+def cites_or_notes(text: str, sent: Span) -> bool:
+    """True when the sentence is a line of a reference list ("^ Lê (2009).") or a page's note of
+    its last change ("This page was last edited on 9 October 2023"): no claim."""
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    return REFERENCE_LINE.match(text, line_start) is not None or PAGE_NOTE.match(text, sent.start_char) is not None
+
+
 def is_question(text: str, sent: Span) -> bool:
     """True when the sentence asks ("Will Norway join the project next year?"): it claims nothing."""
     return text[sent.start_char : sent.end_char].rstrip(QUESTION_TRAIL).endswith(("?", "？"))
@@ -261,9 +279,12 @@ def link(doc: Doc) -> list[Claim]:
     for pair in claim_dates(doc):
         by_sentence.setdefault(sents.of(pair[0]).start, []).append(pair)
     claims = []
+    references = REFERENCES_HEADING.search(text) if by_sentence else None
+    cited = references.start() if references else len(text)
     for dates in by_sentence.values():
         sent = sents.of(dates[0][0])
-        if is_question(text, sent) or not states_something(text, sent, dates):
+        if sent.start_char >= cited or is_question(text, sent) or not states_something(text, sent, dates) \
+                or cites_or_notes(text, sent):
             continue
         codes, inferred = sentence_countries(doc, sent, countries)
         claims.append(Claim(sent, most_precise(dates, text), codes, inferred,

@@ -201,6 +201,13 @@ def test_programmes(nlp, text, expected):
         # a question claims nothing
         ("Q: Will Norway join the project next year?", "2023-06-01", []),
         ("“Did Peru sign in 2019?” he asked. Chile signed in 2020.", None, [("2020", ["CHL"])]),
+        # a reference list cites, and a page's note of its last change states nothing
+        ("France and Vietnam renewed it in 2018.\n\nReferences\n\n1. Lê, Minh (2009). Science in Vietnam, "
+         "1975–2005. Hanoi.\n", None, [("2018", ["FRA", "VNM"])]),
+        ("France and Vietnam renewed it in 2018.[1]\n^ Lê, Minh Châu (2009). Hanoi Press.\n", None,
+         [("2018", ["FRA", "VNM"])]),
+        ("Kenya joined in 2019.\nThis page was last edited on 9 October 2023, at 14:27 (UTC).\n", None,
+         [("2019", ["KEN"])]),
     ],
 )
 def test_claims(nlp, text, published, expected):
