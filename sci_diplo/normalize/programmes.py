@@ -330,4 +330,44 @@ def find_programmes(text: str) -> list[ProgrammeMatch]:
     """
     if not isinstance(text, str) or not text:
         return []
-    return _link(_scan(text, programme_words()))
+    cands = _scan(text, programme_words())
+    _other_names(text, cands)
+    return _link(cands)
+
+
+# Between a name and another name the text gives for it: ", commonly called the ", " (French:
+# Accord ...), also known as the ".
+ALSO_CALLED_RE = re.compile(
+    r"(?:[ \t]*+\([^()\n]{1,160}\))?[ \t]*+,?[ \t]*+(?:(?:commonly|also|often|popularly|informally|better)[ \t]++)?"
+    r"(?:known[ \t]++as|called|dubbed|referred[ \t]++to[ \t]++as)[ \t]++(?:the[ \t]++)?"
+)
+# The fewest words of a later short form of a name ("Clean Air Fund" for "UK–India Clean Air
+# Research Fund"): two ("Research Fund") name too many programmes.
+MIN_SHORT_FORM_WORDS = 3
+
+
+def _other_names(text: str, cands: list[_Candidate]) -> None:
+    """Add to a candidate's explicit aliases the names the text gives it: one after "commonly
+    called" or "known as" ("the Vietnam–France Agreement ..., commonly called the Hanoi
+    Accord"), and a later short form of it: its head and words of it, in order, that no other
+    name holds and the text does not name first ("the Clean Air Fund")."""
+    for a, b in zip(cands, cands[1:]):
+        if b.start - a.end <= 200 and ALSO_CALLED_RE.fullmatch(text, a.end, b.start):
+            a.explicit.append(b.name)
+    seen: set[str] = set()
+    for k, b in enumerate(cands):
+        key = _cached_key(b.name)
+        words = b.name.casefold().split()
+        if key not in seen and len(words) >= MIN_SHORT_FORM_WORDS and not b.explicit:
+            holders = {_cached_key(a.name): a for a in cands[:k] if _short_form(words, a.name.casefold().split())}
+            if len(holders) == 1:
+                next(iter(holders.values())).explicit.append(b.name)
+        seen.add(key)
+
+
+def _short_form(short: list[str], name: list[str]) -> bool:
+    """True when ``short`` is ``name`` less some of its words, with the same head (last word)."""
+    if len(short) >= len(name) or short[-1] != name[-1]:
+        return False
+    rest = iter(name)
+    return all(word in rest for word in short)

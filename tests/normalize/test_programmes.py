@@ -306,6 +306,26 @@ def test_later_mention_of_alias_takes_the_name() -> None:
     assert text[second.start : second.end] == "MRA Center"
 
 
+def test_a_name_the_text_gives_for_a_programme_is_its_alias() -> None:
+    text = ("The Kenya–Japan Agreement on Space Science (Swahili: Mkataba wa Sayansi), commonly called "
+            "the Nairobi Accord, took effect in 2019. The Nairobi Accord was renewed in 2024.")
+    names = [(m.name, m.aliases) for m in find_programmes(text)]
+    assert names == [("Kenya–Japan Agreement on Space Science", ("Nairobi Accord",))] * 3
+
+
+@pytest.mark.parametrize("text,linked", [
+    ("The UK–India Clean Air Research Fund opened. Later the Clean Air Fund gave £2m.", True),
+    ("The Intrastate Gas Transportation Agreement lapsed; the Gas Transportation Agreement holds.", True),
+    # a short form of two names is neither's
+    ("The Kenya Clean Air Research Fund and the Ghana Clean Air Action Fund opened. The Clean Air Fund "
+     "gave £2m.", False),
+])
+def test_a_later_short_form_of_a_name_is_its_alias(text, linked) -> None:
+    *_, short = matches = find_programmes(text)
+    assert len(matches) == text.count("Fund") + text.count("Agreement")  # each name found
+    assert (short.name != text[short.start:short.end]) is linked
+
+
 def test_swapped_country_pair_is_an_alias() -> None:
     text = ("The Canada-Norway Agreement on Polar Research was signed. "
             "The Norway-Canada Agreement on Polar Research was renewed.")
