@@ -129,13 +129,21 @@ def scan_tail(text: str, head_end: int, head: str, words: ProgrammeWords) -> Tai
     return tail
 
 
+# The parties of a treaty's formal title: "between the Government of ...", "between the Governments".
+GOVERNMENTS_RE = re.compile(r"between (?:the )?Governments?\b")
+
+
 def _drop_parties(tail: Tail, starts: list[int]) -> None:
     """Drop a last "between A and B" (with the "of ..." segments of its parties' names) that
     follows the subject: "Memorandum of Understanding on X between Japan and the Republic of
     Korea" is named without its parties; a title that opens with them keeps them ("Agreement
-    between the Government of A and the Government of B on X")."""
+    between the Government of A and the Government of B on X"), as does a formal title that
+    names the governments after the subject ("Agreement on X between the Government of A and
+    the Government of B")."""
     segs = tail.segments
     k = next((k for k, seg in enumerate(segs) if seg.startswith("between ")), 0)
+    if k > 0 and GOVERNMENTS_RE.match(segs[k]):
+        return  # a treaty's formal title keeps them: "... between the Government of A and the Government of B"
     if k > 0 and any(not seg.startswith("of ") for seg in segs[:k]) and all(seg.startswith("of ") for seg in segs[k + 1:]):
         del segs[k:]
         tail.end = starts[k]

@@ -113,6 +113,11 @@ FIND_CASES = [
      [("Memorandum of Understanding on Marine Science", "mou")]),
     ("They signed the Memorandum of Understanding between Portugal and Cape Verde.",
      [("Memorandum of Understanding between Portugal and Cape Verde", "mou")]),
+    # ... except the governments of a formal title
+    ("The Duma ratified the Agreement on Cooperation in Science between the Government of the Russian "
+     "Federation and the Government of the Republic of Mali, signed in 2023.",
+     [("Agreement on Cooperation in Science between the Government of the Russian Federation and the "
+       "Government of the Republic of Mali", "agreement")]),
     # plural accords; a telescope array
     ("The Artemis Accords have been signed by 40 countries.", [("Artemis Accords", "agreement")]),
     ("The Square Kilometre Array (SKA) is being built.", [("Square Kilometre Array", "facility")]),
