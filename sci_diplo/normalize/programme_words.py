@@ -30,6 +30,7 @@ class ProgrammeWords:
     head_complements: dict[str, str]
     tail_required_heads: frozenset[str]
     acronym_required_heads: frozenset[str]
+    year_required_heads: frozenset[str]  # "Saudi Vision 2030", "Leadership 2030 Concept": only with a year
     org_unit_heads: frozenset[str]
     heading_verb_heads: frozenset[str]
     heading_verbs: frozenset[str]
@@ -140,6 +141,7 @@ def programme_words() -> ProgrammeWords:
         for key in (
             "joint_lab_heads", "joint_words", "pair_required_heads", "ordinal_required_heads",
             "pair_or_acronym_heads", "pair_acronym_or_tail_heads", "tail_required_heads", "acronym_required_heads",
+            "year_required_heads",
             "org_unit_heads", "heading_verb_heads", "heading_verbs", "premod_connectors", "tail_connectors",
             "tail_joiners", "tail_articles", "organisation_words", "generic_modifiers",
             "stop_starts", "dotted_words", "ordinal_words", "location_connectors", "field_heads",

@@ -229,6 +229,11 @@ def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -
     category = _category(head, premods, words)
     aliases = _derived_aliases(name, premods, start, category, words)
     end = tail.end
+    year = None if tail.segments or words.heads[head] != "plan" else YEAR_AFTER_RE.match(text, head_end)
+    if year is not None:  # "UK–India Research Roadmap 2035", "Agenda 2063", "Saudi Vision 2030"
+        name, end = f"{name} {year.group(1)}", year.end()
+    elif head in words.year_required_heads and not any(YEAR_RE.fullmatch(t[2]) for t in premods):
+        return None  # "the Vision", "a Concept": only a plan's with its year
     if tail.year_end is not None:
         aliases.append(" ".join(text[start : tail.year_end].split()))
         end = tail.year_end
@@ -240,7 +245,7 @@ def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -
         return None
     if head in words.pair_acronym_or_tail_heads and not (tail.segments or _partners_or_acronym(premods, explicit, words)):
         return None
-    if not explicit and _is_bare(head, premods, tail, words):
+    if not explicit and year is None and _is_bare(head, premods, tail, words):
         return None
     return _Candidate(start, end, name, category, explicit, aliases)
 
@@ -334,6 +339,10 @@ def find_programmes(text: str) -> list[ProgrammeMatch]:
     _other_names(text, cands)
     return _link(cands)
 
+
+# A year right after a plan's head, part of its name: "Roadmap 2035", "Strategy 2021–2025" (not
+# "Plan 2030s", "Plan 2030-era").
+YEAR_AFTER_RE = re.compile(r"[ \t\u00a0]++(" + YEAR_RE.pattern + r")(?![\w\-‐‑–/])")
 
 # Between a name and another name the text gives for it: ", commonly called the ", " (French:
 # Accord ...), also known as the ".

@@ -118,6 +118,12 @@ FIND_CASES = [
      "Federation and the Government of the Republic of Mali, signed in 2023.",
      [("Agreement on Cooperation in Science between the Government of the Russian Federation and the "
        "Government of the Republic of Mali", "agreement")]),
+    # a plan's year after its head is part of its name; a vision or a concept needs one
+    ("It follows the UK–India Research Roadmap 2035, agreed in 2021, and the Africa Strategy 2021–2025.",
+     [("UK–India Research Roadmap 2035", "plan"), ("Africa Strategy 2021–2025", "plan")]),
+    ("Both serve Agenda 2063 and Saudi Vision 2030.", [("Agenda 2063", "plan"), ("Saudi Vision 2030", "plan")]),
+    ("Moscow adopted the Scientific Leadership 2030 Concept.", [("Scientific Leadership 2030 Concept", "plan")]),
+    ("The AU–EU Research Infrastructure Compact was signed.", [("AU–EU Research Infrastructure Compact", "agreement")]),
     # plural accords; a telescope array
     ("The Artemis Accords have been signed by 40 countries.", [("Artemis Accords", "agreement")]),
     ("The Square Kilometre Array (SKA) is being built.", [("Square Kilometre Array", "facility")]),
@@ -244,6 +250,7 @@ NON_MATCHES = [
     "China's Plan and the Open Source movement.",
     "An economist at the Centre for Trade Studies, a Lagos think-tank, agreed.",
     "said hydrologist Ana Ruiz of the Pampas Centre for Water Research; contact our Centre for Careers.",
+    "The Vision is clear: a Concept Note on Proof of Concept, the Plan 2030s and our Grand Vision.",
 ]
 
 
