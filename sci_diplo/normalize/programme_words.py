@@ -31,6 +31,8 @@ class ProgrammeWords:
     tail_required_heads: frozenset[str]
     acronym_required_heads: frozenset[str]
     year_required_heads: frozenset[str]  # "Saudi Vision 2030", "Leadership 2030 Concept": only with a year
+    pair_or_acronym_waived_after: dict[str, frozenset[str]]  # "Diamond Light Source": "Light" before "Source"
+    venue_words: frozenset[str]  # "Kigali Convention Centre", "Media Centre": a place or an office, no programme
     org_unit_heads: frozenset[str]
     heading_verb_heads: frozenset[str]
     heading_verbs: frozenset[str]
@@ -141,7 +143,7 @@ def programme_words() -> ProgrammeWords:
         for key in (
             "joint_lab_heads", "joint_words", "pair_required_heads", "ordinal_required_heads",
             "pair_or_acronym_heads", "pair_acronym_or_tail_heads", "tail_required_heads", "acronym_required_heads",
-            "year_required_heads",
+            "year_required_heads", "venue_words",
             "org_unit_heads", "heading_verb_heads", "heading_verbs", "premod_connectors", "tail_connectors",
             "tail_joiners", "tail_articles", "organisation_words", "generic_modifiers",
             "stop_starts", "dotted_words", "ordinal_words", "location_connectors", "field_heads",
@@ -154,6 +156,9 @@ def programme_words() -> ProgrammeWords:
         head_complements=dict(raw.get("head_complements", {})),
         owner_markers=tuple(raw.get("owner_markers", ())),
         owner_re=re.compile("|".join(map(re.escape, raw.get("owner_markers", ()))) or "(?!)"),
+        pair_or_acronym_waived_after={
+            k: frozenset(v) for k, v in raw.get("pair_or_acronym_waived_after", {}).items()
+        },
         skip_if_followed_by={
             k: frozenset(v) for k, v in raw.get("skip_if_followed_by", {}).items()
         },

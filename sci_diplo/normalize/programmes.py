@@ -221,6 +221,8 @@ def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -
     start = premods[0][0] if premods else head_start
     if _org_unit(text, start, head, premods, tail, words):
         return None
+    if premods and premods[-1][2] in words.venue_words and words.heads[head] == "centre":
+        return None  # "the Ikirezi Convention Centre", "Media Centre": a venue or an office
     if words.owner_re.search(text, max(0, start - OWNER_LOOKBACK), start):
         return None
     # A name starts and ends with a token, so joining its split words collapses
@@ -241,8 +243,9 @@ def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -
     explicit = [alias] if alias else aliases_inside_paren(text, start, tail.end, name)
     if head in words.acronym_required_heads and not explicit:
         return None
-    if head in words.pair_or_acronym_heads and not _partners_or_acronym(premods, explicit, words):
-        return None
+    if head in words.pair_or_acronym_heads and not _partners_or_acronym(premods, explicit, words) \
+            and not (premods and premods[-1][2] in words.pair_or_acronym_waived_after.get(head, ())):
+        return None  # (a kind of source names a facility: "Cheshire Light Source")
     if head in words.pair_acronym_or_tail_heads and not (tail.segments or _partners_or_acronym(premods, explicit, words)):
         return None
     if not explicit and year is None and _is_bare(head, premods, tail, words):

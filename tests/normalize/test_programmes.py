@@ -118,6 +118,10 @@ FIND_CASES = [
      "Federation and the Government of the Republic of Mali, signed in 2023.",
      [("Agreement on Cooperation in Science between the Government of the Russian Federation and the "
        "Government of the Republic of Mali", "agreement")]),
+    # a kind of source names a facility; a venue or an office is none
+    ("Indian teams may book beamtime at the Cheshire Light Source.", [("Cheshire Light Source", "facility")]),
+    ("The forum meets at the Ikirezi Convention Hall, beside the Kigali Convention Centre; contact the "
+     "Media Centre.", []),
     # a plan's year after its head is part of its name; a vision or a concept needs one
     ("It follows the UK–India Research Roadmap 2035, agreed in 2021, and the Africa Strategy 2021–2025.",
      [("UK–India Research Roadmap 2035", "plan"), ("Africa Strategy 2021–2025", "plan")]),
