@@ -57,6 +57,11 @@ _RANGE_LOOSE_RE = re.compile(
 _END_RE = re.compile(r"[^\S\n]*(?:[^\w\s]|\n|\Z)")
 # A word or digit right before "percent of" (then it is "5 percent of ...").
 _WORD_BEFORE_RE = re.compile(r"\w[^\S\n]*\Z")
+# After a fraction, what makes it a share of what the text just named: "of them", or a verb
+# ("nearly half are women", "a third said").
+_SHARE_RE = re.compile(
+    r"[^\S\n]+(?:(?P<of>of[^\S\n]+(?:them|these|those|whom|which)\b)"
+    r"|(?:are|were|is|was|have|had|said|say|came|come|went|live|lived|work|worked)\b)")
 # What a fraction counts: "half of the ...", "half the ...".
 _OF_RE = re.compile(r"[^\S\n]+(?:of|the)\b", re.I)
 # "of" right after a head noun: "one key aspect of" (generic, no count).
@@ -256,6 +261,9 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
         return n.value * factor, unit, start, end, post
     unit = (None if n.fraction else _compound_unit(text, pos)) or _noun_unit(text, n, pos)
     if unit is None:
+        if n.fraction and n.value < 1 and (share := _SHARE_RE.match(text, pos)) is not None:
+            # "about a fifth of them", "nearly half are women": a share of what the text just named
+            return n.value * 100, "percent", start, share.end("of") if share.group("of") else n.end, post
         return _labelled(text, n, post)
     name, factor, end = unit
     if n.fraction and n.value < 1:  # "nearly half of our farmers": a share, stated as a percentage

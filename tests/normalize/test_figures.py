@@ -41,6 +41,9 @@ def _figs(text: str) -> list[tuple]:
         ("Japan's agency will spend ¥1.2 billion, about 8 million US dollars, as the yen slid.",
          [(1.2e9, "JPY", "exact", None), (8e6, "USD", "about", None)]),
         ("Beijing allotted ¥50 million to the lab.", [(5e7, "CNY", "exact", None)]),
+        # a fraction of what the text just named: a share
+        ("Of 1,200 fellows, about a fifth of them are women and nearly half are engineers.",
+         [(1200, "fellows", "exact", None), (20, "percent", "about", None), (50, "percent", "nearly", None)]),
         # every ISO 4217 code in use, the euro's predecessors, and more signs and currency words
         ("Entry costs RWF 95,000; the fund holds 2 million Rwandan francs.", [(95_000, "RWF", "exact", None),
                                                                               (2e6, "RWF", "exact", None)]),
@@ -237,6 +240,7 @@ def test_find_figures(text: str, expected: list[tuple]) -> None:
         "Read more at https://example.org/2021/12/30-projects now.",
         "The R2 score and the R 5 mark, on route R61, and Route GH 12.",
         "The SR 2 line, the DEM 30 grid, NAD 5 levels and the FF 7 font.",  # codes and signs that are words
+        "Cut in half, the second half of the lab; about one-quarter of US operations.",
         "Chapter 3\n3.2 Observations\n\nMore text follows here.",
     ],
 )
