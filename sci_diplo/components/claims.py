@@ -177,15 +177,17 @@ def claim_dates(doc: Doc) -> list[Pair]:
     """Return the ``(span, match)`` pairs of the dates that may carry a claim."""
     text = doc_text(doc)
     out = []
-    names = sorted((s.start_char, s.end_char) for s, m in found(doc, PROGRAMMES) if m.category not in EVENTS)
-    name_starts = [a for a, _ in names]
+    names = sorted((s.start_char, s.end_char, m.name) for s, m in found(doc, PROGRAMMES) if m.category not in EVENTS)
+    name_starts = [a for a, _, _ in names]
     for span, match in found(doc, DATES):
         words = text[match.start : match.end]
         if match.dateline or VAGUE.search(words) or REFERENCE_AFTER.match(text, match.end):
             continue
         k = bisect_right(name_starts, match.start) - 1  # the last name that starts at or before it
-        if k >= 0 and match.end <= names[k][1]:
-            continue  # a year in a plan's name dates nothing: "the 2030 Agenda", "the Vision 2030 Plan"
+        if k >= 0 and match.end <= names[k][1] and words in names[k][2]:
+            # a year in a plan's name dates nothing: "the 2030 Agenda", "the Vision 2030 Plan"; the
+            # period after the name does ("a Coastal Subsidence Research Plan for 2024–2028")
+            continue
         if words.lower() in DEICTIC and not dates_an_event(span):
             continue
         out.append((span, match))

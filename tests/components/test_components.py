@@ -177,6 +177,8 @@ def test_programmes(nlp, text, expected):
         # a year in a programme's name dates nothing
         ("The 2030 Agenda for Sustainable Development guides Kenyan policy.", None, []),
         ("Kenya adopted the Vision 2030 Plan in 2008.", None, [("2008", ["KEN"])]),
+        ("Kenya and Peru agreed a Coastal Research Plan for 2024–2028, backed by $5 million.", None,
+         [("2024/2028", ["KEN", "PER"])]),
         ("A Kenyan won the 2015 Nobel Prize in Physiology or Medicine.", None, [("2015", ["KEN"])]),  # an event's year
         ("Wednesday, January 25, 2023", None, []),
         ("India will reach net zero by 2070.", None, [("2070", ["IND"])]),
