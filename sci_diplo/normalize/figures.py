@@ -153,7 +153,11 @@ def find_figures(text: str) -> list[FigureMatch]:
         n = nums[i]
         if not _candidate(text, n) or (i + 1 < len(nums) and nums[i + 1].start - n.end < 3
                                        and text[n.end:nums[i + 1].start].isspace()):
-            i += 1  # no unit can follow, or numbers in a row ("one one", "1 1"): no figure
+            # no unit can follow, or numbers in a row ("one one", "1 1"): no figure, unless its
+            # noun is left out ("up from 4,000 three years ago")
+            if (fig := _elided(text, n, out)) is not None:
+                out.append(fig)
+            i += 1
             continue
         fig = _proportion(text, n, nums[i + 1]) if i + 1 < len(nums) else None
         if fig is not None:
@@ -166,12 +170,45 @@ def find_figures(text: str) -> list[FigureMatch]:
                 out.append(fig)
                 i += 2
                 continue
-        fig = _single_figure(text, n, memo) or _percent_of(text, n)
+        fig = _single_figure(text, n, memo) or _percent_of(text, n) or _elided(text, n, out)
         if fig is not None:
             out.append(fig)
         i += 1
     out.extend(vague_figures(text, toks))
     return [f for f in _without_overlaps(out) if not _a_source(text, f)]
+
+
+# A change before a number whose noun is left out: "up from 15", "will rise to 4,700", "reach 2,500".
+_CHANGE_TO_RE = re.compile(
+    r"\b(?:(?:up|down)[^\S\n]+from|(?:rise|rises|rose|risen|grow|grows|grew|grown|increase|increases|increased"
+    r"|climb|climbs|climbed|fall|falls|fell|fallen|drop|drops|dropped)[^\S\n]+(?:to|from)"
+    r"|reach|reaches|reached)[^\S\n]+\Z", re.I)
+# What a sentence counts before such a number: "The number of state-funded places ... will rise to".
+_NUMBER_OF_RE = re.compile(r"\bnumber[^\S\n]+of[^\S\n]+((?:[\w-]+[^\S\n]+){0,3}?[a-z][\w-]*s)\b", re.I)
+
+
+def _elided(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | None:
+    """A number after a change whose noun the sentence gave before it: "42 researchers, up from
+    15" (the last figure's noun: 15 researchers), "the number of places will rise to 4,700"
+    (4,700 places). Money is left alone: "€5m, up from 3" may be 3 euros or 3 million; and a
+    year ("rose to 2019 levels") is no count."""
+    if n.fraction or n.sfx or n.value < 1 or (n.head.ndigits == 4 and n.ntok == 1 and 1800 <= n.value <= 2100):
+        return None
+    change = _CHANGE_TO_RE.search(text, max(0, n.start - 24), n.start)
+    if change is None:
+        return None
+    sent_start = max(text.rfind(". ", 0, n.start), text.rfind("\n", 0, n.start)) + 1
+    before = [f for f in found if sent_start <= f.start and f.end <= change.start()]
+    if before:
+        unit = before[-1].unit
+        if unit is None or not unit.islower():
+            return None  # money ("€5m, up from 3": 3 euros or 3 million?) or °C
+    else:
+        counted = _NUMBER_OF_RE.search(text, sent_start, change.start())
+        if counted is None:
+            return None
+        unit = counted.group(1).split()[-1]
+    return FigureMatch(change.start(), n.end, n.value, unit, "exact")
 
 
 def _a_source(text: str, fig: FigureMatch) -> bool:

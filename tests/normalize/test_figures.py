@@ -41,6 +41,15 @@ def _figs(text: str) -> list[tuple]:
         ("Japan's agency will spend ¥1.2 billion, about 8 million US dollars, as the yen slid.",
          [(1.2e9, "JPY", "exact", None), (8e6, "USD", "about", None)]),
         ("Beijing allotted ¥50 million to the lab.", [(5e7, "CNY", "exact", None)]),
+        # a number after a change, its noun left out: the last figure's, or "the number of ..."'s
+        ("Kenya will host 42 visiting researchers, up from 15 in 2021.",
+         [(42, "researchers", "exact", None), (15, "researchers", "exact", None)]),
+        ("The number of funded places will rise to 4,700, up from 4,000.",
+         [(4700, "places", "exact", None), (4000, "places", "exact", None)]),
+        ("It trained roughly 900 diplomats and aims to reach 2,500 by 2030.",
+         [(900, "diplomats", "about", None), (2500, "diplomats", "exact", None)]),
+        ("Funding rose to €5 million, up from 3 million; emissions fell to 2019 levels; the team grew to 12.",
+         [(5e6, "EUR", "exact", None)]),
         # a fraction of what the text just named: a share
         ("Of 1,200 fellows, about a fifth of them are women and nearly half are engineers.",
          [(1200, "fellows", "exact", None), (20, "percent", "about", None), (50, "percent", "nearly", None)]),
