@@ -54,9 +54,11 @@ REFERENCE_AFTER = re.compile(r"[^\S\n]+(?:average|mean|baseline|norm|normal|leve
 
 # A heading that opens a list of references, alone on its line: what follows it cites, it claims
 # nothing ("^ Lê, Minh Châu (2009). Science Diplomacy in Vietnam, 1975–2005.").
+# (Searched from each line break, a literal the regex engine finds fast: "^" with re.M is tried
+# at every character of every text.)
 REFERENCES_HEADING = re.compile(
-    r"^[^\S\n]*+[#*_]*+[^\S\n]*+(?:References|Bibliography|Works[^\S\n]++cited|Citations|Footnotes|Further[^\S\n]++reading)"
-    r"[^\S\n]*+[*_]*+:?[^\S\n]*+$", re.M | re.I)
+    r"\n[^\S\n]*+[#*_]*+[^\S\n]*+(?i:References|Bibliography|Works[^\S\n]++cited|Citations|Footnotes"
+    r"|Further[^\S\n]++reading)[^\S\n]*+[*_]*+:?[^\S\n]*+(?:\n|\Z)")
 # A line of a wiki's reference list opens with a caret: "^ Lê, Minh Châu (2009)."
 REFERENCE_LINE = re.compile(r"[^\S\n]*+\^[^\S\n]")
 # A page's own note of its last change: "This page was last edited on 9 October 2023, at 14:27".
@@ -282,7 +284,7 @@ def link(doc: Doc) -> list[Claim]:
         by_sentence.setdefault(sents.of(pair[0]).start, []).append(pair)
     claims = []
     references = REFERENCES_HEADING.search(text) if by_sentence else None
-    cited = references.start() if references else len(text)
+    cited = references.start() + 1 if references else len(text)
     for dates in by_sentence.values():
         sent = sents.of(dates[0][0])
         if sent.start_char >= cited or is_question(text, sent) or not states_something(text, sent, dates) \
