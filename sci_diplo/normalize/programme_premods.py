@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from sci_diplo.normalize.countries import names_place
 from sci_diplo.normalize.programme_scan import (
     TOKEN_TRAIL,
+    VERSION_RE,
     Token,
     ends_sentence,
     gap_kind,
@@ -64,6 +65,7 @@ def scan_premods(text: str, head_start: int, floor: int, words: ProgrammeWords) 
             break
     while accepted and (
         accepted[0][2] in words.stop_starts or accepted[0][2] in words.premod_connectors
+        or VERSION_RE.fullmatch(accepted[0][2])  # a version inside a name, not before it ("1.5 Joint ...")
     ):
         accepted.pop(0)
     return accepted

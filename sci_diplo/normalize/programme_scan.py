@@ -24,6 +24,8 @@ INITIALISM_RE = re.compile(r"(?:^|[\-‐‑–])(?:[A-Za-z]\.)+$")
 # A numeric ordinal: "12th", "1st", "22nd".
 ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
 # A year or a year range: "2011", "2021-2025", "2016/17".
+# A version number inside a name: "Track 1.5 Dialogue", "Industry 4.0 Partnership".
+VERSION_RE = re.compile(r"\d\.\d")
 YEAR_RE = re.compile(r"(?:1[89]|20)\d\d(?:[\-‐‑–/](?:1[89]|20)?\d\d)?")
 # An acronym: capitals, digits and inner dots/hyphens/&, at least two capitals ("CERC", "R&D").
 ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&.\-]*+[A-Za-z0-9]?")
@@ -93,14 +95,15 @@ def ends_sentence(word: str, words: ProgrammeWords) -> bool:
 
 
 def is_title(word: str) -> bool:
-    """True for a capitalised word, an acronym, an ordinal, a year or an alphanumeric code."""
+    """True for a capitalised word, an acronym, an ordinal, a year, a version ("1.5") or an
+    alphanumeric code."""
     first = word[0]
     if first.isupper():
         return True
     if first == "d" and word[1:2] in ("'", "’") and word[2:3].isupper():
         return True  # "Côte d'Ivoire"
     if first.isdigit():
-        return bool(ORDINAL_RE.fullmatch(word) or YEAR_RE.fullmatch(word)) or any(
+        return bool(ORDINAL_RE.fullmatch(word) or YEAR_RE.fullmatch(word) or VERSION_RE.fullmatch(word)) or any(
             c.isalpha() for c in word
         )
     return False

@@ -118,6 +118,9 @@ FIND_CASES = [
      "Federation and the Government of the Republic of Mali, signed in 2023.",
      [("Agreement on Cooperation in Science between the Government of the Russian Federation and the "
        "Government of the Republic of Mali", "agreement")]),
+    # a version number inside a name, not before it
+    ("The India–Japan Track 1.5 Dialogue on Critical Minerals Science met; grants of 1.5 Joint Laboratory staff.",
+     [("India–Japan Track 1.5 Dialogue on Critical Minerals Science", "dialogue")]),
     # a kind of source names a facility; a venue or an office is none
     ("Indian teams may book beamtime at the Cheshire Light Source.", [("Cheshire Light Source", "facility")]),
     ("The forum meets at the Ikirezi Convention Hall, beside the Kigali Convention Centre; contact the "
