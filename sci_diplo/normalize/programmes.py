@@ -180,12 +180,15 @@ def _is_bare(head: str, premods: list[Token], tail: Tail, words: ProgrammeWords)
 def _org_unit(text: str, start: int, head: str, premods: list[Token], tail: Tail,
               words: ProgrammeWords) -> bool:
     """True for a centre or lab that an organisation owns ("Center for X of the Y Association",
-    "Tsinghua University's Center for X", "Center of CAS") or that is named as a person's
-    workplace ("an analyst at the Centre for X"); joint labs never are."""
+    "Tsinghua University's Center for X", "Center of CAS"), that is named as a person's
+    workplace ("an analyst at the Centre for X") or that is an institute of studies ("Centre
+    for Pacific Ocean Studies"); joint labs and centres of two partners never are."""
     if head not in words.org_unit_heads or _category(head, premods, words) == "joint_lab":
         return False
     if tail.stop is not None:
         return True
+    if tail.segments and tail.segments[-1].endswith(" Studies") and not _has_pair(premods):
+        return True  # "Centre for Pacific Ocean Studies", "Center for Strategic and International Studies": an institute
     if not _has_pair(premods) and AFFILIATION_BEFORE_RE.search(
             text, max(0, start - AFFILIATION_LOOKBACK), start):
         return True  # "an analyst at the Centre for X", "Felipe Arango of the Y Centre", "our Centre"

@@ -118,6 +118,8 @@ FIND_CASES = [
      "Federation and the Government of the Republic of Mali, signed in 2023.",
      [("Agreement on Cooperation in Science between the Government of the Russian Federation and the "
        "Government of the Republic of Mali", "agreement")]),
+    # a centre of studies of two partners is theirs
+    ("The China-Africa Centre for Development Studies opened.", [("China-Africa Centre for Development Studies", "centre")]),
     # a version number inside a name, not before it
     ("The India–Japan Track 1.5 Dialogue on Critical Minerals Science met; grants of 1.5 Joint Laboratory staff.",
      [("India–Japan Track 1.5 Dialogue on Critical Minerals Science", "dialogue")]),
@@ -258,6 +260,7 @@ NON_MATCHES = [
     "An economist at the Centre for Trade Studies, a Lagos think-tank, agreed.",
     "said hydrologist Ana Ruiz of the Pampas Centre for Water Research; contact our Centre for Careers.",
     "The Vision is clear: a Concept Note on Proof of Concept, the Plan 2030s and our Grand Vision.",
+    "The Centre for Pacific Ocean Studies and the Center for Strategic and International Studies agreed.",
 ]
 
 
