@@ -210,6 +210,7 @@ def test_programmes(nlp, text, expected):
          [("2018", ["FRA", "VNM"])]),
         ("Kenya joined in 2019.\nThis page was last edited on 9 October 2023, at 14:27 (UTC).\n", None,
          [("2019", ["KEN"])]),
+        ("Table 3.1 Selected instruments in Kenya (as of June 2023)\nFigure 2: Funding of Peru, 2015–2020\n", None, []),
     ],
 )
 def test_claims(nlp, text, published, expected):
