@@ -1,7 +1,7 @@
 """Accuracy floors: a score that drops below what the project has reached fails the suite.
 
 The floors only ever go up (raise them when the rules improve; never lower one).
-The seed gold is the development set; the three held-out sets hold original texts
+The seed gold is the development set; the four held-out sets hold original texts
 written for the project (data/gold/heldout*/README.md).
 """
 
@@ -23,12 +23,15 @@ FLOORS = {
                  "published": 1.0, "qualifier": 1.0, "relation": 0.93},
     # scored blind once (data/gold/heldout3/README.md); the floors are that score, rounded down;
     # its annotators wrote "on" for intervals ("on 20–22 May"), which the seed gold gives "during"
+    # scored blind once (data/gold/heldout4/README.md); the floors are that score, rounded down
+    "heldout4": {"figures": 0.97, "dates": 0.82, "programmes": 0.86, "claims": 0.82, "countries": 0.97,
+                 "published": 0.75, "qualifier": 0.99, "relation": 0.96},
     "heldout3": {"figures": 0.92, "dates": 0.88, "programmes": 0.86, "claims": 0.86, "countries": 1.0,
                  "published": 0.625, "qualifier": 0.98, "relation": 0.93},
 }
 
 
-@pytest.fixture(scope="module", params=["seeds", "heldout", "heldout2", "heldout3"])
+@pytest.fixture(scope="module", params=["seeds", "heldout", "heldout2", "heldout3", "heldout4"])
 def scored(request):
     if request.param == "seeds":
         return request.param, evaluate(gold_dir(), seeds_dir())
