@@ -61,6 +61,9 @@ REFERENCES_HEADING = re.compile(
     r"|Further[^\S\n]++reading)[^\S\n]*+[*_]*+:?[^\S\n]*+(?:\n|\Z)")
 # A line of a wiki's reference list opens with a caret: "^ Lê, Minh Châu (2009)."
 REFERENCE_LINE = re.compile(r"[^\S\n]*+\^[^\S\n]")
+# A byline and its date: "Posted by Jess Tremblay · December 12, 2023 · 6 min read", "By Li Wei | ...".
+BYLINE = re.compile(r"[^\S\n]*+[*_]*+(?:Posted[^\S\n]++by[^\S\n]|By[^\S\n]++[A-Z][\w.'’-]*+(?:[^\S\n]++[A-Z][\w.'’-]*+){0,3}"
+                    r"[^\S\n]*+[|·•])")
 # A caption: "Table 3.1 Selected instruments (as of June 2023)", "Figure 2: Funding, 2015–2020".
 CAPTION = re.compile(r"[^\S\n]*+(?:Table|Figure|Fig\.|Chart|Box|Exhibit|Map)[^\S\n]++\d{1,3}(?:\.\d{1,3})*+[.:]?[^\S\n]")
 # A page's own note of its last change: "This page was last edited on 9 October 2023, at 14:27".
@@ -212,11 +215,12 @@ def states_something(text: str, sent: Span, dates: list[Pair]) -> bool:
 
 def cites_or_notes(text: str, sent: Span) -> bool:
     """True when the sentence is a line of a reference list ("^ Lê (2009)."), a page's note of
-    its last change ("This page was last edited on 9 October 2023") or a caption ("Table 3.1
-    Selected instruments (as of June 2023)"): no claim."""
+    its last change ("This page was last edited on 9 October 2023"), a caption ("Table 3.1
+    Selected instruments (as of June 2023)") or a byline ("Posted by Jess Tremblay · December
+    12, 2023"): no claim."""
     line_start = text.rfind("\n", 0, sent.start_char) + 1
     return (REFERENCE_LINE.match(text, line_start) is not None or PAGE_NOTE.match(text, sent.start_char) is not None
-            or CAPTION.match(text, sent.start_char) is not None)
+            or CAPTION.match(text, sent.start_char) is not None or BYLINE.match(text, sent.start_char) is not None)
 
 
 def is_question(text: str, sent: Span) -> bool:

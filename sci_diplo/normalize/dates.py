@@ -337,7 +337,8 @@ def _is_dateline(text: str, atom: Atom) -> bool:
     labelled = bool(bare) and _LABEL_RX.fullmatch(bare) is not None
     rest = rest_raw.strip(_MARKUP)
     alone = (rest == "" or rest.upper() in ("GMT", "UTC", "BJT", "ET", "EST", "EDT", "CST")
-             or (rest_raw != suffix[:80] and _ZONE_RX.fullmatch(rest) is not None))  # "16:42 (MSK)"
+             or (rest_raw != suffix[:80] and _ZONE_RX.fullmatch(rest) is not None)  # "16:42 (MSK)"
+             or _LABEL_RX.fullmatch(rest) is not None)  # "03/06/2025 – 14h20 | Updated 18h05"
     if bare and not labelled:
         if alone and _BILINGUAL_RX.fullmatch(prefix):
             return True  # "Bogotá, 21 de marzo de 2024 / March 21, 2024": the date in two languages

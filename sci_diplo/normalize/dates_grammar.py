@@ -386,4 +386,5 @@ CONNECTOR_RX = re.compile(
     r"\s*+(?P<word>[-–—]|to|through|thru|till|until|and)\s*+(?:(?:early|mid|late)(?:-|\s++))?\Z", re.I
 )
 # A clock time on a dateline ("10:32", "10:32 AM GMT").
-CLOCK_RX = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*+[ap]\.?m\.?)?(?:\s*+[A-Z]{2,5}(?:[+-]\d{1,2})?)?", re.I)
+CLOCK_RX = re.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*+[ap]\.?m\.?)?|\d{1,2}h\d{2}\b)(?:\s*+[A-Z]{2,5}(?:[+-]\d{1,2})?)?",
+                      re.I)  # "10:45", "4:12 pm", "14h20 BRT"

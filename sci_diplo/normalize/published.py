@@ -51,8 +51,8 @@ _PUBLISHED_BEFORE_RX = re.compile(
     r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*+(?:[ap]\.?m\.?)?\s*+(?:[A-Z]{2,5}\s*+)?[,|–—-]?\s*+)?(?:on\s++)?\Z",
     re.I,
 )
-# A byline before the date on its line: "By Jane Doe | ", "By Li Wei, ".
-_BYLINE_RX = re.compile(r"\s*+[*_]*+By\s++[A-Z][\w.'’ -]{1,60}?\s*+[|,–—-]\s*+\Z")
+# A byline before the date on its line: "By Jane Doe | ", "By Li Wei, ", "Posted by Jess Tremblay · ".
+_BYLINE_RX = re.compile(r"\s*+[*_]*+(?:Posted\s++by|By)\s++[A-Z][\w.'’ -]{1,60}?\s*+[|,–—·•-]\s*+\Z")
 # A link right after the date: ", <https://...>", " https://", " www.".
 _LINK_AFTER_RX = re.compile(r"\s*+[,.;]?\s*+<?(?:https?://|www\.)", re.I)
 _DEADLINE = frozenset(("before", "by", "until"))

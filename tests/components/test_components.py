@@ -211,6 +211,8 @@ def test_programmes(nlp, text, expected):
         ("Kenya joined in 2019.\nThis page was last edited on 9 October 2023, at 14:27 (UTC).\n", None,
          [("2019", ["KEN"])]),
         ("Table 3.1 Selected instruments in Kenya (as of June 2023)\nFigure 2: Funding of Peru, 2015–2020\n", None, []),
+        ("Posted by Jess Tremblay · December 12, 2023 · 6 min read\nBy March, Kenya will join.\n", "2023-12-12",
+         [("2024-03", ["KEN"])]),
     ],
 )
 def test_claims(nlp, text, published, expected):

@@ -67,6 +67,9 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("x " * 1100 + "\nThis page was last edited on 9 October 2023, at 14:27 (UTC).\n", "2023-10-09"),
         ("x " * 1100 + "\nPage last updated: 12 March 2024\n", "2024-03-12"),
         ("Published: 2021-12-19\n" + "x " * 1100 + "\nPage last updated: 12 March 2024\n", "2021-12-19"),
+        # a byline with a middle dot; a clock time written "14h20", then an update label
+        ("Field notes\n\nPosted by Jess Tremblay · December 12, 2023 · 6 min read\n\nHi all.", "2023-12-12"),
+        ("By Mariana Albuquerque, Brasília\n13/06/2025 – 14h20 | Updated 18h05\n\nBrazil approved it.", "2025-06-13"),
         # a date with a clock time and its zone in brackets; a Hijri date and its Gregorian twin
         ("NEWS AGENCY\n14 Mar 2024, 16:42 (MSK)\n\nMOSCOW, March 14. Russia will invest.", "2024-03-14"),
         ("Riyadh, 15 Sha'ban 1445 H, corresponding to 25 February 2024\n\nThe ministry signed.", "2024-02-25"),
