@@ -5,7 +5,8 @@ before the common era are astronomical ("272 BC" is ``-0271``). Conventions
 decided here (documented in the tests too):
 
 - "12/17/2021" and "12-17-2021" read month first (US) unless the first number
-  exceeds 12; "17.12.2021" reads day first.
+  exceeds 12 or the text writes its dates in words day first ("3 June 2025");
+  "17.12.2021" reads day first.
 - Modifiers do not narrow a value: "mid-2023", "late 2020", "early December"
   are the year or month itself.
 - "the 1990s" and "‘90s" are ``1990/1999``; "the 1800s" is ``1800/1899``; "the

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sci_diplo.normalize import dates_grammar as g
 from sci_diplo.normalize.dates_calendar import Point, days_in_month, valid_point
@@ -82,8 +83,12 @@ def _date_atom(start: int, mt: re.Match) -> Atom | None:
         return _full_date(start, mt.end(), int(mt["iso_y"]), int(mt["iso_m"]), int(mt["iso_d"]))
     if kind == "num":
         a, b, y = int(mt["num_a"]), int(mt["num_b"]), int(mt["num_y"])
-        # Slashes and hyphens read month first (US); dots read day first (European).
-        month_first = mt["num_s"] != "." and a <= 12 or mt["num_s"] == "." and b > 12
+        # Slashes and hyphens read month first (US), unless the text writes its dates in words
+        # day first ("3 June 2025"); dots read day first (European).
+        if mt["num_s"] == ".":
+            month_first = b > 12
+        else:
+            month_first = a <= 12 and (b > 12 or not writes_day_first(mt.string))
         return _full_date(start, mt.end(), y, *((a, b) if month_first else (b, a)))
     if kind == "cjk":
         y, m = int(mt["cjk_y"]), int(mt["cjk_m"])
@@ -97,6 +102,18 @@ def _date_atom(start: int, mt: re.Match) -> Atom | None:
     if month is None or (not mt["dmy_y"] and not mt["dmy_y2"] and g.EVERY_YEAR_AFTER_RX.match(mt.string, mt.end())):
         return None  # (a recurrence: "on 1 June each year")
     return month_day(start, mt.end(), month, mt["dmy_d"], mt["dmy_d2"], mt["dmy_y"] or g.apostrophe_year(mt["dmy_y2"]))
+
+
+# A date written in words day first ("3 June 2025", "12 December") and month first ("June 3, 2025").
+_DAY_MONTH_RX = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?[^\S\n]++(?:of[^\S\n]++)?" + g.MONTH_NAME + r"\b")
+_MONTH_DAY_RX = re.compile(r"\b" + g.MONTH_NAME + r"\.?[^\S\n]++[0-3]?\d(?:st|nd|rd|th)?\b(?![^\S\n]*+[:.]?\d)")
+
+
+@lru_cache(maxsize=8)
+def writes_day_first(text: str) -> bool:
+    """Whether ``text`` writes its dates in words day first ("3 June 2025") more often than month
+    first ("June 3, 2025"): then "03/06/2025" is 3 June too. Asked only of an ambiguous date."""
+    return len(_DAY_MONTH_RX.findall(text)) > len(_MONTH_DAY_RX.findall(text))
 
 
 def _full_date(start: int, end: int, y: int, m: int, d: int) -> Atom | None:

@@ -170,6 +170,8 @@ def word_trie(words: list[str] | dict[str, str], fold: bool = False) -> str:
 
 
 _MONTH = word_trie(list(MONTHS))
+# A capitalised month's name or abbreviation, for patterns of other modules.
+MONTH_NAME = "(?:" + word_trie([m.capitalize() for m in MONTHS]) + ")"
 _WEEKDAY = word_trie(list(WEEKDAYS))
 # A weekday's name, capitalised or not (for patterns of other modules).
 WEEKDAY_RX_ALT = "(?i:" + _WEEKDAY + r")\b"

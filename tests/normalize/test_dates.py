@@ -580,3 +580,13 @@ def test_a_dateline_with_an_agency_between_slashes_anchors_what_follows():
     dateline, thursday = find_dates(text, "2024")
     assert (dateline.dateline, dateline.value) == (True, "2024-03-14")
     assert thursday.value == "2024-03-14"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Published 03/06/2025. The deal of 12 June 2025 holds.", "2025-06-03"),  # the text writes day first
+    ("Published 03/06/2025. The deal of June 12, 2025 holds.", "2025-03-06"),  # month first
+    ("Published 03/06/2025.", "2025-03-06"),  # no words to tell: month first (US)
+    ("Published 13/06/2025.", "2025-06-13"),
+])
+def test_an_ambiguous_numeric_date_reads_in_the_order_the_text_writes_its_dates(text, value):
+    assert find_dates(text, None)[0].value == value
