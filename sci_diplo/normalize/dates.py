@@ -110,6 +110,8 @@ _HOURS_RX = re.compile(
     + r"(?=\d{1,2}(?:[:.]\d{2}|[^\S\n]*+[ap]\.?m\b))"
 )
 _RANGE_WORDS = ("from", "between")
+# Inside an expression: the two ends of a span ("5 to 7 December", "2019–2021").
+_RANGE_SEP_RX = re.compile(r"\bto\b|\bthrough\b|\d[-–—]\d|\d\s[-–—]\s\d")
 # The date at the start of a ``published`` value: "2021", "2021-12", "2021-12-17T10:00".
 _PUBLISHED_RX = re.compile(r"\s*(-?\d{4}(?:-\d{2}(?:-\d{2})?)?)")
 # After an expression: "onwards" makes it a start ("from 2024 onwards").
@@ -248,8 +250,9 @@ def _match(text: str, atom: Atom, value: str | None, relative: bool, dateline: b
     start = left.lead if relation == "on" else left.rel_lead
     if atom.rel and atom.rel[0] == "ago" and left.qualifier:
         relation, start = left.qualifier, left.qual_lead
-    if value and "/" in value and relation == "on":
-        relation = "during"
+    if value and "/" in value and (relation == "on" or (
+            relation == "since" and left.rel_word == "from" and _RANGE_SEP_RX.search(text, atom.start, atom.end))):
+        relation = "during"  # (a span from one day to another: "runs from 5 to 7 December")
     kind = "relative" if relative else "absolute"
     return DateMatch(min(start, atom.start), end, value, relation, kind, dateline)
 

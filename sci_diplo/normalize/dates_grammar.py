@@ -215,8 +215,11 @@ DIGIT_RX = re.compile(
     re.I,
 )
 _MON = r"(?P<mon>" + _MONTH + r")(?P<mdot>\.)?(?![a-z])"
+# (The second day after "to" or "through" too, "Dec. 5 to 7", unless a clock time or a count
+# follows it: "March 5 to 7 p.m.")
 _MON_DAY = (r"(?:(?:\s*+|-)(?P<d1>[0-3]?\d)" + _SUF + r"(?![\w:]|[.,]\d)"
-            r"(?:\s*+[-–—]\s*+(?P<d2>[0-3]?\d)" + _SUF + r"(?![\w:]|[.,]\d))?)")
+            r"(?:(?:\s*+[-–—]\s*+|\s++(?:to|through)\s++)(?P<d2>[0-3]?\d)" + _SUF
+            + r"(?![\w:]|[.,]\d|\s*+(?:[ap]\.?m\b|[a-z])))?)")
 # A year after a month: "March 2021", "Dec. 17, 2021", or two digits after an apostrophe ("March '21").
 _MON_YEAR = (r"(?:(?:\s*+,\s*+|\s++(?:of\s++)?|-)(?P<y>\d{4})" + _END
              + "|" + _APOS_AFTER_DATE + _apostrophe_year("y2") + ")")
@@ -233,7 +236,8 @@ MONTH_RX = re.compile(_MON + _MON_DAY + "?" + _MON_YEAR + "?", re.I)
 _DIRECT = (r"\d\d\d(?:[-/.]\d{1,2}[-/.]\d|\s*+年)|\d?[-/.]\d{1,2}[-/.]\d{4}|\d?" + _SUF
            + r"(?:\s*+[-–—]\s*+[0-3]?\d" + _SUF + r")?(?:\s++of)?(?:\s++|-)" + _MONTH
            + r"\.?(?:[\s,\-]*+\d{4}|" + _APOS_AFTER_DATE + r"['’‘]\d\d)")
-_MD_TAIL = (r"\d?" + _SUF + r"(?![\w:]|[.,]\d)(?:\s*+[-–—]\s*+[0-3]?\d" + _SUF + r"(?![\w:]|[.,]\d))?"
+_MD_TAIL = (r"\d?" + _SUF + r"(?![\w:]|[.,]\d)(?:(?:\s*+[-–—]\s*+|\s++(?:to|through)\s++)[0-3]?\d" + _SUF
+            + r"(?![\w:]|[.,]\d))?"
             r"(?:(?:\s*+,\s*+|\s++(?:of\s++)?|-)\d{4}|" + _APOS_AFTER_DATE + r"['’‘]\d\d)")
 # What the digit run of any of those shapes is followed by: three more digits and a
 # separator or 年, else at most one digit, a suffix and a separator, or spaces before a

@@ -590,3 +590,14 @@ def test_a_dateline_with_an_agency_between_slashes_anchors_what_follows():
 ])
 def test_an_ambiguous_numeric_date_reads_in_the_order_the_text_writes_its_dates(text, value):
     assert find_dates(text, None)[0].value == value
+
+
+@pytest.mark.parametrize("text,value,relation", [
+    ("It will be held in Changsha from Dec. 5 to 7.", "2023-12-05/2023-12-07", "during"),
+    ("It runs from December 5 to 7, 2023.", "2023-12-05/2023-12-07", "during"),
+    ("It runs from 5 to 7 December.", "2023-12-05/2023-12-07", "during"),  # was "since"
+    ("The office is open on March 5 to 7 p.m.", "2024-03-05", "on"),
+])
+def test_a_month_and_a_span_of_its_days(text, value, relation):
+    (match,) = find_dates(text, "2023-11-16")
+    assert (match.value, match.relation) == (value, relation)
