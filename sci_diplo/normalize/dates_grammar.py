@@ -170,6 +170,21 @@ def word_trie(words: list[str] | dict[str, str], fold: bool = False) -> str:
 
 
 _MONTH = word_trie(list(MONTHS))
+# A day of a month in ordinal words, as said aloud: "the fifteenth of May", "the second to the
+# sixth of June", "the twenty-first of March, 2025".
+DAY_WORDS = {**{w: n for w, n in ORDINAL_WORDS.items() if n <= 29 and w not in ("final", "last") and not w[0].isdigit()},
+             "thirtieth": 30, "thirty-first": 31, "thirty first": 31}
+_DAY_WORD = "(?:" + word_trie(sorted(DAY_WORDS)) + ")"
+_DAY_REST = (r"(?:[^\S\n]++(?:to|through|and|-)[^\S\n]++(?:the[^\S\n]++)?(?P<d2>" + _DAY_WORD + r"))?"
+             r"[^\S\n]++of[^\S\n]++(?P<mon>(?-i:" + "|".join(m.capitalize() for m in sorted(MONTHS_ALONE)) + r"))\b")
+ORDINAL_DAY_RX = re.compile(r"(?P<d1>" + _DAY_WORD + r")" + _DAY_REST + r"(?:,?[^\S\n]++(?P<y>\d{4})(?!\d))?", re.I)
+# A year said aloud: "twenty fourteen", "twenty twenty-six", "nineteen ninety-eight" (not before
+# a count: "twenty twenty-year-olds", "nineteen fifty percent").
+SPOKEN_YEAR_RX = re.compile(
+    r"(?P<c>nineteen|twenty)[^\S\n]++(?P<y>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four"
+    r"|five|six|seven|eight|nine))?)\b(?![-\s]*+(?:percent|per\s++cent|years?|[a-z]+s)\b)", re.I)
+
 # A capitalised month's name or abbreviation, for patterns of other modules.
 MONTH_NAME = "(?:" + word_trie([m.capitalize() for m in MONTHS]) + ")"
 _WEEKDAY = word_trie(list(WEEKDAYS))
@@ -303,7 +318,8 @@ APOS_RX = re.compile(r"[‘’'](?P<d>\d0)s")
 ANY_CASE_TRIGGERS = sorted(
     set(DEMONSTRATIVES) | set(SEASONS)
     | {"today", "tonight", "yesterday", "tomorrow", "first", "second", "third", "fourth", "final",
-       "ago", "hence", "now", "century", "centuries", *PART_OF_WORDS}
+       "ago", "hence", "now", "century", "centuries", *PART_OF_WORDS, "nineteen", "twenty", "thirty",
+       *(w for w, n in ORDINAL_WORDS.items() if 5 <= n <= 20 and w.isalpha()), "thirtieth"}
 )
 CAPITAL_TRIGGERS = sorted(set(MONTHS) | set(WEEKDAYS))
 
@@ -318,7 +334,10 @@ def _after(pattern: str) -> str:
 # SEASON_RX. A trigger that cannot lead anywhere is not reported at all, which saves
 # the round trip (a trigger that finds nothing has no other effect).
 _TRIGGER_TAILS = {
-    **{w: _after(_QORD_AFTER) for w in ("first", "second", "third", "fourth", "final")},
+    **{w: _after(_QORD_AFTER + "|" + _DAY_REST) for w in ("first", "second", "third", "fourth")},
+    "final": _after(_QORD_AFTER),
+    **{w: _after(_DAY_REST) for w, n in ORDINAL_WORDS.items() if 5 <= n <= 20 and w.isalpha()},
+    "thirtieth": _after(_DAY_REST),
     **{w: _after(_DEMO_AFTER) for w in ("this", "next", "coming", "current", "upcoming")},
     "last": _after(_QORD_AFTER + "|" + _DEMO_AFTER),
     **{w: _after(_SEASON_AFTER) for w in SEASONS},

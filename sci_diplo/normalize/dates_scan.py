@@ -206,6 +206,24 @@ def _qord(text: str, start: int, word: str) -> Atom | None:
     return quarter(text, start, mt.end(), mt["unit"].lower(), n, word == "last")
 
 
+def _said(text: str, start: int, word: str) -> Atom | None:
+    """Return a day said in ordinal words ("the fifteenth of May", "the second to the sixth of
+    June") or a year said aloud ("twenty fourteen"); else, for "first" to "fourth", a quarter or
+    half ("the third quarter"), or None."""
+    mt = g.ORDINAL_DAY_RX.match(text, start)
+    if mt is not None:
+        d1 = g.DAY_WORDS[" ".join(mt["d1"].lower().split())]
+        d2 = g.DAY_WORDS[" ".join(mt["d2"].lower().split())] if mt["d2"] else None
+        return month_day(start, mt.end(), g.MONTHS[mt["mon"].lower()], str(d1), d2 and str(d2), mt["y"])
+    if word in ("nineteen", "twenty"):
+        mt = g.SPOKEN_YEAR_RX.match(text, start)
+        if mt is None:
+            return None
+        y = (1900 if mt["c"].lower() == "nineteen" else 2000) + g.NUMBER_WORDS[" ".join(mt["y"].lower().split())]
+        return Atom(start, mt.end(), lo=(y, None, None))
+    return _qord(text, start, word) if word in g.ORDINAL_WORDS and g.ORDINAL_WORDS[word] <= 4 else None
+
+
 def _qcode(text: str, start: int) -> Atom | None:
     mt = g.QCODE_RX.match(text, start)
     if mt is None:
@@ -313,7 +331,9 @@ def _add_refs(text: str, atoms: list[Atom]) -> list[Atom]:
 _WORD_HANDLERS = {
     "today": _day, "tonight": _day, "yesterday": _day, "tomorrow": _day,
     "this": _demo, "last": _demo, "next": _demo, "coming": _demo, "current": _demo, "upcoming": _demo,
-    "first": _qord, "second": _qord, "third": _qord, "fourth": _qord, "final": _qord,
+    "first": _said, "second": _said, "third": _said, "fourth": _said, "final": _qord,
+    **dict.fromkeys(("nineteen", "twenty", "thirty", "thirtieth"), _said),
+    **dict.fromkeys((w for w, n in g.ORDINAL_WORDS.items() if 5 <= n <= 20 and w.isalpha()), _said),
     "ago": _ago, "hence": _ago, "now": _from_now, "century": _century_word, "centuries": _century_word,
     **dict.fromkeys(g.PART_OF_WORDS, _part_of),
 }

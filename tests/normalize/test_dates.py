@@ -601,3 +601,21 @@ def test_an_ambiguous_numeric_date_reads_in_the_order_the_text_writes_its_dates(
 def test_a_month_and_a_span_of_its_days(text, value, relation):
     (match,) = find_dates(text, "2023-11-16")
     assert (match.value, match.relation) == (value, relation)
+
+
+@pytest.mark.parametrize("text,quote,value", [
+    ("The first call opens on the fifteenth of May.", "fifteenth of May", "2025-05-15"),
+    ("Engineers meet from the second to the sixth of June.", "second to the sixth of June", "2025-06-02/2025-06-06"),
+    ("It was signed on the twenty-first of March, 2024.", "twenty-first of March, 2024", "2024-03-21"),
+    ("It replaces a memorandum from twenty fourteen.", "twenty fourteen", "2014"),
+    ("The next session is in twenty twenty-six.", "twenty twenty-six", "2026"),
+    ("The archive opened in nineteen ninety-eight.", "nineteen ninety-eight", "1998"),
+])
+def test_dates_said_aloud(text, quote, value):
+    (match,) = find_dates(text, "2025-04-29")
+    assert (text[match.start:match.end], match.value) == (quote, value)
+
+
+@pytest.mark.parametrize("text", ["Twenty twenty-year-olds joined.", "Nineteen fifty percent.", "The fifth round of talks."])
+def test_counts_and_ordinals_said_aloud_are_no_dates(text):
+    assert find_dates(text, "2025-04-29") == []
