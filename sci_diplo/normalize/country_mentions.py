@@ -213,6 +213,13 @@ def _candidate_forms(text: str, m: re.Match[str], low: int, tables: Tables) -> t
     return run.start(), _whole_run_forms(run.group(), tables)
 
 
+# A currency a country's name or demonym qualifies: "165 million U.S. dollars", "Swiss francs"
+# name money, not the country (as "US$" does not).
+_CURRENCY_AFTER = re.compile(
+    r" (?:dollars?|pesos?|rupees?|francs?|yuan|yen|won|rand|reais|krona|kronor|krone|kroner|dinars?|riyals?"
+    r"|dirhams?|shillings?|naira|cedis?|rupiah|ringgit|baht|roubles?|rubles?|lira|zloty|forint)\b")
+
+
 def find_countries(text: str) -> list[CountryMatch]:
     """Return every mention of a sovereign country in ``text`` (names, short forms,
     demonyms) in text order, longest match first and non-overlapping; empty when
@@ -232,7 +239,8 @@ def find_countries(text: str) -> list[CountryMatch]:
         last = m
         for start, end, code, demonym in forms:
             start, end = offset + start, offset + end
-            if text[end:end + 1] != "$" and not (demonym and _language_use(text, start, end)):
+            if text[end:end + 1] != "$" and not (demonym and _language_use(text, start, end)) \
+                    and not (text[end:end + 1] == " " and _CURRENCY_AFTER.match(text, end)):
                 out.append(CountryMatch(start, end, code))
     return _resolve_shared(text, out, tables.shared)
 

@@ -300,7 +300,7 @@ RUN_EDGE_CASES = [
     ("Türkiye’s coast and Curaçao’s", [("Türkiye", "TUR")]),
     ("the Comoros' Mohéli island", [("Comoros", "COM")]),
     ("Côte d’Ivoire and d'Ivoire", [("Côte d’Ivoire", "CIV")]),
-    ("US$ 5 and U.S. dollars", [("U.S.", "USA")]),
+    ("US$ 5 and U.S. officials", [("U.S.", "USA")]),
 ]
 
 
@@ -308,3 +308,14 @@ RUN_EDGE_CASES = [
 def test_runs_read_whole_where_it_matters(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected
     assert _found("Talks. " + text) == expected  # not at the start of the text either
+
+
+@pytest.mark.parametrize("text,found", [
+    ("It invests RMB 1.2 billion (about 165 million U.S. dollars) with Kenya.", [("Kenya", "KEN")]),
+    ("It pays 2 million Swiss francs to Swiss teams.", [("Swiss", "CHE")]),
+    ("Three Kiwi hydrologists and two Aussies joined.", [("Kiwi", "NZL"), ("Aussies", "AUS")]),
+])
+def test_a_currency_names_no_country_and_nicknames_do(text, found):
+    from sci_diplo.normalize.country_mentions import find_countries
+
+    assert [(text[m.start:m.end], m.code) for m in find_countries(text)] == found
