@@ -314,6 +314,7 @@ def test_runs_read_whole_where_it_matters(text: str, expected: list[tuple[str, s
     ("It invests RMB 1.2 billion (about 165 million U.S. dollars) with Kenya.", [("Kenya", "KEN")]),
     ("It pays 2 million Swiss francs to Swiss teams.", [("Swiss", "CHE")]),
     ("Three Kiwi hydrologists and two Aussies joined.", [("Kiwi", "NZL"), ("Aussies", "AUS")]),
+    ("A Kenyan won the prize.", [("Kenyan", "KEN")]),  # "won" is a verb here, no currency
 ])
 def test_a_currency_names_no_country_and_nicknames_do(text, found):
     from sci_diplo.normalize.country_mentions import find_countries
