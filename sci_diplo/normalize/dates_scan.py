@@ -79,6 +79,8 @@ def _dispatch(text: str, start: int, end: int, year_end: int) -> Atom | None:
     """Return the atom starting at the trigger ``text[start:end]``, or None."""
     first = text[start]
     if first.isdecimal():  # what \d matches
+        if start > 1 and text[start - 1] == "(" and text[start - 2].isalpha():
+            return None  # a reference's code: "COM(2024) 498"
         return digit_atom(text, start, year_end)
     if first in "‘’'":
         d = int(text[start + 1:start + 3])
@@ -128,8 +130,8 @@ def month_before(text: str, day: int) -> int:
 def _month(text: str, start: int, word: str) -> Atom | None:
     """Return a month expression ("Dec. 17, 2021", "March 2021", "In May"), or None."""
     mt = g.MONTH_RX.match(text, start)
-    if mt is None or not mt["mon"][0].isupper():
-        return None
+    if mt is None or not mt["mon"][0].isupper() or (start and text[start - 1] in "/\\"):
+        return None  # (inside a code: "Decision EASIC/CM/Dec.11(V)/2022")
     d1, y = mt["d1"], mt["y"] or g.apostrophe_year(mt["y2"])  # "March '21"
     if not y and g.EVERY_YEAR_AFTER_RX.match(text, mt.end()):
         return None  # a recurrence: "in May of every year", "on 1 June each year"

@@ -619,3 +619,8 @@ def test_dates_said_aloud(text, quote, value):
 @pytest.mark.parametrize("text", ["Twenty twenty-year-olds joined.", "Nineteen fifty percent.", "The fifth round of talks."])
 def test_counts_and_ordinals_said_aloud_are_no_dates(text):
     assert find_dates(text, "2025-04-29") == []
+
+
+def test_codes_that_hold_a_month_or_a_year_name_no_date():
+    text = "It recalled Decision EASIC/CM/Dec.11(V)/2022, adopted on 4 November 2022. Reference: COM(2024) 498 final."
+    assert [m.value for m in find_dates(text, "2024-05-29")] == ["2022-11-04"]
