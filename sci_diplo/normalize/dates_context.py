@@ -225,7 +225,7 @@ def _standalone(text: str, start: int, end: int) -> bool:
     """Return True for a year opening a line or sentence before a comma or a verb
     ("2011, the first year", "2020 was hard"), opening a line or a list item before a colon
     or a spaced dash (a timeline: "- 2008: Ghana and Germany sign ..."), or alone in
-    brackets ("(2019)")."""
+    brackets ("(2019)") or in a table's cell ("| 2016 |")."""
     after = text[end:end + 2].lstrip()[:1]
     prev = text[_line_start(text, start):start].rstrip(" *_#>\t")
     label = prev.endswith(".") and prev[:-1].rsplit(" ", 1)[-1].lower() in _NON_YEAR_LEFT  # "No. 2021"
@@ -234,6 +234,8 @@ def _standalone(text: str, start: int, end: int) -> bool:
         return True
     if prev.rstrip("-•–·") == "" and (after == ":" or after in "-–—" and text[end:end + 1] == " "):
         return True
+    if prev.endswith("|") and after == "|":
+        return True  # alone in a table's cell: "| 2016 | TROPSAT-1 |"
     return prev.endswith(("(", "[")) and after in (")", "]", ";", ",")
 
 

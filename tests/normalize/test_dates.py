@@ -624,3 +624,8 @@ def test_counts_and_ordinals_said_aloud_are_no_dates(text):
 def test_codes_that_hold_a_month_or_a_year_name_no_date():
     text = "It recalled Decision EASIC/CM/Dec.11(V)/2022, adopted on 4 November 2022. Reference: COM(2024) 498 final."
     assert [m.value for m in find_dates(text, "2024-05-29")] == ["2022-11-04"]
+
+
+def test_a_year_alone_in_a_table_cell_is_a_date():
+    text = "| Year | Satellite | Status |\n|------|-----------|--------|\n| 2016 | TROPSAT-1 | Retired in 2022 |\n"
+    assert [m.value for m in find_dates(text, "2025-06-03")] == ["2016", "2022"]
