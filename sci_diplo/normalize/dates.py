@@ -252,6 +252,9 @@ def _match(text: str, atom: Atom, value: str | None, relative: bool, dateline: b
     start = left.lead if relation == "on" else left.rel_lead
     if atom.rel and atom.rel[0] == "ago" and left.qualifier:
         relation, start = left.qualifier, left.qual_lead
+    if relation == "on" and left.rel_word in ("from", "as of") and not (value and "/" in value) \
+            and clause_tense(text, atom.start, atom.end):
+        relation, start = "since", left.rel_lead  # "Nigerian engineers will join it from July", "As of 1 January 2025, X will"
     if value and "/" in value and (relation == "on" or (
             relation == "since" and left.rel_word == "from" and _RANGE_SEP_RX.search(text, atom.start, atom.end))):
         relation = "during"  # (a span from one day to another: "runs from 5 to 7 December")

@@ -629,3 +629,14 @@ def test_codes_that_hold_a_month_or_a_year_name_no_date():
 def test_a_year_alone_in_a_table_cell_is_a_date():
     text = "| Year | Satellite | Status |\n|------|-----------|--------|\n| 2016 | TROPSAT-1 | Retired in 2022 |\n"
     assert [m.value for m in find_dates(text, "2025-06-03")] == ["2016", "2022"]
+
+
+@pytest.mark.parametrize("text,relation", [
+    ("Nigerian engineers will join it from July.", "since"),
+    ("As of 1 January 2025, Egyptian universities will take part.", "since"),
+    ("A memorandum from 2014 lapsed.", "on"),  # an origin
+    ("As of June 2023, 40 labs exist.", "on"),  # a state at that time
+])
+def test_from_or_as_of_a_date_in_the_future_is_since(text, relation):
+    (match,) = find_dates(text, "2024-11-27")
+    assert match.relation == relation
