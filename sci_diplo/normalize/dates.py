@@ -37,7 +37,9 @@ decided here (documented in the tests too):
   in -> since, before/prior to/pre- -> before, after/following/post- -> after,
   until/till/through -> until, by -> by, during -> during; "more than N years
   ago" -> before, "less than" -> after; "from X to Y", "between X and Y" and any
-  interval otherwise ``on`` -> during; "X onwards" -> since.
+  interval otherwise ``on`` -> during; "X onwards" -> since; "from X" (not at a
+  clause start) and "as of X" are ``on`` unless the clause speaks of the future
+  ("will join from July": since).
 - Spans cover modifiers ("Earlier this year", "the end of 2025") and relation
   words other than plain in/on/of ("since July 2021"), not the preposition "in".
 """
