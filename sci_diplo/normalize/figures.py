@@ -84,7 +84,8 @@ _SPANS_OF_TIME = frozenset(("years", "months", "weeks", "days", "hours"))
 # years" is no amount spread over a period.
 _AMOUNT_BEFORE_RE = re.compile(
     r"(?:\d|%|(?<=\d)(?i:bn|mn|m|k)|(?<![^\W\d_])(?:(?i:hundred|thousand|million|billion|trillion|crore|lakh|"
-    r"euros?|dollars?|pounds?|yuan|yen|rupees?|francs?|percent|per[^\S\n]cent)|" + "|".join(sorted(ISO_CODES)) + r")\b)"
+    r"euros?|dollars?|pounds?|yuan|yen|rupees?|francs?|naira|rupiah|roubles?|rubles?|pesos?|reais|rand|shillings?"
+    r"|cedis?|dirhams?|riyals?|kron(?:a|or|e|er)|percent|per[^\S\n]cent)|" + "|".join(sorted(ISO_CODES)) + r")\b)"
     r"(?:[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?[^\W\d_]+s)?[^\S\n]+\Z"  # "600 (young) engineers over"
 )
 # A verb of change before "from ... to ...": the two numbers are the before and after of a

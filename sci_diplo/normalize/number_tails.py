@@ -214,7 +214,8 @@ def _mixed(text: str, toks: list[Tok], i: int, j: int, card: Card, g: str | None
 
 
 def _point(text: str, toks: list[Tok], i: int, j: int, card: Card, g: str | None) -> _Tail:
-    """Spoken decimals: "two hundred point zero three", "nine point nought four"."""
+    """Spoken decimals: "two hundred point zero three", "nine point nought four", "three point
+    five billion"."""
     if g != "point" or card.last not in _WORD_KINDS:
         return None
     digits, k, n = "", j, len(toks)
@@ -224,7 +225,8 @@ def _point(text: str, toks: list[Tok], i: int, j: int, card: Card, g: str | None
             v, k = v + toks[k + 1].value, k + 1
         digits += str(int(v))
         k += 1
-    return (card.value + float("0." + digits), k) if digits else None
+    # a scale after it: "three point five billion"
+    return _scaled(text, toks, k, card.value + float("0." + digits)) if digits else None
 
 
 def _ratio(text: str, toks: list[Tok], i: int, j: int, card: Card, g: str | None) -> _Tail:

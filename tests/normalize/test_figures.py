@@ -50,6 +50,9 @@ def _figs(text: str) -> list[tuple]:
          [(900, "diplomats", "about", None), (2500, "diplomats", "exact", None)]),
         ("Funding rose to €5 million, up from 3 million; emissions fell to 2019 levels; the team grew to 12.",
          [(5e6, "EUR", "exact", None)]),
+        # decimals said aloud, with a scale
+        ("We will put in three point five billion naira over five years for about two point four million people.",
+         [(3.5e9, "NGN", "exact", None), (5, "years", "exact", None), (2.4e6, "people", "about", None)]),
         # a fraction of what the text just named: a share
         ("Of 1,200 fellows, about a fifth of them are women and nearly half are engineers.",
          [(1200, "fellows", "exact", None), (20, "percent", "about", None), (50, "percent", "nearly", None)]),
