@@ -270,6 +270,8 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
         pm = _POST_QUAL_RE.match(text, pos)  # (only "+", a dash, or blanks then "or"/"and" may start it)
     if pm:
         post, pos = ("at_least" if pm.group("ge") else "at_most" if pm.group("le") else "about"), pm.end()
+    elif c == "-" and text.startswith("ish", pos + 1) and not text[pos + 4:pos + 5].isalnum():
+        post, pos = "about", pos + 4  # "three-ish months", "40-ish people"
     pre = currency_before(text, n.start)
     if n.sfx in ("k", "K") and not pre and not currency_after(text, pos):  # "4K cameras": a resolution, not 4,000
         return None
