@@ -74,6 +74,7 @@ def _segment(text: str, toks: TokenWindow, j: int, right: int, words: ProgrammeW
         seg.append(first[2])
         right, j = first[1], j + 1
     end, pending, kept = None, None, 0
+    joined = None  # (words kept, end, token index) before the last "and" the segment read
     while len(seg) < MAX_SEGMENT_WORDS and (tok := toks.get(j)) is not None:
         start, stop, word = tok
         gap = text[right:start]
@@ -85,6 +86,8 @@ def _segment(text: str, toks: TokenWindow, j: int, right: int, words: ProgrammeW
         if joiner and pending is not None:
             break
         if joiner or article:
+            if pending is None:
+                joined = (kept, end, j)
             pending = j if pending is None else pending
             seg.append(word)
             right, j = stop, j + 1
@@ -95,6 +98,12 @@ def _segment(text: str, toks: TokenWindow, j: int, right: int, words: ProgrammeW
             pending is not None or not _and_ahead(text, toks, j + 1, stop, words)
         ):
             break
+        if joined is not None and word in words.heads and seg[joined[0] + 1:joined[0] + 2] in (["the"], ["The"]):
+            # a head after "and the": the next name begins ("... Science in Zanzibar and the
+            # China-Zambia Joint Laboratory on ..."), which the segment does not take; not
+            # after a bare "and" ("Initiative for Belt and Road Partnership on ...")
+            kept, end, j = joined
+            return seg[:kept], end, j, False
         seg.append(word)
         pending, right, end, j, kept = None, stop, stop, j + 1, len(seg)
         if word[-1] == "." and ends_sentence(word, words):

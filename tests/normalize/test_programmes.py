@@ -120,6 +120,10 @@ FIND_CASES = [
        "Government of the Republic of Mali", "agreement")]),
     # a centre of studies of two partners is theirs
     ("The China-Africa Centre for Development Studies opened.", [("China-Africa Centre for Development Studies", "centre")]),
+    # a head after "and the" opens the next name; after a bare "and" it is the name's own
+    ("It set up the Kenya-Japan Joint Laboratory for Marine Science and the Kenya-China Joint Laboratory "
+     "on Geothermal Energy.", [("Kenya-Japan Joint Laboratory for Marine Science", "joint_lab"),
+                               ("Kenya-China Joint Laboratory on Geothermal Energy", "joint_lab")]),
     # a version number inside a name, not before it
     ("The India–Japan Track 1.5 Dialogue on Critical Minerals Science met; grants of 1.5 Joint Laboratory staff.",
      [("India–Japan Track 1.5 Dialogue on Critical Minerals Science", "dialogue")]),
