@@ -284,6 +284,10 @@ def _merge(text: str, atoms: list[Atom]) -> list[Atom]:
 
 def _join(text: str, a: Atom, b: Atom) -> Atom | None:
     """Return ``a`` and ``b`` as one atom when they form one expression, else None."""
+    if (a.kind == "cal" and a.lo and a.lo[0] is None and a.lo[1] and not a.rel and b.rel
+            and b.rel[:2] == ("unit", "year") and text[a.end:b.start] in (" ", " of ")):
+        # "12 February next year", "in March last year", "by June this year": that year's
+        return Atom(a.start, b.end, lo=a.lo, hi=a.hi, rel=("md", f"year{b.rel[2]:+d}"), left=a.left)
     if a.kind == "weekday" and b.kind == "cal" and b.lo and b.lo[2] is not None and not b.hi:
         if _WEEKDAY_GAP_RX.fullmatch(text, a.end, b.start):
             weekday = a.rel[1] if b.lo[0] is None else None

@@ -156,12 +156,15 @@ def month_day_near(anchor: Point, month: int, day: int | None, mode: str) -> Poi
 
     ``mode``: ``past`` (latest on or before the anchor), ``last`` (strictly
     before the anchor's month), ``future``, ``next`` (mirror images), ``this``
-    (the anchor's year), ``nearest`` (the closest either way, for datelines).
+    (the anchor's year), ``nearest`` (the closest either way, for datelines), ``year+1``
+    ("next year": the anchor's year moved by the offset).
     The anchor may be year-precision: the year is then the anchor's, except
     that ``last``/``next`` give None.
     """
     ay, am, ad = anchor
-    if mode == "this" or am is None:
+    if mode.startswith("year"):  # "March next year": the anchor's year moved by the offset
+        y = ay + int(mode[4:])
+    elif mode == "this" or am is None:
         y = ay if mode != "last" and mode != "next" else None
     elif mode == "nearest":
         here = am * 31 + (ad or 15)

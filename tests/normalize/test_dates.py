@@ -640,3 +640,13 @@ def test_a_year_alone_in_a_table_cell_is_a_date():
 def test_from_or_as_of_a_date_in_the_future_is_since(text, relation):
     (match,) = find_dates(text, "2024-11-27")
     assert match.relation == relation
+
+
+@pytest.mark.parametrize("text,value", [
+    ("It opens on 12 February next year.", "2025-02-12"),
+    ("It opened in March last year.", "2023-03"),
+    ("It opens by June this year.", "2024-06"),
+])
+def test_a_month_of_next_or_last_year(text, value):
+    (match,) = find_dates(text, "2024-11-27")
+    assert match.value == value
