@@ -333,11 +333,14 @@ def _after(pattern: str) -> str:
 # "this" + " year", "summer" + " 2021"): the same patterns as QORD_RX, DEMO_RX and
 # SEASON_RX. A trigger that cannot lead anywhere is not reported at all, which saves
 # the round trip (a trigger that finds nothing has no other effect).
+# (A day said in words needs "of", or a second day, after it; the handler reads the rest: the
+# whole pattern after each of twenty-odd words made this one slow to compile.)
+_DAY_AFTER = r"[^\S\n]++(?:of|to|through|and|-)[^\S\n]"
 _TRIGGER_TAILS = {
-    **{w: _after(_QORD_AFTER + "|" + _DAY_REST) for w in ("first", "second", "third", "fourth")},
+    **{w: _after(_QORD_AFTER + "|" + _DAY_AFTER) for w in ("first", "second", "third", "fourth")},
     "final": _after(_QORD_AFTER),
-    **{w: _after(_DAY_REST) for w, n in ORDINAL_WORDS.items() if 5 <= n <= 20 and w.isalpha()},
-    "thirtieth": _after(_DAY_REST),
+    **{w: _after(_DAY_AFTER) for w, n in ORDINAL_WORDS.items() if 5 <= n <= 20 and w.isalpha()},
+    "thirtieth": _after(_DAY_AFTER),
     **{w: _after(_DEMO_AFTER) for w in ("this", "next", "coming", "current", "upcoming")},
     "last": _after(_QORD_AFTER + "|" + _DEMO_AFTER),
     **{w: _after(_SEASON_AFTER) for w in SEASONS},
