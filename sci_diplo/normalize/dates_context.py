@@ -183,11 +183,16 @@ def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", max(0, pos - 200), pos) + 1
 
 
+# A plan's head right before a year, in its name: "Saudi Vision 2030", "Research Roadmap 2035".
+_PLAN_BEFORE_RX = re.compile(r"\b(?:" + "|".join(sorted(g.PLAN_HEADS)) + r")[^\S\n]\Z")
+
+
 def year_like(text: str, start: int, end: int, year: int, left: Left, after_year: bool) -> bool:
     """Return True when the bare number ``year`` at ``text[start:end]`` reads as a year.
 
     It must lie in 1000-2100 and not be followed by a unit or counted noun, nor
-    be a label number ("No. 2021", "$2021"). Then any of: a relation or modifier
+    be a label number ("No. 2021", "$2021"), nor stand in a plan's name beside its head
+    ("the 2030 Agenda", "Vision 2030"). Then any of: a relation or modifier
     word before it (in, since, by, early, mid- ...), "year"/"fiscal" before it,
     a determiner or possessive before a year in 1900-2100 ("the 2015 Nobel
     Prize", "Nixon's 1972 visit"), an event noun after it, a list continuing a
@@ -197,6 +202,8 @@ def year_like(text: str, start: int, end: int, year: int, left: Left, after_year
     if not 1000 <= year <= 2100:
         return False
     nxt = right_word(text, end)
+    if nxt in g.PLAN_HEADS or _PLAN_BEFORE_RX.search(text, max(0, start - 12), start):
+        return False  # a plan's name: "the 2030 Agenda", "its 2050 Strategy", "Vision 2030", "Roadmap 2035"
     low = nxt.lower()
     tail = text[end:end + 6]
     if low in g.COUNT_NOUNS or tail.lstrip().startswith(("%", "-year", "-yr")) or tail[:1] == "-":

@@ -107,6 +107,9 @@ FUTURE_WORDS = frozenset(
     # present-tense schedules: "the conference opens on Oct. 3", "the council meets again in January",
     # "the first calls open in June" (not "start", "end", "close", nouns too: "by the end of June")
 )
+# The heads of a plan's name, which a year beside them belongs to: "the 2030 Agenda", "Vision
+# 2030", "Roadmap 2035" (programme_words lists them with the other programme heads).
+PLAN_HEADS = frozenset("Agenda Plan Strategy Roadmap Vision Concept Blueprint".split())
 # Future words that are also nouns: future only before "to" ("plans to launch", not "the plan").
 FUTURE_NOUNS = frozenset("plan plans aim aims".split())
 # Words of the past that are no participle: irregular simple pasts ("the minister said"), and

@@ -650,3 +650,12 @@ def test_from_or_as_of_a_date_in_the_future_is_since(text, relation):
 def test_a_month_of_next_or_last_year(text, value):
     (match,) = find_dates(text, "2024-11-27")
     assert match.value == value
+
+
+@pytest.mark.parametrize("text,values", [
+    ("It feeds the Forum’s 2050 Strategy and the 2030 Agenda; Saudi Vision 2030 too.", []),
+    ("Kenya adopted its 2030 Plan in 2008.", ["2008"]),
+    ("The 2019 Science Summit met; India will reach net zero by 2070.", ["2019", "2070"]),  # an event's year is one
+])
+def test_a_year_in_a_plans_name_is_no_date(text, values):
+    assert [m.value for m in find_dates(text, None)] == values
