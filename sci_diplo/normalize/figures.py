@@ -76,6 +76,9 @@ _HYPHENS = ("-", "\u2010", "\u2011")
 _RATE_RE = re.compile(r"[^\S\n]+per[^\S\n]+(second|minute|hour|day|week|year)\b")
 _LENGTHS = frozenset({"kilometers", "meters", "centimeters", "millimeters", "miles", "nautical miles", "feet"})
 _COMPOUND_SKIP = frozenset("fold times strong year-old plan".split())
+# After "N-strong": a group of what it counts ("team of African technicians", "delegation of
+# scientists"); a group alone ("a 300-strong delegation") counts nothing named.
+_STRONG_OF_RE = re.compile(r"[^\S\n]+[a-z]+[^\S\n]+of[^\S\n]+(?:[A-Za-z-]+[^\S\n]+){0,2}?([a-z][a-z-]*s)\b")
 # Units of a span of time, which "over" right after an amount spreads the amount across.
 _SPANS_OF_TIME = frozenset(("years", "months", "weeks", "days", "hours"))
 # An amount ending right before a word: a digit, a scale word, a currency or percent word,
@@ -347,6 +350,9 @@ def _compound_unit(text: str, pos: int) -> tuple[str, float, int] | None:
     if m is None or m.group(1)[0].isupper():
         return None
     word = m.group(1)
+    if word.lower() == "strong":  # "a 10,000-strong team of technicians": the technicians
+        strong = _STRONG_OF_RE.match(text, m.end())
+        return (strong.group(1), 1.0, strong.end()) if strong and is_plural(strong.group(1)) else None
     if word.lower() in _COMPOUND_SKIP or _PLAN_AFTER_RE.match(text, m.end()):
         return None
     if word.lower() in WORDS or word.lower() in BOUNDARY or word.lower().endswith(("ed", "ties")):

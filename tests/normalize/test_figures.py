@@ -51,6 +51,8 @@ def _figs(text: str) -> list[tuple]:
         ("Funding rose to €5 million, up from 3 million; emissions fell to 2019 levels; the team grew to 12.",
          [(5e6, "EUR", "exact", None)]),
         ("Three-ish months of ice and 40-ish people.", [(3, "months", "about", None), (40, "people", "about", None)]),
+        ("It trains a 10,000-strong team of African technicians; a 300-strong delegation came.",
+         [(10_000, "technicians", "exact", None)]),
         # decimals said aloud, with a scale
         ("We will put in three point five billion naira over five years for about two point four million people.",
          [(3.5e9, "NGN", "exact", None), (5, "years", "exact", None), (2.4e6, "people", "about", None)]),
