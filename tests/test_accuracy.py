@@ -1,7 +1,7 @@
 """Accuracy floors: a score that drops below what the project has reached fails the suite.
 
 The floors only ever go up (raise them when the rules improve; never lower one).
-The seed gold is the development set; the four held-out sets hold original texts
+The seed gold is the development set; the five held-out sets hold original texts
 written for the project (data/gold/heldout*/README.md).
 """
 
@@ -28,10 +28,13 @@ FLOORS = {
     # scored blind once (data/gold/heldout4/README.md, at 0.97-0.82 and 6/8), then general rules
     "heldout4": {"figures": 0.98, "dates": 0.93, "programmes": 0.87, "claims": 0.95, "countries": 1.0,
                  "published": 0.875, "qualifier": 0.99, "relation": 0.97},
+    # scored blind once (data/gold/heldout5/README.md); the floors are that score, rounded down
+    "heldout5": {"figures": 0.85, "dates": 0.93, "programmes": 0.86, "claims": 0.89, "countries": 0.98,
+                 "published": 0.75, "qualifier": 0.96, "relation": 0.98},
 }
 
 
-@pytest.fixture(scope="module", params=["seeds", "heldout", "heldout2", "heldout3", "heldout4"])
+@pytest.fixture(scope="module", params=["seeds", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"])
 def scored(request):
     if request.param == "seeds":
         return request.param, evaluate(gold_dir(), seeds_dir())
