@@ -234,8 +234,9 @@ DIGIT_RX = re.compile(
 )
 _MON = r"(?P<mon>" + _MONTH + r")(?P<mdot>\.)?(?![a-z])"
 # (The second day after "to" or "through" too, "Dec. 5 to 7", unless a clock time or a count
-# follows it: "March 5 to 7 p.m.")
-_MON_DAY = (r"(?:(?:\s*+|-)(?P<d1>[0-3]?\d)" + _SUF + r"(?![\w:]|[.,]\d)"
+# follows it: "March 5 to 7 p.m."; one line break between the month and its day only where
+# a hard-wrapped line cut "December\n17, 2021", not after a stop: "by the end of April.\n\n4.")
+_MON_DAY = (r"(?:(?:[^\S\n]*+(?:(?<!\.)\n[^\S\n]*+)?|-)(?P<d1>[0-3]?\d)" + _SUF + r"(?![\w:]|[.,]\d)"
             r"(?:(?:\s*+[-–—]\s*+|\s++(?:to|through)\s++)(?P<d2>[0-3]?\d)" + _SUF
             + r"(?![\w:]|[.,]\d|\s*+(?:[ap]\.?m\b|[a-z])))?)")
 # A year after a month: "March 2021", "Dec. 17, 2021", or two digits after an apostrophe ("March '21").

@@ -79,8 +79,9 @@ def _dispatch(text: str, start: int, end: int, year_end: int) -> Atom | None:
     """Return the atom starting at the trigger ``text[start:end]``, or None."""
     first = text[start]
     if first.isdecimal():  # what \d matches
-        if start > 1 and text[start - 1] == "(" and text[start - 2].isalpha():
-            return None  # a reference's code: "COM(2024) 498"
+        if start > 1 and (text[start - 1] == "(" and text[start - 2].isalpha()
+                          or text[start - 1] == "-" and text[start - 2].isupper()):
+            return None  # a reference's code: "COM(2024) 498", "CFP-IMG-2024-03" (not "mid-2023")
         return digit_atom(text, start, year_end)
     if first in "‘’'":
         d = int(text[start + 1:start + 3])

@@ -659,3 +659,12 @@ def test_a_month_of_next_or_last_year(text, value):
 ])
 def test_a_year_in_a_plans_name_is_no_date(text, values):
     assert [m.value for m in find_dates(text, None)] == values
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Please write to us by the end of April.\n\n4. New call for proposals", [("by the end of April", "2024-04")]),
+    ("It was signed on December\n17, 2021 in Nairobi.", [("December\n17, 2021", "2021-12-17")]),  # a wrapped line
+    ("Image pack reference: CFP-IMG-2024-03. Mid-2023 was busy.", [("Mid-2023", "2023")]),
+])
+def test_a_month_and_a_day_across_a_paragraph_or_a_code_are_no_date(text, found):
+    assert [(text[m.start:m.end], m.value) for m in find_dates(text, "2024-04-10")] == found
