@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from sci_diplo.normalize.figures_units import UNIT_ABBR
+
 # Plurals that the suffix rules below get wrong, and words whose plural is the
 # same as the singular.
 IRREGULAR_PLURALS = {
@@ -73,6 +75,10 @@ UNIT_ALIASES = {
     "degrees celsius": "°c",
     "celsius": "°c",
 }
+# A unit's abbreviation as the unit it stands for ("28 nm" is in nanometers, "300 mm" in
+# millimeters), lower-cased as head_noun compares; single letters ("m" is also million) left out.
+UNIT_ALIASES.update({abbr.lower(): unit for abbr, unit in UNIT_ABBR.items()
+                     if len(abbr) > 1 and abbr.lower() not in UNIT_ALIASES and abbr.isascii() and abbr.isalnum()})
 # Words ending a conjunct phrase in a gold quote (prepositions, relatives).
 CONJUNCT_STOPWORDS = frozenset(
     "of in on at by for from with to into that which who whom whose as than "
@@ -115,6 +121,8 @@ def singular(word: str) -> str:
         w = w[:-2]
     elif len(w) > 3 and w.endswith("s") and not w.endswith(SINGULAR_S_ENDINGS):
         w = w[:-1]
+    if w.endswith("metre"):  # "nanometre", "micrometre" as "millimetre" is
+        w = w[:-5] + "meter"
     return SPELLING_VARIANTS.get(w, w)
 
 
