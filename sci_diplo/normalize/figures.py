@@ -24,7 +24,8 @@ import re
 from sci_diplo.normalize.figures_filters import excluded, find_qualifier, prev_word, qualifier_of
 from sci_diplo.normalize.figures_nouns import NOT_COUNTED, BOUNDARY, head_noun, is_plural, vague_figures
 from sci_diplo.normalize.figures_units import (
-    ISO_CODES, UNIT_ABBR, currency_after, currency_before, currency_or_measure, currency_word, unit_word,
+    ISO_CODES, MEASURE_UNITS, THREE_DECIMAL_CURRENCIES, UNIT_ABBR, currency_after, currency_before,
+    currency_or_measure, currency_word, unit_word,
 )
 from sci_diplo.normalize.number_parse import Num
 from sci_diplo.normalize.numbers import scan, signed, tokens
@@ -75,6 +76,8 @@ _HYPHENS = ("-", "\u2010", "\u2011")
 # hour"); other rates keep the unit counted ("2 million tonnes per year" is tonnes).
 _RATE_RE = re.compile(r"[^\S\n]+per[^\S\n]+(second|minute|hour|day|week|year)\b")
 _LENGTHS = frozenset({"kilometers", "meters", "centimeters", "millimeters", "miles", "nautical miles", "feet"})
+# A number written with a full stop before three digits, as in much of Europe: "1.500".
+_DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _COMPOUND_SKIP = frozenset("fold times strong year-old plan".split())
 # After "N-strong": a group of what it counts ("team of African technicians", "delegation of
 # scientists"); a group alone ("a 300-strong delegation") counts nothing named.
@@ -425,6 +428,8 @@ def _single_figure(text: str, n: Num, memo: dict[int, list]) -> FigureMatch | No
     if d is None:
         return None
     value, unit, start, end, post = d
+    if _DOT_THOUSANDS_RE.fullmatch(n.text) and unit not in MEASURE_UNITS and unit not in THREE_DECIMAL_CURRENCIES:
+        value *= 1000  # a full stop between thousands: "1.500 researchers", "800.000 euro" (no 1.5 researchers)
     m = find_qualifier(text, start)
     if m is None or (unit in _SPANS_OF_TIME and _over_a_period(text, m, end)):
         return FigureMatch(start, end, value, unit, post or "exact")

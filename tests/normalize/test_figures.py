@@ -53,6 +53,9 @@ def _figs(text: str) -> list[tuple]:
         ("Three-ish months of ice and 40-ish people.", [(3, "months", "about", None), (40, "people", "about", None)]),
         ("It trains a 10,000-strong team of African technicians; a 300-strong delegation came.",
          [(10_000, "technicians", "exact", None)]),
+        # a full stop between thousands before a count or money; a measure keeps its decimals
+        ("It involves more than 1.500 researchers and 800.000 euro for a 1.500 km cable.",
+         [(1500, "researchers", "more_than", None), (800_000, "EUR", "exact", None), (1.5, "kilometers", "exact", None)]),
         # decimals said aloud, with a scale
         ("We will put in three point five billion naira over five years for about two point four million people.",
          [(3.5e9, "NGN", "exact", None), (5, "years", "exact", None), (2.4e6, "people", "about", None)]),
@@ -67,6 +70,7 @@ def _figs(text: str) -> list[tuple]:
         ("Paris spent FF 30 million in 1996.", [(3e7, "FRF", "exact", None)]),
         ("Suva will contribute FJ$3.5 million and Port Moresby about 12 million kina.",
          [(3.5e6, "FJD", "exact", None), (1.2e7, "PGK", "about", None)]),
+        ("A request may not exceed a quarter of the budget.", [(25, "percent", "at_most", None)]),
         ("Grants are capped at NOK 3 million each and places limited to 40 fellows.",
          [(3e6, "NOK", "at_most", None), (40, "fellows", "at_most", None)]),
         ("Each grant is 2 million yuan.", [(2e6, "CNY", "exact", None)]),
