@@ -142,10 +142,11 @@ def scan_tail(text: str, head_end: int, head: str, words: ProgrammeWords) -> Tai
 GOVERNMENTS_RE = re.compile(r"between (?:the )?Governments?\b")
 
 
-def _drop_parties(tail: Tail, starts: list[int]) -> None:
+def _drop_parties(tail: Tail, starts: list[int], complement: str | None) -> None:
     """Drop a last "between A and B" (with the "of ..." segments of its parties' names) that
     follows the subject: "Memorandum of Understanding on X between Japan and the Republic of
-    Korea" is named without its parties; a title that opens with them keeps them ("Agreement
+    Korea" and "Executive Programme of Scientific Cooperation between Italy and Tunisia" are
+    named without their parties; a title that opens with them keeps them ("Agreement
     between the Government of A and the Government of B on X"), as does a formal title that
     names the governments after the subject ("Agreement on X between the Government of A and
     the Government of B")."""
@@ -153,7 +154,9 @@ def _drop_parties(tail: Tail, starts: list[int]) -> None:
     k = next((k for k, seg in enumerate(segs) if seg.startswith("between ")), 0)
     if k > 0 and GOVERNMENTS_RE.match(segs[k]):
         return  # a treaty's formal title keeps them: "... between the Government of A and the Government of B"
-    if k > 0 and any(not seg.startswith("of ") for seg in segs[:k]) and all(seg.startswith("of ") for seg in segs[k + 1:]):
+    # (a subject: any segment before it but the head's own complement, "of Understanding", whose
+    # parties make the name: "Memorandum of Understanding between Portugal and Cape Verde")
+    if k > 0 and any(seg != complement for seg in segs[:k]) and all(seg.startswith("of ") for seg in segs[k + 1:]):
         del segs[k:]
         tail.end = starts[k]
 
@@ -222,5 +225,5 @@ def _read_tail(
         tail.end, right, i = seg_end, seg_end, j
         if full_stop:
             break
-    _drop_parties(tail, starts)
+    _drop_parties(tail, starts, words.head_complements.get(head))
     return tail, high < len(text) and toks.get(i + 2) is None  # i >= len(toks) - 2

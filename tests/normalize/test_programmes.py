@@ -124,6 +124,12 @@ FIND_CASES = [
     ("It set up the Kenya-Japan Joint Laboratory for Marine Science and the Kenya-China Joint Laboratory "
      "on Geothermal Energy.", [("Kenya-Japan Joint Laboratory for Marine Science", "joint_lab"),
                                ("Kenya-China Joint Laboratory on Geothermal Energy", "joint_lab")]),
+    # a consortium with an acronym or a pair of partners; plural fellowships
+    ("The Tri-Nation Chiplet Research Consortium (TNCRC) funds the Polar Early Career Fellowships.",
+     [("Tri-Nation Chiplet Research Consortium", "initiative"), ("Polar Early Career Fellowships", "programme")]),
+    # the parties after the subject of any name are no part of it
+    ("They signed the Executive Programme of Scientific Cooperation between Italy and Tunisia.",
+     [("Executive Programme of Scientific Cooperation", "programme")]),
     # a version number inside a name, not before it
     ("The India–Japan Track 1.5 Dialogue on Critical Minerals Science met; grants of 1.5 Joint Laboratory staff.",
      [("India–Japan Track 1.5 Dialogue on Critical Minerals Science", "dialogue")]),
@@ -265,6 +271,7 @@ NON_MATCHES = [
     "said hydrologist Ana Ruiz of the Pampas Centre for Water Research; contact our Centre for Careers.",
     "The Vision is clear: a Concept Note on Proof of Concept, the Plan 2030s and our Grand Vision.",
     "The Centre for Pacific Ocean Studies and the Center for Strategic and International Studies agreed.",
+    "A Consortium of universities agreed.",
 ]
 
 
