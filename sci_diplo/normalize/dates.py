@@ -346,8 +346,10 @@ def _is_dateline(text: str, atom: Atom) -> bool:
     if _CITY_DASH_RX.fullmatch(city) and (not suffix.strip() or _AGENCY_RX.match(suffix)):
         return True  # the date after the city and agency, ending its line or before a dash
     rest_raw = g.CLOCK_RX.sub(" ", suffix[:80])
-    if prefix.rstrip().endswith("|") and (rest_raw.lstrip().startswith("|") or not rest_raw.strip()):
-        return True  # a field of a metadata bar: "Source: Xinhua | 2022-04-08 20:15:32 | Editor: ..."
+    if prefix.rstrip().endswith(("|", "·", "•")) and (rest_raw.lstrip().startswith(("|", "·", "•")) or not rest_raw.strip()):
+        # a field of a metadata bar: "Source: Xinhua | 2022-04-08 20:15:32 | Editor: ...",
+        # "MERIDIAN MAGAZINE · Long read · 18 November 2023"
+        return True
     bare = g.CLOCK_RX.sub(" ", prefix).strip(_MARKUP)
     labelled = bool(bare) and _LABEL_RX.fullmatch(bare) is not None
     rest = rest_raw.strip(_MARKUP)

@@ -668,3 +668,8 @@ def test_a_year_in_a_plans_name_is_no_date(text, values):
 ])
 def test_a_month_and_a_day_across_a_paragraph_or_a_code_are_no_date(text, found):
     assert [(text[m.start:m.end], m.value) for m in find_dates(text, "2024-04-10")] == found
+
+
+def test_a_date_closing_a_masthead_bar_of_middle_dots_is_a_dateline():
+    (match,) = find_dates("MERIDIAN MAGAZINE · Long read · 18 November 2023\n\nText.", None)
+    assert (match.value, match.dateline) == ("2023-11-18", True)
