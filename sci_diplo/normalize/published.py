@@ -45,9 +45,12 @@ _FOOTER_BEFORE_RX = re.compile(
     r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*+(?:[ap]\.?m\.?)?\s*+(?:[A-Z]{2,5}\s*+)?[,|–—-]?\s*+)?(?:on\s++)?\Z",
     re.I,
 )
-# A publication word, then only spaces, "on", ":", a clock time or separators before the date.
+# A publication word (and where: "published in Nature"; a report "Tabled in Parliament", not a
+# question "tabled on"), then only spaces, "on", ":", a clock time or separators before the date.
 _PUBLISHED_BEFORE_RX = re.compile(
-    r"(?:published|posted|updated|released|issued|modified|edited|dated|date)(?:\s++on)?\s*+[:：]?\s*+"
+    r"(?:(?:published|posted|updated|released|issued|modified|edited|dated|date)"
+    r"(?:\s++(?:in|to)\s++(?:the\s++)?[A-Z][\w-]*+)?"
+    r"|(?:tabled|laid)\s++(?:in|before)\s++(?:the\s++)?[A-Z][\w-]*+)(?:\s++on)?\s*+[:：]?\s*+"
     r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*+(?:[ap]\.?m\.?)?\s*+(?:[A-Z]{2,5}\s*+)?[,|–—-]?\s*+)?(?:on\s++)?\Z",
     re.I,
 )

@@ -67,6 +67,9 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("x " * 1100 + "\nThis page was last edited on 9 October 2023, at 14:27 (UTC).\n", "2023-10-09"),
         ("x " * 1100 + "\nPage last updated: 12 March 2024\n", "2024-03-12"),
         ("Published: 2021-12-19\n" + "x " * 1100 + "\nPage last updated: 12 March 2024\n", "2021-12-19"),
+        # a report tabled in parliament; a question tabled before its answer is not its date
+        ("ANNUAL REPORT\nTabled in Parliament on 26 September 2024 | ISSN 2563-0417\n\nText.", "2024-09-26"),
+        ("Question UIN 18452, tabled on 26 February 2024\nAnswered on 5 March 2024\n\nText.", "2024-03-05"),
         # a byline with a middle dot; a clock time written "14h20", then an update label
         ("Field notes\n\nPosted by Jess Tremblay · December 12, 2023 · 6 min read\n\nHi all.", "2023-12-12"),
         ("By Mariana Albuquerque, Brasília\n13/06/2025 – 14h20 | Updated 18h05\n\nBrazil approved it.", "2025-06-13"),
