@@ -129,7 +129,7 @@ _ONE_PREV = frozenset("""the this that which each every any no another a an one 
 next same better other single is was are were be been being remains remain became become as
 second third fourth fifth sixth seventh eighth ninth tenth""".split())
 _ONE_NEXT_RE = re.compile(r"[^\S\n]+(?:of|another|by|hand|day|side|way|thing)\b", re.I)
-_MONEY_WORDS = ISO_CODES | {"RMB", "Rs", "US", "HK", "NT", "KSh", "Ksh", "Rp", "SR", "FF"}
+_MONEY_WORDS = ISO_CODES | {"RMB", "Rs", "US", "HK", "NT", "KSh", "Ksh", "Rp", "SR", "FF", "RM"}
 _NEXT_WORD_RE = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
 _DASHES = "-\u2010\u2011"
 

@@ -212,7 +212,7 @@ _SYMBOLS = {
     "₦": "NGN", "₺": "TRY", "₱": "PHP", "฿": "THB", "₫": "VND", "₴": "UAH", "₪": "ILS",
     "GH₵": "GHS", "GH¢": "GHS", "₵": "GHS", "KSh": "KES", "Ksh": "KES",
     "FJ$": "FJD", "TT$": "TTD", "J$": "JMD", "EC$": "XCD", "Rp": "IDR", "Rp.": "IDR",
-    "SR": "SAR", "FF": "FRF",  # only before an amount with a scale word or thousands groups, as "R"
+    "SR": "SAR", "FF": "FRF", "RM": "MYR",  # only before an amount with a scale word or thousands groups, as "R"
     "R": "ZAR",  # only as ``_RAND_AMOUNT_RE`` allows: "R12 million", "R4,500" (not "R2", "R 5")
 }
 # "¥" is both the yen and the yuan: the text's currency words decide (``yen_or_yuan``).
@@ -288,7 +288,7 @@ def yen_or_yuan(text: str) -> str:
 # groups, as the South African "R" needs.
 WORD_CODES = frozenset(
     "COP CAD TRY ALL TOP MOP CUP PEN GEL SOS MAD BAM LAK CVE PAB AMD BOB NAD SCR SHP MGA ERN DOP GIP "
-    "STN SLE SSP KMF HTG MMK CRC MDL DEM ESP SVC BIF BTN GNF SR FF".split()
+    "STN SLE SSP KMF HTG MMK CRC MDL DEM ESP SVC BIF BTN GNF SR FF RM".split()
 )
 
 

@@ -138,11 +138,12 @@ _FUSED_ALT = "|".join(sorted(FUSED_UNITS, key=len, reverse=True))
 # Currency codes that may be glued to the digits that follow them.
 GLUED_CODES = ("RMB", "CNY", "USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "SEK",
                "NOK", "DKK", "INR", "HKD", "SGD", "NZD", "KRW", "RUB", "BRL", "ZAR")
-# South African "R" glued to an amount with a scale word or thousands groups ("R12 million",
-# "R4,500"); "R2" alone is a model, a route or a score (see ``figures_units.currency_before``).
+# South African "R" and Malaysian "RM" glued to an amount with a scale word or thousands groups
+# ("R12 million", "R4,500", "RM1.4 billion"); "R2" alone is a model, a route or a score (see
+# ``figures_units.currency_before``).
 RAND_AMOUNT = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?[^\S\n]?(?:million|billion|bn|m)\b"
 _GLUED_CODES = ("(?=\\d)(?:" + "|".join(r"(?<=\b" + c + ")" for c in GLUED_CODES)
-                + r"|(?<=\bR)(?=" + RAND_AMOUNT + "))")
+                + r"|(?:(?<=\bR)|(?<=\bRM))(?=" + RAND_AMOUNT + "))")
 _SUFFIX_ALT = "|".join(sorted(SUFFIX_SCALES, key=len, reverse=True))
 
 # Matches a web address (group ``url``, read so that its digits are skipped) or
