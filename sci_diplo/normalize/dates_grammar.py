@@ -322,7 +322,7 @@ APOS_RX = re.compile(r"[‘’'](?P<d>\d0)s")
 ANY_CASE_TRIGGERS = sorted(
     set(DEMONSTRATIVES) | set(SEASONS)
     | {"today", "tonight", "yesterday", "tomorrow", "first", "second", "third", "fourth", "final",
-       "ago", "hence", "now", "century", "centuries", *PART_OF_WORDS, "nineteen", "twenty", "thirty",
+       "ago", "hence", "now", "millennium", "century", "centuries", *PART_OF_WORDS, "nineteen", "twenty", "thirty",
        *(w for w, n in ORDINAL_WORDS.items() if 5 <= n <= 20 and w.isalpha()), "thirtieth"}
 )
 CAPITAL_TRIGGERS = sorted(set(MONTHS) | set(WEEKDAYS))

@@ -304,6 +304,17 @@ def _from_now(text: str, start: int, word: str) -> Atom | None:
     return Atom(atom.start, start + len(word), "rel", rel=atom.rel) if atom else None
 
 
+# Before "millennium": "the turn of the ".
+_TURN_OF_RX = re.compile(r"(?<![\w-])(?:the[^\S\n]++)?turn[^\S\n]++of[^\S\n]++the[^\S\n]++\Z", re.I)
+
+
+def _millennium(text: str, start: int, word: str) -> Atom | None:
+    """Return "the turn of the millennium" as 2000, or None ("the turn of the century" may be
+    1900 or 2000: no date)."""
+    mt = _TURN_OF_RX.search(text, max(0, start - 24), start)
+    return Atom(mt.start(), start + len(word), lo=(2000, None, None)) if mt else None
+
+
 def _century_word(text: str, start: int, word: str) -> Atom | None:
     """Return "the twentieth century" (ordinal in words), or None."""
     mt = g.CENTURY_BACK_RX.search(text, max(0, start - 30), start)
@@ -337,6 +348,6 @@ _WORD_HANDLERS = {
     "first": _said, "second": _said, "third": _said, "fourth": _said, "final": _qord,
     **dict.fromkeys(("nineteen", "twenty", "thirty", "thirtieth"), _said),
     **dict.fromkeys((w for w, n in g.ORDINAL_WORDS.items() if 5 <= n <= 20 and w.isalpha()), _said),
-    "ago": _ago, "hence": _ago, "now": _from_now, "century": _century_word, "centuries": _century_word,
+    "ago": _ago, "hence": _ago, "now": _from_now, "millennium": _millennium, "century": _century_word, "centuries": _century_word,
     **dict.fromkeys(g.PART_OF_WORDS, _part_of),
 }

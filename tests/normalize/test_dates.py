@@ -673,3 +673,9 @@ def test_a_month_and_a_day_across_a_paragraph_or_a_code_are_no_date(text, found)
 def test_a_date_closing_a_masthead_bar_of_middle_dots_is_a_dateline():
     (match,) = find_dates("MERIDIAN MAGAZINE · Long read · 18 November 2023\n\nText.", None)
     assert (match.value, match.dateline) == ("2023-11-18", True)
+
+
+def test_the_turn_of_the_millennium_is_2000_and_of_the_century_no_date():
+    text = "By the turn of the millennium the station was busy; at the turn of the century it was not."
+    assert [(text[m.start:m.end], m.value, m.relation) for m in find_dates(text, "2023-11-18")] == [
+        ("By the turn of the millennium", "2000", "by")]
