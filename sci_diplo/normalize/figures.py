@@ -39,7 +39,7 @@ _POST_QUAL_RE = re.compile(
 )
 _POST_QUAL_FIRST = ("+", "-", "\u2010")
 # What joins the two ends of a range: "5-10", "5 to 10", "between 5 and 10".
-_RANGE_GAP_RE = re.compile(r"(?i)[^\S\n]*(?:(?P<d>[-\u2010\u2013\u2014])|(?P<w>to|and|through))[^\S\n]*")
+_RANGE_GAP_RE = re.compile(r"(?i)[^\S\n]*(?:(?P<d>[-\u2010\u2013\u2014])|(?P<w>to|and|through|or))[^\S\n]*")
 # What opens a range: "between", "from".
 _RANGE_OPEN_RE = re.compile(r"(?i)(?<![\w])(?P<w>between|from)[^\S\n]+\Z")
 # A unit glued by a hyphen: "2,000-year-old", "two-day", "a 10-member team".
@@ -243,6 +243,8 @@ def _range_gap(text: str, a: int, b: int) -> bool:
     in the first three.
     """
     head = text[a:b if b - a < 80 else a + 80]
+    if head == " or ":
+        return True  # "two or three physicists", "5 or 6 labs": a range (not "5 labs or 6 centres")
     if "\n" in head:
         return False
     parts = head.split(None, 4)

@@ -69,6 +69,8 @@ def _figs(text: str) -> list[tuple]:
                                                                     (4.8e11, "IDR", "exact", None)]),
         ("Paris spent FF 30 million in 1996.", [(3e7, "FRF", "exact", None)]),
         ("Malaysia adds RM1.4 billion; room RM5 is free.", [(1.4e9, "MYR", "exact", None)]),
+        ("It had two or three physicists and 5 labs or 6 centres.",
+         [(2, "physicists", "range", 3), (5, "labs", "exact", None), (6, "centres", "exact", None)]),
         ("Suva will contribute FJ$3.5 million and Port Moresby about 12 million kina.",
          [(3.5e6, "FJD", "exact", None), (1.2e7, "PGK", "about", None)]),
         ("A request may not exceed a quarter of the budget.", [(25, "percent", "at_most", None)]),
