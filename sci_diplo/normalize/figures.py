@@ -58,6 +58,10 @@ _RANGE_LOOSE_RE = re.compile(
 _END_RE = re.compile(r"[^\S\n]*(?:[^\w\s]|\n|\Z)")
 # A word or digit right before "percent of" (then it is "5 percent of ...").
 _WORD_BEFORE_RE = re.compile(r"\w[^\S\n]*\Z")
+# A group whose size a number closing its clause gives: "a permanent staff of 31", "a crew of 12".
+_GROUP_OF_RE = re.compile(
+    r"(?i)\b(?:a|an|the|its|their)[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?(staff|crew|team|workforce|delegation|cohort"
+    r"|faculty|membership)[^\S\n]+of[^\S\n]+\Z")
 # After a fraction, what makes it a share of what the text just named: "of them", or a verb
 # ("nearly half are women", "a third said").
 _SHARE_RE = re.compile(
@@ -321,7 +325,10 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
 
 def _labelled(text: str, n: Num, post: str | None) -> tuple[float, str, int, int, str | None] | None:
     """A number alone on a line after a label that names what it counts ("Participants: 1,200",
-    "- Joint labs: 23", "Researchers involved: approx. 200"): the label's plural noun is its unit."""
+    "- Joint labs: 23", "Researchers involved: approx. 200"): the label's plural noun is its unit;
+    or closing its clause after a group it sizes ("a permanent staff of 31.")."""
+    if _END_RE.match(text, n.end) and (group := _GROUP_OF_RE.search(text, max(0, n.start - 40), n.start)):
+        return n.value, group.group(1).lower(), group.start(1), n.end, post  # "a permanent staff of 31.": the staff
     if not _LINE_END_RE.match(text, n.end):
         return None
     qual = find_qualifier(text, n.start)
