@@ -71,6 +71,8 @@ def _figs(text: str) -> list[tuple]:
         ("Malaysia adds RM1.4 billion; room RM5 is free.", [(1.4e9, "MYR", "exact", None)]),
         ("The station has a permanent staff of 31, and its delegation of 20, led by Li, came.",
          [(31, "staff", "exact", None), (20, "delegation", "exact", None)]),
+        ("They joined 23 Horizon Europe consortia and signed 4 memoranda.",
+         [(23, "consortia", "exact", None), (4, "memoranda", "exact", None)]),
         ("It had two or three physicists and 5 labs or 6 centres.",
          [(2, "physicists", "range", 3), (5, "labs", "exact", None), (6, "centres", "exact", None)]),
         ("Suva will contribute FJ$3.5 million and Port Moresby about 12 million kina.",
