@@ -29,7 +29,7 @@ FLOORS = {
     "heldout4": {"figures": 0.98, "dates": 0.94, "programmes": 0.87, "claims": 0.95, "countries": 1.0,
                  "published": 0.875, "qualifier": 0.99, "relation": 0.97},
     # scored blind once (data/gold/heldout5/README.md, at 0.86-0.99 and 6/8), then general rules
-    "heldout5": {"figures": 0.91, "dates": 0.95, "programmes": 0.91, "claims": 0.91, "countries": 0.98,
+    "heldout5": {"figures": 0.93, "dates": 0.95, "programmes": 0.91, "claims": 0.91, "countries": 0.98,
                  "published": 1.0, "qualifier": 0.96, "relation": 0.98},
 }
 
