@@ -109,9 +109,10 @@ class CachingTokenizer(Tokenizer):
 @registry.tokenizers("sci_diplo.tokenizer.v1")
 def create_tokenizer() -> Callable[[Language], Tokenizer]:
     """Return a factory of spaCy's tokenizer for the language (as ``spacy.Tokenizer.v1`` makes it),
-    with ``HYPHEN_INFIX`` added to the infixes, ``FOOTNOTE_SUFFIXES`` to the suffixes and runs of ``LONG_RUN`` characters kept whole. It
-    is built once, with its own infixes: building the default one and replacing its infixes
-    compiled them twice and loaded the special cases twice (0.15 s of every start)."""
+    with ``HYPHEN_INFIX`` added to the infixes, ``FOOTNOTE_SUFFIXES`` to the suffixes and runs
+    of ``LONG_RUN`` characters kept whole. It is built once, with its own infixes: building the
+    default one and replacing its infixes compiled them twice and loaded the special cases
+    twice (0.15 s of every start)."""
 
     def make(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults

@@ -184,15 +184,13 @@ def _measure_re(text: str, pos: int) -> tuple[str, float, int] | None:
     return (found[0], found[1], m.end()) if found else None
 
 
-# ISO 4217: the codes in use (from pycountry 26.2.16's table, less funds, metals and test codes),
-# the withdrawn Croatian kuna and Bulgarian lev, and the currencies the euro replaced, which
-# histories still quote
-# ("FF 30 million" in 1996).
 # Every unit of measure the finders give (the canonical names): "kilometers", "percent", "°C" ...
 MEASURE_UNITS = frozenset(UNIT_ABBR.values()) | frozenset(unit for unit, _ in _UNIT_WORDS.values())
 # Currencies with three decimal places, where "KWD 1.500" is one and a half dinars.
 THREE_DECIMAL_CURRENCIES = frozenset("BHD IQD JOD KWD LYD OMR TND".split())
-
+# ISO 4217: the codes in use (from pycountry 26.2.16's table, less funds, metals and test codes),
+# the withdrawn Croatian kuna and Bulgarian lev, and the currencies the euro replaced, which
+# histories still quote ("FF 30 million" in 1996).
 ISO_CODES = frozenset(
     "AED AFN ALL AMD AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP "
     "BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP "

@@ -23,9 +23,9 @@ TOKEN_TRAIL = "-‐‑–'’"
 INITIALISM_RE = re.compile(r"(?:^|[\-‐‑–])(?:[A-Za-z]\.)+$")
 # A numeric ordinal: "12th", "1st", "22nd".
 ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
-# A year or a year range: "2011", "2021-2025", "2016/17".
 # A version number inside a name: "Track 1.5 Dialogue", "Industry 4.0 Partnership".
 VERSION_RE = re.compile(r"\d\.\d")
+# A year or a year range: "2011", "2021-2025", "2016/17".
 YEAR_RE = re.compile(r"(?:1[89]|20)\d\d(?:[\-‐‑–/](?:1[89]|20)?\d\d)?")
 # An acronym: capitals, digits and inner dots/hyphens/&, at least two capitals ("CERC", "R&D").
 ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&.\-]*+[A-Za-z0-9]?")
