@@ -175,8 +175,12 @@ def word_trie(words: list[str] | dict[str, str], fold: bool = False) -> str:
 _MONTH = word_trie(list(MONTHS))
 # A day of a month in ordinal words, as said aloud: "the fifteenth of May", "the second to the
 # sixth of June", "the twenty-first of March, 2025".
-DAY_WORDS = {**{w: n for w, n in ORDINAL_WORDS.items() if n <= 29 and w not in ("final", "last") and not w[0].isdigit()},
+DAY_WORDS = {**{w: n for w, n in ORDINAL_WORDS.items()
+                if n <= 29 and w not in ("final", "last") and not w[0].isdigit()},
              "thirtieth": 30, "thirty-first": 31, "thirty first": 31}
+# The one-word day ordinals past "fourth" that start one (dates_scan reads them; "first" to
+# "fourth" also start a quarter, "twenty" and "thirty" a later day or a year said aloud).
+SAID_DAY_TRIGGERS = (*(w for w, n in ORDINAL_WORDS.items() if 5 <= n <= 20 and w.isalpha()), "thirtieth")
 _DAY_WORD = "(?:" + word_trie(sorted(DAY_WORDS)) + ")"
 _DAY_REST = (r"(?:[^\S\n]++(?:to|through|and|-)[^\S\n]++(?:the[^\S\n]++)?(?P<d2>" + _DAY_WORD + r"))?"
              r"[^\S\n]++of[^\S\n]++(?P<mon>(?-i:" + "|".join(m.capitalize() for m in sorted(MONTHS_ALONE)) + r"))\b")
@@ -323,7 +327,7 @@ ANY_CASE_TRIGGERS = sorted(
     set(DEMONSTRATIVES) | set(SEASONS)
     | {"today", "tonight", "yesterday", "tomorrow", "first", "second", "third", "fourth", "final",
        "ago", "hence", "now", "millennium", "century", "centuries", *PART_OF_WORDS, "nineteen", "twenty", "thirty",
-       *(w for w, n in ORDINAL_WORDS.items() if 5 <= n <= 20 and w.isalpha()), "thirtieth"}
+       *SAID_DAY_TRIGGERS}
 )
 CAPITAL_TRIGGERS = sorted(set(MONTHS) | set(WEEKDAYS))
 
@@ -343,8 +347,7 @@ _DAY_AFTER = r"[^\S\n]++(?:of|to|through|and|-)[^\S\n]"
 _TRIGGER_TAILS = {
     **{w: _after(_QORD_AFTER + "|" + _DAY_AFTER) for w in ("first", "second", "third", "fourth")},
     "final": _after(_QORD_AFTER),
-    **{w: _after(_DAY_AFTER) for w, n in ORDINAL_WORDS.items() if 5 <= n <= 20 and w.isalpha()},
-    "thirtieth": _after(_DAY_AFTER),
+    **{w: _after(_DAY_AFTER) for w in SAID_DAY_TRIGGERS},
     **{w: _after(_DEMO_AFTER) for w in ("this", "next", "coming", "current", "upcoming")},
     "last": _after(_QORD_AFTER + "|" + _DEMO_AFTER),
     **{w: _after(_SEASON_AFTER) for w in SEASONS},

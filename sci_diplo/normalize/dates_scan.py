@@ -346,8 +346,8 @@ _WORD_HANDLERS = {
     "today": _day, "tonight": _day, "yesterday": _day, "tomorrow": _day,
     "this": _demo, "last": _demo, "next": _demo, "coming": _demo, "current": _demo, "upcoming": _demo,
     "first": _said, "second": _said, "third": _said, "fourth": _said, "final": _qord,
-    **dict.fromkeys(("nineteen", "twenty", "thirty", "thirtieth"), _said),
-    **dict.fromkeys((w for w, n in g.ORDINAL_WORDS.items() if 5 <= n <= 20 and w.isalpha()), _said),
-    "ago": _ago, "hence": _ago, "now": _from_now, "millennium": _millennium, "century": _century_word, "centuries": _century_word,
+    **dict.fromkeys(("nineteen", "twenty", "thirty", *g.SAID_DAY_TRIGGERS), _said),
+    "ago": _ago, "hence": _ago, "now": _from_now, "millennium": _millennium,
+    "century": _century_word, "centuries": _century_word,
     **dict.fromkeys(g.PART_OF_WORDS, _part_of),
 }
