@@ -37,21 +37,19 @@ from sci_diplo.normalize.dates_triggers import project
 from sci_diplo.normalize.types import DateMatch
 
 HEAD_CHARS = 2000
+# What may stand between a publication word and its date: "on", ":", a clock time or separators.
+_TO_DATE = (r"(?:\s++on)?\s*+[:：]?\s*+"
+            r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*+(?:[ap]\.?m\.?)?\s*+(?:[A-Z]{2,5}\s*+)?[,|–—-]?\s*+)?(?:on\s++)?\Z")
 # With no date in the head, a page's footer may give it: "This page was last edited on ...",
 # "Page last updated: ..." ("last": a related story's "Published" line is no footer's).
 FOOTER_CHARS = 600
-_FOOTER_BEFORE_RX = re.compile(
-    r"\blast\s++(?:edited|updated|modified|reviewed)(?:\s++on)?\s*+[:：]?\s*+"
-    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*+(?:[ap]\.?m\.?)?\s*+(?:[A-Z]{2,5}\s*+)?[,|–—-]?\s*+)?(?:on\s++)?\Z",
-    re.I,
-)
+_FOOTER_BEFORE_RX = re.compile(r"\blast\s++(?:edited|updated|modified|reviewed)" + _TO_DATE, re.I)
 # A publication word (and where: "published in Nature"; a report "Tabled in Parliament", not a
-# question "tabled on"), then only spaces, "on", ":", a clock time or separators before the date.
+# question "tabled on"), then only what ``_TO_DATE`` allows before the date.
 _PUBLISHED_BEFORE_RX = re.compile(
     r"(?:(?:published|posted|updated|released|issued|modified|edited|dated|date)"
     r"(?:\s++(?:in|to)\s++(?:the\s++)?[A-Z][\w-]*+)?"
-    r"|(?:tabled|laid)\s++(?:in|before)\s++(?:the\s++)?[A-Z][\w-]*+)(?:\s++on)?\s*+[:：]?\s*+"
-    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*+(?:[ap]\.?m\.?)?\s*+(?:[A-Z]{2,5}\s*+)?[,|–—-]?\s*+)?(?:on\s++)?\Z",
+    r"|(?:tabled|laid)\s++(?:in|before)\s++(?:the\s++)?[A-Z][\w-]*+)" + _TO_DATE,
     re.I,
 )
 # A byline before the date on its line: "By Jane Doe | ", "By Li Wei, ", "Posted by Jess Tremblay · ".
