@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span
 from sci_diplo.components import extensions
 from sci_diplo.components.base import Batched, doc_cache, doc_text, set_token_bounds
 from sci_diplo.components.extensions import PARAGRAPHS
+from sci_diplo.normalize.dates import SLASHED_AGENCY
 
 # A line break and the white space after it. Its literal first character lets the regex
 # engine jump from one line break to the next; a pattern that starts with the spaces
@@ -107,13 +108,14 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
 
 # A sentence's end with a footnote mark glued to it, before the next sentence: "in 2014.[1] Since",
 # "engineers.³ Then" (the mark and the stop are one token, which the punctuation rule cannot see).
-FOOTNOTE_END = re.compile(r"[.!?][\"”’)]?(?:\[\d{1,3}\]|[¹²³⁴-⁹⁰]{1,3})[^\S\n]+(?=[A-Z“\"‘])")
+_FOOTNOTE = r"\[\d{1,3}\]|[¹²³⁴-⁹⁰]{1,3}"
+FOOTNOTE_END = re.compile(r"[.!?][\"”’)]?(?:" + _FOOTNOTE + r")[^\S\n]+(?=[A-Z“\"‘])")
 # A news agency between slashes after a dateline's full stop, before the story: "MOSCOW, March 14.
 # /TASS/. Russia will" (the agency and its stop are one token).
-AGENCY_END = re.compile(r"(?<![\w/])/[A-Z][A-Za-z-]{1,30}/\.[^\S\n]+(?=[A-Z“\"‘])")
+AGENCY_END = re.compile(r"(?<![\w/])" + SLASHED_AGENCY + r"\.[^\S\n]+(?=[A-Z“\"‘])")
 # What stays in the sentence before it after the stop: a footnote mark as the pipeline's
 # tokenizer cuts it from the word before it, a news agency between slashes ("14. /TASS/.").
-FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]|[¹²³⁴-⁹⁰]{1,3}|/[A-Z][A-Za-z-]{1,30}/\.?")
+FOOTNOTE_MARK = re.compile(_FOOTNOTE + "|" + SLASHED_AGENCY + r"\.?")
 
 
 def wrapped(text: str, start: int) -> bool:

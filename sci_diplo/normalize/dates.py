@@ -78,7 +78,8 @@ _CITY = r"[A-Z][A-Z .'’-]{1,40}(?:,\s*+[A-Z][A-Za-z.]{1,10})?"
 # A news agency in brackets, and a dash: "(Xinhua) --", " -- ", " — "; or between slashes after
 # the date's full stop: "MOSCOW, March 14. /TASS/.".
 _AGENCY_NAME = r"\s*+(?:\([^)\n]{1,40}\)\s*+)?"
-_SLASH_AGENCY = r"\.?[^\S\n]*+/[A-Z][A-Za-z-]{1,30}/\.?"
+SLASHED_AGENCY = r"/[A-Z][A-Za-z-]{1,30}/"  # "/TASS/" (the sentence splitter reads it too)
+_SLASH_AGENCY = r"\.?[^\S\n]*+" + SLASHED_AGENCY + r"\.?"
 _AGENCY = r"(?:" + _SLASH_AGENCY + "|" + _AGENCY_NAME + r"(?:--|—|–|-))"
 # What follows a dateline's date before the story: an agency, and a dash, a colon or a bar.
 AFTER_DATELINE_RX = re.compile(r"(?:" + _SLASH_AGENCY + "|" + _AGENCY_NAME + r"(?:--|[-–—:|])?)\s*+")
