@@ -53,12 +53,9 @@ IRREGULAR_PLURALS = {
 SINGULAR_S_ENDINGS = ("ss", "us", "is", "ics")
 # Plural endings in "-es" after a sibilant: drop the "es".
 SIBILANT_ES_ENDINGS = ("sses", "ches", "shes", "xes", "zzes")
-# British spellings mapped to the American ones (gold units use "meters").
+# British spellings mapped to the American ones (gold units use "meters"); every "-metre"
+# is "-meter" (``american``).
 SPELLING_VARIANTS = {
-    "metre": "meter",
-    "kilometre": "kilometer",
-    "centimetre": "centimeter",
-    "millimetre": "millimeter",
     "litre": "liter",
     "centre": "center",
     "tonne": "ton",
@@ -109,8 +106,8 @@ def singular(word: str) -> str:
 
     Rules: irregulars (people, children, data, ...), "-ies" -> "-y",
     "-sses/-ches/-shes/-xes/-zzes" lose "es", other "-s" lose "s" except the
-    singular endings "-ss", "-us", "-is", "-ics"; British "-metre" spellings are
-    mapped to "-meter".
+    singular endings "-ss", "-us", "-is", "-ics"; British spellings are made American
+    (``american``: "-metre" is "-meter").
     """
     w = word.lower()
     if w in IRREGULAR_PLURALS:
@@ -121,9 +118,15 @@ def singular(word: str) -> str:
         w = w[:-2]
     elif len(w) > 3 and w.endswith("s") and not w.endswith(SINGULAR_S_ENDINGS):
         w = w[:-1]
-    if w.endswith("metre"):  # "nanometre", "micrometre" as "millimetre" is
-        w = w[:-5] + "meter"
-    return SPELLING_VARIANTS.get(w, w)
+    return american(w)
+
+
+def american(word: str) -> str:
+    """Return ``word`` (lower case) in American spelling: "metre", "nanometre" -> "-meter", and
+    ``SPELLING_VARIANTS``."""
+    if word.endswith("metre"):
+        return word[:-5] + "meter"
+    return SPELLING_VARIANTS.get(word, word)
 
 
 def noun_forms(word: str) -> frozenset[str]:
@@ -138,7 +141,7 @@ def noun_forms(word: str) -> frozenset[str]:
         forms.add(w[:-2])
     if len(w) > 3 and w.endswith("s"):
         forms.add(w[:-1])
-    return frozenset(SPELLING_VARIANTS.get(f, f) for f in forms)
+    return frozenset(map(american, forms))
 
 
 def same_noun(a: str, b: str) -> bool:
