@@ -370,11 +370,12 @@ def _other_names(text: str, cands: list[_Candidate]) -> None:
         if b.start - a.end <= 200 and ALSO_CALLED_RE.fullmatch(text, a.end, b.start):
             a.explicit.append(b.name)
     seen: set[str] = set()
+    names = [c.name.casefold().split() for c in cands]  # (each split once, not once per later name)
     for k, b in enumerate(cands):
         key = _cached_key(b.name)
-        words = b.name.casefold().split()
+        words = names[k]
         if key not in seen and len(words) >= MIN_SHORT_FORM_WORDS and not b.explicit:
-            holders = {_cached_key(a.name): a for a in cands[:k] if _short_form(words, a.name.casefold().split())}
+            holders = {_cached_key(a.name): a for a, name in zip(cands[:k], names) if _short_form(words, name)}
             if len(holders) == 1:
                 next(iter(holders.values())).explicit.append(b.name)
         seen.add(key)
