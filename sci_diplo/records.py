@@ -65,13 +65,14 @@ class SentenceFacts:
         texts = self.texts.get(sent.start)
         if texts is None:
             text = self.text[sent.start_char : sent.end_char]
-            norm = norm_text(text)
             date_start, story = self.after_dateline.get(sent.start, (sent.start_char, sent.start_char))
             cut = story - sent.start_char
             if 0 < cut < len(text.rstrip()):
                 # the place stays: "NAIROBI, Kenya (AP) —" and "NAIROBI, March 5 (Reuters) —" are one
                 # story, "ACCRA, Ghana, March 5 —" another
                 norm = _dateline_place(self.text[sent.start_char : date_start]) + " | " + norm_text(text[cut:])
+            else:
+                norm = norm_text(text)
             texts = self.texts[sent.start] = (sys.intern(text.strip()), norm)
         return texts
 
