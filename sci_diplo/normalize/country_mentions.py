@@ -216,7 +216,7 @@ def _candidate_forms(text: str, m: re.Match[str], low: int, tables: Tables) -> t
 # A currency a country's name or demonym qualifies: "165 million U.S. dollars", "Swiss francs"
 # name money, not the country (as "US$" does not).
 _CURRENCY_AFTER = re.compile(
-    r" (?:dollars?|pesos?|rupees?|francs?|yuan|yen|rand|reais|krona|kronor|krone|kroner|dinars?|riyals?"
+    r" (?:dollars?|pesos?|rupees?|francs?|yuan|yen|rand|reais|krona|kronor|krone|kroner|dinars?|riyals?|rials?"
     r"|dirhams?|shillings?|naira|cedis?|rupiah|ringgit|baht|roubles?|rubles?|lira|zloty|forint)\b")
 
 

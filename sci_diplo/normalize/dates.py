@@ -33,6 +33,10 @@ decided here (documented in the tests too):
   is None. Without either they keep ``value=None`` and ``kind="relative"``.
   An anchor too coarse for the expression ("last month" in a text dated only
   "2011") gives None too; offsets of zero keep its precision ("today" is "2011").
+- "A decade later", "two years earlier", "a quarter of a century later" count from the
+  last date the text gave before them, when that is a point ("In 1979 ... A quarter of a
+  century later": 2004); after an interval or with no date before them they are no date.
+  "Half a century ago" is fifty years, "a quarter of a century" twenty-five.
 - Relations come from the word before: since/from (at a clause start)/starting
   in -> since, before/prior to/pre- -> before, after/following/post- -> after,
   until/till/through -> until, by -> by, during -> during; "more than N years
@@ -137,6 +141,7 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
     anchor = _anchor(published)
     out: list[DateMatch] = []
     hours_end = -1  # the end of the last range of weekdays read as opening hours
+    last: Point | None = None  # the last date the text gave (a point): "a decade later" counts from it
     for atom in _merge(text, scan(text, timeml_refs)):
         if atom.start < hours_end:
             continue
@@ -148,7 +153,15 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
         dateline = _is_day(atom) and _is_dateline(text, atom)
         if dateline and atom.lo[0] is None and atom.weekday is None:
             atom.rel = ("md", "nearest")  # a yearless dateline: the nearest such day
-        span, relative = _value(text, atom, anchor)
+        if atom.rel and atom.rel[0] == "later":  # "a quarter of a century later", "two years earlier"
+            if last is None:
+                continue  # no date before it in the text to count from
+            span, relative = resolve(("ago", *atom.rel[1:]), last, False), True
+            if span is not None and anchor is not None and span[0][0] > anchor[0] \
+                    and not clause_tense(text, atom.start, atom.end):
+                continue  # counted from another date than the last ("signed" after the publication)
+        else:
+            span, relative = _value(text, atom, anchor)
         if span is not None and not _valid_span(*span):
             span = None  # out of the calendar we write ("900 centuries ago")
         value = _format(*span) if span else None
@@ -156,6 +169,8 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
             value = atom.rel[1]
         if dateline and span is not None:
             anchor = span[0]
+        if atom.kind != "ref":
+            last = span[0] if span is not None and span[1] is None else None
         out.append(_match(text, atom, value, relative, dateline and span is not None))
     return out
 

@@ -326,7 +326,8 @@ APOS_RX = re.compile(r"[‘’'](?P<d>\d0)s")
 ANY_CASE_TRIGGERS = sorted(
     set(DEMONSTRATIVES) | set(SEASONS)
     | {"today", "tonight", "yesterday", "tomorrow", "first", "second", "third", "fourth", "final",
-       "ago", "hence", "now", "millennium", "century", "centuries", *PART_OF_WORDS, "nineteen", "twenty", "thirty",
+       "ago", "hence", "later", "earlier", "now", "millennium", "century", "centuries", *PART_OF_WORDS,
+       "nineteen", "twenty", "thirty",
        *SAID_DAY_TRIGGERS}
 )
 CAPITAL_TRIGGERS = sorted(set(MONTHS) | set(WEEKDAYS))
@@ -398,6 +399,13 @@ AGO_BACK_RX = re.compile(
     r"|centur(?:y|ies))\s++\Z",
     re.I,
 )
+# Before "a century ago" or "a year later": a share of it ("a quarter of ", "half ", "three quarters of ").
+FRACTION_BACK_RX = re.compile(
+    r"(?<![\w-])(?:(?P<q>(?:a|one)[\s-]++quarter)|(?P<h>half)|(?P<tq>three[\s-]++quarters))[\s-]++(?:of[\s-]++)?\Z",
+    re.I,
+)
+# After "later" or "earlier": a comparison ("two years later than planned"), no date.
+THAN_AFTER_RX = re.compile(r"[^\S\n]++than\b", re.I)
 # Looking back from "century": an ordinal word ("the twentieth ").
 CENTURY_BACK_RX = re.compile(r"(?<![\w-])(?P<ord>" + _ORDWORD + r")(?P<sep>\s++|-)\Z", re.I)
 # Optional era after "century" ("century BC").

@@ -283,8 +283,16 @@ def _day(text: str, start: int, word: str) -> Atom | None:
     return Atom(start, start + len(word), "rel", rel=("day", k))
 
 
+# Months in each unit that a share may be taken of ("half a year", "a quarter of a century").
+_UNIT_MONTHS = {"month": 1, "year": 12, "decade": 120, "century": 1200}
+
+
 def _ago(text: str, start: int, word: str) -> Atom | None:
-    """Return "fifty years ago", "two weeks ago", "a year hence" ..., or None."""
+    """Return "fifty years ago", "two weeks ago", "a year hence", "a quarter of a century ago";
+    "a decade later" and "two years earlier" (counted from the date the text gave before them,
+    kind ``later``: see ``dates.find_dates``); or None."""
+    if word.lower() in ("later", "earlier") and g.THAN_AFTER_RX.match(text, start + len(word)):
+        return None  # "two years later than planned"
     mt = g.AGO_BACK_RX.search(text, max(0, start - 48), start)
     if mt is None:
         return None
@@ -292,8 +300,15 @@ def _ago(text: str, start: int, word: str) -> Atom | None:
     n = int(raw) if raw.isdigit() else g.NUMBER_WORDS.get(raw)
     if not n:
         return None
-    sign = -1 if word == "ago" else 1
-    return Atom(mt.start(), start + len(word), "rel", rel=("ago", g.TIME_UNITS[mt["unit"].lower()], n * sign))
+    begin, unit = mt.start(), g.TIME_UNITS[mt["unit"].lower()]
+    if raw in ("a", "an") and (share := g.FRACTION_BACK_RX.search(text, max(0, begin - 24), begin)):
+        if unit not in _UNIT_MONTHS:
+            return None  # "half a day ago": no day of the calendar
+        months = _UNIT_MONTHS[unit] * (3 if share["tq"] else 1) // (4 if share["q"] or share["tq"] else 2)
+        begin, (unit, n) = share.start(), (("year", months // 12) if months % 12 == 0 else ("month", months))
+    sign = -1 if word.lower() in ("ago", "earlier") else 1
+    kind = "later" if word.lower() in ("later", "earlier") else "ago"
+    return Atom(begin, start + len(word), "rel", rel=(kind, unit, n * sign))
 
 
 def _from_now(text: str, start: int, word: str) -> Atom | None:
@@ -347,7 +362,7 @@ _WORD_HANDLERS = {
     "this": _demo, "last": _demo, "next": _demo, "coming": _demo, "current": _demo, "upcoming": _demo,
     "first": _said, "second": _said, "third": _said, "fourth": _said, "final": _qord,
     **dict.fromkeys(("nineteen", "twenty", "thirty", *g.SAID_DAY_TRIGGERS), _said),
-    "ago": _ago, "hence": _ago, "now": _from_now, "millennium": _millennium,
+    "ago": _ago, "hence": _ago, "later": _ago, "earlier": _ago, "now": _from_now, "millennium": _millennium,
     "century": _century_word, "centuries": _century_word,
     **dict.fromkeys(g.PART_OF_WORDS, _part_of),
 }

@@ -303,6 +303,8 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
     if text[pos:pos + 1] in "\n.;" and _LINE_END_RE.match(text, pos):
         return _labelled(text, n, post)  # nothing after it on its line: what it counts is before it
     found = currency_or_measure(text, pos)
+    if not found and n.scale != 1 and (of := _OF_AFTER_SCALE_RE.match(text, pos)) is not None:
+        found = currency_after(text, of.end())  # "3,5 million of euro": English as translated
     if found:
         if len(found) == 2:  # money
             return n.value, found[0], start, found[1], post
@@ -321,6 +323,11 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
     if n.fraction and n.value < 1:  # "nearly half of our farmers": a share, stated as a percentage
         return n.value * 100, "percent", start, end, post
     return n.value * factor, name, start, end, post
+
+
+# "of" between a scale word and its currency, as Italian, Spanish or French put it ("3,5 milioni
+# di euro" translated "3,5 million of euro").
+_OF_AFTER_SCALE_RE = re.compile(r"[^\S\n]+of(?=[^\S\n])")
 
 
 def _labelled(text: str, n: Num, post: str | None) -> tuple[float, str, int, int, str | None] | None:

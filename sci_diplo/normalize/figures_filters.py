@@ -22,6 +22,10 @@ QUALIFIERS = {
     "more than": "more_than", "over": "more_than", "above": "more_than",
     "exceeding": "more_than", "exceeds": "more_than", "exceeded": "more_than",
     "exceed": "more_than", "in excess of": "more_than", "upwards of": "more_than",
+    # a total that passed a mark: "trade crossed US$ 3 billion", "sales topped 2 million units"
+    "surpassed": "more_than", "surpasses": "more_than", "surpassing": "more_than", "surpass": "more_than",
+    "topped": "more_than", "tops": "more_than", "topping": "more_than",
+    "crossed": "more_than", "crosses": "more_than", "crossing": "more_than",
     "greater than": "more_than", "higher than": "more_than", "larger than": "more_than",
     "at least": "at_least", "no less than": "at_least", "no fewer than": "at_least",
     "not less than": "at_least", "not fewer than": "at_least", "a minimum of": "at_least",

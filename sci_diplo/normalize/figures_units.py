@@ -226,7 +226,7 @@ CURRENCY_BEFORE_RE = re.compile(
     + r"|[A-Z]{3})[^\S\n]?\Z"
 )
 # Currency words after a number (with a country adjective) -> ISO code.
-_CURRENCY_WORDS = {
+_CURRENCY_WORDS: dict[str, str | None] = {
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "pound sterling": "GBP", "sterling": "GBP",
     "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "rupee": "INR", "won": "KRW",
     "rouble": "RUB", "ruble": "RUB", "rand": "ZAR", "naira": "NGN", "shilling": "KES",
@@ -239,6 +239,9 @@ _CURRENCY_WORDS = {
     "kuna": "HRK", "quetzal": "GTQ", "guarani": "PYG", "boliviano": "BOB", "shekel": "ILS",
     "afghani": "AFN", "tugrik": "MNT", "vatu": "VUV", "tala": "WST", "kwanza": "AOA", "metical": "MZN",
     "rwandan franc": "RWF", "french franc": "FRF", "deutschmark": "DEM", "deutsche mark": "DEM",
+    # a dinar or a rial is money of several countries: a code only with their adjective
+    # ("Tunisian dinars"); alone ("7 million dinars") it is the counted noun
+    "dinar": None, "rial": None,
 }
 _ADJ_CODES = {
     ("dollar", "canadian"): "CAD", ("dollar", "australian"): "AUD", ("dollar", "hong kong"): "HKD",
@@ -248,13 +251,18 @@ _ADJ_CODES = {
     ("peso", "colombian"): "COP", ("krone", "danish"): "DKK", ("kroner", "danish"): "DKK",
     ("franc", "cfa"): "XOF", ("dirham", "moroccan"): "MAD", ("riyal", "qatari"): "QAR",
     ("shilling", "ugandan"): "UGX", ("shilling", "tanzanian"): "TZS", ("pound", "egyptian"): "EGP",
+    ("dinar", "tunisian"): "TND", ("dinar", "algerian"): "DZD", ("dinar", "jordanian"): "JOD",
+    ("dinar", "kuwaiti"): "KWD", ("dinar", "bahraini"): "BHD", ("dinar", "iraqi"): "IQD",
+    ("dinar", "libyan"): "LYD", ("dinar", "serbian"): "RSD", ("rial", "omani"): "OMR",
+    ("rial", "iranian"): "IRR", ("rial", "yemeni"): "YER",
 }
 _ADJ = ("US", "U.S.", "American", "Canadian", "Australian", "Hong Kong", "Singapore",
         "New Zealand", "New Taiwan", "Taiwan", "Swiss", "Swedish", "Norwegian", "Danish",
         "Indian", "Pakistani", "Sri Lankan", "Philippine", "Mexican", "Chilean", "Argentine",
         "Colombian", "South African", "Japanese", "Chinese", "Russian", "Brazilian",
         "Turkish", "Egyptian", "Nigerian", "Kenyan", "Ugandan", "Tanzanian", "Moroccan",
-        "Qatari", "CFA")
+        "Qatari", "CFA", "Tunisian", "Algerian", "Jordanian", "Kuwaiti", "Bahraini", "Iraqi", "Libyan",
+        "Serbian", "Omani", "Iranian", "Yemeni")
 _CUR_WORD_ALT = _alt([w for k in _CURRENCY_WORDS for w in (k, _plural(k))])
 _CURRENCY_WORD_CODES = {w: code for k, code in _CURRENCY_WORDS.items() for w in (k, _plural(k))}
 # A currency after a number (and its scale): "yuan", "US dollars", "pounds

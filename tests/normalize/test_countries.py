@@ -315,6 +315,7 @@ def test_runs_read_whole_where_it_matters(text: str, expected: list[tuple[str, s
     ("It pays 2 million Swiss francs to Swiss teams.", [("Swiss", "CHE")]),
     ("Three Kiwi hydrologists and two Aussies joined.", [("Kiwi", "NZL"), ("Aussies", "AUS")]),
     ("A Kenyan won the prize.", [("Kenyan", "KEN")]),  # "won" is a verb here, no currency
+    ("It costs 5 million Omani rials in Oman.", [("Oman", "OMN")]),
 ])
 def test_a_currency_names_no_country_and_nicknames_do(text, found):
     from sci_diplo.normalize.country_mentions import find_countries

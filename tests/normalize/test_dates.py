@@ -571,6 +571,35 @@ def test_a_span_of_time_from_now_is_the_date_ahead(text, quote, value):
     assert (text[match.start:match.end], match.value) == (quote, value)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("The station opened in 1979. A quarter of a century later, Japan joined.",
+     [("1979", "1979", "on"), ("A quarter of a century later", "2004", "on")]),
+    ("It opened in March 1979; six months later it closed. Two years earlier, it was planned.",
+     [("March 1979", "1979-03", "on"), ("six months later", "1979-09", "on"), ("Two years earlier", "1977", "on")]),
+    ("On 5 May 2001 they met, and three days later they signed.",
+     [("5 May 2001", "2001-05-05", "on"), ("three days later", "2001-05-08", "on")]),
+    # nothing to count from: no date before it, an interval, or a comparison
+    ("Two years later it closed.", []),
+    ("It was signed in the 1990s; a decade later it lapsed.", [("1990s", "1990/1999", "during")]),
+    ("The lab opened in 2020, two years later than planned.", [("2020", "2020", "on")]),
+    # a past event after the publication: counted from another date than the last
+    ("By 2010 the station grew. A quarter of a century later, they signed a memorandum.", [("By 2010", "2010", "by")]),
+    ("In 2020 they met. Ten years later, they will sign.", [("2020", "2020", "on"), ("Ten years later", "2030", "on")]),
+])
+def test_a_span_of_time_later_counts_from_the_date_before_it(text, expected):
+    assert found(text, "2023-11-18") == expected
+
+
+@pytest.mark.parametrize("text,quote,value", [
+    ("A quarter of a century ago we met.", "A quarter of a century ago", "1998"),
+    ("Half a century ago the lab opened.", "Half a century ago", "1973"),
+    ("Half a year ago the lab opened.", "Half a year ago", "2023-05"),
+])
+def test_a_share_of_a_unit_ago(text, quote, value):
+    (match,) = find_dates(text, "2023-11-18")
+    assert (text[match.start:match.end], match.value) == (quote, value)
+
+
 def test_from_now_on_names_no_date():
     assert find_dates("From now on we work together.", "2023-11-14") == []
 
