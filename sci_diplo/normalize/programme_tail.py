@@ -161,14 +161,35 @@ def _drop_parties(tail: Tail, starts: list[int], complement: str | None) -> None
         tail.end = starts[k]
 
 
+# Words after which "in" names a field ("Cooperation in Earth Observation", "Centre for Doctoral
+# Training in Circular Materials"), not where the programme is.
+FIELD_BEFORE_IN = frozenset(
+    "Cooperation Collaboration Excellence Training Research Studies Partnership Education Innovation".split())
+# What a field's name ends with ("Ecology", "Robotics", "Medicine", "Prediction", "Agriculture",
+# "Chemistry", "Energy", "Health", "Policy", "Sciences") and fields that end otherwise.
+_FIELD_ENDINGS = ("logy", "logies", "ics", "nce", "nces", "ing", "ion", "ions", "ine", "ment", "ity", "ure",
+                  "ures", "ism", "try", "phy", "gy", "th", "cy", "ies", "ship")
+_FIELDS = frozenset("Research Data Materials Water Food Space Climate Oceans Law Design Art Arts Languages AI "
+                    "Change Systems Resources".split())
+
+
+def _a_town(titles: list[str], segments: list[str]) -> bool:
+    """True when "in" + ``titles``, after the name's subject, names a town ("Joint Laboratory for
+    Fisheries Science in Zanzibar", "Joint Centre for Sea-Ice Prediction in Tromsø"): capitalised
+    words none of which looks like a field, and no word before "in" that takes a field."""
+    if not segments or segments[-1].rsplit(" ", 1)[-1] in FIELD_BEFORE_IN or len(titles) > 3:
+        return False
+    return all(w[:1].isupper() and w not in _FIELDS and not w.endswith(_FIELD_ENDINGS) for w in titles)
+
+
 def _a_place(titles: list[str], segments: list[str], words: ProgrammeWords) -> bool:
-    """True when "in" + ``titles`` names a place: a country ("in Kenya", "in the Comoros") or a
-    capital city ("in Abu Dhabi"), or any segment after an earlier "in" ("Centre for Research in
-    Ecology in Accra")."""
+    """True when "in" + ``titles`` names a place: a country ("in Kenya", "in the Comoros"), a
+    capital city ("in Abu Dhabi") or a town after the subject (``_a_town``), or any segment
+    after an earlier "in" ("Centre for Research in Ecology in Accra")."""
     if any(seg.split(" ", 1)[0] in words.location_connectors for seg in segments):
         return True
     place = " ".join(titles)
-    if names_place(place):
+    if names_place(place) or _a_town(titles, segments):
         return True
     # a place before "and" ("in Accra and the Fund for Research": the place ends the name)
     first = " ".join(itertools.takewhile(lambda w: w[:1].isupper(), titles))

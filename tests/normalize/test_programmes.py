@@ -109,6 +109,13 @@ FIND_CASES = [
     # parties after the subject of a memorandum
     ("The UAE-Korea Joint Laboratory on Advanced Semiconductor Materials in Abu Dhabi opened.",
      [("UAE-Korea Joint Laboratory on Advanced Semiconductor Materials", "joint_lab")]),
+    ("The Sino-Tanzanian Joint Laboratory for Coral Reef Science in Mtwara opened.",
+     [("Sino-Tanzanian Joint Laboratory for Coral Reef Science", "joint_lab")]),  # a town, not a capital
+    # ... but a field after "in" is: after a word that takes one, or looking like one
+    ("The Joint Centre for Flood Forecasting in Coastal Hydrology opened.",
+     [("Joint Centre for Flood Forecasting in Coastal Hydrology", "centre")]),
+    # (so a town after such a word stays: a limit of the rule, which knows no towns)
+    ("The Sino-German Centre for Research in Nanjing opened.", [("Sino-German Centre for Research in Nanjing", "centre")]),
     ("They signed the Memorandum of Understanding on Marine Science between Portugal and Cape Verde.",
      [("Memorandum of Understanding on Marine Science", "mou")]),
     ("They signed the Memorandum of Understanding between Portugal and Cape Verde.",
