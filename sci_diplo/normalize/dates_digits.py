@@ -109,11 +109,22 @@ _DAY_MONTH_RX = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?[^\S\n]++(?:of[^\S\n]++)?
 _MONTH_DAY_RX = re.compile(r"\b" + g.MONTH_NAME + r"\.?[^\S\n]++[0-3]?\d(?:st|nd|rd|th)?\b(?![^\S\n]*+[:.]?\d)")
 
 
+# A clock as the countries that write the day first write it: "14h20", "18h05", or a 24-hour
+# afternoon time with no "am"/"pm" ("18:42").
+_DAY_FIRST_CLOCK_RX = re.compile(r"\b(?:[01]?\d|2[0-3])h[0-5]\d\b|\b(?:1[3-9]|2[0-3]):[0-5]\d\b(?![^\S\n]*+[ap]\.?m\b)",
+                                 re.I)
+
+
 @lru_cache(maxsize=8)
 def writes_day_first(text: str) -> bool:
     """Whether ``text`` writes its dates in words day first ("3 June 2025") more often than month
-    first ("June 3, 2025"): then "03/06/2025" is 3 June too. Asked only of an ambiguous date."""
-    return len(_DAY_MONTH_RX.findall(text)) > len(_MONTH_DAY_RX.findall(text))
+    first ("June 3, 2025"): then "03/06/2025" is 3 June too. With as many of each (most often
+    none), whether it writes its clock as day-first countries do ("03/06/2025 – 14h20").
+    Asked only of an ambiguous date."""
+    day_month, month_day = len(_DAY_MONTH_RX.findall(text)), len(_MONTH_DAY_RX.findall(text))
+    if day_month != month_day:
+        return day_month > month_day
+    return _DAY_FIRST_CLOCK_RX.search(text) is not None
 
 
 def _full_date(start: int, end: int, y: int, m: int, d: int) -> Atom | None:

@@ -615,6 +615,11 @@ def test_a_dateline_with_an_agency_between_slashes_anchors_what_follows():
     ("Published 03/06/2025. The deal of 12 June 2025 holds.", "2025-06-03"),  # the text writes day first
     ("Published 03/06/2025. The deal of June 12, 2025 holds.", "2025-03-06"),  # month first
     ("Published 03/06/2025.", "2025-03-06"),  # no words to tell: month first (US)
+    # ... or the clock as day-first countries write it
+    ("03/06/2025 – 14h20 | Updated 18h05", "2025-06-03"),
+    ("Posted 03/06/2025 18:42", "2025-06-03"),
+    ("Posted 03/06/2025 6:42 pm", "2025-03-06"),
+    ("Posted 03/06/2025 10:42", "2025-03-06"),
     ("Published 13/06/2025.", "2025-06-13"),
 ])
 def test_an_ambiguous_numeric_date_reads_in_the_order_the_text_writes_its_dates(text, value):
