@@ -6,13 +6,15 @@ Signals, the first one in the opening ~2000 characters winning:
   2021"), "date 2021-12-19" or "Published: ..." at a line start, or a news
   dateline "BEIJING, Dec. 17, 2021 (Xinhua) --" or "NAIROBI, Kenya (AP) — March 5, 2025";
 - a full date after a publication word on the same line: "was published on
-  Dec 17 , 2021", "Updated 10:32, 17-Dec-2021", "Posted on ...", or after a
+  Dec 17 , 2021", "Updated 10:32, 17-Dec-2021", "Posted on ...", a video's "Premiered
+  Oct 14, 2025", or after a
   byline ("By Jane Doe | 12/17/2021");
 - a citation: a full date followed by a link ("*Journal*, December 17, 2021, <https://...>");
 - with no full date: a month and year as a field of a masthead bar near the top
   ("Report No. 14 | September 2023" gives ``2023-09``);
 - with none of those: a full date after "last edited", "last updated" or the like in the
-  last 600 characters, a page's footer ("This page was last edited on 9 October 2023").
+  last 1000 characters, a page's footer ("This page was last edited on 9 October 2023"),
+  or after a treaty's "Done at Lima on" before its signatures.
 
 Without any, the estimate is the year (``YYYY``) of the latest full date in the
 whole text that is not a deadline (after before/by/until); else None.
@@ -41,13 +43,18 @@ HEAD_CHARS = 2000
 _TO_DATE = (r"(?:\s++on)?\s*+[:：]?\s*+"
             r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*+(?:[ap]\.?m\.?)?\s*+(?:[A-Z]{2,5}\s*+)?[,|–—-]?\s*+)?(?:on\s++)?\Z")
 # With no date in the head, a page's footer may give it: "This page was last edited on ...",
-# "Page last updated: ..." ("last": a related story's "Published" line is no footer's).
-FOOTER_CHARS = 600
-_FOOTER_BEFORE_RX = re.compile(r"\blast\s++(?:edited|updated|modified|reviewed)" + _TO_DATE, re.I)
+# "Page last updated: ..." ("last": a related story's "Published" line is no footer's); or a
+# treaty's or a declaration's closing clause before its signatures: "Done at Lima on ...".
+FOOTER_CHARS = 1000
+_FOOTER_BEFORE_RX = re.compile(
+    r"(?i:\blast\s++(?:edited|updated|modified|reviewed)" + _TO_DATE + ")"
+    r"|^[^\S\n]*+Done[^\S\n]++(?:at|in)[^\S\n]++[A-Z][\w.'’-]*+(?:[^\S\n]++[A-Z][\w.'’-]*+){0,2}"
+    r"(?:,[^\S\n]*+[A-Z][\w.'’ -]{1,30}?)?,?[^\S\n]++(?:on|this)[^\S\n]++(?:the[^\S\n]++)?\Z", re.M)
 # A publication word (and where: "published in Nature"; a report "Tabled in Parliament", not a
 # question "tabled on"), then only what ``_TO_DATE`` allows before the date.
 _PUBLISHED_BEFORE_RX = re.compile(
-    r"(?:(?:published|posted|updated|released|issued|modified|edited|dated|date)"
+    r"(?:(?:published|posted|updated|released|issued|modified|edited|dated|date"
+    r"|premiered|aired|broadcast|streamed(?:\s++live)?)"
     r"(?:\s++(?:in|to)\s++(?:the\s++)?[A-Z][\w-]*+)?"
     r"|(?:tabled|laid)\s++(?:in|before)\s++(?:the\s++)?[A-Z][\w-]*+)" + _TO_DATE,
     re.I,
@@ -118,10 +125,9 @@ class PublishedDates:
     @cached_property
     def footer(self) -> str | None:
         """The first date after "last edited", "last updated" or the like in the last
-        ``FOOTER_CHARS`` past the head ("This page was last edited on 9 October 2023"), or None."""
-        pos = max(len(self.head), len(self.text) - FOOTER_CHARS)
-        if pos >= len(self.text):
-            return None
+        ``FOOTER_CHARS`` ("This page was last edited on 9 October 2023", "Done at Lima on 18
+        September 2024"), or None."""
+        pos = max(0, len(self.text) - FOOTER_CHARS)  # (in a short text, within the head too)
         starts = _date_starts(self.text, self.proj, self.digits, pos, len(self.text))
         for match in _Days(self.text, self.proj, starts).in_order():
             line_start = self.text.rfind("\n", 0, match.start) + 1

@@ -67,6 +67,13 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("x " * 1100 + "\nThis page was last edited on 9 October 2023, at 14:27 (UTC).\n", "2023-10-09"),
         ("x " * 1100 + "\nPage last updated: 12 March 2024\n", "2024-03-12"),
         ("Published: 2021-12-19\n" + "x " * 1100 + "\nPage last updated: 12 March 2024\n", "2021-12-19"),
+        ("Text of 2019.\n\nThis page was last edited on 9 October 2023.\n", "2023-10-09"),  # a short page too
+        # a treaty's closing clause before its signatures; not a sentence that says "done at"
+        ("Article 1\nIt ends in 2031.\n\nDone at Lima on 18 September 2024, in two originals.\n\n[signed]", "2024-09-18"),
+        ("Text of 2019.\n\nDone at Addis Ababa, Ethiopia, this 5 May 2022.\n", "2022-05-05"),
+        ("Text of 2019.\n\nThe work was done at Lima on 18 September 2024.\n", "2024"),
+        # a video's premiere
+        ("Episode 12 – transcript\nPremiered Oct 14, 2025 · 38 min\n\nIn 2020 we met.", "2025-10-14"),
         # a report tabled in parliament; a question tabled before its answer is not its date
         ("ANNUAL REPORT\nTabled in Parliament on 26 September 2024 | ISSN 2563-0417\n\nText.", "2024-09-26"),
         ("Question UIN 18452, tabled on 26 February 2024\nAnswered on 5 March 2024\n\nText.", "2024-03-05"),
