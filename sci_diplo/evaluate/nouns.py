@@ -72,10 +72,11 @@ UNIT_ALIASES = {
     "degrees celsius": "°c",
     "celsius": "°c",
 }
-# A unit's abbreviation as the unit it stands for ("28 nm" is in nanometers, "300 mm" in
-# millimeters), lower-cased as head_noun compares; single letters ("m" is also million) left out.
-UNIT_ALIASES.update({abbr.lower(): unit for abbr, unit in UNIT_ABBR.items()
-                     if len(abbr) > 1 and abbr.lower() not in UNIT_ALIASES and abbr.isascii() and abbr.isalnum()})
+# A unit's abbreviation as the unit it stands for ("28 nm" is in nanometers, "600 m²" in square
+# meters, "185 kmph" in kilometers per hour), lower-cased as head_noun compares; single letters
+# ("m" is also million) left out.
+UNIT_ALIASES.update({abbr.lower(): unit.lower() for abbr, unit in UNIT_ABBR.items()
+                     if len(abbr) > 1 and abbr.lower() not in UNIT_ALIASES})
 # Words ending a conjunct phrase in a gold quote (prepositions, relatives).
 CONJUNCT_STOPWORDS = frozenset(
     "of in on at by for from with to into that which who whom whose as than "
@@ -158,8 +159,7 @@ def head_noun(unit: str | None) -> str | None:
     if unit is None:
         return None
     phrase = _SPACE_RE.sub(" ", unit).strip().lower()
-    if phrase in UNIT_ALIASES:
-        return UNIT_ALIASES[phrase]
+    phrase = UNIT_ALIASES.get(phrase, phrase)  # ("m²": "square meters", whose head is "meters")
     words = [w.strip(_EDGE_PUNCT) for w in phrase.split(" ")]
     words = [w for w in words if w]
     if not words:

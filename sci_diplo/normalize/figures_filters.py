@@ -14,7 +14,7 @@ import re
 
 from sci_diplo.normalize.countries import lookup_country
 from sci_diplo.normalize.figures_nouns import is_plural
-from sci_diplo.normalize.figures_units import ISO_CODES, WORD_CODES, currency_before, measure_at
+from sci_diplo.normalize.figures_units import ISO_CODES, MONEY_SIGN_WORDS, WORD_CODES, currency_before, measure_at
 from sci_diplo.normalize.number_parse import Num
 from sci_diplo.normalize.numbers_lexicon import DIG, PROSE_UNSAFE_SCALES, trie_regex
 
@@ -133,7 +133,7 @@ _ONE_PREV = frozenset("""the this that which each every any no another a an one 
 next same better other single is was are were be been being remains remain became become as
 second third fourth fifth sixth seventh eighth ninth tenth""".split())
 _ONE_NEXT_RE = re.compile(r"[^\S\n]+(?:of|another|by|hand|day|side|way|thing)\b", re.I)
-_MONEY_WORDS = ISO_CODES | {"RMB", "Rs", "US", "HK", "NT", "KSh", "Ksh", "Rp", "SR", "FF", "RM"}
+_MONEY_WORDS = ISO_CODES | MONEY_SIGN_WORDS | {"US", "HK", "NT"}
 _NEXT_WORD_RE = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
 _DASHES = "-\u2010\u2011"
 

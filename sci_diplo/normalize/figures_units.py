@@ -31,6 +31,7 @@ UNIT_ABBR = {
     "Gbps": "gigabits per second", "Mbps": "megabits per second", "Hz": "hertz",
     "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz", "THz": "terahertz",
     "mph": "miles per hour", "km/h": "kilometers per hour", "kph": "kilometers per hour",
+    "kmph": "kilometers per hour",
     "ft": "feet", "mi": "miles", "lb": "pounds", "lbs": "pounds", "oz": "ounces",
     "yrs": "years", "pct": "percent", "bpd": "barrels per day", "°": "degrees",
 }
@@ -210,9 +211,13 @@ _SYMBOLS = {
     "₦": "NGN", "₺": "TRY", "₱": "PHP", "฿": "THB", "₫": "VND", "₴": "UAH", "₪": "ILS",
     "GH₵": "GHS", "GH¢": "GHS", "₵": "GHS", "KSh": "KES", "Ksh": "KES",
     "FJ$": "FJD", "TT$": "TTD", "J$": "JMD", "EC$": "XCD", "Rp": "IDR", "Rp.": "IDR",
+    "Tk": "BDT", "Tk.": "BDT", "৳": "BDT", "₸": "KZT", "₮": "MNT", "₾": "GEL", "₼": "AZN",
     "SR": "SAR", "FF": "FRF", "RM": "MYR",  # only before an amount with a scale word or thousands groups, as "R"
     "R": "ZAR",  # only as ``_RAND_AMOUNT_RE`` allows: "R12 million", "R4,500" (not "R2", "R 5")
 }
+# The money signs that are words ("Rs", "KSh", "Tk"): a name's capitalised word before a number
+# ("Boeing 737") is none of them. ("R" is read as the rand only as ``_RAND_AMOUNT_RE`` allows.)
+MONEY_SIGN_WORDS = frozenset(w for w in (s.rstrip(".") for s in _SYMBOLS) if w.isalpha() and len(w) > 1)
 # "¥" is both the yen and the yuan: the text's currency words decide (``yen_or_yuan``).
 _YEN_RE = re.compile(r"\byen\b|\bJPY\b", re.I)
 _YUAN_RE = re.compile(r"\byuan\b|\brenminbi\b|\bRMB\b|\bCNY\b", re.I)
@@ -242,6 +247,7 @@ _CURRENCY_WORDS: dict[str, str | None] = {
     # a dinar or a rial is money of several countries: a code only with their adjective
     # ("Tunisian dinars"); alone ("7 million dinars") it is the counted noun
     "dinar": None, "rial": None,
+    "soles": "PEN", "nuevos soles": "PEN",  # (not "sol": a day on Mars)
 }
 _ADJ_CODES = {
     ("dollar", "canadian"): "CAD", ("dollar", "australian"): "AUD", ("dollar", "hong kong"): "HKD",

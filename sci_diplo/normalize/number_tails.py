@@ -21,8 +21,9 @@ from sci_diplo.normalize.numbers_lexicon import (
 _CARDINAL_KINDS = (UNIT, TEEN, TENS, HUND, SCALE, DIG, DOZ)
 _WORD_KINDS = (UNIT, TEEN, TENS, HUND, SCALE)
 _SMALL_KINDS = (UNIT, TEEN, TENS)
-# "a"/"an" standing right before a token: "a dozen", "an eighth".
-_A_RE = re.compile(r"(?i)(?<![\w'’])an?[^\S\n]+\Z")
+# "a"/"an" standing right before a token: "a dozen", "an eighth"; or what says "a" with more
+# ("another hundred", "a further dozen").
+_A_RE = re.compile(r"(?i)(?<![\w'’])(?:an?|another|(?:a[^\S\n]+)?further)[^\S\n]+\Z")
 # What may follow a singular fraction ("a third of", "one fifth."): "of",
 # punctuation or the end, never a noun ("a third round").
 _SINGULAR_NEXT_RE = re.compile(
@@ -57,7 +58,7 @@ def tidy(value: float) -> float:
 
 def _a_start(text: str, pos: int) -> int | None:
     """Return where an "a"/"an" standing right before ``pos`` starts, else None."""
-    m = _A_RE.search(text, max(0, pos - 5), pos)
+    m = _A_RE.search(text, max(0, pos - 14), pos)
     return m.start() if m else None
 
 

@@ -203,6 +203,10 @@ def test_figure_value_must_agree(pred_value, expected):
         ("nm", "nanometers", True),
         ("mm", "millimeters", True),
         ("nm", "millimeters", False),
+        ("m²", "square meters", True),  # abbreviations of more than one word, or not ASCII
+        ("km2", "square kilometres", True),
+        ("kmph", "kilometers per hour", True),
+        ("m²", "square kilometers", False),
         ("°C", "degrees Celsius", True),
         ("EUR", "eur", True),
         ("scientists", "researchers", False),

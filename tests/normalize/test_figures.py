@@ -147,6 +147,11 @@ def _figs(text: str) -> list[tuple]:
         ("It spent 300,000 Jordanian dinars, 5 million Omani rials and 2 million dinars.",
          [(3e5, "JOD", "exact", None), (5e6, "OMR", "exact", None), (2e6, "dinars", "exact", None)]),
         ("About 2 million of the doses arrived.", [(2e6, "doses", "about", None)]),
+        # money signs of taka, tenge and soles; "another hundred" is a hundred more
+        ("The fund holds Tk 350 crore, ₸120 million and nine million soles.",
+         [(3.5e9, "BDT", "exact", None), (1.2e8, "KZT", "exact", None), (9e6, "PEN", "exact", None)]),
+        ("It is another hundred and ten kilometres, and winds reach 185 kmph.",
+         [(110, "kilometers", "exact", None), (185, "kilometers per hour", "exact", None)]),
         ("Output topped 2 million units and exports surpassed €12 million.",
          [(2e6, "units", "more_than", None), (12e6, "EUR", "more_than", None)]),
         ("It signed deals with at least 12 countries.", [(12, "countries", "at_least", None)]),
