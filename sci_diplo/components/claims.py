@@ -30,7 +30,8 @@ from sci_diplo.components.base import Batched, doc_cache, doc_text, found, relea
 from sci_diplo.components.extensions import CLAIMS, COUNTRIES, DATES, FIGURES, PROGRAMMES
 from sci_diplo.components.paragraphs import paragraph_of
 from sci_diplo.normalize.dates import date_bounds
-from sci_diplo.normalize.dates_grammar import past_verb
+from sci_diplo.normalize.countries import names_place
+from sci_diplo.normalize.dates_grammar import MONTHS, past_verb
 
 # Dates that name the moment of speaking rather than the time of an event.
 DEICTIC = frozenset({"today", "now", "nowadays", "currently", "at present", "presently"})
@@ -64,6 +65,22 @@ REFERENCE_LINE = re.compile(r"[^\S\n]*+\^[^\S\n]")
 # A byline and its date: "Posted by Jess Tremblay · December 12, 2023 · 6 min read", "By Li Wei | ...".
 BYLINE = re.compile(r"[^\S\n]*+[*_]*+(?:Posted[^\S\n]++by[^\S\n]|By[^\S\n]++[A-Z][\w.'’-]*+(?:[^\S\n]++[A-Z][\w.'’-]*+){0,3}"
                     r"[^\S\n]*+[|·•])")
+# A document's own stamp before a date, opening its line or a field of a masthead bar: "Issued:
+# 29 April 2024", "Call reference IDBR-2024-03 · Published 15.11.2024", "Thread view · saved 20
+# Jan 2025". The date is the document's, and states no event. ("The report was published on
+# 5 May 2020." is a sentence, and claims.)
+STAMP_BEFORE = re.compile(
+    r"(?:^|[·|•])[^\S\n]*+[*_]*+(?:last[^\S\n]++)?(?i:published|posted|updated|issued|released|saved|dated|date"
+    r"|premiered|modified|edited)[*_]*+[^\S\n]*+[:：]?[^\S\n]*+(?:on[^\S\n]++)?\Z", re.M)
+# An author-year citation: the year of a work, no event: "discussed in Al-Rawahi (2021)", "see
+# Mwakyusa and Al-Said (2023)", "Smith et al. (2019)", "(Chen, 2020)", "(Okafor 2018; ...".
+_AUTHOR = r"[A-Z][\w'’-]*+"
+_MORE_AUTHORS = r"(?:[^\S\n]++et[^\S\n]++al\.?|[^\S\n]++(?:and|&)[^\S\n]++" + _AUTHOR + r")?"
+CITATION_BEFORE = re.compile(
+    r"(?:\b(?:see|in|by|cf\.|from|after|following|per)[^\S\n]++(?P<name>" + _AUTHOR + ")" + _MORE_AUTHORS
+    + r"[^\S\n]*+\(|" + _AUTHOR + r"[^\S\n]++et[^\S\n]++al\.?[^\S\n]*+\("
+    r"|\((?P<name2>" + _AUTHOR + ")" + _MORE_AUTHORS + r",?[^\S\n]*+)\Z")
+CITATION_AFTER = re.compile(r"[a-z]?(?:\)|;[^\S\n]*+[A-Z])")
 # A caption: "Table 3.1 Selected instruments (as of June 2023)", "Figure 2: Funding, 2015–2020".
 CAPTION = re.compile(r"[^\S\n]*+(?:Table|Figure|Fig\.|Chart|Box|Exhibit|Map)[^\S\n]++\d{1,3}(?:\.\d{1,3})*+[.:]?[^\S\n]")
 # A page's own note of its last change: "This page was last edited on 9 October 2023, at 14:27".
@@ -180,6 +197,18 @@ def _past(word: str) -> bool:
     return word in PAST_ALSO_PRESENT or past_verb(word)
 
 
+def _cited(text: str, match: Any) -> bool:
+    """True when the date is a bare year of an author-year citation ("Al-Rawahi (2021)"): not
+    a month's, a country's or a capital's ("(June 2020)", "(Kenya, 2021)", "in Nairobi (2021)")."""
+    if match.end - match.start != 4 or CITATION_AFTER.match(text, match.end) is None:
+        return False
+    cite = CITATION_BEFORE.search(text, max(0, match.start - 60), match.start)
+    if cite is None:
+        return False
+    name = cite["name"] or cite["name2"]
+    return name is None or (name.lower() not in MONTHS and not names_place(name))
+
+
 def claim_dates(doc: Doc) -> list[Pair]:
     """Return the ``(span, match)`` pairs of the dates that may carry a claim."""
     text = doc_text(doc)
@@ -188,7 +217,9 @@ def claim_dates(doc: Doc) -> list[Pair]:
     name_starts = [a for a, _, _ in names]
     for span, match in found(doc, DATES):
         words = text[match.start : match.end]
-        if match.dateline or VAGUE.search(words) or REFERENCE_AFTER.match(text, match.end):
+        if match.dateline or VAGUE.search(words) or REFERENCE_AFTER.match(text, match.end) \
+                or STAMP_BEFORE.search(text, max(text.rfind("\n", 0, match.start) + 1, match.start - 60), match.start) \
+                or _cited(text, match):
             continue
         k = bisect_right(name_starts, match.start) - 1  # the last name that starts at or before it
         if k >= 0 and match.end <= names[k][1] and words in names[k][2]:

@@ -213,6 +213,12 @@ def test_programmes(nlp, text, expected):
         ("Table 3.1 Selected instruments in Kenya (as of June 2023)\nFigure 2: Funding of Peru, 2015–2020\n", None, []),
         ("Posted by Jess Tremblay · December 12, 2023 · 6 min read\nBy March, Kenya will join.\n", "2023-12-12",
          [("2024-03", ["KEN"])]),
+        # a document's stamp in a masthead bar or a labelled line; a sentence about publishing claims
+        ("Kenya–Peru call · Call reference KP-2024-03 · Published 15.11.2024\n\nIssued: 29 April 2024\n", None, []),
+        ("Kenya published the report on 5 May 2020.", None, [("2020-05-05", ["KEN"])]),
+        # the year of a cited work states no event; a place's or a month's in brackets may
+        ("Kenya's ties are discussed in Al-Rawahi (2021), pp. 4-9; see Mwakyusa and Al-Said (2023).", None, []),
+        ("As Smith et al. (2019) and (Chen, 2020) show, Kenya signed in Nairobi (2021).", None, [("2021", ["KEN"])]),
     ],
 )
 def test_claims(nlp, text, published, expected):
