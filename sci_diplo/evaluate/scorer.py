@@ -98,11 +98,22 @@ class Prediction:
     claims: Sequence[PredClaim] = ()
 
 
+def same_value(gold: float, pred: float) -> bool:
+    """Whether a predicted value is the gold one: equal, or, when it is a fraction with no end in
+    decimals, rounded as the gold writes it in two decimals or more ("a third" is 33.33
+    percent in gold, 33.333... predicted; 0.254 is not 0.25)."""
+    if math.isclose(gold, pred, rel_tol=VALUE_REL_TOL):
+        return True
+    digits = repr(gold).partition(".")[2]
+    return len(digits) >= 2 and "e" not in digits and round(pred, 6) != pred \
+        and math.isclose(round(pred, len(digits)), gold, rel_tol=VALUE_REL_TOL)
+
+
 def _rank_figure(gold: GoldSpans, pred: PredFigure) -> tuple | None:
-    """Same value and unit: rank overlapping spans first, then nearest."""
+    """Same value (``same_value``) and unit: rank overlapping spans first, then nearest."""
     g = gold.item
     try:
-        same = math.isclose(float(g.value), float(pred.value), rel_tol=VALUE_REL_TOL)
+        same = same_value(float(g.value), float(pred.value))
     except (TypeError, ValueError):
         return None
     if not same or not unit_matches(g.unit, g.quote, pred.unit):

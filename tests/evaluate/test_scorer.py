@@ -697,3 +697,17 @@ def test_seed_gold_scores_one_against_itself():
         out = report.to_dict()
         assert [out[c]["f1"] for c in ("figures", "dates", "programmes", "claims", "countries")] == [1.0] * 5
         assert out["spurious"] == [] and out["misses"] == []
+
+
+@pytest.mark.parametrize(("gold", "pred", "same"), [
+    (33.33, 100 / 3, True),  # the gold writes a third rounded to two decimals
+    (66.67, 200 / 3, True),
+    (1.8e9, 1.8e9, True),
+    (33.0, 100 / 3, False),  # a whole number is not a rounding of a third
+    (33.33, 33.34, False),
+    (0.25, 0.254, False),
+])
+def test_a_value_matches_as_rounded_in_gold(gold, pred, same):
+    from sci_diplo.evaluate.scorer import same_value
+
+    assert same_value(gold, pred) is same
