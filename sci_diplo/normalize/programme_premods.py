@@ -40,6 +40,12 @@ BY_WHOM = ("-led", "-funded", "-backed", "-sponsored", "-financed", "-supported"
            "-initiated", "-brokered", "-driven", "–led", "–funded", "–backed")
 
 
+# The words of a place's name that "of" follows: "Bay of Bengal Cyclone Research Consortium",
+# "Gulf of Guinea Maritime Plan", "Horn of Africa Climate Initiative".
+PLACE_OF = frozenset("Bay Gulf Sea Horn Strait Straits Lake Isle Isles Island Islands Cape Coast Basin Republic "
+                     "Kingdom Sultanate Federation Commonwealth Mouth Valley Mountains".split())
+
+
 def scan_premods(text: str, head_start: int, floor: int, words: ProgrammeWords) -> list[Token]:
     """Return the tokens of a name before its head word, left to right (maybe empty).
 
@@ -144,6 +150,8 @@ def _walk_back(
         if pending is not None:
             if pending[2] == "in" and names_place(accepted[-1][2]):
                 break  # "Kenya Wildlife Service in Nairobi Data Centre": where it is, not its name
+            if pending[2] == "of" and word not in PLACE_OF:
+                break  # "Ministry of Science Research Plan": the name starts after "of"
             accepted.append(pending)
         seen_and, pending, right = seen_and or joined, None, start
         accepted.append(tok)

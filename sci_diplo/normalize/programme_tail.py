@@ -138,8 +138,12 @@ def scan_tail(text: str, head_end: int, head: str, words: ProgrammeWords) -> Tai
     return tail
 
 
-# The parties of a treaty's formal title: "between the Government of ...", "between the Governments".
-GOVERNMENTS_RE = re.compile(r"between (?:the )?Governments?\b")
+# The parties of a treaty's formal title: "between the Government of ...", "between the Governments",
+# or the states by their formal names ("between the Sultanate of Oman and the United Republic of
+# Tanzania", "between the Russian Federation and ...").
+GOVERNMENTS_RE = re.compile(
+    r"between (?:the )?(?:[A-Z][\w'’-]* ){0,3}(?:Governments?|Republic|Kingdom|Sultanate|State|Federation"
+    r"|Commonwealth|Principality|Emirates?|Duchy|Confederation)\b")
 
 
 def _drop_parties(tail: Tail, starts: list[int], complement: str | None) -> None:

@@ -151,9 +151,16 @@ def _partners_or_acronym(premods: list[Token], explicit: list[str], words: Progr
     return bool(explicit) or _has_pair(premods)
 
 
+# Words right before a meeting's head that number it as an ordinal would: "the IDBR Annual Meeting".
+RECURRENT = frozenset({"Annual", "Biennial", "Triennial"})
+
+
 def _numbered_event(premods: list[Token], words: ProgrammeWords) -> bool:
-    """True when a name opens with an ordinal and holds a word that is not generic
-    ("9th African Soil Science Congress"): a numbered meeting, not a legislature ("118th Congress")."""
+    """True when a name opens with an ordinal, or ends with "Annual" ("IDBR Annual Meeting"), and
+    holds a word that is not generic ("9th African Soil Science Congress"): a numbered or a
+    yearly meeting, not a legislature ("118th Congress", "the General Assembly")."""
+    if len(premods) >= 2 and premods[-1][2] in RECURRENT:
+        return any(t[2] not in words.generic_modifiers for t in premods[:-1])
     return len(premods) >= 2 and is_ordinal(premods[0][2], words) and any(
         t[2] not in words.generic_modifiers for t in premods[1:])
 
@@ -346,9 +353,9 @@ def find_programmes(text: str) -> list[ProgrammeMatch]:
     return _link(cands)
 
 
-# A year right after a plan's head, part of its name: "Roadmap 2035", "Strategy 2021–2025" (not
-# "Plan 2030s", "Plan 2030-era").
-YEAR_AFTER_RE = re.compile(r"[ \t\u00a0]++(" + YEAR_RE.pattern + r")(?![\w\-‐‑–/])")
+# A year right after a plan's head, part of its name: "Roadmap 2035", "Strategy 2021–2025", a
+# century's horizon "Delta Plan 2100" (not "Plan 2030s", "Plan 2030-era").
+YEAR_AFTER_RE = re.compile(r"[ \t\u00a0]++(" + YEAR_RE.pattern + r"|2100)(?![\w\-‐‑–/])")
 
 # Between a name and another name the text gives for it: ", commonly called the ", " (French:
 # Accord ...), also known as the ".

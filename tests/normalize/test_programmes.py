@@ -109,6 +109,21 @@ FIND_CASES = [
     # parties after the subject of a memorandum
     ("The UAE-Korea Joint Laboratory on Advanced Semiconductor Materials in Abu Dhabi opened.",
      [("UAE-Korea Joint Laboratory on Advanced Semiconductor Materials", "joint_lab")]),
+    # a place named with "of" opens a name; another "of" ends the words before it
+    ("The Gulf of Guinea Maritime Research Consortium (GGMRC) met.",
+     [("Gulf of Guinea Maritime Research Consortium", "initiative")]),
+    ("The Ministry of Science Research Plan was out.", [("Science Research Plan", "plan")]),
+    # a plan to the end of the century; a yearly or numbered meeting; a bilateral call
+    ("It follows the Mekong Delta Plan 2100.", [("Mekong Delta Plan 2100", "plan")]),
+    ("Results go to the KJRP Annual Meeting, not the Annual Meeting of the board.",
+     [("KJRP Annual Meeting", "conference")]),
+    ("The 4th ANDICE General Assembly met; the UN General Assembly did not.", [("4th ANDICE General Assembly", "conference")]),
+    ("The Chilean–Korean Joint Research Call opened; the Research Call closed.",
+     [("Chilean–Korean Joint Research Call", "programme")]),
+    # the states' formal names are a formal title's parties
+    ("They signed the Framework Agreement on Marine Science between the Sultanate of Oman and the United Republic "
+     "of Tanzania.", [("Framework Agreement on Marine Science between the Sultanate of Oman and the United Republic "
+                       "of Tanzania", "agreement")]),
     ("The Sino-Tanzanian Joint Laboratory for Coral Reef Science in Mtwara opened.",
      [("Sino-Tanzanian Joint Laboratory for Coral Reef Science", "joint_lab")]),  # a town, not a capital
     # ... but a field after "in" is: after a word that takes one, or looking like one
