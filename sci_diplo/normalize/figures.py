@@ -194,18 +194,21 @@ _CHANGE_TO_RE = re.compile(
     r"\b(?:(?:up|down)[^\S\n]+from|(?:rise|rises|rose|risen|grow|grows|grew|grown|increase|increases|increased"
     r"|climb|climbs|climbed|fall|falls|fell|fallen|drop|drops|dropped)[^\S\n]+(?:to|from)"
     r"|reach|reaches|reached)[^\S\n]+\Z", re.I)
+# A part of what was just counted: "40 lakes, of which 11", "62 fellows, of whom 30".
+_OF_WHICH_RE = re.compile(r"\bof[^\S\n]+wh(?:ich|om)[^\S\n]+\Z", re.I)
 # What a sentence counts before such a number: "The number of state-funded places ... will rise to".
 _NUMBER_OF_RE = re.compile(r"\bnumber[^\S\n]+of[^\S\n]+((?:[\w-]+[^\S\n]+){0,3}?[a-z][\w-]*s)\b", re.I)
 
 
 def _elided(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | None:
     """A number after a change whose noun the sentence gave before it: "42 researchers, up from
-    15" (the last figure's noun: 15 researchers), "the number of places will rise to 4,700"
-    (4,700 places). Money is left alone: "€5m, up from 3" may be 3 euros or 3 million; and a
+    15" (the last figure's noun: 15 researchers), "40 lakes, of which 11" (11 lakes), "the
+    number of places will rise to 4,700" (4,700 places). Money is left alone: "€5m, up from 3" may be 3 euros or 3 million; and a
     year ("rose to 2019 levels") is no count."""
     if n.fraction or n.sfx or n.value < 1 or (n.head.ndigits == 4 and n.ntok == 1 and 1800 <= n.value <= 2100):
         return None
-    change = _CHANGE_TO_RE.search(text, max(0, n.start - 24), n.start)
+    change = _CHANGE_TO_RE.search(text, max(0, n.start - 24), n.start) \
+        or _OF_WHICH_RE.search(text, max(0, n.start - 12), n.start)
     if change is None:
         return None
     sent_start = max(text.rfind(". ", 0, n.start), text.rfind("\n", 0, n.start)) + 1
@@ -214,6 +217,8 @@ def _elided(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | None:
         unit = before[-1].unit
         if unit is None or not unit.islower():
             return None  # money ("€5m, up from 3": 3 euros or 3 million?) or °C
+    elif change.group().lower().startswith("of"):
+        return None  # "of which 11" with no count before it
     else:
         counted = _NUMBER_OF_RE.search(text, sent_start, change.start())
         if counted is None:

@@ -150,6 +150,10 @@ def _figs(text: str) -> list[tuple]:
         # money signs of taka, tenge and soles; "another hundred" is a hundred more
         ("The fund holds Tk 350 crore, ₸120 million and nine million soles.",
          [(3.5e9, "BDT", "exact", None), (1.2e8, "KZT", "exact", None), (9e6, "PEN", "exact", None)]),
+        ("Premiered Oct 14 · 38 min\nCaptions by the team.", [(38, "minutes", "exact", None)]),  # not 38 Captions
+        # a part of what was just counted; not of money, nor of nothing counted
+        ("There are 40 lakes, of which 11 are dammed.", [(40, "lakes", "exact", None), (11, "lakes", "exact", None)]),
+        ("It got €5 million, of which 2 went to labs. Of which 3 remain.", [(5e6, "EUR", "exact", None)]),
         ("It is another hundred and ten kilometres, and winds reach 185 kmph.",
          [(110, "kilometers", "exact", None), (185, "kilometers per hour", "exact", None)]),
         ("Output topped 2 million units and exports surpassed €12 million.",
