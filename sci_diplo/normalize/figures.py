@@ -38,6 +38,8 @@ _POST_QUAL_RE = re.compile(
     r"|(?P<le>[^\S\n]+(?:or|and)[^\S\n]+(?:less|fewer|below|under)\b)|(?P<ab>[-\u2010]odd\b)"
 )
 _POST_QUAL_FIRST = ("+", "-", "\u2010")
+# After a figure's unit: "a hundred kilometres or so".
+_OR_SO_RE = re.compile(r"[^\S\n]+or[^\S\n]+so\b(?![^\S\n]+(?:that|as)\b)")
 # What joins the two ends of a range: "5-10", "5 to 10", "between 5 and 10".
 _RANGE_GAP_RE = re.compile(r"(?i)[^\S\n]*(?:(?P<d>[-\u2010\u2013\u2014])|(?P<w>to|and|through|or))[^\S\n]*")
 # What opens a range: "between", "from".
@@ -166,7 +168,7 @@ def find_figures(text: str) -> list[FigureMatch]:
                                        and text[n.end:nums[i + 1].start].isspace()):
             # no unit can follow, or numbers in a row ("one one", "1 1"): no figure, unless its
             # noun is left out ("up from 4,000 three years ago")
-            if (fig := _elided(text, n, out)) is not None:
+            if (fig := _elided(text, n, out) or _clause_share(text, n)) is not None:
                 out.append(fig)
             i += 1
             continue
@@ -335,6 +337,25 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
 _OF_AFTER_SCALE_RE = re.compile(r"[^\S\n]+of(?=[^\S\n])")
 
 
+# A verb before a share that ends its clause: "covered about a quarter,", "paid half." (not "once a
+# quarter.", "in half.", "and a half.").
+_SHARE_VERB_BEFORE_RE = re.compile(
+    r"\b(?:[a-z]+ed|covers|pays|funds|provides|contributes|gives|holds|owns|takes|paid|gave|held|took|won)"
+    r"(?:[^\S\n]+(?:about|around|roughly|nearly|almost|some|just|over|under|only))?[^\S\n]+\Z")
+
+
+def _clause_share(text: str, n: Num) -> FigureMatch | None:
+    """A fraction that closes its clause after a verb: a share of what the text named ("the EU
+    covered about a quarter,": 25 percent, about)."""
+    if not (n.fraction and n.value < 1 and text[n.end:n.end + 1] in (",", ".", ";")) \
+            or _SHARE_VERB_BEFORE_RE.search(text, max(0, n.start - 30), n.start) is None:
+        return None
+    m = find_qualifier(text, n.start)
+    if m is None:
+        return FigureMatch(n.start, n.end, n.value * 100, "percent", "exact")
+    return FigureMatch(m.start("q"), n.end, n.value * 100, "percent", qualifier_of(m))
+
+
 def _labelled(text: str, n: Num, post: str | None) -> tuple[float, str, int, int, str | None] | None:
     """A number alone on a line after a label that names what it counts ("Participants: 1,200",
     "- Joint labs: 23", "Researchers involved: approx. 200"): the label's plural noun is its unit;
@@ -449,6 +470,8 @@ def _single_figure(text: str, n: Num, memo: dict[int, list]) -> FigureMatch | No
     if d is None:
         return None
     value, unit, start, end, post = d
+    if post is None and text[end:end + 1] == " " and (so := _OR_SO_RE.match(text, end)) is not None:
+        post, end = "about", so.end()  # "a hundred kilometres or so"
     if _DOT_THOUSANDS_RE.fullmatch(n.text) and unit not in MEASURE_UNITS and unit not in THREE_DECIMAL_CURRENCIES:
         value *= 1000  # a full stop between thousands: "1.500 researchers", "800.000 euro" (no 1.5 researchers)
     m = find_qualifier(text, start)

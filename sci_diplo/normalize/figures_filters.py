@@ -33,6 +33,7 @@ QUALIFIERS = {
     "below": "less_than", "lower than": "less_than",
     "up to": "at_most", "no more than": "at_most", "not more than": "at_most",
     "at most": "at_most", "a maximum of": "at_most", "capped at": "at_most", "limited to": "at_most",
+    "ceiling of": "at_most", "cap of": "at_most",
     "not exceeding": "at_most", "not exceed": "at_most", "not to exceed": "at_most",
     "about": "about", "around": "about", "approximately": "about", "approx.": "about",
     "some": "about", "roughly": "about", "an estimated": "about", "estimated": "about",

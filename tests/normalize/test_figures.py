@@ -154,6 +154,13 @@ def _figs(text: str) -> list[tuple]:
         # a part of what was just counted; not of money, nor of nothing counted
         ("There are 40 lakes, of which 11 are dammed.", [(40, "lakes", "exact", None), (11, "lakes", "exact", None)]),
         ("It got €5 million, of which 2 went to labs. Of which 3 remain.", [(5e6, "EUR", "exact", None)]),
+        # a share that closes its clause after a verb; not a period of time
+        ("The EU covered about a quarter, and Kenya paid half.", [(25, "percent", "about", None), (50, "percent", "exact", None)]),
+        ("They meet once a quarter, and it was cut in half.", []),
+        # a ceiling or a cap; "or so" after the unit
+        ("A budget ceiling of EUR 1.2 million and a cap of 30 staff apply.",
+         [(1.2e6, "EUR", "at_most", None), (30, "staff", "at_most", None)]),
+        ("It took 200 people or so.", [(200, "people", "about", None)]),
         ("It is another hundred and ten kilometres, and winds reach 185 kmph.",
          [(110, "kilometers", "exact", None), (185, "kilometers per hour", "exact", None)]),
         ("Output topped 2 million units and exports surpassed €12 million.",
