@@ -228,10 +228,14 @@ def year_like(text: str, start: int, end: int, year: int, left: Left, after_year
     return modern and _standalone(text, start, end)
 
 
+# A timeline's year with a note in brackets before its dash or colon: "2025 (planned) – ...".
+_NOTED_ENTRY_RX = re.compile(r"[^\S\n]?\([^()\n]{1,24}\)[^\S\n]*+(?:[:]|[-–—][^\S\n])")
+
+
 def _standalone(text: str, start: int, end: int) -> bool:
     """Return True for a year opening a line or sentence before a comma or a verb
     ("2011, the first year", "2020 was hard"), opening a line or a list item before a colon
-    or a spaced dash (a timeline: "- 2008: Ghana and Germany sign ..."), or alone in
+    or a spaced dash (a timeline: "- 2008: Ghana and Germany sign ...", "2025 (planned) – ..."), or alone in
     brackets ("(2019)") or in a table's cell ("| 2016 |")."""
     after = text[end:end + 2].lstrip()[:1]
     prev = text[_line_start(text, start):start].rstrip(" *_#>\t")
@@ -239,7 +243,8 @@ def _standalone(text: str, start: int, end: int) -> bool:
     opening = prev == "" or prev.endswith((".", "!", "?", ":")) and not label
     if opening and (after == "," or right_word(text, end) in g.YEAR_SUBJECT_VERBS):
         return True
-    if prev.rstrip("-•–·") == "" and (after == ":" or after in "-–—" and text[end:end + 1] == " "):
+    if prev.rstrip("-•–·") == "" and (after == ":" or after in "-–—" and text[end:end + 1] == " "
+                                     or after == "(" and _NOTED_ENTRY_RX.match(text, end)):
         return True
     if prev.endswith("|") and after == "|":
         return True  # alone in a table's cell: "| 2016 | TROPSAT-1 |"

@@ -42,6 +42,7 @@ def found(text: str, anchor: str | None = FRI) -> list[tuple[str, str | None, st
         # a timeline: a year opening a line or a list item, before a colon or a spaced dash
         ("- 2008: Ghana and Germany sign an agreement.\n* 2012 - The centre opens.",
          [("2008", "2008", "on"), ("2012", "2012", "on")]),
+        ("2025 (planned) – A vessel begins its cruises.\n2026 (see table) shows more.", [("2025", "2025", "on")]),
         ("Room 2008: left. Budget: 2008: items.", []),
         ("He moved abroad in 2008, 2012 and 2016.", [("2008", "2008", "on"), ("2012", "2012", "on"),
                                                    ("2016", "2016", "on")]),
