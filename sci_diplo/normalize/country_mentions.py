@@ -21,8 +21,9 @@ Rules (known limits in brackets):
 * A demonym right after "in"/"into" and before punctuation or a word that no noun phrase
   goes on with ("at", "by", "was"), after "fluent" or a verb of speaking or learning, or
   before a word such as "initials", "translation", "version", "-language" or "-speaking",
-  is a language and is skipped ("published in French.", "spoke in French at", "speaks
-  fluent German", "its Spanish initials"). [Other language uses still count: "in English
+  or in a list before "languages", is a language and is skipped ("published in French.",
+  "spoke in French at", "speaks fluent German", "its Spanish initials", "the Spanish,
+  Finnish and English languages"). [Other language uses still count: "in English
   and Portuguese".]
 * A form right before "$" is a currency prefix ("US$ 2 million") and is skipped.
 * A combining form names its country only before a hyphen or dash and another country's name,
@@ -54,7 +55,9 @@ TRANSLATED_BEFORE_RE = re.compile(r"\btranslat(?:ed|ion)[^\S\n]+(?:from|into)[^\
 # A word after a demonym that makes it a language: "Spanish initials", "French-speaking".
 LANGUAGE_AFTER_RE = re.compile(
     r"(?:[^\S\n]+(?:initials|acronym|abbreviation|translation|subtitles|speakers|dub|dubbing)\b"
-    r"|[-‐][^\S\n]*(?:speaking|language)\b|[^\S\n]+(?:language|name|version|edition|original)\b)"
+    r"|[-‐][^\S\n]*(?:speaking|language)\b|[^\S\n]+(?:languages?|name|version|edition|original)\b"
+    # a list of them before "languages": "in the Spanish, Finnish and English languages"
+    r"|(?:[^\S\n]*,[^\S\n]*[A-Z]\w+){0,4},?[^\S\n]+(?:and|or)[^\S\n]+[A-Z]\w+[^\S\n]+languages\b)"
 )
 # A word after "in <demonym>" that no noun phrase goes on with: the demonym is a language
 # ("spoke in French at the signing", "written in Spanish by"), not "in French laboratories".

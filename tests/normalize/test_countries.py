@@ -321,3 +321,14 @@ def test_a_currency_names_no_country_and_nicknames_do(text, found):
     from sci_diplo.normalize.country_mentions import find_countries
 
     assert [(text[m.start:m.end], m.code) for m in find_countries(text)] == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Done in the Spanish, Finnish and English languages by Kenyan and Finnish envoys.",
+     [("Kenyan", "KEN"), ("Finnish", "FIN")]),
+    ("The French and German languages", []),
+])
+def test_languages_named_in_a_list_name_no_country(text, found):
+    from sci_diplo.normalize.country_mentions import find_countries
+
+    assert [(text[m.start:m.end], m.code) for m in find_countries(text)] == found
