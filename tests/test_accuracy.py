@@ -1,7 +1,7 @@
 """Accuracy floors: a score that drops below what the project has reached fails the suite.
 
 The floors only ever go up (raise them when the rules improve; never lower one).
-The seed gold is the development set; the five held-out sets hold original texts
+The seed gold is the development set; the six held-out sets hold original texts
 written for the project (data/gold/heldout*/README.md).
 """
 
@@ -19,22 +19,25 @@ FLOORS = {
               "published": 1.0, "qualifier": 1.0, "relation": 1.0},
     "heldout": {"figures": 0.99, "dates": 1.0, "programmes": 0.95, "claims": 0.98, "countries": 1.0,
                 "published": 1.0, "qualifier": 1.0, "relation": 1.0},
-    "heldout2": {"figures": 0.97, "dates": 0.99, "programmes": 0.97, "claims": 0.99, "countries": 1.0,
+    "heldout2": {"figures": 0.99, "dates": 0.99, "programmes": 0.97, "claims": 0.99, "countries": 1.0,
                  "published": 1.0, "qualifier": 1.0, "relation": 0.93},
     # scored blind once (data/gold/heldout3/README.md, at 0.92-0.86 and 5/8), then general rules;
     # its annotators wrote "on" for intervals ("on 20–22 May"), which the seed gold gives "during"
     "heldout3": {"figures": 0.98, "dates": 0.98, "programmes": 0.99, "claims": 0.98, "countries": 1.0,
                  "published": 1.0, "qualifier": 1.0, "relation": 0.93},
     # scored blind once (data/gold/heldout4/README.md, at 0.97-0.82 and 6/8), then general rules
-    "heldout4": {"figures": 0.98, "dates": 0.94, "programmes": 0.87, "claims": 0.95, "countries": 1.0,
-                 "published": 0.875, "qualifier": 0.99, "relation": 0.97},
+    "heldout4": {"figures": 0.98, "dates": 0.98, "programmes": 0.90, "claims": 0.98, "countries": 1.0,
+                 "published": 1.0, "qualifier": 1.0, "relation": 0.97},
     # scored blind once (data/gold/heldout5/README.md, at 0.86-0.99 and 6/8), then general rules
-    "heldout5": {"figures": 0.93, "dates": 0.95, "programmes": 0.91, "claims": 0.91, "countries": 0.98,
+    "heldout5": {"figures": 0.94, "dates": 0.95, "programmes": 0.93, "claims": 0.92, "countries": 1.0,
                  "published": 1.0, "qualifier": 0.96, "relation": 0.98},
+    # scored blind once (data/gold/heldout6/README.md, at 0.84-0.99 and 5/8), then general rules
+    "heldout6": {"figures": 0.98, "dates": 0.99, "programmes": 0.92, "claims": 0.96, "countries": 1.0,
+                 "published": 0.87, "qualifier": 0.99, "relation": 0.96},
 }
 
 
-@pytest.fixture(scope="module", params=["seeds", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"])
+@pytest.fixture(scope="module", params=["seeds", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"])
 def scored(request):
     if request.param == "seeds":
         return request.param, evaluate(gold_dir(), seeds_dir())
