@@ -205,8 +205,8 @@ _NUMBER_OF_RE = re.compile(r"\bnumber[^\S\n]+of[^\S\n]+((?:[\w-]+[^\S\n]+){0,3}?
 def _elided(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | None:
     """A number after a change whose noun the sentence gave before it: "42 researchers, up from
     15" (the last figure's noun: 15 researchers), "40 lakes, of which 11" (11 lakes), "the
-    number of places will rise to 4,700" (4,700 places). Money is left alone: "€5m, up from 3" may be 3 euros or 3 million; and a
-    year ("rose to 2019 levels") is no count."""
+    number of places will rise to 4,700" (4,700 places). Money is left alone: "€5m, up from 3"
+    may be 3 euros or 3 million; and a year ("rose to 2019 levels") is no count."""
     if n.fraction or n.sfx or n.value < 1 or (n.head.ndigits == 4 and n.ntok == 1 and 1800 <= n.value <= 2100):
         return None
     change = _CHANGE_TO_RE.search(text, max(0, n.start - 24), n.start) \

@@ -96,7 +96,7 @@ UNIT_WORDS["foot"] = UNIT_WORDS["feet"] = ("feet", 1)
 UNIT_WORDS["percents"] = UNIT_WORDS["percentages"] = ("percent", 1)
 
 
-def _alt(words: list[str]) -> str:
+def phrase_alternation(words: list[str]) -> str:
     """Regex for ``words`` as a prefix tree; a space matches any blanks, a hyphen is optional."""
     return trie_regex(sorted(words)).replace(r"\ ", r"[^\S\n]+").replace(r"\-", "[-\u2010 ]?")
 
@@ -111,7 +111,7 @@ _RUN_RE = re.compile(r"[^\W\d_]+")
 
 
 def _first_runs(phrases: list[str], lower: bool) -> frozenset[str]:
-    """First letter runs of ``phrases``, each hyphen dropped or not (as ``_alt`` reads them)."""
+    """First letter runs of ``phrases``, each hyphen dropped or not (as ``phrase_alternation`` reads them)."""
     out = set()
     for phrase in phrases:
         parts = phrase.split("-")
@@ -126,8 +126,8 @@ def _first_runs(phrases: list[str], lower: bool) -> frozenset[str]:
 # letter or digit: "5 m", "47.5 MW", "1.5 °C", "95%") or unit word (any case,
 # whole word: "per cent", "degrees Celsius", "megawatts").
 MEASURE_RE = re.compile(
-    r"[^\S\n]*(?:(?P<abbr>" + _alt(list(UNIT_ABBR)) + r")(?![\w²³/])"
-    r"|(?P<word>(?i:" + _alt(list(UNIT_WORDS)) + r"))(?![\w-]))"
+    r"[^\S\n]*(?:(?P<abbr>" + phrase_alternation(list(UNIT_ABBR)) + r")(?![\w²³/])"
+    r"|(?P<word>(?i:" + phrase_alternation(list(UNIT_WORDS)) + r"))(?![\w-]))"
 )
 _SPACE_RE = re.compile(r"[\s\u2010-]+")
 _ABBR_RUNS = _first_runs(list(UNIT_ABBR), lower=False)
@@ -269,7 +269,10 @@ _ADJ = ("US", "U.S.", "American", "Canadian", "Australian", "Hong Kong", "Singap
         "Turkish", "Egyptian", "Nigerian", "Kenyan", "Ugandan", "Tanzanian", "Moroccan",
         "Qatari", "CFA", "Tunisian", "Algerian", "Jordanian", "Kuwaiti", "Bahraini", "Iraqi", "Libyan",
         "Serbian", "Omani", "Iranian", "Yemeni")
-_CUR_WORD_ALT = _alt([w for k in _CURRENCY_WORDS for w in (k, _plural(k))])
+# Every currency word and its plural ("dollar", "dollars", "pounds sterling"), as written after
+# an amount (the country finder reads a demonym before one as money: "Swiss francs").
+CURRENCY_WORD_FORMS = tuple(w for k in _CURRENCY_WORDS for w in (k, _plural(k)))
+_CUR_WORD_ALT = phrase_alternation(list(CURRENCY_WORD_FORMS))
 _CURRENCY_WORD_CODES = {w: code for k, code in _CURRENCY_WORDS.items() for w in (k, _plural(k))}
 # A currency after a number (and its scale): "yuan", "US dollars", "pounds
 # sterling", "SEK" (an ISO code, checked against ISO_CODES by the caller).

@@ -316,6 +316,8 @@ def test_runs_read_whole_where_it_matters(text: str, expected: list[tuple[str, s
     ("Three Kiwi hydrologists and two Aussies joined.", [("Kiwi", "NZL"), ("Aussies", "AUS")]),
     ("A Kenyan won the prize.", [("Kenyan", "KEN")]),  # "won" is a verb here, no currency
     ("It costs 5 million Omani rials in Oman.", [("Oman", "OMN")]),
+    # every currency word the figures know ("won" is also a verb)
+    ("It pays 9 million Peruvian soles and 5 million Georgian lari to Peru.", [("Peru", "PER")]),
 ])
 def test_a_currency_names_no_country_and_nicknames_do(text, found):
     from sci_diplo.normalize.country_mentions import find_countries
