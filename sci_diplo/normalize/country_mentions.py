@@ -39,7 +39,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from sci_diplo.normalize.country_tables import DASHES, MAX_WORD, RUN_RE, Tables, finder_tables, token_key
-from sci_diplo.normalize.figures_units import CURRENCY_WORD_FORMS, phrase_alternation
+from sci_diplo.normalize.figures_units import UNAMBIGUOUS_CURRENCY_WORDS, phrase_alternation
 from sci_diplo.normalize.types import CountryMatch
 
 # Characters before a candidate word after which the finder reads the word's whole
@@ -219,8 +219,7 @@ def _candidate_forms(text: str, m: re.Match[str], low: int, tables: Tables) -> t
 
 # A currency a country's name or demonym qualifies: "165 million U.S. dollars", "Swiss francs"
 # name money, not the country (as "US$" does not).
-# ("won" is also a verb: "A Kenyan won the prize".)
-_CURRENCY_AFTER = re.compile(r" (?:" + phrase_alternation([w for w in CURRENCY_WORD_FORMS if w != "won"]) + r")(?![\w-])")
+_CURRENCY_AFTER = re.compile(r" (?:" + phrase_alternation(list(UNAMBIGUOUS_CURRENCY_WORDS)) + r")(?![\w-])")
 
 
 def find_countries(text: str) -> list[CountryMatch]:

@@ -24,8 +24,8 @@ import re
 from sci_diplo.normalize.figures_filters import excluded, find_qualifier, prev_word, qualifier_of
 from sci_diplo.normalize.figures_nouns import NOT_COUNTED, BOUNDARY, head_noun, is_plural, vague_figures
 from sci_diplo.normalize.figures_units import (
-    ISO_CODES, MEASURE_UNITS, THREE_DECIMAL_CURRENCIES, UNIT_ABBR, currency_after, currency_before,
-    currency_or_measure, currency_word, unit_word,
+    ISO_CODES, MEASURE_UNITS, THREE_DECIMAL_CURRENCIES, UNAMBIGUOUS_CURRENCY_WORDS, UNIT_ABBR, currency_after,
+    currency_before, currency_or_measure, currency_word, phrase_alternation, unit_word,
 )
 from sci_diplo.normalize.number_parse import Num
 from sci_diplo.normalize.numbers import scan, signed, tokens
@@ -96,8 +96,8 @@ _SPANS_OF_TIME = frozenset(("years", "months", "weeks", "days", "hours"))
 # years" is no amount spread over a period.
 _AMOUNT_BEFORE_RE = re.compile(
     r"(?:\d|%|(?<=\d)(?i:bn|mn|m|k)|(?<![^\W\d_])(?:(?i:hundred|thousand|million|billion|trillion|crore|lakh|"
-    r"euros?|dollars?|pounds?|yuan|yen|rupees?|francs?|naira|rupiah|roubles?|rubles?|pesos?|reais|rand|shillings?"
-    r"|cedis?|dirhams?|riyals?|kron(?:a|or|e|er)|percent|per[^\S\n]cent)|" + "|".join(sorted(ISO_CODES)) + r")\b)"
+    r"percent|per[^\S\n]cent|" + phrase_alternation(list(UNAMBIGUOUS_CURRENCY_WORDS)) + r")|"
+    + "|".join(sorted(ISO_CODES)) + r")\b)"
     r"(?:[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?[^\W\d_]+s)?[^\S\n]+\Z"  # "600 (young) engineers over"
 )
 # A verb of change before "from ... to ...": the two numbers are the before and after of a

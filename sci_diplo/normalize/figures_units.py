@@ -268,10 +268,16 @@ _ADJ = ("US", "U.S.", "American", "Canadian", "Australian", "Hong Kong", "Singap
         "Colombian", "South African", "Japanese", "Chinese", "Russian", "Brazilian",
         "Turkish", "Egyptian", "Nigerian", "Kenyan", "Ugandan", "Tanzanian", "Moroccan",
         "Qatari", "CFA", "Tunisian", "Algerian", "Jordanian", "Kuwaiti", "Bahraini", "Iraqi", "Libyan",
-        "Serbian", "Omani", "Iranian", "Yemeni")
+        "Serbian", "Omani", "Iranian", "Yemeni", "Thai", "Kazakh", "Kazakhstani", "Bangladeshi", "Vietnamese",
+        "Peruvian", "Georgian", "Mongolian", "Indonesian", "Malaysian", "Ethiopian", "Ghanaian", "Zambian",
+        "Ukrainian", "Polish", "Hungarian", "Czech", "Croatian", "Israeli", "Saudi", "Emirati", "UAE",
+        "Paraguayan", "Bolivian", "Guatemalan", "Afghan", "Cambodian", "Burmese", "Maldivian", "Angolan",
+        "Mozambican", "Malagasy", "Tajik", "Botswanan", "Gambian", "Korean", "South Korean")
 # Every currency word and its plural ("dollar", "dollars", "pounds sterling"), as written after
 # an amount (the country finder reads a demonym before one as money: "Swiss francs").
 CURRENCY_WORD_FORMS = tuple(w for k in _CURRENCY_WORDS for w in (k, _plural(k)))
+# Those that are no common English word too ("won": "A Kenyan won the prize", "won over ten years").
+UNAMBIGUOUS_CURRENCY_WORDS = tuple(w for w in CURRENCY_WORD_FORMS if w != "won")
 _CUR_WORD_ALT = phrase_alternation(list(CURRENCY_WORD_FORMS))
 _CURRENCY_WORD_CODES = {w: code for k, code in _CURRENCY_WORDS.items() for w in (k, _plural(k))}
 # A currency after a number (and its scale): "yuan", "US dollars", "pounds

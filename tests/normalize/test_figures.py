@@ -144,6 +144,8 @@ def _figs(text: str) -> list[tuple]:
         ("Bilateral trade crossed US$ 3 billion.", [(3e9, "USD", "more_than", None)]),
         # "of" after a scale word, as translated text puts it; a dinar or rial is money with its country
         ("The programme foresees 3,5 million of euro.", [(3.5e6, "EUR", "exact", None)]),
+        ("It spent 5 million Thai baht, 3 million Kazakh tenge and 600 million Peruvian soles.",
+         [(5e6, "THB", "exact", None), (3e6, "KZT", "exact", None), (6e8, "PEN", "exact", None)]),
         ("It spent 300,000 Jordanian dinars, 5 million Omani rials and 2 million dinars.",
          [(3e5, "JOD", "exact", None), (5e6, "OMR", "exact", None), (2e6, "dinars", "exact", None)]),
         ("About 2 million of the doses arrived.", [(2e6, "doses", "about", None)]),
