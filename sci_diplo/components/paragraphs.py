@@ -8,7 +8,7 @@ tokens after sentence-final ones whether they are punctuation, rather than a
 Python loop over every token; the result is the same (a test checks it).
 Punctuation alone would run a heading or a dateline into the next sentence,
 so the component also starts a sentence after a blank line, and after a
-single line break that ends a short line or a sentence, except where a
+single line break that ends a short line or a sentence (or an emoji), except where a
 paragraph was cut in mid-sentence (a long paragraph with no final punctuation,
 or a word hyphenated across the break), as in text copied from PDF pages, or
 where a short line plainly runs on (it ends in a hyphen or a word no sentence
@@ -31,6 +31,7 @@ those and only gains the paragraph breaks.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 
 import numpy
@@ -81,7 +82,7 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
             continue
         last = text[start - 1]
         blank = m.group().count("\n") >= 2
-        ended = last in TERMINAL
+        ended = last in TERMINAL or (last > "\u2000" and unicodedata.category(last) == "So")  # "... 🙌"
         cut = last == "-" or start - block_start > CUT_PARAGRAPH
         if blank and (ended or not cut):
             paragraphs.append((para_start, start))

@@ -60,6 +60,13 @@ def test_paragraph_breaks_end_sentences_but_not_a_cut_sentence(nlp):
     assert len(doc.spans[PARAGRAPHS]) == 2
 
 
+def test_a_long_paragraph_that_ends_in_an_emoji_ends_its_sentence(nlp):
+    text = ("On 10 January we opened the Kenya-Thai Joint Laboratory for Food Systems in Chiang Mai, together "
+            "with our partners at the Valley Institute for Agronomy and friends from far away 🙌\n\n"
+            "Five years of calls later, we have a real home.")
+    assert [s.text.strip() for s in nlp(text).sents][1] == "Five years of calls later, we have a real home."
+
+
 COLUMN = ("Joint Statement, Canberra, 2 May 2024\n\n"
           "Australia and New Zealand agreed in\nFebruary 2024 to create the Trans-Tasman\n"
           "Antarctic Research Fund, which will\nprovide A$40 million to more than 60\n"
