@@ -413,6 +413,10 @@ def _compound_unit(text: str, pos: int) -> tuple[str, float, int] | None:
 _CARDINALS = frozenset(w for w, word in WORDS.items() if word.kind in (UNIT, TEEN, TENS))
 
 
+# "of the funding", "of its spending": what a fraction takes a share of, a noun in -ing.
+_ING_NOUN_RE = re.compile(r"[^\S\n]+of[^\S\n]+(?:the|its|their|this|that)[^\S\n]+([a-z]{3,}ing)\b")
+
+
 def _noun_unit(text: str, n: Num, pos: int) -> tuple[str, float, int] | None:
     """The counted head noun after ``pos`` (canonical if it names a unit), else None."""
     if n.value == 0 and n.head.kind != DIG:  # "zero emissions" is no count
@@ -424,6 +428,8 @@ def _noun_unit(text: str, n: Num, pos: int) -> tuple[str, float, int] | None:
         partitive = of.group().strip().lower() == "of"
         at = pos if partitive else of.end()
         found = head_noun(text, at, partitive=partitive) or head_noun(text, at, True, partitive)
+        if found is None and partitive and (ing := _ING_NOUN_RE.match(text, at)) is not None:
+            found = ing.group(1), ing.end()  # "half of the funding": a noun in -ing, read as a participle
     else:
         # "50 more scientists", "100 million more doses" (not "one more time")
         more = _MORE_AFTER_RE.match(text, pos) if n.value != 1 else None

@@ -38,6 +38,7 @@ the a an this these those its their our his her my your each every some any all 
 neither another such it they them we us he she i you there here what
 is are was were be been being am has have had having will would can could should may might must
 do does did shall
+comes come came goes go went says said gets got becomes became remains remained seems appears makes takes gives
 also already still now then just only even ever never not respectively together alone too again
 currently recently annually worldwide nationwide abroad altogether apiece more less most
 further away ahead back forward later earlier apart aside home instead anywhere everywhere

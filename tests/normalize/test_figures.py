@@ -389,3 +389,8 @@ def test_blank_chars_are_every_white_space_but_the_line_break():
 def test_the_period_an_amount_is_spread_over_is_quoted_without_over() -> None:
     text = "The deal, worth $2.5 billion over ten years, covers scientists over 40 years old."
     assert [text[f.start:f.end] for f in find_figures(text)] == ["$2.5 billion", "ten years", "over 40 years"]
+
+
+def test_a_share_quotes_what_it_is_of_not_the_verb_after_it():
+    text = "Half of the money comes from Kenya, and a third of the funding went to Peru."
+    assert [text[f.start:f.end] for f in find_figures(text)] == ["Half of the money", "a third of the funding"]
