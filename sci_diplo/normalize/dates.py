@@ -69,11 +69,14 @@ _WEEKDAY_GAP_RX = re.compile(r"\s*+,?\s*+")
 # Markup and separators that may surround a dateline.
 _MARKUP = " \t\r\f\v*_#>|,:;–—-\u00a0\u2002\u2003"  # "\r": a Windows line end
 # Label words before a dateline: "Published:", "date", "Last updated", "For immediate release",
-# "Press release", "Embargoed until", and a parliamentary answer's "Answered on" and "Tabled on".
+# "Press release", "Embargoed until", a parliamentary answer's "Answered on" and "Tabled on",
+# a journal's "Available online", a video's "Premiered", an archive's "captured", a draft's
+# "Version of".
 _LABEL_RX = re.compile(
     r"(?:last\s++)?(?:date[d]?|published|posted|updated|released|issued|modified|"
     r"publication\s++date|release\s++date|(?:for\s++)?immediate\s++release|(?:press|news|media)\s++release|"
-    r"embargoed(?:\s++until)?|answered|tabled)"
+    r"embargoed(?:\s++until)?|answered|tabled|available\s++online|premiered|captured|saved|archived|"
+    r"version(?:\s++(?:of|dated))?)"
     r"(?:\s++on)?",
     re.I,
 )
@@ -375,7 +378,8 @@ def _is_dateline(text: str, atom: Atom) -> bool:
     if bare and not labelled:
         if alone and _BILINGUAL_RX.fullmatch(prefix):
             return True  # "Bogotá, 21 de marzo de 2024 / March 21, 2024": the date in two languages
-        return alone and _PLACE_RX.fullmatch(bare) is not None  # "Brussels, 14 June 2023"
+        # "Brussels, 14 June 2023" (not a journal's "Received 3 March 2023")
+        return alone and _PLACE_RX.fullmatch(bare) is not None and not bare.endswith("ed")
     return labelled or alone
 
 

@@ -10,6 +10,7 @@ Signals, the first one in the opening ~2000 characters winning:
   Oct 14, 2025", or after a
   byline ("By Jane Doe | 12/17/2021");
 - a citation: a full date followed by a link ("*Journal*, December 17, 2021, <https://...>");
+- a time stamp: an ISO date and a clock time ("Editor: Liu Yang  2024-12-05 18:42:07");
 - with no full date: a month and year as a field of a masthead bar near the top
   ("Report No. 14 | September 2023" gives ``2023-09``);
 - with none of those: a full date after "last edited", "last updated" or the like in the
@@ -54,20 +55,24 @@ _FOOTER_BEFORE_RX = re.compile(
 # question "tabled on"), then only what ``_TO_DATE`` allows before the date.
 _PUBLISHED_BEFORE_RX = re.compile(
     r"(?:(?:published|posted|updated|released|issued|modified|edited|dated|date"
-    r"|premiered|aired|broadcast|streamed(?:\s++live)?)"
+    r"|premiered|aired|broadcast|streamed(?:\s++live)?|available\s++online|captured|saved|archived"
+    r"|version(?:\s++(?:of|dated))?)"
     r"(?:\s++(?:in|to)\s++(?:the\s++)?[A-Z][\w-]*+)?"
     r"|(?:tabled|laid)\s++(?:in|before)\s++(?:the\s++)?[A-Z][\w-]*+)" + _TO_DATE,
     re.I,
 )
 # A byline before the date on its line: "By Jane Doe | ", "By Li Wei, ", "Posted by Jess Tremblay · ".
 _BYLINE_RX = re.compile(r"\s*+[*_]*+(?:Posted\s++by|By)\s++[A-Z][\w.'’ -]{1,60}?\s*+[|,–—·•-]\s*+\Z")
+# An ISO date and a clock time right after it: a page's time stamp ("2024-12-05 18:42:07").
+_ISO_STAMP_RX = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CLOCK_AFTER_RX = re.compile(r"[ T]\d{2}:\d{2}(?::\d{2})?\b")
 # A link right after the date: ", <https://...>", " https://", " www.".
 _LINK_AFTER_RX = re.compile(r"\s*+[,.;]?\s*+<?(?:https?://|www\.)", re.I)
 _DEADLINE = frozenset(("before", "by", "until"))
 # A masthead field that is a month and a year, after another field on its line: "... | September 2023".
 MASTHEAD_CHARS = 400
 _MASTHEAD_MONTH_RX = re.compile(
-    r"^[^\n|·•]{1,60}[|·•][^\S\n]*+(?P<month>" + "|".join(sorted(g.MONTHS_ALONE)) + r")"
+    r"^(?:[^\n|·•]{1,60}[|·•]){1,4}[^\S\n]*+(?P<month>" + "|".join(sorted(g.MONTHS_ALONE)) + r")"
     r"[^\S\n]++(?P<year>(?:19|20)\d\d)[^\S\n]*+$",
     re.M | re.I,
 )
@@ -181,6 +186,8 @@ def _signals_publication(text: str, match: DateMatch) -> bool:
     before = text[max(line_start, match.start - 60):match.start]
     if _PUBLISHED_BEFORE_RX.search(before) or _BYLINE_RX.match(text, line_start, match.start):
         return True
+    if _ISO_STAMP_RX.fullmatch(text, match.start, match.end) and _CLOCK_AFTER_RX.match(text, match.end):
+        return True  # a time stamp: "Source: Xinhua  Editor: Liu Yang  2024-12-05 18:42:07"
     return _LINK_AFTER_RX.match(text, match.end) is not None
 
 

@@ -74,6 +74,15 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("Text of 2019.\n\nThe work was done at Lima on 18 September 2024.\n", "2024"),
         # a video's premiere
         ("Episode 12 – transcript\nPremiered Oct 14, 2025 · 38 min\n\nIn 2020 we met.", "2025-10-14"),
+        # a journal's history: online, not received; a draft's version; an archive's capture
+        ("Journal 14 (2023)\n\nReceived 3 March 2023\nAccepted 14 July 2023\nAvailable online 2 August 2023\n\nText.",
+         "2023-08-02"),
+        ("SCIENCE WEEK 2024\n14–17 October 2024\nVersion of 27 September 2024 – subject to change\n", "2024-09-27"),
+        ("r/AskAcademia\n[Archived snapshot · captured 18 Mar 2024, 09:12 UTC]\n\nPosted 6 days ago", "2024-03-18"),
+        ("Thread view · saved 20 Jan 2025\n\nDr. Chai\nPosted 12 Jan 2025 • 🌐\n\nSo proud.", "2025-01-20"),
+        # a masthead bar of several fields; a page's time stamp
+        ("FACT SHEET  |  International Research Cooperation  |  March 2024\n\nIt began on 12 October 2023.", "2024-03"),
+        ("Kenya, Peru launch a lab\n\nSource: Xinhua  Editor: Liu Yang  2024-12-05 18:42:07\n\nThey met.", "2024-12-05"),
         # a report tabled in parliament; a question tabled before its answer is not its date
         ("ANNUAL REPORT\nTabled in Parliament on 26 September 2024 | ISSN 2563-0417\n\nText.", "2024-09-26"),
         ("Question UIN 18452, tabled on 26 February 2024\nAnswered on 5 March 2024\n\nText.", "2024-03-05"),
