@@ -175,7 +175,12 @@ def _year(text: str, mt: re.Match, year_end: int) -> Atom | None:
         span = 99 if a % 100 == 0 and a < 1900 else 9
         return Atom(start, end, lo=(a, None, None), hi=(a + span, None, None), left=left)
     if b_txt:
-        return _year_pair(text, start, end, a, b_txt, left)
+        nxt = right_word(text, end)
+        counted = mt["yr_sep"].strip() != mt["yr_sep"] and len(b_txt) == 2 and nxt.islower() and nxt.endswith("s")
+        pair = None if counted else _year_pair(text, start, end, a, b_txt, left)  # not "2019 – 40 labs"
+        if pair is not None or mt["yr_sep"].strip() == mt["yr_sep"]:
+            return pair
+        end = start + len(a_txt)  # no pair of years, but a spaced dash: "By end-2028 – 150 PhD graduates"
     after = 0 <= year_end and _LIST_GAP_RX.match(text, year_end, start) is not None
     if not year_like(text, start, end, a, left, after):
         return None

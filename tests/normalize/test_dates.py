@@ -43,6 +43,7 @@ def found(text: str, anchor: str | None = FRI) -> list[tuple[str, str | None, st
         ("- 2008: Ghana and Germany sign an agreement.\n* 2012 - The centre opens.",
          [("2008", "2008", "on"), ("2012", "2012", "on")]),
         ("2025 (planned) – A vessel begins its cruises.\n2026 (see table) shows more.", [("2025", "2025", "on")]),
+        ("• By end-2028 – 150 PhD graduates\n• 2019 – 40 labs", [("By end-2028", "2028", "by"), ("2019", "2019", "on")]),
         ("Room 2008: left. Budget: 2008: items.", []),
         ("He moved abroad in 2008, 2012 and 2016.", [("2008", "2008", "on"), ("2012", "2012", "on"),
                                                    ("2016", "2016", "on")]),
