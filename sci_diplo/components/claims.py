@@ -32,6 +32,7 @@ from sci_diplo.components.paragraphs import paragraph_of
 from sci_diplo.normalize.dates import date_bounds
 from sci_diplo.normalize.countries import names_place
 from sci_diplo.normalize.dates_grammar import MONTHS, past_verb
+from sci_diplo.normalize.published import MASTHEAD_CHARS
 
 # Dates that name the moment of speaking rather than the time of an event.
 DEICTIC = frozenset({"today", "now", "nowadays", "currently", "at present", "presently"})
@@ -70,8 +71,12 @@ BYLINE = re.compile(r"[^\S\n]*+[*_]*+(?:Posted[^\S\n]++by[^\S\n]|By[^\S\n]++[A-Z
 # Jan 2025". The date is the document's, and states no event. ("The report was published on
 # 5 May 2020." is a sentence, and claims.)
 STAMP_BEFORE = re.compile(
-    r"(?:^|[·|•])[^\S\n]*+[*_]*+(?:last[^\S\n]++)?(?i:published|posted|updated|issued|released|saved|dated|date"
-    r"|premiered|modified|edited)[*_]*+[^\S\n]*+[:：]?[^\S\n]*+(?:on[^\S\n]++)?\Z", re.M)
+    r"(?:^|[·|•\[])[^\S\n]*+[*_]*+(?:last[^\S\n]++)?(?i:published|posted|updated|issued|released|saved|dated|date"
+    r"|premiered|modified|edited|captured|archived|available[^\S\n]++online|version[^\S\n]++of)[*_]*+[^\S\n]*+"
+    r"[:：]?[^\S\n]*+(?:on[^\S\n]++)?\Z", re.M)
+# A page's time stamp: an ISO date and a clock time ("Editor: Liu Yang  2024-12-05 18:42:07").
+ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}")
+CLOCK_AFTER = re.compile(r"[ T]\d{2}:\d{2}\b")
 # An author-year citation: the year of a work, no event: "discussed in Al-Rawahi (2021)", "see
 # Mwakyusa and Al-Said (2023)", "Smith et al. (2019)", "(Chen, 2020)", "(Okafor 2018; ...".
 _AUTHOR = r"[A-Z][\w'’-]*+"
@@ -79,8 +84,17 @@ _MORE_AUTHORS = r"(?:[^\S\n]++et[^\S\n]++al\.?|[^\S\n]++(?:and|&)[^\S\n]++" + _A
 CITATION_BEFORE = re.compile(
     r"(?:\b(?:see|in|by|cf\.|from|after|following|per)[^\S\n]++(?P<name>" + _AUTHOR + ")" + _MORE_AUTHORS
     + r"[^\S\n]*+\(|" + _AUTHOR + r"[^\S\n]++et[^\S\n]++al\.?[^\S\n]*+\("
-    r"|\((?P<name2>" + _AUTHOR + ")" + _MORE_AUTHORS + r",?[^\S\n]*+)\Z")
+    r"|\((?P<name2>" + _AUTHOR + ")" + _MORE_AUTHORS + r",?[^\S\n]*+"
+    r"|[A-Z][\w-]*+[^\S\n]++\d{1,4}[^\S\n]*+\()\Z")  # a journal's volume: "Water Science 14 (2023) 101872"
 CITATION_AFTER = re.compile(r"[a-z]?(?:\)|;[^\S\n]*+[A-Z])")
+# Before the last field of a masthead bar: another field and a bar.
+MASTHEAD_FIELD_BEFORE = re.compile(r"[^\S\n]*+[|·•][^\S\n]*+\Z")
+# A reply's attribution ("On Mon, 13 Feb 2023 at 10:22, Petra <petra@x.cz> wrote:"), maybe quoted.
+WROTE_LINE = re.compile(r"[^\S\n]*+(?:>[^\S\n]*+)*On[^\S\n][^\n]{0,160}[^\S\n]wrote:[^\S\n]*+$", re.M)
+# A forum post's handle and age ("u/sendai_or_bust · 5 days ago", "@kenya_lab • 2d").
+HANDLE_LINE = re.compile(r"[^\S\n]*+[*_]*+(?:u/|@)[\w.-]+[^\S\n]*+[·•|]")
+# A line of sources or notes: "Sources: [1] CCIR programme page (accessed Mar 2024) ...".
+SOURCES_LINE = re.compile(r"[^\S\n]*+[*_#]*+(?i:sources?|references?|notes?|bibliography)[*_]*+[^\S\n]*+:")
 # A caption: "Table 3.1 Selected instruments (as of June 2023)", "Figure 2: Funding, 2015–2020".
 CAPTION = re.compile(r"[^\S\n]*+(?:Table|Figure|Fig\.|Chart|Box|Exhibit|Map)[^\S\n]++\d{1,3}(?:\.\d{1,3})*+[.:]?[^\S\n]")
 # A page's own note of its last change: "This page was last edited on 9 October 2023, at 14:27".
@@ -209,6 +223,19 @@ def _cited(text: str, match: Any) -> bool:
     return name is None or (name.lower() not in MONTHS and not names_place(name))
 
 
+def _stamp_or_attribution(text: str, match: Any) -> bool:
+    """True when the date is a page's time stamp ("2024-12-05 18:42:07"), the last field of a
+    masthead bar or a reply's attribution line ("On Mon, 13 Feb 2023 at 10:22, Petra wrote:"):
+    the document's, no event."""
+    if ISO_STAMP.fullmatch(text, match.start, match.end) and CLOCK_AFTER.match(text, match.end):
+        return True
+    line_start = text.rfind("\n", 0, match.start) + 1
+    if match.start < MASTHEAD_CHARS and MASTHEAD_FIELD_BEFORE.search(text, line_start, match.start) \
+            and not text[match.end:match.end + 80].split("\n", 1)[0].strip():
+        return True  # the last field of a masthead bar at the top: "FACT SHEET | Cooperation | March 2024"
+    return "wrote:" in text[match.end:match.end + 200] and WROTE_LINE.match(text, line_start) is not None
+
+
 def claim_dates(doc: Doc) -> list[Pair]:
     """Return the ``(span, match)`` pairs of the dates that may carry a claim."""
     text = doc_text(doc)
@@ -219,7 +246,7 @@ def claim_dates(doc: Doc) -> list[Pair]:
         words = text[match.start : match.end]
         if match.dateline or VAGUE.search(words) or REFERENCE_AFTER.match(text, match.end) \
                 or STAMP_BEFORE.search(text, max(text.rfind("\n", 0, match.start) + 1, match.start - 60), match.start) \
-                or _cited(text, match):
+                or _cited(text, match) or _stamp_or_attribution(text, match):
             continue
         k = bisect_right(name_starts, match.start) - 1  # the last name that starts at or before it
         if k >= 0 and match.end <= names[k][1] and words in names[k][2]:
@@ -251,7 +278,9 @@ def cites_or_notes(text: str, sent: Span) -> bool:
     12, 2023"): no claim."""
     line_start = text.rfind("\n", 0, sent.start_char) + 1
     return (REFERENCE_LINE.match(text, line_start) is not None or PAGE_NOTE.match(text, sent.start_char) is not None
-            or CAPTION.match(text, sent.start_char) is not None or BYLINE.match(text, sent.start_char) is not None)
+            or CAPTION.match(text, sent.start_char) is not None or BYLINE.match(text, sent.start_char) is not None
+            or SOURCES_LINE.match(text, line_start) is not None
+            or HANDLE_LINE.match(text, text.rfind("\n", 0, sent.end_char - 1) + 1) is not None)
 
 
 def is_question(text: str, sent: Span) -> bool:

@@ -219,6 +219,12 @@ def test_programmes(nlp, text, expected):
         # the year of a cited work states no event; a place's or a month's in brackets may
         ("Kenya's ties are discussed in Al-Rawahi (2021), pp. 4-9; see Mwakyusa and Al-Said (2023).", None, []),
         ("As Smith et al. (2019) and (Chen, 2020) show, Kenya signed in Nairobi (2021).", None, [("2021", ["KEN"])]),
+        # a journal's volume, a page's time stamp, an archive's capture, a masthead's last field, a
+        # reply's attribution, a forum handle's line, a line of sources: the document's, no event
+        ("Journal of Kenyan Water Science 14 (2023) 101872\n\nSource: Xinhua  Editor: Liu Yang  2024-12-05 18:42:07\n"
+         "[Archived snapshot · captured 18 Mar 2024, 09:12 UTC]\n", None, []),
+        ("FACT SHEET  |  Kenya Research Cooperation  |  March 2024\n\n> On Fri, 10 Feb 2023, Lucía <l@x.ar> wrote:\n"
+         "> Kenya agrees.\n\nu/kenya_lab · 5 days ago\nSources: [1] Kenya page (accessed Mar 2024)\n", "2024-03-18", []),
     ],
 )
 def test_claims(nlp, text, published, expected):
