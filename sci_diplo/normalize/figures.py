@@ -297,10 +297,16 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
     if n.sfx == "m" and not pre and not currency_after(text, pos) and not _plural_next(text, pos):
         return n.value / 1e6, "meters", start, n.end, post
     if pre:
+        code, end = pre[0], pos
+        after = currency_after(text, pos)
+        if after is not None:
+            end = after[1]  # "$5 million dollars"; "$50k CAD", "$5 million Canadian dollars": which dollars
+            if text[pre[1]] == "$" and after[0] != code:
+                code = after[0]
         sign = pre[1] - 1
         if sign >= 0 and text[sign] in "-\u2212" and not n.negative and (sign == 0 or not text[sign - 1].isalnum()):
-            return -n.value, pre[0], sign, _scale_word_end(text, pos), post  # "-$4.5 million", "−€3bn"
-        return n.value, pre[0], pre[1], _scale_word_end(text, pos), post
+            return -n.value, code, sign, end, post  # "-$4.5 million", "−€3bn"
+        return n.value, code, pre[1], end, post
     if n.head.fu == "C":  # "1.5C", "45C in the shade"; not "Row 5C"
         if n.ntok == 1 and ("." in n.text or _TEMPERATURE_BEFORE_RE.search(text, max(0, start - 80), start)):
             return n.value, "°C", start, n.end, post

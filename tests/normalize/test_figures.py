@@ -163,6 +163,9 @@ def _figs(text: str) -> list[tuple]:
         ("A budget ceiling of EUR 1.2 million and a cap of 30 staff apply.",
          [(1.2e6, "EUR", "at_most", None), (30, "staff", "at_most", None)]),
         ("It took 200 people or so.", [(200, "people", "about", None)]),
+        # "$" names which dollars by what follows it
+        ("It pays ~$50k CAD a year, $5 million Canadian dollars and $3 million dollars.",
+         [(5e4, "CAD", "about", None), (5e6, "CAD", "exact", None), (3e6, "USD", "exact", None)]),
         ("It is another hundred and ten kilometres, and winds reach 185 kmph.",
          [(110, "kilometers", "exact", None), (185, "kilometers per hour", "exact", None)]),
         ("Output topped 2 million units and exports surpassed €12 million.",
