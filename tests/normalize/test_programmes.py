@@ -120,6 +120,9 @@ FIND_CASES = [
     ("The 4th ANDICE General Assembly met; the UN General Assembly did not.", [("4th ANDICE General Assembly", "conference")]),
     ("The Chilean–Korean Joint Research Call opened; the Research Call closed.",
      [("Chilean–Korean Joint Research Call", "programme")]),
+    # an exchange of two partners or with an acronym; not a stock exchange
+    ("The UK–Japan Fusion Skills Exchange and the Kenyan Researcher Exchange (KRE) run; the London Stock "
+     "Exchange (LSE) and the London Metal Exchange (LME) fell.", [("UK–Japan Fusion Skills Exchange", "programme"), ("Kenyan Researcher Exchange", "programme")]),
     # the states' formal names are a formal title's parties
     ("They signed the Framework Agreement on Marine Science between the Sultanate of Oman and the United Republic "
      "of Tanzania.", [("Framework Agreement on Marine Science between the Sultanate of Oman and the United Republic "
