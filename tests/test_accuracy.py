@@ -1,7 +1,7 @@
 """Accuracy floors: a score that drops below what the project has reached fails the suite.
 
 The floors only ever go up (raise them when the rules improve; never lower one).
-The seed gold is the development set; the six held-out sets hold original texts
+The seed gold is the development set; the seven held-out sets hold original texts
 written for the project (data/gold/heldout*/README.md).
 """
 
@@ -32,12 +32,16 @@ FLOORS = {
     "heldout5": {"figures": 0.94, "dates": 0.95, "programmes": 0.93, "claims": 0.92, "countries": 1.0,
                  "published": 1.0, "qualifier": 0.96, "relation": 0.98},
     # scored blind once (data/gold/heldout6/README.md, at 0.84-0.99 and 5/8), then general rules
-    "heldout6": {"figures": 0.98, "dates": 0.99, "programmes": 0.92, "claims": 0.96, "countries": 1.0,
-                 "published": 0.87, "qualifier": 0.99, "relation": 0.96},
+    "heldout6": {"figures": 0.98, "dates": 0.99, "programmes": 0.93, "claims": 0.96, "countries": 1.0,
+                 "published": 1.0, "qualifier": 0.99, "relation": 0.96},
+    # scored blind once (data/gold/heldout7/README.md, at 0.82-0.99 and 3/8), then general rules
+    "heldout7": {"figures": 0.98, "dates": 0.98, "programmes": 0.82, "claims": 0.98, "countries": 0.98,
+                 "published": 1.0, "qualifier": 0.95, "relation": 0.94},
 }
 
 
-@pytest.fixture(scope="module", params=["seeds", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"])
+@pytest.fixture(scope="module", params=["seeds", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
+                                                   "heldout7"])
 def scored(request):
     if request.param == "seeds":
         return request.param, evaluate(gold_dir(), seeds_dir())
