@@ -168,7 +168,7 @@ def find_figures(text: str) -> list[FigureMatch]:
                                        and text[n.end:nums[i + 1].start].isspace()):
             # no unit can follow, or numbers in a row ("one one", "1 1"): no figure, unless its
             # noun is left out ("up from 4,000 three years ago")
-            if (fig := _elided(text, n, out) or _clause_share(text, n)) is not None:
+            if (fig := _elided(text, n, out) or _clause_share(text, n) or _same_noun(text, n, out)) is not None:
                 out.append(fig)
             i += 1
             continue
@@ -183,7 +183,7 @@ def find_figures(text: str) -> list[FigureMatch]:
                 out.append(fig)
                 i += 2
                 continue
-        fig = _single_figure(text, n, memo) or _percent_of(text, n) or _elided(text, n, out)
+        fig = _single_figure(text, n, memo) or _percent_of(text, n) or _elided(text, n, out) or _same_noun(text, n, out)
         if fig is not None:
             out.append(fig)
         i += 1
@@ -227,6 +227,28 @@ def _elided(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | None:
             return None
         unit = counted.group(1).split()[-1]
     return FigureMatch(change.start(), n.end, n.value, unit, "exact")
+
+
+# Between a count and a number that counts the same noun: "six experts, three nominated by each
+# agency" (a part, a participle after it), "64 eligible applications and funded nine," (a second
+# count, closing its clause).
+_SAME_NOUN_GAP_RE = re.compile(r"(?P<part>,)[^\S\n]+|[^\S\n]+and[^\S\n]+[a-z]+ed[^\S\n]+")
+_PARTICIPLE_AFTER_RE = re.compile(r"[^\S\n]+[a-z]{3,}ed\b")
+
+
+def _same_noun(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | None:
+    """A number right after a count, whose noun it leaves out: that count's noun."""
+    if not found or n.fraction or n.sfx or n.value < 1 or (n.head.ndigits == 4 and 1800 <= n.value <= 2100):
+        return None
+    last = found[-1]
+    if last.unit is None or not last.unit.islower() or last.unit == "percent" or last.unit in MEASURE_UNITS \
+            or n.start - last.end > 30 or (gap := _SAME_NOUN_GAP_RE.fullmatch(text, last.end, n.start)) is None:
+        return None
+    if gap["part"] and not _PARTICIPLE_AFTER_RE.match(text, n.end):
+        return None  # "40 labs, 12 in Nairobi": no part named
+    if not gap["part"] and text[n.end:n.end + 1] not in (",", ".", ";"):
+        return None
+    return FigureMatch(n.start, n.end, n.value, last.unit, "exact")
 
 
 def _a_source(text: str, fig: FigureMatch) -> bool:

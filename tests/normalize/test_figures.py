@@ -155,6 +155,12 @@ def _figs(text: str) -> list[tuple]:
         ("Premiered Oct 14 · 38 min\nCaptions by the team.", [(38, "minutes", "exact", None)]),  # not 38 Captions
         # a part of what was just counted; not of money, nor of nothing counted
         ("There are 40 lakes, of which 11 are dammed.", [(40, "lakes", "exact", None), (11, "lakes", "exact", None)]),
+        # a part or a second count of the same noun; not a place, nor a percent or a measure
+        ("A panel of six experts, three nominated by each agency, read 64 applications and funded nine.",
+         [(6, "experts", "exact", None), (3, "experts", "exact", None), (64, "applications", "exact", None),
+          (9, "applications", "exact", None)]),
+        ("Kenya has 40 labs, 12 in Nairobi; it grew 5%, 3 attributed to Peru, over 40 km, 12 paved.",
+         [(40, "labs", "exact", None), (5, "percent", "exact", None), (40, "kilometers", "more_than", None)]),
         ("It got €5 million, of which 2 went to labs. Of which 3 remain.", [(5e6, "EUR", "exact", None)]),
         # a share that closes its clause after a verb; not a period of time
         ("The EU covered about a quarter, and Kenya paid half.", [(25, "percent", "about", None), (50, "percent", "exact", None)]),
