@@ -160,8 +160,7 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
             if last is None:
                 continue  # no date before it in the text to count from
             span, relative = resolve(("ago", *atom.rel[1:]), last, False), True
-            if span is not None and anchor is not None and span[0][0] > anchor[0] \
-                    and not clause_tense(text, atom.start, atom.end):
+            if span is not None and anchor is not None and span[0][0] > anchor[0] and not _will(text, atom):
                 continue  # counted from another date than the last ("signed" after the publication)
         else:
             span, relative = _value(text, atom, anchor)
@@ -172,7 +171,7 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
             value = atom.rel[1]
         if dateline and span is not None:
             anchor = span[0]
-        if atom.kind != "ref":
+        if atom.kind != "ref" and not dateline:  # (a dateline dates the story, not its events)
             last = span[0] if span is not None and span[1] is None else None
         out.append(_match(text, atom, value, relative, dateline and span is not None))
     return out
@@ -244,6 +243,19 @@ def _value(text: str, atom: Atom, anchor: Point | None) -> tuple[tuple | None, b
                 return span, True
         return resolve_month(atom.lo, atom.hi, mode, anchor, future), True
     return resolve(atom.rel, anchor, future), True
+
+
+# Words that put a clause in the future beyond doubt ("Ten years later, they will sign").
+_WILL_RX = re.compile(r"\b(?:will|shall|'ll|’ll|would|is\s++to|are\s++to|expected|scheduled|due|plans?|planned|intends?)\b",
+                      re.I)
+
+
+def _will(text: str, atom: Atom) -> bool:
+    """Whether the sentence around ``atom`` says it will happen (a stricter test than
+    ``clause_tense``, which reads "they decided to meet" as the future of "meet")."""
+    start = max(text.rfind(". ", 0, atom.start), text.rfind("\n", 0, atom.start)) + 1
+    stop = min((k for k in (text.find(". ", atom.end), text.find("\n", atom.end)) if k >= 0), default=len(text))
+    return _WILL_RX.search(text, start, min(stop, atom.end + 120)) is not None
 
 
 def _future(text: str, atom: Atom) -> bool | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from sci_diplo.normalize import dates_grammar as g
@@ -87,8 +88,10 @@ def _date_atom(start: int, mt: re.Match) -> Atom | None:
         # day first ("3 June 2025"); dots read day first (European).
         if mt["num_s"] == ".":
             month_first = b > 12
+        elif a > 12 or b > 12:
+            month_first = b > 12
         else:
-            month_first = a <= 12 and (b > 12 or not writes_day_first(mt.string))
+            month_first = not _reads_day_first(mt.string, start, mt.end(), a, b, y)
         return _full_date(start, mt.end(), y, *((a, b) if month_first else (b, a)))
     if kind == "cjk":
         y, m = int(mt["cjk_y"]), int(mt["cjk_m"])
@@ -109,22 +112,54 @@ _DAY_MONTH_RX = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?[^\S\n]++(?:of[^\S\n]++)?
 _MONTH_DAY_RX = re.compile(r"\b" + g.MONTH_NAME + r"\.?[^\S\n]++[0-3]?\d(?:st|nd|rd|th)?\b(?![^\S\n]*+[:.]?\d)")
 
 
-# A clock as the countries that write the day first write it: "14h20", "18h05", or a 24-hour
-# afternoon time with no "am"/"pm" ("18:42").
-_DAY_FIRST_CLOCK_RX = re.compile(r"\b(?:[01]?\d|2[0-3])h[0-5]\d\b|\b(?:1[3-9]|2[0-3]):[0-5]\d\b(?![^\S\n]*+[ap]\.?m\b)",
-                                 re.I)
+# A clock as the countries that write the day first write it, right after the date on its line:
+# "14h20", or a 24-hour afternoon time with no "am"/"pm" and no US time zone ("– 18:42").
+_DAY_FIRST_CLOCK_AFTER_RX = re.compile(
+    r"[^\S\n]*+(?:[-–—|,·]|at)?[^\S\n]*+(?:(?:[01]?\d|2[0-3])h[0-5]\d\b"
+    r"|(?:1[3-9]|2[0-3]):[0-5]\d\b(?!:\d)(?![^\S\n]*+(?:[ap]\.?m\b|(?:E|C|M|P)[SD]?T\b)))", re.I)
+# A numeric date whose first number is no month ("28/02/2025") or whose second is none ("02/28/2025").
+_NUMERIC_DATE_RX = re.compile(r"(?<![\d/.-])([0-3]?\d)[/-]([0-3]?\d)[/-](?:\d{4}|\d{2})(?![\d/])")
+# A weekday right before a date: "Thursday, 03/06/2025", "Wed 10/04/2024".
+_WEEKDAY_BEFORE_RX = re.compile(r"\b(" + "|".join(sorted(g.WEEKDAYS, key=len, reverse=True)) + r")\.?,?[^\S\n]*+\Z",
+                                re.I)
+
+
+def _reads_day_first(text: str, start: int, end: int, a: int, b: int, y: int) -> bool:
+    """Whether the ambiguous "a/b/y" reads day first: as a weekday before it agrees; else as the
+    text's other numeric dates show it ("28/02/2025" or "02/28/2025"); else as its dates in words
+    do (``writes_day_first``); else as a day-first clock right after it does ("03/06/2025 – 14h20")."""
+    wd = _WEEKDAY_BEFORE_RX.search(text, max(0, start - 12), start)
+    if wd is not None:
+        agrees = [d for d in ((a, b), (b, a)) if valid_point(y, *d) and date(y, *d).weekday() == g.WEEKDAYS[wd[1].lower()]]
+        if len(agrees) == 1:
+            return agrees[0] == (b, a)
+    order = numeric_order(text)
+    if order is not None:
+        return order
+    words = writes_day_first(text)
+    if words is not None:
+        return words
+    return _DAY_FIRST_CLOCK_AFTER_RX.match(text, end) is not None
 
 
 @lru_cache(maxsize=8)
-def writes_day_first(text: str) -> bool:
+def numeric_order(text: str) -> bool | None:
+    """Whether the text's unambiguous numeric dates read day first (True), month first (False), or
+    None when they don't tell."""
+    day_first = month_first = 0
+    for m in _NUMERIC_DATE_RX.finditer(text):
+        first, second = int(m[1]), int(m[2])
+        day_first += first > 12 >= second
+        month_first += second > 12 >= first
+    return None if day_first == month_first else day_first > month_first
+
+
+@lru_cache(maxsize=8)
+def writes_day_first(text: str) -> bool | None:
     """Whether ``text`` writes its dates in words day first ("3 June 2025") more often than month
-    first ("June 3, 2025"): then "03/06/2025" is 3 June too. With as many of each (most often
-    none), whether it writes its clock as day-first countries do ("03/06/2025 – 14h20").
-    Asked only of an ambiguous date."""
+    first ("June 3, 2025"): then "03/06/2025" is 3 June too; None with as many of each."""
     day_month, month_day = len(_DAY_MONTH_RX.findall(text)), len(_MONTH_DAY_RX.findall(text))
-    if day_month != month_day:
-        return day_month > month_day
-    return _DAY_FIRST_CLOCK_RX.search(text) is not None
+    return None if day_month == month_day else day_month > month_day
 
 
 def _full_date(start: int, end: int, y: int, m: int, d: int) -> Atom | None:

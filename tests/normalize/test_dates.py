@@ -587,6 +587,9 @@ def test_a_span_of_time_from_now_is_the_date_ahead(text, quote, value):
     # a past event after the publication: counted from another date than the last
     ("By 2010 the station grew. A quarter of a century later, they signed a memorandum.", [("By 2010", "2010", "by")]),
     ("In 2020 they met. Ten years later, they will sign.", [("2020", "2020", "on"), ("Ten years later", "2030", "on")]),
+    # a dateline dates the story, not an event to count from; "decided to meet" is past
+    ("LONDON, 5 February 2024 — They cut ties after the war. Forty years later, they decided to meet again.",
+     [("5 February 2024", "2024-02-05", "on")]),
 ])
 def test_a_span_of_time_later_counts_from_the_date_before_it(text, expected):
     assert found(text, "2023-11-18") == expected
@@ -622,6 +625,14 @@ def test_a_dateline_with_an_agency_between_slashes_anchors_what_follows():
     ("Posted 03/06/2025 18:42", "2025-06-03"),
     ("Posted 03/06/2025 6:42 pm", "2025-03-06"),
     ("Posted 03/06/2025 10:42", "2025-03-06"),
+    # a weekday that agrees with one reading; the text's other numeric dates; a clock that is no
+    # clock of the date's line (a score), or with a US time zone
+    ("Sent: Thursday, 03/06/2025 18:42", "2025-03-06"),
+    ("Sent: Tuesday, 03/06/2025", "2025-06-03"),
+    ("Webinar: 03/06/2025, 15:00 CET. Registration closes 02/28/2025.", "2025-03-06"),
+    ("Webinar: 03/06/2025. Registration closes 28/02/2025.", "2025-06-03"),
+    ("The score was 18:42 in the final. The match was held on 03/06/2025.", "2025-03-06"),
+    ("Flight UA 914 departs 03/06/2025 at 17:45 EST", "2025-03-06"),
     ("Published 13/06/2025.", "2025-06-13"),
 ])
 def test_an_ambiguous_numeric_date_reads_in_the_order_the_text_writes_its_dates(text, value):
