@@ -74,27 +74,33 @@ STAMP_BEFORE = re.compile(
     r"(?:^|[·|•\[])[^\S\n]*+[*_]*+(?:last[^\S\n]++)?(?i:published|posted|updated|issued|released|saved|dated|date"
     r"|premiered|modified|edited|captured|archived|available[^\S\n]++online|version[^\S\n]++of)[*_]*+[^\S\n]*+"
     r"[:：]?[^\S\n]*+(?:on[^\S\n]++)?\Z", re.M)
-# A page's time stamp: an ISO date and a clock time ("Editor: Liu Yang  2024-12-05 18:42:07").
+# A page's time stamp: an ISO date and a clock time ending its line or a field ("Editor: Liu Yang
+# 2024-12-05 18:42:07"; not "lost contact at 2024-03-05 18:42 UTC, the agency said").
 ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}")
-CLOCK_AFTER = re.compile(r"[ T]\d{2}:\d{2}\b")
+CLOCK_AFTER = re.compile(r"[ T]\d{2}:\d{2}(?::\d{2})?(?:[^\S\n]*+\(?[A-Z]{2,5}\)?)?[^\S\n|·•]*+(?:[|·•]|\n|\Z)")
 # An author-year citation: the year of a work, no event: "discussed in Al-Rawahi (2021)", "see
-# Mwakyusa and Al-Said (2023)", "Smith et al. (2019)", "(Chen, 2020)", "(Okafor 2018; ...".
+# Mwakyusa and Al-Said (2023)", "Smith et al. (2019)", "(Chen and Li, 2020)", "(Okafor 2018; ...".
 _AUTHOR = r"[A-Z][\w'’-]*+"
 _MORE_AUTHORS = r"(?:[^\S\n]++et[^\S\n]++al\.?|[^\S\n]++(?:and|&)[^\S\n]++" + _AUTHOR + r")?"
 CITATION_BEFORE = re.compile(
-    r"(?:\b(?:see|in|by|cf\.|from|after|following|per)[^\S\n]++(?P<name>" + _AUTHOR + ")" + _MORE_AUTHORS
+    r"(?:\b(?:see|cf\.|(?:discussed|described|reported|cited|reviewed|summari[sz]ed|quoted|documented|analy[sz]ed"
+    r"|argued|shown|noted|found)[^\S\n]++(?:in|by))[^\S\n]++(?P<name>" + _AUTHOR + ")" + _MORE_AUTHORS
     + r"[^\S\n]*+\(|" + _AUTHOR + r"[^\S\n]++et[^\S\n]++al\.?[^\S\n]*+\("
     r"|\((?P<name2>" + _AUTHOR + ")" + _MORE_AUTHORS + r",?[^\S\n]*+"
     r"|[A-Z][\w-]*+[^\S\n]++\d{1,4}[^\S\n]*+\()\Z")  # a journal's volume: "Water Science 14 (2023) 101872"
+_MORE_AUTHORS_RX = re.compile(r"[^\S\n](?:et[^\S\n]++al|and|&)\b")
 CITATION_AFTER = re.compile(r"[a-z]?(?:\)|;[^\S\n]*+[A-Z])")
 # Before the last field of a masthead bar: another field and a bar.
 MASTHEAD_FIELD_BEFORE = re.compile(r"[^\S\n]*+[|·•][^\S\n]*+\Z")
-# A reply's attribution ("On Mon, 13 Feb 2023 at 10:22, Petra <petra@x.cz> wrote:"), maybe quoted.
-WROTE_LINE = re.compile(r"[^\S\n]*+(?:>[^\S\n]*+)*On[^\S\n][^\n]{0,160}[^\S\n]wrote:[^\S\n]*+$", re.M)
+# A reply's attribution with its address ("On Mon, 13 Feb 2023 at 10:22, Petra <petra@x.cz> wrote:"),
+# maybe quoted (not "On 5 March 2024, Minister Chen wrote:").
+WROTE_LINE = re.compile(r"[^\S\n]*+(?:>[^\S\n]*+)*On[^\S\n][^\n]{0,160}[@<][^\n]{0,80}[^\S\n]wrote:[^\S\n]*+$", re.M)
 # A forum post's handle and age ("u/sendai_or_bust · 5 days ago", "@kenya_lab • 2d").
 HANDLE_LINE = re.compile(r"[^\S\n]*+[*_]*+(?:u/|@)[\w.-]+[^\S\n]*+[·•|]")
-# A line of sources or notes: "Sources: [1] CCIR programme page (accessed Mar 2024) ...".
-SOURCES_LINE = re.compile(r"[^\S\n]*+[*_#]*+(?i:sources?|references?|notes?|bibliography)[*_]*+[^\S\n]*+:")
+# A line of sources or notes that lists them: "Sources: [1] CCIR programme page (accessed Mar 2024)"
+# (not "Sources: the deal was signed on 12 March 2024, officials said.").
+SOURCES_LINE = re.compile(r"[^\S\n]*+[*_#]*+(?i:sources?|references?|notes?|bibliography)[*_]*+[^\S\n]*+:"
+                          r"[^\S\n]*+(?:\[|\(?\d|https?://)")
 # A caption: "Table 3.1 Selected instruments (as of June 2023)", "Figure 2: Funding, 2015–2020".
 CAPTION = re.compile(r"[^\S\n]*+(?:Table|Figure|Fig\.|Chart|Box|Exhibit|Map)[^\S\n]++\d{1,3}(?:\.\d{1,3})*+[.:]?[^\S\n]")
 # A page's own note of its last change: "This page was last edited on 9 October 2023, at 14:27".
@@ -219,6 +225,8 @@ def _cited(text: str, match: Any) -> bool:
     cite = CITATION_BEFORE.search(text, max(0, match.start - 60), match.start)
     if cite is None:
         return False
+    if cite["name2"] and not _MORE_AUTHORS_RX.search(cite.group()) and text[match.end:match.end + 1] != ";":
+        return False  # "(Dubai, 2023)" may be a place's; "(Chen and Li, 2020)", "(Chen, 2020; Li, 2021)" cite
     name = cite["name"] or cite["name2"]
     return name is None or (name.lower() not in MONTHS and not names_place(name))
 

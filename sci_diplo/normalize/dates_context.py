@@ -232,6 +232,10 @@ def year_like(text: str, start: int, end: int, year: int, left: Left, after_year
 _NOTED_ENTRY_RX = re.compile(r"[^\S\n]?\([^()\n]{1,24}\)[^\S\n]*+(?:[:]|[-–—][^\S\n])")
 
 
+# A bracketed note before a year that closes it: a place or a name and a comma ("(Dubai, ").
+_BRACKET_NOTE_RX = re.compile(r"[(\[][A-Z][^()\[\]\n,]{0,40},[^\S\n]*\Z")
+
+
 def _standalone(text: str, start: int, end: int) -> bool:
     """Return True for a year opening a line or sentence before a comma or a verb
     ("2011, the first year", "2020 was hard"), opening a line or a list item before a colon
@@ -248,6 +252,8 @@ def _standalone(text: str, start: int, end: int) -> bool:
         return True
     if prev.endswith("|") and after == "|":
         return True  # alone in a table's cell: "| 2016 | TROPSAT-1 |"
+    if after in (")", "]") and _BRACKET_NOTE_RX.search(prev):
+        return True  # closing a bracketed note: "At COP28 (Dubai, 2023)", "(Nairobi, 2015)"
     return prev.endswith(("(", "[")) and after in (")", "]", ";", ",")
 
 

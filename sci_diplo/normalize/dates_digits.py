@@ -211,7 +211,8 @@ def _year(text: str, mt: re.Match, year_end: int) -> Atom | None:
         return Atom(start, end, lo=(a, None, None), hi=(a + span, None, None), left=left)
     if b_txt:
         nxt = right_word(text, end)
-        counted = mt["yr_sep"].strip() != mt["yr_sep"] and len(b_txt) == 2 and nxt.islower() and nxt.endswith("s")
+        counted = (mt["yr_sep"].strip() != mt["yr_sep"] and len(b_txt) == 2 and nxt.islower() and len(nxt) > 3
+                   and nxt.endswith("s") and not nxt.endswith(("ss", "us", "is", "as")))  # "labs", not "was"
         pair = None if counted else _year_pair(text, start, end, a, b_txt, left)  # not "2019 – 40 labs"
         if pair is not None or mt["yr_sep"].strip() == mt["yr_sep"]:
             return pair

@@ -55,17 +55,20 @@ _FOOTER_BEFORE_RX = re.compile(
 # question "tabled on"), then only what ``_TO_DATE`` allows before the date.
 _PUBLISHED_BEFORE_RX = re.compile(
     r"(?:(?:published|posted|updated|released|issued|modified|edited|dated|date"
-    r"|premiered|aired|broadcast|streamed(?:\s++live)?|available\s++online|captured|saved|archived"
-    r"|version(?:\s++(?:of|dated))?)"
+    # words that are a page's label only at a line's or a field's start ("captured 18 Mar 2024",
+    # not "The image, captured on 5 May 2023 by ...")
+    r"|(?:(?<=\n)|(?<=[·|•\[]\s)|(?<=[·|•\[]))[^\S\n]*+(?:premiered|aired|broadcast"
+    r"|streamed(?:\s++live)?|available\s++online|captured|saved|archived|version(?:\s++(?:of|dated))?))"
     r"(?:\s++(?:in|to)\s++(?:the\s++)?[A-Z][\w-]*+)?"
     r"|(?:tabled|laid)\s++(?:in|before)\s++(?:the\s++)?[A-Z][\w-]*+)" + _TO_DATE,
     re.I,
 )
 # A byline before the date on its line: "By Jane Doe | ", "By Li Wei, ", "Posted by Jess Tremblay · ".
 _BYLINE_RX = re.compile(r"\s*+[*_]*+(?:Posted\s++by|By)\s++[A-Z][\w.'’ -]{1,60}?\s*+[|,–—·•-]\s*+\Z")
-# An ISO date and a clock time right after it: a page's time stamp ("2024-12-05 18:42:07").
+# An ISO date and a clock time right after it, ending its line or a field: a page's time stamp
+# ("2024-12-05 18:42:07"; not "lost contact at 2024-03-05 18:42 UTC, the agency said").
 _ISO_STAMP_RX = re.compile(r"\d{4}-\d{2}-\d{2}")
-_CLOCK_AFTER_RX = re.compile(r"[ T]\d{2}:\d{2}(?::\d{2})?\b")
+_CLOCK_AFTER_RX = re.compile(r"[ T]\d{2}:\d{2}(?::\d{2})?(?:[^\S\n]*+\(?[A-Z]{2,5}\)?)?[^\S\n|·•]*+(?:[|·•]|\n|\Z)")
 # A link right after the date: ", <https://...>", " https://", " www.".
 _LINK_AFTER_RX = re.compile(r"\s*+[,.;]?\s*+<?(?:https?://|www\.)", re.I)
 _DEADLINE = frozenset(("before", "by", "until"))
@@ -165,6 +168,10 @@ def masthead_month(head: str) -> str | None:
     m = _MASTHEAD_MONTH_RX.search(head, 0, MASTHEAD_CHARS)
     if m is None:
         return None
+    before = head.rfind("\n", 0, max(0, m.start() - 1)) + 1
+    after = head.find("\n", m.end() + 1)
+    if "|" in m.group() and ("|" in head[before:m.start()] or "|" in head[m.end():after if after >= 0 else len(head)]):
+        return None  # a table's row ("Newton Fund | Kenya | March 2014" under "Project | Partner | Start")
     return f"{m['year']}-{g.MONTHS[m['month'].lower()]:02d}"
 
 
@@ -183,7 +190,8 @@ def _signals_publication(text: str, match: DateMatch) -> bool:
     if match.dateline:
         return True
     line_start = text.rfind("\n", 0, match.start) + 1
-    before = text[max(line_start, match.start - 60):match.start]
+    # (a line break before it when the line starts within reach: a label must open its line)
+    before = ("\n" if line_start >= match.start - 60 else "") + text[max(line_start, match.start - 60):match.start]
     if _PUBLISHED_BEFORE_RX.search(before) or _BYLINE_RX.match(text, line_start, match.start):
         return True
     if _ISO_STAMP_RX.fullmatch(text, match.start, match.end) and _CLOCK_AFTER_RX.match(text, match.end):

@@ -218,7 +218,13 @@ def test_programmes(nlp, text, expected):
         ("Kenya published the report on 5 May 2020.", None, [("2020-05-05", ["KEN"])]),
         # the year of a cited work states no event; a place's or a month's in brackets may
         ("Kenya's ties are discussed in Al-Rawahi (2021), pp. 4-9; see Mwakyusa and Al-Said (2023).", None, []),
-        ("As Smith et al. (2019) and (Chen, 2020) show, Kenya signed in Nairobi (2021).", None, [("2021", ["KEN"])]),
+        ("As Smith et al. (2019) and (Chen and Li, 2020) show, Kenya signed in Nairobi (2021).", None,
+         [("2021", ["KEN"])]),
+        # a place's note in brackets dates its event; a single name in brackets is no sure citation
+        ("At COP28 (Dubai, 2023), Kenya pledged to triple renewables.", None, [("2023", ["KEN"])]),
+        ("On 5 March 2024, Kenya's minister wrote:\nWe will sign.", None, [("2024-03-05", ["KEN"])]),
+        ("Sources: Kenya signed the deal on 12 March 2024, officials said.", None, [("2024-03-12", ["KEN"])]),
+        ("Kenya lost contact with it at 2024-03-05 18:42 UTC, the agency said.", None, [("2024-03-05", ["KEN"])]),
         # a journal's volume, a page's time stamp, an archive's capture, a masthead's last field, a
         # reply's attribution, a forum handle's line, a line of sources: the document's, no event
         ("Journal of Kenyan Water Science 14 (2023) 101872\n\nSource: Xinhua  Editor: Liu Yang  2024-12-05 18:42:07\n"

@@ -83,6 +83,11 @@ LINK = "<https://example.org/story/2021/a-title>"
         # a masthead bar of several fields; a page's time stamp
         ("FACT SHEET  |  International Research Cooperation  |  March 2024\n\nIt began on 12 October 2023.", "2024-03"),
         ("Kenya, Peru launch a lab\n\nSource: Xinhua  Editor: Liu Yang  2024-12-05 18:42:07\n\nThey met.", "2024-12-05"),
+        # ... but not such words or time stamps inside a sentence, nor a table's row
+        ("The image, captured on 5 May 2023 by a telescope, was shown on 1 June 2024.", "2024"),
+        ("The data, available online since 2 March 2022, was used on 5 May 2023.", "2023"),
+        ("The satellite lost contact at 2024-03-05 18:42 UTC, the agency said on 1 June 2024.", "2024"),
+        ("Project | Partner | Start\nNewton Fund | Kenya | March 2014\nAfrica Fund | Ghana | May 2016\n", None),
         # a report tabled in parliament; a question tabled before its answer is not its date
         ("ANNUAL REPORT\nTabled in Parliament on 26 September 2024 | ISSN 2563-0417\n\nText.", "2024-09-26"),
         ("Question UIN 18452, tabled on 26 February 2024\nAnswered on 5 March 2024\n\nText.", "2024-03-05"),
