@@ -31,7 +31,6 @@ those and only gains the paragraph breaks.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 
 import numpy
@@ -82,7 +81,7 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
             continue
         last = text[start - 1]
         blank = m.group().count("\n") >= 2
-        ended = last in TERMINAL or (last > "\u2000" and unicodedata.category(last) == "So")  # "... 🙌"
+        ended = last in TERMINAL or (last >= "\u2600" and _emoji(text, start))  # "... 🙌"
         cut = last == "-" or start - block_start > CUT_PARAGRAPH
         if blank and (ended or not cut):
             paragraphs.append((para_start, start))
@@ -117,6 +116,15 @@ AGENCY_END = re.compile(r"(?<![\w/])" + SLASHED_AGENCY + r"\.[^\S\n]+(?=[A-Z“\
 # What stays in the sentence before it after the stop: a footnote mark as the pipeline's
 # tokenizer cuts it from the word before it, a news agency between slashes ("14. /TASS/.").
 FOOTNOTE_MARK = re.compile(_FOOTNOTE + "|" + SLASHED_AGENCY + r"\.?")
+
+
+def _emoji(text: str, end: int) -> bool:
+    """Whether ``text[:end]`` ends with an emoji (a pictograph or a flag, maybe with its variation
+    selector): not a symbol such as "℃" or "™", which a sentence cut at a page break may end with."""
+    c = text[end - 1]
+    if c == "\ufe0f" and end > 1:
+        c = text[end - 2]
+    return c >= "\U0001f000" or "\u2600" <= c <= "\u27bf"
 
 
 def wrapped(text: str, start: int) -> bool:

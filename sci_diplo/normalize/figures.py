@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from sci_diplo.normalize.figures_filters import excluded, find_qualifier, prev_word, qualifier_of
+from sci_diplo.normalize.figures_filters import PASSED_MARK, excluded, find_qualifier, prev_word, qualifier_of
 from sci_diplo.normalize.figures_nouns import NOT_COUNTED, BOUNDARY, head_noun, is_plural, vague_figures
 from sci_diplo.normalize.figures_units import (
     ISO_CODES, MEASURE_UNITS, THREE_DECIMAL_CURRENCIES, UNAMBIGUOUS_CURRENCY_WORDS, UNIT_ABBR, currency_after,
@@ -35,7 +35,7 @@ from sci_diplo.normalize.types import FigureMatch
 # A qualifier right after the number: "5,000 or more", "50+", "50-odd".
 _POST_QUAL_RE = re.compile(
     r"(?P<ge>\+|[-\u2010]plus\b|[^\S\n]+(?:or|and)[^\S\n]+(?:more|above|over)\b)"
-    r"|(?P<le>[^\S\n]+(?:or|and)[^\S\n]+(?:less|fewer|below|under)\b)|(?P<ab>[-\u2010]odd\b)"
+    r"|(?P<le>[^\S\n]+(?:or|and)[^\S\n]+(?:less|fewer|below|under)\b)|(?P<ab>[-\u2010]odd\b|[^\S\n]+or[^\S\n]+so\b)"
 )
 _POST_QUAL_FIRST = ("+", "-", "\u2010")
 # After a figure's unit: "a hundred kilometres or so".
@@ -213,10 +213,13 @@ def _elided(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | None:
         or _OF_WHICH_RE.search(text, max(0, n.start - 12), n.start)
     if change is None:
         return None
-    sent_start = max(text.rfind(". ", 0, n.start), text.rfind("\n", 0, n.start)) + 1
-    before = [f for f in found if sent_start <= f.start and f.end <= change.start()]
-    if before:
-        unit = before[-1].unit
+    lo = max(0, n.start - 1000)  # (a sentence reaches back 1,000 characters at most here)
+    sent_start = max(text.rfind(". ", lo, n.start), text.rfind("\n", lo, n.start), lo - 1) + 1
+    # the last figure of the sentence before the change (read from the end: a long table's line
+    # holds thousands of figures, and each of its "of which" would read them all)
+    prev = next((f for f in reversed(found) if f.end <= change.start()), None)
+    if prev is not None and prev.start >= sent_start:
+        unit = prev.unit
         if unit is None or not unit.islower():
             return None  # money ("€5m, up from 3": 3 euros or 3 million?) or °C
     elif change.group().lower().startswith("of"):
@@ -366,9 +369,10 @@ _OF_AFTER_SCALE_RE = re.compile(r"[^\S\n]+of(?=[^\S\n])")
 
 
 # A verb before a share that ends its clause: "covered about a quarter,", "paid half." (not "once a
-# quarter.", "in half.", "and a half.").
+# quarter.", "in half.", "and a half.", nor a rank: "finished a third", "won a third").
 _SHARE_VERB_BEFORE_RE = re.compile(
-    r"\b(?:[a-z]+ed|covers|pays|funds|provides|contributes|gives|holds|owns|takes|paid|gave|held|took|won)"
+    r"\b(?:(?!(?:finish|plac|rank|rat|seed|position|list)ed\b)[a-z]+ed|covers|pays|funds|provides|contributes|gives"
+    r"|holds|owns|takes|paid|gave|held|took)"
     r"(?:[^\S\n]+(?:about|around|roughly|nearly|almost|some|just|over|under|only))?[^\S\n]+\Z")
 
 
@@ -509,7 +513,9 @@ def _single_figure(text: str, n: Num, memo: dict[int, list]) -> FigureMatch | No
     if _DOT_THOUSANDS_RE.fullmatch(n.text) and unit not in MEASURE_UNITS and unit not in THREE_DECIMAL_CURRENCIES:
         value *= 1000  # a full stop between thousands: "1.500 researchers", "800.000 euro" (no 1.5 researchers)
     m = find_qualifier(text, start)
-    if m is None or (unit in _SPANS_OF_TIME and _over_a_period(text, m, end)):
+    if m is None or (unit in _SPANS_OF_TIME and _over_a_period(text, m, end)) \
+            or (m.group("q").lower() in PASSED_MARK and not (unit in ISO_CODES or unit == "percent" or value >= 1000)):
+        # ("crossed 3 borders", "topped 5 categories": no mark passed)
         return FigureMatch(start, end, value, unit, post or "exact")
     return FigureMatch(m.start("q"), end, value, unit, post or qualifier_of(m))
 

@@ -23,6 +23,7 @@ QUALIFIERS = {
     "exceeding": "more_than", "exceeds": "more_than", "exceeded": "more_than",
     "exceed": "more_than", "in excess of": "more_than", "upwards of": "more_than",
     # a total that passed a mark: "trade crossed US$ 3 billion", "sales topped 2 million units"
+    # (only before money, a percent or a large number: ``PASSED_MARK``)
     "surpassed": "more_than", "surpasses": "more_than", "surpassing": "more_than", "surpass": "more_than",
     "topped": "more_than", "tops": "more_than", "topping": "more_than",
     "crossed": "more_than", "crosses": "more_than", "crossing": "more_than",
@@ -43,6 +44,9 @@ QUALIFIERS = {
     "c.": "about", "in the region of": "about", "not quite": "nearly",
     ">": "more_than", "<": "less_than", "≥": "at_least", "≤": "at_most", "≈": "about",
 }
+# The verbs of a total that passed a mark, which qualify only money, a percent or a number of a
+# thousand or more: "crossed US$ 3 billion", not "crossed 3 borders" or "topped 5 categories".
+PASSED_MARK = frozenset(q for q in QUALIFIERS if q.startswith(("surpass", "top", "cross")))
 # A qualifier right before the number (or its currency sign): "more than", "up to".
 # Searched over a window, so tried at each char: the qualifiers form a prefix
 # tree behind a check of the first char (3x faster than a flat alternation,

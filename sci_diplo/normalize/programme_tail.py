@@ -173,8 +173,11 @@ FIELD_BEFORE_IN = frozenset(
 # "Chemistry", "Energy", "Health", "Policy", "Sciences") and fields that end otherwise.
 _FIELD_ENDINGS = ("logy", "logies", "ics", "nce", "nces", "ing", "ion", "ions", "ine", "ment", "ity", "ure",
                   "ures", "ism", "try", "phy", "gy", "th", "cy", "ies", "ship")
-_FIELDS = frozenset("Research Data Materials Water Food Space Climate Oceans Law Design Art Arts Languages AI "
-                    "Change Systems Resources".split())
+_FIELDS = frozenset("Research Data Materials Water Food Space Cyberspace Climate Oceans Law Design Art Arts Languages "
+                    "AI Change Systems Resources".split())
+# Regions, which a name may be for ("Centre for Human Rights in Africa"), not towns.
+_REGIONS = frozenset("Africa Asia Europe America Americas Oceania Arctic Antarctic Antarctica Pacific Atlantic Caribbean "
+                     "Mediterranean Sahel Balkans Andes Himalaya Himalayas Amazon Middle East West North South".split())
 
 
 def _a_town(titles: list[str], segments: list[str]) -> bool:
@@ -183,7 +186,10 @@ def _a_town(titles: list[str], segments: list[str]) -> bool:
     words none of which looks like a field, and no word before "in" that takes a field."""
     if not segments or segments[-1].rsplit(" ", 1)[-1] in FIELD_BEFORE_IN or len(titles) > 3:
         return False
-    return all(w[:1].isupper() and w not in _FIELDS and not w.endswith(_FIELD_ENDINGS) for w in titles)
+    if titles[-1].endswith("s") and not titles[-1].endswith(("ss", "us", "is", "os")):
+        return False  # a plural names a setting: "in Extreme Environments", "in Small Island States"
+    return all(w[:1].isupper() and w not in _FIELDS and w not in _REGIONS and not w.endswith(_FIELD_ENDINGS)
+               for w in titles)
 
 
 def _a_place(titles: list[str], segments: list[str], words: ProgrammeWords) -> bool:

@@ -65,6 +65,11 @@ def test_a_long_paragraph_that_ends_in_an_emoji_ends_its_sentence(nlp):
             "with our partners at the Valley Institute for Agronomy and friends from far away 🙌\n\n"
             "Five years of calls later, we have a real home.")
     assert [s.text.strip() for s in nlp(text).sents][1] == "Five years of calls later, we have a real home."
+    # an emoji with its variation selector; a symbol that is no emoji ends no sentence at a page break
+    assert len(list(nlp(text.replace("🙌", "❤️")).sents)) == 2
+    cut = ("We kept the samples of the joint laboratory in the freezers of the national institute of health for "
+           "many long months, as the joint protocol demanded, at −80 ℃\n\nuntil they were shipped on 3 May 2023.")
+    assert len(list(nlp(cut).sents)) == 1
 
 
 COLUMN = ("Joint Statement, Canberra, 2 May 2024\n\n"

@@ -164,7 +164,7 @@ def _figs(text: str) -> list[tuple]:
         ("It got €5 million, of which 2 went to labs. Of which 3 remain.", [(5e6, "EUR", "exact", None)]),
         # a share that closes its clause after a verb; not a period of time
         ("The EU covered about a quarter, and Kenya paid half.", [(25, "percent", "about", None), (50, "percent", "exact", None)]),
-        ("They meet once a quarter, and it was cut in half.", []),
+        ("They meet once a quarter, and it was cut in half. Ethiopia won a third, and Peru finished a third.", []),
         # a ceiling or a cap; "or so" after the unit
         ("A budget ceiling of EUR 1.2 million and a cap of 30 staff apply.",
          [(1.2e6, "EUR", "at_most", None), (30, "staff", "at_most", None)]),
@@ -176,6 +176,8 @@ def _figs(text: str) -> list[tuple]:
          [(110, "kilometers", "exact", None), (185, "kilometers per hour", "exact", None)]),
         ("Output topped 2 million units and exports surpassed €12 million.",
          [(2e6, "units", "more_than", None), (12e6, "EUR", "more_than", None)]),
+        ("The team crossed 3 borders and topped 5 categories.", [(3, "borders", "exact", None), (5, "categories", "exact", None)]),
+        ("About 200 or so scientists came.", [(200, "scientists", "about", None)]),
         ("It signed deals with at least 12 countries.", [(12, "countries", "at_least", None)]),
         ("It spends less than 5% of the budget.", [(5, "percent", "less_than", None)]),
         ("Fewer than 20 teams applied.", [(20, "teams", "less_than", None)]),

@@ -122,7 +122,7 @@ FIND_CASES = [
      [("Chilean–Korean Joint Research Call", "programme")]),
     # an exchange of two partners or with an acronym; not a stock exchange
     ("The UK–Japan Fusion Skills Exchange and the Kenyan Researcher Exchange (KRE) run; the London Stock "
-     "Exchange (LSE) and the London Metal Exchange (LME) fell.", [("UK–Japan Fusion Skills Exchange", "programme"), ("Kenyan Researcher Exchange", "programme")]),
+     "Exchange (LSE) and the London Metal Exchange (LME) fell, and the China–Africa Exchange of ideas went on.", [("UK–Japan Fusion Skills Exchange", "programme"), ("Kenyan Researcher Exchange", "programme")]),
     # the states' formal names are a formal title's parties
     ("They signed the Framework Agreement on Marine Science between the Sultanate of Oman and the United Republic "
      "of Tanzania.", [("Framework Agreement on Marine Science between the Sultanate of Oman and the United Republic "
@@ -132,6 +132,9 @@ FIND_CASES = [
     # ... but a field after "in" is: after a word that takes one, or looking like one
     ("The Joint Centre for Flood Forecasting in Coastal Hydrology opened.",
      [("Joint Centre for Flood Forecasting in Coastal Hydrology", "centre")]),
+    ("The Joint Laboratory for Marine Science in Extreme Environments and the Centre for Human Rights in Africa "
+     "opened.", [("Joint Laboratory for Marine Science in Extreme Environments", "joint_lab"),
+                 ("Centre for Human Rights in Africa", "centre")]),  # a setting or a region
     # (so a town after such a word stays: a limit of the rule, which knows no towns)
     ("The Sino-German Centre for Research in Nanjing opened.", [("Sino-German Centre for Research in Nanjing", "centre")]),
     ("They signed the Memorandum of Understanding on Marine Science between Portugal and Cape Verde.",
