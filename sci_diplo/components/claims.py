@@ -32,7 +32,7 @@ from sci_diplo.components.paragraphs import paragraph_of
 from sci_diplo.normalize.dates import date_bounds
 from sci_diplo.normalize.countries import names_place
 from sci_diplo.normalize.dates_grammar import MONTHS, past_verb
-from sci_diplo.normalize.published import MASTHEAD_CHARS
+from sci_diplo.normalize.published import CLOCK_AFTER_RX, ISO_STAMP_RX, MASTHEAD_CHARS
 
 # Dates that name the moment of speaking rather than the time of an event.
 DEICTIC = frozenset({"today", "now", "nowadays", "currently", "at present", "presently"})
@@ -74,10 +74,6 @@ STAMP_BEFORE = re.compile(
     r"(?:^|[·|•\[])[^\S\n]*+[*_]*+(?:last[^\S\n]++)?(?i:published|posted|updated|issued|released|saved|dated|date"
     r"|premiered|modified|edited|captured|archived|available[^\S\n]++online|version[^\S\n]++of)[*_]*+[^\S\n]*+"
     r"[:：]?[^\S\n]*+(?:on[^\S\n]++)?\Z", re.M)
-# A page's time stamp: an ISO date and a clock time ending its line or a field ("Editor: Liu Yang
-# 2024-12-05 18:42:07"; not "lost contact at 2024-03-05 18:42 UTC, the agency said").
-ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}")
-CLOCK_AFTER = re.compile(r"[ T]\d{2}:\d{2}(?::\d{2})?(?:[^\S\n]*+\(?[A-Z]{2,5}\)?)?[^\S\n|·•]*+(?:[|·•]|\n|\Z)")
 # An author-year citation: the year of a work, no event: "discussed in Al-Rawahi (2021)", "see
 # Mwakyusa and Al-Said (2023)", "Smith et al. (2019)", "(Chen and Li, 2020)", "(Okafor 2018; ...".
 _AUTHOR = r"[A-Z][\w'’-]*+"
@@ -235,7 +231,7 @@ def _stamp_or_attribution(text: str, match: Any) -> bool:
     """True when the date is a page's time stamp ("2024-12-05 18:42:07"), the last field of a
     masthead bar or a reply's attribution line ("On Mon, 13 Feb 2023 at 10:22, Petra wrote:"):
     the document's, no event."""
-    if ISO_STAMP.fullmatch(text, match.start, match.end) and CLOCK_AFTER.match(text, match.end):
+    if ISO_STAMP_RX.fullmatch(text, match.start, match.end) and CLOCK_AFTER_RX.match(text, match.end):
         return True
     line_start = text.rfind("\n", 0, match.start) + 1
     if match.start < MASTHEAD_CHARS and MASTHEAD_FIELD_BEFORE.search(text, line_start, match.start) \

@@ -67,8 +67,8 @@ _PUBLISHED_BEFORE_RX = re.compile(
 _BYLINE_RX = re.compile(r"\s*+[*_]*+(?:Posted\s++by|By)\s++[A-Z][\w.'’ -]{1,60}?\s*+[|,–—·•-]\s*+\Z")
 # An ISO date and a clock time right after it, ending its line or a field: a page's time stamp
 # ("2024-12-05 18:42:07"; not "lost contact at 2024-03-05 18:42 UTC, the agency said").
-_ISO_STAMP_RX = re.compile(r"\d{4}-\d{2}-\d{2}")
-_CLOCK_AFTER_RX = re.compile(r"[ T]\d{2}:\d{2}(?::\d{2})?(?:[^\S\n]*+\(?[A-Z]{2,5}\)?)?[^\S\n|·•]*+(?:[|·•]|\n|\Z)")
+ISO_STAMP_RX = re.compile(r"\d{4}-\d{2}-\d{2}")
+CLOCK_AFTER_RX = re.compile(r"[ T]\d{2}:\d{2}(?::\d{2})?(?:[^\S\n]*+\(?[A-Z]{2,5}\)?)?[^\S\n|·•]*+(?:[|·•]|\n|\Z)")
 # A link right after the date: ", <https://...>", " https://", " www.".
 _LINK_AFTER_RX = re.compile(r"\s*+[,.;]?\s*+<?(?:https?://|www\.)", re.I)
 _DEADLINE = frozenset(("before", "by", "until"))
@@ -194,7 +194,7 @@ def _signals_publication(text: str, match: DateMatch) -> bool:
     before = ("\n" if line_start >= match.start - 60 else "") + text[max(line_start, match.start - 60):match.start]
     if _PUBLISHED_BEFORE_RX.search(before) or _BYLINE_RX.match(text, line_start, match.start):
         return True
-    if _ISO_STAMP_RX.fullmatch(text, match.start, match.end) and _CLOCK_AFTER_RX.match(text, match.end):
+    if ISO_STAMP_RX.fullmatch(text, match.start, match.end) and CLOCK_AFTER_RX.match(text, match.end):
         return True  # a time stamp: "Source: Xinhua  Editor: Liu Yang  2024-12-05 18:42:07"
     return _LINK_AFTER_RX.match(text, match.end) is not None
 
