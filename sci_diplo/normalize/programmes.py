@@ -376,16 +376,30 @@ def _other_names(text: str, cands: list[_Candidate]) -> None:
     for a, b in zip(cands, cands[1:]):
         if b.start - a.end <= 200 and ALSO_CALLED_RE.fullmatch(text, a.end, b.start):
             a.explicit.append(b.name)
-    seen: set[str] = set()
-    names = [c.name.casefold().split() for c in cands]  # (each split once, not once per later name)
-    for k, b in enumerate(cands):
+    # the names read so far, each once with its latest candidate, by their head: a short form
+    # keeps its name's head, so it is compared only with those (with all earlier candidates, as
+    # it was, the pass was quadratic in a long list of names)
+    by_head: dict[str, list[list]] = {}
+    latest: dict[str, list] = {}  # name's key -> its [words, candidate] in by_head
+    for b in cands:
         key = _cached_key(b.name)
-        words = names[k]
-        if key not in seen and len(words) >= MIN_SHORT_FORM_WORDS and not b.explicit:
-            holders = {_cached_key(a.name): a for a, name in zip(cands[:k], names) if _short_form(words, name)}
+        entry = latest.get(key)
+        if entry is not None:
+            entry[1] = b  # a name read again: its latest candidate takes a short form found later
+            continue
+        words = b.name.casefold().split()
+        earlier = by_head.setdefault(words[-1], [])
+        if len(words) >= MIN_SHORT_FORM_WORDS and not b.explicit:
+            holders = []
+            for name, a in earlier:
+                if _short_form(words, name):
+                    holders.append(a)
+                    if len(holders) > 1:
+                        break
             if len(holders) == 1:
-                next(iter(holders.values())).explicit.append(b.name)
-        seen.add(key)
+                holders[0].explicit.append(b.name)
+        latest[key] = entry = [words, b]
+        earlier.append(entry)
 
 
 def _short_form(short: list[str], name: list[str]) -> bool:
