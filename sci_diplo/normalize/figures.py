@@ -382,10 +382,16 @@ def _clause_share(text: str, n: Num) -> FigureMatch | None:
     if not (n.fraction and n.value < 1 and text[n.end:n.end + 1] in (",", ".", ";")) \
             or _SHARE_VERB_BEFORE_RE.search(text, max(0, n.start - 30), n.start) is None:
         return None
-    m = find_qualifier(text, n.start)
+    return _share(text, n.start, n.end, n.value * 100)
+
+
+def _share(text: str, start: int, end: int, percent: float) -> FigureMatch:
+    """A share stated as a percent, with the qualifier before it ("about a quarter", "nearly
+    one in five")."""
+    m = find_qualifier(text, start)
     if m is None:
-        return FigureMatch(n.start, n.end, n.value * 100, "percent", "exact")
-    return FigureMatch(m.start("q"), n.end, n.value * 100, "percent", qualifier_of(m))
+        return FigureMatch(start, end, percent, "percent", "exact")
+    return FigureMatch(m.start("q"), end, percent, "percent", qualifier_of(m))
 
 
 def _labelled(text: str, n: Num, post: str | None) -> tuple[float, str, int, int, str | None] | None:
@@ -538,11 +544,7 @@ def _proportion(text: str, a: Num, b: Num) -> FigureMatch | None:
         return None
     noun = head_noun(text, b.end)
     end = noun[1] if noun is not None else b.end
-    share = 100 * a.value / whole
-    m = find_qualifier(text, a.start)
-    if m is None:
-        return FigureMatch(a.start, end, share, "percent")
-    return FigureMatch(m.start("q"), end, share, "percent", qualifier_of(m))
+    return _share(text, a.start, end, 100 * a.value / whole)
 
 
 def _over_a_period(text: str, m: re.Match[str], end: int) -> bool:
