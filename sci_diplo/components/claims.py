@@ -228,12 +228,14 @@ def _cited(text: str, match: Any) -> bool:
 
 
 def _stamp_or_attribution(text: str, match: Any) -> bool:
-    """True when the date is a page's time stamp ("2024-12-05 18:42:07"), the last field of a
-    masthead bar or a reply's attribution line ("On Mon, 13 Feb 2023 at 10:22, Petra wrote:"):
-    the document's, no event."""
+    """True when the date is the document's own, no event: after a stamp's word ("Issued:",
+    ``STAMP_BEFORE``), a page's time stamp ("2024-12-05 18:42:07"), the last field of a masthead
+    bar or in a reply's attribution line ("On Mon, 13 Feb 2023 at 10:22, Petra wrote:")."""
+    line_start = text.rfind("\n", 0, match.start) + 1
+    if STAMP_BEFORE.search(text, max(line_start, match.start - 60), match.start):
+        return True
     if ISO_STAMP_RX.fullmatch(text, match.start, match.end) and CLOCK_AFTER_RX.match(text, match.end):
         return True
-    line_start = text.rfind("\n", 0, match.start) + 1
     if match.start < MASTHEAD_CHARS and MASTHEAD_FIELD_BEFORE.search(text, line_start, match.start) \
             and not text[match.end:match.end + 80].split("\n", 1)[0].strip():
         return True  # the last field of a masthead bar at the top: "FACT SHEET | Cooperation | March 2024"
@@ -249,7 +251,6 @@ def claim_dates(doc: Doc) -> list[Pair]:
     for span, match in found(doc, DATES):
         words = text[match.start : match.end]
         if match.dateline or VAGUE.search(words) or REFERENCE_AFTER.match(text, match.end) \
-                or STAMP_BEFORE.search(text, max(text.rfind("\n", 0, match.start) + 1, match.start - 60), match.start) \
                 or _cited(text, match) or _stamp_or_attribution(text, match):
             continue
         k = bisect_right(name_starts, match.start) - 1  # the last name that starts at or before it
