@@ -17,26 +17,29 @@ GOLD = Path(__file__).resolve().parent.parent / "data" / "gold"
 FLOORS = {
     "seeds": {"figures": 0.98, "dates": 1.0, "programmes": 1.0, "claims": 1.0, "countries": 1.0,
               "published": 1.0, "qualifier": 1.0, "relation": 1.0},
-    "heldout": {"figures": 0.99, "dates": 1.0, "programmes": 0.95, "claims": 0.98, "countries": 1.0,
+    "heldout": {"figures": 0.99, "dates": 1.0, "programmes": 0.97, "claims": 0.98, "countries": 1.0,
                 "published": 1.0, "qualifier": 1.0, "relation": 1.0},
-    "heldout2": {"figures": 0.99, "dates": 0.99, "programmes": 0.97, "claims": 0.99, "countries": 1.0,
+    "heldout2": {"figures": 0.99, "dates": 0.99, "programmes": 0.98, "claims": 0.99, "countries": 1.0,
                  "published": 1.0, "qualifier": 1.0, "relation": 0.93},
     # scored blind once (data/gold/heldout3/README.md, at 0.92-0.86 and 5/8), then general rules;
-    # its annotators wrote "on" for intervals ("on 20–22 May"), which the seed gold gives "during"
-    "heldout3": {"figures": 0.98, "dates": 0.98, "programmes": 0.99, "claims": 0.98, "countries": 1.0,
-                 "published": 1.0, "qualifier": 1.0, "relation": 0.93},
+    # its annotators wrote "on" for intervals ("on 20–22 May"), which the seed gold gives "during",
+    # and for labelled deadlines ("Registration closes: 30 May 2025"), which sets 4, 5 and 7 give "by"
+    "heldout3": {"figures": 0.98, "dates": 0.98, "programmes": 1.0, "claims": 0.98, "countries": 1.0,
+                 "published": 1.0, "qualifier": 1.0, "relation": 0.91},
     # scored blind once (data/gold/heldout4/README.md, at 0.97-0.82 and 6/8), then general rules
-    "heldout4": {"figures": 0.98, "dates": 0.98, "programmes": 0.90, "claims": 0.98, "countries": 1.0,
-                 "published": 1.0, "qualifier": 1.0, "relation": 0.97},
+    "heldout4": {"figures": 0.98, "dates": 0.98, "programmes": 0.91, "claims": 0.98, "countries": 1.0,
+                 "published": 1.0, "qualifier": 1.0, "relation": 0.98},
     # scored blind once (data/gold/heldout5/README.md, at 0.86-0.99 and 6/8), then general rules
-    "heldout5": {"figures": 0.94, "dates": 0.95, "programmes": 0.93, "claims": 0.92, "countries": 1.0,
-                 "published": 1.0, "qualifier": 0.96, "relation": 0.98},
-    # scored blind once (data/gold/heldout6/README.md, at 0.84-0.99 and 5/8), then general rules
+    "heldout5": {"figures": 0.94, "dates": 0.95, "programmes": 0.94, "claims": 0.92, "countries": 1.0,
+                 "published": 1.0, "qualifier": 0.96, "relation": 0.99},
+    # scored blind once (data/gold/heldout6/README.md, at 0.84-0.99 and 5/8), then general rules;
+    # its annotators wrote "on" for labelled deadlines ("Deadline for pre-proposals: 6 February
+    # 2025"), which sets 4, 5 and 7 give "by"
     "heldout6": {"figures": 0.98, "dates": 0.99, "programmes": 0.93, "claims": 0.96, "countries": 1.0,
-                 "published": 1.0, "qualifier": 0.99, "relation": 0.96},
+                 "published": 1.0, "qualifier": 0.99, "relation": 0.95},
     # scored blind once (data/gold/heldout7/README.md, at 0.82-0.99 and 3/8), then general rules
-    "heldout7": {"figures": 0.98, "dates": 0.98, "programmes": 0.82, "claims": 0.98, "countries": 0.98,
-                 "published": 1.0, "qualifier": 0.95, "relation": 0.94},
+    "heldout7": {"figures": 0.98, "dates": 0.98, "programmes": 0.89, "claims": 0.98, "countries": 0.98,
+                 "published": 1.0, "qualifier": 0.98, "relation": 0.99},
 }
 
 

@@ -57,7 +57,7 @@ from functools import lru_cache
 from sci_diplo.normalize import dates_calendar as cal
 from sci_diplo.normalize import dates_grammar as g
 from sci_diplo.normalize.dates_calendar import Point, date_bounds, fmt_span, parse_point
-from sci_diplo.normalize.dates_context import Left, clause_tense, read_left, tense_of
+from sci_diplo.normalize.dates_context import Left, clause_tense, deadline_before, read_left, since_phrase, tense_of
 from sci_diplo.normalize.dates_resolve import resolve, resolve_month, resolve_weekday_date
 from sci_diplo.normalize.dates_scan import Atom, scan
 from sci_diplo.normalize.types import DateMatch
@@ -288,6 +288,13 @@ def _match(text: str, atom: Atom, value: str | None, relative: bool, dateline: b
     if relation == "on" and left.rel_word in ("from", "as of") and not (value and "/" in value) \
             and clause_tense(text, atom.start, atom.end):
         relation, start = "since", left.rel_lead  # "Nigerian engineers will join it from July", "As of 1 January 2025, X will"
+    if relation == "on" and left.rel_word in ("", "of") and not (value and "/" in value) \
+            and deadline_before(text, start, end):
+        relation = "by"  # "deadline 30 Sept 2024", "Deadline: 14 June 2024", "the call closes 12 May"
+    elif relation == "on" and left.rel_word in ("in", "on"):
+        since = since_phrase(text, left.rel_lead)
+        if since >= 0:
+            relation, start = "since", since  # "since its creation in 2014"
     if value and "/" in value and (relation == "on" or (
             relation == "since" and left.rel_word == "from" and _RANGE_SEP_RX.search(text, atom.start, atom.end))):
         relation = "during"  # (a span from one day to another: "runs from 5 to 7 December")

@@ -171,6 +171,48 @@ def _modifier_length(words: list[str], gaps: list[str]) -> int:
     return k
 
 
+# A deadline named in the words before a date: "deadline 30 Sept 2024", "Deadline: 14 June
+# 2024", "the deadline for pre-proposals is 31 January", "the call closes 12 May". Up to four
+# words may follow a deadline noun; the verb must stand right before. ("Due" is left out: "the
+# dialogue, due later this year" is a schedule.)
+_DEADLINE_RX = re.compile(
+    r"(?i)(?:\b(?:deadlines?|closing[^\S\n]+date|cut-?off[^\S\n]+date)[*_]*:?(?:[^\S\n]+[\w'’-]+){0,4}"
+    r"|\b(?:closes|close))[*_]*:?[^\S\n]*[*_]*\Z"
+)
+# Words that may follow a deadline's date in its clause ("deadline 5 May at 17:00 CET"):
+# another lower-case word makes the date name something else ("the deadline for the 2024 call").
+_AFTER_DEADLINE = frozenset("at and or for in with midnight noon but so which when".split())
+
+
+def deadline_before(text: str, start: int, end: int) -> bool:
+    """Return True when a deadline is named right before the date at ``text[start:end]``, in
+    its clause, and the date ends that clause or is followed by a time or a conjunction."""
+    if not _DEADLINE_RX.search(text, max(0, start - 60, _line_start(text, start)), start):
+        return False
+    nxt = right_word(text, end)
+    return not nxt[:1].islower() or nxt in _AFTER_DEADLINE
+
+
+# "since" and a noun phrase before the "in" of a date: "since its creation in 2014", "since
+# the signing of the accord in March 2019"; not a clause ("since the centre was established in
+# 2016": that is when it was established).
+_SINCE_PHRASE_RX = re.compile(
+    r"(?i)\bsince[^\S\n]+(?:its|the|their|his|her|our|this|that)(?:[^\S\n]+[\w'’-]+){1,4}[^\S\n]+\Z"
+)
+
+
+def since_phrase(text: str, rel_lead: int) -> int:
+    """Return where "since" starts when it and a noun phrase stand before ``rel_lead`` (the
+    "in" or "on" of a date), else -1."""
+    mt = _SINCE_PHRASE_RX.search(text, max(0, rel_lead - 60, _line_start(text, rel_lead)), rel_lead)
+    if mt is None:
+        return -1
+    words = g.WORD_RX.findall(mt.group().lower())[2:]
+    if any(w in g.BE_WORDS or w in g.PAST_WORDS or (w.endswith("ed") and len(w) > 4) for w in words):
+        return -1
+    return mt.start()
+
+
 def right_word(text: str, end: int) -> str:
     """Return the next word after ``end`` (as written) if only spaces come between, else ""."""
     mt = g.WORD_RX.search(text, end, end + 40)

@@ -42,6 +42,8 @@ QUALIFIERS = {
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just shy of": "nearly",
     "as many as": "at_most", "as much as": "at_most", "maximum": "at_most", "perhaps": "about",
     "c.": "about", "in the region of": "about", "not quite": "nearly",
+    # spoken: "they take like 20 people", "something like 40%"
+    "like": "about", "something like": "about", "more like": "about",
     ">": "more_than", "<": "less_than", "≥": "at_least", "≤": "at_most", "≈": "about",
 }
 # The verbs of a total that passed a mark, which qualify only money, a percent or a number of a
@@ -76,18 +78,38 @@ def qualifier_of(m: re.Match[str]) -> str:
     return QUALIFIERS[" ".join(m.group("q").lower().split())]
 
 
+_ARTICLES = frozenset(("a", "an", "A", "An"))
+# "like" as a verb or a likeness before a number: "looks like 3 labs", "I like 2 guys", "just
+# like 2019".
+_LOOKS_LIKE_RE = re.compile(
+    r"(?i)(?<![\w'’])(?:looks?|looked|seems?|seemed|sounds?|sounded|feels?|felt|i|you|we|they|he|she|"
+    r"would|do|don['’]t|didn['’]t|really|also|not|just|would|[\w]+['’]d)[^\S\n]+\Z"
+)
+# "over" and "under" before an article are a period's: "over a four-year period".
+_NOT_BEFORE_ARTICLE = frozenset(("some", "over", "under"))
+
+
 def find_qualifier(text: str, pos: int) -> re.Match[str] | None:
     """Return the QUAL_RE match in the 24 chars before ``pos``, else None."""
     lo = pos - 24 if pos > 24 else 0
     chunks = text[lo:pos].rstrip(_QUAL_TAIL).rsplit(None, 2)
     if not chunks:
         return None
+    if chunks[-1] in _ARTICLES and len(chunks) > 1:  # "roughly an 8% success rate", "about a 10% rise"
+        pos = text.rindex(chunks[-1], lo, pos)
+        lo = pos - 24 if pos > 24 else 0
+        chunks = text[lo:pos].rstrip(_QUAL_TAIL).rsplit(None, 2)
+        if not chunks or chunks[-1].lower() in _NOT_BEFORE_ARTICLE:
+            return None
     last = chunks[-1].lower()
     if chunks[-1].isascii() and not last.endswith(_QUAL_ONE):  # (ASCII: ignoring case is lower-casing)
         prev = chunks[-2] if len(chunks) > 1 else ""
         if last not in _QUAL_PREV or (prev.isascii() and not prev.lower().endswith(_QUAL_PREV[last])):
             return None
-    return QUAL_RE.search(text, lo, pos)
+    mt = QUAL_RE.search(text, lo, pos)
+    if mt is not None and mt["q"].lower() == "like" and _LOOKS_LIKE_RE.search(text, max(0, mt.start() - 16), mt.start()):
+        return None  # "it looks like 3 labs will close": a likeness, not a rough number
+    return mt
 
 
 _MONTHS = frozenset("""january february march april may june july august september october

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from sci_diplo.normalize.countries import names_place
 from sci_diplo.normalize.programme_scan import (
+    REGIONS,
     TOKEN_TRAIL,
     VERSION_RE,
     Token,
@@ -145,6 +146,11 @@ def _walk_back(
             pending, right = tok, start
             continue
         joined = pending is not None or kind != "space"
+        if word == "the" and kind == "space" and pending is None and accepted and accepted[-1][2] in REGIONS \
+                and _region_and(text, start):
+            accepted.append(tok)  # "Latin America and the Caribbean", "Asia and the Pacific"
+            right = start
+            continue
         if _ends_name(text, word, joined, accepted, head_start, words):
             break
         if pending is not None:
@@ -160,6 +166,16 @@ def _walk_back(
     else:
         return accepted, low > floor and tok is not None  # ran out of tokens: try a longer window
     return accepted, False
+
+
+# A region and "and" before "the": "Latin America and the Caribbean".
+_REGION_AND_RE = re.compile(r"(\w+)[^\S\n]+and[^\S\n]+\Z")
+
+
+def _region_and(text: str, the_start: int) -> bool:
+    """True when a region's name and "and" stand right before the "the" at ``the_start``."""
+    mt = _REGION_AND_RE.search(text, max(0, the_start - 24), the_start)
+    return mt is not None and mt.group(1) in REGIONS
 
 
 def _gap_before(text: str, word: str, gap: str, right: int, head_start: int) -> str | None:

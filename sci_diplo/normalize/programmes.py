@@ -283,7 +283,57 @@ def _scan(text: str, words: ProgrammeWords) -> list[_Candidate]:
         if cand is not None:
             found.append(cand)
             floor = cand.end
-    return _with_lower_names(text, found, words, scan)
+    return _with_known_names(text, _with_lower_names(text, found, words, scan))
+
+
+# Programmes whose names have no head word, known by name: the EU's framework programmes for
+# research and for education, two EU initiatives and two fusion facilities. Texts on science
+# cooperation name them as often as any programme, and no rule tells them from other capitalised
+# words ("Horizon Europe" is shaped like "Lake Victoria"). Before a generic head ("the Horizon
+# Europe programme", "the Horizon 2020 Framework Programme") the name is as written, and the
+# known one its alias, which later mentions take.
+KNOWN_NAMES = {
+    "Horizon Europe": "programme", "Horizon 2020": "programme", "Erasmus+": "programme",
+    "Erasmus Mundus": "programme", "Global Gateway": "initiative", "Mission Innovation": "initiative",
+    "ITER": "facility", "JT-60SA": "facility",
+}
+_KNOWN_RE = re.compile(
+    r"(?<![\w\-‐‑–.])(?:"
+    + "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+") for n in sorted(KNOWN_NAMES, key=len, reverse=True))
+    + r")(?![\w\-‐‑–+])"
+)
+# A known name and the words of a generic head after it: "Horizon Europe programme",
+# "Horizon 2020 Framework Programme", "Erasmus+ scheme".
+_KNOWN_WITH_HEAD_RE = re.compile(
+    r"(" + _KNOWN_RE.pattern[_KNOWN_RE.pattern.index("(?:"):_KNOWN_RE.pattern.rindex(")(?!")] + r"))"
+    r"(?:[^\S\n]+(?:[Ff]ramework|[Rr]esearch))?[^\S\n]+(?:[Pp]rogram(?:me)?|[Ii]nitiative|[Ss]cheme|[Ff]acility)"
+)
+
+
+def _with_known_names(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """Give a name found with a known name and a generic head the known name as an alias ("the
+    Horizon Europe programme": Horizon Europe), and add the known names no name found holds."""
+    for cand in found:
+        mt = _KNOWN_WITH_HEAD_RE.fullmatch(cand.name)
+        if mt is not None:
+            cand.explicit.append(" ".join(mt.group(1).split()))
+    if not any(map(text.__contains__, _KNOWN_FIRST)):
+        return found
+    taken = [(c.start, c.end) for c in found]
+    added = False
+    for mt in _KNOWN_RE.finditer(text):
+        if any(start < mt.end() and mt.start() < end for start, end in taken):
+            continue
+        name = " ".join(mt.group().split())
+        found.append(_Candidate(mt.start(), mt.end(), name, KNOWN_NAMES[name], [], []))
+        added = True
+    if added:
+        found.sort(key=lambda c: c.start)
+    return found
+
+
+# The first words of the known names, looked for before the pattern is searched at all.
+_KNOWN_FIRST = frozenset(n.split()[0].rstrip("+") for n in KNOWN_NAMES)
 
 
 def _with_lower_names(text: str, found: list[_Candidate], words: ProgrammeWords, scan: bytes) -> list[_Candidate]:

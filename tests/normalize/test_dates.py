@@ -176,6 +176,18 @@ def test_absolute_forms(text, expected):
         ("The report is due no later than 30 June 2024.", FRI, [("no later than 30 June 2024", "2024-06-30", "by")]),
         ("Emissions must peak no later than 2030.", FRI, [("no later than 2030", "2030", "by")]),
         ("Launch is no earlier than 2025.", FRI, [("no earlier than 2025", "2025", "after")]),
+        # a deadline named before a date makes it "by"; not a date that names something else
+        ("Deadline for full proposals: Thursday 22 May 2025, 14:00 CEST.", FRI,
+         [("Thursday 22 May 2025", "2025-05-22", "by")]),
+        ("The deadline is apparently April 15.", FRI, [("April 15", "2022-04-15", "by")]),
+        ("Apply before the deadline of 3 May 2024 at noon.", FRI, [("3 May 2024", "2024-05-03", "by")]),
+        ("The call closes 12 May 2024.", FRI, [("12 May 2024", "2024-05-12", "by")]),
+        ("The deadline for the 2024 round passed; on 3 May 2024 they met.", FRI,
+         [("2024", "2024", "on"), ("3 May 2024", "2024-05-03", "on")]),
+        ("The dialogue, due later this year, meets in Oslo.", FRI, [("later this year", "2021", "on")]),
+        # "since" and a noun phrase before "in": since; a clause after "since" says when
+        ("The fund has grown since its creation in 2014.", FRI, [("since its creation in 2014", "2014", "since")]),
+        ("Since the SKCALR was established in 2016, yields rose.", FRI, [("2016", "2016", "on")]),
         ("It rose earlier than 2020.", FRI, [("earlier than 2020", "2020", "before")]),
         ("The summit opens the day after tomorrow.", "2023-04-20", [("the day after tomorrow", "2023-04-22", "on")]),
         ("They met the day before yesterday.", "2023-04-20", [("the day before yesterday", "2023-04-18", "on")]),

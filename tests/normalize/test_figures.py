@@ -178,6 +178,12 @@ def _figs(text: str) -> list[tuple]:
          [(2e6, "units", "more_than", None), (12e6, "EUR", "more_than", None)]),
         ("The team crossed 3 borders and topped 5 categories.", [(3, "borders", "exact", None), (5, "categories", "exact", None)]),
         ("About 200 or so scientists came.", [(200, "scientists", "about", None)]),
+        # spoken "like" before a number, not a likeness or the verb; a qualifier before an article
+        ("They take like 20 people, something like 40% of the stipend.",
+         [(20, "people", "about", None), (40, "percent", "about", None)]),
+        ("It looks like 3 labs will close; I like 2 teams.", [(3, "labs", "exact", None), (2, "teams", "exact", None)]),
+        ("It was roughly an 8% success rate, up to a 60 day wait, over a four-year period.",
+         [(8, "percent", "about", None), (60, "days", "at_most", None), (4, "years", "exact", None)]),
         ("It signed deals with at least 12 countries.", [(12, "countries", "at_least", None)]),
         ("It spends less than 5% of the budget.", [(5, "percent", "less_than", None)]),
         ("Fewer than 20 teams applied.", [(20, "teams", "less_than", None)]),

@@ -253,6 +253,16 @@ FIND_CASES = [
      [("Kunming-Montreal Global Biodiversity Framework", "plan")]),
     ("The Kenya-China Technology Transfer Hub and the France-Nigeria Science Week opened.",
      [("Kenya-China Technology Transfer Hub", "centre"), ("France-Nigeria Science Week", "conference")]),
+    # two regions joined by "and the" inside a name; not a country and "the" before a name
+    ("The China-Latin America and the Caribbean Science and Technology Partnership Plan began.",
+     [("China-Latin America and the Caribbean Science and Technology Partnership Plan", "plan")]),
+    ("Kenya and the Science and Technology Partnership Plan met; Europe and the Ocean Fund too.",
+     [("Science and Technology Partnership Plan", "plan"), ("Ocean Fund", "fund")]),
+    # programmes known by a name with no head word; not words that merely start like one
+    ("Researchers were locked out of Horizon Europe, Horizon 2020 and Erasmus+; JT-60SA and ITER run.",
+     [("Horizon Europe", "programme"), ("Horizon 2020", "programme"), ("Erasmus+", "programme"),
+      ("JT-60SA", "facility"), ("ITER", "facility")]),
+    ("ITERATION, Horizon Europeans and the Horizon 20201 plan.", []),
 ]
 
 
@@ -573,6 +583,11 @@ LOWER_HEAD_CASES = [
     ("Officials from the Newton Fund and the Copernicus programme met.",
      [("Newton Fund", (), "fund"), ("Copernicus programme", ("Copernicus",), "programme")]),
 ]
+
+
+def test_a_known_name_links_a_name_written_with_a_generic_head() -> None:
+    found = find_programmes("Britain rejoined the Horizon Europe programme in 2023. Horizon Europe pays.")
+    assert [(m.name, m.aliases) for m in found] == [("Horizon Europe programme", ("Horizon Europe",))] * 2
 
 
 @pytest.mark.parametrize("text,expected", LOWER_HEAD_CASES)
