@@ -40,11 +40,14 @@ FLOORS = {
     # scored blind once (data/gold/heldout7/README.md, at 0.82-0.99 and 3/8), then general rules
     "heldout7": {"figures": 0.98, "dates": 0.98, "programmes": 0.89, "claims": 0.98, "countries": 0.98,
                  "published": 1.0, "qualifier": 0.98, "relation": 0.99},
+    # scored blind once (data/gold/heldout8/README.md, at 0.75-0.99 and 5/8), then general rules
+    "heldout8": {"figures": 0.91, "dates": 0.91, "programmes": 0.84, "claims": 0.85, "countries": 0.99,
+                 "published": 1.0, "qualifier": 0.99, "relation": 0.97},
 }
 
 
 @pytest.fixture(scope="module", params=["seeds", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                                                   "heldout7"])
+                                                   "heldout7", "heldout8"])
 def scored(request):
     if request.param == "seeds":
         return request.param, evaluate(gold_dir(), seeds_dir())

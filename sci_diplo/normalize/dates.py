@@ -128,6 +128,26 @@ _RANGE_SEP_RX = re.compile(r"\bto\b|\bthrough\b|\d[-–—]\d|\d\s[-–—]\s\d"
 _PUBLISHED_RX = re.compile(r"\s*(-?\d{4}(?:-\d{2}(?:-\d{2})?)?)")
 # After an expression: "onwards" makes it a start ("from 2024 onwards").
 _ONWARDS_RX = re.compile(r"\s++onwards?\b", re.I)
+# A fiscal year or a quarter named by its last day: "fiscal year ending 31 March 2026" is
+# 2025/2026, "the quarter ended September 30, 2024" is July-September 2024.
+_PERIOD_ENDING_RX = re.compile(
+    r"(?i)\b(?:(?P<year>(?:fiscal|financial)[^\S\n]++year)|(?P<quarter>(?:fiscal[^\S\n]++)?quarter))"
+    r"[^\S\n]++(?:ending|ended|that[^\S\n]++ends|which[^\S\n]++ends)[^\S\n]++(?:on[^\S\n]++)?\Z"
+)
+
+
+def _period_ending(text: str, start: int, value: str | None) -> tuple[int, str] | None:
+    """Return (start, value) of the fiscal year or quarter whose last day ``value`` is, when the
+    words before ``start`` name one, else None."""
+    if value is None or len(value) != 10:
+        return None
+    mt = _PERIOD_ENDING_RX.search(text, max(0, start - 40), start)
+    if mt is None:
+        return None
+    y, m = int(value[:4]), int(value[5:7])
+    if mt["year"]:
+        return mt.start(), (value[:4] if value[5:] == "12-31" else f"{y - 1:04d}/{y:04d}")
+    return (mt.start(), f"{y:04d}-{m - 2:02d}/{value[:7]}") if m >= 3 else None
 
 
 def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -> list[DateMatch]:
@@ -298,6 +318,10 @@ def _match(text: str, atom: Atom, value: str | None, relative: bool, dateline: b
     if value and "/" in value and (relation == "on" or (
             relation == "since" and left.rel_word == "from" and _RANGE_SEP_RX.search(text, atom.start, atom.end))):
         relation = "during"  # (a span from one day to another: "runs from 5 to 7 December")
+    period = _period_ending(text, start, value) if relation == "on" else None
+    if period is not None:  # "fiscal year ending 31 March 2026"
+        start, value = period
+        relation = "during" if "/" in value else relation
     kind = "relative" if relative else "absolute"
     return DateMatch(min(start, atom.start), end, value, relation, kind, dateline)
 

@@ -19,7 +19,7 @@ from sci_diplo.normalize.dates_context import Left, read_left, right_word, year_
 _LIST_GAP_RX = re.compile(r"\s*+(?:,\s*+(?:and\s++|or\s++)?|and\s++|or\s++|to\s++|through\s++|[-–—]\s*+)\Z")
 _ERAS_BC = ("BC", "BCE", "B.C.")
 _ERAS_AD = ("AD", "A.D.", "CE", "C.E.")
-_DATE_KINDS = frozenset(("iso", "num", "cjk", "dmy"))  # DIGIT_RX alternatives read by _date_atom
+_DATE_KINDS = frozenset(("iso", "num", "cjk", "dtg", "dmy"))  # DIGIT_RX alternatives read by _date_atom
 
 
 @dataclass(slots=True)
@@ -93,6 +93,10 @@ def _date_atom(start: int, mt: re.Match) -> Atom | None:
         else:
             month_first = not _reads_day_first(mt.string, start, mt.end(), a, b, y)
         return _full_date(start, mt.end(), y, *((a, b) if month_first else (b, a)))
+    if kind == "dtg":  # "141132Z MAR 24"
+        y = int(mt["dtg_y"])
+        y = y if y >= 100 else 2000 + y if y < 70 else 1900 + y
+        return _full_date(start, mt.end(), y, g.MONTHS[mt["dtg_mon"].lower()], int(mt["dtg_d"]))
     if kind == "cjk":
         y, m = int(mt["cjk_y"]), int(mt["cjk_m"])
         if mt["cjk_d"]:

@@ -209,6 +209,10 @@ _ISO = (r"(?P<iso>(?P<iso_y>\d{4})(?P<iso_s>[-/.])(?P<iso_m>\d{1,2})(?P=iso_s)(?
         r"(?!\d|[.,]\d))")
 _NUM = (r"(?P<num>(?P<num_a>\d{1,2})(?P<num_s>[-/.])(?P<num_b>\d{1,2})(?P=num_s)(?P<num_y>\d{4})"
         r"(?!\d|[.,]\d))")
+# A military date-time group, as cables carry it: day, hour, minute, zone "Z", month, year
+# ("141132Z MAR 24" is 14 March 2024, 11:32 UTC).
+_DTG = (r"(?P<dtg>(?P<dtg_d>[0-3]\d)[0-2]\d[0-5]\dZ\s++(?P<dtg_mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+        r"\s++(?P<dtg_y>\d\d(?:\d\d)?)(?!\w))")
 _CJK = r"(?P<cjk>(?P<cjk_y>\d{4})\s*+年\s*+(?P<cjk_m>\d{1,2})\s*+月(?:\s*+(?P<cjk_d>\d{1,2})\s*+日)?)"
 _DMY = (r"(?P<dmy_d>[0-3]?\d)" + _SUF + r"(?:(?:\s*+[-–—]\s*+|\s++(?:to|through|and)\s++)(?P<dmy_d2>[0-3]?\d)"
         + _SUF + r")?"
@@ -227,7 +231,7 @@ _DMY_YEAR = (r"(?:(?:\s*+,\s*+|\s++|-)(?P<dmy_y>\d{4})" + _END
              + "|" + _APOS_AFTER_DATE + _apostrophe_year("dmy_y2") + ")")
 # Expressions that start with a digit, tried in this order at one position.
 DIGIT_RX = re.compile(
-    _ISO + "|" + _NUM + "|" + _CJK + "|(?P<dmy>" + _DMY + _DMY_YEAR + "?)"
+    _ISO + "|" + _NUM + "|" + _CJK + "|" + _DTG + "|(?P<dmy>" + _DMY + _DMY_YEAR + "?)"
     r"|(?P<cent>(?P<cent_n>\d{1,2})(?:st|nd|rd|th)(?P<cent_sep>\s++|-)centur(?:y|ies)"
     r"(?:\s++(?P<cent_era>" + _ERA + r"))?(?!\w))"
     r"|(?P<qord>(?P<qord_n>[1-4])(?:st|nd|rd|th)\s++(?P<qord_u>quarter|half)(?![\w-]))"
@@ -256,7 +260,7 @@ MONTH_RX = re.compile(_MON + _MON_DAY + "?" + _MON_YEAR + "?", re.I)
 # or for the day and year after a month (``md``: "Dec. 17, 2021", whose month
 # dates_scan.month_before finds). The shapes are looser than DIGIT_RX and MONTH_RX,
 # never stricter, and case-insensitive as they are ("1ſt" is "1st" to ``re.I``).
-_DIRECT = (r"\d\d\d(?:[-/.]\d{1,2}[-/.]\d|\s*+年)|\d?[-/.]\d{1,2}[-/.]\d{4}|\d?" + _SUF
+_DIRECT = (r"\d{5}Z\s++[a-z]{3}\s++\d\d|\d\d\d(?:[-/.]\d{1,2}[-/.]\d|\s*+年)|\d?[-/.]\d{1,2}[-/.]\d{4}|\d?" + _SUF
            + r"(?:\s*+[-–—]\s*+[0-3]?\d" + _SUF + r")?(?:\s++of)?(?:\s++|-)" + _MONTH
            + r"\.?(?:[\s,\-]*+\d{4}|" + _APOS_AFTER_DATE + r"['’‘]\d\d)")
 _MD_TAIL = (r"\d?" + _SUF + r"(?![\w:]|[.,]\d)(?:(?:\s*+[-–—]\s*+|\s++(?:to|through)\s++)[0-3]?\d" + _SUF
@@ -266,7 +270,7 @@ _MD_TAIL = (r"\d?" + _SUF + r"(?![\w:]|[.,]\d)(?:(?:\s*+[-–—]\s*+|\s++(?:to|
 # separator or 年, else at most one digit, a suffix and a separator, or spaces before a
 # digit, a separator, "of" or a month. Implied by _MD_TAIL and _DIRECT, it turns away
 # most numbers ("in 2021 the", "30 percent") in one lookahead instead of two.
-_DAY_HINT = r"(?=\d\d\d(?:[-/.]|\s*+年)|\d?(?i:st|nd|rd|th)?(?:[,\-–—/.'’‘]|\s++(?:[\d,\-–—'’‘]|(?i:[adfjmnos]))))"
+_DAY_HINT = r"(?=\d{5}Z|\d\d\d(?:[-/.]|\s*+年)|\d?(?i:st|nd|rd|th)?(?:[,\-–—/.'’‘]|\s++(?:[\d,\-–—'’‘]|(?i:[adfjmnos]))))"
 DAY_RX = re.compile(r"\d(?<!\d\d)" + _DAY_HINT + r"(?:(?=(?i:(?P<md>" + _MD_TAIL + ")))|(?=(?i:" + _DIRECT + ")))")
 # Characters no expression, skipped number or range gap can hold, and none can start:
 # the scanner's state is fresh after each one (``dates.day_matches``).
@@ -375,7 +379,7 @@ def _trigger_words() -> list[str]:
 # era ("30 percent"), but "to"/"through" and a day ("10 to 12 September"), or 1-3 digits
 # before two letters that begin no month, "of", "and" or era ("99 countries", "300
 # scientists"). The scanner then skips the number as it would have.
-_DIGIT_TRIGGER = (r"\d(?<!\d[.,]\d)(?!\d{4}|\d{0,3}(?:,\d|%)"
+_DIGIT_TRIGGER = (r"\d(?<!\d[.,]\d)(?!\d{4}(?!\dZ\s)|\d{0,3}(?:,\d|%)"
                   r"|\d{0,2}\s++(?:(?!(?:to|through)\s++\d)[EGHIKLPQRTUVWXYZeghiklpqrtuvwxyz]"
                   r"|(?!(?i:a[dnpu]|bc|ce|de|fe|j[au]|ma|no|o[cf]|se))[ABCDFJMNOSabcdfjmnos][A-Za-z]))")
 _TRIGGER_HEADS = sorted({w[0] for w in ANY_CASE_TRIGGERS} | {w[0].upper() for w in ANY_CASE_TRIGGERS}

@@ -213,13 +213,18 @@ def _walk(ws: tuple[str, ...] | list[str], i: int, singular: bool, complete: boo
     return fallback
 
 
+# What opens a table's or a text's note of the unit its numbers are in: "(in millions of ...",
+# "(figures in thousands of ...".
+_UNIT_NOTE_RE = re.compile(r"\((?:[^\S\n]*(?:all[^\S\n]+)?(?:amounts|figures|values)[^\S\n]+)?[^\S\n]*in[^\S\n]+\Z", re.I)
+
+
 def vague_figures(text: str, toks: list[Tok]) -> list[FigureMatch]:
     """"hundreds of projects" -> 100 projects, more_than; "billions of dollars" -> USD."""
     out: list[FigureMatch] = []
     for t in [t for t in toks if t.kind == VAGUE or (t.kind == DOZ and t.plural)]:
         m = _VAGUE_RE.match(text, t.start)
-        if m is None or (out and out[-1].end > t.start):
-            continue
+        if m is None or (out and out[-1].end > t.start) or _UNIT_NOTE_RE.search(text, max(0, t.start - 12), t.start):
+            continue  # (not a table's note of its unit: "(in millions of Canadian dollars)")
         value = _VAGUE[m.group("a").lower()] * (_VAGUE[m.group("b").lower()] if m.group("b") else 1)
         money = currency_after(text, m.end() - 1)
         found = (money[0], money[1]) if money else head_noun(text, m.end() - 1)

@@ -304,6 +304,28 @@ def yen_or_yuan(text: str) -> str:
     return "JPY" if text.count("Japan") > text.count("China") + text.count("Chinese") else "CNY"
 
 
+# A text's own word on which dollars its bare "$" amounts are: "(in millions of Canadian
+# dollars)", "All amounts are in Australian dollars", "figures in NZD". Without one, "$" is USD.
+_DECLARED_DOLLAR_RE = re.compile(
+    r"(?i)(?:\(|\b(?:amounts?|figures|values|sums|prices|costs)\b[^.\n()]{0,30}?)[^\S\n]*in[^\S\n]+"
+    r"(?:(?:thousands|millions|billions)[^\S\n]+of[^\S\n]+)?"
+    r"(?:(?P<adj>canadian|australian|new[^\S\n]+zealand|singapore|hong[^\S\n]+kong)[^\S\n]+dollars?"
+    r"|(?P<code>CAD|AUD|NZD|SGD|HKD)\b)"
+)
+_DECLARED_CODES = {"canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "singapore": "SGD",
+                   "hong kong": "HKD"}
+
+
+@lru_cache(maxsize=64)
+def declared_dollar(text: str) -> str:
+    """Return the ISO code of the dollars that ``text`` says its amounts are in ("(in millions
+    of Canadian dollars)" gives CAD), else USD, which a bare "$" is."""
+    mt = _DECLARED_DOLLAR_RE.search(text)
+    if mt is None:
+        return "USD"
+    return mt["code"].upper() if mt["code"] else _DECLARED_CODES[" ".join(mt["adj"].lower().split())]
+
+
 # ISO codes that are also words or common acronyms (a UN conference, computer-aided design,
 # "TRY", "ALL"): money before a number only when the amount has a scale word or thousands
 # groups, as the South African "R" needs.
@@ -331,6 +353,8 @@ def currency_before(text: str, pos: int) -> tuple[str, int] | None:
         return None  # "COP 28", "the CAD 3 model", "SR 2": a name; "COP 28 billion" is pesos
     if c == "¥":
         return yen_or_yuan(text), m.start("c")
+    if c == "$":
+        return declared_dollar(text), m.start("c")
     code = _SYMBOLS.get(c) or (c if c in ISO_CODES else None)
     return (code, m.start("c")) if code else None
 

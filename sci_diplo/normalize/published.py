@@ -54,13 +54,14 @@ _FOOTER_BEFORE_RX = re.compile(
 # A publication word (and where: "published in Nature"; a report "Tabled in Parliament", not a
 # question "tabled on"), then only what ``_TO_DATE`` allows before the date.
 _PUBLISHED_BEFORE_RX = re.compile(
-    r"(?:(?:published|posted|updated|released|issued|modified|edited|dated|date"
+    r"(?:(?:published|posted|updated|released|issued|modified|edited|dated|date|dtg"
     # words that are a page's label only at a line's or a field's start ("captured 18 Mar 2024",
     # not "The image, captured on 5 May 2023 by ...")
     r"|(?:(?<=\n)|(?<=[·|•\[]\s)|(?<=[·|•\[]))[^\S\n]*+(?:premiered|aired|broadcast"
     r"|streamed(?:\s++live)?|available\s++online|captured|saved|archived|version(?:\s++(?:of|dated))?))"
     r"(?:\s++(?:in|to)\s++(?:the\s++)?[A-Z][\w-]*+)?"
-    r"|(?:tabled|laid)\s++(?:in|before)\s++(?:the\s++)?[A-Z][\w-]*+)" + _TO_DATE,
+    r"|(?:tabled|laid)\s++(?:in|before)\s++(?:the\s++)?[A-Z][\w-]*+(?:\s++(?:of\s++(?:the\s++)?)?[A-Z][\w-]*+){0,3})"
+    + _TO_DATE,
     re.I,
 )
 # A byline before the date on its line: "By Jane Doe | ", "By Li Wei, ", "Posted by Jess Tremblay · ".
@@ -68,6 +69,12 @@ _BYLINE_RX = re.compile(r"\s*+[*_]*+(?:Posted\s++by|By)\s++[A-Z][\w.'’ -]{1,60
 # An ISO date and a clock time right after it, ending its line or a field: a page's time stamp
 # ("2024-12-05 18:42:07"; not "lost contact at 2024-03-05 18:42 UTC, the agency said").
 ISO_STAMP_RX = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A clock time that ends the line of a date that opens it: "Fri 17 Jan 2025 06.00 GMT", a
+# page's time stamp under its byline.
+LINE_CLOCK_RX = re.compile(
+    r"[^\S\n]*+,?[^\S\n]*+(?:at[^\S\n]++)?\d{1,2}[:.]\d{2}(?:[^\S\n]*+[aApP]\.?[mM]\.?)?"
+    r"(?:[^\S\n]*+\(?[A-Z]{2,5}\)?)?[^\S\n]*+(?:\n|\Z)"
+)
 CLOCK_AFTER_RX = re.compile(r"[ T]\d{2}:\d{2}(?::\d{2})?(?:[^\S\n]*+\(?[A-Z]{2,5}\)?)?[^\S\n|·•]*+(?:[|·•]|\n|\Z)")
 # A link right after the date: ", <https://...>", " https://", " www.".
 _LINK_AFTER_RX = re.compile(r"\s*+[,.;]?\s*+<?(?:https?://|www\.)", re.I)
@@ -196,6 +203,8 @@ def _signals_publication(text: str, match: DateMatch) -> bool:
         return True
     if ISO_STAMP_RX.fullmatch(text, match.start, match.end) and CLOCK_AFTER_RX.match(text, match.end):
         return True  # a time stamp: "Source: Xinhua  Editor: Liu Yang  2024-12-05 18:42:07"
+    if not text[line_start:match.start].strip(" \t*_#>") and LINE_CLOCK_RX.match(text, match.end):
+        return True  # a line of a date and a clock time: "Fri 17 Jan 2025 06.00 GMT"
     return _LINK_AFTER_RX.match(text, match.end) is not None
 
 

@@ -187,6 +187,15 @@ def test_absolute_forms(text, expected):
         ("The dialogue, due later this year, meets in Oslo.", FRI, [("later this year", "2021", "on")]),
         # "since" and a noun phrase before "in": since; a clause after "since" says when
         ("The fund has grown since its creation in 2014.", FRI, [("since its creation in 2014", "2014", "since")]),
+        # a cable's date-time group; not a code of digits whose hour is none
+        ("DTG: 141132Z MAR 24\nCode 123456Z MAR 2024", FRI, [("141132Z MAR 24", "2024-03-14", "on"),
+                                                           ("MAR 2024", "2024-03", "on")]),
+        # a fiscal year or a quarter named by its last day
+        ("For the fiscal year ending 31 March 2026, it seeks more; in the quarter ended September 30, "
+         "2024, sales rose, as in the fiscal year ended December 31, 2023.", FRI,
+         [("fiscal year ending 31 March 2026", "2025/2026", "during"),
+          ("quarter ended September 30, 2024", "2024-07/2024-09", "during"),
+          ("fiscal year ended December 31, 2023", "2023", "on")]),
         ("Since the SKCALR was established in 2016, yields rose.", FRI, [("2016", "2016", "on")]),
         ("It rose earlier than 2020.", FRI, [("earlier than 2020", "2020", "before")]),
         ("The summit opens the day after tomorrow.", "2023-04-20", [("the day after tomorrow", "2023-04-22", "on")]),

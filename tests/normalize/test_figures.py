@@ -178,6 +178,13 @@ def _figs(text: str) -> list[tuple]:
          [(2e6, "units", "more_than", None), (12e6, "EUR", "more_than", None)]),
         ("The team crossed 3 borders and topped 5 categories.", [(3, "borders", "exact", None), (5, "categories", "exact", None)]),
         ("About 200 or so scientists came.", [(200, "scientists", "about", None)]),
+        # a bare "$" is the dollar the text says its amounts are in; a table's unit note is no figure
+        ("It seeks $412.6 million. Table 3.1 (in millions of Canadian dollars) follows.",
+         [(412.6e6, "CAD", "exact", None)]),
+        ("All amounts are in Australian dollars: $5 million, or US$3.3 million.",
+         [(5e6, "AUD", "exact", None), (3.3e6, "USD", "exact", None)]),
+        ("It costs $5 million (7 million Canadian dollars), reaching millions of homes.",
+         [(5e6, "USD", "exact", None), (7e6, "CAD", "exact", None), (1e6, "homes", "more_than", None)]),
         # spoken "like" before a number, not a likeness or the verb; a qualifier before an article
         ("They take like 20 people, something like 40% of the stipend.",
          [(20, "people", "about", None), (40, "percent", "about", None)]),

@@ -91,6 +91,13 @@ LINK = "<https://example.org/story/2021/a-title>"
         # a report tabled in parliament; a question tabled before its answer is not its date
         ("ANNUAL REPORT\nTabled in Parliament on 26 September 2024 | ISSN 2563-0417\n\nText.", "2024-09-26"),
         ("Question UIN 18452, tabled on 26 February 2024\nAnswered on 5 March 2024\n\nText.", "2024-03-05"),
+        ("Estimates (excerpt)\n\nTabled in the House of Commons on 27 February 2025\n\nFor the fiscal year ending "
+         "31 March 2026, more.", "2025-02-27"),
+        # a cable's date-time group after its label
+        ("SENSITIVE BUT UNCLASSIFIED\n\nDTG: 141132Z MAR 24\nFROM: AMEMBASSY NEW DELHI\n\n1. Met on 3 March 2023.",
+         "2024-03-14"),
+        # a line of a date and a clock time under a byline
+        ("OBITUARIES\n\nBy Rodrigo Salinas\nFri 17 Jan 2025 06.00 GMT\n\nShe died on 3 March 2024.", "2025-01-17"),
         # a byline with a middle dot; a clock time written "14h20", then an update label
         ("Field notes\n\nPosted by Jess Tremblay · December 12, 2023 · 6 min read\n\nHi all.", "2023-12-12"),
         ("By Mariana Albuquerque, Brasília\n13/06/2025 – 14h20 | Updated 18h05\n\nBrazil approved it.", "2025-06-13"),
