@@ -23,6 +23,7 @@ import re
 
 from sci_diplo.normalize.figures_filters import PASSED_MARK, excluded, find_qualifier, prev_word, qualifier_of
 from sci_diplo.normalize.figures_nouns import NOT_COUNTED, BOUNDARY, head_noun, is_plural, vague_figures
+from sci_diplo.normalize.figures_tables import across_rows, table_figures
 from sci_diplo.normalize.figures_units import (
     ISO_CODES, MEASURE_UNITS, THREE_DECIMAL_CURRENCIES, UNAMBIGUOUS_CURRENCY_WORDS, UNIT_ABBR, currency_after,
     currency_before, currency_or_measure, currency_word, phrase_alternation, unit_word,
@@ -188,6 +189,8 @@ def find_figures(text: str) -> list[FigureMatch]:
             out.append(fig)
         i += 1
     out.extend(vague_figures(text, toks))
+    cells, rows = table_figures(text)
+    out = across_rows(out, rows) + cells
     return [f for f in _without_overlaps(out) if not _a_source(text, f)]
 
 

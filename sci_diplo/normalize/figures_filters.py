@@ -83,7 +83,7 @@ _ARTICLES = frozenset(("a", "an", "A", "An"))
 # like 2019".
 _LOOKS_LIKE_RE = re.compile(
     r"(?i)(?<![\w'’])(?:looks?|looked|seems?|seemed|sounds?|sounded|feels?|felt|i|you|we|they|he|she|"
-    r"would|do|don['’]t|didn['’]t|really|also|not|just|would|[\w]+['’]d)[^\S\n]+\Z"
+    r"would|do|don['’]t|didn['’]t|really|also|not|just|\w+['’]d)[^\S\n]+\Z"
 )
 # "over" and "under" before an article are a period's: "over a four-year period".
 _NOT_BEFORE_ARTICLE = frozenset(("some", "over", "under"))

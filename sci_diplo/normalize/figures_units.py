@@ -359,6 +359,16 @@ def currency_before(text: str, pos: int) -> tuple[str, int] | None:
     return (code, m.start("c")) if code else None
 
 
+def marker_code(marker: str, text: str) -> str | None:
+    """Return the ISO code of a money marker standing alone ("CAD", "€", "US$", "$" as ``text``
+    declares it), else None."""
+    if marker == "$":
+        return declared_dollar(text)
+    if marker == "¥":
+        return yen_or_yuan(text)
+    return _SYMBOLS.get(marker) or (marker if marker in ISO_CODES else None)
+
+
 def currency_word(word: str) -> str | None:
     """Return the ISO code of a currency word ("euro", "dollars"), else None."""
     return _CURRENCY_WORD_CODES.get(word.lower())

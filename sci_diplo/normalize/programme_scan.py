@@ -36,6 +36,7 @@ HEADING_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*+")
 # "and the" may join in a name ("China-Latin America and the Caribbean ... Plan").
 REGIONS = frozenset("Africa Asia Europe America Americas Oceania Arctic Antarctic Antarctica Pacific Atlantic Caribbean "
                     "Mediterranean Sahel Balkans Andes Himalaya Himalayas Amazon Middle East West North South".split())
+
 SUSPENDED_HYPHENS = "-‐‑"  # a hyphen left hanging before a space: "Medium- and Long-Term"
 HEADING_SPAN = 200  # a heading line is at most this long on either side of a head
 

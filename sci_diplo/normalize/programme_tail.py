@@ -176,6 +176,8 @@ _FIELD_ENDINGS = ("logy", "logies", "ics", "nce", "nces", "ing", "ion", "ions", 
                   "ures", "ism", "try", "phy", "gy", "th", "cy", "ies", "ship")
 _FIELDS = frozenset("Research Data Materials Water Food Space Cyberspace Climate Oceans Law Design Art Arts Languages "
                     "AI Change Systems Resources".split())
+
+
 def _a_town(titles: list[str], segments: list[str]) -> bool:
     """True when "in" + ``titles``, after the name's subject, names a town ("Joint Laboratory for
     Fisheries Science in Zanzibar", "Joint Centre for Sea-Ice Prediction in Tromsø"): capitalised

@@ -287,7 +287,7 @@ def _scan(text: str, words: ProgrammeWords) -> list[_Candidate]:
 
 
 # Programmes whose names have no head word, known by name: the EU's framework programmes for
-# research and for education, two EU initiatives and two fusion facilities. Texts on science
+# research and for education, two initiatives and two fusion facilities. Texts on science
 # cooperation name them as often as any programme, and no rule tells them from other capitalised
 # words ("Horizon Europe" is shaped like "Lake Victoria"). Before a generic head ("the Horizon
 # Europe programme", "the Horizon 2020 Framework Programme") the name is as written, and the
@@ -297,16 +297,13 @@ KNOWN_NAMES = {
     "Erasmus Mundus": "programme", "Global Gateway": "initiative", "Mission Innovation": "initiative",
     "ITER": "facility", "JT-60SA": "facility",
 }
-_KNOWN_RE = re.compile(
-    r"(?<![\w\-‐‑–.])(?:"
-    + "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+") for n in sorted(KNOWN_NAMES, key=len, reverse=True))
-    + r")(?![\w\-‐‑–+])"
-)
+_KNOWN_ALT = "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+") for n in sorted(KNOWN_NAMES, key=len, reverse=True))
+_KNOWN_RE = re.compile(r"(?<![\w\-‐‑–.])(?:" + _KNOWN_ALT + r")(?![\w\-‐‑–+])")
 # A known name and the words of a generic head after it: "Horizon Europe programme",
 # "Horizon 2020 Framework Programme", "Erasmus+ scheme".
 _KNOWN_WITH_HEAD_RE = re.compile(
-    r"(" + _KNOWN_RE.pattern[_KNOWN_RE.pattern.index("(?:"):_KNOWN_RE.pattern.rindex(")(?!")] + r"))"
-    r"(?:[^\S\n]+(?:[Ff]ramework|[Rr]esearch))?[^\S\n]+(?:[Pp]rogram(?:me)?|[Ii]nitiative|[Ss]cheme|[Ff]acility)"
+    r"(" + _KNOWN_ALT + r")(?:[^\S\n]+(?:[Ff]ramework|[Rr]esearch))?"
+    r"[^\S\n]+(?:[Pp]rogram(?:me)?|[Ii]nitiative|[Ss]cheme|[Ff]acility)"
 )
 
 

@@ -1,0 +1,62 @@
+"""Money in the cells of a plain-text table whose note gives the unit (figures_tables)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sci_diplo.normalize.figures import find_figures
+from sci_diplo.normalize.figures_tables import table_figures
+
+BUDGET = """Table 2.1 Spending by programme
+(in millions of euros)
+
+Programme                 2023–24     2024–25     Change
+Joint Labs                  4.50        5.25     +16.7%
+Mobility Fund              12.0        11.4       −5.0%
+Total                      16.5        16.65
+
+Note: figures may not add up.
+Later, 300 researchers joined."""
+
+
+def _cells(text: str) -> list[tuple[str, float, str]]:
+    return [(text[m.start:m.end], m.value, m.unit) for m in table_figures(text)[0]]
+
+
+def test_cells_under_a_unit_note_are_money_scaled_by_it() -> None:
+    assert _cells(BUDGET) == [
+        ("4.50", 4.5e6, "EUR"), ("5.25", 5.25e6, "EUR"), ("12.0", 12e6, "EUR"), ("11.4", 11.4e6, "EUR"),
+        ("16.5", 16.5e6, "EUR"), ("16.65", 16.65e6, "EUR"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "note,code,scale",
+    [("(CAD million)", "CAD", 1e6), ("(€ thousand)", "EUR", 1e3), ("(US$ millions)", "USD", 1e6),
+     ("(in billions of Canadian dollars)", "CAD", 1e9), ("(million yuan)", "CNY", 1e6)],
+)
+def test_unit_notes(note: str, code: str, scale: float) -> None:
+    assert _cells(f"Table 1 {note}\n\nItem   2024\nLabs   3.5\n") == [("3.5", 3.5 * scale, code)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reach (in millions of people)\n\nItem   2024\nLabs   3.5\n",  # no currency
+        "The grant (EUR 5 million) funds labs.  It has 3.5  staff.",  # an amount, not a note
+        "Budget (in millions of euros)\n\nIt rose in 2024 and fell.\n\nLabs   3.5\n",  # prose before any row
+        "Budget (in millions of euros)\n" + "\n".join(["line of prose"] * 9) + "\nLabs   3.5\n",  # rows too far
+    ],
+)
+def test_no_table_money(text: str) -> None:
+    assert table_figures(text) == ([], [])
+
+
+def test_the_figure_finder_reads_table_cells_and_running_text() -> None:
+    found = [(BUDGET[f.start:f.end], f.value, f.unit) for f in find_figures(BUDGET)]
+    # the cells, the percentages, the text after the table; no header's number with the next row's word
+    assert found == [
+        ("4.50", 4.5e6, "EUR"), ("5.25", 5.25e6, "EUR"), ("16.7%", 16.7, "percent"), ("12.0", 12e6, "EUR"),
+        ("11.4", 11.4e6, "EUR"), ("−5.0%", -5.0, "percent"), ("16.5", 16.5e6, "EUR"), ("16.65", 16.65e6, "EUR"),
+        ("300 researchers", 300, "researchers"),
+    ]
