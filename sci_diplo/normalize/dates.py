@@ -289,7 +289,9 @@ def _future(text: str, atom: Atom) -> bool | None:
         return False
     left = atom.left
     if left is not None and left.relation in ("until", "by"):
-        words = g.WORD_RX.findall(text, max(0, left.rel_lead - 40), left.rel_lead)[-3:]
+        lo = max(0, left.rel_lead - 40)
+        lo = max(lo, text.rfind(":", lo, left.rel_lead) + 1, text.rfind("\n", lo, left.rel_lead) + 1)
+        words = g.WORD_RX.findall(text, lo, left.rel_lead)[-3:]  # (not a label's: "Candidates notified: by 29 November")
         return tense_of(list(reversed(words))) is not False
     return clause_tense(text, atom.start, atom.end)
 

@@ -61,7 +61,29 @@ def digit_atom(text: str, start: int, year_end: int) -> Atom | None:
         return quarter(text, start, mt.end(), mt["qord_u"].lower(), int(mt["qord_n"]))
     if kind == "yq":
         return code_atom(start, mt.end(), mt["yq_c"].upper(), int(mt["yq_y"]))
+    if kind == "dom":
+        return _day_of_month(text, start, mt)
     return _year(text, mt, year_end)
+
+
+# "the" before a day of the month named by its ordinal; when no "of this month" follows, a
+# relation word before "the" ("on the 19th", "by the 15th") and, after the day, the clause's end
+# or a conjunction or a place: "the 20th anniversary", "on the 5th floor" are no days.
+_DOM_BEFORE_RX = re.compile(r"(?i)\b(?P<rel>(?:on|by|until|till|from|since|before|after)[^\S\n]+)?the[^\S\n]+\Z")
+_DOM_AFTER_RX = re.compile(r"[^\S\n]*+(?:[.,;:!?)\n]|\Z|(?:and|or|at|in|when|with|but)\b)")
+_MONTH_OFFSETS = {"this": 0, "last": -1, "previous": -1, "next": 1, "following": 1, "same": 0}
+
+
+def _day_of_month(text: str, start: int, mt: re.Match) -> Atom | None:
+    """Return the atom of "the 19th of this month" or "on the 18th and 19th", or None."""
+    before = _DOM_BEFORE_RX.search(text, max(0, start - 16), start)
+    if before is None or not (mt["dom_m"] or (before["rel"] and _DOM_AFTER_RX.match(text, mt.end()))):
+        return None
+    d, d2 = int(mt["dom_d"]), int(mt["dom_d2"]) if mt["dom_d2"] else None
+    if not 1 <= d <= 31 or (d2 is not None and not d < d2 <= 31):
+        return None
+    offset = _MONTH_OFFSETS[mt["dom_m"].split()[-1].lower()] if mt["dom_m"] else 0
+    return Atom(start, mt.end(), "rel", rel=("dom", d, d2, offset))
 
 
 def full_digit_date(text: str, start: int) -> Atom | None:

@@ -213,6 +213,11 @@ _NUM = (r"(?P<num>(?P<num_a>\d{1,2})(?P<num_s>[-/.])(?P<num_b>\d{1,2})(?P=num_s)
 # ("141132Z MAR 24" is 14 March 2024, 11:32 UTC).
 _DTG = (r"(?P<dtg>(?P<dtg_d>[0-3]\d)[0-2]\d[0-5]\dZ\s++(?P<dtg_mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
         r"\s++(?P<dtg_y>\d\d(?:\d\d)?)(?!\w))")
+# A day of the month by its ordinal alone, as briefings say it: "the 19th of this month", "the
+# 25th to the 28th", "the 18th and 19th" (what stands around it is checked by the caller).
+_DOM = (r"(?P<dom>(?P<dom_d>[0-3]?\d)(?:st|nd|rd|th)(?:(?:\s*+[-–—]\s*+|\s++(?:to|and|through|until)\s++)"
+        r"(?:the\s++)?(?P<dom_d2>[0-3]?\d)(?:st|nd|rd|th))?"
+        r"(?:\s++of\s++(?P<dom_m>this|last|next|the\s++same|the\s++previous|the\s++following)\s++month)?(?![\w-]))")
 _CJK = r"(?P<cjk>(?P<cjk_y>\d{4})\s*+年\s*+(?P<cjk_m>\d{1,2})\s*+月(?:\s*+(?P<cjk_d>\d{1,2})\s*+日)?)"
 _DMY = (r"(?P<dmy_d>[0-3]?\d)" + _SUF + r"(?:(?:\s*+[-–—]\s*+|\s++(?:to|through|and)\s++)(?P<dmy_d2>[0-3]?\d)"
         + _SUF + r")?"
@@ -235,7 +240,7 @@ DIGIT_RX = re.compile(
     r"|(?P<cent>(?P<cent_n>\d{1,2})(?:st|nd|rd|th)(?P<cent_sep>\s++|-)centur(?:y|ies)"
     r"(?:\s++(?P<cent_era>" + _ERA + r"))?(?!\w))"
     r"|(?P<qord>(?P<qord_n>[1-4])(?:st|nd|rd|th)\s++(?P<qord_u>quarter|half)(?![\w-]))"
-    r"|(?P<yq>(?P<yq_y>\d{4})\s*+[-/]?\s*+(?P<yq_c>[QH][1-4])(?!\w))"
+    r"|" + _DOM + r"|(?P<yq>(?P<yq_y>\d{4})\s*+[-/]?\s*+(?P<yq_c>[QH][1-4])(?!\w))"
     r"|(?P<yr>(?P<yr_a>\d{1,4})(?:(?P<yr_sep>\s*+[-–—/]\s*+)(?P<yr_b>\d{1,4}))?(?P<yr_s>s|['’]s)?"
     r"(?:\s*+(?P<yr_era>" + _ERA + r"))?" + _END + ")",
     re.I,

@@ -38,6 +38,11 @@ def resolve(spec: tuple, anchor: Point | None, future: bool) -> Span | None:
         return (day, None) if day else None
     if kind == "qtr":
         return _quarter(anchor, spec[1], spec[2], spec[3], future)
+    if kind == "dom":  # "the 19th of this month": a day of the anchor's month, or of the one before or after
+        if anchor[1] is None:
+            return None
+        y, m = divmod(anchor[0] * 12 + anchor[1] - 1 + spec[3], 12)
+        return (y, m + 1, spec[1]), (None if spec[2] is None else (y, m + 1, spec[2]))
     return None
 
 

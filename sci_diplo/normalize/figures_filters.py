@@ -78,7 +78,8 @@ def qualifier_of(m: re.Match[str]) -> str:
     return QUALIFIERS[" ".join(m.group("q").lower().split())]
 
 
-_ARTICLES = frozenset(("a", "an", "A", "An"))
+# An article between a qualifier and its number, and the blanks after it.
+_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:[Aa]n?)[^\S\n]+[*_]{0,2}\Z")
 # "like" as a verb or a likeness before a number: "looks like 3 labs", "I like 2 guys", "just
 # like 2019".
 _LOOKS_LIKE_RE = re.compile(
@@ -90,26 +91,35 @@ _NOT_BEFORE_ARTICLE = frozenset(("some", "over", "under"))
 
 
 def find_qualifier(text: str, pos: int) -> re.Match[str] | None:
+    """Return the QUAL_RE match in the 24 chars before ``pos`` (or before an article there:
+    "roughly an 8% success rate", "about a 10% rise"), else None."""
+    mt = qualifier_before(text, pos)
+    if mt is None:
+        if text[max(0, pos - 6):pos].rstrip(_QUAL_TAIL)[-1:] not in ("a", "n", "A"):
+            return None  # (no article ends there: a quick test before the regex)
+        article = _ARTICLE_BEFORE_RE.search(text, max(0, pos - 8), pos)
+        if article is None:
+            return None
+        mt = qualifier_before(text, article.start())
+        if mt is None or mt["q"].lower() in _NOT_BEFORE_ARTICLE:
+            return None
+    if mt["q"].lower() == "like" and _LOOKS_LIKE_RE.search(text, max(0, mt.start() - 16), mt.start()):
+        return None  # "it looks like 3 labs will close": a likeness, not a rough number
+    return mt
+
+
+def qualifier_before(text: str, pos: int) -> re.Match[str] | None:
     """Return the QUAL_RE match in the 24 chars before ``pos``, else None."""
     lo = pos - 24 if pos > 24 else 0
     chunks = text[lo:pos].rstrip(_QUAL_TAIL).rsplit(None, 2)
     if not chunks:
         return None
-    if chunks[-1] in _ARTICLES and len(chunks) > 1:  # "roughly an 8% success rate", "about a 10% rise"
-        pos = text.rindex(chunks[-1], lo, pos)
-        lo = pos - 24 if pos > 24 else 0
-        chunks = text[lo:pos].rstrip(_QUAL_TAIL).rsplit(None, 2)
-        if not chunks or chunks[-1].lower() in _NOT_BEFORE_ARTICLE:
-            return None
     last = chunks[-1].lower()
     if chunks[-1].isascii() and not last.endswith(_QUAL_ONE):  # (ASCII: ignoring case is lower-casing)
         prev = chunks[-2] if len(chunks) > 1 else ""
         if last not in _QUAL_PREV or (prev.isascii() and not prev.lower().endswith(_QUAL_PREV[last])):
             return None
-    mt = QUAL_RE.search(text, lo, pos)
-    if mt is not None and mt["q"].lower() == "like" and _LOOKS_LIKE_RE.search(text, max(0, mt.start() - 16), mt.start()):
-        return None  # "it looks like 3 labs will close": a likeness, not a rough number
-    return mt
+    return QUAL_RE.search(text, lo, pos)
 
 
 _MONTHS = frozenset("""january february march april may june july august september october
@@ -295,12 +305,18 @@ def _time_after(text: str, e: int, after: str) -> bool:
     return text[q:q + 2] in _TIME_PAIRS and _TIME_AFTER_RE.match(text, e) is not None
 
 
+# A year and a dash or slash, then the two digits of a later year: "2024-25", "2019–20".
+_YEAR_BEFORE_RE = re.compile(r"(?<!\d)(?:19|20)\d\d[-\u2013/]\d\d(?!\d)")
+
+
 def _in_digit_chain(text: str, s: int, e: int) -> bool:
     """Part of a date, phone, time or code written as digit groups."""
     before, after = text[s - 1:s], text[e:e + 1]
     if before and before in "-/.:\u2013+" and s >= 2 and text[s - 2].isdigit():
         if before in "/:" or _CHAIN_BEFORE_RE.search(text, max(0, s - 24), s):
             return True
+        if e - s == 2 and s >= 5 and _YEAR_BEFORE_RE.match(text, s - 5):
+            return True  # the end of a span of years: "2024-25 Main Estimates", "2019–20"
         if _LINK_AFTER_RE.match(text, e):
             return True  # the middle of "86-10-88828000"
     if after and after in "-/.:\u2013" and _CHAIN_AFTER_RE.match(text, e):

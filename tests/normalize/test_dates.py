@@ -190,6 +190,15 @@ def test_absolute_forms(text, expected):
         # a cable's date-time group; not a code of digits whose hour is none
         ("DTG: 141132Z MAR 24\nCode 123456Z MAR 2024", FRI, [("141132Z MAR 24", "2024-03-14", "on"),
                                                            ("MAR 2024", "2024-03", "on")]),
+        # a day of the month by its ordinal alone, as a briefing says it; not an anniversary or a floor
+        ("They meet from the 25th to the 28th of this month; it was signed on the 19th of last month.",
+         "2024-11-21", [("25th to the 28th of this month", "2024-11-25/2024-11-28", "during"),
+                        ("19th of last month", "2024-10-19", "on")]),
+        ("Leaders met on the 18th and 19th, and signed on the 3rd.", "2024-11-21",
+         [("18th and 19th", "2024-11-18/2024-11-19", "during"), ("3rd", "2024-11-03", "on")]),
+        ("It marks the 20th anniversary; the 5th session met on the 3rd floor.", "2024-11-21", []),
+        # a deadline's label before "by" says no tense: the day ahead
+        ("Shortlisted candidates notified: by 29 November", "2024-10-21", [("by 29 November", "2024-11-29", "by")]),
         # a fiscal year or a quarter named by its last day
         ("For the fiscal year ending 31 March 2026, it seeks more; in the quarter ended September 30, "
          "2024, sales rose, as in the fiscal year ended December 31, 2023.", FRI,

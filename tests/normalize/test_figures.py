@@ -178,6 +178,8 @@ def _figs(text: str) -> list[tuple]:
          [(2e6, "units", "more_than", None), (12e6, "EUR", "more_than", None)]),
         ("The team crossed 3 borders and topped 5 categories.", [(3, "borders", "exact", None), (5, "categories", "exact", None)]),
         ("About 200 or so scientists came.", [(200, "scientists", "about", None)]),
+        # the end of a span of years is no count ("2024-25 Main Estimates")
+        ("The 2024–25 Main Estimates and 2025-26 amounts rose 10-20 points.", [(10, "points", "range", 20)]),
         # a bare "$" is the dollar the text says its amounts are in; a table's unit note is no figure
         ("It seeks $412.6 million. Table 3.1 (in millions of Canadian dollars) follows.",
          [(412.6e6, "CAD", "exact", None)]),
@@ -381,7 +383,7 @@ def test_quick_tests_agree_with_the_regexes_they_spare(text: str) -> None:
     """Each str-method test before a regex only skips it where it cannot match."""
     n = len(text)
     for pos in {0, 1, n // 2, n - 1, n} - {-1}:
-        assert _span(figures_filters.find_qualifier(text, pos)) == _span(
+        assert _span(figures_filters.qualifier_before(text, pos)) == _span(
             figures_filters.QUAL_RE.search(text, max(0, pos - 24), pos))
         assert figures_filters.prev_word(text, pos) == _old_prev_word(text, pos)
         assert figures_units.measure_at(text, pos) == figures_units._measure_re(text, pos)
