@@ -150,6 +150,28 @@ def _period_ending(text: str, start: int, value: str | None) -> tuple[int, str] 
     return (mt.start(), f"{y:04d}-{m - 2:02d}/{value[:7]}") if m >= 3 else None
 
 
+# A text that reviews a past year says so at its head: "our 2023 in review", "2023: the year in
+# review", "Annual Report 2023", "A review of 2023". Its months and days without a year are that
+# year's ("January – The season opened on 9 January"), though it was published the year after.
+_REVIEW_YEAR_RX = re.compile(
+    r"(?i)\b(?:(?P<a>(?:19|20)\d\d)[^\S\n]*+(?::[^\S\n]*+)?(?:(?:the[^\S\n]++)?year[^\S\n]++)?in[^\S\n]++review"
+    r"|(?P<b>(?:19|20)\d\d)[^\S\n]++annual[^\S\n]++report|annual[^\S\n]++report[^\S\n]++(?P<c>(?:19|20)\d\d)"
+    r"|(?:year[^\S\n]++in[^\S\n]++)?review[^\S\n]++of[^\S\n]++(?P<d>(?:19|20)\d\d))\b"
+)
+REVIEW_HEAD = 400
+
+
+def _review_anchor(text: str, anchor: Point | None) -> Point | None:
+    """Return the last day of the past year that ``text`` reviews (its head says which), or None."""
+    if anchor is None:
+        return None
+    mt = _REVIEW_YEAR_RX.search(text, 0, REVIEW_HEAD)
+    if mt is None:
+        return None
+    year = int(mt["a"] or mt["b"] or mt["c"] or mt["d"])
+    return (year, 12, 31) if year < anchor[0] else None
+
+
 def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -> list[DateMatch]:
     """Return every temporal expression of ``text`` that names a calendar point or period.
 
@@ -162,6 +184,7 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
     if not isinstance(text, str) or not text:
         return []
     anchor = _anchor(published)
+    review = _review_anchor(text, anchor)
     out: list[DateMatch] = []
     hours_end = -1  # the end of the last range of weekdays read as opening hours
     last: Point | None = None  # the last date the text gave (a point): "a decade later" counts from it
@@ -183,7 +206,7 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
             if span is not None and anchor is not None and span[0][0] > anchor[0] and not _will(text, atom):
                 continue  # counted from another date than the last ("signed" after the publication)
         else:
-            span, relative = _value(text, atom, anchor)
+            span, relative = _value(text, atom, anchor, review)
         if span is not None and not _valid_span(*span):
             span = None  # out of the calendar we write ("900 centuries ago")
         value = _format(*span) if span else None
@@ -238,8 +261,9 @@ def _anchor(published: str | None) -> Point | None:
     return parse_point(mt.group(1)) if mt else None
 
 
-def _value(text: str, atom: Atom, anchor: Point | None) -> tuple[tuple | None, bool]:
-    """Return the atom's (lo, hi) span or None, and whether it depended on an anchor."""
+def _value(text: str, atom: Atom, anchor: Point | None, review: Point | None = None) -> tuple[tuple | None, bool]:
+    """Return the atom's (lo, hi) span or None, and whether it depended on an anchor; a month
+    or day without a year is in the year the text reviews (``review``: its last day), if any."""
     if atom.kind == "ref":
         return None, True
     if atom.kind == "cal" and atom.lo is not None and atom.lo[0] is not None:
@@ -261,6 +285,8 @@ def _value(text: str, atom: Atom, anchor: Point | None) -> tuple[tuple | None, b
             span = resolve_weekday_date(atom.lo, atom.weekday, anchor, future)
             if span is not None:
                 return span, True
+        if review is not None and not atom.rel and not tense:  # not "will meet again in March"
+            return resolve_month(atom.lo, atom.hi, "past", review, False), True
         return resolve_month(atom.lo, atom.hi, mode, anchor, future), True
     return resolve(atom.rel, anchor, future), True
 

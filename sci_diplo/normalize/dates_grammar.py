@@ -336,6 +336,7 @@ ANY_CASE_TRIGGERS = sorted(
     set(DEMONSTRATIVES) | set(SEASONS)
     | {"today", "tonight", "yesterday", "tomorrow", "first", "second", "third", "fourth", "final",
        "ago", "hence", "later", "earlier", "now", "millennium", "century", "centuries", *PART_OF_WORDS,
+       "following", "previous",
        "nineteen", "twenty", "thirty",
        *SAID_DAY_TRIGGERS}
 )
@@ -362,6 +363,7 @@ _TRIGGER_TAILS = {
     "last": _after(_QORD_AFTER + "|" + _DEMO_AFTER),
     **{w: _after(_SEASON_AFTER) for w in SEASONS},
     **{w: _after(_PART_OF_AFTER) for w in PART_OF_WORDS},
+    **{w: _after(r"[^\S\n]++(?:year|month)\b") for w in ("following", "previous")},
 }
 
 

@@ -311,6 +311,21 @@ def _ago(text: str, start: int, word: str) -> Atom | None:
     return Atom(begin, start + len(word), "rel", rel=(kind, unit, n * sign))
 
 
+# "the following year", "the previous month": the unit after "following" or "previous".
+_NEXT_UNIT_RX = re.compile(r"(?:following|previous)[^\S\n]++(?P<unit>year|month)\b", re.I)
+_THE_BEFORE_RX = re.compile(r"(?<![\w-])the[^\S\n]++\Z", re.I)
+
+
+def _following(text: str, start: int, word: str) -> Atom | None:
+    """Return "the following year" or "the previous month", counted from the date the text gave
+    before it (kind ``later``, as "two years later"), or None."""
+    mt = _NEXT_UNIT_RX.match(text, start)
+    the = _THE_BEFORE_RX.search(text, max(0, start - 8), start) if mt else None
+    if the is None:
+        return None
+    return Atom(the.start(), mt.end(), "rel", rel=("later", mt["unit"].lower(), 1 if word.lower() == "following" else -1))
+
+
 def _from_now(text: str, start: int, word: str) -> Atom | None:
     """Return "two decades from now", "five years from now" (as "hence"), or None."""
     if text[max(0, start - 5):start].lower() != "from ":
@@ -363,6 +378,7 @@ _WORD_HANDLERS = {
     "first": _said, "second": _said, "third": _said, "fourth": _said, "final": _qord,
     **dict.fromkeys(("nineteen", "twenty", "thirty", *g.SAID_DAY_TRIGGERS), _said),
     "ago": _ago, "hence": _ago, "later": _ago, "earlier": _ago, "now": _from_now, "millennium": _millennium,
+    "following": _following, "previous": _following,
     "century": _century_word, "centuries": _century_word,
     **dict.fromkeys(g.PART_OF_WORDS, _part_of),
 }

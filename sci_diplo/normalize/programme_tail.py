@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from sci_diplo.normalize.countries import names_place
 from sci_diplo.normalize.programme_scan import (
+    ORDINAL_RE,
     REGIONS,
     YEAR_RE,
     TokenWindow,
@@ -237,8 +238,9 @@ def _read_tail(
         titles, seg_end, j, full_stop = _segment(text, toks, i + 1, end, words)
         if seg_end is None:
             break
-        if titles[0] in words.stop_starts or titles[-1] in words.stop_starts:
-            break  # "on Monday", "in May": a date, not part of the name
+        if titles[0] in words.stop_starts or titles[-1] in words.stop_starts \
+                or (ORDINAL_RE.fullmatch(titles[-1]) and len(titles) - (titles[0] in words.tail_articles) == 1):
+            break  # "on Monday", "in May", "on the 3rd": a date, not part of the name
         if conn in words.location_connectors and _a_place(titles, tail.segments, words):
             break  # "... on Crop Genomics in Kenya": where it is, not part of its name
         between = between or conn == "between"

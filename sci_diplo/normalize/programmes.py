@@ -298,7 +298,11 @@ KNOWN_NAMES = {
     "ITER": "facility", "JT-60SA": "facility",
 }
 _KNOWN_ALT = "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+") for n in sorted(KNOWN_NAMES, key=len, reverse=True))
-_KNOWN_RE = re.compile(r"(?<![\w\-‐‑–.])(?:" + _KNOWN_ALT + r")(?![\w\-‐‑–+])")
+# and the UN's climate conferences by their number: "COP28", "COP 29" (not "COP 28 billion", pesos)
+_KNOWN_RE = re.compile(
+    r"(?<![\w\-‐‑–.])(?:" + _KNOWN_ALT
+    + r"|(?P<cop>COP(?:\d{1,2}|[^\S\n]\d{1,2}(?![^\S\n]*+(?:[.,]?\d|[mbt]illion\b|bn\b|thousand\b)))))(?![\w\-‐‑–+])"
+)
 # A known name and the words of a generic head after it: "Horizon Europe programme",
 # "Horizon 2020 Framework Programme", "Erasmus+ scheme".
 _KNOWN_WITH_HEAD_RE = re.compile(
@@ -322,7 +326,7 @@ def _with_known_names(text: str, found: list[_Candidate]) -> list[_Candidate]:
         if any(start < mt.end() and mt.start() < end for start, end in taken):
             continue
         name = " ".join(mt.group().split())
-        found.append(_Candidate(mt.start(), mt.end(), name, KNOWN_NAMES[name], [], []))
+        found.append(_Candidate(mt.start(), mt.end(), name, "conference" if mt["cop"] else KNOWN_NAMES[name], [], []))
         added = True
     if added:
         found.sort(key=lambda c: c.start)
@@ -330,7 +334,7 @@ def _with_known_names(text: str, found: list[_Candidate]) -> list[_Candidate]:
 
 
 # The first words of the known names, looked for before the pattern is searched at all.
-_KNOWN_FIRST = frozenset(n.split()[0].rstrip("+") for n in KNOWN_NAMES)
+_KNOWN_FIRST = frozenset(n.split()[0].rstrip("+") for n in KNOWN_NAMES) | {"COP"}
 
 
 def _with_lower_names(text: str, found: list[_Candidate], words: ProgrammeWords, scan: bytes) -> list[_Candidate]:
@@ -366,7 +370,9 @@ def _link(cands: list[_Candidate]) -> list[ProgrammeMatch]:
     groups: list[int] = []
     keys = [_cached_key(cand.name) for cand in cands]
     for i, cand in enumerate(cands):
-        root = canon.get(keys[i], i)
+        root = canon.get(keys[i])
+        if root is None:  # "the BSG scheme" after "Bilateral Seed Grants (BSG)": the form it was made from
+            root = next((canon[k] for k in map(_cached_key, cand.derived) if k in canon), i)
         groups.append(root)
         canon.setdefault(keys[i], root)
         for form in cand.explicit:

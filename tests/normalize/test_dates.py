@@ -199,6 +199,16 @@ def test_absolute_forms(text, expected):
         ("It marks the 20th anniversary; the 5th session met on the 3rd floor.", "2024-11-21", []),
         # a deadline's label before "by" says no tense: the day ahead
         ("Shortlisted candidates notified: by 29 November", "2024-10-21", [("by 29 November", "2024-11-29", "by")]),
+        # a text that reviews a past year: its yearless months and days are that year's, unless the future
+        ("Our 2023 in review\n\nJanuary – The season opened on 9 January. They will meet again in March.",
+         "2024-01-09", [("2023", "2023", "on"), ("January", "2023-01", "on"), ("9 January", "2023-01-09", "on"),
+                        ("March", "2024-03", "on")]),
+        ("In January, labs opened.", "2024-01-09", [("January", "2024-01", "on")]),  # no review: this January
+        # "the following year", "the previous month" count from the last date given, as "two years later"
+        ("In 1990 it began. The following year it grew. Two years later it closed; he read the following text.",
+         "2025-01-17", [("1990", "1990", "on"), ("The following year", "1991", "on"), ("Two years later", "1993", "on")]),
+        ("It opened on 5 May 2021; the previous month, talks ended.", "2025-01-17",
+         [("5 May 2021", "2021-05-05", "on"), ("the previous month", "2021-04", "on")]),
         # a fiscal year or a quarter named by its last day
         ("For the fiscal year ending 31 March 2026, it seeks more; in the quarter ended September 30, "
          "2024, sales rose, as in the fiscal year ended December 31, 2023.", FRI,

@@ -263,6 +263,20 @@ FIND_CASES = [
      [("Horizon Europe", "programme"), ("Horizon 2020", "programme"), ("Erasmus+", "programme"),
       ("JT-60SA", "facility"), ("ITER", "facility")]),
     ("ITERATION, Horizon Europeans and the Horizon 20201 plan.", []),
+    # the UN's climate conferences by number; not pesos
+    ("It was announced at COP28 in Dubai and at COP 29. It costs COP 28 billion.",
+     [("COP28", "conference"), ("COP 29", "conference")]),
+    # a declaration with a subject, two partners or an acronym; a testbed; grants of two partners
+    ("The draft Accra Declaration on Open Climate Data and the Kenya–China Joint Declaration were read; "
+     "the Delhi Declaration was not.",
+     [("Accra Declaration on Open Climate Data", "agreement"), ("Kenya–China Joint Declaration", "agreement")]),
+    ("The Kraków Quantum Sensing Testbed and the Bengaluru Quantum Test-Bed host the Canada–Ukraine "
+     "Scientific Resilience Grants; Research Grants were given.",
+     [("Kraków Quantum Sensing Testbed", "facility"), ("Bengaluru Quantum Test-Bed", "facility"),
+      ("Canada–Ukraine Scientific Resilience Grants", "programme")]),
+    # a day after "on the" ends a name's subject
+    ("They will sign a Memorandum of Understanding on Antarctic Research on the 3rd of next month.",
+     [("Memorandum of Understanding on Antarctic Research", "mou")]),
 ]
 
 
@@ -583,6 +597,11 @@ LOWER_HEAD_CASES = [
     ("Officials from the Newton Fund and the Copernicus programme met.",
      [("Newton Fund", (), "fund"), ("Copernicus programme", ("Copernicus",), "programme")]),
 ]
+
+
+def test_a_lower_case_head_after_an_alias_takes_its_name() -> None:
+    found = find_programmes("Bilateral Seed Grants (BSG) rose. The BSG scheme funds projects.")
+    assert [m.name for m in found] == ["Bilateral Seed Grants"] * 2
 
 
 def test_a_known_name_links_a_name_written_with_a_generic_head() -> None:
