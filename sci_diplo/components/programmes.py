@@ -8,9 +8,10 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sci_diplo.components.base import RESTORE, FinderComponent, joined_text, sentence_chars
+from sci_diplo.components.base import RESTORE, FinderComponent, finder_text, joined_text, sentence_chars
 from sci_diplo.components.extensions import PROGRAMMES
 from sci_diplo.normalize.programmes import find_programmes
+from sci_diplo.normalize.readable import rejoin_broken_words, snap
 from sci_diplo.normalize.types import ProgrammeMatch
 
 
@@ -22,12 +23,19 @@ class ProgrammeFinder(FinderComponent):
     names = ("programme_name", "aliases", "category")
 
     def find(self, doc: Doc) -> list[ProgrammeMatch]:
-        text = joined_text(doc)
+        # a name's word broken across lines is read whole ("Executive Pro-\ngramme"), and a
+        # name that ends inside such a word is taken to its end
+        text, broken = rejoin_broken_words(joined_text(doc), finder_text(doc))
         matches = find_programmes(text)
         if not matches:
             return matches
         starts = sentence_chars(doc).tolist()
-        return [within_sentence(m, text, starts) for m in matches]
+        matches = [within_sentence(m, text, starts) for m in matches]
+        if broken:
+            firsts = [a for a, _ in broken]
+            matches = [replace(m, start=span[0], end=span[1]) if (span := snap(m.start, m.end, broken, firsts)) != (m.start, m.end)
+                       else m for m in matches]
+        return matches
 
     def values(self, match: ProgrammeMatch) -> tuple[object, ...]:
         return match.name, list(match.aliases), match.category

@@ -43,6 +43,7 @@ class Tail:
     segments: list[str] = field(default_factory=list)
     year_end: int | None = None
     stop: str | None = None  # "org" (an organisation owns it) or "acronym" ("of MOST")
+    parties_end: int | None = None  # the end of a last "between A and B" dropped from the name
 
 
 def _and_ahead(text: str, toks: TokenWindow, j: int, right: int, words: ProgrammeWords) -> bool:
@@ -150,12 +151,12 @@ GOVERNMENTS_RE = re.compile(
 
 def _drop_parties(tail: Tail, starts: list[int], complement: str | None) -> None:
     """Drop a last "between A and B" (with the "of ..." segments of its parties' names) that
-    follows the subject: "Memorandum of Understanding on X between Japan and the Republic of
-    Korea" and "Executive Programme of Scientific Cooperation between Italy and Tunisia" are
-    named without their parties; a title that opens with them keeps them ("Agreement
-    between the Government of A and the Government of B on X"), as does a formal title that
-    names the governments after the subject ("Agreement on X between the Government of A and
-    the Government of B")."""
+    follows the subject, keeping its end in ``parties_end`` (the name with them is an alias):
+    "Memorandum of Understanding on X between Japan and the Republic of Korea" and "Executive
+    Programme of Scientific Cooperation between Italy and Tunisia" are named without their
+    parties; a title that opens with them keeps them ("Agreement between the Government of A and
+    the Government of B on X"), as does a formal title that names the governments after the
+    subject ("Agreement on X between the Government of A and the Government of B")."""
     segs = tail.segments
     k = next((k for k, seg in enumerate(segs) if seg.startswith("between ")), 0)
     if k > 0 and GOVERNMENTS_RE.match(segs[k]):
@@ -164,7 +165,7 @@ def _drop_parties(tail: Tail, starts: list[int], complement: str | None) -> None
     # parties make the name: "Memorandum of Understanding between Portugal and Cape Verde")
     if k > 0 and any(seg != complement for seg in segs[:k]) and all(seg.startswith("of ") for seg in segs[k + 1:]):
         del segs[k:]
-        tail.end = starts[k]
+        tail.parties_end, tail.end = tail.end, starts[k]
 
 
 # Words after which "in" names a field ("Cooperation in Earth Observation", "Centre for Doctoral

@@ -249,6 +249,8 @@ def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -
     if tail.year_end is not None:
         aliases.append(" ".join(text[start : tail.year_end].split()))
         end = tail.year_end
+    if tail.parties_end is not None:  # the name with its parties: "... Cooperation between Italy and Mexico"
+        aliases.append(" ".join(text[start : tail.parties_end].split()))
     alias, end = alias_after(text, end, name, words)
     explicit = [alias] if alias else aliases_inside_paren(text, start, tail.end, name)
     if head in words.acronym_required_heads and not explicit:

@@ -65,6 +65,30 @@ def readable(text: str) -> str:
     return readable_runs(text)[0]
 
 
+# A capitalised word broken by a hyphen at a line's end, as text set in narrow columns or
+# converted from PDF carries it: "the Executive Pro-" / "gramme of Cooperation"; or a compound
+# whose next part is capitalised too, which keeps its hyphen: "Sino-" / "African". (A hyphen
+# before a space is a suspended one: "Medium- and Long-Term".)
+_BROKEN_WORD_RX = re.compile(r"\b([A-Z][a-z]+)-\n[^\S\n]*+(?:([a-z]{2,})|([A-Z][a-z]+))\b")
+
+
+def rejoin_broken_words(text: str, original: str) -> tuple[str, list[Run]]:
+    """Return ``text`` with each capitalised word that ``original`` (of the same length) breaks
+    at a line's end read whole, left-aligned and padded with spaces to its length ("Pro-\\ngramme"
+    reads "Programme  ", "Sino-\\nAfrican" "Sino-African "), and the runs rewritten (empty when
+    there is none)."""
+    runs: list[Run] = []
+    if "-\n" not in original:
+        return text, runs
+    pieces, last = [], 0
+    for m in _BROKEN_WORD_RX.finditer(original):
+        a, b = m.span()
+        pieces += [text[last:a], (m[1] + (m[2] or "-" + m[3])).ljust(b - a)]
+        runs.append((a, b))
+        last = b
+    return ("".join(pieces) + text[last:], runs) if runs else (text, runs)
+
+
 def snap(start: int, end: int, runs: list[Run], starts: list[int]) -> tuple[int, int]:
     """Return ``start``-``end`` widened to the edges of the rewritten runs that either end falls
     inside (``starts``: the runs' starts, in order)."""

@@ -148,6 +148,15 @@ def test_programmes(nlp, text, expected):
     assert got == expected
 
 
+def test_a_name_broken_across_lines_is_read_whole_and_quoted_as_written(nlp):
+    text = ("The two agencies work under the Executive Pro-\ngramme of Scientific Cooperation and the Sino-\n"
+            "African Fund, which opened in 2021 with 40 projects.")
+    doc = run(nlp, text)
+    got = [(s._.programme_name, s.text) for s in doc.spans[PROGRAMMES]]
+    assert got == [("Executive Programme of Scientific Cooperation", "Executive Pro-\ngramme of Scientific Cooperation"),
+                   ("Sino-African Fund", "Sino-\nAfrican Fund")]
+
+
 @pytest.mark.parametrize(
     "text,published,expected",
     [

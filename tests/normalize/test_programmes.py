@@ -334,6 +334,10 @@ def test_non_programmes(text: str) -> None:
 
 # Aliases given in parentheses (and around a name that itself opens a parenthesis).
 ALIAS_CASES = [
+    # the parties dropped after a name's subject: the name with them is an alias
+    ("They signed the Executive Programme of Scientific Cooperation between Italy and Tunisia.",
+     "Executive Programme of Scientific Cooperation",
+     ["Executive Programme of Scientific Cooperation between Italy and Tunisia"]),
     # a word in capitals gives the acronym all its letters: "UK" is "UK", "EU" is "EU"
     ("The UK-India Education and Research Initiative (UKIERI) ended its third phase.",
      "UK-India Education and Research Initiative", ["UKIERI"]),

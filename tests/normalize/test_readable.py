@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sci_diplo.normalize.figures import find_figures
-from sci_diplo.normalize.readable import readable, readable_runs, snap
+from sci_diplo.normalize.readable import readable, readable_runs, rejoin_broken_words, snap
 
 
 @pytest.mark.parametrize("text,read", [
@@ -65,3 +65,16 @@ def test_a_dateline_with_an_entity_gives_the_publication_date():
 
     text = "NAIROBI, March&nbsp;4, 2024 — Kenya and Japan opened a joint laboratory on Monday."
     assert publication(text, {}, None) == ("2024-03-04", "text")
+
+
+@pytest.mark.parametrize("original,read,runs", [
+    ("the Executive Pro-\ngramme of", "the Executive Programme   of", [(14, 25)]),
+    ("the Sino-\nAfrican Fund", "the Sino-African  Fund", [(4, 17)]),
+    ("the Medium- and\nLong-Term Plan, well-\nknown, 40-\nyear", "the Medium- and\nLong-Term Plan, well-\nknown, 40-\nyear", []),
+])
+def test_rejoin_broken_words(original: str, read: str, runs: list) -> None:
+    # the finders' text has its line breaks inside sentences made spaces; the original tells where they were
+    joined = original.replace("\n", " ")
+    text, got = rejoin_broken_words(joined, original)
+    assert (text, got) == (read.replace("\n", " ") if not runs else read, runs)
+    assert len(text) == len(original)
