@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from sci_diplo.components.base import RESTORE, FinderComponent, finder_text, joined_text, sentence_chars
 from sci_diplo.components.extensions import PROGRAMMES
 from sci_diplo.normalize.programmes import find_programmes
-from sci_diplo.normalize.readable import rejoin_broken_words, snap
+from sci_diplo.normalize.readable import keep_indented_breaks, rejoin_broken_words, snap
 from sci_diplo.normalize.types import ProgrammeMatch
 
 
@@ -24,8 +24,10 @@ class ProgrammeFinder(FinderComponent):
 
     def find(self, doc: Doc) -> list[ProgrammeMatch]:
         # a name's word broken across lines is read whole ("Executive Pro-\ngramme"), and a
-        # name that ends inside such a word is taken to its end
-        text, broken = rejoin_broken_words(joined_text(doc), finder_text(doc))
+        # name that ends inside such a word is taken to its end; a name runs on into an indented
+        # line ("Italy–Mexico\n      Space Weather Initiative")
+        original = finder_text(doc)
+        text, broken = rejoin_broken_words(keep_indented_breaks(joined_text(doc), original), original)
         matches = find_programmes(text)
         if not matches:
             return matches

@@ -89,6 +89,26 @@ def rejoin_broken_words(text: str, original: str) -> tuple[str, list[Run]]:
     return ("".join(pieces) + text[last:], runs) if runs else (text, runs)
 
 
+# A line break before an indented line: "... a workshop of the Italy–Mexico" / "      Space
+# Weather Initiative", as text converted from a PDF's layout keeps a hanging indent.
+_INDENTED_BREAK_RX = re.compile(r"\n(?=[^\S\n]{2})")
+
+
+def keep_indented_breaks(text: str, original: str) -> str:
+    """Return ``text`` (``original`` with line breaks inside sentences made spaces) with the
+    line breaks that an indented line follows put back, so that the indent reads as a line's
+    (one gap with the break), not as the wide gap between two columns of a table's row."""
+    if text is original or "\n " not in original and "\n\t" not in original:
+        return text
+    pieces, last = [], 0
+    for m in _INDENTED_BREAK_RX.finditer(original):
+        k = m.start()
+        if text[k] != "\n":
+            pieces += [text[last:k], "\n"]
+            last = k + 1
+    return "".join(pieces) + text[last:] if pieces else text
+
+
 def snap(start: int, end: int, runs: list[Run], starts: list[int]) -> tuple[int, int]:
     """Return ``start``-``end`` widened to the edges of the rewritten runs that either end falls
     inside (``starts``: the runs' starts, in order)."""

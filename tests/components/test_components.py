@@ -157,6 +157,14 @@ def test_a_name_broken_across_lines_is_read_whole_and_quoted_as_written(nlp):
                    ("Sino-African Fund", "Sino-\nAfrican Fund")]
 
 
+def test_a_name_runs_on_into_an_indented_line(nlp):
+    text = ("14:30–16:00   Parallel sessions B1–B3, including a workshop of the Italy–Mexico\n"
+            "              Space Weather Initiative (IMSWI)\n\nPlan          Space Fund")
+    doc = run(nlp, text)
+    # (a row's wide gap still parts two cells: no "Plan Space Fund")
+    assert [s._.programme_name for s in doc.spans[PROGRAMMES]] == ["Italy–Mexico Space Weather Initiative", "Space Fund"]
+
+
 @pytest.mark.parametrize(
     "text,published,expected",
     [

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sci_diplo.normalize.figures import find_figures
-from sci_diplo.normalize.readable import readable, readable_runs, rejoin_broken_words, snap
+from sci_diplo.normalize.readable import keep_indented_breaks, readable, readable_runs, rejoin_broken_words, snap
 
 
 @pytest.mark.parametrize("text,read", [
@@ -78,3 +78,11 @@ def test_rejoin_broken_words(original: str, read: str, runs: list) -> None:
     text, got = rejoin_broken_words(joined, original)
     assert (text, got) == (read.replace("\n", " ") if not runs else read, runs)
     assert len(text) == len(original)
+
+
+def test_keep_indented_breaks() -> None:
+    original = "a workshop of the Italy–Mexico\n      Space Weather Initiative met\nin Rome, with 40\n  staff."
+    joined = original.replace("\n", " ")
+    assert keep_indented_breaks(joined, original) == (
+        "a workshop of the Italy–Mexico\n      Space Weather Initiative met in Rome, with 40\n  staff.")
+    assert keep_indented_breaks(original, original) is original
