@@ -48,6 +48,11 @@ def _table(rng: random.Random, n: int) -> str:
                     f" {rng.choice(['China', 'Kenya', 'Peru'])}" for _ in range(n // 8))
 
 
+def _money_table(rng: random.Random, n: int) -> str:
+    rows = "\n".join(f"Line {i} of the table   {rng.randint(1, 900)}.5   {rng.randint(1, 900)}.0 staff" for i in range(n // 7))
+    return f"Table 1 Spending by line (in millions of euros)\n\nLine   2023   2024\n{rows}\n"
+
+
 def _prose(rng: random.Random, n: int) -> str:
     return shuffled_document(rng, paragraphs(), n)[0]
 
@@ -58,6 +63,7 @@ SHAPES: dict[str, tuple[str, Callable[[random.Random, int], str]]] = {
     "calendar line": ("dates with no sentence end", lambda r, n: _words(
         r, ["January", "2021", "March", "15,", "between", "and", "since", "until", "1999", "to"], n)),
     "table line": ("a table flattened into one line", _table),
+    "money table": ("a table's rows under a note of its unit", _money_table),
     "figures line": ("counts, money, percentages with no sentence end", lambda r, n: _words(
         r, ["$5", "US$", "€", "2bn", "USD", "million", "yuan", "RMB", "3.5", "40%", "120", "scientists"], n)),
     "numbers": ("numbers, each new to the vocabulary", lambda r, n: " ".join(

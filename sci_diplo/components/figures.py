@@ -8,7 +8,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sci_diplo.components.base import RESTORE, FinderComponent, doc_text, joined_text
+from sci_diplo.components.base import RESTORE, FinderComponent, doc_text, finder_text, joined_text
 from sci_diplo.components.extensions import FIGURES
 from sci_diplo.normalize.figures import find_figures
 from sci_diplo.normalize.types import FigureMatch
@@ -23,7 +23,7 @@ class FigureFinder(FinderComponent):
 
     def find(self, doc: Doc) -> list[FigureMatch]:
         text = doc_text(doc)
-        return [rejoined(m, text) for m in find_figures(joined_text(doc))]
+        return [rejoined(m, text) for m in find_figures(joined_text(doc), finder_text(doc))]
 
     def values(self, match: FigureMatch) -> tuple[object, ...]:
         return match.value, match.unit, match.qualifier, match.upper

@@ -144,31 +144,42 @@ def _period_ending(text: str, start: int, value: str | None) -> tuple[int, str] 
     mt = _PERIOD_ENDING_RX.search(text, max(0, start - 40), start)
     if mt is None:
         return None
-    y, m = int(value[:4]), int(value[5:7])
+    y, m, d = int(value[:4]), int(value[5:7]), int(value[8:])
     if mt["year"]:
         return mt.start(), (value[:4] if value[5:] == "12-31" else f"{y - 1:04d}/{y:04d}")
-    return (mt.start(), f"{y:04d}-{m - 2:02d}/{value[:7]}") if m >= 3 else None
+    if d < 28:
+        return None  # a quarter ends with its month
+    first = f"{y:04d}-{m - 2:02d}" if m >= 3 else f"{y - 1:04d}-{m + 10:02d}"
+    return mt.start(), f"{first}/{value[:7]}"
 
 
-# A text that reviews a past year says so at its head: "our 2023 in review", "2023: the year in
-# review", "Annual Report 2023", "A review of 2023". Its months and days without a year are that
-# year's ("January – The season opened on 9 January"), though it was published the year after.
+# A text that reviews a past year says so in a title line at its head: "Two gateways, one
+# continent: our 2023 in review", "2023: the year in review", "Annual Report 2023". Its months and
+# days without a year are that year's ("January – The season opened on 9 January"), though it
+# was published the year after. (A sentence that cites "the institute's 2023 annual report" is
+# no title.)
 _REVIEW_YEAR_RX = re.compile(
     r"(?i)\b(?:(?P<a>(?:19|20)\d\d)[^\S\n]*+(?::[^\S\n]*+)?(?:(?:the[^\S\n]++)?year[^\S\n]++)?in[^\S\n]++review"
-    r"|(?P<b>(?:19|20)\d\d)[^\S\n]++annual[^\S\n]++report|annual[^\S\n]++report[^\S\n]++(?P<c>(?:19|20)\d\d)"
-    r"|(?:year[^\S\n]++in[^\S\n]++)?review[^\S\n]++of[^\S\n]++(?P<d>(?:19|20)\d\d))\b"
+    r"|(?P<b>(?:19|20)\d\d)[^\S\n]++annual[^\S\n]++report|annual[^\S\n]++report[^\S\n]++(?P<c>(?:19|20)\d\d))\b"
 )
 REVIEW_HEAD = 400
+TITLE_LINE = 100  # the most characters of a title line
 
 
 def _review_anchor(text: str, anchor: Point | None) -> Point | None:
-    """Return the last day of the past year that ``text`` reviews (its head says which), or None."""
+    """Return the last day of the past year that a title line at the head of ``text`` says it
+    reviews, or None."""
     if anchor is None:
         return None
     mt = _REVIEW_YEAR_RX.search(text, 0, REVIEW_HEAD)
     if mt is None:
         return None
-    year = int(mt["a"] or mt["b"] or mt["c"] or mt["d"])
+    line_start = text.rfind("\n", 0, mt.start()) + 1
+    line_end = text.find("\n", mt.end())
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    if len(line) > TITLE_LINE or line[-1:] in ".!?" or ". " in line:
+        return None  # a sentence, not a title
+    year = int(mt["a"] or mt["b"] or mt["c"])
     return (year, 12, 31) if year < anchor[0] else None
 
 
@@ -199,7 +210,11 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
         dateline = _is_day(atom) and _is_dateline(text, atom)
         if dateline and atom.lo[0] is None and atom.weekday is None:
             atom.rel = ("md", "nearest")  # a yearless dateline: the nearest such day
-        if atom.rel and atom.rel[0] == "later":  # "a quarter of a century later", "two years earlier"
+        if atom.rel and atom.rel[0] == "dom" and atom.rel[4]:  # "on the 1st of the following month"
+            if last is None:
+                continue  # no date before it in the text to count from
+            span, relative = resolve(atom.rel, last, False), True
+        elif atom.rel and atom.rel[0] == "later":  # "a quarter of a century later", "two years earlier"
             if last is None:
                 continue  # no date before it in the text to count from
             span, relative = resolve(("ago", *atom.rel[1:]), last, False), True
@@ -316,8 +331,13 @@ def _future(text: str, atom: Atom) -> bool | None:
     left = atom.left
     if left is not None and left.relation in ("until", "by"):
         lo = max(0, left.rel_lead - 40)
-        lo = max(lo, text.rfind(":", lo, left.rel_lead) + 1, text.rfind("\n", lo, left.rel_lead) + 1)
-        words = g.WORD_RX.findall(text, lo, left.rel_lead)[-3:]  # (not a label's: "Candidates notified: by 29 November")
+        cut = max(text.rfind(":", lo, left.rel_lead), text.rfind("\n", lo, left.rel_lead)) + 1
+        if cut and not text[cut:left.rel_lead].strip():
+            # a label's ("Candidates notified: by 29 November") or a quote's ("He said: by
+            # June the deal had been done"): the words after the date say, else the future
+            stop = min((k for k in (text.find(". ", atom.end), text.find("\n", atom.end)) if k >= 0), default=len(text))
+            return tense_of(g.WORD_RX.findall(text, atom.end, min(stop, atom.end + 80))[:6]) is not False
+        words = g.WORD_RX.findall(text, max(lo, cut), left.rel_lead)[-3:]
         return tense_of(list(reversed(words))) is not False
     return clause_tense(text, atom.start, atom.end)
 

@@ -172,12 +172,20 @@ def _modifier_length(words: list[str], gaps: list[str]) -> int:
 
 
 # A deadline named in the words before a date: "deadline 30 Sept 2024", "Deadline: 14 June
-# 2024", "the deadline for pre-proposals is 31 January", "the call closes 12 May". Up to four
-# words may follow a deadline noun; the verb must stand right before. ("Due" is left out: "the
-# dialogue, due later this year" is a schedule.)
+# 2024", "the deadline for pre-proposals is 31 January", "the call closes 12 May". Between a
+# deadline noun and the date only words of a deadline's sentence may stand ("Deadline talks
+# resumed 12 May", "who missed the deadline met again 12 May" name none); closing needs what
+# closes ("the call", "applications"; not "the embassy will close 15 August"). ("Due" is left
+# out: "the dialogue, due later this year" is a schedule.)
+_DEADLINE_WORDS = (
+    r"(?:is|was|are|were|will|be|now|still|apparently|officially|currently|set|extended|moved|postponed|to|for|of"
+    r"|the|a|an|full|first|second|final|new|revised|original|and|applications?|proposals?|pre-proposals?"
+    r"|submissions?|abstracts?|nominations?|bids?|registration|entries|papers|comments|expressions?|interest)"
+)
 _DEADLINE_RX = re.compile(
-    r"(?i)(?:\b(?:deadlines?|closing[^\S\n]+date|cut-?off[^\S\n]+date)[*_]*:?(?:[^\S\n]+[\w'’-]+){0,4}"
-    r"|\b(?:closes|close))[*_]*:?[^\S\n]*[*_]*\Z"
+    r"(?i)(?:\b(?:deadlines?|closing[^\S\n]+date|cut-?off[^\S\n]+date)[*_]*:?(?:[^\S\n]+" + _DEADLINE_WORDS + r"){0,4}"
+    r"|\b(?:calls?|applications?|submissions?|registration|round|window|portal|nominations?|proposals?|bids?|tender)"
+    r"(?:[^\S\n]+will)?[^\S\n]+(?:closes|close))[*_]*:?[^\S\n]*[*_]*\Z"
 )
 # Words that may follow a deadline's date in its clause ("deadline 5 May at 17:00 CET"):
 # another lower-case word makes the date name something else ("the deadline for the 2024 call").
@@ -194,21 +202,31 @@ def deadline_before(text: str, start: int, end: int) -> bool:
 
 
 # "since" and a noun phrase before the "in" of a date: "since its creation in 2014", "since
-# the signing of the accord in March 2019"; not a clause ("since the centre was established in
-# 2016": that is when it was established).
+# the signing of the accord in March 2019". The phrase names an event: its first word is one,
+# "the start", "its launch", or a noun made from a verb ("creation", "signing", "establishment");
+# "since the ministers meet in June" (a cause) and "since the centre was established in 2016"
+# (when it was established) are none, nor "since the start of the year" (a date of its own).
 _SINCE_PHRASE_RX = re.compile(
-    r"(?i)\bsince[^\S\n]+(?:its|the|their|his|her|our|this|that)(?:[^\S\n]+[\w'’-]+){1,4}[^\S\n]+\Z"
+    r"(?i)\bsince[^\S\n]+(?:its|the|their|his|her|our|this|that)[^\S\n]+(?P<event>[\w'’-]+)"
+    r"(?:[^\S\n]+[\w'’-]+){0,3}[^\S\n]+\Z"
 )
+_EVENT_NOUNS = frozenset("launch start founding creation signing opening inception establishment beginning outset "
+                         "arrival election adoption entry ratification formation debut accession birth".split())
+_EVENT_ENDINGS = ("tion", "sion", "ment", "ing", "ure", "ance", "ence", "al")
+_UNIT_WORDS = frozenset("year years month months week weeks day days decade century".split())
 
 
 def since_phrase(text: str, rel_lead: int) -> int:
-    """Return where "since" starts when it and a noun phrase stand before ``rel_lead`` (the
-    "in" or "on" of a date), else -1."""
+    """Return where "since" starts when it and a noun phrase naming an event stand before
+    ``rel_lead`` (the "in" or "on" of a date), else -1."""
     mt = _SINCE_PHRASE_RX.search(text, max(0, rel_lead - 60, _line_start(text, rel_lead)), rel_lead)
     if mt is None:
         return -1
+    event = mt["event"].lower()
+    if event not in _EVENT_NOUNS and not (event.endswith(_EVENT_ENDINGS) and not event.endswith("ed")):
+        return -1
     words = g.WORD_RX.findall(mt.group().lower())[2:]
-    if any(w in g.BE_WORDS or w in g.PAST_WORDS or (w.endswith("ed") and len(w) > 4) for w in words):
+    if any(w in g.BE_WORDS or w in g.PAST_WORDS or w in _UNIT_WORDS or (w.endswith("ed") and len(w) > 4) for w in words):
         return -1
     return mt.start()
 

@@ -67,23 +67,29 @@ def digit_atom(text: str, start: int, year_end: int) -> Atom | None:
 
 
 # "the" before a day of the month named by its ordinal; when no "of this month" follows, a
-# relation word before "the" ("on the 19th", "by the 15th") and, after the day, the clause's end
-# or a conjunction or a place: "the 20th anniversary", "on the 5th floor" are no days.
-_DOM_BEFORE_RX = re.compile(r"(?i)\b(?P<rel>(?:on|by|until|till|from|since|before|after)[^\S\n]+)?the[^\S\n]+\Z")
-_DOM_AFTER_RX = re.compile(r"[^\S\n]*+(?:[.,;:!?)\n]|\Z|(?:and|or|at|in|when|with|but)\b)")
-_MONTH_OFFSETS = {"this": 0, "last": -1, "previous": -1, "next": 1, "following": 1, "same": 0}
+# relation word before "the" ("on the 19th", "set for the 18th and 19th") and, after the day,
+# the clause's end, a time or a conjunction: "the 20th anniversary", "on the 5th floor", "by the
+# 20th and final state", "on the 3rd in the rankings" are no days.
+_DOM_BEFORE_RX = re.compile(r"(?i)\b(?P<rel>(?:on|by|until|till|from|since|before|after|for)[^\S\n]+)?the[^\S\n]+\Z")
+_DOM_AFTER_RX = re.compile(r"[^\S\n]*+(?:[.,;:!?)\n]|\Z|(?:at|when|with|but)\b)")
+_AND_AFTER_RX = re.compile(r"[^\S\n]++(?:and|in)\b")  # after a range of days: "on the 18th and 19th and held"
+# "this month" and "next month" are the anchor's; "the following month" and "the previous month"
+# count from the last date the text gave, as "a year later" does (the flag after the offset).
+_MONTH_OFFSETS = {"this": (0, False), "last": (-1, False), "next": (1, False),
+                  "previous": (-1, True), "following": (1, True), "same": (0, True)}
 
 
 def _day_of_month(text: str, start: int, mt: re.Match) -> Atom | None:
     """Return the atom of "the 19th of this month" or "on the 18th and 19th", or None."""
     before = _DOM_BEFORE_RX.search(text, max(0, start - 16), start)
-    if before is None or not (mt["dom_m"] or (before["rel"] and _DOM_AFTER_RX.match(text, mt.end()))):
+    if before is None or not (mt["dom_m"] or before["rel"] and (
+            _DOM_AFTER_RX.match(text, mt.end()) or mt["dom_d2"] and _AND_AFTER_RX.match(text, mt.end()))):
         return None
     d, d2 = int(mt["dom_d"]), int(mt["dom_d2"]) if mt["dom_d2"] else None
     if not 1 <= d <= 31 or (d2 is not None and not d < d2 <= 31):
         return None
-    offset = _MONTH_OFFSETS[mt["dom_m"].split()[-1].lower()] if mt["dom_m"] else 0
-    return Atom(start, mt.end(), "rel", rel=("dom", d, d2, offset))
+    offset, from_last = _MONTH_OFFSETS[mt["dom_m"].split()[-1].lower()] if mt["dom_m"] else (0, False)
+    return Atom(start, mt.end(), "rel", rel=("dom", d, d2, offset, from_last))
 
 
 def full_digit_date(text: str, start: int) -> Atom | None:

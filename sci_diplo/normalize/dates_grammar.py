@@ -211,8 +211,8 @@ _NUM = (r"(?P<num>(?P<num_a>\d{1,2})(?P<num_s>[-/.])(?P<num_b>\d{1,2})(?P=num_s)
         r"(?!\d|[.,]\d))")
 # A military date-time group, as cables carry it: day, hour, minute, zone "Z", month, year
 # ("141132Z MAR 24" is 14 March 2024, 11:32 UTC).
-_DTG = (r"(?P<dtg>(?P<dtg_d>[0-3]\d)[0-2]\d[0-5]\dZ\s++(?P<dtg_mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
-        r"\s++(?P<dtg_y>\d\d(?:\d\d)?)(?!\w))")
+_DTG = (r"(?P<dtg>(?P<dtg_d>[0-3]\d)[0-2]\d[0-5]\dZ\s*+(?P<dtg_mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+        r"\s*+(?P<dtg_y>\d\d(?:\d\d)?)(?!\w))")
 # A day of the month by its ordinal alone, as briefings say it: "the 19th of this month", "the
 # 25th to the 28th", "the 18th and 19th" (what stands around it is checked by the caller).
 _DOM = (r"(?P<dom>(?P<dom_d>[0-3]?\d)(?:st|nd|rd|th)(?:(?:\s*+[-–—]\s*+|\s++(?:to|and|through|until)\s++)"
@@ -265,7 +265,7 @@ MONTH_RX = re.compile(_MON + _MON_DAY + "?" + _MON_YEAR + "?", re.I)
 # or for the day and year after a month (``md``: "Dec. 17, 2021", whose month
 # dates_scan.month_before finds). The shapes are looser than DIGIT_RX and MONTH_RX,
 # never stricter, and case-insensitive as they are ("1ſt" is "1st" to ``re.I``).
-_DIRECT = (r"\d{5}Z\s++[a-z]{3}\s++\d\d|\d\d\d(?:[-/.]\d{1,2}[-/.]\d|\s*+年)|\d?[-/.]\d{1,2}[-/.]\d{4}|\d?" + _SUF
+_DIRECT = (r"\d{5}Z\s*+[a-z]{3}\s*+\d\d|\d\d\d(?:[-/.]\d{1,2}[-/.]\d|\s*+年)|\d?[-/.]\d{1,2}[-/.]\d{4}|\d?" + _SUF
            + r"(?:\s*+[-–—]\s*+[0-3]?\d" + _SUF + r")?(?:\s++of)?(?:\s++|-)" + _MONTH
            + r"\.?(?:[\s,\-]*+\d{4}|" + _APOS_AFTER_DATE + r"['’‘]\d\d)")
 _MD_TAIL = (r"\d?" + _SUF + r"(?![\w:]|[.,]\d)(?:(?:\s*+[-–—]\s*+|\s++(?:to|through)\s++)[0-3]?\d" + _SUF
@@ -386,7 +386,7 @@ def _trigger_words() -> list[str]:
 # era ("30 percent"), but "to"/"through" and a day ("10 to 12 September"), or 1-3 digits
 # before two letters that begin no month, "of", "and" or era ("99 countries", "300
 # scientists"). The scanner then skips the number as it would have.
-_DIGIT_TRIGGER = (r"\d(?<!\d[.,]\d)(?!\d{4}(?!\dZ\s)|\d{0,3}(?:,\d|%)"
+_DIGIT_TRIGGER = (r"\d(?<!\d[.,]\d)(?!\d{4}(?!\dZ)|\d{0,3}(?:,\d|%)"
                   r"|\d{0,2}\s++(?:(?!(?:to|through)\s++\d)[EGHIKLPQRTUVWXYZeghiklpqrtuvwxyz]"
                   r"|(?!(?i:a[dnpu]|bc|ce|de|fe|j[au]|ma|no|o[cf]|se))[ABCDFJMNOSabcdfjmnos][A-Za-z]))")
 _TRIGGER_HEADS = sorted({w[0] for w in ANY_CASE_TRIGGERS} | {w[0].upper() for w in ANY_CASE_TRIGGERS}

@@ -153,8 +153,11 @@ def _without_footnotes(text: str) -> str:
     return _SUPERSCRIPT_RE.sub(blank, text)
 
 
-def find_figures(text: str) -> list[FigureMatch]:
-    """Return every stated quantity in ``text``, in text order (empty list if none)."""
+def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
+    """Return every stated quantity in ``text``, in text order (empty list if none).
+
+    ``layout`` is the text with its lines as written, when ``text`` has some of them run on
+    (the same length): tables are read from it (``figures_tables``)."""
     if not isinstance(text, str) or not text:
         return []
     text = _without_footnotes(text)
@@ -189,7 +192,7 @@ def find_figures(text: str) -> list[FigureMatch]:
             out.append(fig)
         i += 1
     out.extend(vague_figures(text, toks))
-    cells, rows = table_figures(text)
+    cells, rows = table_figures(text if layout is None or len(layout) != len(text) else layout)
     out = across_rows(out, rows) + cells
     return [f for f in _without_overlaps(out) if not _a_source(text, f)]
 

@@ -86,8 +86,11 @@ _LOOKS_LIKE_RE = re.compile(
     r"(?i)(?<![\w'’])(?:looks?|looked|seems?|seemed|sounds?|sounded|feels?|felt|i|you|we|they|he|she|"
     r"would|do|don['’]t|didn['’]t|really|also|not|just|\w+['’]d)[^\S\n]+\Z"
 )
-# "over" and "under" before an article are a period's: "over a four-year period".
-_NOT_BEFORE_ARTICLE = frozenset(("some", "over", "under"))
+# Before an article, "over" and "under" are a period's ("over a four-year period"), "about" and
+# "around" a subject's ("questions about an 80% cut", "talks around a 15-minute slot").
+_NOT_BEFORE_ARTICLE = frozenset(("some", "over", "under", "about", "around"))
+# "like" between commas or before "other(s)" compares: "Kenya, like 40 other states", "like 3 others".
+_LIKE_COMPARES_RE = re.compile(r"[\d.,]*+[^\S\n]++(?:[\w-]+[^\S\n]++)?(?:others?|of[^\S\n]++the)\b")
 
 
 def find_qualifier(text: str, pos: int) -> re.Match[str] | None:
@@ -103,8 +106,10 @@ def find_qualifier(text: str, pos: int) -> re.Match[str] | None:
         mt = qualifier_before(text, article.start())
         if mt is None or mt["q"].lower() in _NOT_BEFORE_ARTICLE:
             return None
-    if mt["q"].lower() == "like" and _LOOKS_LIKE_RE.search(text, max(0, mt.start() - 16), mt.start()):
-        return None  # "it looks like 3 labs will close": a likeness, not a rough number
+    if mt["q"].lower() == "like" and (
+            _LOOKS_LIKE_RE.search(text, max(0, mt.start() - 16), mt.start())
+            or text[max(0, mt.start() - 2):mt.start()].rstrip()[-1:] == "," or _LIKE_COMPARES_RE.match(text, pos)):
+        return None  # "it looks like 3 labs will close", "Kenya, like 40 other states": a likeness, no rough number
     return mt
 
 

@@ -2,17 +2,21 @@
 dollars)", "(CAD million)", "(EUR thousand)".
 
 A report's table writes bare numbers ("46.0", "8.15") and states once, in its title or a line
-of its own, what they are in. Each number that stands alone in a cell of the rows after such a
-note is money: the number times the note's scale, in the note's currency ("46.0" under "(in
-millions of Canadian dollars)" is CAD 46,000,000). A row is a line whose cells are set apart by
-two spaces or more (or a tab or "|"); the header rows (years, "Main Est.") hold no such number;
-the table ends at the first line after its rows that is none. Percentages and years in the cells
-are left to the finder of running text.
+of its own, what they are in. A number that stands alone in a cell of the rows after such a note
+is money, the number times the note's scale in the note's currency ("46.0" under "(in millions
+of Canadian dollars)" is CAD 46,000,000), when its column's header names a period or an amount
+("2024–25", "FY 2022–23", "Budget", "Main Est.") and nothing counted ("Projects", "Staff", "%",
+"Share"). A row is a line whose cells are set apart by two spaces or more (or a tab or "|"); the
+header is the rows before the first that holds such a number, and a cell is under the header
+cell its characters overlap most (in a table with bars, the cell of its rank); the table ends at
+the first line after its rows that is none. Percentages and years in the cells are left to the
+finder of running text.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from sci_diplo.normalize.figures_units import currency_after, marker_code
 from sci_diplo.normalize.types import FigureMatch
@@ -38,11 +42,21 @@ _AMOUNT_RE = re.compile(r"[+\-−]?\d{1,3}(?:,\d{3})*(?:\.\d+)?")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # How many lines after the note its table's rows may start (a title, a blank line, headers).
 _ROWS_WITHIN = 8
+# A header that names a period or an amount, and one that names something counted.
+_MONEY_HEADER_RE = re.compile(
+    r"(?i)\b(?:(?:19|20)\d\d|FY|Q[1-4]|budget|amount|spending|spend|funding|allocation|costs?|revenue|"
+    r"expenditure|estimates?|est|planned|actual|total|value|outlays?|appropriations?|forecast)\b"
+)
+_COUNT_HEADER_RE = re.compile(
+    r"(?i)%|\b(?:per\s?cent|percent|share|number|no|count|projects|staff|employees|fte|people|researchers|"
+    r"students|partners|rank|change|ratio|rate|units|members)\b"
+)
+Cell = tuple[int, int, str]  # start, end (offsets in the text) and the cell's text
 
 
 def table_figures(text: str) -> tuple[list[FigureMatch], list[tuple[int, int]]]:
     """Return the money in the cells of the tables of ``text`` that a unit note precedes, in
-    order, and the (start, end) of those tables' rows."""
+    order, and the (start, end) of those tables' rows, in order."""
     figures: list[FigureMatch] = []
     rows: list[tuple[int, int]] = []
     if "(" not in text:
@@ -62,10 +76,16 @@ def table_figures(text: str) -> tuple[list[FigureMatch], list[tuple[int, int]]]:
 
 def across_rows(figures: list[FigureMatch], rows: list[tuple[int, int]]) -> list[FigureMatch]:
     """Return ``figures`` less those that start in a table's row and end past it: a number of a
-    header read with a word of the next row ("2024–25     Change\nJoint Labs")."""
+    header read with a word of the next row ("2024–25     Change\\nJoint Labs")."""
     if not rows:
         return figures
-    return [f for f in figures if not any(start <= f.start < end < f.end for start, end in rows)]
+    starts = [start for start, _ in rows]
+    out = []
+    for f in figures:
+        k = bisect_right(starts, f.start) - 1
+        if not (k >= 0 and rows[k][0] <= f.start < rows[k][1] < f.end):
+            out.append(f)
+    return out
 
 
 def _note_unit(text: str, note: re.Match[str]) -> tuple[float, str] | None:
@@ -99,17 +119,49 @@ def _rows_after(text: str, start: int) -> list[tuple[int, int]]:
     return rows
 
 
+def _cells(text: str, start: int, end: int) -> list[Cell]:
+    """Return the non-empty cells of the row ``text[start:end]``."""
+    cells, cell_start = [], start
+    for gap in [*_CELL_GAP_RE.finditer(text, start, end), None]:
+        cell_end = gap.start() if gap is not None else end
+        raw = text[cell_start:cell_end]
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            cells.append((cell_start + lead, cell_start + lead + len(raw.strip()), raw.strip()))
+        cell_start = gap.end() if gap is not None else end
+    return cells
+
+
+def _is_amount(cell: str) -> bool:
+    return bool(_AMOUNT_RE.fullmatch(cell)) and not _YEAR_RE.fullmatch(cell)
+
+
 def _cell_figures(text: str, rows: list[tuple[int, int]], scale: float, code: str) -> list[FigureMatch]:
-    """Return the bare amounts standing alone in the cells of ``rows``, as money."""
+    """Return the bare amounts of ``rows`` that stand under a money column's header, as money."""
+    table = [(start, _cells(text, start, end)) for start, end in rows]
+    first = next((k for k, (_, cells) in enumerate(table) if any(_is_amount(c[2]) for c in cells[1:])), None)
+    if not first:  # no row with an amount, or no header above the first
+        return []
+    header, barred = table[:first], "|" in text[rows[0][0]:rows[0][1]]
     out = []
-    for start, end in rows:
-        cell_start = start
-        for gap in [*_CELL_GAP_RE.finditer(text, start, end), None]:
-            cell_end = gap.start() if gap is not None else end
-            cell = text[cell_start:cell_end].strip()
-            if cell and _AMOUNT_RE.fullmatch(cell) and not _YEAR_RE.fullmatch(cell):
-                at = text.index(cell, cell_start, cell_end)
+    for line_start, cells in table[first:]:
+        for rank, (a, b, cell) in enumerate(cells):
+            if rank and _is_amount(cell) and _money_column(header, a - line_start, b - line_start, rank, barred):
                 value = round(float(cell.replace(",", "").replace("−", "-")) * scale, 6)
-                out.append(FigureMatch(at, at + len(cell), value, code, "exact"))
-            cell_start = gap.end() if gap is not None else end
+                out.append(FigureMatch(a, b, value, code, "exact"))
     return out
+
+
+def _money_column(header: list[tuple[int, list[Cell]]], a: int, b: int, rank: int, barred: bool) -> bool:
+    """Whether the header rows over the cell at columns ``a``-``b`` (the ``rank``-th of its row)
+    name a period or an amount and nothing counted."""
+    words = []
+    for line_start, cells in header:
+        if barred:
+            words += [cells[rank][2]] if rank < len(cells) else []
+            continue
+        best = max(cells, key=lambda c: min(b, c[1] - line_start) - max(a, c[0] - line_start), default=None)
+        if best is not None and min(b, best[1] - line_start) - max(a, best[0] - line_start) > -4:
+            words.append(best[2])
+    label = " ".join(words)
+    return bool(_MONEY_HEADER_RE.search(label)) and not _COUNT_HEADER_RE.search(label)

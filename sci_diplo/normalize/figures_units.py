@@ -304,22 +304,29 @@ def yen_or_yuan(text: str) -> str:
     return "JPY" if text.count("Japan") > text.count("China") + text.count("Chinese") else "CNY"
 
 
-# A text's own word on which dollars its bare "$" amounts are: "(in millions of Canadian
-# dollars)", "All amounts are in Australian dollars", "figures in NZD". Without one, "$" is USD.
+# A text's own word on which dollars its bare "$" amounts are: a note of a table's unit that ends
+# its line ("Table 3.1 Planned spending (in millions of Canadian dollars)"), or a sentence or line
+# that opens with it ("All amounts are in Australian dollars.", "Figures in NZD"); the first one
+# counts ("All figures in USD unless stated"). Without one "$" is USD: "Prices in Canadian dollars
+# rose" says nothing of the text's own amounts.
 _DECLARED_DOLLAR_RE = re.compile(
-    r"(?i)(?:\(|\b(?:amounts?|figures|values|sums|prices|costs)\b[^.\n()]{0,30}?)[^\S\n]*in[^\S\n]+"
+    r"(?i)(?:\((?:in[^\S\n]+)?(?=[^()\n]*\)[^\S\n]*(?:\n|\Z))"
+    r"|(?:^|(?<=[.!?:]\s)|(?<=\n))[^\S\n]*(?:all[^\S\n]+(?:amounts?|figures|values|sums|prices|costs)[^\S\n]+"
+    r"(?:are[^\S\n]+)?|(?:amounts?|figures|values|sums)[^\S\n]+(?:are[^\S\n]+)?)"
+    r"(?:(?:given|shown|expressed|stated)[^\S\n]+)?in[^\S\n]+)"
     r"(?:(?:thousands|millions|billions)[^\S\n]+of[^\S\n]+)?"
-    r"(?:(?P<adj>canadian|australian|new[^\S\n]+zealand|singapore|hong[^\S\n]+kong)[^\S\n]+dollars?"
-    r"|(?P<code>CAD|AUD|NZD|SGD|HKD)\b)"
+    r"(?:(?P<adj>canadian|australian|new[^\S\n]+zealand|singapore|hong[^\S\n]+kong|u\.?s\.?|american)[^\S\n]+dollars?"
+    r"|(?P<code>CAD|AUD|NZD|SGD|HKD|USD)\b)"
 )
 _DECLARED_CODES = {"canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "singapore": "SGD",
-                   "hong kong": "HKD"}
+                   "hong kong": "HKD", "us": "USD", "u.s.": "USD", "american": "USD"}
 
 
 @lru_cache(maxsize=64)
 def declared_dollar(text: str) -> str:
-    """Return the ISO code of the dollars that ``text`` says its amounts are in ("(in millions
-    of Canadian dollars)" gives CAD), else USD, which a bare "$" is."""
+    """Return the ISO code of the dollars that ``text`` first says its amounts are in ("(in
+    millions of Canadian dollars)" ending a line gives CAD, "All figures in USD" USD), else USD,
+    which a bare "$" is."""
     mt = _DECLARED_DOLLAR_RE.search(text)
     if mt is None:
         return "USD"

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 from sci_diplo.normalize.countries import names_place
 from sci_diplo.normalize.programme_scan import (
-    REGIONS,
     TOKEN_TRAIL,
     VERSION_RE,
     Token,
@@ -146,8 +145,8 @@ def _walk_back(
             pending, right = tok, start
             continue
         joined = pending is not None or kind != "space"
-        if word == "the" and kind == "space" and pending is None and accepted and accepted[-1][2] in REGIONS \
-                and _region_and(text, start):
+        if word == "the" and kind == "space" and pending is None and accepted and accepted[-1][2] in REGION_PAIRS \
+                and _region_and(text, start, accepted[-1][2]):
             accepted.append(tok)  # "Latin America and the Caribbean", "Asia and the Pacific"
             right = start
             continue
@@ -168,14 +167,17 @@ def _walk_back(
     return accepted, False
 
 
-# A region and "and" before "the": "Latin America and the Caribbean".
+# The regions that "and the" joins into one name: "Latin America and the Caribbean", "Asia and
+# the Pacific" (the UN's names of two regions; "Europe and the Arctic Council ..." is two things).
+REGION_PAIRS = {"Caribbean": "America", "Pacific": "Asia"}
 _REGION_AND_RE = re.compile(r"(\w+)[^\S\n]+and[^\S\n]+\Z")
 
 
-def _region_and(text: str, the_start: int) -> bool:
-    """True when a region's name and "and" stand right before the "the" at ``the_start``."""
+def _region_and(text: str, the_start: int, region: str) -> bool:
+    """True when the region that ``region`` pairs with and "and" stand right before the "the" at
+    ``the_start``."""
     mt = _REGION_AND_RE.search(text, max(0, the_start - 24), the_start)
-    return mt is not None and mt.group(1) in REGIONS
+    return mt is not None and mt.group(1) == REGION_PAIRS[region]
 
 
 def _gap_before(text: str, word: str, gap: str, right: int, head_start: int) -> str | None:

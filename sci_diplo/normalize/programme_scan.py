@@ -32,11 +32,6 @@ ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&.\-]*+[A-Za-z0-9]?")
 # A word of a heading line, for the title-case ratio.
 HEADING_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*+")
 
-# Regions, which a name may be for ("Centre for Human Rights in Africa"), not towns, and which
-# "and the" may join in a name ("China-Latin America and the Caribbean ... Plan").
-REGIONS = frozenset("Africa Asia Europe America Americas Oceania Arctic Antarctic Antarctica Pacific Atlantic Caribbean "
-                    "Mediterranean Sahel Balkans Andes Himalaya Himalayas Amazon Middle East West North South".split())
-
 SUSPENDED_HYPHENS = "-‐‑"  # a hyphen left hanging before a space: "Medium- and Long-Term"
 HEADING_SPAN = 200  # a heading line is at most this long on either side of a head
 

@@ -15,7 +15,6 @@ from functools import lru_cache
 from sci_diplo.normalize.countries import names_place
 from sci_diplo.normalize.programme_scan import (
     ORDINAL_RE,
-    REGIONS,
     YEAR_RE,
     TokenWindow,
     ends_sentence,
@@ -179,6 +178,10 @@ _FIELD_ENDINGS = ("logy", "logies", "ics", "nce", "nces", "ing", "ion", "ions", 
 _FIELDS = frozenset("Research Data Materials Water Food Space Cyberspace Climate Oceans Law Design Art Arts Languages "
                     "AI Change Systems Resources".split())
 
+# Regions, which a name may be for ("Centre for Human Rights in Africa"), not towns.
+_REGIONS = frozenset("Africa Asia Europe America Americas Oceania Arctic Antarctic Antarctica Pacific Atlantic Caribbean "
+                     "Mediterranean Sahel Balkans Andes Himalaya Himalayas Amazon Middle East West North South".split())
+
 
 def _a_town(titles: list[str], segments: list[str]) -> bool:
     """True when "in" + ``titles``, after the name's subject, names a town ("Joint Laboratory for
@@ -188,7 +191,7 @@ def _a_town(titles: list[str], segments: list[str]) -> bool:
         return False
     if titles[-1].endswith("s") and not titles[-1].endswith(("ss", "us", "is", "os")):
         return False  # a plural names a setting: "in Extreme Environments", "in Small Island States"
-    return all(w[:1].isupper() and w not in _FIELDS and w not in REGIONS and not w.endswith(_FIELD_ENDINGS)
+    return all(w[:1].isupper() and w not in _FIELDS and w not in _REGIONS and not w.endswith(_FIELD_ENDINGS)
                for w in titles)
 
 

@@ -300,10 +300,12 @@ KNOWN_NAMES = {
     "ITER": "facility", "JT-60SA": "facility",
 }
 _KNOWN_ALT = "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+") for n in sorted(KNOWN_NAMES, key=len, reverse=True))
-# and the UN's climate conferences by their number: "COP28", "COP 29" (not "COP 28 billion", pesos)
+# and the UN's climate conferences by their number, named "COP28" however written: "COP28", "COP
+# 29", "COP-27" (not "COP 28 billion", pesos)
 _KNOWN_RE = re.compile(
     r"(?<![\w\-‐‑–.])(?:" + _KNOWN_ALT
-    + r"|(?P<cop>COP(?:\d{1,2}|[^\S\n]\d{1,2}(?![^\S\n]*+(?:[.,]?\d|[mbt]illion\b|bn\b|thousand\b)))))(?![\w\-‐‑–+])"
+    + r"|COP(?:-?(?P<cop>\d{1,2})|[^\S\n](?P<cop_spaced>\d{1,2})(?![^\S\n]*+(?:[.,]?\d|[mbt]illion\b|bn\b|thousand\b))))"
+    r"(?![\w\-‐‑–+])"
 )
 # A known name and the words of a generic head after it: "Horizon Europe programme",
 # "Horizon 2020 Framework Programme", "Erasmus+ scheme".
@@ -327,8 +329,12 @@ def _with_known_names(text: str, found: list[_Candidate]) -> list[_Candidate]:
     for mt in _KNOWN_RE.finditer(text):
         if any(start < mt.end() and mt.start() < end for start, end in taken):
             continue
-        name = " ".join(mt.group().split())
-        found.append(_Candidate(mt.start(), mt.end(), name, "conference" if mt["cop"] else KNOWN_NAMES[name], [], []))
+        number = mt["cop"] or mt["cop_spaced"]
+        if number:  # one name for every way of writing it, so that its mentions link
+            found.append(_Candidate(mt.start(), mt.end(), "COP" + number, "conference", [], []))
+        else:
+            name = " ".join(mt.group().split())
+            found.append(_Candidate(mt.start(), mt.end(), name, KNOWN_NAMES[name], [], []))
         added = True
     if added:
         found.sort(key=lambda c: c.start)

@@ -58,9 +58,11 @@ _PUBLISHED_BEFORE_RX = re.compile(
     # words that are a page's label only at a line's or a field's start ("captured 18 Mar 2024",
     # not "The image, captured on 5 May 2023 by ...")
     r"|(?:(?<=\n)|(?<=[·|•\[]\s)|(?<=[·|•\[]))[^\S\n]*+(?:premiered|aired|broadcast"
-    r"|streamed(?:\s++live)?|available\s++online|captured|saved|archived|version(?:\s++(?:of|dated))?))"
-    r"(?:\s++(?:in|to)\s++(?:the\s++)?[A-Z][\w-]*+)?"
-    r"|(?:tabled|laid)\s++(?:in|before)\s++(?:the\s++)?[A-Z][\w-]*+(?:\s++(?:of\s++(?:the\s++)?)?[A-Z][\w-]*+){0,3})"
+    r"|streamed(?:\s++live)?|available\s++online|captured|saved|archived|version(?:\s++(?:of|dated))?"
+    # a report laid before a house of parliament, opening its line ("Tabled in the House of
+    # Commons on ..."; not a motion "tabled in the House of Commons on 3 May" in the story)
+    r"|(?:tabled|laid)\s++(?:in|before)\s++(?:the\s++)?[A-Z][\w-]*+(?:\s++(?:of\s++(?:the\s++)?)?[A-Z][\w-]*+){0,3}))"
+    r"(?:\s++(?:in|to)\s++(?:the\s++)?[A-Z][\w-]*+)?)"
     + _TO_DATE,
     re.I,
 )

@@ -209,6 +209,23 @@ def test_absolute_forms(text, expected):
          "2025-01-17", [("1990", "1990", "on"), ("The following year", "1991", "on"), ("Two years later", "1993", "on")]),
         ("It opened on 5 May 2021; the previous month, talks ended.", "2025-01-17",
          [("5 May 2021", "2021-05-05", "on"), ("the previous month", "2021-04", "on")]),
+        # a review year only from a title line; a cited report is none
+        ("The institute's 2023 annual report, released on Tuesday, shows record funding. In April, it signed.",
+         "2024-06-10", [("2023", "2023", "on"), ("Tuesday", "2024-06-04", "on"), ("April", "2024-04", "on")]),
+        # no deadline: what closes is no call, a verb follows "deadline"; a colon before a quote's "by"
+        ("The embassy will close 15 August. Deadline talks resumed 12 May.", "2024-03-21",
+         [("15 August", "2024-08-15", "on"), ("12 May", "2023-05-12", "on")]),
+        ("The minister said: by 29 November the deal had been done.", "2024-03-21",
+         [("by 29 November", "2023-11-29", "by")]),
+        # "since" with a cause, or a date of its own, is no start
+        ("Since the ministers meet in June, the report waits.", "2024-03-21", [("June", "2024-06", "on")]),
+        # the day of the month after a date, a quarter over the year's end, a compact date-time group
+        ("The law passed in May 2019. On the 1st of the following month it took effect.", "2024-03-21",
+         [("May 2019", "2019-05", "on"), ("1st of the following month", "2019-06-01", "on")]),
+        ("The 20th and final state signed in 2021; the team finished on the 3rd in the rankings.", "2024-03-21",
+         [("2021", "2021", "on")]),
+        ("In the quarter ending 31 January 2024 it grew; DTG 141132ZMAR24.", "2024-03-21",
+         [("quarter ending 31 January 2024", "2023-11/2024-01", "during"), ("141132ZMAR24", "2024-03-14", "on")]),
         # a fiscal year or a quarter named by its last day
         ("For the fiscal year ending 31 March 2026, it seeks more; in the quarter ended September 30, "
          "2024, sales rose, as in the fiscal year ended December 31, 2023.", FRI,

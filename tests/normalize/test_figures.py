@@ -181,8 +181,12 @@ def _figs(text: str) -> list[tuple]:
         # the end of a span of years is no count ("2024-25 Main Estimates")
         ("The 2024–25 Main Estimates and 2025-26 amounts rose 10-20 points.", [(10, "points", "range", 20)]),
         # a bare "$" is the dollar the text says its amounts are in; a table's unit note is no figure
-        ("It seeks $412.6 million. Table 3.1 (in millions of Canadian dollars) follows.",
+        ("It seeks $412.6 million.\nTable 3.1 Planned spending (in millions of Canadian dollars)\n",
          [(412.6e6, "CAD", "exact", None)]),
+        # a currency named in passing, or beside US dollars, declares nothing
+        ("Prices in Canadian dollars rose. Washington committed $3 billion.", [(3e9, "USD", "exact", None)]),
+        ("All figures in USD. The Canadian partner (in CAD) added C$5 million; the NSF $2 million.",
+         [(5e6, "CAD", "exact", None), (2e6, "USD", "exact", None)]),
         ("All amounts are in Australian dollars: $5 million, or US$3.3 million.",
          [(5e6, "AUD", "exact", None), (3.3e6, "USD", "exact", None)]),
         ("It costs $5 million (7 million Canadian dollars), reaching millions of homes.",
@@ -191,6 +195,9 @@ def _figs(text: str) -> list[tuple]:
         ("They take like 20 people, something like 40% of the stipend.",
          [(20, "people", "about", None), (40, "percent", "about", None)]),
         ("It looks like 3 labs will close; I like 2 teams.", [(3, "labs", "exact", None), (2, "teams", "exact", None)]),
+        ("Kenya, like 40 other countries, signed; the plan, like 3 others, was cut.",
+         [(40, "countries", "exact", None), (3, "others", "exact", None)]),
+        ("Questions about an 80% cut were raised.", [(80, "percent", "exact", None)]),
         ("It was roughly an 8% success rate, up to a 60 day wait, over a four-year period.",
          [(8, "percent", "about", None), (60, "days", "at_most", None), (4, "years", "exact", None)]),
         ("It signed deals with at least 12 countries.", [(12, "countries", "at_least", None)]),

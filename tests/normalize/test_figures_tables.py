@@ -60,3 +60,15 @@ def test_the_figure_finder_reads_table_cells_and_running_text() -> None:
         ("11.4", 11.4e6, "EUR"), ("−5.0%", -5.0, "percent"), ("16.5", 16.5e6, "EUR"), ("16.65", 16.65e6, "EUR"),
         ("300 researchers", 300, "researchers"),
     ]
+
+
+def test_only_money_columns_are_money() -> None:
+    text = ("Table 2 (EUR million)\n\nPartner    Projects    Staff    Budget 2024\n"
+            "Kenya         12          40        4.5\nGhana          8          25        3.0\n")
+    assert _cells(text) == [("4.5", 4.5e6, "EUR"), ("3.0", 3e6, "EUR")]
+
+
+def test_a_table_without_a_header_or_with_bars() -> None:
+    assert _cells("Budget (in millions of euros)\n\nPress office   +1  613  555  0101\n") == []
+    barred = "Revenue (€ million)\n| Year | Revenue | Employees |\n|---|---|---|\n| 2023 | 120.5 | 1,200 |\n"
+    assert _cells(barred) == [("120.5", 120.5e6, "EUR")]

@@ -258,14 +258,16 @@ FIND_CASES = [
      [("China-Latin America and the Caribbean Science and Technology Partnership Plan", "plan")]),
     ("Kenya and the Science and Technology Partnership Plan met; Europe and the Ocean Fund too.",
      [("Science and Technology Partnership Plan", "plan"), ("Ocean Fund", "fund")]),
+    ("Ties between Europe and the Arctic Council Research Programme grew, as did the Asia and the Pacific Fund.",
+     [("Arctic Council Research Programme", "programme"), ("Asia and the Pacific Fund", "fund")]),
     # programmes known by a name with no head word; not words that merely start like one
     ("Researchers were locked out of Horizon Europe, Horizon 2020 and Erasmus+; JT-60SA and ITER run.",
      [("Horizon Europe", "programme"), ("Horizon 2020", "programme"), ("Erasmus+", "programme"),
       ("JT-60SA", "facility"), ("ITER", "facility")]),
     ("ITERATION, Horizon Europeans and the Horizon 20201 plan.", []),
     # the UN's climate conferences by number; not pesos
-    ("It was announced at COP28 in Dubai and at COP 29. It costs COP 28 billion.",
-     [("COP28", "conference"), ("COP 29", "conference")]),
+    ("It was announced at COP28 in Dubai, at COP 29 and at COP-27. It costs COP 28 billion.",
+     [("COP28", "conference"), ("COP29", "conference"), ("COP27", "conference")]),
     # a declaration with a subject, two partners or an acronym; a testbed; grants of two partners
     ("The draft Accra Declaration on Open Climate Data and the Kenya–China Joint Declaration were read; "
      "the Delhi Declaration was not.",

@@ -96,6 +96,9 @@ LINK = "<https://example.org/story/2021/a-title>"
         # a cable's date-time group after its label
         ("SENSITIVE BUT UNCLASSIFIED\n\nDTG: 141132Z MAR 24\nFROM: AMEMBASSY NEW DELHI\n\n1. Met on 3 March 2023.",
          "2024-03-14"),
+        # a motion tabled in the story dates no text
+        ("Headline here\nBy Jane Doe\n\nA motion was tabled in the House of Commons on 3 May 2023 by the party.",
+         "2023"),
         # a line of a date and a clock time under a byline
         ("OBITUARIES\n\nBy Rodrigo Salinas\nFri 17 Jan 2025 06.00 GMT\n\nShe died on 3 March 2024.", "2025-01-17"),
         # a byline with a middle dot; a clock time written "14h20", then an update label
