@@ -80,6 +80,14 @@ _LABEL_RX = re.compile(
     r"(?:\s++on)?",
     re.I,
 )
+# A broadcast's or an edition's name before the date that ends its line near the text's top,
+# the clock and zone between them: "Midday bulletin, 13:00 PHT, ", "Evening edition – ".
+_EDITION_RX = re.compile(
+    r"[^\S\n]*+(?:[A-Z][\w-]*+[^\S\n]++){0,3}(?:bulletin|edition|newscast|broadcast)"
+    r"(?:[^\S\n]*+[,–—:·|-]|[^\S\n]++\(?[A-Z]{2,5}\)?)*+[^\S\n]*+",
+    re.I,
+)
+HEAD_LINES_CHARS = 300
 # A news dateline's city, in capitals, and its region: "BEIJING", "WASHINGTON, D.C.", "NAIROBI, Kenya".
 _CITY = r"[A-Z][A-Z .'’-]{1,40}(?:,\s*+[A-Z][A-Za-z.]{1,10})?"
 # A news agency in brackets, and a dash: "(Xinhua) --", " -- ", " — "; or between slashes after
@@ -375,21 +383,24 @@ def _match(text: str, atom: Atom, value: str | None, relative: bool, dateline: b
 
 
 def _merge(text: str, atoms: list[Atom]) -> list[Atom]:
-    """Join a weekday with the date after it, and two dates around a range connector."""
+    """Join a weekday with the date after it, and two dates around a range connector (once the
+    weekdays are joined: "Mon 2 June – Fri 27 June")."""
     out: list[Atom] = []
     i = 0
+    weekdays = False  # a weekday was joined with its date: ranges of such dates are joined after
     while i < len(atoms):
         a = atoms[i]
         b = atoms[i + 1] if i + 1 < len(atoms) else None
         joined = _join(text, a, b) if b is not None else None
         if joined is not None:
             out.append(joined)
+            weekdays = weekdays or a.kind == "weekday"
             i += 2
             continue
         if not (a.kind == "weekday" and a.abbr):
             out.append(a)
         i += 1
-    return out
+    return _merge(text, out) if weekdays else out
 
 
 def _join(text: str, a: Atom, b: Atom) -> Atom | None:
@@ -456,10 +467,13 @@ def _is_dateline(text: str, atom: Atom) -> bool:
     if _CITY_DASH_RX.fullmatch(city) and (not suffix.strip() or _AGENCY_RX.match(suffix)):
         return True  # the date after the city and agency, ending its line or before a dash
     rest_raw = g.CLOCK_RX.sub(" ", suffix[:80])
-    if prefix.rstrip().endswith(("|", "·", "•")) and (rest_raw.lstrip().startswith(("|", "·", "•")) or not rest_raw.strip()):
+    field_before = prefix.rstrip().endswith(("|", "·", "•")) or not prefix.strip(_MARKUP)
+    if field_before and (rest_raw.lstrip().startswith(("|", "·", "•")) or not rest_raw.strip()):
         # a field of a metadata bar: "Source: Xinhua | 2022-04-08 20:15:32 | Editor: ...",
-        # "MERIDIAN MAGAZINE · Long read · 18 November 2023"
+        # "MERIDIAN MAGAZINE · Long read · 18 November 2023", "Thursday, April 18, 2024 · Print edition"
         return True
+    if line_start < HEAD_LINES_CHARS and not rest_raw.strip() and _EDITION_RX.fullmatch(g.CLOCK_RX.sub(" ", prefix)):
+        return True  # a broadcast's or an edition's line: "Midday bulletin, 13:00 PHT, Wednesday 12 June 2024"
     bare = g.CLOCK_RX.sub(" ", prefix).strip(_MARKUP)
     labelled = bool(bare) and _LABEL_RX.fullmatch(bare) is not None
     rest = rest_raw.strip(_MARKUP)

@@ -410,4 +410,24 @@ def _currency_re(text: str, pos: int) -> tuple[str, int] | None:
     code = _ADJ_CODES.get((base, adj)) or _CURRENCY_WORDS.get(base)
     if base == "dollar" and adj and adj not in ("us", "u.s.", "american") and not _ADJ_CODES.get((base, adj)):
         return None
+    if base == "peso" and not adj:
+        code = peso_code(text)
     return (code, m.end()) if code else None
+
+
+# The countries whose money is the peso, by the words that name them.
+_PESO_COUNTRIES = {
+    "MXN": re.compile(r"\bMexic(?:o|an|ans)\b"), "PHP": re.compile(r"\bPhilippines?\b|\bFilipinos?\b|\bManila\b"),
+    "CLP": re.compile(r"\bChile(?:an|ans)?\b|\bSantiago\b"), "COP": re.compile(r"\bColombi(?:a|an|ans)\b|\bBogotá\b"),
+    "ARS": re.compile(r"\bArgentin(?:a|e|ian|ians)\b|\bBuenos Aires\b"), "UYU": re.compile(r"\bUruguay(?:an|ans)?\b"),
+    "DOP": re.compile(r"\bDominican Republic\b"), "CUP": re.compile(r"\bCuba(?:n|ns)?\b"),
+}
+
+
+@lru_cache(maxsize=64)
+def peso_code(text: str) -> str:
+    """Return the peso that a bare "pesos" in ``text`` is: that of the peso country the text
+    names most ("Chile" and "Chilean": CLP), else the Mexican peso."""
+    counts = {code: len(rx.findall(text)) for code, rx in _PESO_COUNTRIES.items()}
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] else "MXN"

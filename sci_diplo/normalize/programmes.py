@@ -289,14 +289,16 @@ def _scan(text: str, words: ProgrammeWords) -> list[_Candidate]:
 
 
 # Programmes whose names have no head word, known by name: the EU's framework programmes for
-# research and for education, two initiatives and two fusion facilities. Texts on science
+# research and for education and its researchers' fellowships, two initiatives and two fusion
+# facilities. Texts on science
 # cooperation name them as often as any programme, and no rule tells them from other capitalised
 # words ("Horizon Europe" is shaped like "Lake Victoria"). Before a generic head ("the Horizon
 # Europe programme", "the Horizon 2020 Framework Programme") the name is as written, and the
 # known one its alias, which later mentions take.
 KNOWN_NAMES = {
     "Horizon Europe": "programme", "Horizon 2020": "programme", "Erasmus+": "programme",
-    "Erasmus Mundus": "programme", "Global Gateway": "initiative", "Mission Innovation": "initiative",
+    "Erasmus Mundus": "programme", "Marie Skłodowska-Curie Actions": "programme",
+    "Global Gateway": "initiative", "Mission Innovation": "initiative",
     "ITER": "facility", "JT-60SA": "facility",
 }
 _KNOWN_ALT = "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+") for n in sorted(KNOWN_NAMES, key=len, reverse=True))

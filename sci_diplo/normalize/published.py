@@ -81,10 +81,11 @@ CLOCK_AFTER_RX = re.compile(r"[ T]\d{2}:\d{2}(?::\d{2})?(?:[^\S\n]*+\(?[A-Z]{2,5
 # A link right after the date: ", <https://...>", " https://", " www.".
 _LINK_AFTER_RX = re.compile(r"\s*+[,.;]?\s*+<?(?:https?://|www\.)", re.I)
 _DEADLINE = frozenset(("before", "by", "until"))
-# A masthead field that is a month and a year, after another field on its line: "... | September 2023".
+# A masthead field that is a month and a year, after another field on its line ("... | September
+# 2023"), or alone on its line under a title ("April 2023" on a report's title page).
 MASTHEAD_CHARS = 400
 _MASTHEAD_MONTH_RX = re.compile(
-    r"^(?:[^\n|·•]{1,60}[|·•]){1,4}[^\S\n]*+(?P<month>" + "|".join(sorted(g.MONTHS_ALONE)) + r")"
+    r"^(?:[^\n|·•]{1,60}[|·•]){0,4}[^\S\n]*+(?P<month>" + "|".join(sorted(g.MONTHS_ALONE)) + r")"
     r"[^\S\n]++(?P<year>(?:19|20)\d\d)[^\S\n]*+$",
     re.M | re.I,
 )
@@ -173,7 +174,8 @@ class PublishedDates:
 
 def masthead_month(head: str) -> str | None:
     """Return ``YYYY-MM`` when a field of a report's or magazine's masthead bar near the top is
-    a month and year alone ("Report No. 14 | September 2023", "Issue 3 · March 2022"), else None."""
+    a month and year alone ("Report No. 14 | September 2023", "Issue 3 · March 2022"), or a line
+    is ("April 2023" under a report's title), else None."""
     m = _MASTHEAD_MONTH_RX.search(head, 0, MASTHEAD_CHARS)
     if m is None:
         return None

@@ -226,6 +226,9 @@ def test_absolute_forms(text, expected):
          [("2021", "2021", "on")]),
         ("In the quarter ending 31 January 2024 it grew; DTG 141132ZMAR24.", "2024-03-21",
          [("quarter ending 31 January 2024", "2023-11/2024-01", "during"), ("141132ZMAR24", "2024-03-14", "on")]),
+        # a range of days each with its weekday
+        ("Open days run Mon 2 June – Fri 27 June.", "2025-05-02",
+         [("Mon 2 June – Fri 27 June", "2025-06-02/2025-06-27", "during")]),
         # a fiscal year or a quarter named by its last day
         ("For the fiscal year ending 31 March 2026, it seeks more; in the quarter ended September 30, "
          "2024, sales rose, as in the fiscal year ended December 31, 2023.", FRI,

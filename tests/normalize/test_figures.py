@@ -183,6 +183,10 @@ def _figs(text: str) -> list[tuple]:
         # a bare "$" is the dollar the text says its amounts are in; a table's unit note is no figure
         ("It seeks $412.6 million.\nTable 3.1 Planned spending (in millions of Canadian dollars)\n",
          [(412.6e6, "CAD", "exact", None)]),
+        # bare pesos are those of the peso country the text names most
+        ("Manila will spend six hundred and fifty million pesos, the Philippines said; Mexico 5 million pesos.",
+         [(6.5e8, "PHP", "exact", None), (5e6, "PHP", "exact", None)]),
+        ("It costs 5 million pesos.", [(5e6, "MXN", "exact", None)]),
         # a currency named in passing, or beside US dollars, declares nothing
         ("Prices in Canadian dollars rose. Washington committed $3 billion.", [(3e9, "USD", "exact", None)]),
         ("All figures in USD. The Canadian partner (in CAD) added C$5 million; the NSF $2 million.",

@@ -265,6 +265,8 @@ FIND_CASES = [
      [("Horizon Europe", "programme"), ("Horizon 2020", "programme"), ("Erasmus+", "programme"),
       ("JT-60SA", "facility"), ("ITER", "facility")]),
     ("ITERATION, Horizon Europeans and the Horizon 20201 plan.", []),
+    ("Researchers supported by the Marie Skłodowska-Curie Actions (MSCA) rose.",
+     [("Marie Skłodowska-Curie Actions", "programme")]),
     # the UN's climate conferences by number; not pesos
     ("It was announced at COP28 in Dubai, at COP 29 and at COP-27. It costs COP 28 billion.",
      [("COP28", "conference"), ("COP29", "conference"), ("COP27", "conference")]),

@@ -93,6 +93,12 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("Question UIN 18452, tabled on 26 February 2024\nAnswered on 5 March 2024\n\nText.", "2024-03-05"),
         ("Estimates (excerpt)\n\nTabled in the House of Commons on 27 February 2025\n\nFor the fiscal year ending "
          "31 March 2026, more.", "2025-02-27"),
+        # a broadcast's line, a masthead's first field, a month alone under a report's title
+        ("RADIO NEWS | TRANSCRIPT\nMidday bulletin, 13:00 PHT, Wednesday 12 June 2024\n\nIt met on 3 May 2023.",
+         "2024-06-12"),
+        ("THE CHRONICLE\nThursday, April 18, 2024 · Print edition, page A9\n\nIt met on 3 May 2023.", "2024-04-18"),
+        ("A Shared Future in the New Era\n\nThe State Council Information Office\n\nApril 2023\n\nIn 2013 it began.",
+         "2023-04"),
         # a cable's date-time group after its label
         ("SENSITIVE BUT UNCLASSIFIED\n\nDTG: 141132Z MAR 24\nFROM: AMEMBASSY NEW DELHI\n\n1. Met on 3 March 2023.",
          "2024-03-14"),
