@@ -147,8 +147,8 @@ _PERIOD_ENDING_RX = re.compile(
 def _period_ending(text: str, start: int, value: str | None) -> tuple[int, str] | None:
     """Return (start, value) of the fiscal year or quarter whose last day ``value`` is, when the
     words before ``start`` name one, else None."""
-    if value is None or len(value) != 10:
-        return None
+    if value is None or len(value) != 10 or "end" not in text[max(0, start - 16):start]:
+        return None  # (no "ending", "ended", "ends" right before: a quick test before the regex)
     mt = _PERIOD_ENDING_RX.search(text, max(0, start - 40), start)
     if mt is None:
         return None
@@ -177,8 +177,9 @@ TITLE_LINE = 100  # the most characters of a title line
 def _review_anchor(text: str, anchor: Point | None) -> Point | None:
     """Return the last day of the past year that a title line at the head of ``text`` says it
     reviews, or None."""
-    if anchor is None:
-        return None
+    head = text[:REVIEW_HEAD]
+    if anchor is None or ("eview" not in head and "EVIEW" not in head and "eport" not in head and "EPORT" not in head):
+        return None  # (a quick test before the regex)
     mt = _REVIEW_YEAR_RX.search(text, 0, REVIEW_HEAD)
     if mt is None:
         return None

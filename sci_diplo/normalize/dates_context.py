@@ -195,7 +195,11 @@ _AFTER_DEADLINE = frozenset("at and or for in with midnight noon but so which wh
 def deadline_before(text: str, start: int, end: int) -> bool:
     """Return True when a deadline is named right before the date at ``text[start:end]``, in
     its clause, and the date ends that clause or is followed by a time or a conjunction."""
-    if not _DEADLINE_RX.search(text, max(0, start - 60, _line_start(text, start)), start):
+    lo = max(0, start - 60)
+    window = text[lo:start].lower()
+    if "deadline" not in window and "clos" not in window and "cut" not in window:
+        return False  # (a quick test before the regex)
+    if not _DEADLINE_RX.search(text, max(lo, _line_start(text, start)), start):
         return False
     nxt = right_word(text, end)
     return not nxt[:1].islower() or nxt in _AFTER_DEADLINE
@@ -219,7 +223,10 @@ _UNIT_WORDS = frozenset("year years month months week weeks day days decade cent
 def since_phrase(text: str, rel_lead: int) -> int:
     """Return where "since" starts when it and a noun phrase naming an event stand before
     ``rel_lead`` (the "in" or "on" of a date), else -1."""
-    mt = _SINCE_PHRASE_RX.search(text, max(0, rel_lead - 60, _line_start(text, rel_lead)), rel_lead)
+    lo = max(0, rel_lead - 60)
+    if "ince" not in text[lo:rel_lead]:
+        return -1  # (no "since" there: a quick test before the regex)
+    mt = _SINCE_PHRASE_RX.search(text, max(lo, _line_start(text, rel_lead)), rel_lead)
     if mt is None:
         return -1
     event = mt["event"].lower()

@@ -309,15 +309,23 @@ def yen_or_yuan(text: str) -> str:
 # that opens with it ("All amounts are in Australian dollars.", "Figures in NZD"); the first one
 # counts ("All figures in USD unless stated"). Without one "$" is USD: "Prices in Canadian dollars
 # rose" says nothing of the text's own amounts.
-_DECLARED_DOLLAR_RE = re.compile(
-    r"(?i)(?:\((?:in[^\S\n]+)?(?=[^()\n]*\)[^\S\n]*(?:\n|\Z))"
+# (The dollars are looked for first, by their words' letters, then what stands before them: a
+# pattern that opened with the statement would be tried at every character of the text.)
+_DOLLAR_ADJ_RE = re.compile(
+    r"(?i)(?<![\w.])(?P<adj>canadian|australian|new[^\S\n]+zealand|singapore|hong[^\S\n]+kong|u\.?s\.?|american)"
+    r"[^\S\n]+\Z"
+)
+_DOLLAR_CODE_RE = re.compile(r"\b(?:CAD|AUD|NZD|SGD|HKD|USD)\b")
+_DOLLAR_CODES = ("CAD", "AUD", "NZD", "SGD", "HKD", "USD")
+_DECLARED_BEFORE_RE = re.compile(
+    r"(?i)(?:(?P<note>\()(?:in[^\S\n]+)?"
     r"|(?:^|(?<=[.!?:]\s)|(?<=\n))[^\S\n]*(?:all[^\S\n]+(?:amounts?|figures|values|sums|prices|costs)[^\S\n]+"
     r"(?:are[^\S\n]+)?|(?:amounts?|figures|values|sums)[^\S\n]+(?:are[^\S\n]+)?)"
     r"(?:(?:given|shown|expressed|stated)[^\S\n]+)?in[^\S\n]+)"
-    r"(?:(?:thousands|millions|billions)[^\S\n]+of[^\S\n]+)?"
-    r"(?:(?P<adj>canadian|australian|new[^\S\n]+zealand|singapore|hong[^\S\n]+kong|u\.?s\.?|american)[^\S\n]+dollars?"
-    r"|(?P<code>CAD|AUD|NZD|SGD|HKD|USD)\b)"
+    r"(?:(?:thousands|millions|billions)[^\S\n]+of[^\S\n]+)?\Z"
 )
+# A note's close, ending its line.
+_NOTE_END_RE = re.compile(r"[^()\n]*\)[^\S\n]*(?:\n|\Z)")
 _DECLARED_CODES = {"canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "singapore": "SGD",
                    "hong kong": "HKD", "us": "USD", "u.s.": "USD", "american": "USD"}
 
@@ -327,10 +335,21 @@ def declared_dollar(text: str) -> str:
     """Return the ISO code of the dollars that ``text`` first says its amounts are in ("(in
     millions of Canadian dollars)" ending a line gives CAD, "All figures in USD" USD), else USD,
     which a bare "$" is."""
-    mt = _DECLARED_DOLLAR_RE.search(text)
-    if mt is None:
-        return "USD"
-    return mt["code"].upper() if mt["code"] else _DECLARED_CODES[" ".join(mt["adj"].lower().split())]
+    found = []  # (start, end, code) of each dollar named by its country or code
+    k = text.find("ollar")
+    while k >= 1:
+        adj = _DOLLAR_ADJ_RE.search(text, max(0, k - 20), k - 1)
+        if adj is not None and text[k - 1] in "dD":
+            end = k + 5 + (text[k + 5:k + 6] == "s")
+            found.append((adj.start(), end, _DECLARED_CODES[" ".join(adj["adj"].lower().split())]))
+        k = text.find("ollar", k + 5)
+    if any(code in text for code in _DOLLAR_CODES):
+        found += [(m.start(), m.end(), m.group()) for m in _DOLLAR_CODE_RE.finditer(text)]
+    for start, end, code in sorted(found):
+        before = _DECLARED_BEFORE_RE.search(text, max(0, start - 80), start)
+        if before is not None and (not before["note"] or _NOTE_END_RE.match(text, end)):
+            return code
+    return "USD"
 
 
 # ISO codes that are also words or common acronyms (a UN conference, computer-aided design,

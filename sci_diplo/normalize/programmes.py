@@ -304,11 +304,14 @@ KNOWN_NAMES = {
 _KNOWN_ALT = "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+") for n in sorted(KNOWN_NAMES, key=len, reverse=True))
 # and the UN's climate conferences by their number, named "COP28" however written: "COP28", "COP
 # 29", "COP-27" (not "COP 28 billion", pesos)
+# (No lookbehind opens the pattern, so that ``re`` skips to the names' first letters; the
+# character before a match is checked in the loop.)
 _KNOWN_RE = re.compile(
-    r"(?<![\w\-‐‑–.])(?:" + _KNOWN_ALT
+    r"(?:" + _KNOWN_ALT
     + r"|COP(?:-?(?P<cop>\d{1,2})|[^\S\n](?P<cop_spaced>\d{1,2})(?![^\S\n]*+(?:[.,]?\d|[mbt]illion\b|bn\b|thousand\b))))"
     r"(?![\w\-‐‑–+])"
 )
+_NOT_BEFORE_KNOWN = frozenset("-‐‑–.")
 # A known name and the words of a generic head after it: "Horizon Europe programme",
 # "Horizon 2020 Framework Programme", "Erasmus+ scheme".
 _KNOWN_WITH_HEAD_RE = re.compile(
@@ -329,6 +332,9 @@ def _with_known_names(text: str, found: list[_Candidate]) -> list[_Candidate]:
     taken = [(c.start, c.end) for c in found]
     added = False
     for mt in _KNOWN_RE.finditer(text):
+        k = mt.start()
+        if k and (text[k - 1].isalnum() or text[k - 1] in _NOT_BEFORE_KNOWN or text[k - 1] == "_"):
+            continue  # inside a word: "ITERATION" is no ITER
         if any(start < mt.end() and mt.start() < end for start, end in taken):
             continue
         number = mt["cop"] or mt["cop_spaced"]
