@@ -204,6 +204,12 @@ _CHANGE_TO_RE = re.compile(
     r"|reach|reaches|reached)[^\S\n]+\Z", re.I)
 # A part of what was just counted: "40 lakes, of which 11", "62 fellows, of whom 30".
 _OF_WHICH_RE = re.compile(r"\bof[^\S\n]+wh(?:ich|om)[^\S\n]+\Z", re.I)
+# The plural subject of the change itself: "Joint papers rose to 1,930" (not "Its share rose to",
+# nor an amount's noun: "costs have grown to 12" says 12 of what the text does not).
+_AMOUNT_NOUNS = frozenset("costs prices rates levels temperatures exports imports sales revenues earnings emissions "
+                          "profits wages salaries fees budgets savings losses yields returns figures numbers totals "
+                          "values amounts".split())
+_SUBJECT_BEFORE_RE = re.compile(r"(?<![\w'’-])([a-z][\w-]*[a-z])[^\S\n]+(?:(?:have|has|had)[^\S\n]+)?\Z")
 # What a sentence counts before such a number: "The number of state-funded places ... will rise to".
 _NUMBER_OF_RE = re.compile(r"\bnumber[^\S\n]+of[^\S\n]+((?:[\w-]+[^\S\n]+){0,3}?[a-z][\w-]*s)\b", re.I)
 
@@ -231,8 +237,9 @@ def _elided(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | None:
     elif change.group().lower().startswith("of"):
         return None  # "of which 11" with no count before it
     else:
-        counted = _NUMBER_OF_RE.search(text, sent_start, change.start())
-        if counted is None:
+        counted = _NUMBER_OF_RE.search(text, sent_start, change.start()) \
+            or _SUBJECT_BEFORE_RE.search(text, max(sent_start, change.start() - 40), change.start())
+        if counted is None or not is_plural(counted.group(1).split()[-1]) or counted.group(1) in _AMOUNT_NOUNS:
             return None
         unit = counted.group(1).split()[-1]
     return FigureMatch(change.start(), n.end, n.value, unit, "exact")

@@ -49,6 +49,9 @@ _TO_DATE = (r"(?:\s++on)?\s*+[:：]?\s*+"
 FOOTER_CHARS = 1000
 _FOOTER_BEFORE_RX = re.compile(
     r"(?i:\blast\s++(?:edited|updated|modified|reviewed)" + _TO_DATE + ")"
+    # a newsletter's issue: "This issue went out on Friday 2 May 2025", "This newsletter was sent on"
+    r"|(?i:\bthis\s++(?:issue|newsletter|edition|bulletin)\s++(?:went\s++out|was\s++(?:sent|published|issued))"
+    r"\s++on\s++)\Z"
     r"|^[^\S\n]*+Done[^\S\n]++(?:at|in)[^\S\n]++[A-Z][\w.'’-]*+(?:[^\S\n]++[A-Z][\w.'’-]*+){0,2}"
     r"(?:,[^\S\n]*+[A-Z][\w.'’ -]{1,30}?)?,?[^\S\n]++(?:on|this)[^\S\n]++(?:the[^\S\n]++)?\Z", re.M)
 # A publication word (and where: "published in Nature"; a report "Tabled in Parliament", not a
@@ -138,7 +141,10 @@ class PublishedDates:
     @cached_property
     def stated(self) -> str | None:
         """The date the text states as its own (``find_published(text, estimate=False)``), or None."""
-        return _first_stated(self.head, self.head_days) or masthead_month(self.head) or self.footer
+        month = masthead_month(self.head)
+        if month is not None and self.footer is not None and self.footer.startswith(month):
+            return _first_stated(self.head, self.head_days) or self.footer  # the masthead's month, the footer's day
+        return _first_stated(self.head, self.head_days) or month or self.footer
 
     @cached_property
     def footer(self) -> str | None:

@@ -183,6 +183,8 @@ def _figs(text: str) -> list[tuple]:
         # a bare "$" is the dollar the text says its amounts are in; a table's unit note is no figure
         ("It seeks $412.6 million.\nTable 3.1 Planned spending (in millions of Canadian dollars)\n",
          [(412.6e6, "CAD", "exact", None)]),
+        # a change's plural subject counts what its number leaves out; not an amount's noun
+        ("Joint papers rose to 1,930 in 2023. The team's costs have grown to 12.", [(1930, "papers", "exact", None)]),
         # bare pesos are those of the peso country the text names most
         ("Manila will spend six hundred and fifty million pesos, the Philippines said; Mexico 5 million pesos.",
          [(6.5e8, "PHP", "exact", None), (5e6, "PHP", "exact", None)]),

@@ -99,6 +99,9 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("THE CHRONICLE\nThursday, April 18, 2024 · Print edition, page A9\n\nIt met on 3 May 2023.", "2024-04-18"),
         ("A Shared Future in the New Era\n\nThe State Council Information Office\n\nApril 2023\n\nIn 2013 it began.",
          "2023-04"),
+        # a newsletter's masthead month, and its footer's day in that month
+        ("GLOBAL DESK\nMonthly newsletter · No. 41 · May 2025\n\n" + "In 2024 we grew. " * 80
+         + "\n\nThis issue went out on Friday 2 May 2025; the next one is due on Monday 2 June.", "2025-05-02"),
         # a cable's date-time group after its label
         ("SENSITIVE BUT UNCLASSIFIED\n\nDTG: 141132Z MAR 24\nFROM: AMEMBASSY NEW DELHI\n\n1. Met on 3 March 2023.",
          "2024-03-14"),
