@@ -44,8 +44,8 @@ FLOORS = {
     "heldout8": {"figures": 0.96, "dates": 0.97, "programmes": 0.91, "claims": 0.91, "countries": 0.99,
                  "published": 1.0, "qualifier": 0.99, "relation": 0.97},
     # scored blind once (data/gold/heldout9/README.md, at 0.88-1.00 and 4/8), then general rules
-    "heldout9": {"figures": 0.93, "dates": 0.97, "programmes": 0.89, "claims": 0.95, "countries": 1.0,
-                 "published": 0.87, "qualifier": 0.98, "relation": 0.95},
+    "heldout9": {"figures": 0.94, "dates": 0.97, "programmes": 0.89, "claims": 0.95, "countries": 1.0,
+                 "published": 1.0, "qualifier": 0.98, "relation": 0.95},
 }
 
 
