@@ -83,10 +83,17 @@ _LABEL_RX = re.compile(
 # A broadcast's or an edition's name before the date that ends its line near the text's top,
 # the clock and zone between them: "Midday bulletin, 13:00 PHT, ", "Evening edition – ".
 _EDITION_RX = re.compile(
-    r"[^\S\n]*+(?:[A-Z][\w-]*+[^\S\n]++){0,3}(?:bulletin|edition|newscast|broadcast)"
-    r"(?:[^\S\n]*+[,–—:·|-]|[^\S\n]++\(?[A-Z]{2,5}\)?)*+[^\S\n]*+",
-    re.I,
+    r"[^\S\n]*+(?!(?:Next|Previous|Last|Latest|Past|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth"
+    r"|Live|Watch|Join|Deadline|Special)\b)(?:[A-Z][\w-]*+[^\S\n]++){0,4}"
+    r"(?:[Bb]ulletin|[Ee]dition|[Nn]ewscast|[Bb]roadcast|BULLETIN|EDITION|NEWSCAST|BROADCAST)"
+    r"(?:[^\S\n]*+[,–—:·|-]|[^\S\n]++\(?[A-Z]{2,5}\)?)*+[^\S\n]*+"
 )
+# What may follow such a line's date: a dash or comma and a clock's zone ("– 13:00 GMT", the
+# clock itself taken out before).
+_CLOCK_TAIL_RX = re.compile(r"[^\S\n,–—-]*+(?:[,–—-][^\S\n]*+)?(?:\(?[A-Z]{2,5}\)?)?[^\S\n]*+")
+# A masthead's field after its opening date: "· Print edition, page A9", "| Issue 41".
+_EDITION_AFTER_RX = re.compile(r"[^\S\n]*+[|·•][^\S\n]*+(?i:print|online|digital|weekend|morning|evening|late"
+                               r"|city|national|international|issue|no\.|vol\.|volume|page|edition|p\.)")
 HEAD_LINES_CHARS = 300
 # A news dateline's city, in capitals, and its region: "BEIJING", "WASHINGTON, D.C.", "NAIROBI, Kenya".
 _CITY = r"[A-Z][A-Z .'’-]{1,40}(?:,\s*+[A-Z][A-Za-z.]{1,10})?"
@@ -147,7 +154,7 @@ _PERIOD_ENDING_RX = re.compile(
 def _period_ending(text: str, start: int, value: str | None) -> tuple[int, str] | None:
     """Return (start, value) of the fiscal year or quarter whose last day ``value`` is, when the
     words before ``start`` name one, else None."""
-    if value is None or len(value) != 10 or "end" not in text[max(0, start - 16):start]:
+    if value is None or len(value) != 10 or "end" not in text[max(0, start - 16):start].lower():
         return None  # (no "ending", "ended", "ends" right before: a quick test before the regex)
     mt = _PERIOD_ENDING_RX.search(text, max(0, start - 40), start)
     if mt is None:
@@ -307,6 +314,9 @@ def _value(text: str, atom: Atom, anchor: Point | None, review: Point | None = N
             mode = "nearest"
         if atom.weekday is not None:
             span = resolve_weekday_date(atom.lo, atom.weekday, anchor, future)
+            if span is not None and atom.hi is not None:  # "Fri 27 Dec – Mon 6 Jan": the first day's year
+                y = span[0][0] + ((atom.hi[1], atom.hi[2] or 0) < (atom.lo[1], atom.lo[2] or 0))
+                span = (span[0], (y, atom.hi[1], atom.hi[2]))
             if span is not None:
                 return span, True
         if review is not None and not atom.rel and not tense:  # not "will meet again in March"
@@ -384,11 +394,11 @@ def _match(text: str, atom: Atom, value: str | None, relative: bool, dateline: b
 
 
 def _merge(text: str, atoms: list[Atom]) -> list[Atom]:
-    """Join a weekday with the date after it, and two dates around a range connector (once the
-    weekdays are joined: "Mon 2 June – Fri 27 June")."""
+    """Join a weekday with the date after it, and two dates around a range connector; then, where
+    weekdays were joined, two such dates around a connector ("Mon 2 June – Fri 27 June")."""
     out: list[Atom] = []
     i = 0
-    weekdays = False  # a weekday was joined with its date: ranges of such dates are joined after
+    weekdays = False  # a weekday was joined with its date
     while i < len(atoms):
         a = atoms[i]
         b = atoms[i + 1] if i + 1 < len(atoms) else None
@@ -401,7 +411,18 @@ def _merge(text: str, atoms: list[Atom]) -> list[Atom]:
         if not (a.kind == "weekday" and a.abbr):
             out.append(a)
         i += 1
-    return _merge(text, out) if weekdays else out
+    if not weekdays:
+        return out
+    ranged: list[Atom] = []
+    for atom in out:
+        last = ranged[-1] if ranged else None
+        joined = _join(text, last, atom) if last is not None and last.kind == "cal" == atom.kind else None
+        if joined is not None and last.hi is None and atom.hi is None:
+            joined.weekday = last.weekday  # (the first day's weekday picks the year)
+            ranged[-1] = joined
+        else:
+            ranged.append(atom)
+    return ranged
 
 
 def _join(text: str, a: Atom, b: Atom) -> Atom | None:
@@ -468,12 +489,15 @@ def _is_dateline(text: str, atom: Atom) -> bool:
     if _CITY_DASH_RX.fullmatch(city) and (not suffix.strip() or _AGENCY_RX.match(suffix)):
         return True  # the date after the city and agency, ending its line or before a dash
     rest_raw = g.CLOCK_RX.sub(" ", suffix[:80])
-    field_before = prefix.rstrip().endswith(("|", "·", "•")) or not prefix.strip(_MARKUP)
-    if field_before and (rest_raw.lstrip().startswith(("|", "·", "•")) or not rest_raw.strip()):
+    field_after = rest_raw.lstrip().startswith(("|", "·", "•"))
+    if prefix.rstrip().endswith(("|", "·", "•")) and (field_after or not rest_raw.strip()):
         # a field of a metadata bar: "Source: Xinhua | 2022-04-08 20:15:32 | Editor: ...",
-        # "MERIDIAN MAGAZINE · Long read · 18 November 2023", "Thursday, April 18, 2024 · Print edition"
+        # "MERIDIAN MAGAZINE · Long read · 18 November 2023"
         return True
-    if line_start < HEAD_LINES_CHARS and not rest_raw.strip() and _EDITION_RX.fullmatch(g.CLOCK_RX.sub(" ", prefix)):
+    if line_start < HEAD_LINES_CHARS and not prefix.strip(_MARKUP) and field_after and _EDITION_AFTER_RX.match(rest_raw):
+        return True  # a masthead line that opens with its date: "Thursday, April 18, 2024 · Print edition, page A9"
+    if line_start < HEAD_LINES_CHARS and _CLOCK_TAIL_RX.fullmatch(rest_raw) \
+            and _EDITION_RX.fullmatch(g.CLOCK_RX.sub(" ", prefix)):
         return True  # a broadcast's or an edition's line: "Midday bulletin, 13:00 PHT, Wednesday 12 June 2024"
     bare = g.CLOCK_RX.sub(" ", prefix).strip(_MARKUP)
     labelled = bool(bare) and _LABEL_RX.fullmatch(bare) is not None

@@ -224,7 +224,7 @@ def since_phrase(text: str, rel_lead: int) -> int:
     """Return where "since" starts when it and a noun phrase naming an event stand before
     ``rel_lead`` (the "in" or "on" of a date), else -1."""
     lo = max(0, rel_lead - 60)
-    if "ince" not in text[lo:rel_lead]:
+    if "ince" not in text[lo:rel_lead].lower():
         return -1  # (no "since" there: a quick test before the regex)
     mt = _SINCE_PHRASE_RX.search(text, max(lo, _line_start(text, rel_lead)), rel_lead)
     if mt is None:

@@ -327,7 +327,7 @@ _DECLARED_BEFORE_RE = re.compile(
 # A note's close, ending its line.
 _NOTE_END_RE = re.compile(r"[^()\n]*\)[^\S\n]*(?:\n|\Z)")
 _DECLARED_CODES = {"canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "singapore": "SGD",
-                   "hong kong": "HKD", "us": "USD", "u.s.": "USD", "american": "USD"}
+                   "hong kong": "HKD", "us": "USD", "american": "USD"}  # (keys without dots: "U.S", "US.")
 
 
 @lru_cache(maxsize=64)
@@ -336,13 +336,14 @@ def declared_dollar(text: str) -> str:
     millions of Canadian dollars)" ending a line gives CAD, "All figures in USD" USD), else USD,
     which a bare "$" is."""
     found = []  # (start, end, code) of each dollar named by its country or code
-    k = text.find("ollar")
-    while k >= 1:
-        adj = _DOLLAR_ADJ_RE.search(text, max(0, k - 20), k - 1)
-        if adj is not None and text[k - 1] in "dD":
-            end = k + 5 + (text[k + 5:k + 6] == "s")
-            found.append((adj.start(), end, _DECLARED_CODES[" ".join(adj["adj"].lower().split())]))
-        k = text.find("ollar", k + 5)
+    for letters in ("ollar", "OLLAR"):
+        k = text.find(letters)
+        while k >= 0:
+            adj = _DOLLAR_ADJ_RE.search(text, max(0, k - 20), k - 1) if k and text[k - 1] in "dD" else None
+            if adj is not None:
+                end = k + 5 + (text[k + 5:k + 6] in ("s", "S"))
+                found.append((adj.start(), end, _DECLARED_CODES[" ".join(adj["adj"].lower().replace(".", "").split())]))
+            k = text.find(letters, k + 5)
     if any(code in text for code in _DOLLAR_CODES):
         found += [(m.start(), m.end(), m.group()) for m in _DOLLAR_CODE_RE.finditer(text)]
     for start, end, code in sorted(found):
@@ -436,10 +437,12 @@ def _currency_re(text: str, pos: int) -> tuple[str, int] | None:
 
 # The countries whose money is the peso, by the words that name them.
 _PESO_COUNTRIES = {
-    "MXN": re.compile(r"\bMexic(?:o|an|ans)\b"), "PHP": re.compile(r"\bPhilippines?\b|\bFilipinos?\b|\bManila\b"),
-    "CLP": re.compile(r"\bChile(?:an|ans)?\b|\bSantiago\b"), "COP": re.compile(r"\bColombi(?:a|an|ans)\b|\bBogotá\b"),
-    "ARS": re.compile(r"\bArgentin(?:a|e|ian|ians)\b|\bBuenos Aires\b"), "UYU": re.compile(r"\bUruguay(?:an|ans)?\b"),
-    "DOP": re.compile(r"\bDominican Republic\b"), "CUP": re.compile(r"\bCuba(?:n|ns)?\b"),
+    "MXN": re.compile(r"(?<!New )\bMexic(?:o|an|ans)\b", re.I),
+    "PHP": re.compile(r"\bPhilippines?\b|\bFilipinos?\b|\bManila\b", re.I),
+    "CLP": re.compile(r"\bChile(?:an|ans)?\b", re.I), "COP": re.compile(r"\bColombi(?:a|an|ans)\b", re.I),
+    "ARS": re.compile(r"\bArgentin(?:a|e|ian|ians)\b|\bBuenos Aires\b", re.I),
+    "UYU": re.compile(r"\bUruguay(?:an|ans)?\b", re.I), "DOP": re.compile(r"\bDominican Republic\b", re.I),
+    "CUP": re.compile(r"\bCuba(?:n|ns)?\b", re.I),
 }
 
 

@@ -298,10 +298,16 @@ def _scan(text: str, words: ProgrammeWords) -> list[_Candidate]:
 KNOWN_NAMES = {
     "Horizon Europe": "programme", "Horizon 2020": "programme", "Erasmus+": "programme",
     "Erasmus Mundus": "programme", "Marie Skłodowska-Curie Actions": "programme",
+    "Marie Sklodowska-Curie Actions": "programme",
     "Global Gateway": "initiative", "Mission Innovation": "initiative",
     "ITER": "facility", "JT-60SA": "facility",
 }
-_KNOWN_ALT = "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+") for n in sorted(KNOWN_NAMES, key=len, reverse=True))
+_KNOWN_ALT = "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+").replace(r"\-", "[-‐‑–]")
+                      for n in sorted(KNOWN_NAMES, key=len, reverse=True))
+# A known name's category by its scorer's form (any dash, any white space).
+_KNOWN_CATEGORIES = {normalize_name(name): category for name, category in KNOWN_NAMES.items()}
+# An acronym in brackets after a known name: "Marie Skłodowska-Curie Actions (MSCA)".
+_KNOWN_ACRONYM_RE = re.compile(r"[^\S\n]*+\(([A-Z][A-Z0-9&+-]{1,11})\)")
 # and the UN's climate conferences by their number, named "COP28" however written: "COP28", "COP
 # 29", "COP-27" (not "COP 28 billion", pesos)
 # (No lookbehind opens the pattern, so that ``re`` skips to the names' first letters; the
@@ -342,7 +348,9 @@ def _with_known_names(text: str, found: list[_Candidate]) -> list[_Candidate]:
             found.append(_Candidate(mt.start(), mt.end(), "COP" + number, "conference", [], []))
         else:
             name = " ".join(mt.group().split())
-            found.append(_Candidate(mt.start(), mt.end(), name, KNOWN_NAMES[name], [], []))
+            acronym = _KNOWN_ACRONYM_RE.match(text, mt.end())
+            found.append(_Candidate(mt.start(), acronym.end() if acronym else mt.end(), name,
+                                    _KNOWN_CATEGORIES[normalize_name(name)], [acronym.group(1)] if acronym else [], []))
         added = True
     if added:
         found.sort(key=lambda c: c.start)

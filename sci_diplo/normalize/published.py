@@ -189,6 +189,10 @@ def masthead_month(head: str) -> str | None:
     after = head.find("\n", m.end() + 1)
     if "|" in m.group() and ("|" in head[before:m.start()] or "|" in head[m.end():after if after >= 0 else len(head)]):
         return None  # a table's row ("Newton Fund | Kenya | March 2014" under "Project | Partner | Start")
+    if not any(sep in m.group() for sep in "|·•") and (
+            not head.startswith("\n\n", m.end()) and m.end() < len(head)
+            or sum(1 for _ in _MASTHEAD_MONTH_RX.finditer(head, 0, MASTHEAD_CHARS)) > 1):
+        return None  # a month alone on its line heads a section ("July 2018\nThe EU and Japan sign ..."), or a timeline's
     return f"{m['year']}-{g.MONTHS[m['month'].lower()]:02d}"
 
 

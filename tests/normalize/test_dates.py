@@ -226,9 +226,16 @@ def test_absolute_forms(text, expected):
          [("2021", "2021", "on")]),
         ("In the quarter ending 31 January 2024 it grew; DTG 141132ZMAR24.", "2024-03-21",
          [("quarter ending 31 January 2024", "2023-11/2024-01", "during"), ("141132ZMAR24", "2024-03-14", "on")]),
-        # a range of days each with its weekday
+        # a range of days each with its weekday (the first's picks the year); a weekday alone before
+        # a day with its own is no range
         ("Open days run Mon 2 June – Fri 27 June.", "2025-05-02",
          [("Mon 2 June – Fri 27 June", "2025-06-02/2025-06-27", "during")]),
+        ("Closed Fri 27 Dec – Mon 6 Jan.", "2024-06-01", [("Fri 27 Dec – Mon 6 Jan.", "2024-12-27/2025-01-06", "during")]),
+        ("Arrival: Sunday\nMonday 3 June: opening session", "2024-05-20",
+         [("Sunday", "2024-05-19", "on"), ("Monday 3 June", "2024-06-03", "on")]),
+        # the words before a period's end or "since" in capitals
+        ("FISCAL YEAR ENDED 31 MARCH 2024; SINCE ITS CREATION IN 2014 it grew.", "2024-06-01",
+         [("FISCAL YEAR ENDED 31 MARCH 2024", "2023/2024", "during"), ("SINCE ITS CREATION IN 2014", "2014", "since")]),
         # a fiscal year or a quarter named by its last day
         ("For the fiscal year ending 31 March 2026, it seeks more; in the quarter ended September 30, "
          "2024, sales rose, as in the fiscal year ended December 31, 2023.", FRI,

@@ -189,6 +189,10 @@ def _figs(text: str) -> list[tuple]:
         ("Manila will spend six hundred and fifty million pesos, the Philippines said; Mexico 5 million pesos.",
          [(6.5e8, "PHP", "exact", None), (5e6, "PHP", "exact", None)]),
         ("It costs 5 million pesos.", [(5e6, "MXN", "exact", None)]),
+        # a note in capitals declares too; dollars written "U.S" are no declaration (and no crash)
+        ("BUDGET (IN MILLIONS OF CANADIAN DOLLARS)\nRow   2024\nIt seeks $45 million.", [(45e6, "CAD", "exact", None)]),
+        ("The fund is worth $5 million, or 4.6 million U.S dollars and 4 million US. dollars.",
+         [(5e6, "USD", "exact", None)]),
         # a currency named in passing, or beside US dollars, declares nothing
         ("Prices in Canadian dollars rose. Washington committed $3 billion.", [(3e9, "USD", "exact", None)]),
         ("All figures in USD. The Canadian partner (in CAD) added C$5 million; the NSF $2 million.",

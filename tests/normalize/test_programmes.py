@@ -607,6 +607,11 @@ LOWER_HEAD_CASES = [
 ]
 
 
+def test_a_known_name_with_its_acronym_and_another_dash() -> None:
+    found = find_programmes("The Marie Skłodowska–Curie Actions (MSCA) grew in 2024. MSCA fellows rose.")
+    assert [(m.name, m.aliases) for m in found] == [("Marie Skłodowska–Curie Actions", ("MSCA",))]
+
+
 def test_a_lower_case_head_after_an_alias_takes_its_name() -> None:
     found = find_programmes("Bilateral Seed Grants (BSG) rose. The BSG scheme funds projects.")
     assert [m.name for m in found] == ["Bilateral Seed Grants"] * 2

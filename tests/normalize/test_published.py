@@ -99,6 +99,12 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("THE CHRONICLE\nThursday, April 18, 2024 · Print edition, page A9\n\nIt met on 3 May 2023.", "2024-04-18"),
         ("A Shared Future in the New Era\n\nThe State Council Information Office\n\nApril 2023\n\nIn 2013 it began.",
          "2023-04"),
+        # a timeline's month or day opening its line dates no text, nor the next edition
+        ("FACTBOX-Key dates in EU-Japan research ties\n\nJuly 2018\nThe EU and Japan sign a deal.\n\nMay 2023\nThey met.",
+         None),
+        ("KEY DATES\n12 March 2024 · Kenya joins the observatory as a full member.\n3 June 2023 · Japan signs.", "2024"),
+        ("SCIENCE DIPLOMACY SCHOOL\nNext edition: 15 July 2024\nFifth edition: 3 July 2023\n\nText.", "2024"),
+        ("RADIO\nRadio bulletin – 12 June 2024 – 13:00 GMT\n\nIt met in 2023.", "2024-06-12"),
         # a newsletter's masthead month, and its footer's day in that month
         ("GLOBAL DESK\nMonthly newsletter · No. 41 · May 2025\n\n" + "In 2024 we grew. " * 80
          + "\n\nThis issue went out on Friday 2 May 2025; the next one is due on Monday 2 June.", "2025-05-02"),
