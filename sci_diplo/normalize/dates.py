@@ -74,7 +74,8 @@ _MARKUP = " \t\r\f\v*_#>|,:;–—-\u00a0\u2002\u2003"  # "\r": a Windows line e
 # "Version of".
 _LABEL_RX = re.compile(
     r"(?:last\s++)?(?:date[d]?|published|posted|updated|released|issued|modified|"
-    r"publication\s++date|release\s++date|(?:for\s++)?immediate\s++release|(?:press|news|media)\s++release|"
+    r"publication\s++date|release\s++date|date\s++of\s++(?:publication|issue|release)|"
+    r"(?:for\s++)?immediate\s++release|(?:press|news|media)\s++release|"
     r"embargoed(?:\s++until)?|answered|tabled|available\s++online|premiered|captured|saved|archived|"
     r"version(?:\s++(?:of|dated))?)"
     r"(?:\s++on)?",
@@ -111,7 +112,7 @@ _CITY_RX = re.compile(_CITY + r",\s*+")
 _PLACE = r"[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,2}"
 # A place alone before a dateline's date, maybe with its region or country: "Brussels, ",
 # "Addis Ababa, Ethiopia, " (the line holds nothing else).
-_PLACE_RX = re.compile(_PLACE + r"(?:,\s*+" + _PLACE + r")?")
+_PLACE_RX = re.compile(_PLACE + r"(?:,\s*+" + _PLACE + r"|\s++(?:and|&)\s++" + _PLACE + r")?")  # "Canberra and Tokyo, "
 # A place and the date in another language or calendar before a slash or "corresponding to":
 # "Bogotá, 21 de marzo de 2024 / ", "Riyadh, 15 Sha'ban 1445 H, corresponding to ".
 _BILINGUAL_RX = re.compile(r"[*_#\s]*+" + _PLACE + r",[^\S\n]*+[^\n/]{3,40}?\d{4}[^\S\n]*+"
@@ -236,6 +237,9 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
             span, relative = resolve(("ago", *atom.rel[1:]), last, False), True
             if span is not None and anchor is not None and span[0][0] > anchor[0] and not _will(text, atom):
                 continue  # counted from another date than the last ("signed" after the publication)
+        elif anchor is None and last is not None and atom.kind == "cal" and atom.lo and atom.lo[0] is None:
+            # a text with no date of its own, a timeline's "1972: ... on 14 April": the last year given
+            span, relative = _value(text, atom, (last[0], 1, 1), (last[0], 12, 31))
         else:
             span, relative = _value(text, atom, anchor, review)
         if span is not None and not _valid_span(*span):

@@ -81,6 +81,9 @@ _MONTH_OFFSETS = {"this": (0, False), "last": (-1, False), "next": (1, False),
 
 def _day_of_month(text: str, start: int, mt: re.Match) -> Atom | None:
     """Return the atom of "the 19th of this month" or "on the 18th and 19th", or None."""
+    if mt["dom_inst"]:  # "on 12th instant": this month's
+        d = int(mt["dom_d"])
+        return Atom(start, mt.end(), "rel", rel=("dom", d, None, 0, False)) if 1 <= d <= 31 else None
     before = _DOM_BEFORE_RX.search(text, max(0, start - 16), start)
     if before is None or not (mt["dom_m"] or before["rel"] and (
             _DOM_AFTER_RX.match(text, mt.end()) or mt["dom_d2"] and _AND_AFTER_RX.match(text, mt.end()))):

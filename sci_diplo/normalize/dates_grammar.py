@@ -214,10 +214,12 @@ _NUM = (r"(?P<num>(?P<num_a>\d{1,2})(?P<num_s>[-/.])(?P<num_b>\d{1,2})(?P=num_s)
 _DTG = (r"(?P<dtg>(?P<dtg_d>[0-3]\d)[0-2]\d[0-5]\dZ\s*+(?P<dtg_mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
         r"\s*+(?P<dtg_y>\d\d(?:\d\d)?)(?!\w))")
 # A day of the month by its ordinal alone, as briefings say it: "the 19th of this month", "the
-# 25th to the 28th", "the 18th and 19th" (what stands around it is checked by the caller).
+# 25th to the 28th", "the 18th and 19th", "12th instant" (this month's, in Indian and older
+# English; what stands around it is checked by the caller).
 _DOM = (r"(?P<dom>(?P<dom_d>[0-3]?\d)(?:st|nd|rd|th)(?:(?:\s*+[-–—]\s*+|\s++(?:to|and|through|until)\s++)"
         r"(?:the\s++)?(?P<dom_d2>[0-3]?\d)(?:st|nd|rd|th))?"
-        r"(?:\s++of\s++(?P<dom_m>this|last|next|the\s++same|the\s++previous|the\s++following)\s++month)?(?![\w-]))")
+        r"(?:\s++of\s++(?P<dom_m>this|last|next|the\s++same|the\s++previous|the\s++following)\s++month"
+        r"|\s++(?P<dom_inst>instant\b|inst\.))?(?![\w-]))")
 _CJK = r"(?P<cjk>(?P<cjk_y>\d{4})\s*+年\s*+(?P<cjk_m>\d{1,2})\s*+月(?:\s*+(?P<cjk_d>\d{1,2})\s*+日)?)"
 _DMY = (r"(?P<dmy_d>[0-3]?\d)" + _SUF + r"(?:(?:\s*+[-–—]\s*+|\s++(?:to|through|and)\s++)(?P<dmy_d2>[0-3]?\d)"
         + _SUF + r")?"

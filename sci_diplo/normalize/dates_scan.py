@@ -128,6 +128,10 @@ def month_before(text: str, day: int) -> int:
     return first if text[first:k].lower() in g.MONTHS else -1
 
 
+# "the month of October" (as some Englishes say it).
+_MONTH_OF_RX = re.compile(r"(?i)\bmonth[^\S\n]++of[^\S\n]++\Z")
+
+
 def _month(text: str, start: int, word: str) -> Atom | None:
     """Return a month expression ("Dec. 17, 2021", "March 2021", "In May"), or None."""
     mt = g.MONTH_RX.match(text, start)
@@ -142,7 +146,8 @@ def _month(text: str, start: int, word: str) -> Atom | None:
         left = read_left(text, start)
         ahead = _MONTH_RANGE_AHEAD_RX.match(text, mt.end())
         if not (left.rel_word in _MONTH_ALONE_LEFT or left.strong and not left.rel_word or ahead
-                or _MONTH_LIST_BEFORE_RX.search(text, max(0, start - 16), start)):
+                or _MONTH_LIST_BEFORE_RX.search(text, max(0, start - 16), start)
+                or left.rel_word == "of" and _MONTH_OF_RX.search(text, max(0, start - 12), start)):
             return None
         return Atom(start, mt.end("mon"), lo=(None, g.MONTHS[word], None), left=left)
     return month_day(start, mt.end(), g.MONTHS[word], d1, mt["d2"], y)

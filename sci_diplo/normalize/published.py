@@ -54,6 +54,9 @@ _FOOTER_BEFORE_RX = re.compile(
     r"\s++on\s++)\Z"
     r"|^[^\S\n]*+Done[^\S\n]++(?:at|in)[^\S\n]++[A-Z][\w.'’-]*+(?:[^\S\n]++[A-Z][\w.'’-]*+){0,2}"
     r"(?:,[^\S\n]*+[A-Z][\w.'’ -]{1,30}?)?,?[^\S\n]++(?:on|this)[^\S\n]++(?:the[^\S\n]++)?\Z", re.M)
+# A place alone before a dateline's date in the footer: a letter's "Vienna, 23 February 2026" above
+# its signature.
+_SIGNED_AT_RX = re.compile(r"[^\S\n]*+[A-Z][\w.'’-]*+(?:[^\S\n]++(?:and[^\S\n]++)?[A-Z][\w.'’-]*+){0,3},[^\S\n]*+")
 # A publication word (and where: "published in Nature"; a report "Tabled in Parliament", not a
 # question "tabled on"), then only what ``_TO_DATE`` allows before the date.
 _PUBLISHED_BEFORE_RX = re.compile(
@@ -62,6 +65,8 @@ _PUBLISHED_BEFORE_RX = re.compile(
     # not "The image, captured on 5 May 2023 by ...")
     r"|(?:(?<=\n)|(?<=[·|•\[]\s)|(?<=[·|•\[]))[^\S\n]*+(?:premiered|aired|broadcast"
     r"|streamed(?:\s++live)?|available\s++online|captured|saved|archived|version(?:\s++(?:of|dated))?"
+    # a report handed in: "Submitted to the organising committee: 30 October 2023"
+    r"|submitted(?:\s++to\s++(?:the\s++)?[\w-]++(?:\s++[\w-]++){0,3}?)?\s*+:"
     # a report laid before a house of parliament, opening its line ("Tabled in the House of
     # Commons on ..."; not a motion "tabled in the House of Commons on 3 May" in the story)
     r"|(?:tabled|laid)\s++(?:in|before)\s++(?:the\s++)?[A-Z][\w-]*+(?:\s++(?:of\s++(?:the\s++)?)?[A-Z][\w-]*+){0,3}))"
@@ -155,8 +160,9 @@ class PublishedDates:
         starts = _date_starts(self.text, self.proj, self.digits, pos, len(self.text))
         for match in _Days(self.text, self.proj, starts).in_order():
             line_start = self.text.rfind("\n", 0, match.start) + 1
-            if match.start >= pos and _FOOTER_BEFORE_RX.search(
-                    self.text, max(line_start, match.start - 60), match.start):
+            if match.start >= pos and (
+                    match.dateline and _SIGNED_AT_RX.fullmatch(self.text, line_start, match.start)
+                    or _FOOTER_BEFORE_RX.search(self.text, max(line_start, match.start - 60), match.start)):
                 return match.value
         return None
 

@@ -190,6 +190,12 @@ def test_absolute_forms(text, expected):
         # a cable's date-time group; not a code of digits whose hour is none
         ("DTG: 141132Z MAR 24\nCode 123456Z MAR 2024", FRI, [("141132Z MAR 24", "2024-03-14", "on"),
                                                            ("MAR 2024", "2024-03", "on")]),
+        # "12th instant" is this month's; "the month of October"
+        ("The MoU was signed on 12th instant; the centre opens in the month of October this year.", "2025-03-14",
+         [("12th instant", "2025-03-12", "on"), ("October this year", "2025-10", "on")]),
+        # a text with no date of its own: a timeline's day or month takes the last year given
+        ("1972: Argentina and Italy signed an accord on 14 April.\n2008: In September a lab opened.", None,
+         [("1972", "1972", "on"), ("14 April", "1972-04-14", "on"), ("2008", "2008", "on"), ("September", "2008-09", "on")]),
         # a day of the month by its ordinal alone, as a briefing says it; not an anniversary or a floor
         ("They meet from the 25th to the 28th of this month; it was signed on the 19th of last month.",
          "2024-11-21", [("25th to the 28th of this month", "2024-11-25/2024-11-28", "during"),

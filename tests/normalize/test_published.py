@@ -105,6 +105,15 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("KEY DATES\n12 March 2024 · Kenya joins the observatory as a full member.\n3 June 2023 · Japan signs.", "2024"),
         ("SCIENCE DIPLOMACY SCHOOL\nNext edition: 15 July 2024\nFifth edition: 3 July 2023\n\nText.", "2024"),
         ("RADIO\nRadio bulletin – 12 June 2024 – 13:00 GMT\n\nIt met in 2023.", "2024-06-12"),
+        # a notice's "Date of publication", a report "Submitted to ...", a statement from two cities,
+        # a letter dated above its signature
+        ("TENDER NOTICE\nNotice No. KFSA/ICB/2025/007\nDate of publication: 3 March 2025\n\nIn 2024 it grew.",
+         "2025-03-03"),
+        ("REPORT\n\nPrepared by: Dr. L. Ferrán\nSubmitted to the organising committee: 30 October 2023\n\nIn 2022.",
+         "2023-10-30"),
+        ("JOINT STATEMENT\n\nOpen collaboration\n\nCanberra and Tokyo, 18 September 2024\n\nWe met in 2023.",
+         "2024-09-18"),
+        ("Dear members,\n\n" + "In 2025 we grew. " * 130 + "\n\nVienna, 23 February 2026\n\nDr. A. Director", "2026-02-23"),
         # a newsletter's masthead month, and its footer's day in that month
         ("GLOBAL DESK\nMonthly newsletter · No. 41 · May 2025\n\n" + "In 2024 we grew. " * 80
          + "\n\nThis issue went out on Friday 2 May 2025; the next one is due on Monday 2 June.", "2025-05-02"),
