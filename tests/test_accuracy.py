@@ -47,7 +47,7 @@ FLOORS = {
     "heldout9": {"figures": 0.94, "dates": 0.97, "programmes": 0.89, "claims": 0.95, "countries": 1.0,
                  "published": 1.0, "qualifier": 0.98, "relation": 0.95},
     # scored blind once (data/gold/heldout10/README.md, at 0.78-1.00 and 4/8), then general rules
-    "heldout10": {"figures": 0.94, "dates": 0.93, "programmes": 0.84, "claims": 0.89, "countries": 1.0,
+    "heldout10": {"figures": 0.94, "dates": 0.93, "programmes": 0.84, "claims": 0.88, "countries": 1.0,
                   "published": 1.0, "qualifier": 0.98, "relation": 0.97},
 }
 

@@ -112,7 +112,8 @@ _CITY_RX = re.compile(_CITY + r",\s*+")
 _PLACE = r"[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,2}"
 # A place alone before a dateline's date, maybe with its region or country: "Brussels, ",
 # "Addis Ababa, Ethiopia, " (the line holds nothing else).
-_PLACE_RX = re.compile(_PLACE + r"(?:,\s*+" + _PLACE + r"|\s++(?:and|&)\s++" + _PLACE + r")?")  # "Canberra and Tokyo, "
+_PLACE_RX = re.compile(_PLACE + r"(?:,\s*+" + _PLACE + r")?"
+                       r"|[A-Z][\w.'’-]*+\s++(?:and|&)\s++[A-Z][\w.'’-]*+")  # "Canberra and Tokyo, " (one word each)
 # A place and the date in another language or calendar before a slash or "corresponding to":
 # "Bogotá, 21 de marzo de 2024 / ", "Riyadh, 15 Sha'ban 1445 H, corresponding to ".
 _BILINGUAL_RX = re.compile(r"[*_#\s]*+" + _PLACE + r",[^\S\n]*+[^\n/]{3,40}?\d{4}[^\S\n]*+"
@@ -144,6 +145,8 @@ _RANGE_SEP_RX = re.compile(r"\bto\b|\bthrough\b|\d[-–—]\d|\d\s[-–—]\s\d"
 _PUBLISHED_RX = re.compile(r"\s*(-?\d{4}(?:-\d{2}(?:-\d{2})?)?)")
 # After an expression: "onwards" makes it a start ("from 2024 onwards").
 _ONWARDS_RX = re.compile(r"\s++onwards?\b", re.I)
+# After the year that opens a timeline's entry: a colon or a spaced dash.
+_ENTRY_HEAD_RX = re.compile(r"[^\S\n]*+(?::|[–—-][^\S\n])")
 # A fiscal year or a quarter named by its last day: "fiscal year ending 31 March 2026" is
 # 2025/2026, "the quarter ended September 30, 2024" is July-September 2024.
 _PERIOD_ENDING_RX = re.compile(
@@ -213,6 +216,7 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
         return []
     anchor = _anchor(published)
     review = _review_anchor(text, anchor)
+    heading: int | None = None  # in a text with no date of its own, the year that opens a timeline's entry
     out: list[DateMatch] = []
     hours_end = -1  # the end of the last range of weekdays read as opening hours
     last: Point | None = None  # the last date the text gave (a point): "a decade later" counts from it
@@ -237,9 +241,9 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
             span, relative = resolve(("ago", *atom.rel[1:]), last, False), True
             if span is not None and anchor is not None and span[0][0] > anchor[0] and not _will(text, atom):
                 continue  # counted from another date than the last ("signed" after the publication)
-        elif anchor is None and last is not None and atom.kind == "cal" and atom.lo and atom.lo[0] is None:
-            # a text with no date of its own, a timeline's "1972: ... on 14 April": the last year given
-            span, relative = _value(text, atom, (last[0], 1, 1), (last[0], 12, 31))
+        elif anchor is None and heading is not None and atom.kind == "cal" and atom.lo and atom.lo[0] is None:
+            # a text with no date of its own, a timeline's "1972: ... on 14 April": its entry's year
+            span, relative = _value(text, replace(atom, weekday=None), (heading, 1, 1), (heading, 12, 31))
         else:
             span, relative = _value(text, atom, anchor, review)
         if span is not None and not _valid_span(*span):
@@ -251,6 +255,9 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
             anchor = span[0]
         if atom.kind != "ref" and not dateline:  # (a dateline dates the story, not its events)
             last = span[0] if span is not None and span[1] is None else None
+        if anchor is None and span is not None and _ENTRY_HEAD_RX.match(text, atom.end) \
+                and not text[text.rfind("\n", 0, atom.start) + 1:atom.start].strip(" \t*•-#"):
+            heading = span[0][0]  # a timeline's entry: "1972: ...", "1985–1990 – ..."
         out.append(_match(text, atom, value, relative, dateline and span is not None))
     return out
 

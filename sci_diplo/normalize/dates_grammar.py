@@ -219,7 +219,8 @@ _DTG = (r"(?P<dtg>(?P<dtg_d>[0-3]\d)[0-2]\d[0-5]\dZ\s*+(?P<dtg_mon>JAN|FEB|MAR|A
 _DOM = (r"(?P<dom>(?P<dom_d>[0-3]?\d)(?:st|nd|rd|th)(?:(?:\s*+[-–—]\s*+|\s++(?:to|and|through|until)\s++)"
         r"(?:the\s++)?(?P<dom_d2>[0-3]?\d)(?:st|nd|rd|th))?"
         r"(?:\s++of\s++(?P<dom_m>this|last|next|the\s++same|the\s++previous|the\s++following)\s++month"
-        r"|\s++(?P<dom_inst>instant\b|inst\.))?(?![\w-]))")
+        r"|\s++(?P<dom_inst>(?-i:instant\b|inst\.)(?![^\S\n]++(?!(?:and|at|in|when|with|but|by|to|for|one)\b)"
+        r"[A-Za-z])))?(?![\w-]))")
 _CJK = r"(?P<cjk>(?P<cjk_y>\d{4})\s*+年\s*+(?P<cjk_m>\d{1,2})\s*+月(?:\s*+(?P<cjk_d>\d{1,2})\s*+日)?)"
 _DMY = (r"(?P<dmy_d>[0-3]?\d)" + _SUF + r"(?:(?:\s*+[-–—]\s*+|\s++(?:to|through|and)\s++)(?P<dmy_d2>[0-3]?\d)"
         + _SUF + r")?"

@@ -56,6 +56,10 @@ _FOOTER_BEFORE_RX = re.compile(
     r"(?:,[^\S\n]*+[A-Z][\w.'’ -]{1,30}?)?,?[^\S\n]++(?:on|this)[^\S\n]++(?:the[^\S\n]++)?\Z", re.M)
 # A place alone before a dateline's date in the footer: a letter's "Vienna, 23 February 2026" above
 # its signature.
+# What may follow it to the text's end: a few short lines of a signature, no date ("Dr. A. Weber\n
+# Director"), not a list of related stories or upcoming events; and a letter's closing near it.
+_SIGN_OFF_RX = re.compile(r"(?i)\b(?:regards|sincerely|faithfully|respectfully|best wishes|yours truly|on behalf of)\b")
+_SIGNATURE_AFTER_RX = re.compile(r"[^\S\n]*+(?:\n[^\S\n]*+(?:[^\d\n]{1,60})?){0,6}[^\S\n]*+")
 _SIGNED_AT_RX = re.compile(r"[^\S\n]*+[A-Z][\w.'’-]*+(?:[^\S\n]++(?:and[^\S\n]++)?[A-Z][\w.'’-]*+){0,3},[^\S\n]*+")
 # A publication word (and where: "published in Nature"; a report "Tabled in Parliament", not a
 # question "tabled on"), then only what ``_TO_DATE`` allows before the date.
@@ -66,7 +70,7 @@ _PUBLISHED_BEFORE_RX = re.compile(
     r"|(?:(?<=\n)|(?<=[·|•\[]\s)|(?<=[·|•\[]))[^\S\n]*+(?:premiered|aired|broadcast"
     r"|streamed(?:\s++live)?|available\s++online|captured|saved|archived|version(?:\s++(?:of|dated))?"
     # a report handed in: "Submitted to the organising committee: 30 October 2023"
-    r"|submitted(?:\s++to\s++(?:the\s++)?[\w-]++(?:\s++[\w-]++){0,3}?)?\s*+:"
+    r"|submitted\s++to\s++(?:the\s++)?[\w-]++(?:\s++[\w-]++){0,3}?\s*+:"
     # a report laid before a house of parliament, opening its line ("Tabled in the House of
     # Commons on ..."; not a motion "tabled in the House of Commons on 3 May" in the story)
     r"|(?:tabled|laid)\s++(?:in|before)\s++(?:the\s++)?[A-Z][\w-]*+(?:\s++(?:of\s++(?:the\s++)?)?[A-Z][\w-]*+){0,3}))"
@@ -162,6 +166,8 @@ class PublishedDates:
             line_start = self.text.rfind("\n", 0, match.start) + 1
             if match.start >= pos and (
                     match.dateline and _SIGNED_AT_RX.fullmatch(self.text, line_start, match.start)
+                    and _SIGNATURE_AFTER_RX.fullmatch(self.text, match.end)
+                    and _SIGN_OFF_RX.search(self.text, max(0, match.start - 300))
                     or _FOOTER_BEFORE_RX.search(self.text, max(line_start, match.start - 60), match.start)):
                 return match.value
         return None

@@ -193,9 +193,15 @@ def test_absolute_forms(text, expected):
         # "12th instant" is this month's; "the month of October"
         ("The MoU was signed on 12th instant; the centre opens in the month of October this year.", "2025-03-14",
          [("12th instant", "2025-03-12", "on"), ("October this year", "2025-10", "on")]),
-        # a text with no date of its own: a timeline's day or month takes the last year given
-        ("1972: Argentina and Italy signed an accord on 14 April.\n2008: In September a lab opened.", None,
+        # a text with no date of its own: a timeline's day or month takes its entry's year (not a
+        # year in a sentence, nor a year a weekday would pick); "instant" as an adjective is no day
+        ("1972: Argentina and Italy signed an accord on 14 April.\n2008 – In September a lab opened.", None,
          [("1972", "1972", "on"), ("14 April", "1972-04-14", "on"), ("2008", "2008", "on"), ("September", "2008-09", "on")]),
+        ("Net zero by 2050 is the aim. Delegates meet again on 14 April.", None,
+         [("by 2050", "2050", "by"), ("14 April", None, "on")]),
+        ("1972: Italy and Argentina sign an agreement.\n\nOn Monday 14 April the minister spoke.", None,
+         [("1972", "1972", "on"), ("Monday 14 April", "1972-04-14", "on")]),
+        ("The 3rd instant noodle brand and the 12th Instant Messaging Summit.", "2024-03-20", []),
         # a day of the month by its ordinal alone, as a briefing says it; not an anniversary or a floor
         ("They meet from the 25th to the 28th of this month; it was signed on the 19th of last month.",
          "2024-11-21", [("25th to the 28th of this month", "2024-11-25/2024-11-28", "during"),

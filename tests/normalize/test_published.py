@@ -113,7 +113,12 @@ LINK = "<https://example.org/story/2021/a-title>"
          "2023-10-30"),
         ("JOINT STATEMENT\n\nOpen collaboration\n\nCanberra and Tokyo, 18 September 2024\n\nWe met in 2023.",
          "2024-09-18"),
-        ("Dear members,\n\n" + "In 2025 we grew. " * 130 + "\n\nVienna, 23 February 2026\n\nDr. A. Director", "2026-02-23"),
+        ("Dear members,\n\n" + "In 2025 we grew. " * 130 + "\n\nWith warm regards,\n\nDr. A. Director\nVienna, 23 February 2026", "2026-02-23"),
+        ("Headline\n\n" + "In 2024 it grew. " * 130 + "\n\nRelated stories\nNairobi, 3 March 2021\nKenya opens a lab", "2021"),  # (the year of the latest full date: an estimate)
+        # "Submitted" alone is no publication label; two people's names are no dateline's places
+        ("Title\n\nJane Doe\nSubmitted: 3 March 2023 | Accepted: 5 June 2023 | Published: 1 July 2023\n\nText.",
+         "2023-07-01"),
+        ("Carlos Mendes and Ana Costa, 12 May 2019\n\nText next year.", "2019"),
         # a newsletter's masthead month, and its footer's day in that month
         ("GLOBAL DESK\nMonthly newsletter · No. 41 · May 2025\n\n" + "In 2024 we grew. " * 80
          + "\n\nThis issue went out on Friday 2 May 2025; the next one is due on Monday 2 June.", "2025-05-02"),
