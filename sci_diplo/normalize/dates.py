@@ -256,8 +256,9 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
         if atom.kind != "ref" and not dateline:  # (a dateline dates the story, not its events)
             last = span[0] if span is not None and span[1] is None else None
         if anchor is None and span is not None and _ENTRY_HEAD_RX.match(text, atom.end) \
-                and not text[text.rfind("\n", 0, atom.start) + 1:atom.start].strip(" \t*•-#"):
-            heading = span[0][0]  # a timeline's entry: "1972: ...", "1985–1990 – ..."
+                and not text[max(0, atom.start - 12):atom.start].rsplit("\n", 1)[-1].strip(" \t*•-#") \
+                and (atom.start <= 12 or "\n" in text[atom.start - 12:atom.start]):
+            heading = span[0][0]  # a timeline's entry opening its line: "1972: ...", "1985–1990 – ..."
         out.append(_match(text, atom, value, relative, dateline and span is not None))
     return out
 

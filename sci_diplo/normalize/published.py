@@ -54,13 +54,15 @@ _FOOTER_BEFORE_RX = re.compile(
     r"\s++on\s++)\Z"
     r"|^[^\S\n]*+Done[^\S\n]++(?:at|in)[^\S\n]++[A-Z][\w.'’-]*+(?:[^\S\n]++[A-Z][\w.'’-]*+){0,2}"
     r"(?:,[^\S\n]*+[A-Z][\w.'’ -]{1,30}?)?,?[^\S\n]++(?:on|this)[^\S\n]++(?:the[^\S\n]++)?\Z", re.M)
-# A place alone before a dateline's date in the footer: a letter's "Vienna, 23 February 2026" above
+# A place alone before a dateline's date in the footer: a letter's "Vienna, 23 February 2026" by
 # its signature.
-# What may follow it to the text's end: a few short lines of a signature, no date ("Dr. A. Weber\n
-# Director"), not a list of related stories or upcoming events; and a letter's closing near it.
-_SIGN_OFF_RX = re.compile(r"(?i)\b(?:regards|sincerely|faithfully|respectfully|best wishes|yours truly|on behalf of)\b")
-_SIGNATURE_AFTER_RX = re.compile(r"[^\S\n]*+(?:\n[^\S\n]*+(?:[^\d\n]{1,60})?){0,6}[^\S\n]*+")
 _SIGNED_AT_RX = re.compile(r"[^\S\n]*+[A-Z][\w.'’-]*+(?:[^\S\n]++(?:and[^\S\n]++)?[A-Z][\w.'’-]*+){0,3},[^\S\n]*+")
+# What may follow it to the text's end: a few short lines of a signature, no date ("Dr. A. Weber\n
+# Director"), not a list of related stories or upcoming events.
+_SIGNATURE_AFTER_RX = re.compile(r"[^\S\n]*+(?:\n[^\S\n]*+(?:[^\d\n]{1,60})?){0,6}[^\S\n]*+")
+# A letter's closing near it: "With warm regards,", "Yours sincerely".
+_SIGN_OFF_RX = re.compile(
+    r"(?i)\b(?:regards|sincerely|faithfully|respectfully|best wishes|yours truly|on behalf of)\b")
 # A publication word (and where: "published in Nature"; a report "Tabled in Parliament", not a
 # question "tabled on"), then only what ``_TO_DATE`` allows before the date.
 _PUBLISHED_BEFORE_RX = re.compile(
@@ -204,7 +206,7 @@ def masthead_month(head: str) -> str | None:
     if not any(sep in m.group() for sep in "|·•") and (
             not head.startswith("\n\n", m.end()) and m.end() < len(head)
             or sum(1 for _ in _MASTHEAD_MONTH_RX.finditer(head, 0, MASTHEAD_CHARS)) > 1):
-        return None  # a month alone on its line heads a section ("July 2018\nThe EU and Japan sign ..."), or a timeline's
+        return None  # a month alone on its line heads a section ("July 2018\nThe EU and Japan sign ...")
     return f"{m['year']}-{g.MONTHS[m['month'].lower()]:02d}"
 
 
