@@ -204,6 +204,29 @@ _CHANGE_TO_RE = re.compile(
     r"|reach|reaches|reached)[^\S\n]+\Z", re.I)
 # A part of what was just counted: "40 lakes, of which 11", "62 fellows, of whom 30".
 _OF_WHICH_RE = re.compile(r"\bof[^\S\n]+wh(?:ich|om)[^\S\n]+\Z", re.I)
+# "from" (and a qualifier) before the number a change started at, after the change's own figure:
+# "rose to 1,930 in 2023 from fewer than 600".
+_FROM_RE = re.compile(r"\bfrom[^\S\n]+(?:(?:fewer|less|more)[^\S\n]+than[^\S\n]+|about[^\S\n]+|around[^\S\n]+"
+                      r"|some[^\S\n]+|nearly[^\S\n]+|almost[^\S\n]+|just[^\S\n]+)?\Z", re.I)
+_CHANGE_START_RE = re.compile(r"(?:up|down|rise|rises|rose|risen|grow|grows|grew|grown|increase|increases|increased"
+                              r"|climb|climbs|climbed|fall|falls|fell|fallen|drop|drops|dropped|reach|reaches|reached)\b",
+                              re.I)
+
+
+def _change_from(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | None:
+    """The number a change started at, after the figure the change reached, in its sentence:
+    "Joint papers rose to 1,930 in 2023 from fewer than 600" (600 papers, less than)."""
+    if not found or "from" not in text[max(0, n.start - 20):n.start]:
+        return None
+    mt = _FROM_RE.search(text, max(0, n.start - 24), n.start)
+    prev = found[-1]
+    if mt is None or not prev.start < mt.start() < prev.end + 40 or not _CHANGE_START_RE.match(text, prev.start) \
+            or "." in text[prev.end:mt.start()] or prev.unit is None or not prev.unit.islower():
+        return None
+    qualifier = find_qualifier(text, n.start)
+    return FigureMatch(mt.start(), n.end, n.value, prev.unit, qualifier_of(qualifier) if qualifier else "exact")
+
+
 # The plural subject of the change itself: "Joint papers rose to 1,930" (not "Its share rose to",
 # nor an amount's noun: "costs have grown to 12" says 12 of what the text does not).
 _AMOUNT_NOUNS = frozenset("costs prices rates levels temperatures exports imports sales revenues earnings emissions "
@@ -224,7 +247,7 @@ def _elided(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | None:
     change = _CHANGE_TO_RE.search(text, max(0, n.start - 24), n.start) \
         or _OF_WHICH_RE.search(text, max(0, n.start - 12), n.start)
     if change is None:
-        return None
+        return _change_from(text, n, found)
     lo = max(0, n.start - 1000)  # (a sentence reaches back 1,000 characters at most here)
     sent_start = max(text.rfind(". ", lo, n.start), text.rfind("\n", lo, n.start), lo - 1) + 1
     # the last figure of the sentence before the change (read from the end: a long table's line

@@ -185,6 +185,10 @@ def _figs(text: str) -> list[tuple]:
          [(412.6e6, "CAD", "exact", None)]),
         # a change's plural subject counts what its number leaves out; not an amount's noun
         ("Joint papers rose to 1,930 in 2023. The team's costs have grown to 12.", [(1930, "papers", "exact", None)]),
+        # and the number the change started at, after "from"; not a count with its own noun
+        ("Joint papers rose to 1,930 in 2023 from fewer than 600 a decade earlier; it hired 40 people from 12 countries.",
+         [(1930, "papers", "exact", None), (600, "papers", "less_than", None), (40, "people", "exact", None),
+          (12, "countries", "exact", None)]),
         # bare pesos are those of the peso country the text names most
         ("Manila will spend six hundred and fifty million pesos, the Philippines said; Mexico 5 million pesos.",
          [(6.5e8, "PHP", "exact", None), (5e6, "PHP", "exact", None)]),
