@@ -198,19 +198,20 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
 
 
 # A change before a number whose noun is left out: "up from 15", "will rise to 4,700", "reach 2,500".
+_CHANGE_VERBS = (r"rise|rises|rose|risen|grow|grows|grew|grown|increase|increases|increased"
+                 r"|climb|climbs|climbed|fall|falls|fell|fallen|drop|drops|dropped")
+_REACH_VERBS = r"reach|reaches|reached"
 _CHANGE_TO_RE = re.compile(
-    r"\b(?:(?:up|down)[^\S\n]+from|(?:rise|rises|rose|risen|grow|grows|grew|grown|increase|increases|increased"
-    r"|climb|climbs|climbed|fall|falls|fell|fallen|drop|drops|dropped)[^\S\n]+(?:to|from)"
-    r"|reach|reaches|reached)[^\S\n]+\Z", re.I)
+    r"\b(?:(?:up|down)[^\S\n]+from|(?:" + _CHANGE_VERBS + r")[^\S\n]+(?:to|from)|" + _REACH_VERBS + r")[^\S\n]+\Z",
+    re.I)
 # A part of what was just counted: "40 lakes, of which 11", "62 fellows, of whom 30".
 _OF_WHICH_RE = re.compile(r"\bof[^\S\n]+wh(?:ich|om)[^\S\n]+\Z", re.I)
 # "from" (and a qualifier) before the number a change started at, after the change's own figure:
 # "rose to 1,930 in 2023 from fewer than 600".
 _FROM_RE = re.compile(r"\bfrom[^\S\n]+(?:(?:fewer|less|more)[^\S\n]+than[^\S\n]+|about[^\S\n]+|around[^\S\n]+"
                       r"|some[^\S\n]+|nearly[^\S\n]+|almost[^\S\n]+|just[^\S\n]+)?\Z", re.I)
-_CHANGE_START_RE = re.compile(r"(?:up|down|rise|rises|rose|risen|grow|grows|grew|grown|increase|increases|increased"
-                              r"|climb|climbs|climbed|fall|falls|fell|fallen|drop|drops|dropped|reach|reaches|reached)\b",
-                              re.I)
+# What a change's own figure opens with (``_elided``'s figures start at the change).
+_CHANGE_START_RE = re.compile(r"(?:up|down|" + _CHANGE_VERBS + "|" + _REACH_VERBS + r")\b", re.I)
 
 
 def _change_from(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | None:

@@ -19,10 +19,10 @@ import re
 from bisect import bisect_right
 
 from sci_diplo.normalize.figures_units import currency_after, marker_code
+from sci_diplo.normalize.numbers_lexicon import SUFFIX_SCALES
 from sci_diplo.normalize.types import FigureMatch
 
-_SCALES = {"thousand": 1e3, "thousands": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6,
-           "mln": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9}
+# A note's scale word, whose value (lower-cased, singular) is the digits' suffix's.
 _SCALE = r"(?:thousands?|millions?|billions?|mln|mn|bn|m|k)"
 # A unit note in brackets: "(in millions of Canadian dollars)", "(CAD million)", "(EUR, millions)",
 # "(€ million)", "(US$ millions)", "(million yuan)". The currency is read by the figures' own
@@ -97,7 +97,7 @@ def _note_unit(text: str, note: re.Match[str]) -> tuple[float, str] | None:
     else:  # words after it: "Canadian dollars", "euros", "yuan"
         money = currency_after(text, note.start(key) - 1)
         code = money[0] if money is not None and not text[money[1]:note.end(key)].strip() else None
-    return (_SCALES[scale.lower()], code) if code else None
+    return (SUFFIX_SCALES[scale.lower().removesuffix("s")], code) if code else None
 
 
 def _rows_after(text: str, start: int) -> list[tuple[int, int]]:

@@ -378,11 +378,7 @@ def currency_before(text: str, pos: int) -> tuple[str, int] | None:
         return None
     if c in WORD_CODES and not _RAND_AMOUNT_RE.match(text, pos):
         return None  # "COP 28", "the CAD 3 model", "SR 2": a name; "COP 28 billion" is pesos
-    if c == "¥":
-        return yen_or_yuan(text), m.start("c")
-    if c == "$":
-        return declared_dollar(text), m.start("c")
-    code = _SYMBOLS.get(c) or (c if c in ISO_CODES else None)
+    code = marker_code(c, text)
     return (code, m.start("c")) if code else None
 
 
