@@ -342,12 +342,18 @@ _WILL_RX = re.compile(r"\b(?:will|shall|'ll|’ll|would|is\s++to|are\s++to|expec
                       re.I)
 
 
+def _sentence_stop(text: str, pos: int, reach: int) -> int:
+    """Return where the sentence or line that ``pos`` is in ends (". " or a line break), at most
+    ``reach`` characters on (a search that stops there, not at the text's end)."""
+    limit = pos + reach + 1  # (". " starting at pos + reach is still found)
+    return min((k for k in (text.find(". ", pos, limit), text.find("\n", pos, limit)) if k >= 0), default=pos + reach)
+
+
 def _will(text: str, atom: Atom) -> bool:
     """Whether the sentence around ``atom`` says it will happen (a stricter test than
     ``clause_tense``, which reads "they decided to meet" as the future of "meet")."""
     start = max(text.rfind(". ", 0, atom.start), text.rfind("\n", 0, atom.start)) + 1
-    stop = min((k for k in (text.find(". ", atom.end), text.find("\n", atom.end)) if k >= 0), default=len(text))
-    return _WILL_RX.search(text, start, min(stop, atom.end + 120)) is not None
+    return _WILL_RX.search(text, start, _sentence_stop(text, atom.end, 120)) is not None
 
 
 def _future(text: str, atom: Atom) -> bool | None:
@@ -366,8 +372,7 @@ def _future(text: str, atom: Atom) -> bool | None:
         if cut and not text[cut:left.rel_lead].strip():
             # a label's ("Candidates notified: by 29 November") or a quote's ("He said: by
             # June the deal had been done"): the words after the date say, else the future
-            stop = min((k for k in (text.find(". ", atom.end), text.find("\n", atom.end)) if k >= 0), default=len(text))
-            return tense_of(g.WORD_RX.findall(text, atom.end, min(stop, atom.end + 80))[:6]) is not False
+            return tense_of(g.WORD_RX.findall(text, atom.end, _sentence_stop(text, atom.end, 80))[:6]) is not False
         words = g.WORD_RX.findall(text, max(lo, cut), left.rel_lead)[-3:]
         return tense_of(list(reversed(words))) is not False
     return clause_tense(text, atom.start, atom.end)

@@ -315,8 +315,8 @@ _DOLLAR_ADJ_RE = re.compile(
     r"(?i)(?<![\w.])(?P<adj>canadian|australian|new[^\S\n]+zealand|singapore|hong[^\S\n]+kong|u\.?s\.?|american)"
     r"[^\S\n]+\Z"
 )
-_DOLLAR_CODE_RE = re.compile(r"\b(?:CAD|AUD|NZD|SGD|HKD|USD)\b")
 _DOLLAR_CODES = ("CAD", "AUD", "NZD", "SGD", "HKD", "USD")
+_DOLLAR_CODE_RE = re.compile(r"\b(?:" + "|".join(_DOLLAR_CODES) + r")\b")
 _DECLARED_BEFORE_RE = re.compile(
     r"(?i)(?:(?P<note>\()(?:in[^\S\n]+)?"
     r"|(?:^|(?<=[.!?:]\s)|(?<=\n))[^\S\n]*(?:all[^\S\n]+(?:amounts?|figures|values|sums|prices|costs)[^\S\n]+"
@@ -326,8 +326,6 @@ _DECLARED_BEFORE_RE = re.compile(
 )
 # A note's close, ending its line.
 _NOTE_END_RE = re.compile(r"[^()\n]*\)[^\S\n]*(?:\n|\Z)")
-_DECLARED_CODES = {"canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "singapore": "SGD",
-                   "hong kong": "HKD", "us": "USD", "american": "USD"}  # (keys without dots: "U.S", "US.")
 
 
 @lru_cache(maxsize=64)
@@ -342,7 +340,8 @@ def declared_dollar(text: str) -> str:
             adj = _DOLLAR_ADJ_RE.search(text, max(0, k - 20), k - 1) if k and text[k - 1] in "dD" else None
             if adj is not None:
                 end = k + 5 + (text[k + 5:k + 6] in ("s", "S"))
-                found.append((adj.start(), end, _DECLARED_CODES[" ".join(adj["adj"].lower().replace(".", "").split())]))
+                key = " ".join(adj["adj"].lower().replace(".", "").split())  # (no dots: "U.S", "US.")
+                found.append((adj.start(), end, _ADJ_CODES.get(("dollar", key), "USD")))  # ("us", "american": USD)
             k = text.find(letters, k + 5)
     if any(code in text for code in _DOLLAR_CODES):
         found += [(m.start(), m.end(), m.group()) for m in _DOLLAR_CODE_RE.finditer(text)]
