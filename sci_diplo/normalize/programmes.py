@@ -317,7 +317,14 @@ _KNOWN_RE = re.compile(
     + r"|COP(?:-?(?P<cop>\d{1,2})|[^\S\n](?P<cop_spaced>\d{1,2})(?![^\S\n]*+(?:[.,]?\d|[mbt]illion\b|bn\b|thousand\b))))"
     r"(?![\w\-‐‑–+])"
 )
-_NOT_BEFORE_KNOWN = frozenset("-‐‑–.")
+_NOT_BEFORE_KNOWN = frozenset("-‐‑–._")
+# The first words of the known names, looked for before the pattern is searched at all.
+_KNOWN_FIRST = frozenset(n.split()[0].rstrip("+") for n in KNOWN_NAMES) | {"COP"}
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start``-``end`` overlaps any of the spans ``taken``."""
+    return any(a < end and start < b for a, b in taken)
 # A known name and the words of a generic head after it: "Horizon Europe programme",
 # "Horizon 2020 Framework Programme", "Erasmus+ scheme".
 _KNOWN_WITH_HEAD_RE = re.compile(
@@ -329,19 +336,19 @@ _KNOWN_WITH_HEAD_RE = re.compile(
 def _with_known_names(text: str, found: list[_Candidate]) -> list[_Candidate]:
     """Give a name found with a known name and a generic head the known name as an alias ("the
     Horizon Europe programme": Horizon Europe), and add the known names no name found holds."""
+    if not any(map(text.__contains__, _KNOWN_FIRST)):
+        return found  # (no name found can hold a known one either)
     for cand in found:
         mt = _KNOWN_WITH_HEAD_RE.fullmatch(cand.name)
         if mt is not None:
             cand.explicit.append(" ".join(mt.group(1).split()))
-    if not any(map(text.__contains__, _KNOWN_FIRST)):
-        return found
     taken = [(c.start, c.end) for c in found]
     added = False
     for mt in _KNOWN_RE.finditer(text):
         k = mt.start()
-        if k and (text[k - 1].isalnum() or text[k - 1] in _NOT_BEFORE_KNOWN or text[k - 1] == "_"):
+        if k and (text[k - 1].isalnum() or text[k - 1] in _NOT_BEFORE_KNOWN):
             continue  # inside a word: "ITERATION" is no ITER
-        if any(start < mt.end() and mt.start() < end for start, end in taken):
+        if _overlaps(taken, mt.start(), mt.end()):
             continue
         number = mt["cop"] or mt["cop_spaced"]
         if number:  # one name for every way of writing it, so that its mentions link
@@ -357,10 +364,6 @@ def _with_known_names(text: str, found: list[_Candidate]) -> list[_Candidate]:
     return found
 
 
-# The first words of the known names, looked for before the pattern is searched at all.
-_KNOWN_FIRST = frozenset(n.split()[0].rstrip("+") for n in KNOWN_NAMES) | {"COP"}
-
-
 def _with_lower_names(text: str, found: list[_Candidate], words: ProgrammeWords, scan: bytes) -> list[_Candidate]:
     """Add the names closed by a lower-case head ("the Artemis programme") that overlap no
     name found by a capitalised head, in text order (``scan``: the text's scan bytes)."""
@@ -369,7 +372,7 @@ def _with_lower_names(text: str, found: list[_Candidate], words: ProgrammeWords,
         return found
     taken = [(c.start, c.end) for c in found]
     for low in lower:
-        if any(start < low.end and low.start < end for start, end in taken):
+        if _overlaps(taken, low.start, low.end):
             continue
         explicit = [low.explicit] if low.explicit else []
         found.append(_Candidate(low.start, low.end, low.name, low.category, explicit, [low.alias]))
