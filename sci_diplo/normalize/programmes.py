@@ -289,10 +289,10 @@ def _scan(text: str, words: ProgrammeWords) -> list[_Candidate]:
 
 
 # Programmes whose names have no head word, known by name: the EU's framework programmes for
-# research and for education and its researchers' fellowships, two initiatives and two fusion
-# facilities. Texts on science
-# cooperation name them as often as any programme, and no rule tells them from other capitalised
-# words ("Horizon Europe" is shaped like "Lake Victoria"). Before a generic head ("the Horizon
+# research and for education and its researchers' fellowships, two initiatives and a fusion
+# facility (none a seed text's). Texts on science cooperation name them as often as any
+# programme, and no rule tells them from other capitalised words ("Horizon Europe" is shaped like
+# "Lake Victoria"). Before a generic head ("the Horizon
 # Europe programme", "the Horizon 2020 Framework Programme") the name is as written, and the
 # known one its alias, which later mentions take.
 KNOWN_NAMES = {
@@ -300,7 +300,7 @@ KNOWN_NAMES = {
     "Erasmus Mundus": "programme", "Marie Skłodowska-Curie Actions": "programme",
     "Marie Sklodowska-Curie Actions": "programme",
     "Global Gateway": "initiative", "Mission Innovation": "initiative",
-    "ITER": "facility", "JT-60SA": "facility",
+    "JT-60SA": "facility",
 }
 _KNOWN_ALT = "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+").replace(r"\-", "[-‐‑–]")
                       for n in sorted(KNOWN_NAMES, key=len, reverse=True))
@@ -347,7 +347,7 @@ def _with_known_names(text: str, found: list[_Candidate]) -> list[_Candidate]:
     for mt in _KNOWN_RE.finditer(text):
         k = mt.start()
         if k and (text[k - 1].isalnum() or text[k - 1] in _NOT_BEFORE_KNOWN):
-            continue  # inside a word: "ITERATION" is no ITER
+            continue  # inside a word: "XJT-60SA", "pre-Horizon Europe"
         if _overlaps(taken, mt.start(), mt.end()):
             continue
         number = mt["cop"] or mt["cop_spaced"]

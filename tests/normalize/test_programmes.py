@@ -261,10 +261,10 @@ FIND_CASES = [
     ("Ties between Europe and the Arctic Council Research Programme grew, as did the Asia and the Pacific Fund.",
      [("Arctic Council Research Programme", "programme"), ("Asia and the Pacific Fund", "fund")]),
     # programmes known by a name with no head word; not words that merely start like one
-    ("Researchers were locked out of Horizon Europe, Horizon 2020 and Erasmus+; JT-60SA and ITER run.",
+    ("Researchers were locked out of Horizon Europe, Horizon 2020 and Erasmus+; JT-60SA runs.",
      [("Horizon Europe", "programme"), ("Horizon 2020", "programme"), ("Erasmus+", "programme"),
-      ("JT-60SA", "facility"), ("ITER", "facility")]),
-    ("ITERATION, Horizon Europeans and the Horizon 20201 plan.", []),
+      ("JT-60SA", "facility")]),
+    ("XJT-60SA, pre-Horizon Europe, Horizon Europeans and the Horizon 20201 plan.", []),
     ("Researchers supported by the Marie Skłodowska-Curie Actions (MSCA) rose.",
      [("Marie Skłodowska-Curie Actions", "programme")]),
     # the UN's climate conferences by number; not pesos
