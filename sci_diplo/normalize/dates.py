@@ -96,6 +96,11 @@ _CLOCK_TAIL_RX = re.compile(r"[^\S\n,–—-]*+(?:[,–—-][^\S\n]*+)?(?:\(?[A-
 _EDITION_AFTER_RX = re.compile(r"[^\S\n]*+[|·•][^\S\n]*+(?i:print|online|digital|weekend|morning|evening|late"
                                r"|city|national|international|issue|no\.|vol\.|volume|page|edition|p\.)")
 HEAD_LINES_CHARS = 300
+# An issue's number before the date on its line: "No. 214, ", "Vol. 12, No. 3 – ", "Issue 41 | ".
+_ISSUE_NUMBER_RX = re.compile(
+    r"[^\S\n]*+(?:(?:Vol\.|Volume|No\.|Number|Issue|Nr\.)[^\S\n]*+\d{1,4}[^\S\n]*+[,;–—|·•-]?[^\S\n]*+){1,3}")
+# A title before a spaced dash and the date that ends the text's first line: "In brief — ".
+_TITLE_DASH_RX = re.compile(r"[^\S\n]*+[^\n]{3,80}?[^\S\n]++[–—-][^\S\n]++")
 # A news dateline's city, in capitals, and its region: "BEIJING", "WASHINGTON, D.C.", "NAIROBI, Kenya".
 _CITY = r"[A-Z][A-Z .'’-]{1,40}(?:,\s*+[A-Z][A-Za-z.]{1,10})?"
 # A news agency in brackets, and a dash: "(Xinhua) --", " -- ", " — "; or between slashes after
@@ -516,6 +521,12 @@ def _is_dateline(text: str, atom: Atom) -> bool:
     if line_start < HEAD_LINES_CHARS and _CLOCK_TAIL_RX.fullmatch(rest_raw) \
             and _EDITION_RX.fullmatch(g.CLOCK_RX.sub(" ", prefix)):
         return True  # a broadcast's or an edition's line: "Midday bulletin, 13:00 PHT, Wednesday 12 June 2024"
+    if line_start < HEAD_LINES_CHARS and not rest_raw.strip(_MARKUP) and (
+            _ISSUE_NUMBER_RX.fullmatch(prefix)
+            or not text[:line_start].strip() and _TITLE_DASH_RX.fullmatch(prefix)):
+        # an issue's number ending its line near the top ("No. 214, 14 May 2024", "Vol. 12, No. 3 –
+        # 2 June 2025"), or the text's first line, a title and a dash ("In brief — 4 November 2025")
+        return True
     bare = g.CLOCK_RX.sub(" ", prefix).strip(_MARKUP)
     labelled = bool(bare) and _LABEL_RX.fullmatch(bare) is not None
     rest = rest_raw.strip(_MARKUP)

@@ -103,6 +103,12 @@ _MASTHEAD_MONTH_RX = re.compile(
     r"[^\S\n]++(?P<year>(?:19|20)\d\d)[^\S\n]*+$",
     re.M | re.I,
 )
+# The text's first line, a title, a spaced dash and a month and year: "Press kit — September 2025".
+_TITLE_DASH_MONTH_RX = re.compile(
+    r"\s*+[^\n]{3,80}?[^\S\n]++[–—-][^\S\n]++(?P<month>" + "|".join(sorted(g.MONTHS_ALONE)) + r")"
+    r"[^\S\n]++(?P<year>(?:19|20)\d\d)[^\S\n]*+$",
+    re.M | re.I,
+)
 # The projection of dates_triggers reduced to ASCII digits ("0") and spaces.
 _DIGITS = bytes(ord("0") if 48 <= b <= 57 else ord(" ") for b in range(256))
 # An ASCII digit after no ASCII digit (byte ``k + 1`` of a projection is character ``k``), and
@@ -198,7 +204,8 @@ def masthead_month(head: str) -> str | None:
     is ("April 2023" under a report's title), else None."""
     m = _MASTHEAD_MONTH_RX.search(head, 0, MASTHEAD_CHARS)
     if m is None:
-        return None
+        m = _TITLE_DASH_MONTH_RX.match(head)
+        return None if m is None else f"{m['year']}-{g.MONTHS[m['month'].lower()]:02d}"
     before = head.rfind("\n", 0, max(0, m.start() - 1)) + 1
     after = head.find("\n", m.end() + 1)
     if "|" in m.group() and ("|" in head[before:m.start()] or "|" in head[m.end():after if after >= 0 else len(head)]):

@@ -122,6 +122,14 @@ LINK = "<https://example.org/story/2021/a-title>"
         # a newsletter's masthead month, and its footer's day in that month
         ("GLOBAL DESK\nMonthly newsletter · No. 41 · May 2025\n\n" + "In 2024 we grew. " * 80
          + "\n\nThis issue went out on Friday 2 May 2025; the next one is due on Monday 2 June.", "2025-05-02"),
+        # the text's first line, a title, a dash and its date or month; an issue's number before its date
+        ("In brief — 4 November 2025\n\nNAIROBI — Kenya and Peru signed a pact last Tuesday.", "2025-11-04"),
+        ("Press kit – September 2025\n\nThe consortium was founded in 2019.", "2025-09"),
+        ("OFFICIAL GAZETTE\nNo. 214, 14 May 2024\n\nNotice of ratification. Signed on 3 March 2023.", "2024-05-14"),
+        ("BULLETIN\nVol. 12, No. 3 – 2 June 2025\n\nIt met on 3 March 2023.", "2025-06-02"),
+        # ... not a dash in a later line, nor an issue's number inside a sentence
+        ("Report\n\nPhase 1 — September 2025\nThe lab opened on 3 March 2020.", "2020"),
+        ("Report\n\nThe council met (No. 214, 14 May 2024) and agreed.\nIt opened on 3 March 2020.", "2024"),
         # a cable's date-time group after its label
         ("SENSITIVE BUT UNCLASSIFIED\n\nDTG: 141132Z MAR 24\nFROM: AMEMBASSY NEW DELHI\n\n1. Met on 3 March 2023.",
          "2024-03-14"),
