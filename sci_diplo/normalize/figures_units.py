@@ -212,6 +212,7 @@ _SYMBOLS = {
     "GH₵": "GHS", "GH¢": "GHS", "₵": "GHS", "KSh": "KES", "Ksh": "KES",
     "FJ$": "FJD", "TT$": "TTD", "J$": "JMD", "EC$": "XCD", "Rp": "IDR", "Rp.": "IDR",
     "Tk": "BDT", "Tk.": "BDT", "৳": "BDT", "₸": "KZT", "₮": "MNT", "₾": "GEL", "₼": "AZN",
+    "FCFA": "XOF", "CFA": "XOF",  # the CFA franc: West or Central African by the text (``cfa_code``)
     "SR": "SAR", "FF": "FRF", "RM": "MYR",  # only before an amount with a scale word or thousands groups, as "R"
     "R": "ZAR",  # only as ``_RAND_AMOUNT_RE`` allows: "R12 million", "R4,500" (not "R2", "R 5")
 }
@@ -284,13 +285,13 @@ _CURRENCY_WORD_CODES = {w: code for k, code in _CURRENCY_WORDS.items() for w in 
 # sterling", "SEK" (an ISO code, checked against ISO_CODES by the caller).
 CURRENCY_AFTER_RE = re.compile(
     r"[^\S\n]*(?:(?P<adj>(?i:" + "|".join(re.escape(a) for a in _ADJ) + r"))[^\S\n]+)?"
-    r"(?:(?P<word>(?i:" + _CUR_WORD_ALT + r"))|(?P<code>[A-Z]{3}|RMB))(?![\w-])"
+    r"(?:(?P<word>(?i:" + _CUR_WORD_ALT + r"))|(?P<code>F?CFA|[A-Z]{3}|RMB))(?![\w-])"
 )
 
 
 # The last char of a money marker before a number: of a symbol, or of a code.
 _MONEY_END = frozenset(sym[-1] for sym in _SYMBOLS) | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_CURRENCY_RUNS = _first_runs(list(_ADJ) + [w for k in _CURRENCY_WORDS for w in (k, _plural(k))], lower=True)
+_CURRENCY_RUNS = _first_runs(list(_ADJ) + [w for k in _CURRENCY_WORDS for w in (k, _plural(k))] + ["FCFA"], lower=True)
 _OF_RE = re.compile(r"[^\S\n]+of\b")
 
 
@@ -357,7 +358,7 @@ def declared_dollar(text: str) -> str:
 # groups, as the South African "R" needs.
 WORD_CODES = frozenset(
     "COP CAD TRY ALL TOP MOP CUP PEN GEL SOS MAD BAM LAK CVE PAB AMD BOB NAD SCR SHP MGA ERN DOP GIP "
-    "STN SLE SSP KMF HTG MMK CRC MDL DEM ESP SVC BIF BTN GNF SR FF RM".split()
+    "STN SLE SSP KMF HTG MMK CRC MDL DEM ESP SVC BIF BTN GNF SR FF RM CFA FCFA".split()
 )
 
 
@@ -388,6 +389,8 @@ def marker_code(marker: str, text: str) -> str | None:
         return declared_dollar(text)
     if marker == "¥":
         return yen_or_yuan(text)
+    if marker in ("CFA", "FCFA"):
+        return cfa_code(text)
     return _SYMBOLS.get(marker) or (marker if marker in ISO_CODES else None)
 
 
@@ -415,7 +418,10 @@ def _currency_re(text: str, pos: int) -> tuple[str, int] | None:
     if m is None:
         return None
     if m.group("code"):
-        code = "CNY" if m.group("code") == "RMB" else m.group("code")
+        code = m.group("code")
+        if code in WORD_CODES and _BARE_SMALL_RE.search(text, max(0, pos - 8), pos) and _LOWER_WORD_RE.match(text, m.end()):
+            return None  # "3 CAD drawings", "3 TOP students": a word or an acronym before a plural
+        code = marker_code(code, text) if code in ("RMB", "CFA", "FCFA") else code
         return (code, m.end()) if code in ISO_CODES else None
     word = _SPACE_RE.sub(" ", m.group("word").lower())
     if word.startswith("pound") and _OF_RE.match(text, m.end()):
@@ -427,7 +433,15 @@ def _currency_re(text: str, pos: int) -> tuple[str, int] | None:
         return None
     if base == "peso" and not adj:
         code = peso_code(text)
+    elif base == "franc" and adj == "cfa":
+        code = cfa_code(text)
     return (code, m.end()) if code else None
+
+
+# A number of one to three digits alone (no scale word, no thousands group) ending right before
+# a code, and a plural noun after the code.
+_BARE_SMALL_RE = re.compile(r"(?<![\d,.])\d{1,3}[^\S\n]*+\Z")
+_LOWER_WORD_RE = re.compile(r"[^\S\n]++(?!(?:was|has|this|plus|less|minus|across|thus|unless)\b)[a-z]{2,}s\b")
 
 
 # The countries whose money is the peso, by the words that name them.
@@ -445,6 +459,29 @@ _PESO_COUNTRIES = {
 def peso_code(text: str) -> str:
     """Return the peso that a bare "pesos" in ``text`` is: that of the peso country the text
     names most ("Chile" and "Chilean": CLP), else the Mexican peso."""
-    counts = {code: len(rx.findall(text)) for code, rx in _PESO_COUNTRIES.items()}
+    return _most_named(text, _PESO_COUNTRIES, "MXN")
+
+
+# The two CFA francs, by the words that name their countries or the franc's region.
+_CFA_COUNTRIES = {
+    "XOF": re.compile(r"\bWest African\b|\bUEMOA\b|\bBenin(?:ese)?\b|\bBurkin(?:a Faso|ab[eé])\b|\bC[oô]te d.Ivoire\b"
+                      r"|\bIvor(?:y Coast|ian)\b|\bGuinea-Bissau\b|\bMali(?:an)?\b|\bNiger(?:ien)?\b|\bSenegal(?:ese)?\b"
+                      r"|\bTog(?:o|olese)\b|\bDakar\b|\bAbidjan\b|\bBamako\b|\bOuagadougou\b|\bNiamey\b|\bLom[eé]\b"),
+    "XAF": re.compile(r"\bCentral African\b|\bCEMAC\b|\bCameroon(?:ian)?\b|\bGabon(?:ese)?\b|\bChad(?:ian)?\b"
+                      r"|\bEquatorial Guinea\b|\bCongo-Brazzaville\b|\b(?<!Democratic Republic of the )Congo\b"
+                      r"|\bYaound[eé]\b|\bDouala\b|\bLibreville\b|\bN.Djamena\b|\bBrazzaville\b|\bMalabo\b"),
+}
+
+
+@lru_cache(maxsize=64)
+def cfa_code(text: str) -> str:
+    """Return the CFA franc that "CFA", "FCFA" or "CFA francs" in ``text`` is: the Central
+    African one (XAF) where the text names its countries more, else the West African one (XOF)."""
+    return _most_named(text, _CFA_COUNTRIES, "XOF")
+
+
+def _most_named(text: str, countries: dict[str, re.Pattern], default: str) -> str:
+    """Return the code whose pattern ``text`` matches most often, ``default`` when none matches."""
+    counts = {code: len(rx.findall(text)) for code, rx in countries.items()}
     best = max(counts, key=counts.__getitem__)
-    return best if counts[best] else "MXN"
+    return best if counts[best] else default

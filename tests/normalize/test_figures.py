@@ -193,6 +193,15 @@ def _figs(text: str) -> list[tuple]:
         ("Manila will spend six hundred and fifty million pesos, the Philippines said; Mexico 5 million pesos.",
          [(6.5e8, "PHP", "exact", None), (5e6, "PHP", "exact", None)]),
         ("It costs 5 million pesos.", [(5e6, "MXN", "exact", None)]),
+        # the CFA franc before or after an amount, West African unless the text names Central
+        # Africa's countries more
+        ("Dakar pays FCFA 787 million, or CFA 5,000 a student.", [(787e6, "XOF", "exact", None), (5000, "XOF", "exact", None)]),
+        ("Cameroon and Gabon pay 787 million FCFA and 5,000 CFA francs.",
+         [(787e6, "XAF", "exact", None), (5000, "XAF", "exact", None)]),
+        # a code that is a word or an acronym, after a small bare number and before a plural, is no money
+        ("He made 3 CAD drawings and holds 2 CFA charters; it cost 500 CAD per month, 3,000 CAD in all.",
+         [(3, "drawings", "exact", None), (2, "charters", "exact", None), (500, "CAD", "exact", None),
+          (3000, "CAD", "exact", None)]),
         # a note in capitals declares too; dollars written "U.S" are no declaration (and no crash)
         ("BUDGET (IN MILLIONS OF CANADIAN DOLLARS)\nRow   2024\nIt seeks $45 million.", [(45e6, "CAD", "exact", None)]),
         ("The fund is worth $5 million, or 4.6 million U.S dollars and 4 million US. dollars.",
