@@ -23,7 +23,9 @@ decided here (documented in the tests too):
   of the future (will, would, shall, due, scheduled, expected ...; "until"/"by"
   unless a past verb stands right before them). A month or day with no year in a
   clause that names no tense ("Correction (Nov. 15):", a list of coming events)
-  takes the nearest such date either way. "last"/"next" look strictly
+  takes the nearest such date either way. In a list whose last date has a year, the
+  months and days before it that fall no later in the year share it ("3 March, 5 April
+  and 6 May 2023"; "opens on 1 October and closes on 15 November 2025"). "last"/"next" look strictly
   before/after ("last Friday" said on a Friday is a week back). A weekday
   written with a yearless date ("Friday, July 7") picks the nearest year in
   which they agree; a yearless news dateline takes the nearest such day.
@@ -225,9 +227,14 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
     out: list[DateMatch] = []
     hours_end = -1  # the end of the last range of weekdays read as opening hours
     last: Point | None = None  # the last date the text gave (a point): "a decade later" counts from it
-    for atom in _merge(text, scan(text, timeml_refs)):
+    atoms = _merge(text, scan(text, timeml_refs))
+    shared = _shared_years(text, atoms)
+    for i, atom in enumerate(atoms):
         if atom.start < hours_end:
             continue
+        if i in shared:  # "in March and April 2023", "opens 1 October, closes 15 November 2025"
+            atom = replace(atom, lo=(shared[i], *atom.lo[1:]),
+                           hi=None if atom.hi is None else (shared[i] + (atom.hi[1:] < atom.lo[1:]), *atom.hi[1:]))
         if atom.kind == "weekday" and (hours := _HOURS_RX.match(text, atom.end)) is not None:
             hours_end = hours.end()  # "(Monday to Friday, 8:30 a.m.–5 p.m.)": no day of the calendar
             continue
@@ -266,6 +273,31 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
             heading = span[0][0]  # a timeline's entry opening its line: "1972: ...", "1985–1990 – ..."
         out.append(_match(text, atom, value, relative, dateline and span is not None))
     return out
+
+
+# What may stand between dates of a list that share the last one's year: a comma, "and" or "or",
+# then up to two words and "on" or "in" ("3 March, 5 April and 6 May 2023", "opens on 1 October
+# and closes on 15 November 2025", "opens 1 October, closes 15 November 2025").
+_SHARED_GAP_RX = re.compile(
+    r"(?:[^\S\n]*+,[^\S\n]*+(?:(?:and|or)[^\S\n]++)?|[^\S\n]++(?:and|or|&|as[^\S\n]++well[^\S\n]++as)[^\S\n]++)"
+    r"(?:[a-z]++[^\S\n]++){0,2}?(?:(?:on|in)[^\S\n]++)?")
+_SHARED_GAP_CHARS = 30
+
+
+def _shared_years(text: str, atoms: list[Atom]) -> dict[int, int]:
+    """Return, by index in ``atoms``, the year that a month or day without one shares with the
+    date with a year that ends its list, when it falls no later in that year."""
+    shared: dict[int, int] = {}
+    for i in range(len(atoms) - 2, -1, -1):
+        a, b = atoms[i], atoms[i + 1]
+        if (a.kind != "cal" or b.kind != "cal" or a.rel or b.rel or not a.lo or not b.lo
+                or a.lo[0] is not None or a.lo[1] is None or b.lo[1] is None or a.weekday is not None
+                or b.start - a.end > _SHARED_GAP_CHARS or not _SHARED_GAP_RX.fullmatch(text, a.end, b.start)):
+            continue
+        year = b.lo[0] if b.lo[0] is not None else shared.get(i + 1)
+        if year is not None and (a.hi or a.lo)[1:] <= (b.lo[1], b.lo[2] or 99):
+            shared[i] = year
+    return shared
 
 
 def day_matches(text: str, lo: int = 0, hi: int | None = None, proj: bytes | None = None) -> list[DateMatch]:

@@ -674,6 +674,24 @@ def test_a_span_of_time_later_counts_from_the_date_before_it(text, expected):
     assert found(text, "2023-11-18") == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("They met on 3 March, 5 April and 6 May 2023.",
+     [("3 March", "2023-03-03", "on"), ("5 April", "2023-04-05", "on"), ("6 May 2023", "2023-05-06", "on")]),
+    ("They met in March and April 2021.", [("March", "2021-03", "on"), ("April 2021", "2021-04", "on")]),
+    ("Calls open on 1 October and close on 15 November 2025.",
+     [("1 October", "2025-10-01", "on"), ("15 November 2025", "2025-11-15", "on")]),
+    ("Applications: opens 1 October, closes 15 November 2025.",
+     [("1 October", "2025-10-01", "on"), ("15 November 2025", "2025-11-15", "on")]),
+    # not across a sentence or a clause, nor a month after the year's date, nor a year alone
+    ("On 3 March the lab opened; on 5 April 2021 it closed.",
+     [("3 March", "2023-03-03", "on"), ("5 April 2021", "2021-04-05", "on")]),
+    ("They met in December and January 2021.", [("December", "2022-12", "on"), ("January 2021", "2021-01", "on")]),
+    ("It opened on 3 March and in 2021 it grew.", [("3 March", "2023-03-03", "on"), ("2021", "2021", "on")]),
+])
+def test_dates_of_a_list_share_the_year_of_the_last(text, expected):
+    assert found(text, "2023-11-18") == expected
+
+
 @pytest.mark.parametrize("text,quote,value", [
     ("A quarter of a century ago we met.", "A quarter of a century ago", "1998"),
     ("Half a century ago the lab opened.", "Half a century ago", "1973"),
