@@ -13,7 +13,8 @@ decided here (documented in the tests too):
   21st century" is ``2000/2099`` (TimeML's "20"), "the 5th century BC" is
   ``-0499/-0400``. "2011-12" is the year range ``2011/2012``; "2021-03" is March 2021.
 - Dates said aloud read as written ones: "the fifteenth of May", "the second to the
-  sixth of June", "twenty fourteen", "nineteen ninety-eight".
+  sixth of June", "twenty fourteen", "nineteen ninety-eight", and as a treaty's closing
+  clause writes them: "the twelfth day of May two thousand and twenty-four".
 - Quarters, halves and seasons are month intervals ("Q3 2021" is
   ``2021-07/2021-09``; "summer 2021" ``2021-06/2021-08``); weeks are Monday-Sunday
   day intervals.

@@ -183,8 +183,29 @@ DAY_WORDS = {**{w: n for w, n in ORDINAL_WORDS.items()
 SAID_DAY_TRIGGERS = (*(w for w, n in ORDINAL_WORDS.items() if 5 <= n <= 20 and w.isalpha()), "thirtieth")
 _DAY_WORD = "(?:" + word_trie(sorted(DAY_WORDS)) + ")"
 _DAY_REST = (r"(?:[^\S\n]++(?:to|through|and|-)[^\S\n]++(?:the[^\S\n]++)?(?P<d2>" + _DAY_WORD + r"))?"
-             r"[^\S\n]++of[^\S\n]++(?P<mon>(?-i:" + "|".join(m.capitalize() for m in sorted(MONTHS_ALONE)) + r"))\b")
-ORDINAL_DAY_RX = re.compile(r"(?P<d1>" + _DAY_WORD + r")" + _DAY_REST + r"(?:,?[^\S\n]++(?P<y>\d{4})(?!\d))?", re.I)
+             r"(?:[^\S\n]++day)?[^\S\n]++of[^\S\n]++(?P<mon>(?-i:" + "|".join(m.capitalize() for m in sorted(MONTHS_ALONE))
+             + r"))\b")
+# A year in words after a day said aloud, as a treaty's closing clause writes it: "two thousand and
+# twenty-four", "in the year two thousand and four", "twenty twenty-four" (the year in group ``yw``;
+# not a count: "two thousand researchers", "twenty four labs").
+_BELOW_100 = word_trie(sorted(k for k, v in NUMBER_WORDS.items() if v < 100 and k not in ("a", "an")))
+_WORDS_YEAR = (r"(?:in[^\S\n]++)?(?:the[^\S\n]++year[^\S\n]++)?(?P<yw>two[-\s]thousand(?:(?:[^\S\n]++and)?[-\s]"
+               + _BELOW_100 + r"|(?=[^\S\n]*+(?:[,.;)]|\n|\Z)))(?![\w-])|(?:nineteen|twenty)[^\S\n]++" + _BELOW_100
+               + r"(?![\w-]))(?![^\S\n]++(?!(?:was|has|is|as|this|its|thus)\b)[a-z]*s\b)")
+
+
+def words_year(words: str) -> int:
+    """Return the year that ``_WORDS_YEAR``'s group ``yw`` writes ("two thousand and four": 2004)."""
+    parts = " ".join(words.lower().replace("-", " ").split()).split(" ", 1)
+    rest = parts[1] if len(parts) > 1 else ""
+    if parts[0] == "two":  # "two thousand and twenty-four"
+        rest = rest.removeprefix("thousand").removeprefix(" and").strip()
+        return 2000 + (NUMBER_WORDS[rest] if rest else 0)
+    return (1900 if parts[0] == "nineteen" else 2000) + NUMBER_WORDS[rest]
+
+
+ORDINAL_DAY_RX = re.compile(r"(?P<d1>" + _DAY_WORD + r")" + _DAY_REST
+                            + r"(?:,?[^\S\n]++(?:(?P<y>\d{4})(?!\d)|" + _WORDS_YEAR + "))?", re.I)
 # A year said aloud: "twenty fourteen", "twenty twenty-six", "nineteen ninety-eight" (not before
 # a count: "twenty twenty-year-olds", "nineteen fifty percent").
 SPOKEN_YEAR_RX = re.compile(
@@ -224,7 +245,7 @@ _DOM = (r"(?P<dom>(?P<dom_d>[0-3]?\d)(?:st|nd|rd|th)(?:(?:\s*+[-–—]\s*+|\s++
 _CJK = r"(?P<cjk>(?P<cjk_y>\d{4})\s*+年\s*+(?P<cjk_m>\d{1,2})\s*+月(?:\s*+(?P<cjk_d>\d{1,2})\s*+日)?)"
 _DMY = (r"(?P<dmy_d>[0-3]?\d)" + _SUF + r"(?:(?:\s*+[-–—]\s*+|\s++(?:to|through|and)\s++)(?P<dmy_d2>[0-3]?\d)"
         + _SUF + r")?"
-        r"(?:\s++of)?(?:\s++|-)(?P<dmy_mon>" + _MONTH + r")(?:" + _ABBR_DOT + r"|(?![a-z]))")
+        r"(?:\s++day\s++of|\s++of)?(?:\s++|-)(?P<dmy_mon>" + _MONTH + r")(?:" + _ABBR_DOT + r"|(?![a-z]))")
 
 
 def _apostrophe_year(name: str) -> str:
@@ -357,7 +378,7 @@ def _after(pattern: str) -> str:
 # the round trip (a trigger that finds nothing has no other effect).
 # (A day said in words needs "of", or a second day, after it; the handler reads the rest: the
 # whole pattern after each of twenty-odd words made this one slow to compile.)
-_DAY_AFTER = r"[^\S\n]++(?:of|to|through|and|-)[^\S\n]"
+_DAY_AFTER = r"[^\S\n]++(?:day[^\S\n]++of|of|to|through|and|-)[^\S\n]"
 _TRIGGER_TAILS = {
     **{w: _after(_QORD_AFTER + "|" + _DAY_AFTER) for w in ("first", "second", "third", "fourth")},
     "final": _after(_QORD_AFTER),

@@ -222,7 +222,8 @@ def _said(text: str, start: int, word: str) -> Atom | None:
     if mt is not None:
         d1 = g.DAY_WORDS[" ".join(mt["d1"].lower().split())]
         d2 = g.DAY_WORDS[" ".join(mt["d2"].lower().split())] if mt["d2"] else None
-        return month_day(start, mt.end(), g.MONTHS[mt["mon"].lower()], str(d1), d2 and str(d2), mt["y"])
+        return month_day(start, mt.end(), g.MONTHS[mt["mon"].lower()], str(d1), d2 and str(d2),
+                         mt["y"] or (mt["yw"] and str(g.words_year(mt["yw"]))))
     if word in ("nineteen", "twenty"):
         mt = g.SPOKEN_YEAR_RX.match(text, start)
         if mt is None:

@@ -754,6 +754,16 @@ def test_a_month_and_a_span_of_its_days(text, value, relation):
     ("It replaces a memorandum from twenty fourteen.", "twenty fourteen", "2014"),
     ("The next session is in twenty twenty-six.", "twenty twenty-six", "2026"),
     ("The archive opened in nineteen ninety-eight.", "nineteen ninety-eight", "1998"),
+    # a treaty's closing clause: "the Nth day of", the year in words
+    ("Done at Seoul on the twelfth day of May two thousand and twenty-four, in duplicate.",
+     "twelfth day of May two thousand and twenty-four", "2024-05-12"),
+    ("Signed on the first day of June in the year two thousand and four.",
+     "first day of June in the year two thousand and four", "2004-06-01"),
+    ("Done this 15th day of May, 2024.", "15th day of May, 2024", "2024-05-15"),
+    ("Done on the twenty-first day of March, two thousand.", "twenty-first day of March, two thousand", "2000-03-21"),
+    # ... not a count after the day
+    ("On the fifteenth of May two thousand researchers came.", "fifteenth of May", "2024-05-15"),
+    ("On the fifteenth of May twenty four labs opened.", "fifteenth of May", "2024-05-15"),
 ])
 def test_dates_said_aloud(text, quote, value):
     (match,) = find_dates(text, "2025-04-29")
