@@ -290,7 +290,7 @@ MONTH_RX = re.compile(_MON + _MON_DAY + "?" + _MON_YEAR + "?", re.I)
 # dates_scan.month_before finds). The shapes are looser than DIGIT_RX and MONTH_RX,
 # never stricter, and case-insensitive as they are ("1ſt" is "1st" to ``re.I``).
 _DIRECT = (r"\d{5}Z\s*+[a-z]{3}\s*+\d\d|\d\d\d(?:[-/.]\d{1,2}[-/.]\d|\s*+年)|\d?[-/.]\d{1,2}[-/.]\d{4}|\d?" + _SUF
-           + r"(?:\s*+[-–—]\s*+[0-3]?\d" + _SUF + r")?(?:\s++of)?(?:\s++|-)" + _MONTH
+           + r"(?:\s*+[-–—]\s*+[0-3]?\d" + _SUF + r")?(?:\s++day\s++of|\s++of)?(?:\s++|-)" + _MONTH
            + r"\.?(?:[\s,\-]*+\d{4}|" + _APOS_AFTER_DATE + r"['’‘]\d\d)")
 _MD_TAIL = (r"\d?" + _SUF + r"(?![\w:]|[.,]\d)(?:(?:\s*+[-–—]\s*+|\s++(?:to|through)\s++)[0-3]?\d" + _SUF
             + r"(?![\w:]|[.,]\d))?"

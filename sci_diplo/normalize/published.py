@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from functools import cached_property
 
 from sci_diplo.normalize import dates_grammar as g
-from sci_diplo.normalize.dates import day_matches
+from sci_diplo.normalize.dates import day_matches, find_dates
 from sci_diplo.normalize.dates_scan import full_date_at, month_before
 from sci_diplo.normalize.dates_triggers import project
 from sci_diplo.normalize.types import DateMatch
@@ -47,13 +47,17 @@ _TO_DATE = (r"(?:\s++on)?\s*+[:：]?\s*+"
 # "Page last updated: ..." ("last": a related story's "Published" line is no footer's); or a
 # treaty's or a declaration's closing clause before its signatures: "Done at Lima on ...".
 FOOTER_CHARS = 1000
+_DONE_AT = (r"^[^\S\n]*+Done[^\S\n]++(?:at|in)[^\S\n]++[A-Z][\w.'’-]*+(?:[^\S\n]++[A-Z][\w.'’-]*+){0,2}"
+            r"(?:,[^\S\n]*+[A-Z][\w.'’ -]{1,30}?)?,?[^\S\n]++(?:on|this)[^\S\n]++(?:the[^\S\n]++)?")
 _FOOTER_BEFORE_RX = re.compile(
     r"(?i:\blast\s++(?:edited|updated|modified|reviewed)" + _TO_DATE + ")"
     # a newsletter's issue: "This issue went out on Friday 2 May 2025", "This newsletter was sent on"
     r"|(?i:\bthis\s++(?:issue|newsletter|edition|bulletin)\s++(?:went\s++out|was\s++(?:sent|published|issued))"
     r"\s++on\s++)\Z"
-    r"|^[^\S\n]*+Done[^\S\n]++(?:at|in)[^\S\n]++[A-Z][\w.'’-]*+(?:[^\S\n]++[A-Z][\w.'’-]*+){0,2}"
-    r"(?:,[^\S\n]*+[A-Z][\w.'’ -]{1,30}?)?,?[^\S\n]++(?:on|this)[^\S\n]++(?:the[^\S\n]++)?\Z", re.M)
+    r"|" + _DONE_AT + r"\Z", re.M)
+# The same clause before a date written in words, which the footer's search by digits misses:
+# "Done at Seoul on the twelfth day of May two thousand and twenty-four".
+_DONE_AT_RX = re.compile(_DONE_AT, re.M)
 # A place alone before a dateline's date in the footer: a letter's "Vienna, 23 February 2026" by
 # its signature.
 _SIGNED_AT_RX = re.compile(r"[^\S\n]*+[A-Z][\w.'’-]*+(?:[^\S\n]++(?:and[^\S\n]++)?[A-Z][\w.'’-]*+){0,3},[^\S\n]*+")
@@ -178,6 +182,11 @@ class PublishedDates:
                     and _SIGN_OFF_RX.search(self.text, max(0, match.start - 300))
                     or _FOOTER_BEFORE_RX.search(self.text, max(line_start, match.start - 60), match.start)):
                 return match.value
+        done = _DONE_AT_RX.search(self.text, pos)
+        if done is not None:
+            said = find_dates(self.text[done.end():done.end() + 120], None)
+            if said and said[0].start == 0 and said[0].value and len(said[0].value) == 10:
+                return said[0].value
         return None
 
     def stated_or_estimate(self) -> str | None:

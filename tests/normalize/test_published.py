@@ -130,6 +130,10 @@ LINK = "<https://example.org/story/2021/a-title>"
         # ... not a dash in a later line, nor an issue's number inside a sentence
         ("Report\n\nPhase 1 — September 2025\nThe lab opened on 3 March 2020.", "2020"),
         ("Report\n\nThe council met (No. 214, 14 May 2024) and agreed.\nIt opened on 3 March 2020.", "2024"),
+        # a treaty's closing clause with its day said in words or as "the 12th day of"
+        ("AGREEMENT\n\n" + "The Parties met in 2023. " * 90
+         + "\nDone at Seoul on the twelfth day of May two thousand and twenty-four, in duplicate.", "2024-05-12"),
+        ("AGREEMENT\n\n" + "The Parties met in 2023. " * 90 + "\nDone at Seoul this 12th day of May 2024.", "2024-05-12"),
         # a cable's date-time group after its label
         ("SENSITIVE BUT UNCLASSIFIED\n\nDTG: 141132Z MAR 24\nFROM: AMEMBASSY NEW DELHI\n\n1. Met on 3 March 2023.",
          "2024-03-14"),
