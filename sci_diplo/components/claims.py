@@ -2,7 +2,7 @@
 
 A claim is a sentence holding at least one date that stands in a statement:
 not a question, not a masthead or dateline (nor a line of fewer than three words besides its
-dates), not the vague "today" or a decade ("the ‘80s"), not a yardstick ("the
+dates, a short line that gives the document's own date, or a heading in capitals), not the vague "today" or a decade ("the ‘80s"), not a yardstick ("the
 1981–2010 average"), and not a date that a more precise date of the same
 clause lies within ("the 2021 Conference opened on December 12" is dated
 2021-12-12). Its span in ``doc.spans["sci_diplo_claims"]`` carries those dates
@@ -32,7 +32,7 @@ from sci_diplo.components.paragraphs import paragraph_of
 from sci_diplo.normalize.dates import date_bounds
 from sci_diplo.normalize.countries import names_place
 from sci_diplo.normalize.dates_grammar import MONTHS, past_verb
-from sci_diplo.normalize.published import CLOCK_AFTER_RX, ISO_STAMP_RX, MASTHEAD_CHARS
+from sci_diplo.normalize.published import CLOCK_AFTER_RX, HEAD_CHARS, ISO_STAMP_RX, MASTHEAD_CHARS, signals_publication
 
 # Dates that name the moment of speaking rather than the time of an event.
 DEICTIC = frozenset({"today", "now", "nowadays", "currently", "at present", "presently"})
@@ -74,6 +74,10 @@ STAMP_BEFORE = re.compile(
     r"(?:^|[·|•\[])[^\S\n]*+[*_]*+(?:last[^\S\n]++)?(?i:published|posted|updated|issued|released|saved|dated|date"
     r"|premiered|modified|edited|captured|archived|available[^\S\n]++online|version[^\S\n]++of)[*_]*+[^\S\n]*+"
     r"[:：]?[^\S\n]*+(?:on[^\S\n]++)?\Z", re.M)
+LABEL_WORDS = 8  # words before the date on a publication label's line, at most
+PASSIVE = re.compile(r"\b(?:was|were|has\s++been|had\s++been|is|are)\b")
+# A line that opens with two words in capitals and ends with no full stop: a heading.
+CAPITALS_HEADING = re.compile(r"[^\S\n]*+[#*_]*+[A-Z][A-Z&'’-]++[^\S\n]++[A-Z][A-Z&'’-]++\b[^\n]*+(?<![.!?;:,])[^\S\n]*+(?:\n|\Z)")
 # An author-year citation: the year of a work, no event: "discussed in Al-Rawahi (2021)", "see
 # Mwakyusa and Al-Said (2023)", "Smith et al. (2019)", "(Chen and Li, 2020)", "(Okafor 2018; ...".
 _AUTHOR = r"[A-Z][\w'’-]*+"
@@ -230,7 +234,8 @@ def _cited(text: str, match: Any) -> bool:
 def _stamp_or_attribution(text: str, match: Any) -> bool:
     """True when the date is the document's own, no event: after a stamp's word ("Issued:",
     ``STAMP_BEFORE``), a page's time stamp ("2024-12-05 18:42:07"), the last field of a masthead
-    bar or in a reply's attribution line ("On Mon, 13 Feb 2023 at 10:22, Petra wrote:")."""
+    bar, a date near the top that ``find_published`` reads as the document's, in a heading in
+    capitals, or in a reply's attribution line ("On Mon, 13 Feb 2023 at 10:22, Petra wrote:")."""
     line_start = text.rfind("\n", 0, match.start) + 1
     if STAMP_BEFORE.search(text, max(line_start, match.start - 60), match.start):
         return True
@@ -239,6 +244,13 @@ def _stamp_or_attribution(text: str, match: Any) -> bool:
     if match.start < MASTHEAD_CHARS and MASTHEAD_FIELD_BEFORE.search(text, line_start, match.start) \
             and not text[match.end:match.end + 80].split("\n", 1)[0].strip():
         return True  # the last field of a masthead bar at the top: "FACT SHEET | Cooperation | March 2024"
+    if match.start < HEAD_CHARS and len(WORD.findall(text, line_start, match.start)) <= LABEL_WORDS \
+            and not PASSIVE.search(text, line_start, match.start) and signals_publication(text, match):
+        # the document's own date on a label's short line: "Issued by the Secretariat, Istanbul, 28
+        # November 2025", "Page updated: 2025-09-15" (not "The interview was published on Dec 17")
+        return True
+    if CAPITALS_HEADING.match(text, line_start):
+        return True  # a heading: "ANNUAL IMPLEMENTATION REPORT 2024/25", "KEY FIGURES (academic year 2024/25)"
     return "wrote:" in text[match.end:match.end + 200] and WROTE_LINE.match(text, line_start) is not None
 
 

@@ -101,7 +101,8 @@ _EDITION_AFTER_RX = re.compile(r"[^\S\n]*+[|·•][^\S\n]*+(?i:print|online|digi
 HEAD_LINES_CHARS = 300
 # An issue's number before the date on its line: "No. 214, ", "Vol. 12, No. 3 – ", "Issue 41 | ".
 _ISSUE_NUMBER_RX = re.compile(
-    r"[^\S\n]*+(?:(?:Vol\.|Volume|No\.|Number|Issue|Nr\.)[^\S\n]*+\d{1,4}[^\S\n]*+[,;–—|·•-]?[^\S\n]*+){1,3}")
+    r"[^\S\n]*+(?:(?:Vol\.|Volume|No\.|Number|Issue(?:[^\S\n]++No\.)?|Nr\.)[^\S\n]*+\d{1,6}[^\S\n]*+[,;–—|·•-]?[^\S\n]*+){1,3}"
+    r"(?:[A-Z][\w.'’-]*+(?:[^\S\n]++[A-Z][\w.'’-]*+){0,2},[^\S\n]*+)?")  # and a place: "Issue No. 5931 — Amman, "
 # A title before a spaced dash and the date that ends the text's first line: "In brief — ".
 _TITLE_DASH_RX = re.compile(r"[^\S\n]*+[^\n]{3,80}?[^\S\n]++[–—-][^\S\n]++")
 # A news dateline's city, in capitals, and its region: "BEIJING", "WASHINGTON, D.C.", "NAIROBI, Kenya".

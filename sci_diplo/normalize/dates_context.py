@@ -175,8 +175,9 @@ def _modifier_length(words: list[str], gaps: list[str]) -> int:
 # 2024", "the deadline for pre-proposals is 31 January", "the call closes 12 May". Between a
 # deadline noun and the date only words of a deadline's sentence may stand ("Deadline talks
 # resumed 12 May", "who missed the deadline met again 12 May" name none); closing needs what
-# closes ("the call", "applications"; not "the embassy will close 15 August"). ("Due" is left
-# out: "the dialogue, due later this year" is a schedule.)
+# closes ("the call", "applications", or a list's item after a comma: "opens 1 October, closes
+# 15 November"; not "the embassy will close 15 August"). ("Due" is left out: "the dialogue, due
+# later this year" is a schedule.)
 _DEADLINE_WORDS = (
     r"(?:is|was|are|were|will|be|now|still|apparently|officially|currently|set|extended|moved|postponed|to|for|of"
     r"|the|a|an|full|first|second|final|new|revised|original|and|applications?|proposals?|pre-proposals?"
@@ -184,8 +185,11 @@ _DEADLINE_WORDS = (
 )
 _DEADLINE_RX = re.compile(
     r"(?i)(?:\b(?:deadlines?|closing[^\S\n]+date|cut-?off[^\S\n]+date)[*_]*:?(?:[^\S\n]+" + _DEADLINE_WORDS + r"){0,4}"
-    r"|\b(?:calls?|applications?|submissions?|registration|round|window|portal|nominations?|proposals?|bids?|tender)"
-    r"(?:[^\S\n]+will)?[^\S\n]+(?:closes|close))[*_]*:?[^\S\n]*[*_]*\Z"
+    # a label that opens its line: "Deadline for comments on this report:"
+    r"|^[^\S\n]*+[*_#-]*[^\S\n]*+(?:deadlines?|closing[^\S\n]+date)\b[^:\n]{0,50}:"
+    r"|(?:\b(?:calls?|applications?|submissions?|registration|round|window|portal|nominations?|proposals?|bids?|tender)"
+    r"(?:[^\S\n]+will)?[^\S\n]+|[,;:][^\S\n]*+)(?:closes|close))[*_]*:?[^\S\n]*[*_]*\Z",
+    re.M,
 )
 # Words that may follow a deadline's date in its clause ("deadline 5 May at 17:00 CET"):
 # another lower-case word makes the date name something else ("the deadline for the 2024 call").

@@ -75,6 +75,11 @@ _PUBLISHED_BEFORE_RX = re.compile(
     # not "The image, captured on 5 May 2023 by ...")
     r"|(?:(?<=\n)|(?<=[·|•\[]\s)|(?<=[·|•\[]))[^\S\n]*+(?:premiered|aired|broadcast"
     r"|streamed(?:\s++live)?|available\s++online|captured|saved|archived|version(?:\s++(?:of|dated))?"
+    # a document's issuer and place, opening its line: "Issued by the Permanent Secretariat,
+    # Istanbul, 28 November 2025" (not "issued by the ministry on 3 May" in a sentence)
+    r"|(?:issued|published|released)\s++by\s++(?:the\s++)?(?-i:[A-Z])[\w&-]*+"
+    r"(?:\s++(?:(?:of|for|and)\s++(?:the\s++)?)?(?-i:[A-Z])[\w&-]*+){0,6}"
+    r"\s*+,\s*+(?:(?-i:[A-Z])[\w.'’-]*+(?:\s++(?-i:[A-Z])[\w.'’-]*+){0,2}\s*+,\s*+)?"
     # a report handed in: "Submitted to the organising committee: 30 October 2023"
     r"|submitted\s++to\s++(?:the\s++)?[\w-]++(?:\s++[\w-]++){0,3}?\s*+:"
     # a report laid before a house of parliament, opening its line ("Tabled in the House of
@@ -231,12 +236,12 @@ def _first_stated(head: str, days: _Days) -> str | None:
     for match in days.in_order():
         if match.start >= HEAD_CHARS:
             break
-        if _signals_publication(head, match):
+        if signals_publication(head, match):
             return match.value
     return None
 
 
-def _signals_publication(text: str, match: DateMatch) -> bool:
+def signals_publication(text: str, match: DateMatch) -> bool:
     """Return True when ``match`` is a dateline, follows a publication word or precedes a link."""
     if match.dateline:
         return True

@@ -233,6 +233,14 @@ def test_a_name_runs_on_into_an_indented_line(nlp):
         # a document's stamp in a masthead bar or a labelled line; a sentence about publishing claims
         ("Kenya–Peru call · Call reference KP-2024-03 · Published 15.11.2024\n\nIssued: 29 April 2024\n", None, []),
         ("Kenya published the report on 5 May 2020.", None, [("2020-05-05", ["KEN"])]),
+        # a short line that gives the document's own date; a heading in capitals: no event
+        ("KENYA COUNCIL\nIssued by the Permanent Secretariat, Nairobi, 28 November 2025\n\nKenya met on 3 May 2024.",
+         None, [("2024-05-03", ["KEN"])]),
+        ("Kenya–Peru page\nPage updated: 2025-09-15 · Print this page\n\nANNUAL IMPLEMENTATION REPORT 2024/25\n"
+         "KEY FIGURES (academic year 2024/25)\nKenya joined in 2021.", None, [("2021", ["KEN"])]),
+        # ... but a sentence of the line says that it was published, and a heading's sentence claims
+        ("Kenya's interview with the magazine was published on Dec 17, 2021\n\nText.", None, [("2021-12-17", ["KEN"])]),
+        ("KENYA AND PERU signed an accord on 3 May 2024.", None, [("2024-05-03", ["KEN", "PER"])]),
         # the year of a cited work states no event; a place's or a month's in brackets may
         ("Kenya's ties are discussed in Al-Rawahi (2021), pp. 4-9; see Mwakyusa and Al-Said (2023).", None, []),
         ("As Smith et al. (2019) and (Chen and Li, 2020) show, Kenya signed in Nairobi (2021).", None,

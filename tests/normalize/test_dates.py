@@ -182,6 +182,12 @@ def test_absolute_forms(text, expected):
         ("The deadline is apparently April 15.", FRI, [("April 15", "2022-04-15", "by")]),
         ("Apply before the deadline of 3 May 2024 at noon.", FRI, [("3 May 2024", "2024-05-03", "by")]),
         ("The call closes 12 May 2024.", FRI, [("12 May 2024", "2024-05-12", "by")]),
+        # a deadline's label that opens its line, and a list's "closes" after a comma; "closes on"
+        # names the day it closes, as annotators give it
+        ("Deadline for comments on this report: 5 December 2025.", FRI, [("5 December 2025", "2025-12-05", "by")]),
+        ("Window: opens 1 October, closes 15 November 2025 at 23:59.", FRI,
+         [("1 October", "2025-10-01", "on"), ("15 November 2025", "2025-11-15", "by")]),
+        ("Registration closes on 15 October 2024.", FRI, [("15 October 2024", "2024-10-15", "on")]),
         ("The deadline for the 2024 round passed; on 3 May 2024 they met.", FRI,
          [("2024", "2024", "on"), ("3 May 2024", "2024-05-03", "on")]),
         ("The dialogue, due later this year, meets in Oslo.", FRI, [("later this year", "2021", "on")]),
@@ -681,7 +687,7 @@ def test_a_span_of_time_later_counts_from_the_date_before_it(text, expected):
     ("Calls open on 1 October and close on 15 November 2025.",
      [("1 October", "2025-10-01", "on"), ("15 November 2025", "2025-11-15", "on")]),
     ("Applications: opens 1 October, closes 15 November 2025.",
-     [("1 October", "2025-10-01", "on"), ("15 November 2025", "2025-11-15", "on")]),
+     [("1 October", "2025-10-01", "on"), ("15 November 2025", "2025-11-15", "by")]),
     # not across a sentence or a clause, nor a month after the year's date, nor a year alone
     ("On 3 March the lab opened; on 5 April 2021 it closed.",
      [("3 March", "2023-03-03", "on"), ("5 April 2021", "2021-04-05", "on")]),

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sci_diplo.normalize.dates import find_dates
-from sci_diplo.normalize.published import HEAD_CHARS, _signals_publication, find_published
+from sci_diplo.normalize.published import HEAD_CHARS, signals_publication, find_published
 
 LINK = "<https://example.org/story/2021/a-title>"
 
@@ -127,6 +127,11 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("Press kit – September 2025\n\nThe consortium was founded in 2019.", "2025-09"),
         ("OFFICIAL GAZETTE\nNo. 214, 14 May 2024\n\nNotice of ratification. Signed on 3 March 2023.", "2024-05-14"),
         ("BULLETIN\nVol. 12, No. 3 – 2 June 2025\n\nIt met on 3 March 2023.", "2025-06-02"),
+        ("OFFICIAL GAZETTE\n\nIssue No. 5931 — Amman, Monday, 16 September 2024\n\nIt met on 3 March 2023.", "2024-09-16"),
+        # a document's issuer and place on a line of their own; not an issuer in a sentence
+        ("COUNCIL\nIssued by the Permanent Secretariat, Istanbul, 28 November 2025\n\nIt met on 3 March 2023.",
+         "2025-11-28"),
+        ("Title\n\nThe report, issued by the Ministry of Science, Nairobi, 3 May 2023 was read in 2024.", "2023"),
         # ... not a dash in a later line, nor an issue's number inside a sentence
         ("Report\n\nPhase 1 — September 2025\nThe lab opened on 3 March 2020.", "2020"),
         ("Report\n\nThe council met (No. 214, 14 May 2024) and agreed.\nIt opened on 3 March 2020.", "2024"),
@@ -188,7 +193,7 @@ def _stated_reference(text: str) -> str | None:
     for m in find_dates(head, None):
         if m.start >= HEAD_CHARS:
             break
-        if m.kind == "absolute" and m.value and _DAY_RX.fullmatch(m.value) and _signals_publication(head, m):
+        if m.kind == "absolute" and m.value and _DAY_RX.fullmatch(m.value) and signals_publication(head, m):
             return m.value
     return None
 
