@@ -7,7 +7,8 @@ numpy over the tokens' offsets and the text's characters, asking only the
 tokens after sentence-final ones whether they are punctuation, rather than a
 Python loop over every token; the result is the same (a test checks it).
 Punctuation alone would run a heading or a dateline into the next sentence,
-so the component also starts a sentence after a blank line, and after a
+so the component also starts a sentence after a blank line, between two rows of a table
+(lines of two bars or more), and after a
 single line break that ends a short line or a sentence (or an emoji), except where a
 paragraph was cut in mid-sentence (a long paragraph with no final punctuation,
 or a word hyphenated across the break), as in text copied from PDF pages, or
@@ -60,6 +61,15 @@ MAX_SENTENCE = 2000
 CUT_AFTER = frozenset(",;:|–—")
 
 
+TABLE_BARS = 2  # bars on a line of a table ("1 | Joint call | Completed | Q3 2024")
+
+
+def _line_end(text: str, start: int) -> int:
+    """Return where the line that starts at ``start`` ends (its line break, or the text's end)."""
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
 # A blank line: a line break, maybe blanks, and another line break.
 BLANK_LINE = re.compile(r"\n[^\S\n]*+\n")
 
@@ -92,6 +102,9 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
                 block_wrapped or runs_into(text[line_start:start], text[end]))
             if not runs_on:
                 starts.append(end)
+        elif not blank and text.count("|", line_start, start) >= TABLE_BARS \
+                and text.count("|", end, _line_end(text, end)) >= TABLE_BARS:
+            starts.append(end)  # a table's row before another: each row says its own thing
         line_start = end
         if blank:
             block_start = end

@@ -112,6 +112,12 @@ def test_short_lines_of_a_list_or_headings_stay_sentences_of_their_own(nlp):
      ["Milestones", "- 2019: talks open with Japan,", "- 2021: an MoU is signed in Tokyo,"]),
     ("Kenya and Japan will:\na) exchange 40 researchers a year\nb) open 2 joint laboratories by 2027\n",
      ["Kenya and Japan will:", "a) exchange 40 researchers a year", "b) open 2 joint laboratories by 2027"]),
+    # a table's rows, each longer than a short line
+    ("Row | Activity | Lead | Status | Timing\n1 | Second joint call for research projects with Kenya | KNSF | Completed "
+     "| Q3 2024\n2 | Workshop on critical raw materials in Nairobi | SPU / LIRM | Completed | 18–20 Sep 2024\n",
+     ["Row | Activity | Lead | Status | Timing",
+      "1 | Second joint call for research projects with Kenya | KNSF | Completed | Q3 2024",
+      "2 | Workshop on critical raw materials in Nairobi | SPU / LIRM | Completed | 18–20 Sep 2024"]),
 ])
 def test_lines_of_lists_and_figure_boxes_stay_sentences_of_their_own(nlp, text, first_lines):
     sents = [s.text.strip() for s in nlp(text).sents if not s.text.isspace()]
