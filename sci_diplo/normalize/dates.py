@@ -39,7 +39,9 @@ decided here (documented in the tests too):
 - "A decade later", "two years earlier", "a quarter of a century later" count from the
   last date the text gave before them, when that is a point ("In 1979 ... A quarter of a
   century later": 2004); after an interval or with no date before them they are no date.
-  "Half a century ago" is fifty years, "a quarter of a century" twenty-five.
+  "Half a century ago" is fifty years, "a quarter of a century" twenty-five. "The following
+  spring" is the first spring to start after the last date ("October 1988": March-May 1989),
+  "the previous winter" the last to end before it.
 - Relations come from the word before: since/from (at a clause start)/starting
   in -> since, before/prior to/pre- -> before, after/following/post- -> after,
   until/till/through -> until, by -> by, during -> during; "more than N years
@@ -249,6 +251,10 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
             if last is None:
                 continue  # no date before it in the text to count from
             span, relative = resolve(atom.rel, last, False), True
+        elif atom.rel and atom.rel[0] == "season":  # "the following spring", "the previous winter"
+            if last is None:
+                continue
+            span, relative = _season_from(last, *atom.rel[1:]), True
         elif atom.rel and atom.rel[0] == "later":  # "a quarter of a century later", "two years earlier"
             if last is None:
                 continue  # no date before it in the text to count from
@@ -300,6 +306,18 @@ def _shared_years(text: str, atoms: list[Atom]) -> dict[int, int]:
         if year is not None and (a.hi or a.lo)[1:] <= (b.lo[1], b.lo[2] or 99):
             shared[i] = year
     return shared
+
+
+def _season_from(last: Point, season: str, step: int) -> tuple[Point, Point]:
+    """Return the months of the first ``season`` that starts after ``last`` (``step`` 1), or the
+    last one that ends before it (-1): after October 1988, the following spring is March-May 1989."""
+    first, end = g.SEASONS[season]
+    wraps = end < first  # a winter ends in the year after it starts
+    if step > 0:  # the first to start after it (after a year alone: the next year's)
+        year = last[0] + (first <= (last[1] or 12))
+    else:  # the last to end before it
+        year = last[0] - (end >= (last[1] or 1)) - wraps
+    return (year, first, None), (year + wraps, end, None)
 
 
 def day_matches(text: str, lo: int = 0, hi: int | None = None, proj: bytes | None = None) -> list[DateMatch]:

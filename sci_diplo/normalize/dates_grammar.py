@@ -137,7 +137,7 @@ def past_verb(word: str) -> bool:
     return len(word) > 3 and word.endswith("ed") and word.isalpha() and word.islower() and word not in NOT_PAST_ED
 TIME_UNITS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week",
               "weeks": "week", "day": "day", "days": "day", "decade": "decade", "decades": "decade",
-              "century": "century", "centuries": "century"}
+              "century": "century", "centuries": "century", "fortnight": "fortnight", "fortnights": "fortnight"}
 # Words that open a dateline line ("Published: 2021-12-19", "date 2021-12-19").
 LABEL_WORDS = frozenset("date dated published posted updated released issued modified time".split())
 
@@ -387,7 +387,7 @@ _TRIGGER_TAILS = {
     "last": _after(_QORD_AFTER + "|" + _DEMO_AFTER),
     **{w: _after(_SEASON_AFTER) for w in SEASONS},
     **{w: _after(_PART_OF_AFTER) for w in PART_OF_WORDS},
-    **{w: _after(r"[^\S\n]++(?:year|month)\b") for w in ("following", "previous")},
+    **{w: _after(r"[^\S\n]++(?:year|month|spring|summer|autumn|fall|winter)\b") for w in ("following", "previous")},
 }
 
 
@@ -430,7 +430,7 @@ TRIGGER_AT_RX = re.compile(_TRIGGER_BODY)
 
 # Looking back from "ago": a count and a unit ("more than forty years ").
 AGO_BACK_RX = re.compile(
-    r"(?<![\w-])(?P<n>\d{1,3}|" + _NUMWORD + r")[\s-]++(?P<unit>years?|months?|weeks?|days?|decades?"
+    r"(?<![\w-])(?P<n>\d{1,3}|" + _NUMWORD + r")[\s-]++(?P<unit>years?|months?|weeks?|fortnights?|days?|decades?"
     r"|centur(?:y|ies))\s++\Z",
     re.I,
 )

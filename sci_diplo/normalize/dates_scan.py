@@ -312,24 +312,30 @@ def _ago(text: str, start: int, word: str) -> Atom | None:
             return None  # "half a day ago": no day of the calendar
         months = _UNIT_MONTHS[unit] * (3 if share["tq"] else 1) // (4 if share["q"] or share["tq"] else 2)
         begin, (unit, n) = share.start(), (("year", months // 12) if months % 12 == 0 else ("month", months))
+    if unit == "fortnight":  # "a fortnight ago": fourteen days
+        unit, n = "day", n * 14
     sign = -1 if word.lower() in ("ago", "earlier") else 1
     kind = "later" if word.lower() in ("later", "earlier") else "ago"
     return Atom(begin, start + len(word), "rel", rel=(kind, unit, n * sign))
 
 
 # "the following year", "the previous month": the unit after "following" or "previous".
-_NEXT_UNIT_RX = re.compile(r"(?:following|previous)[^\S\n]++(?P<unit>year|month)\b", re.I)
+_NEXT_UNIT_RX = re.compile(r"(?:following|previous)[^\S\n]++(?P<unit>year|month|spring|summer|autumn|fall|winter)\b", re.I)
 _THE_BEFORE_RX = re.compile(r"(?<![\w-])the[^\S\n]++\Z", re.I)
 
 
 def _following(text: str, start: int, word: str) -> Atom | None:
     """Return "the following year" or "the previous month", counted from the date the text gave
-    before it (kind ``later``, as "two years later"), or None."""
+    before it (kind ``later``, as "two years later"), "the following spring" (kind ``season``),
+    or None."""
     mt = _NEXT_UNIT_RX.match(text, start)
     the = _THE_BEFORE_RX.search(text, max(0, start - 8), start) if mt else None
     if the is None:
         return None
-    return Atom(the.start(), mt.end(), "rel", rel=("later", mt["unit"].lower(), 1 if word.lower() == "following" else -1))
+    unit, step = mt["unit"].lower(), 1 if word.lower() == "following" else -1
+    if unit in g.SEASONS:  # "the following spring": the first spring after the date before it
+        return Atom(the.start(), mt.end(), "rel", rel=("season", unit, step))
+    return Atom(the.start(), mt.end(), "rel", rel=("later", unit, step))
 
 
 def _from_now(text: str, start: int, word: str) -> Atom | None:

@@ -227,6 +227,16 @@ def test_absolute_forms(text, expected):
          "2025-01-17", [("1990", "1990", "on"), ("The following year", "1991", "on"), ("Two years later", "1993", "on")]),
         ("It opened on 5 May 2021; the previous month, talks ended.", "2025-01-17",
          [("5 May 2021", "2021-05-05", "on"), ("the previous month", "2021-04", "on")]),
+        # "the following spring": the first to start after the date before it; "the previous
+        # winter" the last to end before it; after an interval "two years later" is no date
+        ("I arrived in October 1988. The following spring we met. Two years later it grew.", "2025-01-17",
+         [("October 1988", "1988-10", "on"), ("The following spring", "1989-03/1989-05", "during")]),
+        ("It opened in October 2020. The previous winter it was planned.", "2025-01-17",
+         [("October 2020", "2020-10", "on"), ("The previous winter", "2019-12/2020-02", "during")]),
+        ("It opened in January 2020. The following winter it grew.", "2025-01-17",
+         [("January 2020", "2020-01", "on"), ("The following winter", "2020-12/2021-02", "during")]),
+        ("It opened in 2020. The following summer it grew.", "2025-01-17",
+         [("2020", "2020", "on"), ("The following summer", "2021-06/2021-08", "during")]),
         # a review year only from a title line; a cited report is none
         ("The institute's 2023 annual report, released on Tuesday, shows record funding. In April, it signed.",
          "2024-06-10", [("2023", "2023", "on"), ("Tuesday", "2024-06-04", "on"), ("April", "2024-04", "on")]),
@@ -702,6 +712,7 @@ def test_dates_of_a_list_share_the_year_of_the_last(text, expected):
     ("A quarter of a century ago we met.", "A quarter of a century ago", "1998"),
     ("Half a century ago the lab opened.", "Half a century ago", "1973"),
     ("Half a year ago the lab opened.", "Half a year ago", "2023-05"),
+    ("Experts met in Arequipa a fortnight ago.", "a fortnight ago", "2023-11-04"),  # fourteen days
 ])
 def test_a_share_of_a_unit_ago(text, quote, value):
     (match,) = find_dates(text, "2023-11-18")
