@@ -168,6 +168,10 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
     i = 0
     while i < len(nums):
         n = nums[i]
+        if i + 1 < len(nums) and (fig := _doubled(text, n, nums[i + 1])) is not None:
+            out.append(fig)  # "not more than eight (8) representatives"
+            i += 2
+            continue
         if not _candidate(text, n) or (i + 1 < len(nums) and nums[i + 1].start - n.end < 3
                                        and text[n.end:nums[i + 1].start].isspace()):
             # no unit can follow, or numbers in a row ("one one", "1 1"): no figure, unless its
@@ -195,6 +199,21 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
     cells, rows = table_figures(text if layout is None or len(layout) != len(text) else layout)
     out = across_rows(out, rows) + cells
     return [f for f in _without_overlaps(out) if not _a_source(text, f)]
+
+
+# A number, then the same in brackets, as legal texts write it: "eight (8) ", "5 (five) ".
+_DOUBLED_GAP_RE = re.compile(r"[^\S\n]*+\(")
+
+
+def _doubled(text: str, n: Num, m: Num) -> FigureMatch | None:
+    """Return the figure of a number in words whose digits follow it in brackets ("up to twenty
+    (20) researchers", "five (5) projects"), or in digits before its words ("5 (five) labs"),
+    read as if the brackets were blank, else None."""
+    if m.value != n.value or n.text[:1].isdigit() == m.text[:1].isdigit() or not text.startswith(")", m.end) \
+            or not _DOUBLED_GAP_RE.fullmatch(text, n.end, m.start):
+        return None
+    blank = text[:n.end] + " " * (m.end + 1 - n.end) + text[m.end + 1:]
+    return _single_figure(blank, n, {})
 
 
 # A change before a number whose noun is left out: "up from 15", "will rise to 4,700", "reach 2,500".
