@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from sci_diplo.components import extensions
 from sci_diplo.components.base import Batched, doc_cache, doc_text, found, release, sentence_chars, sentences, set_attrs
 from sci_diplo.components.extensions import CLAIMS, COUNTRIES, DATES, FIGURES, PROGRAMMES
-from sci_diplo.components.paragraphs import paragraph_of
+from sci_diplo.components.paragraphs import BULLET_ITEM, paragraph_of
 from sci_diplo.normalize.dates import date_bounds
 from sci_diplo.normalize.countries import names_place
 from sci_diplo.normalize.dates_grammar import MONTHS, past_verb
@@ -278,14 +278,17 @@ def claim_dates(doc: Doc) -> list[Pair]:
 
 def states_something(text: str, sent: Span, dates: list[Pair]) -> bool:
     """True when the sentence has words besides its dates: "Report No. 14 | September 2023" is a
-    masthead, not a statement (at least ``MIN_WORDS`` words of two letters or more)."""
+    masthead, not a statement (at least ``MIN_WORDS`` words of two letters or more, one fewer in
+    a bulleted item)."""
     pieces, pos = [], sent.start_char
     for span, _ in sorted(dates, key=lambda p: p[0].start_char):
         pieces.append(text[pos : span.start_char])
         pos = max(pos, span.end_char)
     pieces.append(text[pos : sent.end_char])
-    # the MIN_WORDS-th word, if any: the scan stops there rather than listing every word
-    return next(islice(WORD.finditer(" ".join(pieces)), MIN_WORDS - 1, None), None) is not None
+    # the MIN_WORDS-th word, if any: the scan stops there rather than listing every word (a
+    # bulleted item needs one fewer: "• 12 Oct 2023 – NIDCRP launched")
+    least = MIN_WORDS - 1 if BULLET_ITEM.match(text, sent.start_char) else MIN_WORDS
+    return next(islice(WORD.finditer(" ".join(pieces)), least - 1, None), None) is not None
 
 
 def cites_or_notes(text: str, sent: Span) -> bool:

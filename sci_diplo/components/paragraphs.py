@@ -7,8 +7,8 @@ numpy over the tokens' offsets and the text's characters, asking only the
 tokens after sentence-final ones whether they are punctuation, rather than a
 Python loop over every token; the result is the same (a test checks it).
 Punctuation alone would run a heading or a dateline into the next sentence,
-so the component also starts a sentence after a blank line, between two rows of a table
-(lines of two bars or more), and after a
+so the component also starts a sentence after a blank line, before a bulleted line, between
+two rows of a table (lines of two bars or more), and after a
 single line break that ends a short line or a sentence (or an emoji), except where a
 paragraph was cut in mid-sentence (a long paragraph with no final punctuation,
 or a word hyphenated across the break), as in text copied from PDF pages, or
@@ -102,9 +102,9 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
                 block_wrapped or runs_into(text[line_start:start], text[end]))
             if not runs_on:
                 starts.append(end)
-        elif not blank and text.count("|", line_start, start) >= TABLE_BARS \
-                and text.count("|", end, _line_end(text, end)) >= TABLE_BARS:
-            starts.append(end)  # a table's row before another: each row says its own thing
+        elif not blank and (BULLET_ITEM.match(text, end) or text.count("|", line_start, start) >= TABLE_BARS
+                            and text.count("|", end, _line_end(text, end)) >= TABLE_BARS):
+            starts.append(end)  # a bulleted item after a long line; a table's row before another
         line_start = end
         if blank:
             block_start = end
@@ -170,6 +170,9 @@ def wrapped(text: str, start: int) -> bool:
 
 # A list item's mark at a line's start: a bullet or dash, "1.", "2)", "a)", "(iv)".
 LIST_ITEM = re.compile(r"[^\S\n]*+(?:[-*•·‣▪◦–—]|\d{1,3}[.)]|[A-Za-z][.)]|\([0-9A-Za-z]{1,4}\))[^\S\n]")
+# A bullet at a line's start: an item of its own even after a long line that ends with no stop
+# (a numbered or lettered line may be a wrapped sentence's next line: "... signed in\n12 cities").
+BULLET_ITEM = re.compile(r"[^\S\n]*+[*•‣▪◦][^\S\n]")
 # Words no sentence ends with: a line that ends with one runs on into the next.
 OPEN_WORDS = frozenset(
     "the a an of in on for to and or nor but with by from at as that which who whose whom will would shall "

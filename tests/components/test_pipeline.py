@@ -112,6 +112,11 @@ def test_short_lines_of_a_list_or_headings_stay_sentences_of_their_own(nlp):
      ["Milestones", "- 2019: talks open with Japan,", "- 2021: an MoU is signed in Tokyo,"]),
     ("Kenya and Japan will:\na) exchange 40 researchers a year\nb) open 2 joint laboratories by 2027\n",
      ["Kenya and Japan will:", "a) exchange 40 researchers a year", "b) open 2 joint laboratories by 2027"]),
+    # a bulleted line after a long line that ends with no stop
+    ("• Annual budget: €11.2 million, of which 45% comes from French public funds and Kenyan partners\n"
+     "• Three shared field stations, in Mopti and Kara\n",
+     ["• Annual budget: €11.2 million, of which 45% comes from French public funds and Kenyan partners",
+      "• Three shared field stations, in Mopti and Kara"]),
     # a table's rows, each longer than a short line
     ("Row | Activity | Lead | Status | Timing\n1 | Second joint call for research projects with Kenya | KNSF | Completed "
      "| Q3 2024\n2 | Workshop on critical raw materials in Nairobi | SPU / LIRM | Completed | 18–20 Sep 2024\n",
