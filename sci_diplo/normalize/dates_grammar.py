@@ -430,7 +430,7 @@ TRIGGER_AT_RX = re.compile(_TRIGGER_BODY)
 
 # Looking back from "ago": a count and a unit ("more than forty years ").
 AGO_BACK_RX = re.compile(
-    r"(?<![\w-])(?P<n>\d{1,3}|" + _NUMWORD + r")[\s-]++(?P<unit>years?|months?|weeks?|fortnights?|days?|decades?"
+    r"(?<![\w-])(?P<n>\d{1,3}|a\s++couple\s++of|" + _NUMWORD + r")[\s-]++(?P<unit>years?|months?|weeks?|fortnights?|days?|decades?"
     r"|centur(?:y|ies))\s++\Z",
     re.I,
 )

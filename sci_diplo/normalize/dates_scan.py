@@ -303,7 +303,7 @@ def _ago(text: str, start: int, word: str) -> Atom | None:
     if mt is None:
         return None
     raw = " ".join(mt["n"].lower().split())
-    n = int(raw) if raw.isdigit() else g.NUMBER_WORDS.get(raw)
+    n = int(raw) if raw.isdigit() else 2 if raw == "a couple of" else g.NUMBER_WORDS.get(raw)
     if not n:
         return None
     begin, unit = mt.start(), g.TIME_UNITS[mt["unit"].lower()]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sci_diplo.normalize.figures_units import currency_after
+from sci_diplo.normalize.figures_units import currency_after, currency_or_measure
 from sci_diplo.normalize.number_parse import Tok
 from sci_diplo.normalize.numbers_lexicon import DOZ, VAGUE
 from sci_diplo.normalize.types import FigureMatch
@@ -216,6 +216,27 @@ def _walk(ws: tuple[str, ...] | list[str], i: int, singular: bool, complete: boo
 # What opens a table's or a text's note of the unit its numbers are in: "(in millions of ...",
 # "(figures in thousands of ...".
 _UNIT_NOTE_RE = re.compile(r"\((?:[^\S\n]*(?:all[^\S\n]+)?(?:amounts|figures|values)[^\S\n]+)?[^\S\n]*in[^\S\n]+\Z", re.I)
+
+
+# "a couple of", and the scale it may multiply: "a couple of dozen projects" is about 24.
+_COUPLE_RE = re.compile(r"(?i)\ba[^\S\n]+couple[^\S\n]+of[^\S\n]+(?:(?P<scale>dozen|hundred|thousand|million|billion)[^\S\n]+)?")
+_COUPLE_SCALES = {"dozen": 12.0, "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def couple_figures(text: str) -> list[FigureMatch]:
+    """"a couple of months" -> about 2 months; "a couple of dozen projects" -> about 24 projects."""
+    out: list[FigureMatch] = []
+    if "couple" not in text:  # (most texts)
+        return out
+    for m in _COUPLE_RE.finditer(text):
+        value = 2 * _COUPLE_SCALES.get((m.group("scale") or "").lower(), 1.0)
+        unit = currency_or_measure(text, m.end() - 1)  # money, or a unit of measure ("weeks")
+        if unit is not None and len(unit) == 3:
+            value, unit = value * unit[1], (unit[0], unit[2])
+        found = unit or head_noun(text, m.end() - 1, partitive=False)
+        if found is not None and found[0].lower() not in NOT_COUNTED:
+            out.append(FigureMatch(m.start(), found[1], value, found[0], "about"))
+    return out
 
 
 def vague_figures(text: str, toks: list[Tok]) -> list[FigureMatch]:

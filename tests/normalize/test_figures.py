@@ -193,6 +193,9 @@ def _figs(text: str) -> list[tuple]:
         ("Manila will spend six hundred and fifty million pesos, the Philippines said; Mexico 5 million pesos.",
          [(6.5e8, "PHP", "exact", None), (5e6, "PHP", "exact", None)]),
         ("It costs 5 million pesos.", [(5e6, "MXN", "exact", None)]),
+        # "a couple of": about two, times its scale; a unit of measure or money after it
+        ("It had a couple of dozen projects, a couple of million dollars and a couple of weeks; a couple of them left.",
+         [(24, "projects", "about", None), (2e6, "USD", "about", None), (2, "weeks", "about", None)]),
         # a number and the same in brackets, as legal texts write it, is one figure; other brackets are none
         ("It has not more than eight (8) representatives and 5 (five) labs; three (4) cars and 2020 (2020) were",
          [(8, "representatives", "at_most", None), (5, "labs", "exact", None)]),
