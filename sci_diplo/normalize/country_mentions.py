@@ -25,7 +25,8 @@ Rules (known limits in brackets):
   "spoke in French at", "speaks fluent German", "its Spanish initials", "the Spanish,
   Finnish and English languages"). [Other language uses still count: "in English
   and Portuguese".]
-* A form right before "$" is a currency prefix ("US$ 2 million") and is skipped.
+* A form right before "$" is a currency prefix ("US$ 2 million") and is skipped, and "US" after
+  "CONTACT", "JOIN", "ASK" and the like, or a page's "ABOUT US", is the pronoun in capitals.
 * A combining form names its country only before a hyphen or dash and another country's name,
   demonym or combining form: "Franco-German" is FRA
   and DEU, "General Franco" nothing. "<Country> City" is a city ("Mexico City"), which
@@ -222,6 +223,19 @@ def _candidate_forms(text: str, m: re.Match[str], low: int, tables: Tables) -> t
 _CURRENCY_AFTER = re.compile(r" (?:" + phrase_alternation(list(UNAMBIGUOUS_CURRENCY_WORDS)) + r")(?![\w-])")
 
 
+# "US" as the pronoun in capitals: "CONTACT US", "JOIN US", "WHAT JOURNALISTS ASK US", a page's
+# "ABOUT US" ending its line or field (not "TRADE WITH US", "TO VISIT US": the country).
+_PRONOUN_US_BEFORE = re.compile(r"\b(?:(?P<about>ABOUT)|ASK|CONTACT|JOIN|FOLLOW|TELL|EMAIL|E-MAIL|LET|SEND|WRITE)"
+                                r"[^\S\n]++\Z")
+_LINE_OR_FIELD_END = re.compile(r"[^\S\n]*+(?:[|·•/]|\n|\Z)")
+
+
+def _pronoun_us(text: str, start: int, end: int) -> bool:
+    """True when the "US" at ``text[start:end]`` is the pronoun in capitals (``_PRONOUN_US_BEFORE``)."""
+    m = _PRONOUN_US_BEFORE.search(text, max(0, start - 9), start)
+    return m is not None and (m["about"] is None or _LINE_OR_FIELD_END.match(text, end) is not None)
+
+
 def find_countries(text: str) -> list[CountryMatch]:
     """Return every mention of a sovereign country in ``text`` (names, short forms,
     demonyms) in text order, longest match first and non-overlapping; empty when
@@ -242,7 +256,8 @@ def find_countries(text: str) -> list[CountryMatch]:
         for start, end, code, demonym in forms:
             start, end = offset + start, offset + end
             if text[end:end + 1] != "$" and not (demonym and _language_use(text, start, end)) \
-                    and not (text[end:end + 1] == " " and _CURRENCY_AFTER.match(text, end)):
+                    and not (text[end:end + 1] == " " and _CURRENCY_AFTER.match(text, end)) \
+                    and not (end - start == 2 and text[start:end] == "US" and _pronoun_us(text, start, end)):
                 out.append(CountryMatch(start, end, code))
     return _resolve_shared(text, out, tables.shared)
 

@@ -68,6 +68,9 @@ FIND_CASES = [
     ("The Netherlands and the Gambia", [("Netherlands", "NLD"), ("Gambia", "GMB")]),
     ("the Vatican and the Holy See", [("Vatican", "VAT"), ("Holy See", "VAT")]),
     ("CHINA AND THE UNITED STATES SIGN PACT", [("CHINA", "CHN"), ("UNITED STATES", "USA")]),
+    # "US" as the pronoun in capitals: a page's "CONTACT US", "ABOUT US"; not the country after "WITH"
+    ("WHAT JOURNALISTS ASK US\nHome | ABOUT US | CONTACT US\nCHINA TO BOOST TRADE WITH US; TALKS ABOUT US TARIFFS",
+     [("CHINA", "CHN"), ("US", "USA"), ("US", "USA")]),
     ("**China** and *Japan*", [("China", "CHN"), ("Japan", "JPN")]),
     # hyphens, dashes, possessives
     ("U.S.-China relations", [("U.S.", "USA"), ("China", "CHN")]),
