@@ -270,6 +270,13 @@ _SECTION_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})+[^\S\n](?!(?:Thousand|Million|Bi
 _PERCENT_AFTER_RE = re.compile(r"[^\S\n]?(?:%|per[^\S\n]?cent\b|percent\b)", re.I)
 
 
+# A street's word in French, Spanish, Portuguese, Italian or German after a house number, and a
+# capitalised word or an article after it: "18 allée des Sciences", "25 rue de la Paix", "7 via Roma".
+_STREET_AFTER_RE = re.compile(
+    r"[^\S\n]++(?i:rue|allée|allee|avenue|boulevard|bd|chemin|impasse|quai|calle|avenida|rua|travessa|via|viale"
+    r"|piazza|corso|carrer|straße|strasse)[^\S\n]++(?:[A-ZÀ-Ý]|(?:de|des|du|del|della|dos|da|la|le|les)\b)")
+
+
 def excluded(text: str, num: Num) -> bool:
     """Return whether ``num`` states no quantity (see the module docstring)."""
     h = num.head
@@ -290,6 +297,8 @@ def excluded(text: str, num: Num) -> bool:
         return True
     if "el" in text[s - 24 if s > 24 else 0:s].lower() and _PHONE_LABEL_RE.search(text, max(0, s - 40), s):
         return True
+    if after == " " and _STREET_AFTER_RE.match(text, e):
+        return True  # a house number: "18 allée des Sciences", "25 rue de la Paix"
     return (h.ndigits == 4 and _is_year(text, num, prev)) or (num.ntok == 1 and _is_pronoun_one(text, num, prev)) \
         or _is_name(text, num, prev)
 

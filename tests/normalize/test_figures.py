@@ -193,6 +193,9 @@ def _figs(text: str) -> list[tuple]:
         ("Manila will spend six hundred and fifty million pesos, the Philippines said; Mexico 5 million pesos.",
          [(6.5e8, "PHP", "exact", None), (5e6, "PHP", "exact", None)]),
         ("It costs 5 million pesos.", [(5e6, "MXN", "exact", None)]),
+        # a house number before a street's word in another language is no figure; "via" a place is no street
+        ("CUSA, 18 allée des Sciences, 31400 Toulouse; 25 rue de la Paix; they sent 3 envoys via Paris.",
+         [(3, "envoys", "exact", None)]),
         # "a couple of": about two, times its scale; a unit of measure or money after it
         ("It had a couple of dozen projects, a couple of million dollars and a couple of weeks; a couple of them left.",
          [(24, "projects", "about", None), (2e6, "USD", "about", None), (2, "weeks", "about", None)]),
