@@ -15,7 +15,8 @@ Conversions from our values to TimeML (``to_timeml``): points stay as they are;
 a decade interval ``1990/1999`` is ``199``, a century ``1900/1999`` is ``19``, a
 Monday-Sunday interval is an ISO week ``2013-W12`` (Saturday-Sunday
 ``2013-W12-WE``), month intervals of a quarter/half/season are ``2013-Q1``,
-``2013-H2``, ``2012-SU``. Anything else (e.g. ``2008/2013``) has no TimeML value
+``2013-H2``, ``2012-SU`` (our seasons are now their years, "summer 2012" is ``2012``, which
+TimeML's ``2012-SU`` does not match). Anything else (e.g. ``2008/2013``) has no TimeML value
 and is counted apart as inexpressible. Relation words are trimmed from our
 spans ("since 2005" -> "2005"), because TimeML extents never hold them.
 Unless ``--no-split``, an explicit range "2009-2010" becomes two timexes, as

@@ -24,30 +24,31 @@ FLOORS = {
     # scored blind once (data/gold/heldout3/README.md, at 0.92-0.86 and 5/8), then general rules;
     # its annotators wrote "on" for intervals ("on 20–22 May"), which the seed gold gives "during",
     # and for labelled deadlines ("Registration closes: 30 May 2025"), which sets 4, 5 and 7 give "by"
-    "heldout3": {"figures": 0.98, "dates": 0.98, "programmes": 1.0, "claims": 0.98, "countries": 1.0,
+    "heldout3": {"figures": 0.98, "dates": 0.99, "programmes": 1.0, "claims": 0.98, "countries": 1.0,
                  "published": 1.0, "qualifier": 1.0, "relation": 0.91},
     # scored blind once (data/gold/heldout4/README.md, at 0.97-0.82 and 6/8), then general rules
     "heldout4": {"figures": 0.98, "dates": 0.98, "programmes": 0.91, "claims": 0.98, "countries": 1.0,
                  "published": 1.0, "qualifier": 1.0, "relation": 0.98},
     # scored blind once (data/gold/heldout5/README.md, at 0.86-0.99 and 6/8), then general rules
-    "heldout5": {"figures": 0.98, "dates": 0.95, "programmes": 0.94, "claims": 0.93, "countries": 1.0,
+    "heldout5": {"figures": 0.98, "dates": 0.96, "programmes": 0.94, "claims": 0.95, "countries": 1.0,
                  "published": 1.0, "qualifier": 0.96, "relation": 0.99},
     # scored blind once (data/gold/heldout6/README.md, at 0.84-0.99 and 5/8), then general rules;
     # its annotators wrote "on" for labelled deadlines ("Deadline for pre-proposals: 6 February
-    # 2025"), which sets 4, 5 and 7 give "by"
-    "heldout6": {"figures": 0.98, "dates": 0.99, "programmes": 0.95, "claims": 0.96, "countries": 1.0,
+    # 2025"), which sets 4, 5 and 7 give "by", and seasons as months ("last spring"), which eight
+    # other sets give as the year (the rules too, since seasons became their years)
+    "heldout6": {"figures": 0.98, "dates": 0.98, "programmes": 0.95, "claims": 0.95, "countries": 1.0,
                  "published": 1.0, "qualifier": 0.99, "relation": 0.95},
     # scored blind once (data/gold/heldout7/README.md, at 0.82-0.99 and 3/8), then general rules
-    "heldout7": {"figures": 0.98, "dates": 0.98, "programmes": 0.93, "claims": 0.98, "countries": 0.98,
+    "heldout7": {"figures": 0.98, "dates": 0.99, "programmes": 0.93, "claims": 0.98, "countries": 0.98,
                  "published": 1.0, "qualifier": 0.98, "relation": 0.99},
     # scored blind once (data/gold/heldout8/README.md, at 0.75-0.99 and 5/8), then general rules
-    "heldout8": {"figures": 0.96, "dates": 0.97, "programmes": 0.91, "claims": 0.91, "countries": 0.99,
+    "heldout8": {"figures": 0.96, "dates": 0.98, "programmes": 0.91, "claims": 0.92, "countries": 0.99,
                  "published": 1.0, "qualifier": 0.99, "relation": 0.97},
     # scored blind once (data/gold/heldout9/README.md, at 0.88-1.00 and 4/8), then general rules
-    "heldout9": {"figures": 0.94, "dates": 0.97, "programmes": 0.89, "claims": 0.95, "countries": 1.0,
+    "heldout9": {"figures": 0.94, "dates": 0.97, "programmes": 0.89, "claims": 0.96, "countries": 1.0,
                  "published": 1.0, "qualifier": 0.98, "relation": 0.95},
     # scored blind once (data/gold/heldout10/README.md, at 0.78-1.00 and 4/8), then general rules
-    "heldout10": {"figures": 0.94, "dates": 0.93, "programmes": 0.84, "claims": 0.88, "countries": 1.0,
+    "heldout10": {"figures": 0.94, "dates": 0.95, "programmes": 0.84, "claims": 0.91, "countries": 1.0,
                   "published": 1.0, "qualifier": 0.98, "relation": 0.97},
 }
 

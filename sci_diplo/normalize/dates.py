@@ -15,9 +15,11 @@ decided here (documented in the tests too):
 - Dates said aloud read as written ones: "the fifteenth of May", "the second to the
   sixth of June", "twenty fourteen", "nineteen ninety-eight", and as a treaty's closing
   clause writes them: "the twelfth day of May two thousand and twenty-four".
-- Quarters, halves and seasons are month intervals ("Q3 2021" is
-  ``2021-07/2021-09``; "summer 2021" ``2021-06/2021-08``); weeks are Monday-Sunday
-  day intervals.
+- Quarters and halves are month intervals ("Q3 2021" is ``2021-07/2021-09``);
+  weeks are Monday-Sunday day intervals. A season is its year ("summer 2021",
+  "the following spring"), a winter its two years ("last winter" in March 2013
+  is ``2012/2013``): the south's summer is the north's winter, and the value is no
+  narrower than the year, as for "mid-2023". The north's months pick the year.
 - A month or a month and day without a year ("In May", "December 15"), a
   weekday ("Friday night") and an ordinal quarter take the latest such date on
   or before the anchor, or the earliest on or after it when the clause speaks
@@ -308,16 +310,17 @@ def _shared_years(text: str, atoms: list[Atom]) -> dict[int, int]:
     return shared
 
 
-def _season_from(last: Point, season: str, step: int) -> tuple[Point, Point]:
-    """Return the months of the first ``season`` that starts after ``last`` (``step`` 1), or the
-    last one that ends before it (-1): after October 1988, the following spring is March-May 1989."""
+def _season_from(last: Point, season: str, step: int) -> tuple[Point, Point | None]:
+    """Return the first ``season`` that starts after ``last`` (``step`` 1), or the last one that
+    ends before it (-1), as ``g.season_span`` gives it: after October 1988, the following spring
+    is 1989."""
     first, end = g.SEASONS[season]
     wraps = end < first  # a winter ends in the year after it starts
     if step > 0:  # the first to start after it (after a year alone: the next year's)
         year = last[0] + (first <= (last[1] or 12))
     else:  # the last to end before it
         year = last[0] - (end >= (last[1] or 1)) - wraps
-    return (year, first, None), (year + wraps, end, None)
+    return g.season_span(year, season)
 
 
 def day_matches(text: str, lo: int = 0, hi: int | None = None, proj: bytes | None = None) -> list[DateMatch]:

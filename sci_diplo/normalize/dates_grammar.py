@@ -46,6 +46,13 @@ ORDINAL_WORDS.update({f"twenty {w}": 21 + i for i, w in enumerate(_ORD[:9])})
 ORDINAL_WORDS.update({"final": 4, "last": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4})
 # Meteorological seasons (northern hemisphere): first and last month.
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+
+
+def season_span(year: int, name: str) -> tuple[tuple[int, None, None], tuple[int, None, None] | None]:
+    """Return the value of season ``name`` that starts in ``year``: the year, or the two years a
+    winter spans. Its months are the north's (``SEASONS``), which pick the year; the value is no
+    narrower than the year, as for "mid-2023": the south's summer is the north's winter."""
+    return (year, None, None), ((year + 1, None, None) if SEASONS[name][1] < SEASONS[name][0] else None)
 # Year offset carried by a demonstrative before a unit ("last year" is -1).
 DEMONSTRATIVES = {"this": 0, "current": 0, "last": -1, "next": 1, "coming": 1, "upcoming": 1}
 # Words before an expression that set its relation (two-word ones joined by a space).

@@ -133,7 +133,7 @@ def _season(anchor: Point, name: str, k: int) -> Span | None:
         y = next(y for y in range(ay - 1, ay + 2) if (y, first) > now)
     else:
         y = next((y for y in (ay - 1, ay) if (y, first) <= now <= (y + wraps, last)), ay)
-    return (y, first, None), (y + wraps, last, None)
+    return g.season_span(y, name)
 
 
 def _ago(anchor: Point, unit: str, n: int) -> Span | None:

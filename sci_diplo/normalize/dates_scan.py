@@ -264,9 +264,8 @@ def _season(text: str, start: int, word: str) -> Atom | None:
     mt = g.SEASON_RX.match(text, start)
     if mt is None:
         return None
-    y = int(mt["y"])
-    first, last = g.SEASONS[mt["sea"].lower()]
-    return Atom(start, mt.end(), lo=(y, first, None), hi=(y + (last < first), last, None))
+    lo, hi = g.season_span(int(mt["y"]), mt["sea"].lower())
+    return Atom(start, mt.end(), lo=lo, hi=hi)
 
 
 # A capitalised word and one space right before a capitalised "Today": the end of a
