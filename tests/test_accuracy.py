@@ -1,7 +1,7 @@
 """Accuracy floors: a score that drops below what the project has reached fails the suite.
 
 The floors only ever go up (raise them when the rules improve; never lower one).
-The seed gold is the development set; the seven held-out sets hold original texts
+The seed gold is the development set; the eleven held-out sets hold original texts
 written for the project (data/gold/heldout*/README.md).
 """
 
@@ -50,11 +50,14 @@ FLOORS = {
     # scored blind once (data/gold/heldout10/README.md, at 0.78-1.00 and 4/8), then general rules
     "heldout10": {"figures": 0.94, "dates": 0.95, "programmes": 0.84, "claims": 0.91, "countries": 1.0,
                   "published": 1.0, "qualifier": 0.98, "relation": 0.97},
+    # scored blind once (data/gold/heldout11/README.md, at 0.86-0.99 and 6/8), then general rules
+    "heldout11": {"figures": 0.96, "dates": 0.99, "programmes": 0.86, "claims": 0.96, "countries": 1.0,
+                  "published": 1.0, "qualifier": 1.0, "relation": 0.97},
 }
 
 
 @pytest.fixture(scope="module", params=["seeds", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                                                   "heldout7", "heldout8", "heldout9", "heldout10"])
+                                                   "heldout7", "heldout8", "heldout9", "heldout10", "heldout11"])
 def scored(request):
     if request.param == "seeds":
         return request.param, evaluate(gold_dir(), seeds_dir())
