@@ -241,7 +241,12 @@ def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -
     category = _category(head, premods, words)
     aliases = _derived_aliases(name, premods, start, category, words)
     end = tail.end
-    year = None if tail.segments or words.heads[head] != "plan" else YEAR_AFTER_RE.match(text, head_end)
+    year = None if tail.segments or words.heads[head] not in ("plan", "programme") else YEAR_AFTER_RE.match(text, head_end)
+    if year is not None and words.heads[head] == "programme" and (
+            not premods or year.start(1) != head_end + 1 or not _YEAR_SPAN_RE.fullmatch(year.group(1))):
+        # a programme's name holds a period ("Work Programme 2023–2026"), not an edition's year, nor
+        # a table's column ("Program      2024–25")
+        year = None
     if year is not None:  # "UK–India Research Roadmap 2035", "Agenda 2063", "Saudi Vision 2030"
         name, end = f"{name} {year.group(1)}", year.end()
     elif head in words.year_required_heads and not any(YEAR_RE.fullmatch(t[2]) for t in premods):
@@ -434,8 +439,12 @@ def find_programmes(text: str) -> list[ProgrammeMatch]:
 
 
 # A year right after a plan's head, part of its name: "Roadmap 2035", "Strategy 2021–2025", a
-# century's horizon "Delta Plan 2100" (not "Plan 2030s", "Plan 2030-era").
+# century's horizon "Delta Plan 2100" (not "Plan 2030s", "Plan 2030-era"); a span of years after
+# a programme's head ("Work Programme 2023–2026").
 YEAR_AFTER_RE = re.compile(r"[ \t\u00a0]++(" + YEAR_RE.pattern + r"|2100)(?![\w\-‐‑–/])")
+
+# A span of years: "2023–2026", "2014-2020" (a programme's period, part of its name).
+_YEAR_SPAN_RE = re.compile(r"\d{4}[\-‐‑–/]\d{2,4}")
 
 # Between a name and another name the text gives for it: ", commonly called the ", " (French:
 # Accord ...), also known as the ".

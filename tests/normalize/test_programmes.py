@@ -169,6 +169,9 @@ FIND_CASES = [
     ("It follows the UK–India Research Roadmap 2035, agreed in 2021, and the Africa Strategy 2021–2025.",
      [("UK–India Research Roadmap 2035", "plan"), ("Africa Strategy 2021–2025", "plan")]),
     ("Both serve Agenda 2063 and Saudi Vision 2030.", [("Agenda 2063", "plan"), ("Saudi Vision 2030", "plan")]),
+    # a programme's name holds the span of years after its head; not an edition's year, nor a table's column
+    ("It covers the Work Programme 2023–2026 and the Fellowship Programme 2024 call.\nProgram      2024–25     2025–26",
+     [("Work Programme 2023–2026", "programme"), ("Fellowship Programme", "programme")]),
     ("Moscow adopted the Scientific Leadership 2030 Concept.", [("Scientific Leadership 2030 Concept", "plan")]),
     ("The AU–EU Research Infrastructure Compact was signed.", [("AU–EU Research Infrastructure Compact", "agreement")]),
     # plural accords; a telescope array
