@@ -23,6 +23,7 @@ from sci_diplo.normalize.programme_scan import (
     is_title,
 )
 from sci_diplo.normalize.programme_words import ProgrammeWords
+from sci_diplo.normalize.readable import PLACE_DATE_LINE_RX
 
 # A lowercase word after a head, the only way a tail can start ("on", "of", ...).
 TAIL_START = r"[ \t\u00a0\u2000-\u200a\u202f]*+\n?[ \t\u00a0\u2000-\u200a\u202f]*+(?=[a-z])"
@@ -81,6 +82,8 @@ def _segment(text: str, toks: TokenWindow, j: int, right: int, words: ProgrammeW
         start, stop, word = tok
         gap = text[right:start]
         kind = "space" if gap == " " else gap_kind(gap)  # one space: no call
+        if kind == "space" and "\n" in gap and PLACE_DATE_LINE_RX.match(text, start):
+            kind = "break"  # a heading's venue on the next line: "... Technology\nBatumi, Georgia, 13–14 November 2025"
         joiner = word in joiners
         article = pending is not None and word in articles and seg[-1] in joiners
         if kind == "break" or ((joiner or article) and (kind != "space" or end is None)):
@@ -128,7 +131,8 @@ def scan_tail(text: str, head_end: int, head: str, words: ProgrammeWords) -> Tai
     "between A and B" after the subject is dropped (``_drop_parties``).
     Stops before a segment that names an owner organisation ("of the American
     Association ...", ``stop="org"``; not after "between": "Agreement between
-    the Government of X and the Government of Y on Z") or is a bare acronym ("of MOST",
+    the Government of X and the Government of Y on Z", nor a meeting's body: "Ministerial
+    Meeting of the Black Sea Council for Science") or is a bare acronym ("of MOST",
     ``stop="acronym"``); a final "for 2011" segment is reported in ``year_end``.
     """
     # A tail starts with a connector word; most heads have none after them.
@@ -249,7 +253,8 @@ def _read_tail(
             break  # "... on Crop Genomics in Kenya": where it is, not part of its name
         between = between or conn == "between"
         of_subject = bool(tail.segments) and tail.segments[-1].rsplit(" ", 1)[-1] in FOUNDING_WORDS
-        if not between and not of_subject and titles[-1] in words.organisation_words:
+        convened = conn == "of" and words.heads.get(head) == "conference"  # "Meeting of the ... Council"
+        if not between and not of_subject and not convened and titles[-1] in words.organisation_words:
             tail.stop = "org"
             break
         if len(titles) - (titles[0] in words.tail_articles) == 1 and is_acronym(titles[-1]):

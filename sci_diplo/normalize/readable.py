@@ -91,17 +91,23 @@ def rejoin_broken_words(text: str, original: str) -> tuple[str, list[Run]]:
 
 # A line break before an indented line: "... a workshop of the Italy–Mexico" / "      Space
 # Weather Initiative", as text converted from a PDF's layout keeps a hanging indent.
-_INDENTED_BREAK_RX = re.compile(r"\n(?=[^\S\n]{2})")
+# ... or a line of a place and a date, a heading's venue or a dateline: "Batumi, Georgia, 13–14
+# November 2025" (programme_tail ends a name's tail there).
+PLACE_DATE_LINE_RX = re.compile(
+    r"[A-Z][\w'’.-]*+(?:[^\S\n][A-Z][\w'’.-]*+){0,2},[^\n]{0,60}?\b(?:1[89]|20)\d\d[^\S\n]*+(?:\n|\Z)")
+_KEPT_BREAK_RX = re.compile(r"\n(?=[^\S\n]{2}|" + PLACE_DATE_LINE_RX.pattern + ")")
 
 
 def keep_indented_breaks(text: str, original: str) -> str:
     """Return ``text`` (``original`` with line breaks inside sentences made spaces) with the
     line breaks that an indented line follows put back, so that the indent reads as a line's
-    (one gap with the break), not as the wide gap between two columns of a table's row."""
-    if text is original or "\n " not in original and "\n\t" not in original:
+    (one gap with the break), not as the wide gap between two columns of a table's row; and
+    those before a line of a place and a date, so that a heading's name does not run on into
+    its venue ("... Council for Science and Technology\nBatumi, Georgia, 13–14 November 2025")."""
+    if text is original:
         return text
     pieces, last = [], 0
-    for m in _INDENTED_BREAK_RX.finditer(original):
+    for m in _KEPT_BREAK_RX.finditer(original):
         k = m.start()
         if text[k] != "\n":
             pieces += [text[last:k], "\n"]

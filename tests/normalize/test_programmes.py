@@ -177,6 +177,10 @@ FIND_CASES = [
     # plural accords; a telescope array
     ("The Artemis Accords have been signed by 40 countries.", [("Artemis Accords", "agreement")]),
     ("The Square Kilometre Array (SKA) is being built.", [("Square Kilometre Array", "facility")]),
+    # a meeting's body after "of" is part of its name; a fund's owner is not; a venue's line ends a name
+    ("The 9th Ministerial Meeting of the Black Sea Council for Science and Technology\nBatumi, Georgia, 13–14 "
+     "November 2025\nThe Fund of the American Association for Science opened.",
+     [("9th Ministerial Meeting of the Black Sea Council for Science and Technology", "conference")]),
     # a numbered meeting, like a numbered congress
     ("Thailand hosted the 10th ASEAN-China Science and Technology Ministers' Meeting on 12 May.",
      [("10th ASEAN-China Science and Technology Ministers' Meeting", "conference")]),
