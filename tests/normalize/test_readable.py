@@ -86,3 +86,7 @@ def test_keep_indented_breaks() -> None:
     assert keep_indented_breaks(joined, original) == (
         "a workshop of the Italy–Mexico\n      Space Weather Initiative met in Rome, with 40\n  staff.")
     assert keep_indented_breaks(original, original) is original
+    # and the break before a line of a place and a date, a heading's venue
+    original = "Ministerial Meeting of the Council\nBatumi, Georgia, 13–14 November 2025\nBy 2026 it\ngrew."
+    assert keep_indented_breaks(original.replace("\n", " "), original) == (
+        "Ministerial Meeting of the Council\nBatumi, Georgia, 13–14 November 2025 By 2026 it grew.")
