@@ -217,6 +217,11 @@ def _derived_aliases(name: str, premods: list[Token], start: int, category: str,
     return []
 
 
+# What a series of publications is of: "Treaty Series", "Working Paper Series", "Report Series".
+_PUBLISHED_KINDS = frozenset("Treaty Treaties Law Laws Paper Papers Report Reports Document Documents Brief Briefs "
+                             "Note Notes Bulletin Monograph Monographs".split())
+
+
 def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -> _Candidate | None:
     """Return the programme closed by head match ``m``, or None when there is none."""
     head_start, head_end, head = m.start(), m.end(), m.group()
@@ -233,6 +238,8 @@ def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -
         return None
     if premods and premods[-1][2] in words.venue_words and words.heads[head] == "centre":
         return None  # "the Ikirezi Convention Centre", "Media Centre": a venue or an office
+    if head == "Series" and premods and premods[-1][2] in _PUBLISHED_KINDS:
+        return None  # "the United Nations Treaty Series", "Working Paper Series": a publication's
     if words.owner_re.search(text, max(0, start - OWNER_LOOKBACK), start):
         return None
     # A name starts and ends with a token, so joining its split words collapses

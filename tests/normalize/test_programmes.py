@@ -177,6 +177,9 @@ FIND_CASES = [
     # plural accords; a telescope array
     ("The Artemis Accords have been signed by 40 countries.", [("Artemis Accords", "agreement")]),
     ("The Square Kilometre Array (SKA) is being built.", [("Square Kilometre Array", "facility")]),
+    # a series of publications is no programme; a series of interviews is
+    ("It is in the United Nations Treaty Series and the Working Paper Series, after the Ambassador Interview Series.",
+     [("Ambassador Interview Series", "other")]),
     # a meeting's body after "of" is part of its name; a fund's owner is not; a venue's line ends a name
     ("The 9th Ministerial Meeting of the Black Sea Council for Science and Technology\nBatumi, Georgia, 13–14 "
      "November 2025\nThe Fund of the American Association for Science opened.",
