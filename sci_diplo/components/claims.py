@@ -276,6 +276,11 @@ def claim_dates(doc: Doc) -> list[Pair]:
     return out
 
 
+# A line of a schedule: a label of words in lower case after the first, a colon, then what may
+# stand before its date ("Online interviews: 12–23 January 2026", "Selection results: by 27 February").
+_LABELLED_DATE = re.compile(r"[^\S\n]*+[A-Z][a-z'’-]++(?:[^\S\n]++[a-z][a-z'’-]*+){1,3}:[^\S\n]++(?:by[^\S\n]++)?\d")
+
+
 def states_something(text: str, sent: Span, dates: list[Pair]) -> bool:
     """True when the sentence has words besides its dates: "Report No. 14 | September 2023" is a
     masthead, not a statement (at least ``MIN_WORDS`` words of two letters or more, one fewer in
@@ -287,7 +292,8 @@ def states_something(text: str, sent: Span, dates: list[Pair]) -> bool:
     pieces.append(text[pos : sent.end_char])
     # the MIN_WORDS-th word, if any: the scan stops there rather than listing every word (a
     # bulleted item needs one fewer: "• 12 Oct 2023 – NIDCRP launched")
-    least = MIN_WORDS - 1 if BULLET_ITEM.match(text, sent.start_char) else MIN_WORDS
+    least = MIN_WORDS - 1 if BULLET_ITEM.match(text, sent.start_char) or _LABELLED_DATE.match(text, sent.start_char) \
+        else MIN_WORDS
     return next(islice(WORD.finditer(" ".join(pieces)), least - 1, None), None) is not None
 
 

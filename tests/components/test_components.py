@@ -233,7 +233,10 @@ def test_a_name_runs_on_into_an_indented_line(nlp):
         # a document's stamp in a masthead bar or a labelled line; a sentence about publishing claims
         ("Kenya–Peru call · Call reference KP-2024-03 · Published 15.11.2024\n\nIssued: 29 April 2024\n", None, []),
         ("Kenya published the report on 5 May 2020.", None, [("2020-05-05", ["KEN"])]),
-        # a bulleted item of two words besides its date states something; a line of two words is a masthead
+        # a schedule's line of a label and its date states something, as a bulleted item of two words does;
+        # a line of two words is a masthead
+        ("Kenya–Peru exchange\n\nOnline interviews: 12–23 January 2026\nSelection results: by 27 February 2026\n",
+         "2025-09-15", [("2026-01-12/2026-01-23", []), ("2026-02-27", [])]),
         ("Kenya timeline\n• 12 Oct 2023 – Kenya joined\n\nKenya Review | March 2024\n", None, [("2023-10-12", ["KEN"])]),
         # a short line that gives the document's own date; a heading in capitals: no event
         ("KENYA COUNCIL\nIssued by the Permanent Secretariat, Nairobi, 28 November 2025\n\nKenya met on 3 May 2024.",
