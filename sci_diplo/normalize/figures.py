@@ -69,7 +69,8 @@ _GROUP_OF_RE = re.compile(
 # ("nearly half are women", "a third said").
 _SHARE_RE = re.compile(
     r"[^\S\n]+(?:(?P<of>of[^\S\n]+(?:them|these|those|whom|which)\b)"
-    r"|(?:are|were|is|was|have|had|said|say|came|come|went|live|lived|work|worked)\b)")
+    r"|(?:are|were|is|was|have|had|said|say|came|come|went|live|lived|work|worked"
+    r"|will|shall|must|should|would|could|can|may|might)\b)")
 # What a fraction counts: "half of the ...", "half the ...".
 _OF_RE = re.compile(r"[^\S\n]+(?:of|the)\b", re.I)
 # "of" right after a head noun: "one key aspect of" (generic, no count).
@@ -176,7 +177,8 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
                                        and text[n.end:nums[i + 1].start].isspace()):
             # no unit can follow, or numbers in a row ("one one", "1 1"): no figure, unless its
             # noun is left out ("up from 4,000 three years ago")
-            if (fig := _elided(text, n, out) or _clause_share(text, n) or _same_noun(text, n, out)) is not None:
+            if (fig := _elided(text, n, out) or _clause_share(text, n) or _same_noun(text, n, out)
+                    or _part_of_count(text, n, out)) is not None:
                 out.append(fig)
             i += 1
             continue
@@ -191,7 +193,8 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
                 out.append(fig)
                 i += 2
                 continue
-        fig = _single_figure(text, n, memo) or _percent_of(text, n) or _elided(text, n, out) or _same_noun(text, n, out)
+        fig = _single_figure(text, n, memo) or _percent_of(text, n) or _elided(text, n, out) or _same_noun(text, n, out) \
+            or _part_of_count(text, n, out)
         if fig is not None:
             out.append(fig)
         i += 1
@@ -225,7 +228,9 @@ _CHANGE_TO_RE = re.compile(
     r"\b(?:(?:up|down)[^\S\n]+from|(?:" + _CHANGE_VERBS + r")[^\S\n]+(?:to|from)|" + _REACH_VERBS + r")[^\S\n]+\Z",
     re.I)
 # A part of what was just counted: "40 lakes, of which 11", "62 fellows, of whom 30".
-_OF_WHICH_RE = re.compile(r"\bof[^\S\n]+wh(?:ich|om)[^\S\n]+\Z", re.I)
+_OF_WHICH_RE = re.compile(
+    r"\bof[^\S\n]+wh(?:ich|om)[^\S\n]+(?:(?:only|just|some|about|around|roughly|nearly|almost|over|under"
+    r"|at[^\S\n]+(?:least|most)|(?:more|fewer|less)[^\S\n]+than)[^\S\n]+)?\Z", re.I)
 # "from" (and a qualifier) before the number a change started at, after the change's own figure:
 # "rose to 1,930 in 2023 from fewer than 600".
 _FROM_RE = re.compile(r"\bfrom[^\S\n]+(?:(?:fewer|less|more)[^\S\n]+than[^\S\n]+|about[^\S\n]+|around[^\S\n]+"
@@ -266,7 +271,7 @@ def _elided(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | None:
     if n.fraction or n.sfx or n.value < 1 or (n.head.ndigits == 4 and n.ntok == 1 and 1800 <= n.value <= 2100):
         return None
     change = _CHANGE_TO_RE.search(text, max(0, n.start - 24), n.start) \
-        or _OF_WHICH_RE.search(text, max(0, n.start - 12), n.start)
+        or _OF_WHICH_RE.search(text, max(0, n.start - 28), n.start)
     if change is None:
         return _change_from(text, n, found)
     lo = max(0, n.start - 1000)  # (a sentence reaches back 1,000 characters at most here)
@@ -286,7 +291,38 @@ def _elided(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | None:
         if counted is None or not is_plural(counted.group(1).split()[-1]) or counted.group(1) in _AMOUNT_NOUNS:
             return None
         unit = counted.group(1).split()[-1]
-    return FigureMatch(change.start(), n.end, n.value, unit, "exact")
+    qualifier = find_qualifier(text, n.start) if change.group().lower().startswith("of") else None
+    return FigureMatch(change.start(), n.end, n.value, unit, qualifier_of(qualifier) if qualifier else "exact")
+
+
+# A part of a count the sentence gave before it: "All nine member states came, seven of them at
+# ministerial level"; "Of the eight activities, four are completed, two are on track".
+_OF_THEM_AFTER_RE = re.compile(r"[^\S\n]+of[^\S\n]+(?:them|these|those)\b")
+_OF_THE_START_RE = re.compile(r"(?i:of)[^\S\n]+the[^\S\n]+\Z")
+_PART_BEFORE_RE = re.compile(r"(?:,|[^\S\n]and)[^\S\n]+\Z")
+_PART_VERB_AFTER_RE = re.compile(r"[^\S\n]+(?:are|is|were|was|have|has|had|remain|remains)\b")
+
+
+def _part_of_count(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | None:
+    """A number that counts a part of the sentence's last count, whose noun it leaves out."""
+    if not found or n.fraction or n.sfx or n.value < 1:
+        return None
+    them = _OF_THEM_AFTER_RE.match(text, n.end)
+    if them is None and not (_PART_BEFORE_RE.search(text, max(0, n.start - 6), n.start)
+                             and _PART_VERB_AFTER_RE.match(text, n.end)):
+        return None
+    counts = []  # the counts of nouns before it in its sentence, last first
+    for k, count in enumerate(reversed(found)):
+        if k == 4 or n.start - count.end > 200 or ". " in text[count.end:n.start] or "\n" in text[count.end:n.start]:
+            break
+        if count.unit is not None and count.unit.islower() and count.unit != "percent" \
+                and count.unit not in MEASURE_UNITS and is_plural(count.unit):
+            counts.append(count)  # (a part's own count, "four are completed", has its whole's noun)
+    if them is not None:  # "seven of them": the sentence's one count ("applicants from 23 countries ... 214 of them": which?)
+        nouns = {c.unit for c in counts}
+        return FigureMatch(n.start, them.end(), n.value, counts[0].unit, "exact") if len(nouns) == 1 else None
+    whole = next((c for c in counts if _OF_THE_START_RE.search(text, max(0, c.start - 8), c.start)), None)
+    return None if whole is None else FigureMatch(n.start, n.end, n.value, whole.unit, "exact")  # "Of the eight activities, four are"
 
 
 # Between a count and a number that counts the same noun: "six experts, three nominated by each

@@ -193,6 +193,15 @@ def _figs(text: str) -> list[tuple]:
         ("Manila will spend six hundred and fifty million pesos, the Philippines said; Mexico 5 million pesos.",
          [(6.5e8, "PHP", "exact", None), (5e6, "PHP", "exact", None)]),
         ("It costs 5 million pesos.", [(5e6, "MXN", "exact", None)]),
+        # a part of the sentence's count: "of which only", "seven of them" (one count only), "Of the eight
+        # activities, four are"; a share before a modal verb
+        ("Its board has 12 seats, of which only three are held. All nine states came, seven of them as ministers.",
+         [(12, "seats", "exact", None), (3, "seats", "exact", None), (9, "states", "exact", None), (7, "states", "exact", None)]),
+        ("Of the eight activities, four are completed and two are on track; at least half will go to women.",
+         [(8, "activities", "exact", None), (4, "activities", "exact", None), (2, "activities", "exact", None),
+          (50, "percent", "at_least", None)]),
+        ("We hired 1,260 applicants from 23 countries; 214 of them withdrew.",
+         [(1260, "applicants", "exact", None), (23, "countries", "exact", None)]),
         # a house number before a street's word in another language is no figure; "via" a place is no street
         ("CUSA, 18 allée des Sciences, 31400 Toulouse; 25 rue de la Paix; they sent 3 envoys via Paris.",
          [(3, "envoys", "exact", None)]),
