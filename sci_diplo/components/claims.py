@@ -75,9 +75,16 @@ STAMP_BEFORE = re.compile(
     r"|premiered|modified|edited|captured|archived|available[^\S\n]++online|version[^\S\n]++of)[*_]*+[^\S\n]*+"
     r"[:：]?[^\S\n]*+(?:on[^\S\n]++)?\Z", re.M)
 LABEL_WORDS = 8  # words before the date on a publication label's line, at most
-PASSIVE = re.compile(r"\b(?:was|were|has\s++been|had\s++been|is|are)\b")
-# A line that opens with two words in capitals and ends with no full stop: a heading.
-CAPITALS_HEADING = re.compile(r"[^\S\n]*+[#*_]*+[A-Z][A-Z&'’-]++[^\S\n]++[A-Z][A-Z&'’-]++\b[^\n]*+(?<![.!?;:,])[^\S\n]*+(?:\n|\Z)")
+# A label's line: it opens with a publication's word ("Issued by ...", "Tabled in ...") or its
+# label ends with a colon ("Page updated:"); not a sentence ("Kenya released on 3 March 2024 its").
+LABEL_LINE = re.compile(r"[^\S\n]*+[*_#>]*+(?:(?i:published|posted|updated|released|issued|tabled|laid|submitted"
+                        r"|dated|date|last)\b|[^\n:]*+:[^\S\n]*+(?:on[^\S\n]++)?\Z)")
+# A heading in capitals: a short line that opens with two words in capitals, has no lower-case
+# letter outside brackets and ends with no full stop ("ANNUAL IMPLEMENTATION REPORT 2024/25",
+# "KEY FIGURES (academic year 2024/25)"; not "CERN COUNCIL approves ... on 14 June 2024").
+CAPITALS_HEADING = re.compile(r"[^\S\n]*+[#*_]*+[A-Z][A-Z&'’-]++[^\S\n]++[A-Z][A-Z&'’-]++\b"
+                              r"(?:[^\na-z()]|\([^()\n]*+\))*+(?<![.!?;:,])[^\S\n]*+(?:\n|\Z)")
+HEADING_CHARS = 80  # the longest heading line
 # An author-year citation: the year of a work, no event: "discussed in Al-Rawahi (2021)", "see
 # Mwakyusa and Al-Said (2023)", "Smith et al. (2019)", "(Chen and Li, 2020)", "(Okafor 2018; ...".
 _AUTHOR = r"[A-Z][\w'’-]*+"
@@ -245,11 +252,13 @@ def _stamp_or_attribution(text: str, match: Any) -> bool:
             and not text[match.end:match.end + 80].split("\n", 1)[0].strip():
         return True  # the last field of a masthead bar at the top: "FACT SHEET | Cooperation | March 2024"
     if match.start < HEAD_CHARS and len(WORD.findall(text, line_start, match.start)) <= LABEL_WORDS \
-            and not PASSIVE.search(text, line_start, match.start) and signals_publication(text, match):
+            and LABEL_LINE.match(text, line_start, match.start) and signals_publication(text, match):
         # the document's own date on a label's short line: "Issued by the Secretariat, Istanbul, 28
-        # November 2025", "Page updated: 2025-09-15" (not "The interview was published on Dec 17")
+        # November 2025", "Page updated: 2025-09-15" (not "The interview was published on Dec 17",
+        # "Kenya released on 3 March 2024 its strategy")
         return True
-    if CAPITALS_HEADING.match(text, line_start):
+    line_end = text.find("\n", match.end)
+    if (line_end < 0 and len(text) or line_end) - line_start <= HEADING_CHARS and CAPITALS_HEADING.match(text, line_start):
         return True  # a heading: "ANNUAL IMPLEMENTATION REPORT 2024/25", "KEY FIGURES (academic year 2024/25)"
     return "wrote:" in text[match.end:match.end + 200] and WROTE_LINE.match(text, line_start) is not None
 

@@ -228,12 +228,17 @@ _CURRENCY_AFTER = re.compile(r" (?:" + phrase_alternation(list(UNAMBIGUOUS_CURRE
 _PRONOUN_US_BEFORE = re.compile(r"\b(?:(?P<about>ABOUT)|ASK|CONTACT|JOIN|FOLLOW|TELL|EMAIL|E-MAIL|LET|SEND|WRITE)"
                                 r"[^\S\n]++\Z")
 _LINE_OR_FIELD_END = re.compile(r"[^\S\n]*+(?:[|·•/]|\n|\Z)")
+# What follows the pronoun: the line's or a field's end, a stop, or a word in lower case ("JOIN US
+# for"); not a hyphen, a comma or a word in capitals ("JOIN US-LED", "JOIN US SANCTIONS", "US, UK").
+_PRONOUN_AFTER = re.compile(r"[^\S\n]*+(?:[|·•/.!?:;)]|\n|\Z)|[^\S\n]++[a-z]")
 
 
 def _pronoun_us(text: str, start: int, end: int) -> bool:
     """True when the "US" at ``text[start:end]`` is the pronoun in capitals (``_PRONOUN_US_BEFORE``)."""
     m = _PRONOUN_US_BEFORE.search(text, max(0, start - 9), start)
-    return m is not None and (m["about"] is None or _LINE_OR_FIELD_END.match(text, end) is not None)
+    if m is None:
+        return False
+    return (_PRONOUN_AFTER if m["about"] is None else _LINE_OR_FIELD_END).match(text, end) is not None
 
 
 def find_countries(text: str) -> list[CountryMatch]:

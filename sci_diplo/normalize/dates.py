@@ -107,8 +107,12 @@ HEAD_LINES_CHARS = 300
 _ISSUE_NUMBER_RX = re.compile(
     r"[^\S\n]*+(?:(?:Vol\.|Volume|No\.|Number|Issue(?:[^\S\n]++No\.)?|Nr\.)[^\S\n]*+\d{1,6}[^\S\n]*+[,;–—|·•-]?[^\S\n]*+){1,3}"
     r"(?:[A-Z][\w.'’-]*+(?:[^\S\n]++[A-Z][\w.'’-]*+){0,2},[^\S\n]*+)?")  # and a place: "Issue No. 5931 — Amman, "
-# A title before a spaced dash and the date that ends the text's first line: "In brief — ".
-_TITLE_DASH_RX = re.compile(r"[^\S\n]*+[^\n]{3,80}?[^\S\n]++[–—-][^\S\n]++")
+# A periodical's title before a spaced dash and the date that ends the text's first line: "In brief
+# — ", "Weekly bulletin – " (not an event's or a call's: "Workshop on X — 12 June 2025").
+TITLE_DASH = (r"[^\S\n]*+(?=[^\n]{0,80}?\b(?i:brief|briefing|newsletter|bulletin|digest|dispatch|round-?up|update|"
+              r"news|weekly|monthly|edition|issue|press[^\S\n]++(?:kit|release|review)|media[^\S\n]++release)\b)"
+              r"[^\n]{3,80}?[^\S\n]++[–—-][^\S\n]++")
+_TITLE_DASH_RX = re.compile(TITLE_DASH)
 # A news dateline's city, in capitals, and its region: "BEIJING", "WASHINGTON, D.C.", "NAIROBI, Kenya".
 _CITY = r"[A-Z][A-Z .'’-]{1,40}(?:,\s*+[A-Z][A-Za-z.]{1,10})?"
 # A news agency in brackets, and a dash: "(Xinhua) --", " -- ", " — "; or between slashes after
@@ -239,8 +243,12 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
         if atom.start < hours_end:
             continue
         if i in shared:  # "in March and April 2023", "opens 1 October, closes 15 November 2025"
-            atom = replace(atom, lo=(shared[i], *atom.lo[1:]),
-                           hi=None if atom.hi is None else (shared[i] + (atom.hi[1:] < atom.lo[1:]), *atom.hi[1:]))
+            with_year = replace(atom, lo=(shared[i], *atom.lo[1:]),
+                                hi=None if atom.hi is None else (shared[i] + (atom.hi[1:] < atom.lo[1:]), *atom.hi[1:]))
+            own = _value(text, atom, anchor, review)[0] if anchor is not None else None
+            if own is None or _side(own[0], anchor) in (0, _side(with_year.lo, anchor)):
+                atom = with_year  # (not where the tense puts it on the other side of the publication:
+                # "announced the cuts on 3 February, and in March 2026 the calls will open")
         if atom.kind == "weekday" and (hours := _HOURS_RX.match(text, atom.end)) is not None:
             hours_end = hours.end()  # "(Monday to Friday, 8:30 a.m.–5 p.m.)": no day of the calendar
             continue
@@ -292,6 +300,14 @@ _SHARED_GAP_RX = re.compile(
     r"(?:[^\S\n]*+,[^\S\n]*+(?:(?:and|or)[^\S\n]++)?|[^\S\n]++(?:and|or|&|as[^\S\n]++well[^\S\n]++as)[^\S\n]++)"
     r"(?:[a-z]++[^\S\n]++){0,2}?(?:(?:on|in)[^\S\n]++)?")
 _SHARED_GAP_CHARS = 30
+
+
+def _side(point: Point, anchor: Point) -> int:
+    """Return -1, 0 or 1 as ``point`` falls before, within or after ``anchor`` at the anchor's
+    precision (a year, a month or a day)."""
+    n = 1 if anchor[1] is None else 2 if anchor[2] is None else 3
+    a, b = tuple(x or 0 for x in point[:n]), tuple(x or 0 for x in anchor[:n])
+    return (a > b) - (a < b)
 
 
 def _shared_years(text: str, atoms: list[Atom]) -> dict[int, int]:

@@ -175,8 +175,8 @@ def _modifier_length(words: list[str], gaps: list[str]) -> int:
 # 2024", "the deadline for pre-proposals is 31 January", "the call closes 12 May". Between a
 # deadline noun and the date only words of a deadline's sentence may stand ("Deadline talks
 # resumed 12 May", "who missed the deadline met again 12 May" name none); closing needs what
-# closes ("the call", "applications", or a list's item after a comma: "opens 1 October, closes
-# 15 November"; not "the embassy will close 15 August"). ("Due" is left out: "the dialogue, due
+# closes ("the call", "applications", or a window that opens before it: "opens 1 October, closes
+# 15 November"; not "the embassy will close 15 August", "reopened on 4 April, closes 20 April"). ("Due" is left out: "the dialogue, due
 # later this year" is a schedule.)
 _DEADLINE_WORDS = (
     r"(?:is|was|are|were|will|be|now|still|apparently|officially|currently|set|extended|moved|postponed|to|for|of"
@@ -185,10 +185,12 @@ _DEADLINE_WORDS = (
 )
 _DEADLINE_RX = re.compile(
     r"(?i)(?:\b(?:deadlines?|closing[^\S\n]+date|cut-?off[^\S\n]+date)[*_]*:?(?:[^\S\n]+" + _DEADLINE_WORDS + r"){0,4}"
-    # a label that opens its line: "Deadline for comments on this report:"
-    r"|^[^\S\n]*+[*_#-]*[^\S\n]*+(?:deadlines?|closing[^\S\n]+date)\b[^:\n]{0,50}:"
+    # a label that opens its line: "Deadline for comments on this report:" (words in lower case: not
+    # "Deadline talks between Brussels and London:", "Closing date of the Oslo conference:")
+    r"|^[^\S\n]*+[*_#-]*[^\S\n]*+(?:deadlines?|closing[^\S\n]+date)[^\S\n]+(?-i:for|of)[^\S\n]+(?-i:[a-z][a-z '’-]{0,45}):"
     r"|(?:\b(?:calls?|applications?|submissions?|registration|round|window|portal|nominations?|proposals?|bids?|tender)"
-    r"(?:[^\S\n]+will)?[^\S\n]+|[,;:][^\S\n]*+)(?:closes|close))[*_]*:?[^\S\n]*[*_]*\Z",
+    r"(?:[^\S\n]+will)?[^\S\n]+|\b(?:opens|open[^\S\n]++(?:on[^\S\n]++)?\d)[^\n.;]{0,40}[,;][^\S\n]*+)(?:closes|close))"
+    r"[*_]*:?[^\S\n]*[*_]*\Z",
     re.M,
 )
 # Words that may follow a deadline's date in its clause ("deadline 5 May at 17:00 CET"):

@@ -196,8 +196,9 @@ _DAY_REST = (r"(?:[^\S\n]++(?:to|through|and|-)[^\S\n]++(?:the[^\S\n]++)?(?P<d2>
 # twenty-four", "in the year two thousand and four", "twenty twenty-four" (the year in group ``yw``;
 # not a count: "two thousand researchers", "twenty four labs").
 _BELOW_100 = word_trie(sorted(k for k, v in NUMBER_WORDS.items() if v < 100 and k not in ("a", "an")))
+_TEN_TO_99 = word_trie(sorted(k for k, v in NUMBER_WORDS.items() if 10 <= v < 100))  # "twenty fourteen", not "twenty four"
 _WORDS_YEAR = (r"(?:in[^\S\n]++)?(?:the[^\S\n]++year[^\S\n]++)?(?P<yw>two[-\s]thousand(?:(?:[^\S\n]++and)?[-\s]"
-               + _BELOW_100 + r"|(?=[^\S\n]*+(?:[,.;)]|\n|\Z)))(?![\w-])|(?:nineteen|twenty)[^\S\n]++" + _BELOW_100
+               + _BELOW_100 + r"|(?=[^\S\n]*+(?:[,.;)]|\n|\Z)))(?![\w-])|(?:nineteen|twenty)[^\S\n]++" + _TEN_TO_99
                + r"(?![\w-]))(?![^\S\n]++(?!(?:was|has|is|as|this|its|thus)\b)[a-z]*s\b)")
 
 

@@ -214,10 +214,15 @@ def _qord(text: str, start: int, word: str) -> Atom | None:
     return quarter(text, start, mt.end(), mt["unit"].lower(), n, word == "last")
 
 
+_TENS_BEFORE_RX = re.compile(r"(?i:twenty|thirty)[-‐\s]\Z")
+
+
 def _said(text: str, start: int, word: str) -> Atom | None:
     """Return a day said in ordinal words ("the fifteenth of May", "the second to the sixth of
     June") or a year said aloud ("twenty fourteen"); else, for "first" to "fourth", a quarter or
     half ("the third quarter"), or None."""
+    if _TENS_BEFORE_RX.search(text, max(0, start - 8), start):
+        return None  # the end of "thirty-first", whose day the tens' trigger read (or found invalid)
     mt = g.ORDINAL_DAY_RX.match(text, start)
     if mt is not None:
         d1 = g.DAY_WORDS[" ".join(mt["d1"].lower().split())]

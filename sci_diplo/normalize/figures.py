@@ -164,15 +164,15 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
     text = _without_footnotes(text)
     toks = tokens(text, split_dotted=False)
     nums = [signed(text, n, line=False) for n in scan(text, ratios=False, toks=toks)]
+    if "(" in text and (blank := _without_doubles(text, nums)) is not text:
+        text = blank  # "eight (8) representatives" read as "eight     representatives"
+        toks = tokens(text, split_dotted=False)
+        nums = [signed(text, n, line=False) for n in scan(text, ratios=False, toks=toks)]
     memo: dict[int, list] = {}
     out: list[FigureMatch] = []
     i = 0
     while i < len(nums):
         n = nums[i]
-        if i + 1 < len(nums) and (fig := _doubled(text, n, nums[i + 1])) is not None:
-            out.append(fig)  # "not more than eight (8) representatives"
-            i += 2
-            continue
         if not _candidate(text, n) or (i + 1 < len(nums) and nums[i + 1].start - n.end < 3
                                        and text[n.end:nums[i + 1].start].isspace()):
             # no unit can follow, or numbers in a row ("one one", "1 1"): no figure, unless its
@@ -209,15 +209,18 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
 _DOUBLED_GAP_RE = re.compile(r"[^\S\n]*+\(")
 
 
-def _doubled(text: str, n: Num, m: Num) -> FigureMatch | None:
-    """Return the figure of a number in words whose digits follow it in brackets ("up to twenty
-    (20) researchers", "five (5) projects"), or in digits before its words ("5 (five) labs"),
-    read as if the brackets were blank, else None."""
-    if m.value != n.value or n.text[:1].isdigit() == m.text[:1].isdigit() or not text.startswith(")", m.end) \
-            or not _DOUBLED_GAP_RE.fullmatch(text, n.end, m.start):
-        return None
-    blank = text[:n.end] + " " * (m.end + 1 - n.end) + text[m.end + 1:]
-    return _single_figure(blank, n, {})
+def _without_doubles(text: str, nums: list[Num]) -> str:
+    """Return ``text`` with the bracketed copy of each number written twice blanked out (same
+    length): a number in words and its digits in brackets ("up to twenty (20) researchers",
+    "two (2) million euros"), or digits and their words ("5 (five) labs"). ``text`` itself when
+    there is none."""
+    pieces, last = [], 0
+    for n, m in zip(nums, nums[1:]):
+        if m.value == n.value and n.text[:1].isdigit() != m.text[:1].isdigit() and text.startswith(")", m.end) \
+                and _DOUBLED_GAP_RE.fullmatch(text, n.end, m.start):
+            pieces += [text[last:n.end], " " * (m.end + 1 - n.end)]
+            last = m.end + 1
+    return "".join(pieces) + text[last:] if pieces else text
 
 
 # A change before a number whose noun is left out: "up from 15", "will rise to 4,700", "reach 2,500".

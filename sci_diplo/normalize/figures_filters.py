@@ -154,7 +154,7 @@ _PHONE_LABEL_RE = re.compile(r"(?i)(?<![\w])(?:tel|fax|phone|mobile)\b\.?:?[^\S\
 _LABELS = frozenset("""no nos nr vol vols volume issue page pages p pp chapter ch section sec art
 article para paragraph item table tab figure fig line route flight room gate unit phase level
 grade class category type model version ver rule resolution amendment platform tel fax ext
-phone mobile number""".split())
+phone mobile number annex appendix clause""".split())
 # The word right before, separated by spaces only (markdown ``*`` allowed).
 _PREV_WORD_RE = re.compile(r"([^\W\d_][\w'’.:]*)[*_]*[^\S\n]+[*_]*\Z")
 # A sentence or line starts here: only quotes, markdown or bullets since the last stop.
@@ -271,9 +271,10 @@ _PERCENT_AFTER_RE = re.compile(r"[^\S\n]?(?:%|per[^\S\n]?cent\b|percent\b)", re.
 
 
 # A street's word in French, Spanish, Portuguese, Italian or German after a house number, and a
-# capitalised word or an article after it: "18 allée des Sciences", "25 rue de la Paix", "7 via Roma".
+# capitalised word or an article after it: "18 allée des Sciences", "25 rue de la Paix" (not "via":
+# "EUR 5 million via UNICEF").
 _STREET_AFTER_RE = re.compile(
-    r"[^\S\n]++(?i:rue|allée|allee|avenue|boulevard|bd|chemin|impasse|quai|calle|avenida|rua|travessa|via|viale"
+    r"[^\S\n]++(?i:rue|allée|allee|avenue|boulevard|bd|chemin|impasse|quai|calle|avenida|rua|travessa|viale"
     r"|piazza|corso|carrer|straße|strasse)[^\S\n]++(?:[A-ZÀ-Ý]|(?:de|des|du|del|della|dos|da|la|le|les)\b)")
 
 
@@ -297,7 +298,7 @@ def excluded(text: str, num: Num) -> bool:
         return True
     if "el" in text[s - 24 if s > 24 else 0:s].lower() and _PHONE_LABEL_RE.search(text, max(0, s - 40), s):
         return True
-    if after == " " and _STREET_AFTER_RE.match(text, e):
+    if after == " " and num.scale == 1.0 and h.ndigits <= 4 and _STREET_AFTER_RE.match(text, e):
         return True  # a house number: "18 allée des Sciences", "25 rue de la Paix"
     return (h.ndigits == 4 and _is_year(text, num, prev)) or (num.ntok == 1 and _is_pronoun_one(text, num, prev)) \
         or _is_name(text, num, prev)

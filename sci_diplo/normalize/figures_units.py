@@ -419,8 +419,9 @@ def _currency_re(text: str, pos: int) -> tuple[str, int] | None:
         return None
     if m.group("code"):
         code = m.group("code")
-        if code in WORD_CODES and _BARE_SMALL_RE.search(text, max(0, pos - 8), pos) and _LOWER_WORD_RE.match(text, m.end()):
-            return None  # "3 CAD drawings", "3 TOP students": a word or an acronym before a plural
+        if code in WORD_CODES and (code in ("CFA", "FCFA") or _BARE_SMALL_RE.search(text, max(0, pos - 8), pos)) \
+                and _LOWER_WORD_RE.match(text, m.end()):
+            return None  # "3 CAD drawings", "1,500 CFA charterholders": a word or an acronym before a plural
         code = marker_code(code, text) if code in ("RMB", "CFA", "FCFA") else code
         return (code, m.end()) if code in ISO_CODES else None
     word = _SPACE_RE.sub(" ", m.group("word").lower())
@@ -435,13 +436,18 @@ def _currency_re(text: str, pos: int) -> tuple[str, int] | None:
         code = peso_code(text)
     elif base == "franc" and adj == "cfa":
         code = cfa_code(text)
+    elif base == "franc" and not adj and (cfa := _CFA_AFTER_RE.match(text, m.end())) is not None:
+        return cfa_code(text), cfa.end()  # "5 000 francs CFA", as French writes it
     return (code, m.end()) if code else None
 
 
 # A number of one to three digits alone (no scale word, no thousands group) ending right before
-# a code, and a plural noun after the code.
+# a code, and a plural noun after the code (not a verb before its object).
 _BARE_SMALL_RE = re.compile(r"(?<![\d,.])\d{1,3}[^\S\n]*+\Z")
-_LOWER_WORD_RE = re.compile(r"[^\S\n]++(?!(?:was|has|this|plus|less|minus|across|thus|unless)\b)[a-z]{2,}s\b")
+_CFA_AFTER_RE = re.compile(r"[^\S\n]++F?CFA\b")
+_LOWER_WORD_RE = re.compile(r"[^\S\n]++(?!(?:was|has|this|plus|less|minus|across|thus|unless)\b)[a-z]{2,}s\b"
+                            # (a verb's "-s" before its object: "500 CAD covers the travel", "goes to")
+                            r"(?![^\S\n]++(?:the|a|an|its|their|his|her|our|this|that|to|for|up|you|me|us|them|it)\b)")
 
 
 # The countries whose money is the peso, by the words that name them.

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from functools import cached_property
 
 from sci_diplo.normalize import dates_grammar as g
-from sci_diplo.normalize.dates import day_matches, find_dates
+from sci_diplo.normalize.dates import TITLE_DASH, day_matches, find_dates
 from sci_diplo.normalize.dates_scan import full_date_at, month_before
 from sci_diplo.normalize.dates_triggers import project
 from sci_diplo.normalize.types import DateMatch
@@ -75,11 +75,6 @@ _PUBLISHED_BEFORE_RX = re.compile(
     # not "The image, captured on 5 May 2023 by ...")
     r"|(?:(?<=\n)|(?<=[·|•\[]\s)|(?<=[·|•\[]))[^\S\n]*+(?:premiered|aired|broadcast"
     r"|streamed(?:\s++live)?|available\s++online|captured|saved|archived|version(?:\s++(?:of|dated))?"
-    # a document's issuer and place, opening its line: "Issued by the Permanent Secretariat,
-    # Istanbul, 28 November 2025" (not "issued by the ministry on 3 May" in a sentence)
-    r"|(?:issued|published|released)\s++by\s++(?:the\s++)?(?-i:[A-Z])[\w&-]*+"
-    r"(?:\s++(?:(?:of|for|and)\s++(?:the\s++)?)?(?-i:[A-Z])[\w&-]*+){0,6}"
-    r"\s*+,\s*+(?:(?-i:[A-Z])[\w.'’-]*+(?:\s++(?-i:[A-Z])[\w.'’-]*+){0,2}\s*+,\s*+)?"
     # a report handed in: "Submitted to the organising committee: 30 October 2023"
     r"|submitted\s++to\s++(?:the\s++)?[\w-]++(?:\s++[\w-]++){0,3}?\s*+:"
     # a report laid before a house of parliament, opening its line ("Tabled in the House of
@@ -89,6 +84,15 @@ _PUBLISHED_BEFORE_RX = re.compile(
     + _TO_DATE,
     re.I,
 )
+# A document's issuer and place, opening a line near the top that the date ends: "Issued by the
+# Permanent Secretariat, Istanbul, 28 November 2025" (not "issued by the ministry, Seoul, 3 April
+# 2019" run on from a sentence, nor a cited work's "Issued by UNESCO, Paris, 3 November 2021, the").
+_ISSUER_RX = re.compile(
+    r"\A[^\S\n]*+[*_]*+(?:Issued|Published|Released)[^\S\n]++by[^\S\n]++(?:the[^\S\n]++)?[A-Z][\w&-]*+"
+    r"(?:[^\S\n]++(?:(?:of|for|and)[^\S\n]++(?:the[^\S\n]++)?)?[A-Z][\w&-]*+){0,6}"
+    r"[^\S\n]*+,[^\S\n]*+(?:[A-Z][\w.'’-]*+(?:[^\S\n]++[A-Z][\w.'’-]*+){0,2}[^\S\n]*+,[^\S\n]*+)?\Z")
+ISSUER_CHARS = 400  # where such a line may be
+_LINE_END_RX = re.compile(r"[^\S\n]*+[*_]*+[^\S\n]*+(?:\n|\Z)")
 # A byline before the date on its line: "By Jane Doe | ", "By Li Wei, ", "Posted by Jess Tremblay · ".
 _BYLINE_RX = re.compile(r"\s*+[*_]*+(?:Posted\s++by|By)\s++[A-Z][\w.'’ -]{1,60}?\s*+[|,–—·•-]\s*+\Z")
 # An ISO date and a clock time right after it, ending its line or a field: a page's time stamp
@@ -112,9 +116,10 @@ _MASTHEAD_MONTH_RX = re.compile(
     r"[^\S\n]++(?P<year>(?:19|20)\d\d)[^\S\n]*+$",
     re.M | re.I,
 )
-# The text's first line, a title, a spaced dash and a month and year: "Press kit — September 2025".
+# The text's first line, a periodical's title, a spaced dash and a month and year: "Press kit —
+# September 2025" (not "Final programme — June 2026").
 _TITLE_DASH_MONTH_RX = re.compile(
-    r"\s*+[^\n]{3,80}?[^\S\n]++[–—-][^\S\n]++(?P<month>" + "|".join(sorted(g.MONTHS_ALONE)) + r")"
+    r"\s*+" + TITLE_DASH + r"(?P<month>" + "|".join(sorted(g.MONTHS_ALONE)) + r")"
     r"[^\S\n]++(?P<year>(?:19|20)\d\d)[^\S\n]*+$",
     re.M | re.I,
 )
@@ -250,6 +255,9 @@ def signals_publication(text: str, match: DateMatch) -> bool:
     before = ("\n" if line_start >= match.start - 60 else "") + text[max(line_start, match.start - 60):match.start]
     if _PUBLISHED_BEFORE_RX.search(before) or _BYLINE_RX.match(text, line_start, match.start):
         return True
+    if match.start < ISSUER_CHARS and _ISSUER_RX.match(text[line_start:match.start]) \
+            and _LINE_END_RX.match(text, match.end):
+        return True  # "Issued by the Permanent Secretariat, Istanbul, 28 November 2025"
     if ISO_STAMP_RX.fullmatch(text, match.start, match.end) and CLOCK_AFTER_RX.match(text, match.end):
         return True  # a time stamp: "Source: Xinhua  Editor: Liu Yang  2024-12-05 18:42:07"
     if not text[line_start:match.start].strip(" \t*_#>") and LINE_CLOCK_RX.match(text, match.end):

@@ -246,6 +246,11 @@ def test_a_name_runs_on_into_an_indented_line(nlp):
         # ... but a sentence of the line says that it was published, and a heading's sentence claims
         ("Kenya's interview with the magazine was published on Dec 17, 2021\n\nText.", None, [("2021-12-17", ["KEN"])]),
         ("KENYA AND PERU signed an accord on 3 May 2024.", None, [("2024-05-03", ["KEN", "PER"])]),
+        # (probed) a line that opens with two acronyms, wrapped, states what it says; a sentence with
+        # "released on" is no label
+        ("Kenya met the ministry and\nWHO AFRO officials on 14 February 2024, before flying to Kigali, where the\nteam",
+         None, [("2024-02-14", ["KEN"])]),
+        ("Kenya released on 3 March 2024 its first science diplomacy strategy.", None, [("2024-03-03", ["KEN"])]),
         # the year of a cited work states no event; a place's or a month's in brackets may
         ("Kenya's ties are discussed in Al-Rawahi (2021), pp. 4-9; see Mwakyusa and Al-Said (2023).", None, []),
         ("As Smith et al. (2019) and (Chen and Li, 2020) show, Kenya signed in Nairobi (2021).", None,

@@ -71,6 +71,9 @@ FIND_CASES = [
     # "US" as the pronoun in capitals: a page's "CONTACT US", "ABOUT US"; not the country after "WITH"
     ("WHAT JOURNALISTS ASK US\nHome | ABOUT US | CONTACT US\nCHINA TO BOOST TRADE WITH US; TALKS ABOUT US TARIFFS",
      [("CHINA", "CHN"), ("US", "USA"), ("US", "USA")]),
+    # (probed) before a hyphen, a comma or a word in capitals it is the country
+    ("JAPAN WILL JOIN US-LED MISSION; ALLIES JOIN US, UK PACT; EU LEADERS ASK US TO LIFT CONTROLS",
+     [("JAPAN", "JPN"), ("US", "USA"), ("US", "USA"), ("UK", "GBR"), ("US", "USA")]),
     ("**China** and *Japan*", [("China", "CHN"), ("Japan", "JPN")]),
     # hyphens, dashes, possessives
     ("U.S.-China relations", [("U.S.", "USA"), ("China", "CHN")]),

@@ -189,6 +189,11 @@ def test_absolute_forms(text, expected):
         ("Window: opens 1 October, closes 15 November 2025 at 23:59.", FRI,
          [("1 October", "2025-10-01", "on"), ("15 November 2025", "2025-11-15", "by")]),
         ("Registration closes on 15 October 2024.", FRI, [("15 October 2024", "2024-10-15", "on")]),
+        # (probed) what closes after a comma is a window only when it opened before it; a label's
+        # words in lower case after "for" or "of"
+        ("The airport reopened, closes 20 April 2025; the embassy, open since 1990, closes 31 March 2025.", FRI,
+         [("20 April 2025", "2025-04-20", "on"), ("since 1990", "1990", "since"), ("31 March 2025", "2025-03-31", "on")]),
+        ("Closing date of the Oslo conference: 14 June 2025", FRI, [("14 June 2025", "2025-06-14", "on")]),
         ("The deadline for the 2024 round passed; on 3 May 2024 they met.", FRI,
          [("2024", "2024", "on"), ("3 May 2024", "2024-05-03", "on")]),
         ("The dialogue, due later this year, meets in Oslo.", FRI, [("later this year", "2021", "on")]),
@@ -704,6 +709,9 @@ def test_a_span_of_time_later_counts_from_the_date_before_it(text, expected):
      [("3 March", "2023-03-03", "on"), ("5 April 2021", "2021-04-05", "on")]),
     ("They met in December and January 2021.", [("December", "2022-12", "on"), ("January 2021", "2021-01", "on")]),
     ("It opened on 3 March and in 2021 it grew.", [("3 March", "2023-03-03", "on"), ("2021", "2021", "on")]),
+    # (probed) not where the tense puts the day on the other side of the publication
+    ("The cuts were announced on 3 November, and in March 2024 the first calls will open.",
+     [("3 November", "2023-11-03", "on"), ("March 2024", "2024-03", "on")]),
 ])
 def test_dates_of_a_list_share_the_year_of_the_last(text, expected):
     assert found(text, "2023-11-18") == expected
@@ -783,6 +791,8 @@ def test_a_month_and_a_span_of_its_days(text, value, relation):
     # ... not a count after the day
     ("On the fifteenth of May two thousand researchers came.", "fifteenth of May", "2024-05-15"),
     ("On the fifteenth of May twenty four labs opened.", "fifteenth of May", "2024-05-15"),
+    ("On the first of May twenty four people were arrested.", "first of May", "2024-05-01"),  # (probed)
+    ("It was signed on the thirty-first day of February 2024.", "February 2024", "2024-02"),  # no such day
 ])
 def test_dates_said_aloud(text, quote, value):
     (match,) = find_dates(text, "2025-04-29")

@@ -205,6 +205,16 @@ def _figs(text: str) -> list[tuple]:
         # a house number before a street's word in another language is no figure; "via" a place is no street
         ("CUSA, 18 allée des Sciences, 31400 Toulouse; 25 rue de la Paix; they sent 3 envoys via Paris.",
          [(3, "envoys", "exact", None)]),
+        ("The EU will provide EUR 5 million via UNICEF.", [(5e6, "EUR", "exact", None)]),
+        # (probed) CFA as an acronym before a plural; the French order "francs CFA"; a verb after a
+        # word-code, not a plural noun; doubled numbers with a scale or a range; an annex's number
+        ("More than 1,500 CFA charterholders met; it costs 5 000 francs CFA in Bamako.",
+         [(1500, "charterholders", "more_than", None), (5000, "XOF", "exact", None)]),
+        ("500 CAD covers the travel cost and 200 CAD goes to health insurance.",
+         [(500, "CAD", "exact", None), (200, "CAD", "exact", None)]),
+        ("A maximum of two (2) million euros funds between five (5) and ten (10) projects. Annex 3 (three) lists them.",
+         [(2e6, "EUR", "at_most", None), (5, "projects", "range", 10)]),
+        ("A couple of hundred thousand doses arrived.", [(2e5, "doses", "about", None)]),
         # "a couple of": about two, times its scale; a unit of measure or money after it
         ("It had a couple of dozen projects, a couple of million dollars and a couple of weeks; a couple of them left.",
          [(24, "projects", "about", None), (2e6, "USD", "about", None), (2, "weeks", "about", None)]),

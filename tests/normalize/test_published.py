@@ -132,6 +132,11 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("COUNCIL\nIssued by the Permanent Secretariat, Istanbul, 28 November 2025\n\nIt met on 3 March 2023.",
          "2025-11-28"),
         ("Title\n\nThe report, issued by the Ministry of Science, Nairobi, 3 May 2023 was read in 2024.", "2023"),
+        # (probed) a wrapped sentence's "issued by", a cited work's issuer before more words; an event's
+        # or a call's title before a dash and a date
+        ("Title\n\nThe guidelines were first\nissued by the Ministry of Science, Seoul, 3 April 2019\nand revised.", "2019"),
+        ("Workshop on Ocean Science Diplomacy — 12 June 2025\n\nIt met on 3 May 2020.", "2025"),
+        ("Final programme — June 2026\n\nIt met in 2020.", None),
         # ... not a dash in a later line, nor an issue's number inside a sentence
         ("Report\n\nPhase 1 — September 2025\nThe lab opened on 3 March 2020.", "2020"),
         ("Report\n\nThe council met (No. 214, 14 May 2024) and agreed.\nIt opened on 3 March 2020.", "2024"),
