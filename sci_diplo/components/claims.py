@@ -75,10 +75,11 @@ STAMP_BEFORE = re.compile(
     r"|premiered|modified|edited|captured|archived|available[^\S\n]++online|version[^\S\n]++of)[*_]*+[^\S\n]*+"
     r"[:：]?[^\S\n]*+(?:on[^\S\n]++)?\Z", re.M)
 LABEL_WORDS = 8  # words before the date on a publication label's line, at most
-# A label's line: it opens with a publication's word ("Issued by ...", "Tabled in ...") or its
-# label ends with a colon ("Page updated:"); not a sentence ("Kenya released on 3 March 2024 its").
-LABEL_LINE = re.compile(r"[^\S\n]*+[*_#>]*+(?:(?i:published|posted|updated|released|issued|tabled|laid|submitted"
-                        r"|dated|date|last)\b|[^\n:]*+:[^\S\n]*+(?:on[^\S\n]++)?\Z)")
+# A label's line: it opens with a publication's word ("Issued by ...", "Tabled in ...") or has it
+# after a field's dash or bar ("FAQ version 3 — published"), or its label ends with a colon ("Page
+# updated:"); not a sentence ("Kenya released on 3 March 2024 its").
+LABEL_LINE = re.compile(r"[^\S\n]*+[*_#>]*+(?:(?:[^\n]{0,40}?[—–|·•][^\S\n]*+)?(?i:published|posted|updated|released|issued"
+                        r"|tabled|laid|submitted|dated|date|last)\b|[^\n:]*+:[^\S\n]*+(?:on[^\S\n]++)?\Z)")
 # A heading in capitals: a short line that opens with two words in capitals, has no lower-case
 # letter outside brackets and ends with no full stop ("ANNUAL IMPLEMENTATION REPORT 2024/25",
 # "KEY FIGURES (academic year 2024/25)"; not "CERN COUNCIL approves ... on 14 June 2024").

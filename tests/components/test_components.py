@@ -251,6 +251,7 @@ def test_a_name_runs_on_into_an_indented_line(nlp):
         ("Kenya met the ministry and\nWHO AFRO officials on 14 February 2024, before flying to Kigali, where the\nteam",
          None, [("2024-02-14", ["KEN"])]),
         ("Kenya released on 3 March 2024 its first science diplomacy strategy.", None, [("2024-03-03", ["KEN"])]),
+        ("Kenya call FAQ\n\nFAQ version 3 — published 19 January 2026. Kenya joined in 2021.", None, [("2021", ["KEN"])]),
         # the year of a cited work states no event; a place's or a month's in brackets may
         ("Kenya's ties are discussed in Al-Rawahi (2021), pp. 4-9; see Mwakyusa and Al-Said (2023).", None, []),
         ("As Smith et al. (2019) and (Chen and Li, 2020) show, Kenya signed in Nairobi (2021).", None,
