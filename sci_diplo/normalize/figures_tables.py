@@ -11,6 +11,9 @@ header is the rows before the first that holds such a number, and a cell is unde
 cell its characters overlap most (in a table with bars, the cell of its rank); the table ends at
 the first line after its rows that is none. Percentages and years in the cells are left to the
 finder of running text.
+
+In a table with bars, a row that opens with a label of what it counts gives each of its bare
+numbers that noun (``row_figures``: "New joint projects approved | 40 | 46").
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from sci_diplo.normalize.figures_nouns import is_plural
 from sci_diplo.normalize.figures_units import currency_after, marker_code
 from sci_diplo.normalize.numbers_lexicon import SUFFIX_SCALES
 from sci_diplo.normalize.types import FigureMatch
@@ -72,6 +76,70 @@ def table_figures(text: str) -> tuple[list[FigureMatch], list[tuple[int, int]]]:
             rows.extend(table)
             pos = max(pos, table[-1][1]) if table else pos
     return figures, rows
+
+
+# A line of a table with bars: two cells or more ("Researchers taking part | 1.100 | 1.250").
+_BAR_ROW_RE = re.compile(r"[^\n|]*+\|[^\n]*+")
+# A cell that is a bare count: "46", "1.250", "1,250", "1 250" (no decimals, no sign, no unit).
+_COUNT_CELL_RE = re.compile(r"\d{1,3}(?:(?P<sep>[.,\u00a0\u202f ])\d{3}(?:(?P=sep)\d{3})*)?")
+# A row label's words, and the money note it may hold: "Industry co-funding (thousand €)".
+_LABEL_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_LABEL_NOTE_RE = re.compile(r"\((?P<a>thousands?|millions?|billions?)?[^\S\n]*(?P<cur>[^\w\s()]{1,2}|[A-Z]{3}|US\$)"
+                            r"[^\S\n]*,?[^\S\n]*(?P<b>thousands?|millions?|billions?|m|k|bn)?\)", re.I)
+# Words of a label whose numbers are no counts of its noun: a share, a rate, a rank, a year.
+_NOT_COUNT_LABEL_RE = re.compile(r"(?i)%|\b(?:share|proportion|percentage|rate|ratio|rank|ranking|index|score|average"
+                                 r"|mean|median|year|years|age|days|months|hours)\b")
+
+
+def row_figures(text: str) -> list[FigureMatch]:
+    """Return the counts in the cells of a table with bars whose rows open with a label naming
+    what they count ("New joint projects approved | 40 | 46": 40 and 46 projects; "Industry
+    co-funding (thousand €) | 600 | 845": EUR 600,000 and 845,000). A row's noun is the last
+    plural of its label before the words that qualify it ("Researchers taking part"). Rows of two
+    lines or more in a row, with the same number of bars, make a table; a label of a share, a
+    rate or a year, and a row that opens with a number, give none."""
+    if "|" not in text:
+        return []
+    out: list[FigureMatch] = []
+    block: list[re.Match[str]] = []
+    for line in [*_BAR_ROW_RE.finditer(text), None]:
+        if line is not None and block and line.start() == block[-1].end() + 1 \
+                and line.group().count("|") == block[-1].group().count("|"):
+            block.append(line)
+            continue
+        if len(block) >= 2:
+            for row in block:
+                out.extend(_row_counts(text, row.start(), row.end()))
+        block = [line] if line is not None else []
+    return out
+
+
+def _row_counts(text: str, start: int, end: int) -> list[FigureMatch]:
+    """Return the counts of one row of a table with bars (``row_figures``)."""
+    cells = _cells(text, start, end)
+    if len(cells) < 2 or not _LABEL_WORD_RE.match(cells[0][2]) or _NOT_COUNT_LABEL_RE.search(cells[0][2]):
+        return []
+    label = cells[0][2]
+    note = _LABEL_NOTE_RE.search(label)
+    if note is not None:  # money: "(thousand €)", "(EUR million)"
+        code = marker_code(note["cur"], text)
+        scale = note["a"] or note["b"]
+        if code is None:
+            return []
+        factor = SUFFIX_SCALES[scale.lower().removesuffix("s")] if scale else 1.0
+        unit = code
+    else:
+        words = _LABEL_WORD_RE.findall(label)
+        while words and words[-1].lower().endswith(("ed", "ing", "part")):
+            words.pop()  # what qualifies the noun: "approved", "taking part", "funded"
+        if not words or not is_plural(words[-1]) or not words[-1][1:].islower():
+            return []
+        factor, unit = 1.0, words[-1].lower()
+    out = []
+    for a, b, cell in cells[1:]:
+        if _COUNT_CELL_RE.fullmatch(cell) and not _YEAR_RE.fullmatch(cell):
+            out.append(FigureMatch(a, b, float(re.sub(r"\D", "", cell)) * factor, unit, "exact"))
+    return out
 
 
 def across_rows(figures: list[FigureMatch], rows: list[tuple[int, int]]) -> list[FigureMatch]:

@@ -193,6 +193,11 @@ def _figs(text: str) -> list[tuple]:
         ("Manila will spend six hundred and fifty million pesos, the Philippines said; Mexico 5 million pesos.",
          [(6.5e8, "PHP", "exact", None), (5e6, "PHP", "exact", None)]),
         ("It costs 5 million pesos.", [(5e6, "MXN", "exact", None)]),
+        # a table with bars whose rows' labels name what they count (not a share, a year, a numbered row)
+        ("Measure | 2023 | 2024\nKenyan fellows hosted | 12 | 1.250\nJoint patents filed | 3 | 4\n"
+         "Share of women | 30 | 41\nFunding (million €) | 2 | 5\n1 | Joint call | 2024\n",
+         [(12, "fellows", "exact", None), (1250, "fellows", "exact", None), (3, "patents", "exact", None),
+          (4, "patents", "exact", None), (2e6, "EUR", "exact", None), (5e6, "EUR", "exact", None)]),
         # a part of the sentence's count: "of which only", "seven of them" (one count only), "Of the eight
         # activities, four are"; a share before a modal verb
         ("Its board has 12 seats, of which only three are held. All nine states came, seven of them as ministers.",
