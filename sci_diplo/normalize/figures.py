@@ -114,6 +114,11 @@ _CHANGE_BEFORE_RE = re.compile(
 _MONEY_GAP_RE = re.compile(r"[^\S\n]*(?:[-–—]|to)[^\S\n]*", re.I)
 # Between the two numbers of a proportion: "one in five", "3 out of 10".
 _PROPORTION_RE = re.compile(r"[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+", re.I)
+# ... with the noun it shares between: "one dollar in five", "one student in ten".
+_PROPORTION_NOUN_RE = re.compile(r"[^\S\n]+(?P<noun>[a-z]{3,})[^\S\n]+in[^\S\n]+")
+_WORD_AFTER_RE = re.compile(r"[^\S\n]+([a-z]+)")
+# What follows a verb rather than a plural noun: "comes from", "goes to", "gets the".
+_VERB_OBJECT_RE = re.compile(r"[^\S\n]+(?:the|a|an|its|their|from|to|for|in|on|at|with|by|into|up|out)\b")
 # A number written as a year of the calendar: "one in 2020" is no proportion.
 _CALENDAR_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 # Words of temperature before a number glued to "C" ("temperatures reached 45C"), or a decimal
@@ -624,14 +629,19 @@ def _single_figure(text: str, n: Num, memo: dict[int, list]) -> FigureMatch | No
 
 
 def _proportion(text: str, a: Num, b: Num) -> FigureMatch | None:
-    """"one in five researchers", "3 out of 10 projects": a share of what follows, stated as a
-    percent, as "a quarter of" and "two-thirds of" are (the second number counts nothing).
+    """"one in five researchers", "3 out of 10 projects", "one dollar in five": a share of what
+    follows or stands between, stated as a percent, as "a quarter of" and "two-thirds of" are
+    (the second number counts nothing).
 
     The second number is ten or less or a power of ten, as in a rate; "5 out of 18 governorates"
     counts governorates.
     """
+    between = None
     if b.start - a.end > 10 or not _PROPORTION_RE.fullmatch(text, a.end, b.start):
-        return None
+        between = _PROPORTION_NOUN_RE.fullmatch(text, a.end, b.start) if b.start - a.end <= 24 else None
+        if between is None or is_plural(between["noun"]) or (nxt := _WORD_AFTER_RE.match(text, b.end)) \
+                and is_plural(nxt[1]) and not _VERB_OBJECT_RE.match(text, nxt.end()):
+            return None  # (not "one office in two cities"; "one student in ten comes from" is one)
     if a.scale != 1 or b.scale != 1 or a.sfx or b.sfx or a.fraction or b.fraction or _CALENDAR_YEAR_RE.fullmatch(b.text):
         return None
     whole = b.value
@@ -639,7 +649,7 @@ def _proportion(text: str, a: Num, b: Num) -> FigureMatch | None:
         return None
     if whole > 10 and str(int(whole)).rstrip("0") != "1":
         return None
-    noun = head_noun(text, b.end)
+    noun = None if between is not None else head_noun(text, b.end)  # ("one dollar in five": its noun is before)
     end = noun[1] if noun is not None else b.end
     return _share(text, a.start, end, 100 * a.value / whole)
 

@@ -193,6 +193,10 @@ def _figs(text: str) -> list[tuple]:
         ("Manila will spend six hundred and fifty million pesos, the Philippines said; Mexico 5 million pesos.",
          [(6.5e8, "PHP", "exact", None), (5e6, "PHP", "exact", None)]),
         ("It costs 5 million pesos.", [(5e6, "MXN", "exact", None)]),
+        # a share with its noun between: "one dollar in five"; not an office in two cities
+        ("Roughly one dollar in five is spent on cooling; one student in ten comes from Kenya; one office in two cities.",
+         [(20, "percent", "about", None), (10, "percent", "exact", None), (1, "office", "exact", None),
+          (2, "cities", "exact", None)]),
         # a table with bars whose rows' labels name what they count (not a share, a year, a numbered row)
         ("Measure | 2023 | 2024\nKenyan fellows hosted | 12 | 1.250\nJoint patents filed | 3 | 4\n"
          "Share of women | 30 | 41\nFunding (million €) | 2 | 5\n1 | Joint call | 2024\n",
