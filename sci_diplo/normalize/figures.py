@@ -84,6 +84,9 @@ _HYPHENS = ("-", "\u2010", "\u2011")
 # hour"); other rates keep the unit counted ("2 million tonnes per year" is tonnes).
 _RATE_RE = re.compile(r"[^\S\n]+per[^\S\n]+(second|minute|hour|day|week|year)\b")
 _LENGTHS = frozenset({"kilometers", "meters", "centimeters", "millimeters", "miles", "nautical miles", "feet"})
+# A mass per a volume or an area, a concentration or a yield: "4 grams per litre", "3 tonnes per hectare".
+_CONCENTRATION_RE = re.compile(r"[^\S\n]+(?:per|a|an)[^\S\n]+(litre|liter|cubic[^\S\n]+met(?:re|er)|hectare|acre)\b", re.I)
+_MASSES = frozenset({"grams", "milligrams", "micrograms", "kilograms", "tonnes", "tons"})
 # A number written with a full stop before three digits, as in much of Europe: "1.500".
 _DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _COMPOUND_SKIP = frozenset("fold times strong year-old plan".split())
@@ -449,9 +452,9 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
         if len(found) == 2:  # money
             return n.value, found[0], start, found[1], post
         unit, factor, end = found
-        rate = _RATE_RE.match(text, end) if unit in _LENGTHS else None
+        rate = _RATE_RE.match(text, end) if unit in _LENGTHS else _CONCENTRATION_RE.match(text, end) if unit in _MASSES else None
         if rate:
-            unit, end = f"{unit} per {rate.group(1)}", rate.end()
+            unit, end = f"{unit} per {rate.group(1).lower()}", rate.end()
         return n.value * factor, unit, start, end, post
     unit = (None if n.fraction else _compound_unit(text, pos)) or _noun_unit(text, n, pos)
     if unit is None:

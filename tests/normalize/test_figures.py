@@ -193,6 +193,9 @@ def _figs(text: str) -> list[tuple]:
         ("Manila will spend six hundred and fifty million pesos, the Philippines said; Mexico 5 million pesos.",
          [(6.5e8, "PHP", "exact", None), (5e6, "PHP", "exact", None)]),
         ("It costs 5 million pesos.", [(5e6, "MXN", "exact", None)]),
+        # a mass per a volume or an area; a mass per a year keeps its unit
+        ("Salinity of 4 grams per litre; 3 tonnes per hectare; 2 tonnes per year.",
+         [(4, "grams per litre", "exact", None), (3, "tonnes per hectare", "exact", None), (2, "tonnes", "exact", None)]),
         # a share with its noun between: "one dollar in five"; not an office in two cities
         ("Roughly one dollar in five is spent on cooling; one student in ten comes from Kenya; one office in two cities.",
          [(20, "percent", "about", None), (10, "percent", "exact", None), (1, "office", "exact", None),
