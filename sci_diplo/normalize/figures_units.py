@@ -213,6 +213,7 @@ _SYMBOLS = {
     "FJ$": "FJD", "TT$": "TTD", "J$": "JMD", "EC$": "XCD", "Rp": "IDR", "Rp.": "IDR",
     "Tk": "BDT", "Tk.": "BDT", "৳": "BDT", "₸": "KZT", "₮": "MNT", "₾": "GEL", "₼": "AZN",
     "FCFA": "XOF", "CFA": "XOF",  # the CFA franc: West or Central African by the text (``cfa_code``)
+    "S/": "PEN",  # the Peruvian sol
     "SR": "SAR", "FF": "FRF", "RM": "MYR",  # only before an amount with a scale word or thousands groups, as "R"
     "R": "ZAR",  # only as ``_RAND_AMOUNT_RE`` allows: "R12 million", "R4,500" (not "R2", "R 5")
 }

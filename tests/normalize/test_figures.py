@@ -193,6 +193,8 @@ def _figs(text: str) -> list[tuple]:
         ("Manila will spend six hundred and fifty million pesos, the Philippines said; Mexico 5 million pesos.",
          [(6.5e8, "PHP", "exact", None), (5e6, "PHP", "exact", None)]),
         ("It costs 5 million pesos.", [(5e6, "MXN", "exact", None)]),
+        # the Peruvian sol's sign; a slash after other letters is none
+        ("It amounted to S/ 7,4 million; Tasks/ 5 labs.", [(7.4e6, "PEN", "exact", None), (5, "labs", "exact", None)]),
         # a mass per a volume or an area; a mass per a year keeps its unit
         ("Salinity of 4 grams per litre; 3 tonnes per hectare; 2 tonnes per year.",
          [(4, "grams per litre", "exact", None), (3, "tonnes per hectare", "exact", None), (2, "tonnes", "exact", None)]),
