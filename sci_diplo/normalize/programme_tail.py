@@ -31,7 +31,7 @@ TAIL_START = r"[ \t\u00a0\u2000-\u200a\u202f]*+\n?[ \t\u00a0\u2000-\u200a\u202f]
 CONNECTOR_END = r"[\-‐‑–'’]*+(?![\w&'’.\-‐‑–])"
 SHORT_FWD_WINDOW = 100  # characters looked at first after a head word
 FWD_WINDOW = 300  # characters looked at after a head word when the short window is all name
-MAX_SEGMENTS = 8  # "of/on/for ..." segments after a head
+MAX_SEGMENTS = 10  # "of/on/for ..." segments after a head (a treaty's formal title holds nine)
 MAX_SEGMENT_WORDS = 14  # title words in one segment
 
 

@@ -81,6 +81,7 @@ class _Candidate:
     category: str
     explicit: list[str]  # aliases the text gives: "(CERC)", "(the UK's Newton Fund)"
     derived: list[str]  # forms made from the name: without a leading year, with "for 2011"
+    headed: str = ""  # the name up to its head, when a tail follows: "Gaborone Convention"
 
 
 def normalize_name(name: str) -> str:
@@ -274,7 +275,9 @@ def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -
         return None
     if not explicit and year is None and _is_bare(head, premods, tail, words):
         return None
-    return _Candidate(start, end, name, category, explicit, aliases)
+    headed = " ".join(text[start:head_end].split()) if tail.segments and premods \
+        and premods[0][2] not in words.generic_modifiers else ""
+    return _Candidate(start, end, name, category, explicit, aliases, headed)
 
 
 def _scan(text: str, words: ProgrammeWords) -> list[_Candidate]:
@@ -468,7 +471,9 @@ def _other_names(text: str, cands: list[_Candidate]) -> None:
     """Add to a candidate's explicit aliases the names the text gives it: one after "commonly
     called" or "known as" ("the Vietnam–France Agreement ..., commonly called the Hanoi
     Accord"), and a later short form of it: its head and words of it, in order, that no other
-    name holds and the text does not name first ("the Clean Air Fund")."""
+    name holds and the text does not name first ("the Clean Air Fund"), or the name up to its
+    head, when one name alone has it and its first word is no generic modifier ("the Gaborone
+    Convention")."""
     for a, b in zip(cands, cands[1:]):
         if b.start - a.end <= 200 and ALSO_CALLED_RE.fullmatch(text, a.end, b.start):
             a.explicit.append(b.name)
@@ -477,12 +482,19 @@ def _other_names(text: str, cands: list[_Candidate]) -> None:
     # it was, the pass was quadratic in a long list of names)
     by_head: dict[str, list[list]] = {}
     latest: dict[str, list] = {}  # name's key -> its [words, candidate] in by_head
+    headed: dict[str, list[_Candidate]] = {}  # a name up to its head -> the names with a tail after it
     for b in cands:
         key = _cached_key(b.name)
+        if b.headed:
+            headed.setdefault(_cached_key(b.headed), []).append(b)
         entry = latest.get(key)
         if entry is not None:
             entry[1] = b  # a name read again: its latest candidate takes a short form found later
             continue
+        if len(headed.get(key, ())) == 1 and not b.explicit and key not in latest:
+            # the name without its tail, after it: "the Gaborone Convention" for "the Gaborone
+            # Convention on the Kalahari Deep Underground Laboratory"
+            headed[key][0].explicit.append(b.name)
         words = b.name.casefold().split()
         earlier = by_head.setdefault(words[-1], [])
         if len(words) >= MIN_SHORT_FORM_WORDS and not b.explicit:

@@ -177,6 +177,15 @@ FIND_CASES = [
     # plural accords; a telescope array
     ("The Artemis Accords have been signed by 40 countries.", [("Artemis Accords", "agreement")]),
     ("The Square Kilometre Array (SKA) is being built.", [("Square Kilometre Array", "facility")]),
+    # a campaign with a pair of partners or an acronym; a cooperation outline of a pair; not an election's
+    ("The Korea–Norway Transpolar Drift Campaign and the China-Kazakhstan Space Cooperation Outline for 2025-2030 "
+     "began; the 2024 Election Campaign ended.",
+     [("Korea–Norway Transpolar Drift Campaign", "project"), ("China-Kazakhstan Space Cooperation Outline", "plan")]),
+    # a treaty's formal title of nine segments
+    ("The Agreement between the Government of the People's Republic of China and the Government of the Republic of "
+     "Kazakhstan on Cooperation in the Field of Space Science and the Peaceful Use of Outer Space was signed.",
+     [("Agreement between the Government of the People's Republic of China and the Government of the Republic of "
+       "Kazakhstan on Cooperation in the Field of Space Science and the Peaceful Use of Outer Space", "agreement")]),
     # a series of publications is no programme; a series of interviews is
     ("It is in the United Nations Treaty Series and the Working Paper Series, after the Ambassador Interview Series.",
      [("Ambassador Interview Series", "other")]),
@@ -426,6 +435,17 @@ def test_a_name_the_text_gives_for_a_programme_is_its_alias() -> None:
 def test_a_later_short_form_of_a_name_is_its_alias(text, linked) -> None:
     *_, short = matches = find_programmes(text)
     assert len(matches) == text.count("Fund") + text.count("Agreement")  # each name found
+    assert (short.name != text[short.start:short.end]) is linked
+
+
+@pytest.mark.parametrize("text,linked", [
+    # the name up to its head, later, is the name's; not a generic one's, nor one that two names hold
+    ("It works under the Gaborone Convention on the Kalahari Laboratory. The Gaborone Convention took effect.", True),
+    ("The Research Programme on Soils ran. The Research Programme ended.", False),
+    ("The Lima Convention on Soils and the Lima Convention on Water met. The Lima Convention was signed.", False),
+])
+def test_a_name_without_its_tail_later_is_its_alias(text, linked) -> None:
+    *_, short = find_programmes(text)
     assert (short.name != text[short.start:short.end]) is linked
 
 
