@@ -279,8 +279,9 @@ def year_like(text: str, start: int, end: int, year: int, left: Left, after_year
         return False  # a plan's name: "the 2030 Agenda", "its 2050 Strategy", "Vision 2030", "Roadmap 2035"
     low = nxt.lower()
     tail = text[end:end + 6]
-    if low in g.COUNT_NOUNS or tail.lstrip().startswith(("%", "-year", "-yr")) or tail[:1] == "-":
-        return False
+    if low in g.COUNT_NOUNS and tail.lstrip(" \t")[:1] != "\n" or tail.lstrip().startswith(("%", "-year", "-yr")) \
+            or tail[:1] == "-":
+        return False  # ("1998 staff"; not the next line's word: "Founded: 1998\nStaff: 320")
     before = text[max(0, start - 1):start]
     if before in "$€£¥#" and before:
         return False
@@ -298,9 +299,15 @@ def year_like(text: str, start: int, end: int, year: int, left: Left, after_year
         return True
     if modern and left.word.endswith("ed") and len(left.word) > 4 and (tail[:1] in ",.;)" or tail[:1] == "\n"):
         return True  # a past participle and a year closing a clause: "renewed 2022.", "Adopted 2020,"
+    if modern and (tail[:1] in ",.;)\n" or end == len(text)) and _LABEL_OR_COMPARED_RX.search(text, max(0, start - 20), start):
+        return True  # an infobox's "Established: 2011"; "doubled compared with 2022."
     return modern and _standalone(text, start, end)
 
 
+# A participle's label at a line's start ("Established: ", "Founded: "), or a comparison ("compared
+# with ", "compared to "), before a year that closes its clause.
+_LABEL_OR_COMPARED_RX = re.compile(r"(?:^[^\S\n]*+[*_]*+[A-Z][a-z]{2,}ed[*_]*+:|\bcompared[^\S\n]++(?:with|to))[^\S\n]*+\Z",
+                                   re.M)
 # A timeline's year with a note in brackets before its dash or colon: "2025 (planned) – ...".
 _NOTED_ENTRY_RX = re.compile(r"[^\S\n]?\([^()\n]{1,24}\)[^\S\n]*+(?:[:]|[-–—][^\S\n])")
 

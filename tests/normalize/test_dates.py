@@ -722,6 +722,8 @@ def test_dates_of_a_list_share_the_year_of_the_last(text, expected):
     ("Half a century ago the lab opened.", "Half a century ago", "1973"),
     ("Half a year ago the lab opened.", "Half a year ago", "2023-05"),
     ("Experts met in Arequipa a fortnight ago.", "a fortnight ago", "2023-11-04"),  # fourteen days
+    ("Kenya Lab\nEstablished: 2011\nStaff: 320", "2011", "2011"),  # an infobox's label, the next line's noun
+    ("Participation doubled compared with 2022.", "2022", "2022"),
     ("I sat on a panel a couple of years ago.", "a couple of years ago", "2021"),
 ])
 def test_a_share_of_a_unit_ago(text, quote, value):
