@@ -78,8 +78,6 @@ def table_figures(text: str) -> tuple[list[FigureMatch], list[tuple[int, int]]]:
     return figures, rows
 
 
-# A line of a table with bars: two cells or more ("Researchers taking part | 1.100 | 1.250").
-_BAR_ROW_RE = re.compile(r"[^\n|]*+\|[^\n]*+")
 # A cell that is a bare count: "46", "1.250", "1,250", "1 250" (no decimals, no sign, no unit).
 _COUNT_CELL_RE = re.compile(r"\d{1,3}(?:(?P<sep>[.,\u00a0\u202f ])\d{3}(?:(?P=sep)\d{3})*)?")
 # A row label's words, and the money note it may hold: "Industry co-funding (thousand €)".
@@ -98,18 +96,22 @@ def row_figures(text: str) -> list[FigureMatch]:
     plural of its label before the words that qualify it ("Researchers taking part"). Rows of two
     lines or more in a row, with the same number of bars, make a table; a label of a share, a
     rate or a year, and a row that opens with a number, give none."""
-    if "|" not in text:
-        return []
     out: list[FigureMatch] = []
-    block: list[re.Match[str]] = []
-    for line in [*_BAR_ROW_RE.finditer(text), None]:
-        if line is not None and block and line.start() == block[-1].end() + 1 \
-                and line.group().count("|") == block[-1].group().count("|"):
+    block: list[tuple[int, int, int]] = []  # (start, end, bars) of the rows in a row
+    bar = text.find("|")
+    while bar >= 0 or block:
+        line = None
+        if bar >= 0:  # the line of the next bar
+            start, end = text.rfind("\n", 0, bar) + 1, text.find("\n", bar)
+            end = len(text) if end < 0 else end
+            line = (start, end, text.count("|", start, end))
+            bar = text.find("|", end)
+        if line is not None and block and line[0] == block[-1][1] + 1 and line[2] == block[-1][2]:
             block.append(line)
             continue
         if len(block) >= 2:
-            for row in block:
-                out.extend(_row_counts(text, row.start(), row.end()))
+            for start, end, _ in block:
+                out.extend(_row_counts(text, start, end))
         block = [line] if line is not None else []
     return out
 
