@@ -228,9 +228,11 @@ _CURRENCY_AFTER = re.compile(r" (?:" + phrase_alternation(list(UNAMBIGUOUS_CURRE
 _PRONOUN_US_BEFORE = re.compile(r"\b(?:(?P<about>ABOUT)|ASK|CONTACT|JOIN|FOLLOW|TELL|EMAIL|E-MAIL|LET|SEND|WRITE)"
                                 r"[^\S\n]++\Z")
 _LINE_OR_FIELD_END = re.compile(r"[^\S\n]*+(?:[|·•/]|\n|\Z)")
-# What follows the pronoun: the line's or a field's end, a stop, or a word in lower case ("JOIN US
-# for"); not a hyphen, a comma or a word in capitals ("JOIN US-LED", "JOIN US SANCTIONS", "US, UK").
-_PRONOUN_AFTER = re.compile(r"[^\S\n]*+(?:[|·•/.!?:;)]|\n|\Z)|[^\S\n]++[a-z]")
+# What follows the pronoun: the line's or a field's end, a stop, a word in lower case ("JOIN US
+# for", "JOIN US, and"), or a page's "ON", "AT", "TODAY" ... ("FOLLOW US ON TWITTER"); not a
+# hyphen or another word in capitals ("JOIN US-LED", "JOIN US SANCTIONS", "US, UK", "ASK US TO").
+_PRONOUN_AFTER = re.compile(r"[^\S\n]*+(?:[|·•/.!?:;)]|\n|\Z)|[^\S\n]++[a-z@]|,[^\S\n]*+[a-z]"
+                            r"|[^\S\n]++(?:ON|AT|TODAY|NOW|ONLINE|HERE|FOR|VIA|BY)\b")
 
 
 def _pronoun_us(text: str, start: int, end: int) -> bool:

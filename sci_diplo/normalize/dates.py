@@ -111,7 +111,9 @@ _ISSUE_NUMBER_RX = re.compile(
 # — ", "Weekly bulletin – " (not an event's or a call's: "Workshop on X — 12 June 2025").
 TITLE_DASH = (r"[^\S\n]*+(?=[^\n]{0,80}?\b(?i:brief|briefing|newsletter|bulletin|digest|dispatch|round-?up|update|"
               r"news|weekly|monthly|edition|issue|press[^\S\n]++(?:kit|release|review)|media[^\S\n]++release)\b)"
-              r"[^\n]{3,80}?[^\S\n]++[–—-][^\S\n]++")
+              # (four words at most, none a preposition: not "Training on writing a policy brief — ")
+              r"(?![^\n]{0,80}?\b(?i:on|for|about|of|with|to)\b[^\n]{0,80}?[^\S\n][–—-][^\S\n])"
+              r"[^\W_][\w&'’.]*+(?:[^\S\n]++[\w&'’.]++){0,3}[^\S\n]++[–—-][^\S\n]++")
 _TITLE_DASH_RX = re.compile(TITLE_DASH)
 # A news dateline's city, in capitals, and its region: "BEIJING", "WASHINGTON, D.C.", "NAIROBI, Kenya".
 _CITY = r"[A-Z][A-Z .'’-]{1,40}(?:,\s*+[A-Z][A-Za-z.]{1,10})?"

@@ -279,9 +279,9 @@ def year_like(text: str, start: int, end: int, year: int, left: Left, after_year
         return False  # a plan's name: "the 2030 Agenda", "its 2050 Strategy", "Vision 2030", "Roadmap 2035"
     low = nxt.lower()
     tail = text[end:end + 6]
-    if low in g.COUNT_NOUNS and tail.lstrip(" \t")[:1] != "\n" or tail.lstrip().startswith(("%", "-year", "-yr")) \
+    if low in g.COUNT_NOUNS and not _NEXT_LABEL_RX.match(text, end) or tail.lstrip().startswith(("%", "-year", "-yr")) \
             or tail[:1] == "-":
-        return False  # ("1998 staff"; not the next line's word: "Founded: 1998\nStaff: 320")
+        return False  # ("1998 staff", "supported 2015\nstudents"; not the next line's label: "1998\nStaff: 320")
     before = text[max(0, start - 1):start]
     if before in "$€£¥#" and before:
         return False
@@ -299,15 +299,23 @@ def year_like(text: str, start: int, end: int, year: int, left: Left, after_year
         return True
     if modern and left.word.endswith("ed") and len(left.word) > 4 and (tail[:1] in ",.;)" or tail[:1] == "\n"):
         return True  # a past participle and a year closing a clause: "renewed 2022.", "Adopted 2020,"
-    if modern and (tail[:1] in ",.;)\n" or end == len(text)) and _LABEL_OR_COMPARED_RX.search(text, max(0, start - 20), start):
-        return True  # an infobox's "Established: 2011"; "doubled compared with 2022."
+    if modern and (tail[:1] in ",.;)\n" or end == len(text)) and (label := _LABEL_OR_COMPARED_RX.search(
+            text, max(0, start - 20), start)) is not None and not (label["cmp"] and _COUNT_BEFORE_RX.search(
+            text, max(0, label.start() - 80), label.start())):
+        return True  # an infobox's "Established: 2011"; "doubled compared with 2022." (not "2450 ..., compared with 1980")
     return modern and _standalone(text, start, end)
 
 
 # A participle's label at a line's start ("Established: ", "Founded: "), or a comparison ("compared
 # with ", "compared to "), before a year that closes its clause.
-_LABEL_OR_COMPARED_RX = re.compile(r"(?:^[^\S\n]*+[*_]*+[A-Z][a-z]{2,}ed[*_]*+:|\bcompared[^\S\n]++(?:with|to))[^\S\n]*+\Z",
-                                   re.M)
+_LABEL_OR_COMPARED_RX = re.compile(
+    r"(?:^[^\S\n]*+[*_]*+(?:Established|Founded|Created|Launched|Opened|Signed|Adopted|Ratified|Started|Completed"
+    r"|Inaugurated|Incorporated|Built|Commissioned|Dissolved|Closed|Formed|Introduced|Enacted|Renewed|Concluded)[*_]*+:"
+    r"|\b(?P<cmp>compared)[^\S\n]++(?:with|to))[^\S\n]*+\Z", re.M)
+# A count before such a comparison, whose number the year would be ("2,450 applications, compared with 1980").
+_COUNT_BEFORE_RX = re.compile(r"\d,\d{3}|\d{3}")
+# A label opening the next line ("Staff: 320"), whose word counts nothing of the year before it.
+_NEXT_LABEL_RX = re.compile(r"[^\S\n]*+\n[^\S\n]*+[A-Z][\w'’ -]{0,30}:")
 # A timeline's year with a note in brackets before its dash or colon: "2025 (planned) – ...".
 _NOTED_ENTRY_RX = re.compile(r"[^\S\n]?\([^()\n]{1,24}\)[^\S\n]*+(?:[:]|[-–—][^\S\n])")
 

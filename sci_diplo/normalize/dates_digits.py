@@ -236,6 +236,8 @@ def _year(text: str, mt: re.Match, year_end: int) -> Atom | None:
     a = int(a_txt)
     if not era and (len(a_txt) != 4 or not 1000 <= a <= 2100):
         return None
+    if start > 1 and text[start - 1] == "/" and text[start - 2].isalpha():
+        return None  # a document's symbol: "S/2024/56", "A/RES/78/1"
     left = read_left(text, start)
     if era:
         return _era_year(start, end, a, int(b_txt) if b_txt else None, era, left)

@@ -119,9 +119,12 @@ _MONEY_GAP_RE = re.compile(r"[^\S\n]*(?:[-–—]|to)[^\S\n]*", re.I)
 _PROPORTION_RE = re.compile(r"[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+", re.I)
 # ... with the noun it shares between: "one dollar in five", "one student in ten".
 _PROPORTION_NOUN_RE = re.compile(r"[^\S\n]+(?P<noun>[a-z]{3,})[^\S\n]+in[^\S\n]+")
-_WORD_AFTER_RE = re.compile(r"[^\S\n]+([a-z]+)")
-# What follows a verb rather than a plural noun: "comes from", "goes to", "gets the".
-_VERB_OBJECT_RE = re.compile(r"[^\S\n]+(?:the|a|an|its|their|from|to|for|in|on|at|with|by|into|up|out)\b")
+# What ends such a share: a stop, or a verb that agrees with "one" ("is spent", "comes from",
+# "lacks access"), not a plural noun ("one office in three regions").
+_SHARE_END_RE = re.compile(
+    r"[^\S\n]*+(?:[,.;:)]|\n|\Z)|[^\S\n]+(?:is|was|has|had|will|would|can|could|may|might|must|should|goes|went|comes"
+    r"|came|gets|got|lives|lived|works|worked|ends|ended|lacks|lacked|involves|involved|receives|received|remains"
+    r"|remained|depends|depended|belongs|falls|fell|takes|took|funds|funded|returns|returned|leaves|left)\b")
 # A number written as a year of the calendar: "one in 2020" is no proportion.
 _CALENDAR_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 # Words of temperature before a number glued to "C" ("temperatures reached 45C"), or a decimal
@@ -642,9 +645,8 @@ def _proportion(text: str, a: Num, b: Num) -> FigureMatch | None:
     between = None
     if b.start - a.end > 10 or not _PROPORTION_RE.fullmatch(text, a.end, b.start):
         between = _PROPORTION_NOUN_RE.fullmatch(text, a.end, b.start) if b.start - a.end <= 24 else None
-        if between is None or is_plural(between["noun"]) or (nxt := _WORD_AFTER_RE.match(text, b.end)) \
-                and is_plural(nxt[1]) and not _VERB_OBJECT_RE.match(text, nxt.end()):
-            return None  # (not "one office in two cities"; "one student in ten comes from" is one)
+        if between is None or is_plural(between["noun"]) or not _SHARE_END_RE.match(text, b.end):
+            return None  # (not "one office in two cities", "one goal in three games")
     if a.scale != 1 or b.scale != 1 or a.sfx or b.sfx or a.fraction or b.fraction or _CALENDAR_YEAR_RE.fullmatch(b.text):
         return None
     whole = b.value

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from sci_diplo.normalize.countries import names_place
 from sci_diplo.normalize.figures_nouns import is_plural
 from sci_diplo.normalize.figures_units import currency_after, marker_code
 from sci_diplo.normalize.numbers_lexicon import SUFFIX_SCALES
@@ -84,18 +85,33 @@ _COUNT_CELL_RE = re.compile(r"\d{1,3}(?:(?P<sep>[.,\u00a0\u202f ])\d{3}(?:(?P=se
 _LABEL_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _LABEL_NOTE_RE = re.compile(r"\((?P<a>thousands?|millions?|billions?)?[^\S\n]*(?P<cur>[^\w\s()]{1,2}|[A-Z]{3}|US\$)"
                             r"[^\S\n]*,?[^\S\n]*(?P<b>thousands?|millions?|billions?|m|k|bn)?\)", re.I)
-# Words of a label whose numbers are no counts of its noun: a share, a rate, a rank, a year.
-_NOT_COUNT_LABEL_RE = re.compile(r"(?i)%|\b(?:share|proportion|percentage|rate|ratio|rank|ranking|index|score|average"
-                                 r"|mean|median|year|years|age|days|months|hours)\b")
+# A scale alone in brackets: "Doses delivered (millions)".
+_LABEL_SCALE_RE = re.compile(r"\((?P<s>thousands|millions|billions)\)", re.I)
+# Words of a label whose numbers are no counts of its noun: a share, a rate, a rank, a year, a sum.
+_NOT_COUNT_LABEL_RE = re.compile(r"(?i)%|\b(?:shares?|proportions?|percentages?|rates?|ratios?|ranks?|rankings?|index"
+                                 r"|indices|scores?|averages?|means?|medians?|years?|ages?|days|months|hours|totals?"
+                                 r"|others?|costs?|budgets?|amounts?|funding|value|prices?|spending)\b")
+# What a label's noun phrase stops at ("Participants from partner countries": participants).
+_LABEL_STOPS = frozenset("of by with from in for to on among per at between".split())
+# The header of a column of counts: a period, a status or a plan ("2023", "FY 2024", "Q1",
+# "Target", "Achieved", "Baseline"); a column headed by a noun or a unit ("Partners", "EUR",
+# "Due month", "Share") counts something else.
+_COUNT_HEADER_CELL_RE = re.compile(
+    r"(?i)(?:(?:FY[^\S\n]?)?(?:19|20)\d\d(?:[/–-]\d{2,4})?|Q[1-4](?:[^\S\n]+(?:19|20)\d\d)?|H[12](?:[^\S\n]+(?:19|20)\d\d)?"
+    r"|targets?|achieved|actuals?|planned|plan|baseline|results?|outcomes?|forecast|estimated?|projected|previous|current"
+    r"|goal|to[^\S\n]+date|cumulative|this[^\S\n]+year|last[^\S\n]+year)(?:[^\S\n]*\((?:19|20)\d\d\))?")
 
 
 def row_figures(text: str) -> list[FigureMatch]:
     """Return the counts in the cells of a table with bars whose rows open with a label naming
     what they count ("New joint projects approved | 40 | 46": 40 and 46 projects; "Industry
-    co-funding (thousand €) | 600 | 845": EUR 600,000 and 845,000). A row's noun is the last
-    plural of its label before the words that qualify it ("Researchers taking part"). Rows of two
-    lines or more in a row, with the same number of bars, make a table; a label of a share, a
-    rate or a year, and a row that opens with a number, give none."""
+    co-funding (thousand €) | 600 | 845": EUR 600,000 and 845,000), under a header that names a
+    period or a status ("Target", "Achieved", "2023"). A row's noun is the last plural of its
+    label before a preposition and the words that qualify it ("Researchers taking part",
+    "Participants from partner countries"), in lower case unless it opens the label, and no
+    country. Rows of two lines or more in a row, with the same number of bars, make a table, its
+    first row the header; a label of a share, a rate, a sum or a year, a row that opens with a
+    number or holds a unit's cell, and a column whose header names anything else give none."""
     out: list[FigureMatch] = []
     block: list[tuple[int, int, int]] = []  # (start, end, bars) of the rows in a row
     bar = text.find("|")
@@ -110,38 +126,59 @@ def row_figures(text: str) -> list[FigureMatch]:
             block.append(line)
             continue
         if len(block) >= 2:
-            for start, end, _ in block:
-                out.extend(_row_counts(text, start, end))
+            header = [cell[2] for cell in _cells(text, block[0][0], block[0][1])]
+            for start, end, _ in block[1:]:
+                out.extend(_row_counts(text, start, end, header))
         block = [line] if line is not None else []
     return out
 
 
-def _row_counts(text: str, start: int, end: int) -> list[FigureMatch]:
+def _row_counts(text: str, start: int, end: int, header: list[str]) -> list[FigureMatch]:
     """Return the counts of one row of a table with bars (``row_figures``)."""
     cells = _cells(text, start, end)
-    if len(cells) < 2 or not _LABEL_WORD_RE.match(cells[0][2]) or _NOT_COUNT_LABEL_RE.search(cells[0][2]):
+    if len(cells) != len(header) or len(cells) < 2 or not _LABEL_WORD_RE.match(cells[0][2]) \
+            or any(_LABEL_WORD_RE.match(c[2]) for c in cells[1:]):
         return []
-    label = cells[0][2]
-    note = _LABEL_NOTE_RE.search(label)
-    if note is not None:  # money: "(thousand €)", "(EUR million)"
-        code = marker_code(note["cur"], text)
-        scale = note["a"] or note["b"]
-        if code is None:
-            return []
-        factor = SUFFIX_SCALES[scale.lower().removesuffix("s")] if scale else 1.0
-        unit = code
-    else:
-        words = _LABEL_WORD_RE.findall(label)
-        while words and words[-1].lower().endswith(("ed", "ing", "part")):
-            words.pop()  # what qualifies the noun: "approved", "taking part", "funded"
-        if not words or not is_plural(words[-1]) or not words[-1][1:].islower():
-            return []
-        factor, unit = 1.0, words[-1].lower()
+    unit = _label_unit(text, cells[0][2])
+    if unit is None:
+        return []
     out = []
-    for a, b, cell in cells[1:]:
-        if _COUNT_CELL_RE.fullmatch(cell) and not _YEAR_RE.fullmatch(cell):
-            out.append(FigureMatch(a, b, float(re.sub(r"\D", "", cell)) * factor, unit, "exact"))
+    for (a, b, cell), head in zip(cells[1:], header[1:]):
+        if _COUNT_CELL_RE.fullmatch(cell) and not _YEAR_RE.fullmatch(cell) and _COUNT_HEADER_CELL_RE.fullmatch(head) \
+                and (unit[0] == 1.0 or cell.isdigit()):  # (a scaled count in digits alone: "1.250" may be 1.25)
+            out.append(FigureMatch(a, b, float(re.sub(r"\D", "", cell)) * unit[0], unit[1], "exact"))
     return out
+
+
+def _label_unit(text: str, label: str) -> tuple[float, str] | None:
+    """Return (scale, unit) of a row label: money by its note, else the noun it counts, or None."""
+    if "(" in label:
+        note = _LABEL_NOTE_RE.search(label)
+        if note is not None:  # money: "(thousand €)", "(EUR million)"
+            code = marker_code(note["cur"], text)
+            scale = note["a"] or note["b"]
+            return None if code is None else (SUFFIX_SCALES[scale.lower().removesuffix("s")] if scale else 1.0, code)
+        if (note := _NOTE_RE.search(label)) is not None:  # "(millions of euros)"
+            return _note_unit(label, note)
+        scaled = _LABEL_SCALE_RE.search(label)
+        if scaled is None:
+            return None  # a note of another unit
+        factor, label = SUFFIX_SCALES[scaled["s"].lower().removesuffix("s")], label[:scaled.start()]
+    else:
+        factor = 1.0
+    if _NOT_COUNT_LABEL_RE.search(label):
+        return None
+    words = _LABEL_WORD_RE.findall(label)
+    if len(words) >= 2 and words[0].lower() == "number" and words[1].lower() == "of":
+        words = words[2:]  # "Number of visits by researchers": visits
+    stop = next((k for k, w in enumerate(words) if k and w.lower() in _LABEL_STOPS), len(words))
+    words = words[:stop]
+    while words and words[-1].lower().endswith(("ed", "ing", "part")):
+        words.pop()  # what qualifies the noun: "approved", "taking part", "funded"
+    if not words or not is_plural(words[-1]) or (len(words) > 1 and not words[-1].islower()) \
+            or not words[-1][1:].islower() or names_place(words[-1]):
+        return None
+    return factor, words[-1].lower()
 
 
 def across_rows(figures: list[FigureMatch], rows: list[tuple[int, int]]) -> list[FigureMatch]:

@@ -22,7 +22,7 @@ UNIT_ABBR = {
     "MWh": "megawatt-hours", "GWh": "gigawatt-hours", "TWh": "terawatt-hours",
     "km": "kilometers", "m": "meters", "cm": "centimeters", "mm": "millimeters",
     "nm": "nanometers", "µm": "micrometers", "μm": "micrometers", "kg": "kilograms",
-    "g": "grams", "mg": "milligrams", "Mt": "megatonnes", "Gt": "gigatonnes",
+    "g": "grams", "mg": "milligrams", "µg": "micrograms", "μg": "micrograms", "Mt": "megatonnes", "Gt": "gigatonnes",
     "ha": "hectares", "km2": "square kilometers", "km²": "square kilometers",
     "sq km": "square kilometers", "sq. km": "square kilometers", "m2": "square meters",
     "m²": "square meters", "sq m": "square meters", "m3": "cubic meters",
@@ -63,7 +63,7 @@ _UNIT_WORDS = {
     "cubic meter": ("cubic meters", 1), "cubic metre": ("cubic meters", 1),
     "tonne": ("tonnes", 1), "metric ton": ("tonnes", 1), "ton": ("tons", 1),
     "kilogram": ("kilograms", 1), "kilogramme": ("kilograms", 1), "gram": ("grams", 1),
-    "milligram": ("milligrams", 1), "ounce": ("ounces", 1),
+    "milligram": ("milligrams", 1), "microgram": ("micrograms", 1), "ounce": ("ounces", 1),
     "liter": ("liters", 1), "litre": ("liters", 1), "milliliter": ("milliliters", 1),
     "millilitre": ("milliliters", 1), "gallon": ("gallons", 1),
     "year": ("years", 1), "month": ("months", 1), "week": ("weeks", 1), "day": ("days", 1),
@@ -446,9 +446,11 @@ def _currency_re(text: str, pos: int) -> tuple[str, int] | None:
 # a code, and a plural noun after the code (not a verb before its object).
 _BARE_SMALL_RE = re.compile(r"(?<![\d,.])\d{1,3}[^\S\n]*+\Z")
 _CFA_AFTER_RE = re.compile(r"[^\S\n]++F?CFA\b")
-_LOWER_WORD_RE = re.compile(r"[^\S\n]++(?!(?:was|has|this|plus|less|minus|across|thus|unless)\b)[a-z]{2,}s\b"
-                            # (a verb's "-s" before its object: "500 CAD covers the travel", "goes to")
-                            r"(?![^\S\n]++(?:the|a|an|its|their|his|her|our|this|that|to|for|up|you|me|us|them|it)\b)")
+_LOWER_WORD_RE = re.compile(r"[^\S\n]++(?!(?:was|has|this|plus|less|minus|across|thus|unless|goes|pays|buys|gets|covers"
+                            r"|remains|costs|funds|brings|allows|includes|means|makes|takes|gives|helps|keeps|lasts)\b)"
+                            r"[a-z]{2,}s\b"
+                            # (a verb's "-s" before its object: "500 CAD covers the travel", "buys a")
+                            r"(?![^\S\n]++(?:the|a|an|its|their|his|her|our|this|that|you|me|us|them|it)\b)")
 
 
 # The countries whose money is the peso, by the words that name them.

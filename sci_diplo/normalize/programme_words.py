@@ -25,6 +25,7 @@ class ProgrammeWords:
     pair_required_heads: frozenset[str]  # "X-Y Joint Committee": only with "Joint" and a pair of names
     ordinal_required_heads: frozenset[str]  # "9th African Soil Science Congress": only after an ordinal
     pair_or_acronym_heads: frozenset[str]  # "X–Y Research Alliance", "Cocoa Health Network (RISC)"
+    pair_heads: frozenset[str]  # "Korea–Norway Transpolar Drift Campaign": only with a pair of names
     pair_acronym_or_tail_heads: frozenset[str]  # "Sendai Framework for ...", "Kenya-China ... Hub"
     joint_words: frozenset[str]
     head_complements: dict[str, str]
@@ -142,7 +143,7 @@ def programme_words() -> ProgrammeWords:
         key: frozenset(raw.get(key, ()))
         for key in (
             "joint_lab_heads", "joint_words", "pair_required_heads", "ordinal_required_heads",
-            "pair_or_acronym_heads", "pair_acronym_or_tail_heads", "tail_required_heads", "acronym_required_heads",
+            "pair_or_acronym_heads", "pair_heads", "pair_acronym_or_tail_heads", "tail_required_heads", "acronym_required_heads",
             "year_required_heads", "venue_words",
             "org_unit_heads", "heading_verb_heads", "heading_verbs", "premod_connectors", "tail_connectors",
             "tail_joiners", "tail_articles", "organisation_words", "generic_modifiers",

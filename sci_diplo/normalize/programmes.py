@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sci_diplo.normalize.countries import names_place
 from sci_diplo.normalize.programme_aliases import alias_after, aliases_inside_paren
 from sci_diplo.normalize.programme_lower import find_lower_names
 from sci_diplo.normalize.programme_premods import scan_premods
@@ -132,6 +133,12 @@ def _has_pair(premods: list[Token]) -> bool:
     return any(DASH_PAIR_RE.fullmatch(t[2]) for t in premods)
 
 
+def _place_pair(word: str) -> bool:
+    """True when ``word`` is two places joined by a dash ("Korea–Norway"; not "Biden–Harris")."""
+    return DASH_PAIR_RE.fullmatch(word) is not None and all(
+        names_place(part) for part in re.split(r"[\-‐‑‒–—―−]", word))
+
+
 # Words that, like "Joint", make a committee of two partners a bilateral body: "China-Laos Science
 # and Technology Cooperation Committee", "Kenya-Japan Intergovernmental Commission".
 BILATERAL_WORDS = frozenset({"Cooperation", "Co-operation", "Intergovernmental", "Bilateral", "Mixed", "Steering"})
@@ -231,6 +238,8 @@ def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -
     premods = scan_premods(text, head_start, floor, words)
     if head in words.pair_required_heads and not _joint_pair(premods, words):
         return None
+    if head in words.pair_heads and not any(_place_pair(t[2]) for t in premods):
+        return None  # a campaign of two countries, not an organisation's ("Treatment Action Campaign") nor a ticket's
     if head in words.ordinal_required_heads and not _numbered_event(premods, words):
         return None
     tail = scan_tail(text, head_end, head, words)
@@ -462,6 +471,10 @@ ALSO_CALLED_RE = re.compile(
     r"(?:[ \t]*+\([^()\n]{1,160}\))?[ \t]*+,?[ \t]*+(?:(?:commonly|also|often|popularly|informally|better)[ \t]++)?"
     r"(?:known[ \t]++as|called|dubbed|referred[ \t]++to[ \t]++as)[ \t]++(?:the[ \t]++)?"
 )
+# What makes a later mention another instrument than the long name it shortens: its own tail in
+# lower case or its year ("the Paris Agreement on climate change", "the Helsinki Accord of 1975").
+_OWN_TAIL_RE = re.compile(r"[^\S\n]++(?:(?:on|of|for|in)[^\S\n]++(?:the[^\S\n]++)?[a-z\d]|\(?(?:1[89]|20)\d\d\b)")
+YEAR_IN_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # The fewest words of a later short form of a name ("Clean Air Fund" for "UK–India Clean Air
 # Research Fund"): two ("Research Fund") name too many programmes.
 MIN_SHORT_FORM_WORDS = 3
@@ -491,7 +504,8 @@ def _other_names(text: str, cands: list[_Candidate]) -> None:
         if entry is not None:
             entry[1] = b  # a name read again: its latest candidate takes a short form found later
             continue
-        if len(headed.get(key, ())) == 1 and not b.explicit and key not in latest:
+        if len(headed.get(key, ())) == 1 and not b.explicit and key not in latest \
+                and not _OWN_TAIL_RE.match(text, b.end) and not YEAR_IN_RE.search(text, b.start, b.end):
             # the name without its tail, after it: "the Gaborone Convention" for "the Gaborone
             # Convention on the Kalahari Deep Underground Laboratory"
             headed[key][0].explicit.append(b.name)

@@ -72,6 +72,7 @@ FIND_CASES = [
     ("WHAT JOURNALISTS ASK US\nHome | ABOUT US | CONTACT US\nCHINA TO BOOST TRADE WITH US; TALKS ABOUT US TARIFFS",
      [("CHINA", "CHN"), ("US", "USA"), ("US", "USA")]),
     # (probed) before a hyphen, a comma or a word in capitals it is the country
+    ("FOLLOW US ON TWITTER; CONTACT US TODAY; JOIN US, and be part of it", []),
     ("JAPAN WILL JOIN US-LED MISSION; ALLIES JOIN US, UK PACT; EU LEADERS ASK US TO LIFT CONTROLS",
      [("JAPAN", "JPN"), ("US", "USA"), ("US", "USA"), ("UK", "GBR"), ("US", "USA")]),
     ("**China** and *Japan*", [("China", "CHN"), ("Japan", "JPN")]),

@@ -724,6 +724,9 @@ def test_dates_of_a_list_share_the_year_of_the_last(text, expected):
     ("Experts met in Arequipa a fortnight ago.", "a fortnight ago", "2023-11-04"),  # fourteen days
     ("Kenya Lab\nEstablished: 2011\nStaff: 320", "2011", "2011"),  # an infobox's label, the next line's noun
     ("Participation doubled compared with 2022.", "2022", "2022"),
+    # (probed) not a count's label, a count compared, a year before the next line's noun, a document's symbol
+    ("Awards\nSubmitted: 2031\nAwarded: 412\nIt has supported 2015\nstudents. It got 2450 applications, compared with "
+     "1980. See S/2024/56. It opened in 2012.", "2012", "2012"),
     ("I sat on a panel a couple of years ago.", "a couple of years ago", "2021"),
 ])
 def test_a_share_of_a_unit_ago(text, quote, value):

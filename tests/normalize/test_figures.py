@@ -198,6 +198,21 @@ def _figs(text: str) -> list[tuple]:
         # a mass per a volume or an area; a mass per a year keeps its unit
         ("Salinity of 4 grams per litre; 3 tonnes per hectare; 2 tonnes per year.",
          [(4, "grams per litre", "exact", None), (3, "tonnes per hectare", "exact", None), (2, "tonnes", "exact", None)]),
+        # (probed) a table's column headed by a unit or a noun, a country's or a sum's row, a scale
+        # note, the noun before a preposition, a header of numbers
+        ("| Item | EUR |\n| Travel grants | 12,000 |\n| Salaries | 45,000 |\n", []),
+        ("| Country | 2023 | 2024 |\n| Netherlands | 12 | 40 |\n| Philippines | 7 | 22 |\n", []),
+        ("Measure | 2023 | 2024\nDoses delivered (millions) | 12 | 15\nNumber of visits by researchers | 12 | 14\n"
+         "Success rates | 12 | 14\n",
+         [(12e6, "doses", "exact", None), (15e6, "doses", "exact", None), (12, "visits", "exact", None),
+          (14, "visits", "exact", None)]),
+        ("| Calls | 1 | 2 | 3 |\n| Projects | 4 | 5 | 6 |\n", []),
+        # (probed) no share with a plural noun after it; a code before a plural and a preposition is none
+        ("They opened one office in three regions in the north; One child in five lacks access.",
+         [(1, "office", "exact", None), (3, "regions", "exact", None), (20, "percent", "exact", None)]),
+        ("They bought 120 CAD drawings for the new hall.", [(120, "drawings", "exact", None)]),
+        ("It was 40 micrograms per cubic metre, 12 µg per litre.",
+         [(40, "micrograms per cubic metre", "exact", None), (12, "micrograms per litre", "exact", None)]),
         # a share with its noun between: "one dollar in five"; not an office in two cities
         ("Roughly one dollar in five is spent on cooling; one student in ten comes from Kenya; one office in two cities.",
          [(20, "percent", "about", None), (10, "percent", "exact", None), (1, "office", "exact", None),

@@ -186,6 +186,8 @@ FIND_CASES = [
      "Kazakhstan on Cooperation in the Field of Space Science and the Peaceful Use of Outer Space was signed.",
      [("Agreement between the Government of the People's Republic of China and the Government of the Republic of "
        "Kazakhstan on Cooperation in the Field of Space Science and the Peaceful Use of Outer Space", "agreement")]),
+    # (probed) an organisation's or a ticket's campaign is none
+    ("The Treatment Action Campaign (TAC) and the Biden–Harris Campaign spoke.", []),
     # a series of publications is no programme; a series of interviews is
     ("It is in the United Nations Treaty Series and the Working Paper Series, after the Ambassador Interview Series.",
      [("Ambassador Interview Series", "other")]),
@@ -442,11 +444,18 @@ def test_a_later_short_form_of_a_name_is_its_alias(text, linked) -> None:
     # the name up to its head, later, is the name's; not a generic one's, nor one that two names hold
     ("It works under the Gaborone Convention on the Kalahari Laboratory. The Gaborone Convention took effect.", True),
     ("The Research Programme on Soils ran. The Research Programme ended.", False),
+    # (probed) a later mention with its own tail or year is another instrument
+    ("The Paris Agreement on Marine Science was signed. Both are parties to the Paris Agreement on climate change.", False),
     ("The Lima Convention on Soils and the Lima Convention on Water met. The Lima Convention was signed.", False),
 ])
 def test_a_name_without_its_tail_later_is_its_alias(text, linked) -> None:
     *_, short = find_programmes(text)
     assert (short.name != text[short.start:short.end]) is linked
+
+
+def test_a_later_mention_with_its_own_year_is_another_instrument() -> None:
+    first, later = find_programmes("The Helsinki Accord on Arctic Science was signed. The Helsinki Accord of 1975 differs.")
+    assert (first.name, first.aliases, later.name) == ("Helsinki Accord on Arctic Science", (), "Helsinki Accord")
 
 
 def test_swapped_country_pair_is_an_alias() -> None:

@@ -137,6 +137,7 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("Title\n\nThe guidelines were first\nissued by the Ministry of Science, Seoul, 3 April 2019\nand revised.", "2019"),
         ("Workshop on Ocean Science Diplomacy — 12 June 2025\n\nIt met on 3 May 2020.", "2025"),
         ("Final programme — June 2026\n\nIt met in 2020.", None),
+        ("Training on writing a policy brief — 4 July 2025\n\nIt met on 3 May 2020.", "2025"),
         # ... not a dash in a later line, nor an issue's number inside a sentence
         ("Report\n\nPhase 1 — September 2025\nThe lab opened on 3 March 2020.", "2020"),
         ("Report\n\nThe council met (No. 214, 14 May 2024) and agreed.\nIt opened on 3 March 2020.", "2024"),
