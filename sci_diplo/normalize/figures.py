@@ -189,7 +189,7 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
             # no unit can follow, or numbers in a row ("one one", "1 1"): no figure, unless its
             # noun is left out ("up from 4,000 three years ago")
             if (fig := _elided(text, n, out) or _clause_share(text, n) or _same_noun(text, n, out)
-                    or _part_of_count(text, n, out)) is not None:
+                    or _part_of_count(text, n, out) or _part_of_whole(text, n)) is not None:
                 out.append(fig)
             i += 1
             continue
@@ -204,8 +204,8 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
                 out.append(fig)
                 i += 2
                 continue
-        fig = _single_figure(text, n, memo) or _percent_of(text, n) or _elided(text, n, out) or _same_noun(text, n, out) \
-            or _part_of_count(text, n, out)
+        fig = _part_of_whole(text, n) or _single_figure(text, n, memo) or _percent_of(text, n) or _elided(text, n, out) \
+            or _same_noun(text, n, out) or _part_of_count(text, n, out)
         if fig is not None:
             out.append(fig)
         i += 1
@@ -338,6 +338,33 @@ def _part_of_count(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch |
         return FigureMatch(n.start, them.end(), n.value, counts[0].unit, "exact") if len(nouns) == 1 else None
     whole = next((c for c in counts if _OF_THE_START_RE.search(text, max(0, c.start - 8), c.start)), None)
     return None if whole is None else FigureMatch(n.start, n.end, n.value, whole.unit, "exact")  # "Of the eight activities, four are"
+
+
+# A sentence that opens with the whole its numbers part, counted by none: "Of the projects approved,
+# 19 address water, 15 address health and 12 address food" (19, 15 and 12 projects).
+_OF_THE_WHOLE_RE = re.compile(r"Of[^\S\n]+the[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,3}?(?P<noun>[a-z][\w-]*s)\b[^.;:\n\d]{0,60}?,")
+# A number's place among the parts: after the comma or an "and", before a verb in lower case.
+_PART_VERB_RE = re.compile(r"[^\S\n]+(?P<verb>[a-z]{3,})\b")
+
+
+def _part_of_whole(text: str, n: Num) -> FigureMatch | None:
+    """A number that counts a part of the whole its sentence opens with (``_OF_THE_WHOLE_RE``)."""
+    if n.fraction or n.sfx or n.value < 1 or n.scale != 1 or not _PART_BEFORE_RE.search(text, max(0, n.start - 6), n.start):
+        return None
+    verb = _PART_VERB_RE.match(text, n.end)
+    if verb is None or is_plural(verb["verb"]) or verb["verb"] in _NOT_VERBS:
+        return None
+    lo = max(0, n.start - 200)
+    stop = text.rfind(". ", lo, n.start)
+    start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", lo, n.start) + 1, lo)
+    whole = _OF_THE_WHOLE_RE.match(text, start, n.start)
+    if whole is None or not is_plural(whole["noun"]):
+        return None
+    return FigureMatch(n.start, n.end, n.value, whole["noun"], "exact")
+
+
+# Words after a number that are no verb of its part: "12 more", "5 other".
+_NOT_VERBS = frozenset("more other others new old per and or of in on at to for the".split())
 
 
 # Between a count and a number that counts the same noun: "six experts, three nominated by each

@@ -229,6 +229,10 @@ def _figs(text: str) -> list[tuple]:
         ("Of the eight activities, four are completed and two are on track; at least half will go to women.",
          [(8, "activities", "exact", None), (4, "activities", "exact", None), (2, "activities", "exact", None),
           (50, "percent", "at_least", None)]),
+        ("Of the projects approved, 19 address water, 15 address health and 12 address food systems. Of the labs, "
+         "5 labs closed.",
+         [(19, "projects", "exact", None), (15, "projects", "exact", None), (12, "projects", "exact", None),
+          (5, "labs", "exact", None)]),
         ("We hired 1,260 applicants from 23 countries; 214 of them withdrew.",
          [(1260, "applicants", "exact", None), (23, "countries", "exact", None)]),
         # a house number before a street's word in another language is no figure; "via" a place is no street
