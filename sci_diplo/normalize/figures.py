@@ -349,8 +349,9 @@ _PART_VERB_RE = re.compile(r"[^\S\n]+(?P<verb>[a-z]{3,})\b")
 
 def _part_of_whole(text: str, n: Num) -> FigureMatch | None:
     """A number that counts a part of the whole its sentence opens with (``_OF_THE_WHOLE_RE``)."""
-    if n.fraction or n.sfx or n.value < 1 or n.scale != 1 or not _PART_BEFORE_RE.search(text, max(0, n.start - 6), n.start):
-        return None
+    if n.fraction or n.sfx or n.value < 1 or n.scale != 1 or n.text.lower() == "one" \
+            or not _PART_BEFORE_RE.search(text, max(0, n.start - 6), n.start):
+        return None  # ("Of the labs, one opened": a pronoun)
     verb = _PART_VERB_RE.match(text, n.end)
     if verb is None or is_plural(verb["verb"]) or verb["verb"] in _NOT_VERBS:
         return None
