@@ -168,6 +168,10 @@ def _weekday(text: str, start: int, word: str) -> Atom | None:
     return Atom(start, end, kind="weekday", rel=("wd", g.WEEKDAYS[word], "bare"), abbr=abbr)
 
 
+# "this time" before "last year" or "next year": the same month a year before or after.
+_THIS_TIME_RX = re.compile(r"(?<![\w-])(?i:this|that)[^\S\n]++time[^\S\n]++\Z")
+
+
 def _demo(text: str, start: int, word: str) -> Atom | None:
     """Return "this year", "last month", "next Friday", "last May", "this summer" ..., or None."""
     if word == "last":
@@ -182,6 +186,8 @@ def _demo(text: str, start: int, word: str) -> Atom | None:
         return None  # "the last year" is a duration
     unit, k = mt["unit"], g.DEMONSTRATIVES[word]
     low = unit.lower()
+    if low == "year" and k and (same := _THIS_TIME_RX.search(text, max(0, start - 12), start)) is not None:
+        return Atom(same.start(), mt.end(), "rel", rel=("ago", "month", 12 * k), left=left)  # "this time last year": its month
     mode = {0: "this", -1: "last", 1: "next"}[k]
     if low in g.WEEKDAYS:
         ok = unit[0].isupper() and low in g.WEEKDAYS_FULL

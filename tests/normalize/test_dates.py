@@ -728,6 +728,7 @@ def test_dates_of_a_list_share_the_year_of_the_last(text, expected):
     ("Awards\nSubmitted: 2031\nAwarded: 412\nIt has supported 2015\nstudents. It got 2450 applications, compared with "
      "1980. See S/2024/56. It opened in 2012.", "2012", "2012"),
     ("I sat on a panel a couple of years ago.", "a couple of years ago", "2021"),
+    ("This time last year you sat in that chair.", "This time last year", "2022-11"),  # its month a year back
 ])
 def test_a_share_of_a_unit_ago(text, quote, value):
     (match,) = find_dates(text, "2023-11-18")
