@@ -99,9 +99,11 @@ _EDITION_RX = re.compile(
 # What may follow such a line's date: a dash or comma and a clock's zone ("– 13:00 GMT", the
 # clock itself taken out before).
 _CLOCK_TAIL_RX = re.compile(r"[^\S\n,–—-]*+(?:[,–—-][^\S\n]*+)?(?:\(?[A-Z]{2,5}\)?)?[^\S\n]*+")
-# A masthead's field after its opening date: "· Print edition, page A9", "| Issue 41".
-_EDITION_AFTER_RX = re.compile(r"[^\S\n]*+[|·•][^\S\n]*+(?i:print|online|digital|weekend|morning|evening|late"
-                               r"|city|national|international|issue|no\.|vol\.|volume|page|edition|p\.)")
+# A masthead's field after its opening date, maybe after other fields: "· Print edition, page A9",
+# "| Issue 41", "| 23 Shawwal 1446 AH | Vol. 38", "· 16 min read".
+_EDITION_AFTER_RX = re.compile(r"[^\n]{0,60}?[|·•][^\S\n]*+(?i:print|online|digital|weekend|morning|evening|late"
+                               r"|city|national|international|issue|no\.|vol\.|volume|page|edition|p\.|\d{1,3}[^\S\n]*+min"
+                               r"(?:ute)?s?[^\S\n]++read)")
 HEAD_LINES_CHARS = 300
 # An issue's number before the date on its line: "No. 214, ", "Vol. 12, No. 3 – ", "Issue 41 | ".
 _ISSUE_NUMBER_RX = re.compile(
@@ -245,8 +247,7 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
         if atom.start < hours_end:
             continue
         if i in shared:  # "in March and April 2023", "opens 1 October, closes 15 November 2025"
-            with_year = replace(atom, lo=(shared[i], *atom.lo[1:]),
-                                hi=None if atom.hi is None else (shared[i] + (atom.hi[1:] < atom.lo[1:]), *atom.hi[1:]))
+            with_year = _with_year(atom, shared[i])
             own = _value(text, atom, anchor, review)[0] if anchor is not None else None
             if own is None or _side(own[0], anchor) in (0, _side(with_year.lo, anchor)):
                 atom = with_year  # (not where the tense puts it on the other side of the publication:
@@ -304,6 +305,12 @@ _SHARED_GAP_RX = re.compile(
 _SHARED_GAP_CHARS = 30
 
 
+def _with_year(atom: Atom, year: int) -> Atom:
+    """Return ``atom`` (a month or day without a year) in ``year``, its end in the same or the next."""
+    hi = None if atom.hi is None else (year + (atom.hi[1:] < atom.lo[1:]), *atom.hi[1:])
+    return replace(atom, lo=(year, *atom.lo[1:]), hi=hi)
+
+
 def _side(point: Point, anchor: Point) -> int:
     """Return -1, 0 or 1 as ``point`` falls before, within or after ``anchor`` at the anchor's
     precision (a year, a month or a day)."""
@@ -352,7 +359,11 @@ def day_matches(text: str, lo: int = 0, hi: int | None = None, proj: bytes | Non
     ``proj`` is ``dates_triggers.project(text)`` when the caller has it.
     """
     out: list[DateMatch] = []
-    for atom in _merge(text, scan(text, lo=lo, hi=hi, proj=proj)):
+    atoms = _merge(text, scan(text, lo=lo, hi=hi, proj=proj))
+    shared = _shared_years(text, atoms)
+    for i, atom in enumerate(atoms):
+        if i in shared:  # with no anchor, as find_dates(text, None) gives them: "Jan. 1 and Dec. 17, 2021"
+            atom = _with_year(atom, shared[i])
         if _is_day(atom) and atom.lo[0] is not None and cal.valid_point(*atom.lo):
             if atom.left is None:
                 atom.left = read_left(text, atom.start)

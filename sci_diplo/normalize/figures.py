@@ -84,6 +84,8 @@ _HYPHENS = ("-", "\u2010", "\u2011")
 # hour"); other rates keep the unit counted ("2 million tonnes per year" is tonnes).
 _RATE_RE = re.compile(r"[^\S\n]+per[^\S\n]+(second|minute|hour|day|week|year)\b")
 _LENGTHS = frozenset({"kilometers", "meters", "centimeters", "millimeters", "miles", "nautical miles", "feet"})
+# "m" apart after an amount of money: a million ("EUR 1.2 m").
+_SPACED_MILLION_RE = re.compile(r"[ \t\u00a0]m\b(?![\w²³-])")
 # A mass per a volume or an area, a concentration or a yield: "4 grams per litre", "3 tonnes per hectare".
 _CONCENTRATION_RE = re.compile(r"[^\S\n]+(?:per|a|an)[^\S\n]+(litre|liter|cubic[^\S\n]+met(?:re|er)|hectare|acre)\b", re.I)
 _MASSES = frozenset({"grams", "milligrams", "micrograms", "kilograms", "tonnes", "tons"})
@@ -459,15 +461,18 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
         return n.value / 1e6, "meters", start, n.end, post
     if pre:
         code, end = pre[0], pos
-        after = currency_after(text, pos)
+        value = n.value
+        if n.scale == 1 and not n.sfx and (spaced_m := _SPACED_MILLION_RE.match(text, pos)) is not None:
+            value, end = value * 1e6, spaced_m.end()  # "EUR 1.2 m": money's "m" is a million, not metres
+        after = currency_after(text, end)
         if after is not None:
             end = after[1]  # "$5 million dollars"; "$50k CAD", "$5 million Canadian dollars": which dollars
             if text[pre[1]] == "$" and after[0] != code:
                 code = after[0]
         sign = pre[1] - 1
         if sign >= 0 and text[sign] in "-\u2212" and not n.negative and (sign == 0 or not text[sign - 1].isalnum()):
-            return -n.value, code, sign, end, post  # "-$4.5 million", "−€3bn"
-        return n.value, code, pre[1], end, post
+            return -value, code, sign, end, post  # "-$4.5 million", "−€3bn"
+        return value, code, pre[1], end, post
     if n.head.fu == "C":  # "1.5C", "45C in the shade"; not "Row 5C"
         if n.ntok == 1 and ("." in n.text or _TEMPERATURE_BEFORE_RE.search(text, max(0, start - 80), start)):
             return n.value, "°C", start, n.end, post

@@ -278,6 +278,11 @@ _STREET_AFTER_RE = re.compile(
     r"|piazza|corso|carrer|straße|strasse)[^\S\n]++(?:[A-ZÀ-Ý]|(?:de|des|du|del|della|dos|da|la|le|les)\b)")
 
 
+# An organisation's word after a small number that opens its line: an affiliation's mark.
+_AFFILIATION_AFTER_RE = re.compile(r"[^\S\n]?(?:Institute|Faculty|Department|School|Graduate|University|Centre|Center"
+                                   r"|Laboratory|College|Academy|Division|Unit|Research|National|Federal)\b")
+
+
 def excluded(text: str, num: Num) -> bool:
     """Return whether ``num`` states no quantity (see the module docstring)."""
     h = num.head
@@ -300,6 +305,8 @@ def excluded(text: str, num: Num) -> bool:
         return True
     if after == " " and num.scale == 1.0 and h.ndigits <= 4 and _STREET_AFTER_RE.match(text, e):
         return True  # a house number: "18 allée des Sciences", "25 rue de la Paix"
+    if h.ndigits <= 2 and (s == 0 or text[s - 1] == "\n" or text[s - 2:s] == "; ") and _AFFILIATION_AFTER_RE.match(text, e):
+        return True  # an affiliation's mark opening its line or item: "1 Institute of Marine Research, Bergen; 2 Centre"
     return (h.ndigits == 4 and _is_year(text, num, prev)) or (num.ntok == 1 and _is_pronoun_one(text, num, prev)) \
         or _is_name(text, num, prev)
 

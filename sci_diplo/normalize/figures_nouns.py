@@ -124,11 +124,12 @@ def _info(w: str) -> tuple[bool, bool, bool]:
     return joiner, boundary, is_plural(w)
 
 
-# The walked items (as WALK_RE.finditer reads them: only [\s*_] between), up to
-# n per regex call: the first four answer most walks; the walk says _MORE when
+# The walked items (as WALK_RE.finditer reads them: only blanks and [*_] between, no line
+# break: the finders' text has a line's break only where a sentence, a list's item or a row
+# ends), up to n per regex call: the first four answer most walks; the walk says _MORE when
 # it needs more, and then the next six are read (ten in all, as always).
 def _items_re(n: int) -> re.Pattern[str]:
-    item = r"[\s*_]*+(" + WALK_RE.pattern + r")"
+    item = r"[^\S\n]*+(?:[*_][^\S\n]*+)*+(" + WALK_RE.pattern + r")"
     return re.compile(item + "".join("(?:" + item for _ in range(n - 1)) + ")?" * (n - 1))
 
 

@@ -214,6 +214,7 @@ _SYMBOLS = {
     "Tk": "BDT", "Tk.": "BDT", "৳": "BDT", "₸": "KZT", "₮": "MNT", "₾": "GEL", "₼": "AZN",
     "FCFA": "XOF", "CFA": "XOF",  # the CFA franc: West or Central African by the text (``cfa_code``)
     "S/": "PEN",  # the Peruvian sol
+    "T$": "TOP", "KD": "KWD",  # the Tongan paʻanga, the Kuwaiti dinar
     "SR": "SAR", "FF": "FRF", "RM": "MYR",  # only before an amount with a scale word or thousands groups, as "R"
     "R": "ZAR",  # only as ``_RAND_AMOUNT_RE`` allows: "R12 million", "R4,500" (not "R2", "R 5")
 }
@@ -359,7 +360,7 @@ def declared_dollar(text: str) -> str:
 # groups, as the South African "R" needs.
 WORD_CODES = frozenset(
     "COP CAD TRY ALL TOP MOP CUP PEN GEL SOS MAD BAM LAK CVE PAB AMD BOB NAD SCR SHP MGA ERN DOP GIP "
-    "STN SLE SSP KMF HTG MMK CRC MDL DEM ESP SVC BIF BTN GNF SR FF RM CFA FCFA".split()
+    "STN SLE SSP KMF HTG MMK CRC MDL DEM ESP SVC BIF BTN GNF SR FF RM CFA FCFA KD".split()
 )
 
 

@@ -41,7 +41,7 @@ from sci_diplo.normalize.types import DateMatch
 
 HEAD_CHARS = 2000
 # What may stand between a publication word and its date: "on", ":", a clock time or separators.
-_TO_DATE = (r"(?:\s++on)?\s*+[:：]?\s*+"
+_TO_DATE = (r"(?:\s++on)?\s*+[:：,]?\s*+"
             r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*+(?:[ap]\.?m\.?)?\s*+(?:[A-Z]{2,5}\s*+)?[,|–—-]?\s*+)?(?:on\s++)?\Z")
 # With no date in the head, a page's footer may give it: "This page was last edited on ...",
 # "Page last updated: ..." ("last": a related story's "Published" line is no footer's); or a
@@ -74,7 +74,8 @@ _PUBLISHED_BEFORE_RX = re.compile(
     # words that are a page's label only at a line's or a field's start ("captured 18 Mar 2024",
     # not "The image, captured on 5 May 2023 by ...")
     r"|(?:(?<=\n)|(?<=[·|•\[]\s)|(?<=[·|•\[]))[^\S\n]*+(?:premiered|aired|broadcast"
-    r"|streamed(?:\s++live)?|available\s++online|captured|saved|archived|version(?:\s++(?:of|dated))?"
+    r"|streamed(?:\s++live)?|available\s++online|captured|saved|archived"
+    r"|(?:(?:final|latest|revised|updated|current)\s++)?version(?:\s++(?:of|dated))?"
     # a report handed in: "Submitted to the organising committee: 30 October 2023"
     r"|submitted\s++to\s++(?:the\s++)?[\w-]++(?:\s++[\w-]++){0,3}?\s*+:"
     # a report laid before a house of parliament, opening its line ("Tabled in the House of

@@ -729,6 +729,7 @@ def test_dates_of_a_list_share_the_year_of_the_last(text, expected):
      "1980. See S/2024/56. It opened in 2012.", "2012", "2012"),
     ("I sat on a panel a couple of years ago.", "a couple of years ago", "2021"),
     ("This time last year you sat in that chair.", "This time last year", "2022-11"),  # its month a year back
+    ("It was finalised on 15 Ramadan 1446, corresponding to 15 March 2025.", "15 March 2025", "2025-03-15"),  # no Hijri year
 ])
 def test_a_share_of_a_unit_ago(text, quote, value):
     (match,) = find_dates(text, "2023-11-18")

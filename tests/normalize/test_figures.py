@@ -193,6 +193,13 @@ def _figs(text: str) -> list[tuple]:
         ("Manila will spend six hundred and fifty million pesos, the Philippines said; Mexico 5 million pesos.",
          [(6.5e8, "PHP", "exact", None), (5e6, "PHP", "exact", None)]),
         ("It costs 5 million pesos.", [(5e6, "MXN", "exact", None)]),
+        # money's "m" apart is a million, not metres; the paʻanga's and the Kuwaiti dinar's signs
+        ("Norway ........ EUR 1.2 m; it rose 5 m; a grant of T$3.2 million; worth KD 12 million.",
+         [(1.2e6, "EUR", "exact", None), (5, "meters", "exact", None), (3.2e6, "TOP", "exact", None),
+          (12e6, "KWD", "exact", None)]),
+        # an affiliation's mark is no count; a noun is not read across a line break
+        ("Ana Silva1,2\n1 Institute of Marine Research, Bergen; 2 Centre for Ocean Studies, Porto\nIt got 19 reposts\n\n"
+         "Comments", [(19, "reposts", "exact", None)]),
         # the Peruvian sol's sign; a slash after other letters is none
         ("It amounted to S/ 7,4 million; Tasks/ 5 labs.", [(7.4e6, "PEN", "exact", None), (5, "labs", "exact", None)]),
         # a mass per a volume or an area; a mass per a year keeps its unit

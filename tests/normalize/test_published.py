@@ -138,6 +138,14 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("Workshop on Ocean Science Diplomacy — 12 June 2025\n\nIt met on 3 May 2020.", "2025"),
         ("Final programme — June 2026\n\nIt met in 2020.", None),
         ("Training on writing a policy brief — 4 July 2025\n\nIt met on 3 May 2020.", "2025"),
+        # a date opening a masthead line before its reading time or a later edition field; a
+        # "Final version," after a bar
+        ("LONG READ\n\nBy Jane Doe · Photographs by Li Wei\n12 September 2024 · 16 min read\n\nIt met on 3 May 2020.",
+         "2024-09-12"),
+        ("KUWAIT HORIZON\nMonday, 21 April 2025 | 23 Shawwal 1446 AH | Vol. 38, No. 112\n\nIt met on 3 May 2020.",
+         "2025-04-21"),
+        ("9th Conference (2025)\nBOOK OF ABSTRACTS | Final version, 6 October 2025\n\nIt met on 3 May 2020.",
+         "2025-10-06"),
         # ... not a dash in a later line, nor an issue's number inside a sentence
         ("Report\n\nPhase 1 — September 2025\nThe lab opened on 3 March 2020.", "2020"),
         ("Report\n\nThe council met (No. 214, 14 May 2024) and agreed.\nIt opened on 3 March 2020.", "2024"),
