@@ -71,6 +71,7 @@ from sci_diplo.normalize.types import DateMatch
 
 __all__ = ["find_dates", "day_matches", "parse_date_value", "date_bounds"]
 
+SAME_REACH = 300  # characters from a date to a "that same month" that refers to it, at most
 # Only spaces and an optional comma between a weekday and its date.
 _WEEKDAY_GAP_RX = re.compile(r"\s*+,?\s*+")
 # Markup and separators that may surround a dateline.
@@ -241,6 +242,7 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
     out: list[DateMatch] = []
     hours_end = -1  # the end of the last range of weekdays read as opening hours
     last: Point | None = None  # the last date the text gave (a point): "a decade later" counts from it
+    last_end = 0  # where it ends
     atoms = _merge(text, scan(text, timeml_refs))
     shared = _shared_years(text, atoms)
     for i, atom in enumerate(atoms):
@@ -269,8 +271,8 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
                 continue
             span, relative = _season_from(last, *atom.rel[1:]), True
         elif atom.rel and atom.rel[0] == "later":  # "a quarter of a century later", "two years earlier"
-            if last is None:
-                continue  # no date before it in the text to count from
+            if last is None or atom.rel[2] == 0 and atom.start - last_end > SAME_REACH:
+                continue  # no date before it in the text to count from ("the same year": a near one)
             span, relative = resolve(("ago", *atom.rel[1:]), last, False), True
             if span is not None and anchor is not None and span[0][0] > anchor[0] and not _will(text, atom):
                 continue  # counted from another date than the last ("signed" after the publication)
@@ -288,6 +290,7 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
             anchor = span[0]
         if atom.kind != "ref" and not dateline:  # (a dateline dates the story, not its events)
             last = span[0] if span is not None and span[1] is None else None
+            last_end = atom.end
         if anchor is None and span is not None and _ENTRY_HEAD_RX.match(text, atom.end) \
                 and not text[max(0, atom.start - 12):atom.start].rsplit("\n", 1)[-1].strip(" \t*•-#") \
                 and (atom.start <= 12 or "\n" in text[atom.start - 12:atom.start]):

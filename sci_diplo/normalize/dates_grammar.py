@@ -368,7 +368,7 @@ ANY_CASE_TRIGGERS = sorted(
     set(DEMONSTRATIVES) | set(SEASONS)
     | {"today", "tonight", "yesterday", "tomorrow", "first", "second", "third", "fourth", "final",
        "ago", "hence", "later", "earlier", "now", "millennium", "century", "centuries", *PART_OF_WORDS,
-       "following", "previous",
+       "following", "previous", "same",
        "nineteen", "twenty", "thirty",
        *SAID_DAY_TRIGGERS}
 )
@@ -396,6 +396,7 @@ _TRIGGER_TAILS = {
     **{w: _after(_SEASON_AFTER) for w in SEASONS},
     **{w: _after(_PART_OF_AFTER) for w in PART_OF_WORDS},
     **{w: _after(r"[^\S\n]++(?:year|month|spring|summer|autumn|fall|winter)\b") for w in ("following", "previous")},
+    "same": _after(r"[^\S\n]++(?:year|month)\b"),
 }
 
 

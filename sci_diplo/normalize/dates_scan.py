@@ -29,6 +29,7 @@ _MONTH_ALONE_LEFT = frozenset((
 ))
 # A following month range makes a lone month a date: "March–May 2021".
 _MONTH_RANGE_AHEAD_RX = re.compile(r"\s*+(?:[-–—]|to\s|and\s|through\s)\s*+[A-Z][a-z]+")
+_ABBR_RANGE_AHEAD_RX = re.compile(r"\.?[^\S\n]*+[-–—][^\S\n]*+" + g.MONTH_NAME + r"\.?[^\S\n]++(?:19|20)\d\d\b")
 # A month before a lone month in a list makes it a date too: "in March, April and May", "June or July".
 _MONTH_LIST_BEFORE_RX = re.compile(
     r"(?:" + "|".join(m.capitalize() for m in sorted(g.MONTHS_ALONE)) + r")"
@@ -141,15 +142,16 @@ def _month(text: str, start: int, word: str) -> Atom | None:
     if not y and g.EVERY_YEAR_AFTER_RX.match(text, mt.end()):
         return None  # a recurrence: "in May of every year", "on 1 June each year"
     if not d1 and not y:
-        if word not in g.MONTHS_ALONE:
-            return None
+        if word not in g.MONTHS_ALONE and not _ABBR_RANGE_AHEAD_RX.match(text, mt.end()):
+            return None  # (an abbreviation alone only before a range's end with its year: "Jan–Feb 2022")
         left = read_left(text, start)
         ahead = _MONTH_RANGE_AHEAD_RX.match(text, mt.end())
         if not (left.rel_word in _MONTH_ALONE_LEFT or left.strong and not left.rel_word or ahead
                 or _MONTH_LIST_BEFORE_RX.search(text, max(0, start - 16), start)
                 or left.rel_word == "of" and _MONTH_OF_RX.search(text, max(0, start - 12), start)):
             return None
-        return Atom(start, mt.end("mon"), lo=(None, g.MONTHS[word], None), left=left)
+        end = mt.end("mon") + (word not in g.MONTHS_ALONE and text.startswith(".", mt.end("mon")))  # "Sept."
+        return Atom(start, end, lo=(None, g.MONTHS[word], None), left=left)
     return month_day(start, mt.end(), g.MONTHS[word], d1, mt["d2"], y)
 
 
@@ -348,6 +350,25 @@ def _following(text: str, start: int, word: str) -> Atom | None:
     return Atom(the.start(), mt.end(), "rel", rel=("later", unit, step))
 
 
+_SAME_UNIT_RX = re.compile(r"same[^\S\n]++(?P<unit>year|month)\b", re.I)
+_THE_OR_THAT_BEFORE_RX = re.compile(r"(?<![\w-])(?:the|that)[^\S\n]++\Z", re.I)
+
+
+# What may stand before a clause's first words: its start, a comma, "and", and "in" or "by".
+_CLAUSE_OPENS_RX = re.compile(r"(?:\A|[.;:!?]\s++|,\s*+|\n\s*+|\band\s++)(?:(?i:in|by|during)\s++)?\Z")
+
+
+def _same(text: str, start: int, word: str) -> Atom | None:
+    """Return "that same month", "the same year": the last date's month or year (kind ``later``
+    with no offset), or None."""
+    mt = _SAME_UNIT_RX.match(text, start)
+    the = _THE_OR_THAT_BEFORE_RX.search(text, max(0, start - 8), start) if mt else None
+    if the is None or the.group().split()[0].lower() == "the" \
+            and not _CLAUSE_OPENS_RX.search(text, max(0, the.start() - 12), the.start()):
+        return None  # "the same year" opening its clause; mid-clause it compares ("apply to both in the same year")
+    return Atom(the.start(), mt.end(), "rel", rel=("later", mt["unit"].lower(), 0))
+
+
 def _from_now(text: str, start: int, word: str) -> Atom | None:
     """Return "two decades from now", "five years from now" (as "hence"), or None."""
     if text[max(0, start - 5):start].lower() != "from ":
@@ -400,7 +421,7 @@ _WORD_HANDLERS = {
     "first": _said, "second": _said, "third": _said, "fourth": _said, "final": _qord,
     **dict.fromkeys(("nineteen", "twenty", "thirty", *g.SAID_DAY_TRIGGERS), _said),
     "ago": _ago, "hence": _ago, "later": _ago, "earlier": _ago, "now": _from_now, "millennium": _millennium,
-    "following": _following, "previous": _following,
+    "following": _following, "previous": _following, "same": _same,
     "century": _century_word, "centuries": _century_word,
     **dict.fromkeys(g.PART_OF_WORDS, _part_of),
 }

@@ -241,6 +241,13 @@ def test_absolute_forms(text, expected):
          [("October 2020", "2020-10", "on"), ("The previous winter", "2019/2020", "during")]),
         ("It opened in January 2020. The following winter it grew.", "2025-01-17",
          [("January 2020", "2020-01", "on"), ("The following winter", "2020/2021", "during")]),
+        # "that same month", "the same year": the last date's; an abbreviated month before a range's end
+        ("In September 2021 they sailed. That same month funds came; the same year it grew.", "2025-01-17",
+         [("September 2021", "2021-09", "on"), ("That same month", "2021-09", "on"), ("the same year", "2021", "on")]),
+        ("Since 2023 it grew. Those who apply to both in the same year must choose.", "2025-01-17",
+         [("Since 2023", "2023", "since")]),  # mid-clause, "the same year" compares
+        ("Jan–Feb 2022: seismometers deployed; Sept.–Oct. 2021: talks. Jan met Feb.", "2025-01-17",
+         [("Jan–Feb 2022", "2022-01/2022-02", "during"), ("Sept.–Oct. 2021", "2021-09/2021-10", "during")]),
         ("It opened in 2020. The following summer it grew.", "2025-01-17",
          [("2020", "2020", "on"), ("The following summer", "2021", "on")]),
         # a review year only from a title line; a cited report is none
