@@ -63,7 +63,48 @@ def digit_atom(text: str, start: int, year_end: int) -> Atom | None:
         return code_atom(start, mt.end(), mt["yq_c"].upper(), int(mt["yq_y"]))
     if kind == "dom":
         return _day_of_month(text, start, mt)
+    if kind == "dm":
+        return _day_month(text, start, mt)
     return _year(text, mt, year_end)
+
+
+# Where a day and a month without a year stand: after a relation word ("on 5/3", "by 27/2"), or
+# opening a schedule's line before its leaders, a dash or a colon ("20/3 ........ Webinar").
+_DM_BEFORE_RX = re.compile(r"(?i)\b(?:on|by|until|till|from|since|before|after)[^\S\n]++\Z")
+_DM_LINE_AFTER_RX = re.compile(r"[^\S\n]*+(?:\.{2,}|[–—-][^\S\n]|:)")
+_DM_NOT_AFTER_RX = re.compile(r"[^\S\n]*+(?:of\b|%|[a-z]{2,}s\b)")  # a share or a score: "3/5 of", "3/5 votes"
+
+
+_DOTTED_DATE_RX = re.compile(r"(?<![\d.])[0-3]?\d\.[01]?\d\.(?:19|20)\d\d(?![\d.])")
+
+
+def _writes_day_first_numbers(text: str) -> bool:
+    """Whether the text writes its dates day first: its numeric dates with slashes or dots, or
+    else its dates in words, say so (month first, as in American text, when nothing does)."""
+    order = numeric_order(text)
+    if order is not None:
+        return order
+    return _DOTTED_DATE_RX.search(text) is not None or bool(writes_day_first(text))
+
+
+def _day_month(text: str, start: int, mt: re.Match) -> Atom | None:
+    """Return the atom of "on 5/3" or "9-11/6" (day first where the text writes its dates day
+    first, else month first: "on 12/27"), or None where the context names no date ("24/7", "9/11",
+    "3/5 of", a score)."""
+    end = mt.end()
+    line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
+    if not (_DM_BEFORE_RX.search(text, max(0, start - 8), start) or line_start and _DM_LINE_AFTER_RX.match(text, end)):
+        return None
+    if _DM_NOT_AFTER_RX.match(text, end) or mt.group() in ("24/7", "9/11"):
+        return None  # (a span of service, an event's name)
+    a, b = int(mt["dm_a"]), int(mt["dm_b"])
+    a2 = int(mt["dm_a2"]) if mt["dm_a2"] else None
+    month_first = a2 is None and (b > 12 or a <= 12 and not _writes_day_first_numbers(text))
+    day, month = (b, a) if month_first else (a, b)
+    if not 1 <= month <= 12 or not valid_point(2000, month, day) or a2 is not None and not day < a2 <= 31:
+        return None
+    hi = (None, month, a2) if a2 is not None else None
+    return Atom(start, end, lo=(None, month, day), hi=hi)
 
 
 # "the" before a day of the month named by its ordinal; when no "of this month" follows, a

@@ -273,6 +273,8 @@ DIGIT_RX = re.compile(
     r"(?:\s++(?P<cent_era>" + _ERA + r"))?(?!\w))"
     r"|(?P<qord>(?P<qord_n>[1-4])(?:st|nd|rd|th)\s++(?P<qord_u>quarter|half)(?![\w-]))"
     r"|" + _DOM + r"|(?P<yq>(?P<yq_y>\d{4})\s*+[-/]?\s*+(?P<yq_c>[QH][1-4])(?!\w))"
+    # a day and a month without a year, as informal European text writes them: "on 5/3", "9-11/6"
+    r"|(?P<dm>(?P<dm_a>[0-3]?\d)(?:[-–](?P<dm_a2>[0-3]?\d))?/(?P<dm_b>[0-3]?\d)(?![\d/]|[.,]\d))"
     r"|(?P<yr>(?P<yr_a>\d{1,4})(?:(?P<yr_sep>\s*+[-–—/]\s*+)(?P<yr_b>\d{1,4}))?(?P<yr_s>s|['’]s)?"
     r"(?:\s*+(?P<yr_era>" + _ERA + r"))?" + _END + ")",
     re.I,

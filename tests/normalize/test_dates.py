@@ -244,6 +244,13 @@ def test_absolute_forms(text, expected):
         # "that same month", "the same year": the last date's; an abbreviated month before a range's end
         ("In September 2021 they sailed. That same month funds came; the same year it grew.", "2025-01-17",
          [("September 2021", "2021-09", "on"), ("That same month", "2021-09", "on"), ("the same year", "2021", "on")]),
+        # a day and a month without a year after a relation word or opening a schedule's line: day
+        # first in a text that writes its dates so, else month first; not a share, a score, 24/7
+        ("The council met on 05.03.2025 and approved it on 5/3.\n20/3 ........ Webinar\n9-11/6 ...... Week", "2025-03-10",
+         [("05.03.2025", "2025-03-05", "on"), ("5/3", "2025-03-05", "on"), ("20/3", "2025-03-20", "on"),
+          ("9-11/6", "2025-06-09/2025-06-11", "during")]),
+        ("Hearings on 12/27 and on 11/03. Support is 24/7; after 9/11; 3/5 of them; he won on 3/5 votes.", "2025-03-10",
+         [("12/27", "2024-12-27", "on"), ("11/03", "2024-11-03", "on")]),
         ("Since 2023 it grew. Those who apply to both in the same year must choose.", "2025-01-17",
          [("Since 2023", "2023", "since")]),  # mid-clause, "the same year" compares
         ("Jan–Feb 2022: seismometers deployed; Sept.–Oct. 2021: talks. Jan met Feb.", "2025-01-17",
