@@ -90,6 +90,8 @@ def _segment(text: str, toks: TokenWindow, j: int, right: int, words: ProgrammeW
             break
         if joiner and pending is not None:
             break
+        if pending is not None and word.endswith(("'s", "’s")):
+            break  # "... Continent and Tonga's own plan": "and" opens another noun phrase
         if joiner or article:
             if pending is None:
                 joined = (kept, end, j)

@@ -186,6 +186,13 @@ FIND_CASES = [
      "Kazakhstan on Cooperation in the Field of Space Science and the Peaceful Use of Outer Space was signed.",
      [("Agreement between the Government of the People's Republic of China and the Government of the Republic of "
        "Kazakhstan on Cooperation in the Field of Space Science and the Peaceful Use of Outer Space", "agreement")]),
+    # a joint working group of two partners; "and" before a possessive ends a tail
+    ("The New Zealand–Tonga Joint Science Working Group backs the 2050 Strategy for the Blue Pacific Continent "
+     "and Tonga's own plan; the IPCC Working Group met.",
+     [("New Zealand–Tonga Joint Science Working Group", "dialogue"), ("2050 Strategy for the Blue Pacific Continent", "plan")]),
+    # a long or coded acronym before "project"; not an organisation's short one
+    ("The COASTLINK project and the ATLAS-SD project ended; the NASA project and the UNESCO project did not.",
+     [("COASTLINK project", "project"), ("ATLAS-SD project", "project")]),
     # (probed) an organisation's or a ticket's campaign is none
     ("The Treatment Action Campaign (TAC) and the Biden–Harris Campaign spoke.", []),
     # a series of publications is no programme; a series of interviews is
