@@ -1,7 +1,7 @@
 """Accuracy floors: a score that drops below what the project has reached fails the suite.
 
 The floors only ever go up (raise them when the rules improve; never lower one).
-The seed gold is the development set; the twelve held-out sets hold original texts
+The seed gold is the development set; the thirteen held-out sets hold original texts
 written for the project (data/gold/heldout*/README.md).
 """
 
@@ -57,12 +57,15 @@ FLOORS = {
     # its writers gave a milestones table's targets "by"
     "heldout12": {"figures": 0.96, "dates": 0.99, "programmes": 0.91, "claims": 0.97, "countries": 1.0,
                   "published": 1.0, "qualifier": 0.98, "relation": 0.9},
+    # scored blind once (data/gold/heldout13/README.md, at 0.83-1.00 and 5/8), then general rules
+    "heldout13": {"figures": 0.95, "dates": 0.97, "programmes": 0.88, "claims": 0.96, "countries": 1.0,
+                  "published": 1.0, "qualifier": 0.99, "relation": 0.95},
 }
 
 
 @pytest.fixture(scope="module", params=["seeds", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                                                    "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
-                                                   "heldout12"])
+                                                   "heldout12", "heldout13"])
 def scored(request):
     if request.param == "seeds":
         return request.param, evaluate(gold_dir(), seeds_dir())
