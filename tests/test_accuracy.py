@@ -58,7 +58,7 @@ FLOORS = {
     "heldout12": {"figures": 0.96, "dates": 0.99, "programmes": 0.91, "claims": 0.97, "countries": 1.0,
                   "published": 1.0, "qualifier": 0.98, "relation": 0.9},
     # scored blind once (data/gold/heldout13/README.md, at 0.83-1.00 and 5/8), then general rules
-    "heldout13": {"figures": 0.95, "dates": 0.97, "programmes": 0.88, "claims": 0.96, "countries": 1.0,
+    "heldout13": {"figures": 0.95, "dates": 0.97, "programmes": 0.87, "claims": 0.96, "countries": 1.0,
                   "published": 1.0, "qualifier": 0.99, "relation": 0.95},
 }
 

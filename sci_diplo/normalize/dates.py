@@ -102,9 +102,10 @@ _EDITION_RX = re.compile(
 _CLOCK_TAIL_RX = re.compile(r"[^\S\n,–—-]*+(?:[,–—-][^\S\n]*+)?(?:\(?[A-Z]{2,5}\)?)?[^\S\n]*+")
 # A masthead's field after its opening date, maybe after other fields: "· Print edition, page A9",
 # "| Issue 41", "| 23 Shawwal 1446 AH | Vol. 38", "· 16 min read".
-_EDITION_AFTER_RX = re.compile(r"[^\n]{0,60}?[|·•][^\S\n]*+(?i:print|online|digital|weekend|morning|evening|late"
-                               r"|city|national|international|issue|no\.|vol\.|volume|page|edition|p\.|\d{1,3}[^\S\n]*+min"
-                               r"(?:ute)?s?[^\S\n]++read)")
+_EDITION_AFTER_RX = re.compile(
+    r"[^\n]{0,60}?[|·•][^\S\n]*+(?i:(?:(?:print|online|digital|weekend|morning|evening|late|city|national"
+    r"|international)[^\S\n]++)?edition\b|issue[^\S\n]++\d|no\.[^\S\n]*+\d|vol\.[^\S\n]*+\d|volume[^\S\n]++\d"
+    r"|page[^\S\n]++[A-Z]?\d|p\.[^\S\n]*+\d|\d{1,3}[^\S\n]*+min(?:ute)?s?[^\S\n]++read\b)")
 HEAD_LINES_CHARS = 300
 # An issue's number before the date on its line: "No. 214, ", "Vol. 12, No. 3 – ", "Issue 41 | ".
 _ISSUE_NUMBER_RX = re.compile(
@@ -274,6 +275,8 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
             if last is None or atom.rel[2] == 0 and atom.start - last_end > SAME_REACH:
                 continue  # no date before it in the text to count from ("the same year": a near one)
             span, relative = resolve(("ago", *atom.rel[1:]), last, False), True
+            if span is None and atom.rel[2] == 0:
+                continue  # "that same month" after a year alone: no month to name
             if span is not None and anchor is not None and span[0][0] > anchor[0] and not _will(text, atom):
                 continue  # counted from another date than the last ("signed" after the publication)
         elif anchor is None and heading is not None and atom.kind == "cal" and atom.lo and atom.lo[0] is None:

@@ -274,8 +274,8 @@ def year_like(text: str, start: int, end: int, year: int, left: Left, after_year
     """
     if not 1000 <= year <= 2100:
         return False
-    if _HIJRI_AFTER_RX.match(text, end) or _HIJRI_MONTH_BEFORE_RX.search(text, max(0, start - 24), start):
-        return False  # a Hijri year: "15 Ramadan 1446", "1446 AH"
+    if year < 1600 and (_HIJRI_AFTER_RX.match(text, end) or _HIJRI_MONTH_BEFORE_RX.search(text, max(0, start - 24), start)):
+        return False  # a Hijri year: "15 Ramadan 1446", "1446 AH" (not "Ramadan 2024", "2024 H-1B")
     nxt = right_word(text, end)
     if nxt in g.PLAN_HEADS or _PLAN_BEFORE_RX.search(text, max(0, start - 12), start):
         return False  # a plan's name: "the 2030 Agenda", "its 2050 Strategy", "Vision 2030", "Roadmap 2035"
@@ -319,7 +319,7 @@ _COUNT_BEFORE_RX = re.compile(r"\d,\d{3}|\d{3}")
 # A label opening the next line ("Staff: 320"), whose word counts nothing of the year before it.
 _NEXT_LABEL_RX = re.compile(r"[^\S\n]*+\n[^\S\n]*+[A-Z][\w'’ -]{0,30}:")
 # A year of the Hijri calendar: its era after it, or a month of it before ("23 Shawwal 1446 AH").
-_HIJRI_AFTER_RX = re.compile(r"[^\S\n]*+(?:AH|A\.H\.|H)\b")
+_HIJRI_AFTER_RX = re.compile(r"[^\S\n]*+(?:AH|A\.H\.|H)(?![\w.-])")
 _HIJRI_MONTH_BEFORE_RX = re.compile(
     r"\b(?:Muharram|Safar|Rabi[ʿ'’]?\s*(?:al|ul)?[-\s]?(?:Awwal|Thani|Akhir)|Jumad[ae][ʿ'’]?\s*(?:al|ul)?[-\s]?(?:Awwal|Ula|Thani"
     r"|Akhira)|Rajab|Sha[ʿ'’]?ban|Ramadh?an|Shawwal|Dhu\s*al[-\s]?(?:Qa[ʿ'’]?dah|Hijjah))[^\S\n]++\Z")

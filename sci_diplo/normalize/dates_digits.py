@@ -70,12 +70,15 @@ def digit_atom(text: str, start: int, year_end: int) -> Atom | None:
 
 # Where a day and a month without a year stand: after a relation word ("on 5/3", "by 27/2"), or
 # opening a schedule's line before its leaders, a dash or a colon ("20/3 ........ Webinar").
-_DM_BEFORE_RX = re.compile(r"(?i)\b(?:on|by|until|till|from|since|before|after)[^\S\n]++\Z")
+_DM_BEFORE_RX = re.compile(r"(?i)\b(?:on|until|till|before|after)[^\S\n]++\Z")
 _DM_LINE_AFTER_RX = re.compile(r"[^\S\n]*+(?:\.{2,}|[–—-][^\S\n]|:)")
-_DM_NOT_AFTER_RX = re.compile(r"[^\S\n]*+(?:of\b|%|[a-z]{2,}s\b)")  # a share or a score: "3/5 of", "3/5 votes"
+# What a date's clause may go on with after it: its end, or a word that is no noun ("3/5 votes",
+# "2/3 majority", "10/10 as the target" are shares and scores).
+_DM_AFTER_RX = re.compile(r"[^\S\n]*+(?:[.,;:)\n]|\Z)|[^\S\n]++(?:at|in|and|or|to|from|with|for|the|when|because|but|it|we"
+                          r"|they|he|she|this|that|until)\b")
 
 
-_DOTTED_DATE_RX = re.compile(r"(?<![\d.])[0-3]?\d\.[01]?\d\.(?:19|20)\d\d(?![\d.])")
+_DOTTED_DATE_RX = re.compile(r"(?<![\d.])[0-3]?\d\.[01]?\d\.(?:19|20)\d\d(?!\d|\.\d)")
 
 
 def _writes_day_first_numbers(text: str) -> bool:
@@ -87,6 +90,13 @@ def _writes_day_first_numbers(text: str) -> bool:
     return _DOTTED_DATE_RX.search(text) is not None or bool(writes_day_first(text))
 
 
+def _writes_dates(text: str) -> bool:
+    """Whether the text writes dates with a day elsewhere, in numbers or in words, which makes its
+    bare "5/3" a day and a month rather than a share."""
+    return numeric_order(text) is not None or _DOTTED_DATE_RX.search(text) is not None \
+        or writes_day_first(text) is not None
+
+
 def _day_month(text: str, start: int, mt: re.Match) -> Atom | None:
     """Return the atom of "on 5/3" or "9-11/6" (day first where the text writes its dates day
     first, else month first: "on 12/27"), or None where the context names no date ("24/7", "9/11",
@@ -95,13 +105,18 @@ def _day_month(text: str, start: int, mt: re.Match) -> Atom | None:
     line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
     if not (_DM_BEFORE_RX.search(text, max(0, start - 8), start) or line_start and _DM_LINE_AFTER_RX.match(text, end)):
         return None
-    if _DM_NOT_AFTER_RX.match(text, end) or mt.group() in ("24/7", "9/11"):
-        return None  # (a span of service, an event's name)
+    if line_start and not _DM_BEFORE_RX.search(text, max(0, start - 8), start):
+        after_ok = True  # a schedule's line: "20/3 ........ Webinar"
+    else:
+        after_ok = _DM_AFTER_RX.match(text, end) is not None
+    if not after_ok or mt.group() in ("24/7", "9/11", "7/7") or not _writes_dates(text):
+        return None  # (a share, a score, a span of service, an event's name; a text that writes no dates)
     a, b = int(mt["dm_a"]), int(mt["dm_b"])
     a2 = int(mt["dm_a2"]) if mt["dm_a2"] else None
     month_first = a2 is None and (b > 12 or a <= 12 and not _writes_day_first_numbers(text))
     day, month = (b, a) if month_first else (a, b)
-    if not 1 <= month <= 12 or not valid_point(2000, month, day) or a2 is not None and not day < a2 <= 31:
+    if not 1 <= month <= 12 or not valid_point(2000, month, day) or a2 is not None and not (
+            day < a2 and valid_point(2000, month, a2)):
         return None
     hi = (None, month, a2) if a2 is not None else None
     return Atom(start, end, lo=(None, month, day), hi=hi)

@@ -350,7 +350,7 @@ def _following(text: str, start: int, word: str) -> Atom | None:
     return Atom(the.start(), mt.end(), "rel", rel=("later", unit, step))
 
 
-_SAME_UNIT_RX = re.compile(r"same[^\S\n]++(?P<unit>year|month)\b", re.I)
+_SAME_UNIT_RX = re.compile(r"same[^\S\n]++(?P<unit>year|month)(?![\w-])(?![^\S\n]++as\b)", re.I)  # (not "month-long", "as ...")
 _THE_OR_THAT_BEFORE_RX = re.compile(r"(?<![\w-])(?:the|that)[^\S\n]++\Z", re.I)
 
 

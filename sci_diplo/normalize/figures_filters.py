@@ -279,8 +279,8 @@ _STREET_AFTER_RE = re.compile(
 
 
 # An organisation's word after a small number that opens its line: an affiliation's mark.
-_AFFILIATION_AFTER_RE = re.compile(r"[^\S\n]?(?:Institute|Faculty|Department|School|Graduate|University|Centre|Center"
-                                   r"|Laboratory|College|Academy|Division|Unit|Research|National|Federal)\b")
+_AFFILIATION_AFTER_RE = re.compile(r"[^\S\n]?(?:Graduate[^\S\n]+)?(?:Institute|Faculty|Department|School|University|Centre"
+                                   r"|Center|Laboratory|College|Academy|Division)[^\S\n]+(?:of|for)\b")
 
 
 def excluded(text: str, num: Num) -> bool:

@@ -124,12 +124,12 @@ def _info(w: str) -> tuple[bool, bool, bool]:
     return joiner, boundary, is_plural(w)
 
 
-# The walked items (as WALK_RE.finditer reads them: only blanks and [*_] between, no line
-# break: the finders' text has a line's break only where a sentence, a list's item or a row
-# ends), up to n per regex call: the first four answer most walks; the walk says _MORE when
-# it needs more, and then the next six are read (ten in all, as always).
+# The walked items (as WALK_RE.finditer reads them: only blanks, one line break and [*_]
+# between, not a blank line: "19 reposts\n\nComments"), up to n per regex call: the first four
+# answer most walks; the walk says _MORE when it needs more, and then the next six are read (ten
+# in all, as always).
 def _items_re(n: int) -> re.Pattern[str]:
-    item = r"[^\S\n]*+(?:[*_][^\S\n]*+)*+(" + WALK_RE.pattern + r")"
+    item = r"[^\S\n]*+\n?[^\S\n]*+(?:[*_][^\S\n]*+)*+(" + WALK_RE.pattern + r")"
     return re.compile(item + "".join("(?:" + item for _ in range(n - 1)) + ")?" * (n - 1))
 
 

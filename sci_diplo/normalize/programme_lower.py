@@ -63,9 +63,6 @@ def _names_nothing(word: str, words: ProgrammeWords) -> bool:
     return all(lookup_country(part) for part in _DASH_RE.split(word))
 
 
-LONG_ACRONYM = 7  # letters of a lone acronym that may name a project before "project"
-
-
 def _a_name(head: str, premods: list[str], words: ProgrammeWords) -> bool:
     """True when the capitalised words before a lower-case head make a programme's name."""
     mods = [w for w in premods if w not in words.premod_connectors]
@@ -73,12 +70,7 @@ def _a_name(head: str, premods: list[str], words: ProgrammeWords) -> bool:
         return False
     if all(_names_nothing(w, words) for w in mods) or lookup_country(" ".join(mods)):
         return False  # "the Chinese programme", "the United States plan"
-    if len(mods) == 1 and is_acronym(mods[0]):
-        # a lone acronym before a few heads ("INSPIRE scheme"); before "project" only a long or a
-        # coded one ("COASTLINK project", "ATLAS-SD project"; not "the NASA project", "the UNESCO project")
-        return head in words.lower_acronym_heads and (head != "project" or len(mods[0]) >= LONG_ACRONYM
-                                                      or any(not c.isalpha() for c in mods[0]))
-    return True
+    return not (len(mods) == 1 and is_acronym(mods[0]) and head not in words.lower_acronym_heads)
 
 
 def _after_capitalised(text: str, end: int) -> bool:

@@ -62,6 +62,10 @@ def _and_ahead(text: str, toks: TokenWindow, j: int, right: int, words: Programm
     return False
 
 
+# "between" before a segment: its parties' names ("between Canada and Mexico's Ministry of ...").
+_BETWEEN_BEFORE_RX = re.compile(r"\bbetween[^\S\n]++\Z")
+
+
 def _segment(text: str, toks: TokenWindow, j: int, right: int, words: ProgrammeWords):
     """Read the words of one tail segment from ``toks[j]`` (after its connector).
 
@@ -73,6 +77,7 @@ def _segment(text: str, toks: TokenWindow, j: int, right: int, words: ProgrammeW
     seg: list[str] = []
     joiners, articles = words.tail_joiners, words.tail_articles
     first = toks.get(j)
+    start_pos = first[0] if first else right  # (where the segment starts, after its connector)
     if first and first[2] in articles and gap_kind(text[right : first[0]]) == "space":
         seg.append(first[2])
         right, j = first[1], j + 1
@@ -90,8 +95,9 @@ def _segment(text: str, toks: TokenWindow, j: int, right: int, words: ProgrammeW
             break
         if joiner and pending is not None:
             break
-        if pending is not None and word.endswith(("'s", "’s")):
-            break  # "... Continent and Tonga's own plan": "and" opens another noun phrase
+        if pending is not None and word.endswith(("'s", "’s")) and names_place(word[:-2]) \
+                and not _BETWEEN_BEFORE_RX.search(text, max(0, start_pos - 12), start_pos):
+            break  # "... Continent and Tonga's own plan": "and" opens another noun phrase (not "Women's and Children's")
         if joiner or article:
             if pending is None:
                 joined = (kept, end, j)

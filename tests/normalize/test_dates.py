@@ -249,8 +249,14 @@ def test_absolute_forms(text, expected):
         ("The council met on 05.03.2025 and approved it on 5/3.\n20/3 ........ Webinar\n9-11/6 ...... Week", "2025-03-10",
          [("05.03.2025", "2025-03-05", "on"), ("5/3", "2025-03-05", "on"), ("20/3", "2025-03-20", "on"),
           ("9-11/6", "2025-06-09/2025-06-11", "during")]),
-        ("Hearings on 12/27 and on 11/03. Support is 24/7; after 9/11; 3/5 of them; he won on 3/5 votes.", "2025-03-10",
-         [("12/27", "2024-12-27", "on"), ("11/03", "2024-11-03", "on")]),
+        ("Filed March 3, 2025. Hearings on 12/27 and on 11/03. Support is 24/7; after 9/11; 3/5 of them; he won on "
+         "3/5 votes; adopted by 2/3 majority.", "2025-03-10",
+         [("March 3, 2025", "2025-03-03", "on"), ("12/27", "2024-12-27", "on"), ("11/03", "2024-11-03", "on")]),
+        # ... and none in a text that writes no other date: "cut by 1/2", "on 5/3" may be shares
+        ("Emissions must be cut by 1/2 and the vote passed on 5/3.", "2025-03-10", []),
+        # (probed) "that same month" after a year alone names none; "month-long", "the same year as" compare
+        ("It was signed in 2019. That same month, Chile ratified it; the same month-long survey ran.", "2025-01-17",
+         [("2019", "2019", "on")]),
         ("Since 2023 it grew. Those who apply to both in the same year must choose.", "2025-01-17",
          [("Since 2023", "2023", "since")]),  # mid-clause, "the same year" compares
         ("Jan–Feb 2022: seismometers deployed; Sept.–Oct. 2021: talks. Jan met Feb.", "2025-01-17",
@@ -744,6 +750,7 @@ def test_dates_of_a_list_share_the_year_of_the_last(text, expected):
     ("I sat on a panel a couple of years ago.", "a couple of years ago", "2021"),
     ("This time last year you sat in that chair.", "This time last year", "2022-11"),  # its month a year back
     ("It was finalised on 15 Ramadan 1446, corresponding to 15 March 2025.", "15 March 2025", "2025-03-15"),  # no Hijri year
+    ("In 2024 H-1B visa approvals fell.", "2024", "2024"),  # (probed) no Hijri "H"
 ])
 def test_a_share_of_a_unit_ago(text, quote, value):
     (match,) = find_dates(text, "2023-11-18")

@@ -197,7 +197,10 @@ def _figs(text: str) -> list[tuple]:
         ("Norway ........ EUR 1.2 m; it rose 5 m; a grant of T$3.2 million; worth KD 12 million.",
          [(1.2e6, "EUR", "exact", None), (5, "meters", "exact", None), (3.2e6, "TOP", "exact", None),
           (12e6, "KWD", "exact", None)]),
-        # an affiliation's mark is no count; a noun is not read across a line break
+        # (probed) counts before an organisation's word that is no affiliation; a wrapped line's noun
+        ("15 Research Vessels Set Sail; 12 Department heads signed; it has 25 member\ninstitutions.",
+         [(15, "Vessels", "exact", None), (12, "heads", "exact", None), (25, "institutions", "exact", None)]),
+        # an affiliation's mark is no count; a noun is not read across a blank line
         ("Ana Silva1,2\n1 Institute of Marine Research, Bergen; 2 Centre for Ocean Studies, Porto\nIt got 19 reposts\n\n"
          "Comments", [(19, "reposts", "exact", None)]),
         # the Peruvian sol's sign; a slash after other letters is none

@@ -190,9 +190,13 @@ FIND_CASES = [
     ("The New Zealand–Tonga Joint Science Working Group backs the 2050 Strategy for the Blue Pacific Continent "
      "and Tonga's own plan; the IPCC Working Group met.",
      [("New Zealand–Tonga Joint Science Working Group", "dialogue"), ("2050 Strategy for the Blue Pacific Continent", "plan")]),
-    # a long or coded acronym before "project"; not an organisation's short one
-    ("The COASTLINK project and the ATLAS-SD project ended; the NASA project and the UNESCO project did not.",
-     [("COASTLINK project", "project"), ("ATLAS-SD project", "project")]),
+    # (probed) a lone acronym before "project" is no name: an organisation's as often as a project's
+    ("The COASTLINK project and the ATLAS-SD project ended; the EUMETSAT project and the NASA project did not.", []),
+    # a possessive after "and" ends a tail only when it names a place, and not among parties
+    ("The Global Strategy for Women's and Children's Health and the Agreement between Canada and Mexico's Ministry "
+     "of Science stand.",
+     [("Global Strategy for Women's and Children's Health", "plan"),
+      ("Agreement between Canada and Mexico's Ministry of Science", "agreement")]),
     # (probed) an organisation's or a ticket's campaign is none
     ("The Treatment Action Campaign (TAC) and the Biden–Harris Campaign spoke.", []),
     # a series of publications is no programme; a series of interviews is

@@ -146,6 +146,8 @@ LINK = "<https://example.org/story/2021/a-title>"
          "2025-04-21"),
         ("9th Conference (2025)\nBOOK OF ABSTRACTS | Final version, 6 October 2025\n\nIt met on 3 May 2020.",
          "2025-10-06"),
+        # (probed) an event's line of date, place and session is no masthead
+        ("Events\n3 July 2025 | Vienna | Morning session: talks\n15 May 2025 | Brussels, Belgium | Online\n", "2025"),
         # ... not a dash in a later line, nor an issue's number inside a sentence
         ("Report\n\nPhase 1 — September 2025\nThe lab opened on 3 March 2020.", "2020"),
         ("Report\n\nThe council met (No. 214, 14 May 2024) and agreed.\nIt opened on 3 March 2020.", "2024"),
