@@ -25,8 +25,8 @@ from sci_diplo.normalize.figures_filters import PASSED_MARK, excluded, find_qual
 from sci_diplo.normalize.figures_nouns import NOT_COUNTED, BOUNDARY, couple_figures, head_noun, is_plural, vague_figures
 from sci_diplo.normalize.figures_tables import across_rows, row_figures, table_figures
 from sci_diplo.normalize.figures_units import (
-    ISO_CODES, MEASURE_UNITS, THREE_DECIMAL_CURRENCIES, UNAMBIGUOUS_CURRENCY_WORDS, UNIT_ABBR, currency_after,
-    currency_before, currency_or_measure, currency_word, phrase_alternation, unit_word,
+    ISO_CODES, MEASURE_UNITS, SINGULAR_VERBS, THREE_DECIMAL_CURRENCIES, UNAMBIGUOUS_CURRENCY_WORDS, UNIT_ABBR,
+    currency_after, currency_before, currency_or_measure, currency_word, phrase_alternation, unit_word,
 )
 from sci_diplo.normalize.number_parse import Num
 from sci_diplo.normalize.numbers import scan, signed, tokens
@@ -124,9 +124,9 @@ _PROPORTION_NOUN_RE = re.compile(r"[^\S\n]+(?P<noun>[a-z]{3,})[^\S\n]+in[^\S\n]+
 # What ends such a share: a stop, or a verb that agrees with "one" ("is spent", "comes from",
 # "lacks access"), not a plural noun ("one office in three regions").
 _SHARE_END_RE = re.compile(
-    r"[^\S\n]*+(?:[,.;:)]|\n|\Z)|[^\S\n]+(?:is|was|has|had|will|would|can|could|may|might|must|should|goes|went|comes"
-    r"|came|gets|got|lives|lived|works|worked|ends|ended|lacks|lacked|involves|involved|receives|received|remains"
-    r"|remained|depends|depended|belongs|falls|fell|takes|took|funds|funded|returns|returned|leaves|left)\b")
+    r"[^\S\n]*+(?:[,.;:)]|\n|\Z)|[^\S\n]+(?:is|was|has|had|will|would|can|could|may|might|must|should|went|came|got"
+    r"|lived|worked|ended|lacked|involved|received|remained|depended|fell|took|funded|returned|left|"
+    + "|".join(SINGULAR_VERBS) + r")\b")
 # A number written as a year of the calendar: "one in 2020" is no proportion.
 _CALENDAR_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 # Words of temperature before a number glued to "C" ("temperatures reached 45C"), or a decimal

@@ -447,9 +447,13 @@ def _currency_re(text: str, pos: int) -> tuple[str, int] | None:
 # a code, and a plural noun after the code (not a verb before its object).
 _BARE_SMALL_RE = re.compile(r"(?<![\d,.])\d{1,3}[^\S\n]*+\Z")
 _CFA_AFTER_RE = re.compile(r"[^\S\n]++F?CFA\b")
-_LOWER_WORD_RE = re.compile(r"[^\S\n]++(?!(?:was|has|this|plus|less|minus|across|thus|unless|goes|pays|buys|gets|covers"
-                            r"|remains|costs|funds|brings|allows|includes|means|makes|takes|gives|helps|keeps|lasts)\b)"
-                            r"[a-z]{2,}s\b"
+# Verbs in "-s" that agree with a singular subject, which a plural noun's "-s" may look like
+# ("500 CAD covers the", "one student in ten comes from").
+SINGULAR_VERBS = ("goes", "pays", "buys", "gets", "covers", "remains", "costs", "funds", "brings", "allows", "includes",
+                  "means", "makes", "takes", "gives", "helps", "keeps", "lasts", "comes", "lives", "works", "ends",
+                  "lacks", "involves", "receives", "depends", "belongs", "falls", "returns", "leaves")
+_LOWER_WORD_RE = re.compile(r"[^\S\n]++(?!(?:was|has|this|plus|less|minus|across|thus|unless|" + "|".join(SINGULAR_VERBS)
+                            + r")\b)[a-z]{2,}s\b"
                             # (a verb's "-s" before its object: "500 CAD covers the travel", "buys a")
                             r"(?![^\S\n]++(?:the|a|an|its|their|his|her|our|this|that|you|me|us|them|it)\b)")
 
