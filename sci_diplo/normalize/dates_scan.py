@@ -184,8 +184,9 @@ def _demo(text: str, start: int, word: str) -> Atom | None:
     if mt is None:
         return None
     left = read_left(text, start)
-    if left.word == "the" and word in ("last", "next"):
-        return None  # "the last year" is a duration
+    if left.word == "the" and (word in ("last", "next") or word in ("coming", "upcoming")
+                               and mt["unit"].lower() in ("decade", "century")):
+        return None  # "the last year", "the coming decade": a span of time from now, as "the past decade"
     unit, k = mt["unit"], g.DEMONSTRATIVES[word]
     low = unit.lower()
     if low == "year" and k and (same := _THIS_TIME_RX.search(text, max(0, start - 12), start)) is not None:

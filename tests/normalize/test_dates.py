@@ -749,6 +749,7 @@ def test_dates_of_a_list_share_the_year_of_the_last(text, expected):
      "1980. See S/2024/56. It opened in 2012.", "2012", "2012"),
     ("I sat on a panel a couple of years ago.", "a couple of years ago", "2021"),
     ("This time last year you sat in that chair.", "This time last year", "2022-11"),  # its month a year back
+    ("In the coming decade we grow; in the coming year we sign.", "coming year", "2024"),  # a decade from now: a span
     ("It was finalised on 15 Ramadan 1446, corresponding to 15 March 2025.", "15 March 2025", "2025-03-15"),  # no Hijri year
     ("In 2024 H-1B visa approvals fell.", "2024", "2024"),  # (probed) no Hijri "H"
 ])
