@@ -33,6 +33,7 @@ from sci_diplo.normalize.dates import date_bounds
 from sci_diplo.normalize.countries import names_place
 from sci_diplo.normalize.dates_grammar import MONTHS, past_verb
 from sci_diplo.normalize.published import CLOCK_AFTER_RX, HEAD_CHARS, ISO_STAMP_RX, MASTHEAD_CHARS, signals_publication
+from sci_diplo.normalize.readable import line_end
 
 # Dates that name the moment of speaking rather than the time of an event.
 DEICTIC = frozenset({"today", "now", "nowadays", "currently", "at present", "presently"})
@@ -258,8 +259,7 @@ def _stamp_or_attribution(text: str, match: Any) -> bool:
         # November 2025", "Page updated: 2025-09-15" (not "The interview was published on Dec 17",
         # "Kenya released on 3 March 2024 its strategy")
         return True
-    line_end = text.find("\n", match.end)
-    if (line_end < 0 and len(text) or line_end) - line_start <= HEADING_CHARS and CAPITALS_HEADING.match(text, line_start):
+    if line_end(text, match.end) - line_start <= HEADING_CHARS and CAPITALS_HEADING.match(text, line_start):
         return True  # a heading: "ANNUAL IMPLEMENTATION REPORT 2024/25", "KEY FIGURES (academic year 2024/25)"
     return "wrote:" in text[match.end:match.end + 200] and WROTE_LINE.match(text, line_start) is not None
 

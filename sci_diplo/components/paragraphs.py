@@ -44,6 +44,7 @@ from sci_diplo.components import extensions
 from sci_diplo.components.base import Batched, doc_cache, doc_text, set_token_bounds
 from sci_diplo.components.extensions import PARAGRAPHS
 from sci_diplo.normalize.dates import SLASHED_AGENCY
+from sci_diplo.normalize.readable import line_end
 
 # A line break and the white space after it. Its literal first character lets the regex
 # engine jump from one line break to the next; a pattern that starts with the spaces
@@ -62,12 +63,6 @@ CUT_AFTER = frozenset(",;:|–—")
 
 
 TABLE_BARS = 2  # bars on a line of a table ("1 | Joint call | Completed | Q3 2024")
-
-
-def _line_end(text: str, start: int) -> int:
-    """Return where the line that starts at ``start`` ends (its line break, or the text's end)."""
-    end = text.find("\n", start)
-    return len(text) if end < 0 else end
 
 
 # A blank line: a line break, maybe blanks, and another line break.
@@ -103,7 +98,7 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
             if not runs_on:
                 starts.append(end)
         elif not blank and (BULLET_ITEM.match(text, end) or text.count("|", line_start, start) >= TABLE_BARS
-                            and text.count("|", end, _line_end(text, end)) >= TABLE_BARS):
+                            and text.count("|", end, line_end(text, end)) >= TABLE_BARS):
             starts.append(end)  # a bulleted item after a long line; a table's row before another
         line_start = end
         if blank:

@@ -67,6 +67,7 @@ from sci_diplo.normalize.dates_calendar import Point, date_bounds, fmt_span, par
 from sci_diplo.normalize.dates_context import Left, clause_tense, deadline_before, read_left, since_phrase, tense_of
 from sci_diplo.normalize.dates_resolve import resolve, resolve_month, resolve_weekday_date
 from sci_diplo.normalize.dates_scan import Atom, scan
+from sci_diplo.normalize.readable import line_end
 from sci_diplo.normalize.types import DateMatch
 
 __all__ = ["find_dates", "day_matches", "parse_date_value", "date_bounds"]
@@ -218,8 +219,7 @@ def _review_anchor(text: str, anchor: Point | None) -> Point | None:
     if mt is None:
         return None
     line_start = text.rfind("\n", 0, mt.start()) + 1
-    line_end = text.find("\n", mt.end())
-    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    line = text[line_start:line_end(text, mt.end())].strip()
     if len(line) > TITLE_LINE or line[-1:] in ".!?" or ". " in line:
         return None  # a sentence, not a title
     year = int(mt["a"] or mt["b"] or mt["c"])
@@ -590,9 +590,9 @@ def _is_dateline(text: str, atom: Atom) -> bool:
     line_start = text.rfind("\n", lo, atom.start) + 1
     if line_start == 0 and lo > 0:
         return False  # more than 80 characters before it on its line
-    line_end = text.find("\n", atom.end, atom.end + 200)
+    stop = text.find("\n", atom.end, atom.end + 200)
     prefix = text[line_start:atom.start]
-    suffix = text[atom.end:line_end if line_end >= 0 else atom.end + 200]
+    suffix = text[atom.end:stop if stop >= 0 else atom.end + 200]
     city = prefix.lstrip(_MARKUP)
     if _CITY_RX.fullmatch(city) and _AGENCY_RX.match(suffix):
         return True

@@ -25,6 +25,7 @@ from sci_diplo.normalize.countries import names_place
 from sci_diplo.normalize.figures_nouns import is_plural
 from sci_diplo.normalize.figures_units import currency_after, marker_code
 from sci_diplo.normalize.numbers_lexicon import SUFFIX_SCALES
+from sci_diplo.normalize.readable import line_end
 from sci_diplo.normalize.types import FigureMatch
 
 # A note's scale word, whose value (lower-cased, singular) is the digits' suffix's.
@@ -118,8 +119,7 @@ def row_figures(text: str) -> list[FigureMatch]:
     while bar >= 0 or block:
         line = None
         if bar >= 0:  # the line of the next bar
-            start, end = text.rfind("\n", 0, bar) + 1, text.find("\n", bar)
-            end = len(text) if end < 0 else end
+            start, end = text.rfind("\n", 0, bar) + 1, line_end(text, bar)
             line = (start, end, text.count("|", start, end))
             bar = text.find("|", end)
         if line is not None and block and line[0] == block[-1][1] + 1 and line[2] == block[-1][2]:
@@ -214,8 +214,7 @@ def _rows_after(text: str, start: int) -> list[tuple[int, int]]:
     rows: list[tuple[int, int]] = []
     pos, lines = start, 0
     while pos < len(text) and (rows or lines < _ROWS_WITHIN):
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
+        end = line_end(text, pos)
         line = text[pos:end].strip()
         if _CELL_GAP_RE.search(line):
             rows.append((pos, end))

@@ -23,6 +23,12 @@ _INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARS), " ")
 Run = tuple[int, int]
 
 
+def line_end(text: str, start: int) -> int:
+    """Return where the line that holds ``start`` ends (its line break, or the text's end)."""
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
 def _decoded(m: re.Match[str]) -> str:
     if m.group("space"):
         return " "
