@@ -280,6 +280,14 @@ _SUBJECT_BEFORE_RE = re.compile(r"(?<![\w'’-])([a-z][\w-]*[a-z])[^\S\n]+(?:(?:
 _NUMBER_OF_RE = re.compile(r"\bnumber[^\S\n]+of[^\S\n]+((?:[\w-]+[^\S\n]+){0,3}?[a-z][\w-]*s)\b", re.I)
 
 
+def _sentence_start(text: str, pos: int, reach: int) -> int:
+    """Return where the sentence or line that holds ``pos`` starts: after the last ". " or line
+    break before it, at most ``reach`` characters back."""
+    lo = max(0, pos - reach)
+    stop = text.rfind(". ", lo, pos)
+    return max(stop + 2 if stop >= 0 else 0, text.rfind("\n", lo, pos) + 1, lo)
+
+
 def _elided(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | None:
     """A number after a change whose noun the sentence gave before it: "42 researchers, up from
     15" (the last figure's noun: 15 researchers), "40 lakes, of which 11" (11 lakes), "the
@@ -291,8 +299,7 @@ def _elided(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | None:
         or _OF_WHICH_RE.search(text, max(0, n.start - 28), n.start)
     if change is None:
         return _change_from(text, n, found)
-    lo = max(0, n.start - 1000)  # (a sentence reaches back 1,000 characters at most here)
-    sent_start = max(text.rfind(". ", lo, n.start), text.rfind("\n", lo, n.start), lo - 1) + 1
+    sent_start = _sentence_start(text, n.start, 1000)
     # the last figure of the sentence before the change (read from the end: a long table's line
     # holds thousands of figures, and each of its "of which" would read them all)
     prev = next((f for f in reversed(found) if f.end <= change.start()), None)
@@ -357,10 +364,7 @@ def _part_of_whole(text: str, n: Num) -> FigureMatch | None:
     verb = _PART_VERB_RE.match(text, n.end)
     if verb is None or is_plural(verb["verb"]) or verb["verb"] in _NOT_VERBS:
         return None
-    lo = max(0, n.start - 200)
-    stop = text.rfind(". ", lo, n.start)
-    start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", lo, n.start) + 1, lo)
-    whole = _OF_THE_WHOLE_RE.match(text, start, n.start)
+    whole = _OF_THE_WHOLE_RE.match(text, _sentence_start(text, n.start, 200), n.start)
     if whole is None or not is_plural(whole["noun"]):
         return None
     return FigureMatch(n.start, n.end, n.value, whole["noun"], "exact")
