@@ -81,20 +81,14 @@ _DM_AFTER_RX = re.compile(r"[^\S\n]*+(?:[.,;:)\n]|\Z)|[^\S\n]++(?:at|in|and|or|t
 _DOTTED_DATE_RX = re.compile(r"(?<![\d.])[0-3]?\d\.[01]?\d\.(?:19|20)\d\d(?!\d|\.\d)")
 
 
-def _writes_day_first_numbers(text: str) -> bool:
-    """Whether the text writes its dates day first: its numeric dates with slashes or dots, or
-    else its dates in words, say so (month first, as in American text, when nothing does)."""
+def _day_first_dates(text: str) -> bool | None:
+    """Whether the text writes its dates day first (True) or month first (False), as its numeric
+    dates with slashes or dots, or else its dates in words, show; None when it writes no date with
+    a day, and a bare "5/3" in it is a share rather than a day and a month."""
     order = numeric_order(text)
     if order is not None:
         return order
-    return _DOTTED_DATE_RX.search(text) is not None or bool(writes_day_first(text))
-
-
-def _writes_dates(text: str) -> bool:
-    """Whether the text writes dates with a day elsewhere, in numbers or in words, which makes its
-    bare "5/3" a day and a month rather than a share."""
-    return numeric_order(text) is not None or _DOTTED_DATE_RX.search(text) is not None \
-        or writes_day_first(text) is not None
+    return True if _DOTTED_DATE_RX.search(text) is not None else writes_day_first(text)
 
 
 def _day_month(text: str, start: int, mt: re.Match) -> Atom | None:
@@ -103,17 +97,18 @@ def _day_month(text: str, start: int, mt: re.Match) -> Atom | None:
     "3/5 of", a score)."""
     end = mt.end()
     line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
-    if not (_DM_BEFORE_RX.search(text, max(0, start - 8), start) or line_start and _DM_LINE_AFTER_RX.match(text, end)):
+    before = _DM_BEFORE_RX.search(text, max(0, start - 8), start) is not None
+    schedule = not before and line_start and _DM_LINE_AFTER_RX.match(text, end) is not None  # "20/3 ........ Webinar"
+    if not (before or schedule):
         return None
-    if line_start and not _DM_BEFORE_RX.search(text, max(0, start - 8), start):
-        after_ok = True  # a schedule's line: "20/3 ........ Webinar"
-    else:
-        after_ok = _DM_AFTER_RX.match(text, end) is not None
-    if not after_ok or mt.group() in ("24/7", "9/11", "7/7") or not _writes_dates(text):
-        return None  # (a share, a score, a span of service, an event's name; a text that writes no dates)
+    if not (schedule or _DM_AFTER_RX.match(text, end)) or mt.group() in ("24/7", "9/11", "7/7"):
+        return None  # (a share, a score, a span of service, an event's name)
+    day_first = _day_first_dates(text)
+    if day_first is None:
+        return None  # a text that writes no dates
     a, b = int(mt["dm_a"]), int(mt["dm_b"])
     a2 = int(mt["dm_a2"]) if mt["dm_a2"] else None
-    month_first = a2 is None and (b > 12 or a <= 12 and not _writes_day_first_numbers(text))
+    month_first = a2 is None and (b > 12 or a <= 12 and not day_first)
     day, month = (b, a) if month_first else (a, b)
     if not 1 <= month <= 12 or not valid_point(2000, month, day) or a2 is not None and not (
             day < a2 and valid_point(2000, month, a2)):
