@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from sci_diplo.normalize.figures_units import currency_after, currency_or_measure
 from sci_diplo.normalize.number_parse import Tok
-from sci_diplo.normalize.numbers_lexicon import DOZ, VAGUE
+from sci_diplo.normalize.numbers_lexicon import DOZ, VAGUE, WORDS
 from sci_diplo.normalize.types import FigureMatch
 
 # One word (letters, then letters/digits/apostrophes/hyphens, or an en dash or
@@ -222,7 +222,6 @@ _UNIT_NOTE_RE = re.compile(r"\((?:[^\S\n]*(?:all[^\S\n]+)?(?:amounts|figures|val
 # "a couple of", and the scale it may multiply: "a couple of dozen projects" is about 24.
 _COUPLE_RE = re.compile(r"(?i)\ba[^\S\n]+couple[^\S\n]+of[^\S\n]+(?:(?P<scale>dozen|hundred|thousand|million|billion)[^\S\n]+"
                         r"(?:(?P<scale2>thousand|million|billion)[^\S\n]+)?)?")
-_COUPLE_SCALES = {"dozen": 12.0, "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 
 def couple_figures(text: str) -> list[FigureMatch]:
@@ -231,8 +230,9 @@ def couple_figures(text: str) -> list[FigureMatch]:
     if "couple" not in text:  # (most texts)
         return out
     for m in _COUPLE_RE.finditer(text):
-        value = 2 * _COUPLE_SCALES.get((m.group("scale") or "").lower(), 1.0) \
-            * _COUPLE_SCALES.get((m.group("scale2") or "").lower(), 1.0)  # "a couple of hundred thousand"
+        value = 2.0  # times its scales: "a couple of hundred thousand"
+        for scale in (m["scale"], m["scale2"]):
+            value *= WORDS[scale.lower()].value if scale else 1
         unit = currency_or_measure(text, m.end() - 1)  # money, or a unit of measure ("weeks")
         if unit is not None and len(unit) == 3:
             value, unit = value * unit[1], (unit[0], unit[2])
