@@ -203,7 +203,8 @@ _WORDS_YEAR = (r"(?:in[^\S\n]++)?(?:the[^\S\n]++year[^\S\n]++)?(?P<yw>two[-\s]th
 
 
 def words_year(words: str) -> int:
-    """Return the year that ``_WORDS_YEAR``'s group ``yw`` writes ("two thousand and four": 2004)."""
+    """Return the year that ``_WORDS_YEAR``'s group ``yw`` or ``SPOKEN_YEAR_RX`` writes ("two
+    thousand and four": 2004; "nineteen ninety-eight": 1998)."""
     parts = " ".join(words.lower().replace("-", " ").split()).split(" ", 1)
     rest = parts[1] if len(parts) > 1 else ""
     if parts[0] == "two":  # "two thousand and twenty-four"

@@ -242,8 +242,7 @@ def _said(text: str, start: int, word: str) -> Atom | None:
         mt = g.SPOKEN_YEAR_RX.match(text, start)
         if mt is None:
             return None
-        y = (1900 if mt["c"].lower() == "nineteen" else 2000) + g.NUMBER_WORDS[" ".join(mt["y"].lower().split())]
-        return Atom(start, mt.end(), lo=(y, None, None))
+        return Atom(start, mt.end(), lo=(g.words_year(mt.group()), None, None))
     return _qord(text, start, word) if word in g.ORDINAL_WORDS and g.ORDINAL_WORDS[word] <= 4 else None
 
 
