@@ -195,11 +195,14 @@ _DAY_REST = (r"(?:[^\S\n]++(?:to|through|and|-)[^\S\n]++(?:the[^\S\n]++)?(?P<d2>
 # A year in words after a day said aloud, as a treaty's closing clause writes it: "two thousand and
 # twenty-four", "in the year two thousand and four", "twenty twenty-four" (the year in group ``yw``;
 # not a count: "two thousand researchers", "twenty four labs").
+# Words ending in "s" that are no plural noun: a year said aloud may stand before them ("twenty
+# fourteen was"), not before a count's noun ("twenty fourteen-year-olds", "nineteen fifties labs").
+_NOT_PLURAL = r"(?!(?:was|has|is|as|this|its|thus)\b)"
 _BELOW_100 = word_trie(sorted(k for k, v in NUMBER_WORDS.items() if v < 100 and k not in ("a", "an")))
 _TEN_TO_99 = word_trie(sorted(k for k, v in NUMBER_WORDS.items() if 10 <= v < 100))  # "twenty fourteen", not "twenty four"
 _WORDS_YEAR = (r"(?:in[^\S\n]++)?(?:the[^\S\n]++year[^\S\n]++)?(?P<yw>two[-\s]thousand(?:(?:[^\S\n]++and)?[-\s]"
                + _BELOW_100 + r"|(?=[^\S\n]*+(?:[,.;)]|\n|\Z)))(?![\w-])|(?:nineteen|twenty)[^\S\n]++" + _TEN_TO_99
-               + r"(?![\w-]))(?![^\S\n]++(?!(?:was|has|is|as|this|its|thus)\b)[a-z]*s\b)")
+               + r"(?![\w-]))(?![^\S\n]++" + _NOT_PLURAL + r"[a-z]*s\b)")
 
 
 def words_year(words: str) -> int:
@@ -220,7 +223,7 @@ ORDINAL_DAY_RX = re.compile(r"(?P<d1>" + _DAY_WORD + r")" + _DAY_REST
 SPOKEN_YEAR_RX = re.compile(
     r"(?P<c>nineteen|twenty)[^\S\n]++(?P<y>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     r"|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four"
-    r"|five|six|seven|eight|nine))?)\b(?![-\s]*+(?:percent|per\s++cent|years?|[a-z]+s)\b)", re.I)
+    r"|five|six|seven|eight|nine))?+)\b(?![-\s]*+(?:percent|per\s++cent|years?|" + _NOT_PLURAL + r"[a-z]+s)\b)", re.I)
 
 # A capitalised month's name or abbreviation, for patterns of other modules.
 MONTH_NAME = "(?:" + word_trie([m.capitalize() for m in MONTHS]) + ")"

@@ -810,6 +810,10 @@ def test_a_month_and_a_span_of_its_days(text, value, relation):
     ("It replaces a memorandum from twenty fourteen.", "twenty fourteen", "2014"),
     ("The next session is in twenty twenty-six.", "twenty twenty-six", "2026"),
     ("The archive opened in nineteen ninety-eight.", "nineteen ninety-eight", "1998"),
+    # ... at a sentence's start, before a verb that ends in "s" (not a count's noun)
+    ("Twenty fourteen was the year it began.", "Twenty fourteen", "2014"),
+    ("Nineteen ninety-eight was the year it began.", "Nineteen ninety-eight", "1998"),
+    ("It stalled. Twenty twenty-two has been better.", "Twenty twenty-two", "2022"),
     # a treaty's closing clause: "the Nth day of", the year in words
     ("Done at Seoul on the twelfth day of May two thousand and twenty-four, in duplicate.",
      "twelfth day of May two thousand and twenty-four", "2024-05-12"),
@@ -828,7 +832,8 @@ def test_dates_said_aloud(text, quote, value):
     assert (text[match.start:match.end], match.value) == (quote, value)
 
 
-@pytest.mark.parametrize("text", ["Twenty twenty-year-olds joined.", "Nineteen fifty percent.", "The fifth round of talks."])
+@pytest.mark.parametrize("text", ["Twenty twenty-year-olds joined.", "Nineteen fifty percent.", "The fifth round of talks.",
+                                  "Twenty fourteen-year-olds joined.", "We hired twenty twenty labs."])
 def test_counts_and_ordinals_said_aloud_are_no_dates(text):
     assert find_dates(text, "2025-04-29") == []
 
