@@ -76,6 +76,14 @@ _DM_LINE_AFTER_RX = re.compile(r"[^\S\n]*+(?:\.{2,}|[–—-][^\S\n]|:)")
 # "2/3 majority", "10/10 as the target" are shares and scores).
 _DM_AFTER_RX = re.compile(r"[^\S\n]*+(?:[.,;:)\n]|\Z)|[^\S\n]++(?:at|in|and|or|to|from|with|for|the|when|because|but|it|we"
                           r"|they|he|she|this|that|until)\b")
+# Two of them as a range: "from 1/9 to 30/9", "between 3/10 and 5/10", "1/9–30/9" (a dash needs no
+# word before it; "to", "until" and "and" need "from" or "between", or one of _DM_BEFORE_RX's words).
+_DM = r"(?P<{0}a>[0-3]?\d)/(?P<{0}b>[0-3]?\d)"
+_DM_PAIR_RX = re.compile(_DM.format("p1") + r"[^\S\n]*+(?:(?P<dash>[-–—])|(?:to|until|till|and)(?![\w-]))[^\S\n]*+"
+                         + _DM.format("p2") + r"(?![\d/]|[.,]\d)")
+_DM_PAIR_BEFORE_RX = re.compile(r"(?i)(?P<change>\b(?:rose|rise|fell|fall|grew|went|up|down|improved|increased|decreased"
+                                r"|dropped|climbed|jumped|declined)[^\S\n]++)?\b(?:from|between)[^\S\n]++\Z")
+_DM_PAIR_SECOND_RX = re.compile(r"(?<![\d/.,])[0-3]?\d/[0-3]?\d[^\S\n]*+(?:[-–—]|(?:to|until|till|and))[^\S\n]*+\Z")
 
 
 _DOTTED_DATE_RX = re.compile(r"(?<![\d.])[0-3]?\d\.[01]?\d\.(?:19|20)\d\d(?!\d|\.\d)")
@@ -91,17 +99,40 @@ def _day_first_dates(text: str) -> bool | None:
     return True if _DOTTED_DATE_RX.search(text) is not None else writes_day_first(text)
 
 
+def _dm_pair(text: str, start: int) -> bool:
+    """Whether the day and month at ``start`` opens a range of two, the second later in the year
+    than the first, that stands where a date may: "from 1/9 to 30/9;" (not "from 1/3 to 1/2",
+    "between 1/4 and 1/3 of the budget", nor, in a text that writes no dates, any pair)."""
+    mt = _DM_PAIR_RX.match(text, start)
+    if mt is None:
+        return False
+    opens = _DM_PAIR_BEFORE_RX.search(text, max(0, start - 18), start)
+    if opens is not None and opens["change"]:
+        return False  # "rose from 3/10 to 7/10": shares or scores
+    if not (mt["dash"] or opens is not None or _DM_BEFORE_RX.search(text, max(0, start - 8), start)):
+        return False
+    if not (_DM_AFTER_RX.match(text, mt.end()) or _DM_LINE_AFTER_RX.match(text, mt.end())):
+        return False
+    day_first = _day_first_dates(text)
+    if day_first is None:
+        return False
+    (d1, m1), (d2, m2) = ((int(mt[f"{p}a"]), int(mt[f"{p}b"]))[::1 if day_first else -1] for p in ("p1", "p2"))
+    return (valid_point(2000, m1, d1) and valid_point(2000, m2, d2)) and (m1, d1) < (m2, d2)
+
+
 def _day_month(text: str, start: int, mt: re.Match) -> Atom | None:
     """Return the atom of "on 5/3" or "9-11/6" (day first where the text writes its dates day
-    first, else month first: "on 12/27"), or None where the context names no date ("24/7", "9/11",
-    "3/5 of", a score)."""
+    first, else month first: "on 12/27"), or either of a range "from 1/9 to 30/9", or None where
+    the context names no date ("24/7", "9/11", "3/5 of", a score)."""
     end = mt.end()
     line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
-    before = _DM_BEFORE_RX.search(text, max(0, start - 8), start) is not None
+    second = _DM_PAIR_SECOND_RX.search(text, max(0, start - 12), start)
+    pair = _dm_pair(text, start) or (second is not None and _dm_pair(text, second.start()))
+    before = pair or _DM_BEFORE_RX.search(text, max(0, start - 8), start) is not None
     schedule = not before and line_start and _DM_LINE_AFTER_RX.match(text, end) is not None  # "20/3 ........ Webinar"
     if not (before or schedule):
         return None
-    if not (schedule or _DM_AFTER_RX.match(text, end)) or mt.group() in ("24/7", "9/11", "7/7"):
+    if not (pair or schedule or _DM_AFTER_RX.match(text, end)) or mt.group() in ("24/7", "9/11", "7/7"):
         return None  # (a share, a score, a span of service, an event's name)
     day_first = _day_first_dates(text)
     if day_first is None:

@@ -252,6 +252,16 @@ def test_absolute_forms(text, expected):
         ("Filed March 3, 2025. Hearings on 12/27 and on 11/03. Support is 24/7; after 9/11; 3/5 of them; he won on "
          "3/5 votes; adopted by 2/3 majority.", "2025-03-10",
          [("March 3, 2025", "2025-03-03", "on"), ("12/27", "2024-12-27", "on"), ("11/03", "2024-11-03", "on")]),
+        # ... two as a range, after "from", "between" or with a dash, the second later than the first
+        ("Filed 03.02.2025. The school runs from 1/9 to 30/9; visits 10/4 - 20/4 and between 3/10 and 5/10.",
+         "2025-03-01", [("03.02.2025", "2025-02-03", "on"), ("from 1/9 to 30/9", "2025-09-01/2025-09-30", "during"),
+                        ("10/4 - 20/4", "2025-04-10/2025-04-20", "during"),
+                        ("between 3/10 and 5/10", "2025-10-03/2025-10-05", "during")]),
+        ("Filed 12/27/2024. Visits run from 9/1 to 9/30.", "2025-03-01",
+         [("12/27/2024", "2024-12-27", "on"), ("from 9/1 to 9/30", "2024-09-01/2024-09-30", "during")]),
+        # ... but not shares or scores: a change, a fall, "of" after, the second no later
+        ("Filed 03.02.2025. Scores went from 3/10 to 7/10; it rose from 1/3 to 2/3; between 1/4 and 1/3 of "
+         "them; from 1/3 to 1/2 in a year.", "2025-03-01", [("03.02.2025", "2025-02-03", "on")]),
         # ... and none in a text that writes no other date: "cut by 1/2", "on 5/3" may be shares
         ("Emissions must be cut by 1/2 and the vote passed on 5/3.", "2025-03-10", []),
         # (probed) "that same month" after a year alone names none; "month-long", "the same year as" compare
