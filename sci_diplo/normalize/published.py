@@ -70,7 +70,7 @@ _SIGN_OFF_RX = re.compile(
 # A publication word (and where: "published in Nature"; a report "Tabled in Parliament", not a
 # question "tabled on"), then only what ``_TO_DATE`` allows before the date.
 _PUBLISHED_BEFORE_RX = re.compile(
-    r"(?:(?:published|posted|updated|released|issued|modified|edited|dated|date|dtg"
+    r"(?:(?:published(?:\s++online)?|posted|updated|released|issued|modified|edited|dated|date|dtg"
     # words that are a page's label only at a line's or a field's start ("captured 18 Mar 2024",
     # not "The image, captured on 5 May 2023 by ...")
     r"|(?:(?<=\n)|(?<=[·|•\[]\s)|(?<=[·|•\[]))[^\S\n]*+(?:premiered|aired|broadcast"
@@ -237,14 +237,30 @@ def masthead_month(head: str) -> str | None:
     return f"{m['year']}-{g.MONTHS[m['month'].lower()]:02d}"
 
 
+# A label of a version before the published one ("Revised version, 2 September 2025 | Final
+# version, 6 October 2025"), and of the published one.
+_PROVISIONAL_RX = re.compile(r"(?i)\b(?:revised|draft|received|submitted|accepted)\b[^\n]{0,25}\Z")
+_FINAL_RX = re.compile(r"(?i)\b(?:final\s++version|published(?:\s++online)?)\b[^\n]{0,25}\Z")
+
+
 def _first_stated(head: str, days: _Days) -> str | None:
-    """Return the first single day in the first ``HEAD_CHARS`` that signals publication, or None."""
+    """Return the first single day in the first ``HEAD_CHARS`` that signals publication, or None;
+    after a provisional version's label, the final version's or the publication's day that
+    follows it, if one does."""
+    first = None
     for match in days.in_order():
         if match.start >= HEAD_CHARS:
             break
-        if signals_publication(head, match):
+        if not signals_publication(head, match):
+            continue
+        before = head[max(0, match.start - 40):match.start]
+        if first is None:
+            if not _PROVISIONAL_RX.search(before):
+                return match.value
+            first = match.value
+        elif _FINAL_RX.search(before):
             return match.value
-    return None
+    return first
 
 
 def signals_publication(text: str, match: DateMatch) -> bool:

@@ -146,6 +146,14 @@ LINK = "<https://example.org/story/2021/a-title>"
          "2025-04-21"),
         ("9th Conference (2025)\nBOOK OF ABSTRACTS | Final version, 6 October 2025\n\nIt met on 3 May 2020.",
          "2025-10-06"),
+        # a revised or received version's date gives way to the final version's or the publication's
+        # that follows it, not to a later date of another kind
+        ("BOOK OF ABSTRACTS\nRevised version, 2 September 2025 | Final version, 6 October 2025\n\nIt met in 2020.",
+         "2025-10-06"),
+        ("Article history: Received 3 May 2024; revised 1 July 2024; accepted 2 August 2024; published online "
+         "10 August 2024\n\nIt met on 3 May 2020.", "2024-08-10"),
+        ("Revised version, 2 September 2025\nThe meeting of 6 October 2025 was held.", "2025-09-02"),
+        ("Published 3 May 2024 | Updated 5 May 2024\n\nIt met on 3 May 2020.", "2024-05-03"),
         # (probed) an event's line of date, place and session is no masthead
         ("Events\n3 July 2025 | Vienna | Morning session: talks\n15 May 2025 | Brussels, Belgium | Online\n", "2025"),
         # ... not a dash in a later line, nor an issue's number inside a sentence
