@@ -177,9 +177,11 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
     text = _without_footnotes(text)
     toks = tokens(text, split_dotted=False)
     nums = [signed(text, n, line=False) for n in scan(text, ratios=False, toks=toks)]
-    if "(" in text and (blank := _without_doubles(text, nums)) is not text:
-        text = blank  # "eight (8) representatives" read as "eight     representatives"
+    if "(" in text and (doubled := _without_doubles(text, nums)) is not None:
+        text, starts = doubled  # "eight (8) representatives" read as "eight     representatives"
         toks = tokens(text, split_dotted=False)
+        for t in toks:
+            t.alone = t.start in starts  # "5 (five) million and ten (10)": two numbers, each written twice
         nums = [signed(text, n, line=False) for n in scan(text, ratios=False, toks=toks)]
     memo: dict[int, list] = {}
     out: list[FigureMatch] = []
@@ -223,18 +225,19 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
 _DOUBLED_GAP_RE = re.compile(r"[^\S\n]*+\(")
 
 
-def _without_doubles(text: str, nums: list[Num]) -> str:
+def _without_doubles(text: str, nums: list[Num]) -> tuple[str, set[int]] | None:
     """Return ``text`` with the bracketed copy of each number written twice blanked out (same
     length): a number in words and its digits in brackets ("up to twenty (20) researchers",
-    "two (2) million euros"), or digits and their words ("5 (five) labs"). ``text`` itself when
-    there is none."""
-    pieces, last = [], 0
+    "two (2) million euros"), or digits and their words ("5 (five) labs"); and where those
+    numbers start. None when there is none."""
+    pieces, last, starts = [], 0, set()
     for n, m in zip(nums, nums[1:]):
         if m.value == n.value and n.text[:1].isdigit() != m.text[:1].isdigit() and text.startswith(")", m.end) \
                 and _DOUBLED_GAP_RE.fullmatch(text, n.end, m.start):
             pieces += [text[last:n.end], " " * (m.end + 1 - n.end)]
             last = m.end + 1
-    return "".join(pieces) + text[last:] if pieces else text
+            starts.add(n.start)
+    return ("".join(pieces) + text[last:], starts) if pieces else None
 
 
 # A change before a number whose noun is left out: "up from 15", "will rise to 4,700", "reach 2,500".

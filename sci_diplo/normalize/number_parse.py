@@ -40,6 +40,7 @@ class Tok:
     """
 
     is_int = grouped = dcomma = spaced = False
+    alone = False  # it starts a number of its own ("ten" written "ten (10)"), whatever stands before it
     sfx: str | None = None
     fu: str | None = None
     ndigits = 0
@@ -121,7 +122,7 @@ class Card:
         k, last = t.kind, self.last
         if last is None:
             return k in (UNIT, TEEN, TENS, DIG)
-        if last == "dsfx" or g is None or t.fu:
+        if last == "dsfx" or g is None or t.fu or t.alone:
             return False
         if g == "and":
             # digits after "hundred and" only ("3 hundred and 21"): "$10 million and 300 grants" is two numbers

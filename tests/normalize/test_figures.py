@@ -264,6 +264,9 @@ def _figs(text: str) -> list[tuple]:
         # a number and the same in brackets, as legal texts write it, is one figure; other brackets are none
         ("It has not more than eight (8) representatives and 5 (five) labs; three (4) cars and 2020 (2020) were",
          [(8, "representatives", "at_most", None), (5, "labs", "exact", None)]),
+        # ... and each number written twice stands alone: "and ten (10)" does not join the amount before it
+        ("The Fund gives EUR 5 (five) million and ten (10) fellowships, two hundred and ten (210) grants.",
+         [(5e6, "EUR", "exact", None), (10, "fellowships", "exact", None), (210, "grants", "exact", None)]),
         # the CFA franc before or after an amount, West African unless the text names Central
         # Africa's countries more
         ("Dakar pays FCFA 787 million, or CFA 5,000 a student.", [(787e6, "XOF", "exact", None), (5000, "XOF", "exact", None)]),
