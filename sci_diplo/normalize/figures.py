@@ -193,7 +193,7 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
             # no unit can follow, or numbers in a row ("one one", "1 1"): no figure, unless its
             # noun is left out ("up from 4,000 three years ago")
             if (fig := _elided(text, n, out) or _clause_share(text, n) or _same_noun(text, n, out)
-                    or _part_of_count(text, n, out) or _part_of_whole(text, n)) is not None:
+                    or _breakdown(text, n, out) or _part_of_count(text, n, out) or _part_of_whole(text, n)) is not None:
                 out.append(fig)
             i += 1
             continue
@@ -209,7 +209,7 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
                 i += 2
                 continue
         fig = _part_of_whole(text, n) or _single_figure(text, n, memo) or _percent_of(text, n) or _elided(text, n, out) \
-            or _same_noun(text, n, out) or _part_of_count(text, n, out)
+            or _same_noun(text, n, out) or _breakdown(text, n, out) or _part_of_count(text, n, out)
         if fig is not None:
             out.append(fig)
         i += 1
@@ -397,6 +397,40 @@ def _same_noun(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | Non
     if not gap["part"] and text[n.end:n.end + 1] not in (",", ".", ";"):
         return None
     return FigureMatch(n.start, n.end, n.value, last.unit, "exact")
+
+
+# A count's breakdown in brackets right after it: "8 PhD students (4 in Bremen, 4 in Nukus)", "40
+# engineers (12 from Kenya and 28 from Ghana)"; its parts' numbers.
+_BREAKDOWN_OPEN_RE = re.compile(r"[^\S\n]*+\(")
+_BREAKDOWN_PART_RE = re.compile(r"(?<![\w.,])(\d{1,6})(?![\w.,]\d|[\w%])")
+
+
+_BREAKDOWN_PART_END_RE = re.compile(r"[^,;)]*?(?=[^\S\n]+and[^\S\n]|[,;)])")
+
+
+def _breakdown(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | None:
+    """A number in the brackets right after a count, whose numbers there add up to it: a part of
+    that count, with its noun, quoted to the part's end ("4 in Bremen"); not "40 labs (12 funded)",
+    whose 12 is no part of a sum."""
+    if not found or n.fraction or n.sfx or n.value < 1 or not n.head.is_int:
+        return None
+    # the count before the brackets (the part's earlier siblings come after it)
+    whole = next((f for f in reversed(found[-8:]) if f.end < n.start and _BREAKDOWN_OPEN_RE.match(text, f.end)), None)
+    if whole is None or whole.unit is None or not whole.unit.islower() or whole.unit == "percent" \
+            or whole.unit in MEASURE_UNITS:
+        return None
+    opened = _BREAKDOWN_OPEN_RE.match(text, whole.end)
+    if opened is None or opened.end() > n.start:
+        return None
+    close = text.find(")", opened.end(), opened.end() + 120)
+    if close < n.end or "(" in text[opened.end():close] or "\n" in text[opened.end():close]:
+        return None
+    parts = [int(m.group(1)) for m in _BREAKDOWN_PART_RE.finditer(text, opened.end(), close)]
+    if len(parts) < 2 or sum(parts) != whole.value or any(
+            opened.end() <= f.start < close and f.unit != whole.unit for f in found):
+        return None  # (not "10 sites (3 km apart, 7 in total)")
+    end = _BREAKDOWN_PART_END_RE.match(text, n.end)
+    return FigureMatch(n.start, end.end() if end else n.end, n.value, whole.unit, "exact")
 
 
 def _a_source(text: str, fig: FigureMatch) -> bool:

@@ -264,6 +264,13 @@ def _figs(text: str) -> list[tuple]:
         # a number and the same in brackets, as legal texts write it, is one figure; other brackets are none
         ("It has not more than eight (8) representatives and 5 (five) labs; three (4) cars and 2020 (2020) were",
          [(8, "representatives", "at_most", None), (5, "labs", "exact", None)]),
+        # a count's breakdown in brackets, whose numbers add up to it, counts its noun; not a bracket
+        # whose numbers do not, or that holds another unit
+        ("It trains 8 PhD students (4 in Bremen, 4 in Nukus) and 40 engineers (12 from Kenya and 28 from Ghana).",
+         [(8, "students", "exact", None), (4, "students", "exact", None), (4, "students", "exact", None),
+          (40, "engineers", "exact", None), (12, "engineers", "exact", None), (28, "engineers", "exact", None)]),
+        ("It has 40 labs (12 funded by Japan) and 10 sites (3 km apart, 7 in total).",
+         [(40, "labs", "exact", None), (10, "sites", "exact", None), (3, "kilometers", "exact", None)]),
         # ... and each number written twice stands alone: "and ten (10)" does not join the amount before it
         ("The Fund gives EUR 5 (five) million and ten (10) fellowships, two hundred and ten (210) grants.",
          [(5e6, "EUR", "exact", None), (10, "fellowships", "exact", None), (210, "grants", "exact", None)]),
