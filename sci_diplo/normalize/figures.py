@@ -193,7 +193,8 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
             # no unit can follow, or numbers in a row ("one one", "1 1"): no figure, unless its
             # noun is left out ("up from 4,000 three years ago")
             if (fig := _elided(text, n, out) or _clause_share(text, n) or _same_noun(text, n, out)
-                    or _breakdown(text, n, out) or _part_of_count(text, n, out) or _part_of_whole(text, n)) is not None:
+                    or _breakdown(text, n, out) or _part_of_count(text, n, out) or _part_of_whole(text, n)
+                    or _sample_size(text, n)) is not None:
                 out.append(fig)
             i += 1
             continue
@@ -431,6 +432,29 @@ def _breakdown(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | Non
         return None  # (not "10 sites (3 km apart, 7 in total)")
     end = _BREAKDOWN_PART_END_RE.match(text, n.end)
     return FigureMatch(n.start, end.end() if end else n.end, n.value, whole.unit, "exact")
+
+
+# A sample's size as studies write it, "(n = 412", "(N=1,024;", and what the sentence says was
+# surveyed before it: "We surveyed all fellows whose stay ended ... (n = 412" counts 412 fellows.
+_SAMPLE_BEFORE_RE = re.compile(r"\(\s*+[nN]\s*+=\s*+\Z")
+_SAMPLE_AFTER_RE = re.compile(r"\s*+[;,)]")
+_SURVEYED_RE = re.compile(r"\b(?:surveyed|interviewed|sampled|polled|asked|studied|recruited|enrolled)[^\S\n]+"
+                          r"(?:(?:all|the|our|some|every|those)[^\S\n]+)?(?:[a-z][\w-]*[^\S\n]+){0,2}?"
+                          r"(?P<noun>[a-z][\w-]*s)\b")
+
+
+def _sample_size(text: str, n: Num) -> FigureMatch | None:
+    """A sample's size ("n = 412") counting the plural that its sentence says was surveyed."""
+    if not n.head.is_int or n.value < 1 or not _SAMPLE_BEFORE_RE.search(text, max(0, n.start - 8), n.start) \
+            or not _SAMPLE_AFTER_RE.match(text, n.end):
+        return None
+    start = text.rfind("(", max(0, n.start - 8), n.start) + 1
+    surveyed = None
+    for surveyed in _SURVEYED_RE.finditer(text, _sentence_start(text, start, 400), start):
+        pass  # (the last before the brackets)
+    if surveyed is None or not is_plural(surveyed["noun"]) or surveyed["noun"] in NOT_COUNTED:
+        return None
+    return FigureMatch(start, n.end, n.value, surveyed["noun"], "exact")
 
 
 def _a_source(text: str, fig: FigureMatch) -> bool:

@@ -271,6 +271,11 @@ def _figs(text: str) -> list[tuple]:
           (40, "engineers", "exact", None), (12, "engineers", "exact", None), (28, "engineers", "exact", None)]),
         ("It has 40 labs (12 funded by Japan) and 10 sites (3 km apart, 7 in total).",
          [(40, "labs", "exact", None), (10, "sites", "exact", None), (3, "kilometers", "exact", None)]),
+        # a sample's size counts what its sentence says was surveyed; not with nothing surveyed
+        ("We surveyed all fellows whose stay ended in 2022 (n = 412; response rate 47%). The model (n = 3) fits.",
+         [(412, "fellows", "exact", None), (47, "percent", "exact", None)]),
+        ("We interviewed senior officials in five ministries (N=42). Staff were asked (n = 9).",
+         [(5, "ministries", "exact", None), (42, "officials", "exact", None)]),
         # ... and each number written twice stands alone: "and ten (10)" does not join the amount before it
         ("The Fund gives EUR 5 (five) million and ten (10) fellowships, two hundred and ten (210) grants.",
          [(5e6, "EUR", "exact", None), (10, "fellowships", "exact", None), (210, "grants", "exact", None)]),
