@@ -246,6 +246,7 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
     last_end = 0  # where it ends
     atoms = _merge(text, scan(text, timeml_refs))
     shared = _shared_years(text, atoms)
+    entry_before: tuple[Point, int] | None = None  # the last schedule line's day without a year, and where its line starts
     for i, atom in enumerate(atoms):
         if atom.start < hours_end:
             continue
@@ -284,6 +285,19 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
             span, relative = _value(text, replace(atom, weekday=None), (heading, 1, 1), (heading, 12, 31))
         else:
             span, relative = _value(text, atom, anchor, review)
+        entry = _entry_start(text, atom)
+        if entry and span is not None and atom.kind == "cal" and atom.lo and atom.lo[0] is None:
+            if entry_before is not None and entry_before[1] == text.rfind("\n", 0, entry - 1) + 1 \
+                    and anchor is not None and _side(entry_before[0], anchor) > 0 \
+                    and _ordered(span[0]) < _ordered(entry_before[0]):
+                # a schedule's lines after one to come ("20/3 ... | 9-11/6 ... | 2/10 ..."): the next
+                # such day (not in a list of the past, newest first: "5 March – ... | 12 February – ...")
+                later = [y for y in (entry_before[0][0], entry_before[0][0] + 1)
+                         if _ordered(_with_year(atom, y).lo) >= _ordered(entry_before[0])]
+                span = _value(text, _with_year(atom, later[0]), anchor, review)[0]
+            entry_before = (span[0], entry) if span is not None else None
+        elif entry:
+            entry_before = None
         if span is not None and not _valid_span(*span):
             span = None  # out of the calendar we write ("900 centuries ago")
         value = _format(*span) if span else None
@@ -309,6 +323,20 @@ _SHARED_GAP_RX = re.compile(
     r"(?:[^\S\n]*+,[^\S\n]*+(?:(?:and|or)[^\S\n]++)?|[^\S\n]++(?:and|or|&|as[^\S\n]++well[^\S\n]++as)[^\S\n]++)"
     r"(?:[a-z]++[^\S\n]++){0,2}?(?:(?:on|in)[^\S\n]++)?")
 _SHARED_GAP_CHARS = 30
+
+
+_ENTRY_LEAD_RX = re.compile(r"[^\S\n]*+(?:[-*•·][^\S\n]++)?")
+
+
+def _ordered(point: Point) -> tuple[int, int, int]:
+    """Return ``point`` as a key that orders points of any precision (a missing part as 0)."""
+    return point[0] or 0, point[1] or 0, point[2] or 0
+
+
+def _entry_start(text: str, atom: Atom) -> int:
+    """Return where the line starts when ``atom`` opens it (after blanks or a bullet), else 0."""
+    line = text.rfind("\n", 0, atom.start) + 1
+    return line if line and _ENTRY_LEAD_RX.fullmatch(text, line, atom.start) else 0
 
 
 def _with_year(atom: Atom, year: int) -> Atom:

@@ -262,6 +262,12 @@ def test_absolute_forms(text, expected):
         # ... but not shares or scores: a change, a fall, "of" after, the second no later
         ("Filed 03.02.2025. Scores went from 3/10 to 7/10; it rose from 1/3 to 2/3; between 1/4 and 1/3 of "
          "them; from 1/3 to 1/2 in a year.", "2025-03-01", [("03.02.2025", "2025-02-03", "on")]),
+        # a schedule's lines after one to come keep their order: the next such day; a list of the
+        # past, newest first, keeps each nearest its publication
+        ("Diary\n20 March – webinar\n9 June – week\n2 October – info day", "2025-03-10",
+         [("20 March", "2025-03-20", "on"), ("9 June", "2025-06-09", "on"), ("2 October", "2025-10-02", "on")]),
+        ("News\n5 March – launch\n12 February – visit\n20 January – meeting", "2025-03-10",
+         [("5 March", "2025-03-05", "on"), ("12 February", "2025-02-12", "on"), ("20 January", "2025-01-20", "on")]),
         # ... and none in a text that writes no other date: "cut by 1/2", "on 5/3" may be shares
         ("Emissions must be cut by 1/2 and the vote passed on 5/3.", "2025-03-10", []),
         # (probed) "that same month" after a year alone names none; "month-long", "the same year as" compare
