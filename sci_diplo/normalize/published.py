@@ -61,16 +61,19 @@ _DONE_AT_RX = re.compile(_DONE_AT, re.M)
 # A place alone before a dateline's date in the footer: a letter's "Vienna, 23 February 2026" by
 # its signature.
 _SIGNED_AT_RX = re.compile(r"[^\S\n]*+[A-Z][\w.'’-]*+(?:[^\S\n]++(?:and[^\S\n]++)?[A-Z][\w.'’-]*+){0,3},[^\S\n]*+")
-# What may follow it to the text's end: a few short lines of a signature, no date ("Dr. A. Weber\n
-# Director"), not a list of related stories or upcoming events.
-_SIGNATURE_AFTER_RX = re.compile(r"[^\S\n]*+(?:\n[^\S\n]*+(?:[^\d\n]{1,60})?){0,6}[^\S\n]*+")
+# What may follow it to the text's end: a few short lines of a signature or an address block, no
+# date ("Dr. A. Weber\nDirector", a note's seal and addressee), not a list of related stories or
+# upcoming events.
+_SIGNATURE_AFTER_RX = re.compile(r"[^\S\n]*+(?:\n[^\S\n]*+(?:[^\d\n]{1,80})?){0,10}[^\S\n]*+")
 # A letter's closing near it: "With warm regards,", "Yours sincerely".
 _SIGN_OFF_RX = re.compile(
-    r"(?i)\b(?:regards|sincerely|faithfully|respectfully|best wishes|yours truly|on behalf of)\b")
+    r"(?i)\b(?:regards|sincerely|faithfully|respectfully|best wishes|yours truly|on behalf of"
+    r"|(?:highest|high|distinguished)\s++consideration)\b")  # (a note verbale's closing)
 # A publication word (and where: "published in Nature"; a report "Tabled in Parliament", not a
 # question "tabled on"), then only what ``_TO_DATE`` allows before the date.
 _PUBLISHED_BEFORE_RX = re.compile(
-    r"(?:(?:published(?:\s++online)?|posted|updated|released|issued|modified|edited|dated|date|dtg"
+    r"(?:<(?:[\w-]++:)?(?:\w*date|published|updated|issued)>"  # a feed's or a page's element: "<lastBuildDate>"
+    r"|(?:published(?:\s++online)?|posted|updated|released|issued|modified|edited|dated|date|dtg"
     # words that are a page's label only at a line's or a field's start ("captured 18 Mar 2024",
     # not "The image, captured on 5 May 2023 by ...")
     r"|(?:(?<=\n)|(?<=[·|•\[]\s)|(?<=[·|•\[]))[^\S\n]*+(?:premiered|aired|broadcast"
@@ -263,11 +266,19 @@ def _first_stated(head: str, days: _Days) -> str | None:
     return first
 
 
+# A sentence that cites another document before its date: "with reference to the Ministry's Note
+# No. 1187 dated 3 June 2024".
+_CITING_RX = re.compile(r"(?i)\b(?:with\s++reference\s++to|in\s++(?:reply|response)\s++to|further\s++to"
+                        r"|pursuant\s++to|referring\s++to|refers\s++to)\b[^\n;]*+\Z")
+
+
 def signals_publication(text: str, match: DateMatch) -> bool:
     """Return True when ``match`` is a dateline, follows a publication word or precedes a link."""
     if match.dateline:
         return True
     line_start = text.rfind("\n", 0, match.start) + 1
+    if _CITING_RX.search(text, max(line_start, match.start - 120), match.start):
+        return False
     # (a line break before it when the line starts within reach: a label must open its line)
     before = ("\n" if line_start >= match.start - 60 else "") + text[max(line_start, match.start - 60):match.start]
     if _PUBLISHED_BEFORE_RX.search(before) or _BYLINE_RX.match(text, line_start, match.start):

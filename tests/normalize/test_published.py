@@ -154,6 +154,16 @@ LINK = "<https://example.org/story/2021/a-title>"
          "10 August 2024\n\nIt met on 3 May 2020.", "2024-08-10"),
         ("Revised version, 2 September 2025\nThe meeting of 6 October 2025 was held.", "2025-09-02"),
         ("Published 3 May 2024 | Updated 5 May 2024\n\nIt met on 3 May 2020.", "2024-05-03"),
+        # a feed's or a page's date element
+        ("<rss><channel>\n<title>News</title>\n<lastBuildDate>Fri, 07 Mar 2025 14:05:12 +0200</lastBuildDate>\n"
+         "<item><description>It met on 3 May 2020.</description></item>", "2025-03-07"),
+        # a date that a sentence cites ("with reference to the Note ... dated") is another document's;
+        # a note verbale's place and date after its closing formula, seal and addressee are its own
+        ("NOTE VERBALE\n\nThe Embassy, with reference to the Ministry's Note No. 1187/BNG dated 3 June 2024, proposes "
+         "it.\n\nThe Embassy avails itself of this opportunity to renew the assurances of its highest "
+         "consideration.\n\nHanoi, 16 September 2024\n\n[Seal of the Embassy]      [Initialled]\n\nMinistry of "
+         "Foreign Affairs\nof the Socialist Republic of Viet Nam\nDepartment of Europe\nHanoi\n\ncc: Ministry of "
+         "Science and Technology of the Socialist Republic of Viet Nam\n", "2024-09-16"),
         # (probed) an event's line of date, place and session is no masthead
         ("Events\n3 July 2025 | Vienna | Morning session: talks\n15 May 2025 | Brussels, Belgium | Online\n", "2025"),
         # ... not a dash in a later line, nor an issue's number inside a sentence
