@@ -303,8 +303,8 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
         value = _format(*span) if span else None
         if atom.kind == "ref":
             value = atom.rel[1]
-        if dateline and span is not None:
-            anchor = span[0]
+        if span is not None and (dateline or _is_stamp(text, atom, span)):
+            anchor = span[0]  # (a stamp's entry, as a dateline's story, says "yesterday" of its day)
         if atom.kind != "ref" and not dateline:  # (a dateline dates the story, not its events)
             last = span[0] if span is not None and span[1] is None else None
             last_end = atom.end
@@ -610,6 +610,22 @@ def _range_points(lo: Point, hi: Point) -> tuple[Point | None, Point | None]:
     if (lo[0] is None) != (hi[0] is None):
         return None, None
     return lo, hi
+
+
+# A time stamp: a full date and a clock time opening a line, after blanks or a feed's element
+# ("<pubDate>Thu, 06 Mar 2025 09:30:00 +0200", "2025-06-11 16:05 UTC — Orbit raised"); an entry of a
+# feed, a blog or a thread follows it.
+_STAMP_BEFORE_RX = re.compile(r"(?:[^\S\n]|<[\w:-]{1,30}>)*+")
+_STAMP_CLOCK_RX = re.compile(r"(?:[^\S\n]*+,|[^\S\n]++at)?[^\S\n]*+T?\d{1,2}:\d{2}")
+
+
+def _is_stamp(text: str, atom: Atom, span: tuple) -> bool:
+    """Return True when ``atom``, a day with its year, is a time stamp opening its line."""
+    if span[1] is not None or span[0][2] is None or not atom.full:
+        return False
+    line = text.rfind("\n", 0, atom.start) + 1
+    return _STAMP_BEFORE_RX.fullmatch(text, line, atom.start) is not None and \
+        _STAMP_CLOCK_RX.match(text, atom.end) is not None
 
 
 def _is_dateline(text: str, atom: Atom) -> bool:

@@ -262,6 +262,14 @@ def test_absolute_forms(text, expected):
         # ... but not shares or scores: a change, a fall, "of" after, the second no later
         ("Filed 03.02.2025. Scores went from 3/10 to 7/10; it rose from 1/3 to 2/3; between 1/4 and 1/3 of "
          "them; from 1/3 to 1/2 in a year.", "2025-03-01", [("03.02.2025", "2025-02-03", "on")]),
+        # a time stamp opening its line (a feed's item, a blog's update) anchors what follows it, as
+        # a dateline does; a date without a clock time does not
+        ("<item>\n<pubDate>Tue, 04 Mar 2025 10:00:00 +0200</pubDate>\n<description>It opened today.</description>",
+         "2025-03-07", [("Tue, 04 Mar 2025", "2025-03-04", "on"), ("today", "2025-03-04", "on")]),
+        ("2025-06-11 16:05 UTC — Orbit raised\nYesterday the last burn ended.\n\n2025-06-06 — Arrays out\nIt "
+         "woke yesterday.", "2025-06-24",
+         [("2025-06-11", "2025-06-11", "on"), ("Yesterday", "2025-06-10", "on"), ("2025-06-06", "2025-06-06", "on"),
+          ("yesterday", "2025-06-10", "on")]),
         # a schedule's lines after one to come keep their order: the next such day; a list of the
         # past, newest first, keeps each nearest its publication
         ("Diary\n20 March – webinar\n9 June – week\n2 October – info day", "2025-03-10",
