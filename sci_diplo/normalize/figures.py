@@ -50,7 +50,7 @@ _COMPOUND_RE = re.compile(r"[-\u2010\u2011]([^\W\d_]+)(?:[-\u2010\u2011]old)?(?!
 # "percent of 10": the percent word before a number (no number before it).
 _PERCENT_OF_RE = re.compile(r"(?i)(?<![\w])(?P<p>percents?|per[^\S\n]?cent)[^\S\n]+of[^\S\n]+\Z")
 # What may follow a number that states a figure: a word, %, °, "+", a glued dash.
-_NEXT_RE = re.compile(r"[*_]{0,2}[^\S\n]*(?:[^\W\d_]|[%°℃％+]|[-\u2010\u2011\u2013\u2014](?:\d|[^\W\d_]))"
+_NEXT_RE = re.compile(r"[*_]{0,2}[^\S\n]*(?:[^\W\d_]|[%°℃％+€£₹₩₽₦₺₱฿₫₴₪₸₮₾₼৳]|[-\u2010\u2011\u2013\u2014](?:\d|[^\W\d_]))"
                       r"|[^\S\n]+[-\u2013\u2014][^\S\n]+\d")
 # What may stand between the two ends of a range, units included ("20% to 30%").
 _RANGE_LOOSE_RE = re.compile(

@@ -286,10 +286,12 @@ _AFFILIATION_AFTER_RE = re.compile(r"[^\S\n]?(?:Graduate[^\S\n]+)?(?:Institute|F
 def excluded(text: str, num: Num) -> bool:
     """Return whether ``num`` states no quantity (see the module docstring)."""
     h = num.head
-    if h.dcomma and num.scale == 1.0 and not _PERCENT_AFTER_RE.match(text, num.end):
-        return True  # "5,00", "22,24": a decimal comma states an amount only with a scale or percent ("€1,8 million")
-    if h.kind == "dotted" or h.sfx == "G" or (h.spaced and h.sfx in PROSE_UNSAFE_SCALES):
-        return True
+    if h.dcomma and num.scale == 1.0 and not h.grouped and not _PERCENT_AFTER_RE.match(text, num.end):
+        return True  # "5,00", "22,24": a decimal comma states an amount only with a scale or percent ("€1,8
+        # million"), or after groups of thousands ("3.412.560,50 €")
+    if h.kind == "dotted" or h.sfx == "G" or (h.spaced and h.sfx in PROSE_UNSAFE_SCALES
+                                             and not (h.sfx in ("M", "k", "K") and currency_before(text, num.start))):
+        return True  # (but "EUR 1.6 M", "USD 250 k": a scale after money)
     s, e = num.start, num.end
     before, after = text[s - 1:s], text[e:e + 1]
     if (s >= 2 and before in _DASHES and text[s - 2].isalpha()) or before in ("#", "№") \

@@ -133,6 +133,9 @@ _SPACE_RE = re.compile(r"[\s\u2010-]+")
 _ABBR_RUNS = _first_runs(list(UNIT_ABBR), lower=False)
 _UNIT_WORD_RUNS = _first_runs(list(UNIT_WORDS), lower=True)
 _ABBR_SYMBOLS = frozenset(a[0] for a in UNIT_ABBR if not _RUN_RE.match(a))
+# Money signs that name one currency after an amount too, as much of Europe and Asia writes them
+# ("1 500 €"); not "$" or "¥", whose currency the text decides.
+_SYMBOLS_AFTER = frozenset("€£₹₩₽₦₺₱฿₫₴₪₸₮₾₼৳")
 
 
 @lru_cache(maxsize=4096)
@@ -158,6 +161,8 @@ def _after(text: str, pos: int, currency: bool = True, measure: bool = True) -> 
         return None
     run = m.group(1)
     if run is None:
+        if currency and m.group(2) in _SYMBOLS_AFTER:
+            return _currency_re(text, pos)  # "3.412.560,50 €", "1 500 ₹"
         return _measure_re(text, pos) if measure and m.group(2) in _ABBR_SYMBOLS else None
     may_currency, may_measure = _run_kinds(run)
     return ((currency and may_currency and _currency_re(text, pos))
@@ -211,7 +216,7 @@ _SYMBOLS = {
     "₦": "NGN", "₺": "TRY", "₱": "PHP", "฿": "THB", "₫": "VND", "₴": "UAH", "₪": "ILS",
     "GH₵": "GHS", "GH¢": "GHS", "₵": "GHS", "KSh": "KES", "Ksh": "KES",
     "FJ$": "FJD", "TT$": "TTD", "J$": "JMD", "EC$": "XCD", "Rp": "IDR", "Rp.": "IDR",
-    "Tk": "BDT", "Tk.": "BDT", "৳": "BDT", "₸": "KZT", "₮": "MNT", "₾": "GEL", "₼": "AZN",
+    "Tk": "BDT", "Tk.": "BDT", "Bt": "THB", "Bt.": "THB", "৳": "BDT", "₸": "KZT", "₮": "MNT", "₾": "GEL", "₼": "AZN",
     "FCFA": "XOF", "CFA": "XOF",  # the CFA franc: West or Central African by the text (``cfa_code``)
     "S/": "PEN",  # the Peruvian sol
     "T$": "TOP", "KD": "KWD",  # the Tongan paʻanga, the Kuwaiti dinar
@@ -288,6 +293,7 @@ _CURRENCY_WORD_CODES = {w: code for k, code in _CURRENCY_WORDS.items() for w in 
 CURRENCY_AFTER_RE = re.compile(
     r"[^\S\n]*(?:(?P<adj>(?i:" + "|".join(re.escape(a) for a in _ADJ) + r"))[^\S\n]+)?"
     r"(?:(?P<word>(?i:" + _CUR_WORD_ALT + r"))|(?P<code>F?CFA|[A-Z]{3}|RMB))(?![\w-])"
+    r"|[^\S\n]*(?P<sign>[" + "".join(sorted(_SYMBOLS_AFTER)) + "])"
 )
 
 
@@ -419,6 +425,8 @@ def _currency_re(text: str, pos: int) -> tuple[str, int] | None:
     m = CURRENCY_AFTER_RE.match(text, pos)
     if m is None:
         return None
+    if m.group("sign"):
+        return _SYMBOLS[m.group("sign")], m.end()
     if m.group("code"):
         code = m.group("code")
         if code in WORD_CODES and (code in ("CFA", "FCFA") or _BARE_SMALL_RE.search(text, max(0, pos - 8), pos)) \

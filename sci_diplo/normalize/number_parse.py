@@ -194,6 +194,7 @@ _BLANKS = (" ", "\t", "\u00a0")
 # What may follow the first blank before a spaced scale: a blank or its first letter.
 _SPACED_SCALE_STARTS = frozenset(_BLANKS) | {s[0] for s in SPACED_SCALES}
 _GROUP_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009'’")
+_GROUP_DOTS = str.maketrans("", "", ". \u00a0\u202f\u2009")  # (thousands before a decimal comma)
 # What joins digits to more digits in DIGIT_RE: decimal point, commas, blanks.
 _JOINERS = ".,'’" + " \u00a0\u202f\u2009"  # (an apostrophe: Swiss thousands)
 
@@ -201,10 +202,10 @@ _JOINERS = ".,'’" + " \u00a0\u202f\u2009"  # (an apostrophe: Swiss thousands)
 def _digit_value(grp: str | None, dcomma: str | None, plain: str | None, exp: str | None,
                  sfx: str | None) -> float | None:
     """Return the value of a digit token from its regex groups (scale suffix included)."""
-    if grp:
-        body = grp.translate(_GROUP_SEPARATORS)
-    elif dcomma:
+    if dcomma:
         body = dcomma.replace(",", ".")
+    elif grp:
+        body = grp.translate(_GROUP_SEPARATORS)
     else:
         body = plain or ""
     try:
@@ -264,7 +265,9 @@ def plain_token(text: str, d: int, r: int, out: list[Tok]) -> bool:
 
 def digit_token(text: str, m: re.Match[str], out: list[Tok]) -> None:
     """Append one digit token (with a spaced scale suffix if any) to ``out``."""
-    dig, grp, dcomma, plain, exp, sfx, fu = m.group("dig", "grp", "dcomma", "plain", "exp", "sfx", "fu")
+    dig, grp, dcomma, plain, exp, sfx, fu, eur = m.group("dig", "grp", "dcomma", "plain", "exp", "sfx", "fu", "eur")
+    if eur:  # "3.412.560,50": its groups' dots or blanks dropped, read as a decimal comma
+        grp, dcomma = eur, eur.translate(_GROUP_DOTS)
     value = float(plain) if plain and not exp and not sfx else _digit_value(grp, dcomma, plain, exp, sfx)
     if value is None or not math.isfinite(value):  # "9" * 400 overflows: no usable number
         return

@@ -160,7 +160,10 @@ _SUFFIX_ALT = "|".join(sorted(SUFFIX_SCALES, key=len, reverse=True))
 DIGIT_RE = re.compile(
     r"(?=[\d.hw])(?:(?P<url>(?:https?://|www\.)\S+)"
     r"|(?:(?<![\w.])|" + _GLUED_CODES + r")(?P<dig>(?>"
-    r"(?P<dotted>\d+(?:\.\d+){2,})"
+    # thousands grouped by dots or blanks before a decimal comma, as much of Europe writes money:
+    # "3.412.560,50", "2 499 875,00" (before ``dotted``, which would take "3.412.560")
+    r"(?P<eur>\d{1,3}(?:\.\d{3})++,\d{1,2}(?![\d]|[.,]\d)|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})++,\d{1,2}(?!\d|[.,]\d))"
+    r"|(?P<dotted>\d+(?:\.\d+){2,})"
     r"|(?P<grp>\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
     r"|\d{1,3}(?:['’]\d{3}(?!\d))+(?:\.\d+)?"  # Swiss thousands: "12'000", "1’500’000"
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,]))+(?:\.\d+)?(?!\.\d))"

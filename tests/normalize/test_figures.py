@@ -271,6 +271,12 @@ def _figs(text: str) -> list[tuple]:
           (40, "engineers", "exact", None), (12, "engineers", "exact", None), (28, "engineers", "exact", None)]),
         ("It has 40 labs (12 funded by Japan) and 10 sites (3 km apart, 7 in total).",
          [(40, "labs", "exact", None), (10, "sites", "exact", None), (3, "kilometers", "exact", None)]),
+        # thousands grouped by dots or blanks before a decimal comma; a money sign after the amount; a
+        # spaced "M" or "k" after money; the baht's "Bt"; but a decimal comma alone is no amount
+        ("It costs 3.412.560,50 € and EUR 2 499 875,00, then EUR 1.6 M, USD 250 k and Bt 27.5 million; pages 22,24.",
+         [(3412560.5, "EUR", "exact", None), (2499875, "EUR", "exact", None), (1.6e6, "EUR", "exact", None),
+          (250e3, "USD", "exact", None), (27.5e6, "THB", "exact", None)]),
+        ("It trained 1.6 M people and 1 500 ₹ went to each.", [(1500, "INR", "exact", None)]),
         # a sample's size counts what its sentence says was surveyed; not with nothing surveyed
         ("We surveyed all fellows whose stay ended in 2022 (n = 412; response rate 47%). The model (n = 3) fits.",
          [(412, "fellows", "exact", None), (47, "percent", "exact", None)]),
