@@ -66,6 +66,7 @@ from sci_diplo.normalize import dates_grammar as g
 from sci_diplo.normalize.dates_calendar import Point, date_bounds, fmt_span, parse_point
 from sci_diplo.normalize.dates_context import Left, clause_tense, deadline_before, read_left, since_phrase, tense_of
 from sci_diplo.normalize.dates_resolve import resolve, resolve_month, resolve_weekday_date
+from sci_diplo.normalize.dates_eras import gregorian_years
 from sci_diplo.normalize.dates_scan import Atom, scan
 from sci_diplo.normalize.readable import line_end
 from sci_diplo.normalize.types import DateMatch
@@ -237,6 +238,7 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
     """
     if not isinstance(text, str) or not text:
         return []
+    text, eras = gregorian_years(text)  # "B.E. 2567", "Reiwa 6" (the same length: offsets hold)
     anchor = _anchor(published)
     review = _review_anchor(text, anchor)
     heading: int | None = None  # in a text with no date of its own, the year that opens a timeline's entry
@@ -313,6 +315,19 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
                 and (atom.start <= 12 or "\n" in text[atom.start - 12:atom.start]):
             heading = span[0][0]  # a timeline's entry opening its line: "1972: ...", "1985–1990 – ..."
         out.append(_match(text, atom, value, relative, dateline and span is not None))
+    return _widened(out, eras) if eras else out
+
+
+def _widened(matches: list[DateMatch], spans: list[tuple[int, int]]) -> list[DateMatch]:
+    """Return ``matches`` each widened over the stretches of ``spans`` it overlaps (an era's year
+    rewritten: "Reiwa 5" is quoted whole, not as its last four characters)."""
+    out = []
+    for m in matches:
+        start, end = m.start, m.end
+        for a, b in spans:
+            if a < end and start < b:
+                start, end = min(start, a), max(end, b)
+        out.append(m if (start, end) == (m.start, m.end) else replace(m, start=start, end=end))
     return out
 
 

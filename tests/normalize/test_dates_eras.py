@@ -1,0 +1,46 @@
+"""Years of the Buddhist Era and of Japan's eras, read as Gregorian years (offsets kept)."""
+
+import pytest
+
+from sci_diplo.normalize.dates import find_dates
+from sci_diplo.normalize.dates_eras import era_year, gregorian_years
+
+
+@pytest.mark.parametrize("era,n,year", [("Reiwa", 1, 2019), ("reiwa", 6, 2024), ("Heisei", 31, 2019),
+                                        ("Showa", 64, 1989), ("Shōwa", 1, 1926), ("Meiji", 45, 1912)])
+def test_era_year(era, n, year):
+    assert era_year(era, n) == year
+
+
+def test_gregorian_years_keep_the_length_and_name_what_they_rewrote():
+    text = "Adopted in B.E. 2564 (2021); funds for fiscal year 2568; signed in Heisei 28; FY2024 (Reiwa 6)."
+    rewritten, spans = gregorian_years(text)
+    assert len(rewritten) == len(text)
+    assert "2021" in rewritten and "2568" not in rewritten and "fiscal year 2025" in rewritten
+    assert [text[a:b] for a, b in spans] == ["B.E. 2564 (2021)", "2568", "Heisei 28", "2024 (Reiwa 6)"]
+
+
+@pytest.mark.parametrize("text", [
+    "He holds a B.E. in civil engineering and taught 2500 students.",  # a degree, not the era
+    "The 2560 MHz band and 2,450 fellows.",  # no era named
+    "Meiji University hosted 30 fellows.",  # an era's name with no year
+])
+def test_texts_without_an_era_year_are_left_alone(text):
+    assert gregorian_years(text) == (text, [])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the Buddhist Era, in a text that marks it: its years, its fiscal years, a full date's year;
+    # the words before the mark govern the year; a Gregorian gloss is the same date
+    ("The Cabinet adopted it in B.E. 2564 (2021). It funds fiscal years 2568–2569, from 1 April 2568 – 30 "
+     "September 2569. By B.E. 2573 (2030) it ends.",
+     [("B.E. 2564 (2021)", "2021", "on"), ("2568–2569", "2025/2026", "during"),
+      ("from 1 April 2568 – 30 September 2569", "2025-04-01/2026-09-30", "during"),
+      ("By B.E. 2573 (2030)", "2030", "by")]),
+    # Japan's eras, glossed or not, after a Gregorian year in brackets
+    ("In Reiwa 5 (2023) alone, many came. It was signed in Heisei 28. The FY2024 (Reiwa 6) budget grew.",
+     [("Reiwa 5 (2023)", "2023", "on"), ("Heisei 28", "2016", "on"), ("FY2024 (Reiwa 6)", "2024", "on")]),
+])
+def test_era_years_are_dates(text, expected):
+    got = [(text[m.start:m.end], m.value, m.relation) for m in find_dates(text, "2025-02-19")]
+    assert got == expected
