@@ -175,15 +175,24 @@ OPEN_WORDS = frozenset(
     "those than into onto over under between among about after before during through per via also".split())
 
 
+# A line that is a figure alone, as slides and fact sheets set a big number over its label ("37" /
+# "joint research projects funded", "More than 4,000" / "farmers trained", "A$48.6m" / "committed").
+FIGURE_LINE = re.compile(
+    r"[^\S\n]*+(?i:(?:more[^\S\n]++than|over|about|around|nearly|almost|some|up[^\S\n]++to|at[^\S\n]++least"
+    r"|roughly|close[^\S\n]++to)[^\S\n]++|~)?(?:[A-Z]{0,3}[$€£¥₹]|[A-Z]{3}[^\S\n]++)?\d{1,3}(?:[,.  ]\d{3})*+"
+    r"(?:[.,]\d++)?(?:[^\S\n]?(?:[A-Za-z]{1,8}|%|×))?[^\S\n]*+")
+
+
 def runs_into(line: str, first: str) -> bool:
     """True when a short ``line`` plainly runs on into the next line, which opens with ``first``:
     it ends with a hyphen or a word no sentence ends with ("... Memorandum of" / "Understanding
-    ..."), or with a comma before a line in lower case. A line of a list or table that ends in
-    a figure ("fellowships awarded 45" / "partner universities 12") does not."""
+    ..."), or with a comma before a line in lower case, or it is a figure alone over its label in
+    lower case ("37" / "joint research projects"). A line of a list or table that ends in a
+    figure ("fellowships awarded 45" / "partner universities 12") does not."""
     line = line.rstrip()
     if line[-1:] == ",":
         return first.islower()
-    return ends_open(line)
+    return ends_open(line) or first.islower() and FIGURE_LINE.fullmatch(line) is not None
 
 
 def ends_open(line: str) -> bool:

@@ -151,6 +151,16 @@ def test_a_short_line_that_ends_in_a_word_no_sentence_ends_with_runs_on(nlp):
     assert [" ".join(s.text.split()) for s in doc.spans[PROGRAMMES]][-1] == "Indo-German Memorandum of Understanding on Water"
 
 
+def test_a_figure_alone_on_its_line_reads_its_label_from_the_next(nlp):
+    """Slides and fact sheets set a big number over its label: one sentence, one figure."""
+    doc = nlp("AT A GLANCE\n\n37\njoint research projects funded\n\nMore than 4,000\nfarmers trained\n\n"
+              "A$48.6m\ncommitted since 2020\n\n2024\nThe year it began.\n")
+    assert [(" ".join(s.text.split()), s._.figure_value, s._.unit, s._.qualifier) for s in doc.spans[FIGURES]] == [
+        ("37 joint research projects", 37, "projects", "exact"), ("More than 4,000 farmers", 4000, "farmers", "more_than"),
+        ("A$48.6m", 48.6e6, "AUD", "exact")]
+    assert "2024" in [s.text.strip() for s in doc.sents]  # a year over a sentence in capitals stays a heading
+
+
 def test_a_label_line_keeps_its_figure_from_the_next_line(nlp):
     text = ("Number of fellowships awarded to researchers from partner countries in 2024: 45\n"
             "Universities taking part in the programme across the three regions in 2024: 12\n")
