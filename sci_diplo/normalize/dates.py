@@ -318,6 +318,12 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
     return _widened(out, eras) if eras else out
 
 
+# A record's label of when something starts or ends, opening its line.
+_START_END_LABEL_RX = re.compile(
+    r"(?im)^[^\S\n]*+[*_#•-]*+[^\S\n]*+(?:(?P<start>start(?:ing)?|commencement|beginning)|end|completion|expiry)"
+    r"[^\S\n]++date[*_]*+[^\S\n]*+[:：][^\S\n]*+\Z")
+
+
 def _widened(matches: list[DateMatch], spans: list[tuple[int, int]]) -> list[DateMatch]:
     """Return ``matches`` each widened over the stretches of ``spans`` it overlaps (an era's year
     rewritten: "Reiwa 5" is quoted whole, not as its last four characters)."""
@@ -533,6 +539,9 @@ def _match(text: str, atom: Atom, value: str | None, relative: bool, dateline: b
     if relation == "on" and left.rel_word in ("", "of") and not (value and "/" in value) \
             and deadline_before(text, start, end):
         relation = "by"  # "deadline 30 Sept 2024", "Deadline: 14 June 2024", "the call closes 12 May"
+    elif relation == "on" and left.rel_word == "" and not (value and "/" in value) and (
+            label := _START_END_LABEL_RX.search(text, text.rfind("\n", 0, start) + 1, start)) is not None:
+        relation = "since" if label["start"] else "until"  # a record's "Start date: 2023-04-01", "End date:"
     elif relation == "on" and left.rel_word in ("in", "on"):
         since = since_phrase(text, left.rel_lead)
         if since >= 0:

@@ -69,11 +69,15 @@ _SIGNATURE_AFTER_RX = re.compile(r"[^\S\n]*+(?:\n[^\S\n]*+(?:[^\d\n]{1,80})?){0,
 _SIGN_OFF_RX = re.compile(
     r"(?i)\b(?:regards|sincerely|faithfully|respectfully|best wishes|yours truly|on behalf of"
     r"|(?:highest|high|distinguished)\s++consideration)\b")  # (a note verbale's closing)
+# Not the date of an event a record or a call names: "Start date:", "Closing date:", "Due date".
+_EVENT_DATE = "".join(rf"(?<!{w}\s)" for w in (
+    "start", "end", "closing", "opening", "due", "expiry", "completion", "effective", "signature", "launch",
+    "submission", "award", "decision", "target", "delivery", "payment", "entry", "departure", "arrival", "event"))
 # A publication word (and where: "published in Nature"; a report "Tabled in Parliament", not a
 # question "tabled on"), then only what ``_TO_DATE`` allows before the date.
 _PUBLISHED_BEFORE_RX = re.compile(
     r"(?:<(?:[\w-]++:)?(?:\w*date|published|updated|issued)>"  # a feed's or a page's element: "<lastBuildDate>"
-    r"|(?:published(?:\s++online)?|posted|updated|released|issued|modified|edited|dated|date|dtg"
+    r"|(?:published(?:\s++online)?|posted|updated|released|issued|modified|edited|dated|" + _EVENT_DATE + r"date|dtg"
     # words that are a page's label only at a line's or a field's start ("captured 18 Mar 2024",
     # not "The image, captured on 5 May 2023 by ...")
     r"|(?:(?<=\n)|(?<=[·|•\[]\s)|(?<=[·|•\[]))[^\S\n]*+(?:premiered|aired|broadcast"

@@ -244,6 +244,13 @@ def test_datelines_and_today_make_no_claim(nlp):
     assert claim_dates == ["Monday"]
 
 
+def test_a_records_start_and_end_dates_are_claims_not_its_own_date(nlp):
+    doc = nlp("Register export | Generated: 2025-01-20 09:14 UTC\n\nProject ID: EPG-1\nStart date: 2023-04-01\n"
+              "End date: 2026-09-30\nStatus: Ongoing\n")
+    claims = [(c.text.strip(), [d.text for d in c._.claim_dates]) for c in doc.spans[CLAIMS]]
+    assert claims == [("Start date: 2023-04-01", ["2023-04-01"]), ("End date: 2026-09-30", ["2026-09-30"])]
+
+
 def test_model_option_refuses_an_uninstalled_pipeline():
     import pytest
 

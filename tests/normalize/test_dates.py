@@ -270,6 +270,11 @@ def test_absolute_forms(text, expected):
          "woke yesterday.", "2025-06-24",
          [("2025-06-11", "2025-06-11", "on"), ("Yesterday", "2025-06-10", "on"), ("2025-06-06", "2025-06-06", "on"),
           ("yesterday", "2025-06-10", "on")]),
+        # a record's start and end dates: since and until; a closing date is a deadline
+        ("Project X\nStart date: 2023-04-01\nEnd date: 2026-09-30\nClosing date: 2025-03-01\nThe end date: 2025 "
+         "was cited.", "2025-01-20",
+         [("2023-04-01", "2023-04-01", "since"), ("2026-09-30", "2026-09-30", "until"),
+          ("2025-03-01", "2025-03-01", "by"), ("2025", "2025", "on")]),
         # a schedule's lines after one to come keep their order: the next such day; a list of the
         # past, newest first, keeps each nearest its publication
         ("Diary\n20 March – webinar\n9 June – week\n2 October – info day", "2025-03-10",

@@ -154,6 +154,10 @@ LINK = "<https://example.org/story/2021/a-title>"
          "10 August 2024\n\nIt met on 3 May 2020.", "2024-08-10"),
         ("Revised version, 2 September 2025\nThe meeting of 6 October 2025 was held.", "2025-09-02"),
         ("Published 3 May 2024 | Updated 5 May 2024\n\nIt met on 3 May 2020.", "2024-05-03"),
+        # an event's date in a record is not the record's: "Start date:", "End date:" (only an estimate:
+        # the latest date that is no deadline or end)
+        ("Project X\nStart date: 2023-04-01\nEnd date: 2026-09-30\n\nIt met in 2022.", "2023"),
+        ("Release date: 3 May 2024\n\nIt met in 2020.", "2024-05-03"),
         # a feed's or a page's date element
         ("<rss><channel>\n<title>News</title>\n<lastBuildDate>Fri, 07 Mar 2025 14:05:12 +0200</lastBuildDate>\n"
          "<item><description>It met on 3 May 2020.</description></item>", "2025-03-07"),
