@@ -133,10 +133,16 @@ def _has_pair(premods: list[Token]) -> bool:
     return any(DASH_PAIR_RE.fullmatch(t[2]) for t in premods)
 
 
+# Unions and regions that are a party as a country is: "EU–Brazil", "Africa–EU", "EU–LAC".
+BLOCS = frozenset("EU AU ASEAN CELAC LAC Mercosur ECOWAS SADC EAC GCC CARICOM APEC Africa Europe Asia "
+                  "Caribbean Pacific".split())
+
+
 def _place_pair(word: str) -> bool:
-    """True when ``word`` is two places joined by a dash ("Korea–Norway"; not "Biden–Harris")."""
+    """True when ``word`` is two places or unions joined by a dash ("Korea–Norway", "EU–Brazil"; not
+    "Biden–Harris")."""
     return DASH_PAIR_RE.fullmatch(word) is not None and all(
-        names_place(part) for part in re.split(r"[\-‐‑‒–—―−]", word))
+        part in BLOCS or names_place(part) for part in re.split(r"[\-‐‑‒–—―−]", word))
 
 
 # Words that, like "Joint", make a committee of two partners a bilateral body: "China-Laos Science

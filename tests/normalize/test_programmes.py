@@ -197,6 +197,10 @@ FIND_CASES = [
      "of Science stand.",
      [("Global Strategy for Women's and Children's Health", "plan"),
       ("Agreement between Canada and Mexico's Ministry of Science", "agreement")]),
+    # a call of two partners, countries or unions; not a ticket's, nor a call with no partners
+    ("RPF opened the Finland–Chile Astro-Data Call and the EU–Brazil Ocean Partnership Call 2022; the Call for "
+     "Papers and the Biden–Harris Call closed.",
+     [("Finland–Chile Astro-Data Call", "programme"), ("EU–Brazil Ocean Partnership Call", "programme")]),
     # (probed) an organisation's or a ticket's campaign is none
     ("The Treatment Action Campaign (TAC) and the Biden–Harris Campaign spoke.", []),
     # a series of publications is no programme; a series of interviews is
