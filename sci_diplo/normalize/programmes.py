@@ -459,8 +459,54 @@ def find_programmes(text: str) -> list[ProgrammeMatch]:
     if not isinstance(text, str) or not text:
         return []
     cands = _scan(text, programme_words())
+    if ":" in text and (fields := _record_fields(text)):
+        cands = _with_fields(cands, fields)
     _other_names(text, cands)
     return _link(cands)
+
+
+# A record's field that names a project or a programme, a line of its own: "Title: Upwelling
+# Observatories for South Atlantic Small-Scale Fisheries", "Funding scheme: EU–LAC Raw Materials
+# Twinning" (the category by the label); its acronym's field near it, "Acronym: UPSAF", gives the alias.
+_NAME_FIELD_RE = re.compile(
+    r"^[^\S\n]*+(?:(?P<project>(?:Project[^\S\n]++)?(?:[Tt]itle|[Nn]ame))|(?:Funding[^\S\n]++)?[Ss]cheme|Programme|Program)"
+    r"[^\S\n]*+:[^\S\n]*+(?P<name>[A-Z][^\n]{4,160}?)[^\S\n]*+$", re.M)
+# The other fields that make the lines a record (within ``_RECORD_REACH`` characters of the name).
+_RECORD_FIELD_RE = re.compile(r"^[^\S\n]*+(?:Acronym|Project[^\S\n]++(?:ID|[Nn]o\.?|[Nn]umber|[Cc]ode)|Grant[^\S\n]++"
+                              r"(?:agreement|[Nn]o\.?|[Nn]umber)|Start[^\S\n]++date|Duration)\b[^\n:]{0,20}:", re.M)
+_ACRONYM_FIELD_RE = re.compile(r"^[^\S\n]*+Acronym[^\S\n]*+:[^\S\n]*+(?P<acronym>[A-Z][A-Z\d-]{1,20})[^\S\n]*+$", re.M)
+_RECORD_REACH = 300
+# A title's words: most of them capitalised (not a sentence, nor a person's "Dr." or "Associate Professor").
+_TITLE_WORD_RE = re.compile(r"[^\s()]+")
+_TITLE_SMALL = frozenset("a an and the of for in on to with at by from between or".split())
+
+
+def _record_fields(text: str) -> list[_Candidate]:
+    """Return the candidates that a record's name fields give (``_NAME_FIELD_RE``)."""
+    out = []
+    for m in _NAME_FIELD_RE.finditer(text):
+        lo, hi = max(0, m.start() - _RECORD_REACH), m.end() + _RECORD_REACH
+        if _RECORD_FIELD_RE.search(text, lo, hi) is None:
+            continue
+        name = " ".join(m["name"].split()).rstrip(".;,")
+        words = _TITLE_WORD_RE.findall(name)
+        if len(words) < 2 or name.endswith((".", "!", "?")) \
+                or any(not (w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL) for w in words):
+            continue  # a sentence, or a word in lower case
+        if m["project"] and len(words) < 3:
+            continue  # "Title: Associate Professor", "Name: Jane Doe"
+        acronym = _ACRONYM_FIELD_RE.search(text, m.end(), hi)
+        explicit = [acronym["acronym"]] if acronym and acronym["acronym"] not in name else []
+        category = "project" if m["project"] else "programme"
+        out.append(_Candidate(m.start("name"), m.start("name") + len(m["name"].rstrip(".;, \t")), name, category,
+                              explicit, []))
+    return out
+
+
+def _with_fields(cands: list[_Candidate], fields: list[_Candidate]) -> list[_Candidate]:
+    """Return ``cands`` with the fields' candidates that overlap none of them, in text order."""
+    kept = [f for f in fields if not any(c.start < f.end and f.start < c.end for c in cands)]
+    return sorted(cands + kept, key=lambda c: c.start) if kept else cands
 
 
 # A year right after a plan's head, part of its name: "Roadmap 2035", "Strategy 2021–2025", a

@@ -201,6 +201,14 @@ FIND_CASES = [
     ("RPF opened the Finland–Chile Astro-Data Call and the EU–Brazil Ocean Partnership Call 2022; the Call for "
      "Papers and the Biden–Harris Call closed.",
      [("Finland–Chile Astro-Data Call", "programme"), ("EU–Brazil Ocean Partnership Call", "programme")]),
+    # a record's title and scheme fields name a project and a programme, its acronym field the alias;
+    # not a person's title or name, a sentence, nor a title outside a record
+    ("Project ID: EPG-2023-00418\nTitle: Upwelling Observatories for South Atlantic Small-Scale Fisheries\n"
+     "Acronym: UPSAF\nFunding scheme: EU–LAC Raw Materials Twinning\nStart date: 2023-04-01\n",
+     [("Upwelling Observatories for South Atlantic Small-Scale Fisheries", "project"),
+      ("EU–LAC Raw Materials Twinning", "programme")]),
+    ("Project ID: 12\nName: Jane Doe\nTitle: Associate Professor\nTitle: the role of soils in carbon storage\n", []),
+    ("Book review\nTitle: A History of Science Diplomacy\nAuthor: J. Smith\n", []),
     # (probed) an organisation's or a ticket's campaign is none
     ("The Treatment Action Campaign (TAC) and the Biden–Harris Campaign spoke.", []),
     # a series of publications is no programme; a series of interviews is
