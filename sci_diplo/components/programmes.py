@@ -28,7 +28,7 @@ class ProgrammeFinder(FinderComponent):
         # line ("Italy–Mexico\n      Space Weather Initiative")
         original = finder_text(doc)
         text, broken = rejoin_broken_words(keep_indented_breaks(joined_text(doc), original), original)
-        matches = find_programmes(text)
+        matches = find_programmes(text, original)
         if not matches:
             return matches
         starts = sentence_chars(doc).tolist()

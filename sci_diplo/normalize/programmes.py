@@ -449,17 +449,20 @@ def _link(cands: list[_Candidate]) -> list[ProgrammeMatch]:
     return out
 
 
-def find_programmes(text: str) -> list[ProgrammeMatch]:
+def find_programmes(text: str, layout: str | None = None) -> list[ProgrammeMatch]:
     """Return every named programme in ``text``, in text order (empty list when there is none).
 
     ``name`` is the name as written without a leading "the" (white space
     collapsed); ``aliases`` holds acronyms and other names given for it;
     ``start``/``end`` cover the name and any parenthesised alias after it.
+    ``layout`` is the text with its lines as written, when ``text`` has some of them run on
+    (the same length): a record's fields are read from it, a line each.
     """
     if not isinstance(text, str) or not text:
         return []
     cands = _scan(text, programme_words())
-    if ":" in text and (fields := _record_fields(text)):
+    lines = text if layout is None or len(layout) != len(text) else layout
+    if ":" in text and (fields := _record_fields(lines)):
         cands = _with_fields(cands, fields)
     _other_names(text, cands)
     return _link(cands)
