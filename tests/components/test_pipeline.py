@@ -255,7 +255,7 @@ def test_a_records_title_field_names_its_project_to_the_lines_end(nlp):
     doc = nlp("Project ID: EPG-1\nTitle: Upwelling Observatories for Small-Scale Fisheries\nAcronym: UPSAF\n"
               "Start date: 2023-04-01\n")
     assert [(s.text, s._.aliases, s._.category) for s in doc.spans[PROGRAMMES]] == [
-        ("Upwelling Observatories for Small-Scale Fisheries", ("UPSAF",), "project")]
+        ("Upwelling Observatories for Small-Scale Fisheries", ["UPSAF"], "project")]
 
 
 def test_model_option_refuses_an_uninstalled_pipeline():
