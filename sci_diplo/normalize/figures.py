@@ -139,8 +139,10 @@ _REPORTING_AFTER_RE = re.compile(
 )
 # "more", "fewer" or "additional" between a number and its noun: "50 more scientists".
 _MORE_AFTER_RE = re.compile(r"[^\S\n]+(?:more|fewer|less|additional|extra)(?=[^\S\n]+[^\W\d_])", re.I)
-# A label before a number alone on its line: a bullet, up to three words, a colon ("- Joint labs: ").
-_LABEL_BEFORE_RE = re.compile(r"[^\S\n]*(?:[-*•·][^\S\n]*)?(?P<label>[A-Za-z][a-z]*(?:[^\S\n]+[a-z]+){0,2})[^\S\n]*[:：][^\S\n]*")
+# A label before a number alone on its line: a bullet, up to three words, a note in brackets, a
+# colon ("- Joint labs: ", "Participants (total): ").
+_LABEL_BEFORE_RE = re.compile(r"[^\S\n]*(?:[-*•·][^\S\n]*)?(?P<label>[A-Za-z][a-z]*(?:[^\S\n]+[a-z]+){0,2})"
+                              r"(?:[^\S\n]*\([^()\n]{1,20}\))?[^\S\n]*[:：][^\S\n]*")
 # The end of a line after a number (a full stop or semicolon may close it).
 _LINE_END_RE = re.compile(r"[^\S\n]*[.;]?[^\S\n]*(?:\n|\Z)")
 # What makes "over N years" an age or a time before now: "old", "older", "of age", "ago".
@@ -617,7 +619,10 @@ def _labelled(text: str, n: Num, post: str | None) -> tuple[float, str, int, int
     if m is None:
         return None
     plurals = [w for w in m.group("label").split() if is_plural(w)]
-    return (n.value, plurals[-1], m.start("label"), n.end, post) if plurals else None
+    if not plurals:
+        return None
+    noun = plurals[-1]  # in lower case as any count's noun ("Participants: 7" counts participants)
+    return n.value, noun.lower() if noun[1:].islower() else noun, m.start("label"), n.end, post
 
 
 def _scale_word_end(text: str, pos: int) -> int:

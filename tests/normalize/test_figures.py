@@ -374,7 +374,9 @@ def _figs(text: str) -> list[tuple]:
          [(50, "scientists", "exact", None), (3, "engineers", "exact", None), (10, "labs", "exact", None)]),
         # a number alone on its line after a label counts the label's plural noun
         ("Key figures\nParticipants: 1,200\n- Joint labs: 23\nResearchers involved: approx. 200\nYear: 2021\nScore: 3\n",
-         [(1200, "Participants", "exact", None), (23, "labs", "exact", None), (200, "Researchers", "about", None)]),
+         [(1200, "participants", "exact", None), (23, "labs", "exact", None), (200, "researchers", "about", None)]),
+        # ... a note in brackets after the label
+        ("Participants (total): 7\nStaff (FTE): 12\n", [(7, "participants", "exact", None), (12, "staff", "exact", None)]),
         # "from ... to ..." after a verb of change is a change, two figures, not a range
         ("Spending rose from 48% to 55%; budgets went up from $1bn to $2bn.",
          [(48, "percent", "exact", None), (55, "percent", "exact", None), (1e9, "USD", "exact", None),
