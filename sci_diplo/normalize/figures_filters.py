@@ -158,7 +158,7 @@ phone mobile number annex appendix clause""".split())
 # The word right before, separated by spaces only (markdown ``*`` allowed).
 _PREV_WORD_RE = re.compile(r"([^\W\d_][\w'’.:]*)[*_]*[^\S\n]+[*_]*\Z")
 # A sentence or line starts here: only quotes, markdown or bullets since the last stop.
-_SENTENCE_START_RE = re.compile(r"(?:\A|[.!?:;\n(\[\"“])[\s*_\"“”‘’'#>•\-]*\Z")
+_SENTENCE_START_RE = re.compile(r"(?:\A|[.!?:;\n(\[\"“]|(?<=[\w\"'])>)[\s*_\"“”‘’'#>•\-]*\Z")
 # Capitalised words that may stand before a number without naming it.
 _FUNCTION_WORDS = frozenset("""
 the a an these those this that its their our his her all only about over some nearly almost
@@ -199,8 +199,12 @@ def prev_word(text: str, pos: int) -> str:
 
 
 def sentence_start(text: str, pos: int) -> bool:
-    """Return whether ``pos`` begins a sentence, line, heading or bracket."""
-    return _SENTENCE_START_RE.search(text, pos - 12 if pos > 12 else 0, pos) is not None
+    """Return whether ``pos`` begins a sentence, line, heading, bracket or a field's text after its
+    tag ("<description>Four Kenyan ...")."""
+    p = pos
+    while p > 12 and text[p - 1] == " " and text[p - 12] == " ":
+        p -= 11  # (a long run of blanks: markup read as spaces)
+    return _SENTENCE_START_RE.search(text, p - 12 if p > 12 else 0, pos) is not None
 
 
 def _next_is_count(text: str, pos: int) -> bool:

@@ -1,5 +1,5 @@
 """Text as the finders read it: the same length and offsets, with what scraped text leaves in
-(HTML entities, characters that show nothing) read as what it stands for.
+(HTML entities, characters that show nothing, tags) read as what it stands for.
 
 The evidence still quotes the text as it was read: only the finders see this form.
 """
@@ -43,7 +43,8 @@ def readable_runs(text: str) -> tuple[str, list[Run]]:
     length: "3&nbsp;500 scientists" reads "3 500      scientists", "&euro;25&nbsp;million" reads
     "€25 million" and ten spaces. So every offset outside the runs stays the same, and a
     match that starts or ends inside a run is to be taken to its edge (``snap``). The
-    characters that show nothing (zero-width spaces) are read as spaces, in place.
+    characters that show nothing (zero-width spaces) and markup's tags (``_MARKUP_RX``) are read
+    as spaces, in place.
     """
     runs: list[Run] = []
     if "&" in text:
@@ -63,7 +64,24 @@ def readable_runs(text: str) -> tuple[str, list[Run]]:
             text = "".join(pieces) + text[last:]
     if not text.isascii() and any(c in text for c in INVISIBLE_CHARS):  # (a search is faster than translate)
         text = text.translate(_INVISIBLE)
+    if "</" in text or "]]>" in text:
+        text = _MARKUP_RX.sub(_blank, text)
     return text, runs
+
+
+# Markup a feed or a page leaves inside its text's runs: the tags of paragraphs and of words set
+# apart (with their attributes), a CDATA section's brackets, comments ("<![CDATA[<p>Four Kenyan
+# and three ..."). Read as spaces, in place, in a text that closes a tag (so that "if x<y and z>w"
+# in prose is left alone). The tags of a feed's or a page's fields ("</title>", "<link>") stay:
+# they part what the fields hold as a line break would.
+_MARKUP_RX = re.compile(
+    r"</?(?i:p|br|a|b|i|u|em|strong|span|sup|sub|small|font|abbr|cite|mark|q|s)(?![\w:.-])"
+    r"(?:[^\S\n]++[\w:.-]++(?:[^\S\n]*+=[^\S\n]*+(?:\"[^\"\n]*+\"|'[^'\n]*+'|[^\s>]++))?)*+"
+    r"[^\S\n]*+/?>|<!\[CDATA\[|\]\]>|<!--[^\n]*?-->")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
 
 
 def readable(text: str) -> str:

@@ -53,6 +53,25 @@ def test_a_thousands_group_cut_from_its_number_is_no_figure():
     assert [(f.value, f.unit) for f in find_figures("0 cases and 1 000 000 euros")] == [(0, "cases"), (1_000_000, "EUR")]
 
 
+@pytest.mark.parametrize("text,read", [
+    # the tags of paragraphs and words set apart, a CDATA section's brackets, in a text that closes a tag
+    ("<p>It grew <b class=\"x\">fast</b>.</p>", "   It grew              fast    .    "),
+    ("<description><![CDATA[<p>Four labs</p>]]></description>", "<description>            Four labs       </description>"),
+    # a field's tags stay; prose with no closing tag is left alone
+    ("<title>Four labs</title>", "<title>Four labs</title>"),
+    ("if x<y and z>w then <p>", "if x<y and z>w then <p>"),
+])
+def test_markup_inside_a_runs_text_is_read_as_spaces(text, read):
+    assert readable(text) == read
+
+
+def test_the_pipeline_reads_a_feeds_item_through_its_markup(nlp):
+    doc = nlp("<item>\n<title>Universities team up</title>\n<description><![CDATA[<p>Four Kenyan and three Finnish "
+              "universities have formed a consortium.</p>]]></description>\n</item>\n")
+    assert [(s.text, s._.figure_value, s._.unit) for s in doc.spans["sci_diplo_figures"]] == [
+        ("Four Kenyan and three Finnish universities", 4, "universities"), ("three Finnish universities", 3, "universities")]
+
+
 def test_the_pipeline_quotes_the_whole_run_of_an_entity(nlp):
     doc = nlp("About 3&nbsp;500 scientists got &euro;25&nbsp;million on 4&nbsp;May 2022.")
     assert [(s.text, s._.figure_value) for s in doc.spans["sci_diplo_figures"]] == [
