@@ -29,6 +29,9 @@ UNIT_ABBR = {
     "m³": "cubic meters", "ml": "milliliters", "mL": "milliliters", "L": "liters",
     "GB": "gigabytes", "TB": "terabytes", "MB": "megabytes", "PB": "petabytes",
     "Gbps": "gigabits per second", "Mbps": "megabits per second", "Hz": "hertz",
+    "Gbit": "gigabits", "Mbit": "megabits", "Tbit": "terabits", "Gbit/s": "gigabits per second",
+    "Mbit/s": "megabits per second", "Tbit/s": "terabits per second", "W": "watts",
+    "GL": "gigaliters", "ML": "megaliters",
     "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz", "THz": "terahertz",
     "mph": "miles per hour", "km/h": "kilometers per hour", "kph": "kilometers per hour",
     "kmph": "kilometers per hour",
@@ -178,6 +181,11 @@ def _run_kinds(run: str) -> tuple[bool, bool]:
     return low in _CURRENCY_RUNS or (len(run) == 3 and run.isupper()), run in _ABBR_RUNS or low in _UNIT_WORD_RUNS
 
 
+# A latitude beside a number before "W": a longitude, not watts.
+_COMPASS_AFTER_RE = re.compile(r"[^\S\n]*+,?[^\S\n]*+\d{1,3}(?:[.,]\d++)?[^\S\n]*+°?[^\S\n]*+[NS]\b")
+_COMPASS_BEFORE_RE = re.compile(r"\d[^\S\n]*+°?[^\S\n]*+[NS]\b[^\S\n]*+,?[^\S\n]*+[\d.,]*+\Z")
+
+
 def _measure_re(text: str, pos: int) -> tuple[str, float, int] | None:
     """``measure_at`` by the regex."""
     m = MEASURE_RE.match(text, pos)
@@ -185,6 +193,9 @@ def _measure_re(text: str, pos: int) -> tuple[str, float, int] | None:
         return None
     if m.group("abbr"):
         unit = UNIT_ABBR.get(m.group("abbr")) or UNIT_ABBR.get(_SPACE_RE.sub(" ", m.group("abbr")))
+        if m.group("abbr") == "W" and (_COMPASS_AFTER_RE.match(text, m.end()) or _COMPASS_BEFORE_RE.search(
+                text, max(0, pos - 24), pos)):
+            return None  # a longitude: "45 N, 30 W"
         return (unit, 1.0, m.end()) if unit else None
     found = unit_word(m.group("word"))
     return (found[0], found[1], m.end()) if found else None
