@@ -277,6 +277,9 @@ def _figs(text: str) -> list[tuple]:
          [(3412560.5, "EUR", "exact", None), (2499875, "EUR", "exact", None), (1.6e6, "EUR", "exact", None),
           (250e3, "USD", "exact", None), (27.5e6, "THB", "exact", None)]),
         ("It trained 1.6 M people and 1 500 ₹ went to each.", [(1500, "INR", "exact", None)]),
+        # a number in words opening a list's item counts as one opening a sentence
+        ("Results\n(1) Nine joint research projects were selected.\nb) Four labs opened. It met Five Guys.",
+         [(9, "projects", "exact", None), (4, "labs", "exact", None)]),
         # bits, bit rates, watts and litres by their symbols; not a longitude's "W"
         ("The link runs at 1.6 Gbit/s, stores 212 Gbit and draws 1,150 W; 19 GL of water; at 45 N, 30 W.",
          [(1.6, "gigabits per second", "exact", None), (212, "gigabits", "exact", None), (1150, "watts", "exact", None),
