@@ -63,6 +63,8 @@ CUT_AFTER = frozenset(",;:|–—")
 
 
 TABLE_BARS = 2  # bars on a line of a table ("1 | Joint call | Completed | Q3 2024")
+# A horizontal rule alone on its line: "---", "***", "______", "=====".
+RULE_LINE = re.compile(r"[^\S\n]*+(?:-{3,}|\*{3,}|_{3,}|={3,}|—{2,})[^\S\n]*+(?:\n|\Z)")
 
 
 # A blank line: a line break, maybe blanks, and another line break.
@@ -86,7 +88,9 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
             continue
         last = text[start - 1]
         blank = m.group().count("\n") >= 2
-        ended = last in TERMINAL or (last >= "\u2600" and _emoji(text, start))  # "... 🙌"
+        ended = last in TERMINAL or (last >= "\u2600" and _emoji(text, start)) \
+            or RULE_LINE.match(text, line_start) is not None or RULE_LINE.match(text, end) is not None
+        # ("... 🙌"; a rule, "---", ends what is above it and what it opens: it is no hyphen's line)
         cut = last == "-" or start - block_start > CUT_PARAGRAPH
         if blank and (ended or not cut):
             paragraphs.append((para_start, start))

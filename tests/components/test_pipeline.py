@@ -60,6 +60,15 @@ def test_paragraph_breaks_end_sentences_but_not_a_cut_sentence(nlp):
     assert len(doc.spans[PARAGRAPHS]) == 2
 
 
+def test_a_rule_line_ends_the_paragraph_above_it_and_opens_the_next(nlp):
+    text = ("Follow along as the team commissions the new satellite and its international instruments, week by "
+            "week, from launch to first light and beyond\nLast updated: 24 June 2025\n\n---\n\n"
+            "2025-06-24 10:30 UTC — First images from all four instruments\n\n***\nKenya joined in 2021.\n")
+    sents = [s.text.strip() for s in nlp(text).sents if s.text.strip()]
+    assert sents[-4:] == ["---", "2025-06-24 10:30 UTC — First images from all four instruments", "***",
+                          "Kenya joined in 2021."]
+
+
 def test_a_long_paragraph_that_ends_in_an_emoji_ends_its_sentence(nlp):
     text = ("On 10 January we opened the Kenya-Thai Joint Laboratory for Food Systems in Chiang Mai, together "
             "with our partners at the Valley Institute for Agronomy and friends from far away 🙌\n\n"
