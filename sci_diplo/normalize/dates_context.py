@@ -176,8 +176,9 @@ def _modifier_length(words: list[str], gaps: list[str]) -> int:
 # deadline noun and the date only words of a deadline's sentence may stand ("Deadline talks
 # resumed 12 May", "who missed the deadline met again 12 May" name none); closing needs what
 # closes ("the call", "applications", or a window that opens before it: "opens 1 October, closes
-# 15 November"; not "the embassy will close 15 August", "reopened on 4 April, closes 20 April"). ("Due" is left out: "the dialogue, due
-# later this year" is a schedule.)
+# 15 November"; not "the embassy will close 15 August", "reopened on 4 April, closes 20 April"). "Due"
+# only after what is handed in ("applications are due Sept. 30"): "the dialogue, due later this
+# year" is a schedule.
 _DEADLINE_WORDS = (
     r"(?:is|was|are|were|will|be|now|still|apparently|officially|currently|set|extended|moved|postponed|to|for|of"
     r"|the|a|an|full|first|second|final|new|revised|original|and|applications?|proposals?|pre-proposals?"
@@ -189,7 +190,10 @@ _DEADLINE_RX = re.compile(
     # "Deadline talks between Brussels and London:", "Closing date of the Oslo conference:")
     r"|^[^\S\n]*+[*_#-]*[^\S\n]*+(?:deadlines?|closing[^\S\n]+date)[^\S\n]+(?-i:for|of)[^\S\n]+(?-i:[a-z][a-z '’-]{0,45}):"
     r"|(?:\b(?:calls?|applications?|submissions?|registration|round|window|portal|nominations?|proposals?|bids?|tender)"
-    r"(?:[^\S\n]+will)?[^\S\n]+|\b(?:opens|open[^\S\n]++(?:on[^\S\n]++)?\d)[^\n.;]{0,40}[,;][^\S\n]*+)(?:closes|close))"
+    r"(?:[^\S\n]+will)?[^\S\n]+|\b(?:opens|open[^\S\n]++(?:on[^\S\n]++)?\d)[^\n.;]{0,40}[,;][^\S\n]*+)(?:closes|close)"
+    # what is handed in, due: "applications are due Sept. 30", "reports must be due by"
+    r"|\b(?:applications?|proposals?|submissions?|reports?|abstracts?|nominations?|bids?|papers|comments|entries)"
+    r"[^\S\n]++(?:are|is|will[^\S\n]++be|must[^\S\n]++be)[^\S\n]++due(?:[^\S\n]++(?:on|by))?)"
     r"[*_]*:?[^\S\n]*[*_]*\Z",
     re.M,
 )
@@ -203,7 +207,7 @@ def deadline_before(text: str, start: int, end: int) -> bool:
     its clause, and the date ends that clause or is followed by a time or a conjunction."""
     lo = max(0, start - 60)
     window = text[lo:start].lower()
-    if "deadline" not in window and "clos" not in window and "cut" not in window:
+    if "deadline" not in window and "clos" not in window and "cut" not in window and "due" not in window:
         return False  # (a quick test before the regex)
     if not _DEADLINE_RX.search(text, max(lo, _line_start(text, start)), start):
         return False

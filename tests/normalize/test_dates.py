@@ -183,6 +183,9 @@ def test_absolute_forms(text, expected):
         ("The deadline is apparently April 15.", FRI, [("April 15", "2022-04-15", "by")]),
         ("Apply before the deadline of 3 May 2024 at noon.", FRI, [("3 May 2024", "2024-05-03", "by")]),
         ("The call closes 12 May 2024.", FRI, [("12 May 2024", "2024-05-12", "by")]),
+        # what is handed in, due: a deadline; a meeting due is a schedule
+        ("Applications are due Sept. 30, 2024; the dialogue, due 3 May 2024, met.", FRI,
+         [("Sept. 30, 2024", "2024-09-30", "by"), ("3 May 2024", "2024-05-03", "on")]),
         # a deadline's label that opens its line, and a list's "closes" after a comma; "closes on"
         # names the day it closes, as annotators give it
         ("Deadline for comments on this report: 5 December 2025.", FRI, [("5 December 2025", "2025-12-05", "by")]),
