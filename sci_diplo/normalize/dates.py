@@ -68,6 +68,7 @@ from sci_diplo.normalize.dates_context import Left, clause_tense, deadline_befor
 from sci_diplo.normalize.dates_resolve import resolve, resolve_month, resolve_weekday_date
 from sci_diplo.normalize.dates_eras import gregorian_years
 from sci_diplo.normalize.dates_scan import Atom, scan
+from sci_diplo.normalize.readable import without_footnotes
 from sci_diplo.normalize.readable import line_end
 from sci_diplo.normalize.types import DateMatch
 
@@ -238,7 +239,8 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
     """
     if not isinstance(text, str) or not text:
         return []
-    text, eras = gregorian_years(text)  # "B.E. 2567", "Reiwa 6" (the same length: offsets hold)
+    # "B.E. 2567", "Reiwa 6", "since 2020¹" (the same length: offsets hold)
+    text, eras = gregorian_years(without_footnotes(text))
     anchor = _anchor(published)
     review = _review_anchor(text, anchor)
     heading: int | None = None  # in a text with no date of its own, the year that opens a timeline's entry

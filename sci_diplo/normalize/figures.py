@@ -31,6 +31,7 @@ from sci_diplo.normalize.figures_units import (
 from sci_diplo.normalize.number_parse import Num
 from sci_diplo.normalize.numbers import scan, signed, tokens
 from sci_diplo.normalize.numbers_lexicon import DIG, TEEN, TENS, UNIT, WORDS
+from sci_diplo.normalize.readable import without_footnotes
 from sci_diplo.normalize.types import FigureMatch
 
 # A qualifier right after the number: "5,000 or more", "50+", "50-odd".
@@ -149,26 +150,6 @@ _LINE_END_RE = re.compile(r"[^\S\n]*[.;]?[^\S\n]*(?:\n|\Z)")
 _AGE_AFTER_RE = re.compile(r"[^\S\n]+(?i:old|older|of[^\S\n]+age|ago)\b")
 
 
-# A footnote mark in superscript digits ("1.8 billion² doses", "45%¹"), and the letters before it.
-_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
-_SUPERSCRIPT_RE = re.compile(r"([^\W\d_]*)[" + _SUPERSCRIPTS + "]+")
-# Units whose power is written in superscript ("km²", "m³"): no footnote.
-_POWER_UNITS = frozenset("m km cm mm dm nm ft mi yd in".split())
-
-
-def _without_footnotes(text: str) -> str:
-    """Return ``text`` with superscript footnote marks made spaces (offsets unchanged), so that
-    "1.8 billion² doses" reads as 1.8 billion doses; a unit's power ("km²") stays."""
-    if not any(c in text for c in _SUPERSCRIPTS):  # (most texts: a quick search per mark)
-        return text
-
-    def blank(m: re.Match[str]) -> str:
-        letters = m.group(1)
-        return m.group() if letters in _POWER_UNITS else letters + " " * (m.end() - m.end(1))
-
-    return _SUPERSCRIPT_RE.sub(blank, text)
-
-
 def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
     """Return every stated quantity in ``text``, in text order (empty list if none).
 
@@ -176,7 +157,7 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
     (the same length): tables are read from it (``figures_tables``)."""
     if not isinstance(text, str) or not text:
         return []
-    text = _without_footnotes(text)
+    text = without_footnotes(text)
     toks = tokens(text, split_dotted=False)
     nums = [signed(text, n, line=False) for n in scan(text, ratios=False, toks=toks)]
     if "(" in text and (doubled := _without_doubles(text, nums)) is not None:

@@ -84,6 +84,28 @@ def _blank(m: re.Match[str]) -> str:
     return " " * (m.end() - m.start())
 
 
+# A footnote mark in superscript digits ("1.8 billion² doses", "45%¹", "since 2020¹"), and the
+# letters before it.
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_SUPERSCRIPT_RE = re.compile(r"([^\W\d_]*)[" + _SUPERSCRIPTS + "]+")
+# Units whose power is written in superscript ("km²", "m³"): no footnote.
+_POWER_UNITS = frozenset("m km cm mm dm nm ft mi yd in".split())
+
+
+def without_footnotes(text: str) -> str:
+    """Return ``text`` with superscript footnote marks made spaces (offsets unchanged), so that
+    "1.8 billion² doses" reads as 1.8 billion doses and "since 2020¹" as a year; a unit's power
+    ("km²") stays."""
+    if not any(c in text for c in _SUPERSCRIPTS):  # (most texts: a quick search per mark)
+        return text
+
+    def blank(m: re.Match[str]) -> str:
+        letters = m.group(1)
+        return m.group() if letters in _POWER_UNITS else letters + " " * (m.end() - m.end(1))
+
+    return _SUPERSCRIPT_RE.sub(blank, text)
+
+
 def readable(text: str) -> str:
     """Return ``text`` as the finders read it (``readable_runs``): as long as ``text``."""
     return readable_runs(text)[0]

@@ -183,6 +183,8 @@ def test_absolute_forms(text, expected):
         ("The deadline is apparently April 15.", FRI, [("April 15", "2022-04-15", "by")]),
         ("Apply before the deadline of 3 May 2024 at noon.", FRI, [("3 May 2024", "2024-05-03", "by")]),
         ("The call closes 12 May 2024.", FRI, [("12 May 2024", "2024-05-12", "by")]),
+        # a footnote mark in superscript after a year is no part of it; a unit's power is no mark
+        ("Committed since 2020¹ and saved in 2023–24³.", FRI, [("since 2020", "2020", "since"), ("2023–24", "2023/2024", "during")]),
         # what is handed in, due: a deadline; a meeting due is a schedule
         ("Applications are due Sept. 30, 2024; the dialogue, due 3 May 2024, met.", FRI,
          [("Sept. 30, 2024", "2024-09-30", "by"), ("3 May 2024", "2024-05-03", "on")]),
