@@ -289,8 +289,9 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
             span, relative = _value(text, replace(atom, weekday=None), (heading, 1, 1), (heading, 12, 31))
         else:
             span, relative = _value(text, atom, anchor, review)
-        entry = _entry_start(text, atom)
-        if entry and span is not None and atom.kind == "cal" and atom.lo and atom.lo[0] is None:
+        yearless = span is not None and atom.kind == "cal" and atom.lo and atom.lo[0] is None
+        entry = _entry_start(text, atom) if yearless or entry_before is not None else 0
+        if entry and yearless:
             if entry_before is not None and entry_before[1] == text.rfind("\n", 0, entry - 1) + 1 \
                     and anchor is not None and _side(entry_before[0], anchor) > 0 \
                     and _ordered(span[0]) < _ordered(entry_before[0]):
@@ -542,7 +543,7 @@ def _match(text: str, atom: Atom, value: str | None, relative: bool, dateline: b
             and deadline_before(text, start, end):
         relation = "by"  # "deadline 30 Sept 2024", "Deadline: 14 June 2024", "the call closes 12 May"
     elif relation == "on" and left.rel_word == "" and not (value and "/" in value) and (
-            label := _START_END_LABEL_RX.search(text, text.rfind("\n", 0, start) + 1, start)) is not None:
+            label := _START_END_LABEL_RX.match(text, text.rfind("\n", 0, start) + 1, start)) is not None:
         relation = "since" if label["start"] else "until"  # a record's "Start date: 2023-04-01", "End date:"
     elif relation == "on" and left.rel_word in ("in", "on"):
         since = since_phrase(text, left.rel_lead)
@@ -647,7 +648,7 @@ _STAMP_CLOCK_RX = re.compile(r"(?:[^\S\n]*+,|[^\S\n]++at)?[^\S\n]*+T?\d{1,2}:\d{
 
 def _is_stamp(text: str, atom: Atom, span: tuple) -> bool:
     """Return True when ``atom``, a day with its year, is a time stamp opening its line."""
-    if span[1] is not None or span[0][2] is None or not atom.full:
+    if not atom.full or span[1] is not None or span[0][2] is None:
         return False
     line = text.rfind("\n", 0, atom.start) + 1
     return _STAMP_BEFORE_RX.fullmatch(text, line, atom.start) is not None and \

@@ -96,7 +96,7 @@ def without_footnotes(text: str) -> str:
     """Return ``text`` with superscript footnote marks made spaces (offsets unchanged), so that
     "1.8 billion² doses" reads as 1.8 billion doses and "since 2020¹" as a year; a unit's power
     ("km²") stays."""
-    if not any(c in text for c in _SUPERSCRIPTS):  # (most texts: a quick search per mark)
+    if text.isascii() or not any(c in text for c in _SUPERSCRIPTS):  # (most texts: a quick search per mark)
         return text
 
     def blank(m: re.Match[str]) -> str:
