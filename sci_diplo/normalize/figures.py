@@ -398,8 +398,11 @@ def _breakdown(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | Non
     whose 12 is no part of a sum."""
     if not found or n.fraction or n.sfx or n.value < 1 or not n.head.is_int:
         return None
+    bracket = text.rfind("(", n.start - 120 if n.start > 120 else 0, n.start)
+    if bracket < 0 or ")" in text[bracket:n.start]:
+        return None  # (most numbers: in no bracket)
     # the count before the brackets (the part's earlier siblings come after it)
-    whole = next((f for f in reversed(found[-8:]) if f.end < n.start and _BREAKDOWN_OPEN_RE.match(text, f.end)), None)
+    whole = next((f for f in reversed(found[-8:]) if f.end <= bracket and _BREAKDOWN_OPEN_RE.match(text, f.end)), None)
     if whole is None or whole.unit is None or not whole.unit.islower() or whole.unit == "percent" \
             or whole.unit in MEASURE_UNITS:
         return None
@@ -428,7 +431,8 @@ _SURVEYED_RE = re.compile(r"\b(?:surveyed|interviewed|sampled|polled|asked|studi
 
 def _sample_size(text: str, n: Num) -> FigureMatch | None:
     """A sample's size ("n = 412") counting the plural that its sentence says was surveyed."""
-    if not n.head.is_int or n.value < 1 or not _SAMPLE_BEFORE_RE.search(text, max(0, n.start - 8), n.start) \
+    if "=" not in text[n.start - 4 if n.start > 4 else 0:n.start] or not n.head.is_int or n.value < 1 \
+            or not _SAMPLE_BEFORE_RE.search(text, max(0, n.start - 8), n.start) \
             or not _SAMPLE_AFTER_RE.match(text, n.end):
         return None
     start = text.rfind("(", max(0, n.start - 8), n.start) + 1

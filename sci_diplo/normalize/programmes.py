@@ -462,7 +462,7 @@ def find_programmes(text: str, layout: str | None = None) -> list[ProgrammeMatch
         return []
     cands = _scan(text, programme_words())
     lines = text if layout is None or len(layout) != len(text) else layout
-    if ":" in text and (fields := _record_fields(lines)):
+    if _may_hold_record(text) and (fields := _record_fields(lines)):
         cands = _with_fields(cands, fields)
     _other_names(text, cands)
     return _link(cands)
@@ -479,6 +479,12 @@ _RECORD_FIELD_RE = re.compile(r"^[^\S\n]*+(?:Acronym|Project[^\S\n]++(?:ID|[Nn]o
                               r"(?:agreement|[Nn]o\.?|[Nn]umber)|Start[^\S\n]++date|Duration)\b[^\n:]{0,20}:", re.M)
 _ACRONYM_FIELD_RE = re.compile(r"^[^\S\n]*+Acronym[^\S\n]*+:[^\S\n]*+(?P<acronym>[A-Z][A-Z\d-]{1,20})[^\S\n]*+$", re.M)
 _RECORD_REACH = 300
+
+
+def _may_hold_record(text: str) -> bool:
+    """Whether ``text`` may hold a record's fields (a quick test before the fields' patterns: most
+    texts hold none of the labels that mark a record)."""
+    return "Acronym" in text or "Start date" in text or "Project ID" in text or "Duration" in text
 # A title's words: most of them capitalised (not a sentence, nor a person's "Dr." or "Associate Professor").
 _TITLE_WORD_RE = re.compile(r"[^\s()]+")
 _TITLE_SMALL = frozenset("a an and the of for in on to with at by from between or".split())
