@@ -77,6 +77,7 @@ UNIT_ALIASES = {
 # ("m" is also million) left out.
 UNIT_ALIASES.update({abbr.lower(): unit.lower() for abbr, unit in UNIT_ABBR.items()
                      if len(abbr) > 1 and abbr.lower() not in UNIT_ALIASES})
+UNIT_ALIASES.update({"w": "watts", "l": "liters"})  # (the single letters that name one unit only)
 # Words ending a conjunct phrase in a gold quote (prepositions, relatives).
 CONJUNCT_STOPWORDS = frozenset(
     "of in on at by for from with to into that which who whom whose as than "

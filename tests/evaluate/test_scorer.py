@@ -208,6 +208,9 @@ def test_figure_value_must_agree(pred_value, expected):
         ("kmph", "kilometers per hour", True),
         ("m²", "square kilometers", False),
         ("°C", "degrees Celsius", True),
+        ("W", "watts", True),  # single letters that name one unit only; not "m" (also million)
+        ("L", "liters", True),
+        ("Gbit", "gigabits", True),
         ("EUR", "eur", True),
         ("scientists", "researchers", False),
         ("EUR", "USD", False),
