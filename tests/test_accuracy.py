@@ -1,7 +1,7 @@
 """Accuracy floors: a score that drops below what the project has reached fails the suite.
 
 The floors only ever go up (raise them when the rules improve; never lower one).
-The seed gold is the development set; the thirteen held-out sets hold original texts
+The seed gold is the development set; the fourteen held-out sets hold original texts
 written for the project (data/gold/heldout*/README.md).
 """
 
@@ -55,17 +55,21 @@ FLOORS = {
                   "published": 1.0, "qualifier": 1.0, "relation": 0.97},
     # scored blind once (data/gold/heldout12/README.md, at 0.86-1.00 and 8/8), then general rules;
     # its writers gave a milestones table's targets "by"
-    "heldout12": {"figures": 0.96, "dates": 0.99, "programmes": 0.91, "claims": 0.97, "countries": 1.0,
+    "heldout12": {"figures": 0.96, "dates": 0.99, "programmes": 0.92, "claims": 0.97, "countries": 1.0,
                   "published": 1.0, "qualifier": 0.98, "relation": 0.9},
     # scored blind once (data/gold/heldout13/README.md, at 0.83-1.00 and 5/8), then general rules
-    "heldout13": {"figures": 0.95, "dates": 0.97, "programmes": 0.87, "claims": 0.96, "countries": 1.0,
+    "heldout13": {"figures": 0.96, "dates": 0.98, "programmes": 0.87, "claims": 0.97, "countries": 1.0,
+                  "published": 1.0, "qualifier": 0.99, "relation": 0.95},
+    # scored blind once (data/gold/heldout14/README.md, at 0.75-0.99 and 6/8), then general rules;
+    # its writers dated a feed's and a blog's relative days from each item's own stamp
+    "heldout14": {"figures": 0.97, "dates": 0.98, "programmes": 0.92, "claims": 0.91, "countries": 0.99,
                   "published": 1.0, "qualifier": 0.99, "relation": 0.95},
 }
 
 
 @pytest.fixture(scope="module", params=["seeds", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                                                    "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
-                                                   "heldout12", "heldout13"])
+                                                   "heldout12", "heldout13", "heldout14"])
 def scored(request):
     if request.param == "seeds":
         return request.param, evaluate(gold_dir(), seeds_dir())
