@@ -65,11 +65,10 @@ from sci_diplo.normalize import dates_calendar as cal
 from sci_diplo.normalize import dates_grammar as g
 from sci_diplo.normalize.dates_calendar import Point, date_bounds, fmt_span, parse_point
 from sci_diplo.normalize.dates_context import Left, clause_tense, deadline_before, read_left, since_phrase, tense_of
-from sci_diplo.normalize.dates_resolve import resolve, resolve_month, resolve_weekday_date
 from sci_diplo.normalize.dates_eras import gregorian_years
+from sci_diplo.normalize.dates_resolve import resolve, resolve_month, resolve_weekday_date
 from sci_diplo.normalize.dates_scan import Atom, scan
-from sci_diplo.normalize.readable import without_footnotes
-from sci_diplo.normalize.readable import line_end
+from sci_diplo.normalize.readable import line_end, without_footnotes
 from sci_diplo.normalize.types import DateMatch
 
 __all__ = ["find_dates", "day_matches", "parse_date_value", "date_bounds"]

@@ -387,9 +387,7 @@ def _same_noun(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | Non
 # engineers (12 from Kenya and 28 from Ghana)"; its parts' numbers.
 _BREAKDOWN_OPEN_RE = re.compile(r"[^\S\n]*+\(")
 _BREAKDOWN_PART_RE = re.compile(r"(?<![\w.,])(\d{1,6})(?![\w.,]\d|[\w%])")
-
-
-_BREAKDOWN_PART_END_RE = re.compile(r"[^,;)]*?(?=[^\S\n]+and[^\S\n]|[,;)])")
+_BREAKDOWN_PART_END_RE = re.compile(r"[^,;)]*?(?=[^\S\n]+and[^\S\n]|[,;)])")  # a part's words: "4 in Bremen"
 
 
 def _breakdown(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | None:

@@ -485,6 +485,8 @@ def _may_hold_record(text: str) -> bool:
     """Whether ``text`` may hold a record's fields (a quick test before the fields' patterns: most
     texts hold none of the labels that mark a record)."""
     return "Acronym" in text or "Start date" in text or "Project ID" in text or "Duration" in text
+
+
 # A title's words: most of them capitalised (not a sentence, nor a person's "Dr." or "Associate Professor").
 _TITLE_WORD_RE = re.compile(r"[^\s()]+")
 _TITLE_SMALL = frozenset("a an and the of for in on to with at by from between or".split())
