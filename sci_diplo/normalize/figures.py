@@ -306,6 +306,12 @@ def _elided(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | None:
     return FigureMatch(change.start(), n.end, n.value, unit, qualifier_of(qualifier) if qualifier else "exact")
 
 
+def _counts_noun(fig: FigureMatch) -> bool:
+    """Whether ``fig`` counts a noun ("40 labs"): not money, a percent or a unit of measure, whose
+    parts and breakdowns are no counts of it."""
+    return fig.unit is not None and fig.unit.islower() and fig.unit != "percent" and fig.unit not in MEASURE_UNITS
+
+
 # A part of a count the sentence gave before it: "All nine member states came, seven of them at
 # ministerial level"; "Of the eight activities, four are completed, two are on track".
 _OF_THEM_AFTER_RE = re.compile(r"[^\S\n]+of[^\S\n]+(?:them|these|those)\b")
@@ -326,8 +332,7 @@ def _part_of_count(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch |
     for k, count in enumerate(reversed(found)):
         if k == 4 or n.start - count.end > 200 or ". " in text[count.end:n.start] or "\n" in text[count.end:n.start]:
             break
-        if count.unit is not None and count.unit.islower() and count.unit != "percent" \
-                and count.unit not in MEASURE_UNITS and is_plural(count.unit):
+        if _counts_noun(count) and is_plural(count.unit):
             counts.append(count)  # (a part's own count, "four are completed", has its whole's noun)
     if them is not None:  # "seven of them": the sentence's one count ("applicants from 23 countries ... 214 of them": which?)
         nouns = {c.unit for c in counts}
@@ -373,8 +378,8 @@ def _same_noun(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | Non
     if not found or n.fraction or n.sfx or n.value < 1 or (n.head.ndigits == 4 and 1800 <= n.value <= 2100):
         return None
     last = found[-1]
-    if last.unit is None or not last.unit.islower() or last.unit == "percent" or last.unit in MEASURE_UNITS \
-            or n.start - last.end > 30 or (gap := _SAME_NOUN_GAP_RE.fullmatch(text, last.end, n.start)) is None:
+    if not _counts_noun(last) or n.start - last.end > 30 \
+            or (gap := _SAME_NOUN_GAP_RE.fullmatch(text, last.end, n.start)) is None:
         return None
     if gap["part"] and not _PARTICIPLE_AFTER_RE.match(text, n.end):
         return None  # "40 labs, 12 in Nairobi": no part named
@@ -401,8 +406,7 @@ def _breakdown(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | Non
         return None  # (most numbers: in no bracket)
     # the count before the brackets (the part's earlier siblings come after it)
     whole = next((f for f in reversed(found[-8:]) if f.end <= bracket and _BREAKDOWN_OPEN_RE.match(text, f.end)), None)
-    if whole is None or whole.unit is None or not whole.unit.islower() or whole.unit == "percent" \
-            or whole.unit in MEASURE_UNITS:
+    if whole is None or not _counts_noun(whole):
         return None
     opened = _BREAKDOWN_OPEN_RE.match(text, whole.end)
     if opened is None or opened.end() > n.start:

@@ -203,8 +203,8 @@ def sentence_start(text: str, pos: int) -> bool:
     """Return whether ``pos`` begins a sentence, line, heading, bracket or a field's text after its
     tag ("<description>Four Kenyan ...")."""
     p = pos
-    while p > 12 and text[p - 1] == " " and text[p - 12] == " ":
-        p -= 11  # (a long run of blanks: markup read as spaces)
+    while p and text[p - 1] == " ":
+        p -= 1  # (a run of blanks, however long: markup read as spaces)
     return _SENTENCE_START_RE.search(text, p - 12 if p > 12 else 0, pos) is not None
 
 
