@@ -516,7 +516,8 @@ def _record_fields(text: str) -> list[_Candidate]:
 
 def _with_fields(cands: list[_Candidate], fields: list[_Candidate]) -> list[_Candidate]:
     """Return ``cands`` with the fields' candidates that overlap none of them, in text order."""
-    kept = [f for f in fields if not any(c.start < f.end and f.start < c.end for c in cands)]
+    taken = [(c.start, c.end) for c in cands]
+    kept = [f for f in fields if not _overlaps(taken, f.start, f.end)]
     return sorted(cands + kept, key=lambda c: c.start) if kept else cands
 
 
@@ -567,7 +568,7 @@ def _other_names(text: str, cands: list[_Candidate]) -> None:
         if entry is not None:
             entry[1] = b  # a name read again: its latest candidate takes a short form found later
             continue
-        if len(headed.get(key, ())) == 1 and not b.explicit and key not in latest \
+        if len(headed.get(key, ())) == 1 and not b.explicit \
                 and not _OWN_TAIL_RE.match(text, b.end) and not YEAR_IN_RE.search(text, b.start, b.end):
             # the name without its tail, after it: "the Gaborone Convention" for "the Gaborone
             # Convention on the Kalahari Deep Underground Laboratory"
