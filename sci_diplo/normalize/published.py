@@ -180,10 +180,13 @@ class PublishedDates:
     @cached_property
     def stated(self) -> str | None:
         """The date the text states as its own (``find_published(text, estimate=False)``), or None."""
+        first = _first_stated(self.head, self.head_days)
+        if first is not None:
+            return first
         month = masthead_month(self.head)
         if month is not None and self.footer is not None and self.footer.startswith(month):
-            return _first_stated(self.head, self.head_days) or self.footer  # the masthead's month, the footer's day
-        return _first_stated(self.head, self.head_days) or month or self.footer
+            return self.footer  # the masthead's month, the footer's day
+        return month or self.footer
 
     @cached_property
     def footer(self) -> str | None:
