@@ -372,7 +372,7 @@ def _side(point: Point, anchor: Point) -> int:
     """Return -1, 0 or 1 as ``point`` falls before, within or after ``anchor`` at the anchor's
     precision (a year, a month or a day)."""
     n = 1 if anchor[1] is None else 2 if anchor[2] is None else 3
-    a, b = tuple(x or 0 for x in point[:n]), tuple(x or 0 for x in anchor[:n])
+    a, b = _ordered(point)[:n], _ordered(anchor)[:n]
     return (a > b) - (a < b)
 
 

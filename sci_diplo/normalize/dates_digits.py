@@ -89,6 +89,7 @@ _DM_PAIR_SECOND_RX = re.compile(r"(?<![\d/.,])[0-3]?\d/[0-3]?\d[^\S\n]*+(?:[-–
 _DOTTED_DATE_RX = re.compile(r"(?<![\d.])[0-3]?\d\.[01]?\d\.(?:19|20)\d\d(?!\d|\.\d)")
 
 
+@lru_cache(maxsize=8)  # (asked for each day and month the text writes, and for both of a range)
 def _day_first_dates(text: str) -> bool | None:
     """Whether the text writes its dates day first (True) or month first (False), as its numeric
     dates with slashes or dots, or else its dates in words, show; None when it writes no date with

@@ -46,6 +46,7 @@ ORDINAL_WORDS.update({f"twenty {w}": 21 + i for i, w in enumerate(_ORD[:9])})
 ORDINAL_WORDS.update({"final": 4, "last": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4})
 # Meteorological seasons (northern hemisphere): first and last month.
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+SEASON_NAMES = "|".join(SEASONS)  # (an alternation: "spring|summer|autumn|fall|winter")
 
 
 def season_span(year: int, name: str) -> tuple[tuple[int, None, None], tuple[int, None, None] | None]:
@@ -326,7 +327,7 @@ WEEKDAY_RX = re.compile(
 )
 # A demonstrative and a calendar unit: "this year", "this fiscal year", "next Friday", "last May".
 _DEMO_AFTER = (r"\s++(?:(?P<fis>fiscal|financial)\s++)?(?P<unit>year|month|week|weekend|quarter|century|decade"
-               r"|morning|afternoon|evening|night|spring|summer|autumn|fall|winter|" + _WEEKDAY + "|" + _MONTH
+               r"|morning|afternoon|evening|night|" + SEASON_NAMES + "|" + _WEEKDAY + "|" + _MONTH
                + r")(?![\w])")
 DEMO_RX = re.compile(r"(?P<demo>this|last|next|coming|current|upcoming)" + _DEMO_AFTER, re.I)
 # An ordinal quarter or half: "first half", "third quarter" (the year follows in QTAIL_RX).
@@ -350,7 +351,7 @@ QCODE_RX = re.compile(r"(?P<code>[QH][1-4])(?:(?:\s*+,?\s*+(?:of\s++)?|[-/])(?P<
                       + r"|\s*+" + _apostrophe_year("y2") + ")?")  # "Q3 2021", "Q3-2021", "Q3'21"
 # A season and a year: "summer 2021", "the spring of 2020".
 _SEASON_AFTER = r"(?:\s++of)?(?:\s*+,)?\s++(?P<y>\d{4})" + _END
-SEASON_RX = re.compile(r"(?P<sea>spring|summer|autumn|fall|winter)" + _SEASON_AFTER, re.I)
+SEASON_RX = re.compile(r"(?P<sea>" + SEASON_NAMES + ")" + _SEASON_AFTER, re.I)
 # A fiscal-year code: "FY2021", "FY 21".
 FY_RX = re.compile(r"FY\s?['’]?(?P<y>\d{4}|\d{2})(?:[-/–](?P<y2>\d{4}|\d{2}))?(?!\w|[-/–]\d)")  # "FY2021-22"
 # The century of a year written with two digits after an apostrophe ("March '21", "June ’98"):
@@ -401,7 +402,7 @@ _TRIGGER_TAILS = {
     "last": _after(_QORD_AFTER + "|" + _DEMO_AFTER),
     **{w: _after(_SEASON_AFTER) for w in SEASONS},
     **{w: _after(_PART_OF_AFTER) for w in PART_OF_WORDS},
-    **{w: _after(r"[^\S\n]++(?:year|month|spring|summer|autumn|fall|winter)\b") for w in ("following", "previous")},
+    **{w: _after(r"[^\S\n]++(?:year|month|" + SEASON_NAMES + r")\b") for w in ("following", "previous")},
     "same": _after(r"[^\S\n]++(?:year|month)\b"),
 }
 

@@ -332,7 +332,7 @@ def _ago(text: str, start: int, word: str) -> Atom | None:
 
 
 # "the following year", "the previous month": the unit after "following" or "previous".
-_NEXT_UNIT_RX = re.compile(r"(?:following|previous)[^\S\n]++(?P<unit>year|month|spring|summer|autumn|fall|winter)\b", re.I)
+_NEXT_UNIT_RX = re.compile(r"(?:following|previous)[^\S\n]++(?P<unit>year|month|" + g.SEASON_NAMES + r")\b", re.I)
 _THE_BEFORE_RX = re.compile(r"(?<![\w-])the[^\S\n]++\Z", re.I)
 
 
