@@ -79,7 +79,7 @@ _VAGUE_RE = re.compile(
 )
 _VAGUE = {"tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
           "trillions": 1e12, "dozens": 12}
-_DETERMINERS = frozenset("the these those its their our his her all such my your".split())
+_DETERMINERS = frozenset("the these those this that its their our his her all such my your".split())
 
 
 @lru_cache(maxsize=8192)

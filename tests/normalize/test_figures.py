@@ -109,6 +109,10 @@ def _figs(text: str) -> list[tuple]:
         ("Nearly half of the 40 institutes joined.",
          [(50, "percent", "nearly", None), (40, "institutes", "exact", None)]),
         ("A quarter of our researchers are women.", [(25, "percent", "exact", None)]),
+        # a demonstrative before the noun counts as the determiner it is; "that" alone is no noun
+        ("Up to a quarter of that weight is starch, and half of this budget is travel.",
+         [(25, "percent", "at_most", None), (50, "percent", "exact", None)]),
+        ("Half of that went to labs, and a third of that is spent on travel.", []),
         ("Half a million doses arrived.", [(500_000, "doses", "exact", None)]),
         ("It supported over 8,300 young foreign scientists.", [(8300, "scientists", "more_than", None)]),
         # "over" right after an amount names the period it is spread across, not "more than"
