@@ -368,8 +368,8 @@ def clause_tense(text: str, start: int, end: int) -> bool | None:
     lo = max(0, start - 160)
     head = text[lo:start]
     cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("? "), head.rfind("! "))
-    before = g.WORD_RX.findall(head, max(0, cut))[-20:]
-    verdict = tense_of(list(reversed(before)))
+    before = g.WORD_RX.findall(head, max(0, cut))[-21:]  # the 21st: the 20th's neighbour ("is asked")
+    verdict = tense_of(list(reversed(before)), 20)
     if verdict is not None:
         return verdict
     tail = text[end:end + 80]
@@ -377,9 +377,10 @@ def clause_tense(text: str, start: int, end: int) -> bool | None:
     return tense_of(g.WORD_RX.findall(tail, 0, stop)[:6])
 
 
-def tense_of(words: list[str]) -> bool | None:
-    """Return True (future), False (past) or None for words in reading order from the expression."""
-    for k, word in enumerate(words):
+def tense_of(words: list[str], scan: int | None = None) -> bool | None:
+    """Return True (future), False (past) or None for words in reading order from the expression
+    (the first ``scan`` of them, when given; the next one is still read as a neighbour)."""
+    for k, word in enumerate(words[:scan]):
         w = word.lower()
         if w in g.FUTURE_NOUNS:  # "plans to launch" (either way round), not "the plan"
             if "to" in (words[k - 1].lower() if k else "", words[k + 1].lower() if k + 1 < len(words) else ""):

@@ -110,6 +110,10 @@ def test_absolute_forms(text, expected):
         ("The summit will be held on December 20.", FRI, [("December 20", "2021-12-20", "on")]),
         ("The closure will begin on April 7, officials said.", "2013-03-22", [("April 7", "2013-04-07", "on")]),
         ("The book is due to be published in May.", "2013-03-22", [("May", "2013-05", "on")]),
+        # a participle twenty words back still has its "be" beside it: no past, so the nearest April
+        ("The Committee is asked to endorse the Phase 2 design today, so that the proposal can go to both"
+         " cabinets before the end of April.", "2025-03-12",
+         [("today", "2025-03-12", "on"), ("before the end of April", "2025-04", "before")]),
         # reported future ("said ... would"): "would" is read before "said"
         ("Officials said the first cohort would start in September.", "2024-06-15", [("September", "2024-09", "on")]),
         ("Officials said the first cohort started in September.", "2024-06-15", [("September", "2023-09", "on")]),
