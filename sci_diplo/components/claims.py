@@ -33,7 +33,7 @@ from sci_diplo.normalize.dates import date_bounds
 from sci_diplo.normalize.countries import names_place
 from sci_diplo.normalize.dates_grammar import MONTHS, past_verb
 from sci_diplo.normalize.published import CLOCK_AFTER_RX, HEAD_CHARS, ISO_STAMP_RX, MASTHEAD_CHARS, signals_publication
-from sci_diplo.normalize.readable import line_end
+from sci_diplo.normalize.readable import line_end, message_stamp
 
 # Dates that name the moment of speaking rather than the time of an event.
 DEICTIC = frozenset({"today", "now", "nowadays", "currently", "at present", "presently"})
@@ -244,10 +244,13 @@ def _stamp_or_attribution(text: str, match: Any) -> bool:
     """True when the date is the document's own, no event: after a stamp's word ("Issued:",
     ``STAMP_BEFORE``), a page's time stamp ("2024-12-05 18:42:07"), the last field of a masthead
     bar, a date near the top that ``find_published`` reads as the document's, in a heading in
-    capitals, or in a reply's attribution line ("On Mon, 13 Feb 2023 at 10:22, Petra wrote:")."""
+    capitals, in a reply's attribution line ("On Mon, 13 Feb 2023 at 10:22, Petra wrote:") or in a
+    chat message's stamp ("[11/03/2024, 07:58] Dewi: ...")."""
     line_start = text.rfind("\n", 0, match.start) + 1
     if STAMP_BEFORE.search(text, max(line_start, match.start - 60), match.start):
         return True
+    if (stamp := message_stamp(text, line_start)) is not None and match.end <= stamp.end():
+        return True  # a chat message's stamp: "[11/03/2024, 07:58] Dewi: ..."
     if ISO_STAMP_RX.fullmatch(text, match.start, match.end) and CLOCK_AFTER_RX.match(text, match.end):
         return True
     if match.start < MASTHEAD_CHARS and MASTHEAD_FIELD_BEFORE.search(text, line_start, match.start) \

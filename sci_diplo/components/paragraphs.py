@@ -7,7 +7,8 @@ numpy over the tokens' offsets and the text's characters, asking only the
 tokens after sentence-final ones whether they are punctuation, rather than a
 Python loop over every token; the result is the same (a test checks it).
 Punctuation alone would run a heading or a dateline into the next sentence,
-so the component also starts a sentence after a blank line, before a bulleted line, between
+so the component also starts a sentence after a blank line, before a bulleted line or a chat
+message's stamp ("[11/03/2024, 07:58] Dewi: ...", which starts a paragraph too), between
 two rows of a table (lines of two bars or more), and after a
 single line break that ends a short line or a sentence (or an emoji), except where a
 paragraph was cut in mid-sentence (a long paragraph with no final punctuation,
@@ -44,7 +45,7 @@ from sci_diplo.components import extensions
 from sci_diplo.components.base import Batched, doc_cache, doc_text, set_token_bounds
 from sci_diplo.components.extensions import PARAGRAPHS
 from sci_diplo.normalize.dates import SLASHED_AGENCY
-from sci_diplo.normalize.readable import line_end
+from sci_diplo.normalize.readable import line_end, message_stamp
 
 # A line break and the white space after it. Its literal first character lets the regex
 # engine jump from one line break to the next; a pattern that starts with the spaces
@@ -88,6 +89,11 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
             continue
         last = text[start - 1]
         blank = m.group().count("\n") >= 2
+        if not blank and message_stamp(text, end) is not None:
+            paragraphs.append((para_start, start))  # a chat's message: a sentence and a paragraph
+            para_start = line_start = end
+            starts.append(end)
+            continue
         ended = last in TERMINAL or (last >= "\u2600" and _emoji(text, start)) \
             or RULE_LINE.match(text, line_start) is not None or RULE_LINE.match(text, end) is not None
         # ("... 🙌"; a rule, "---", ends what is above it and what it opens: it is no hyphen's line)

@@ -638,10 +638,10 @@ def _range_points(lo: Point, hi: Point) -> tuple[Point | None, Point | None]:
     return lo, hi
 
 
-# A time stamp: a full date and a clock time opening a line, after blanks or a feed's element
-# ("<pubDate>Thu, 06 Mar 2025 09:30:00 +0200", "2025-06-11 16:05 UTC — Orbit raised"); an entry of a
-# feed, a blog or a thread follows it.
-_STAMP_BEFORE_RX = re.compile(r"(?:[^\S\n]|<[\w:-]{1,30}>)*+")
+# A time stamp: a full date and a clock time opening a line, after blanks, a feed's element or a
+# bracket ("<pubDate>Thu, 06 Mar 2025 09:30:00 +0200", "2025-06-11 16:05 UTC — Orbit raised", a chat's
+# "[15/03/2024, 13:31] Dewi: ..."); an entry of a feed, a blog, a thread or a chat follows it.
+_STAMP_BEFORE_RX = re.compile(r"(?:[^\S\n]|<[\w:-]{1,30}>|\[)*+")
 _STAMP_CLOCK_RX = re.compile(r"(?:[^\S\n]*+,|[^\S\n]++at)?[^\S\n]*+T?\d{1,2}:\d{2}")
 
 

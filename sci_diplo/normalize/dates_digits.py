@@ -68,9 +68,11 @@ def digit_atom(text: str, start: int, year_end: int) -> Atom | None:
     return _year(text, mt, year_end)
 
 
-# Where a day and a month without a year stand: after a relation word ("on 5/3", "by 27/2"), or
-# opening a schedule's line before its leaders, a dash or a colon ("20/3 ........ Webinar").
-_DM_BEFORE_RX = re.compile(r"(?i)\b(?:on|until|till|before|after)[^\S\n]++\Z")
+# Where a day and a month without a year stand: after a relation word or a weekday ("on 5/3", "by
+# 27/2", "flights Thu 14/03"), or opening a schedule's line before its leaders, a dash or a colon
+# ("20/3 ........ Webinar").
+_DM_BEFORE_RX = re.compile(r"(?i)\b(?:on|until|till|before|after"
+                           r"|(?P<weekday>(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|\.)?,?))[^\S\n]++\Z")
 _DM_LINE_AFTER_RX = re.compile(r"[^\S\n]*+(?:\.{2,}|[–—-][^\S\n]|:)")
 # What a date's clause may go on with after it: its end, or a word that is no noun ("3/5 votes",
 # "2/3 majority", "10/10 as the target" are shares and scores).
@@ -129,11 +131,13 @@ def _day_month(text: str, start: int, mt: re.Match) -> Atom | None:
     line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
     second = _DM_PAIR_SECOND_RX.search(text, max(0, start - 12), start)
     pair = _dm_pair(text, start) or (second is not None and _dm_pair(text, second.start()))
-    before = pair or _DM_BEFORE_RX.search(text, max(0, start - 8), start) is not None
+    word = None if pair else _DM_BEFORE_RX.search(text, max(0, start - 10), start)
+    before = pair or word is not None
     schedule = not before and line_start and _DM_LINE_AFTER_RX.match(text, end) is not None  # "20/3 ........ Webinar"
     if not (before or schedule):
         return None
-    if not (pair or schedule or _DM_AFTER_RX.match(text, end)) or mt.group() in ("24/7", "9/11", "7/7"):
+    weekday = word is not None and word["weekday"] is not None  # "Thu 14/03 via Doha": a day, whatever follows
+    if not (pair or schedule or weekday or _DM_AFTER_RX.match(text, end)) or mt.group() in ("24/7", "9/11", "7/7"):
         return None  # (a share, a score, a span of service, an event's name)
     day_first = _day_first_dates(text)
     if day_first is None:

@@ -129,7 +129,7 @@ PAST_WORDS = PAST_SIMPLE | frozenset("was were had did ago previously says".spli
 # ("ministers met in March"; "the summit will be held on December 20").
 PAST_IRREGULAR = frozenset(
     """met held made found built sent led won paid brought chose sold stood bought caught fought
-    got kept lost meant sought spent taught thought understood""".split()
+    got kept lost meant sought spent taught thought understood done""".split()
 )
 BE_WORDS = frozenset("be been being is are am to".split())
 # Words in "-ed" that are no past verb.

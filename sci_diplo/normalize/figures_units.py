@@ -36,7 +36,7 @@ UNIT_ABBR = {
     "mph": "miles per hour", "km/h": "kilometers per hour", "kph": "kilometers per hour",
     "kmph": "kilometers per hour",
     "ft": "feet", "mi": "miles", "lb": "pounds", "lbs": "pounds", "oz": "ounces",
-    "yrs": "years", "min": "minutes", "mins": "minutes", "pct": "percent", "bpd": "barrels per day", "°": "degrees",
+    "yrs": "years", "ppl": "people", "min": "minutes", "mins": "minutes", "pct": "percent", "bpd": "barrels per day", "°": "degrees",
 }
 
 # Unit words, lower case, singular (plural forms are derived) -> (canonical, factor).

@@ -11,6 +11,8 @@ Signals, the first one in the opening ~2000 characters winning:
   byline ("By Jane Doe | 12/17/2021");
 - a citation: a full date followed by a link ("*Journal*, December 17, 2021, <https://...>");
 - a time stamp: an ISO date and a clock time ("Editor: Liu Yang  2024-12-05 18:42:07");
+- in a chat's export (its first line a message's stamp, "[11/03/2024, 07:58] Dewi: ..."), the
+  day of its last message;
 - with no full date: a month and year as a field of a masthead bar near the top
   ("Report No. 14 | September 2023" gives ``2023-09``);
 - with none of those: a full date after "last edited", "last updated" or the like in the
@@ -37,6 +39,7 @@ from sci_diplo.normalize import dates_grammar as g
 from sci_diplo.normalize.dates import TITLE_DASH, day_matches, find_dates
 from sci_diplo.normalize.dates_scan import full_date_at, month_before
 from sci_diplo.normalize.dates_triggers import project
+from sci_diplo.normalize.readable import message_stamp
 from sci_diplo.normalize.types import DateMatch
 
 HEAD_CHARS = 2000
@@ -180,6 +183,8 @@ class PublishedDates:
     @cached_property
     def stated(self) -> str | None:
         """The date the text states as its own (``find_published(text, estimate=False)``), or None."""
+        if message_stamp(self.text, 0) is not None:
+            return _last_message_day(self.text)
         first = _first_stated(self.head, self.head_days)
         if first is not None:
             return first
@@ -226,6 +231,21 @@ class PublishedDates:
             stated = _first_stated(self.head, _Days(self.head, self.head_proj, head_starts))
             stated = stated or masthead_month(self.head) or self.footer
         return stated or _latest_year(_Days(self.text, self.proj, starts))
+
+
+def _last_message_day(text: str) -> str | None:
+    """Return the day of the last message of a chat's export (its first line a message's stamp,
+    ``message_stamp``): the export is as recent as that message. None if the day has no value."""
+    pos = len(text)
+    while pos > 0:
+        line_start = text.rfind("\n", 0, pos - 1) + 1
+        stamp = message_stamp(text, line_start)
+        if stamp is not None:
+            at = stamp.start("bracketed") if stamp["bracketed"] else stamp.start("dashed")
+            day = next((d for d in find_dates(text, None) if d.start == at), None)
+            return day.value if day is not None and day.value and len(day.value) == 10 else None
+        pos = line_start
+    return None
 
 
 def masthead_month(head: str) -> str | None:

@@ -29,6 +29,27 @@ def line_end(text: str, start: int) -> int:
     return len(text) if end < 0 else end
 
 
+# A chat export's message line opens with its stamp and its sender: "[11/03/2024, 07:58] Dewi:
+# ..." (WhatsApp on iOS, also with seconds), "11/03/2024, 07:58 - Dewi: ..." (on Android), "[2024-03-11
+# 07:58] dewi: ...". The stamp dates the message, not what it says; each message is a sentence and a
+# paragraph of its own. (A blog's "2025-06-11 16:05 UTC — Orbit raised" has no sender: it is a heading.)
+_MESSAGE_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"
+_MESSAGE_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[^\S\n]?[AaPp]\.?[Mm]\.?)?"
+MESSAGE_STAMP_RX = re.compile(
+    r"[^\S\n]*+(?:\[(?P<bracketed>" + _MESSAGE_DATE + r"),?[^\S\n]++" + _MESSAGE_TIME + r"\]"
+    r"|(?P<dashed>" + _MESSAGE_DATE + r"),[^\S\n]++" + _MESSAGE_TIME + r"[^\S\n]++[-–])"
+    r"[^\S\n]++[^:\n]{1,60}?:(?=[^\S\n]|\n|\Z)")
+
+
+def message_stamp(text: str, line_start: int) -> re.Match[str] | None:
+    """Return the match of a chat message's stamp and sender opening the line at ``line_start``
+    (``MESSAGE_STAMP_RX``), or None."""
+    c = text[line_start:line_start + 1]
+    if c != "[" and not c.isdigit() and c not in " \t":
+        return None
+    return MESSAGE_STAMP_RX.match(text, line_start)
+
+
 def _decoded(m: re.Match[str]) -> str:
     if m.group("space"):
         return " "

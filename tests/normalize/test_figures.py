@@ -114,6 +114,7 @@ def _figs(text: str) -> list[tuple]:
          [(25, "percent", "at_most", None), (50, "percent", "exact", None)]),
         ("Half of that went to labs, and a third of that is spent on travel.", []),
         ("Half a million doses arrived.", [(500_000, "doses", "exact", None)]),
+        ("Final list = 9 ppl from Jakarta.", [(9, "people", "exact", None)]),  # a chat's abbreviation
         ("It supported over 8,300 young foreign scientists.", [(8300, "scientists", "more_than", None)]),
         # "over" right after an amount names the period it is spread across, not "more than"
         ("Germany will invest €40 million over five years.", [(40_000_000, "EUR", "exact", None), (5, "years", "exact", None)]),

@@ -25,6 +25,8 @@ FIND_CASES = [
       ("Montreal Protocol", "agreement")]),
     ("Officials praised the Canada-Chile Clean Technology Accord on Monday.",
      [("Canada-Chile Clean Technology Accord", "agreement")]),
+    ("Main item: signing of the Kenya–Finland MoU on Peatland Research on Thu 14/03 in Nairobi.",
+     [("Kenya–Finland MoU on Peatland Research", "mou")]),  # a weekday's abbreviation is a date's
     ("They recalled the Agreement between the Government of Kenya and the Government of Japan "
      "on Cooperation in Geothermal Research, signed in 2009.",
      [("Agreement between the Government of Kenya and the Government of Japan on Cooperation "
