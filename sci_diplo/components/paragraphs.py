@@ -8,8 +8,9 @@ tokens after sentence-final ones whether they are punctuation, rather than a
 Python loop over every token; the result is the same (a test checks it).
 Punctuation alone would run a heading or a dateline into the next sentence,
 so the component also starts a sentence after a blank line, before a bulleted line or a chat
-message's stamp ("[11/03/2024, 07:58] Dewi: ...", which starts a paragraph too), between
-two rows of a table (lines of two bars or more), and after a
+message's stamp ("[11/03/2024, 07:58] Dewi: ...", which starts a paragraph too), after a subtitle
+cue's timing line (where a cue's lines run on as one passage: ``SUBTITLES``), between
+two rows of a table (lines of two bars or more, or of three cells set apart by spaces), and after a
 single line break that ends a short line or a sentence (or an emoji), except where a
 paragraph was cut in mid-sentence (a long paragraph with no final punctuation,
 or a word hyphenated across the break), as in text copied from PDF pages, or
@@ -64,8 +65,18 @@ CUT_AFTER = frozenset(",;:|–—")
 
 
 TABLE_BARS = 2  # bars on a line of a table ("1 | Joint call | Completed | Q3 2024")
+# A line of a table set in columns by spaces, as text from a PDF or a scan keeps it: three cells
+# or more ("Ocean data and modelling   Feb. 2021       48         7      2.1").
+COLUMNS = re.compile(r"\S[^\S\n]{3,}\S[^\n]*?\S[^\S\n]{3,}\S")
 # A horizontal rule alone on its line: "---", "***", "______", "=====".
 RULE_LINE = re.compile(r"[^\S\n]*+(?:-{3,}|\*{3,}|_{3,}|={3,}|—{2,})[^\S\n]*+(?:\n|\Z)")
+
+
+# A subtitle file (SubRip's numbered cues, WebVTT's): "1\n00:00:05,120 --> 00:00:08,300\nNARRATOR: At high
+# tide,\nthe river here tastes of the sea.\n\n2\n...". A cue's lines are one passage, cut to fit the
+# screen; its number and timing line are no sentence of it.
+SUBTITLES = re.compile(r"\A\s*+(?:WEBVTT\b|\d{1,6}[^\S\n]*+\n[^\S\n]*+\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[^\S\n]*+-->)")
+CUE_TIMING = re.compile(r"[^\S\n]*+(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}[^\S\n]*+-->[^\n]*+")
 
 
 # A blank line: a line break, maybe blanks, and another line break.
@@ -83,12 +94,18 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
     starts, paragraphs = [], []
     para_start = block_start = line_start = 0  # block: the text since the last blank line
     block_wrapped = wrapped(text, 0)
+    subtitles = SUBTITLES.match(text) is not None
     for m in LINE_BREAK.finditer(text):
         start, end = run_start(text, m.start()), m.end()
         if start == 0 or end == len(text):
             continue
         last = text[start - 1]
         blank = m.group().count("\n") >= 2
+        if subtitles and not blank:
+            if CUE_TIMING.fullmatch(text, line_start, start) is not None:
+                starts.append(end)  # a cue's text, its lines one passage, after its number and timing
+            line_start = end
+            continue
         if not blank and message_stamp(text, end) is not None:
             paragraphs.append((para_start, start))  # a chat's message: a sentence and a paragraph
             para_start = line_start = end
@@ -108,7 +125,8 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
             if not runs_on:
                 starts.append(end)
         elif not blank and (BULLET_ITEM.match(text, end) or text.count("|", line_start, start) >= TABLE_BARS
-                            and text.count("|", end, line_end(text, end)) >= TABLE_BARS):
+                            and text.count("|", end, line_end(text, end)) >= TABLE_BARS
+                            or COLUMNS.search(text, line_start, start) and COLUMNS.search(text, end, line_end(text, end))):
             starts.append(end)  # a bulleted item after a long line; a table's row before another
         line_start = end
         if blank:

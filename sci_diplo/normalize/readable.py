@@ -65,7 +65,8 @@ def readable_runs(text: str) -> tuple[str, list[Run]]:
     "€25 million" and ten spaces. So every offset outside the runs stays the same, and a
     match that starts or ends inside a run is to be taken to its edge (``snap``). The
     characters that show nothing (zero-width spaces) and markup's tags (``_MARKUP_RX``) are read
-    as spaces, in place.
+    as spaces, in place; a word hyphenated across a line's end is read whole, as a run
+    (``_rejoin_hyphenated``).
     """
     runs: list[Run] = []
     if "&" in text:
@@ -87,7 +88,41 @@ def readable_runs(text: str) -> tuple[str, list[Run]]:
         text = text.translate(_INVISIBLE)
     if "</" in text or "]]>" in text:
         text = _MARKUP_RX.sub(_blank, text)
+    if "-\n" in text or "–\n" in text:
+        text, runs = _rejoin_hyphenated(text, runs)
     return text, runs
+
+
+# A word hyphenated across a line's end, as text set in columns, scanned or converted from a PDF
+# carries it: "coopera-" / "tion", "Septem-" / "ber 2022", "16 re-" / "searchers". Read whole; a
+# compound's hyphen stays where the part before it is a word that opens compounds ("early-" /
+# "career", "two-" / "year") or the part after it is capitalised ("Sino-" / "African"), as a
+# dash between two names does ("Amazon–" / "Arctic Research Fellowship Scheme").
+_HYPHENATED_RX = re.compile(r"\b([A-Za-z][a-z]*+)(?:-|(–)(?=\n[^\S\n]*+[A-Z]))\n[^\S\n]*+([A-Za-z][a-z]++)\b")
+COMPOUND_FIRSTS = frozenset(
+    """early late long short mid well high low full part half self cross non multi inter state world
+    one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
+    thousand million first second third fourth fifth year day week month time co""".split())
+
+
+def _rejoin_hyphenated(text: str, runs: list[Run]) -> tuple[str, list[Run]]:
+    """Return ``text`` with its words hyphenated across a line's end (``_HYPHENATED_RX``) read
+    whole, left-aligned and padded with spaces to their length ("Septem-\nber" reads
+    "September  "), and ``runs`` with theirs, in order (one that would cross a run already
+    rewritten is left)."""
+    pieces, last, added = [], 0, []
+    for m in _HYPHENATED_RX.finditer(text):
+        a, b = m.span()
+        if any(r[0] < b and a < r[1] for r in runs):
+            continue
+        first, dash, second = m[1], m[2] or "-", m[3]
+        keep = second[0].isupper() or first.lower() in COMPOUND_FIRSTS
+        pieces += [text[last:a], (first + (dash if keep else "") + second).ljust(b - a)]
+        added.append((a, b))
+        last = b
+    if not added:
+        return text, runs
+    return "".join(pieces) + text[last:], sorted(runs + added)
 
 
 # Markup a feed or a page leaves inside its text's runs: the tags of paragraphs and of words set

@@ -512,3 +512,40 @@ def test_an_agency_between_slashes_ends_the_dateline_not_the_story(nlp):
     doc = nlp("MOSCOW, March 14. /TASS/. Russia will invest 2.4 billion roubles in a centre with Ethiopia.")
     assert [s.text for s in doc.sents] == [
         "MOSCOW, March 14. /TASS/.", "Russia will invest 2.4 billion roubles in a centre with Ethiopia."]
+
+
+SUBTITLES_TEXT = (
+    "1\n00:00:00,000 --> 00:00:03,000\nCOASTAL DESK · 3 May 2024\n\n"
+    "2\n00:00:03,200 --> 00:00:07,900\nSince June 2022, engineers\nfrom Ghana and Denmark\n\n"
+    "3\n00:00:07,900 --> 00:00:12,000\nhave run the Ghana–Denmark Joint Laboratory\non Coastal Erosion in Accra.\n"
+)
+
+
+def test_a_subtitle_cues_lines_are_one_passage_without_its_number_and_timing(nlp):
+    doc = nlp(SUBTITLES_TEXT)
+    sents = [" ".join(s.text.split()) for s in doc.sents if s.text.strip()]
+    assert "Since June 2022, engineers from Ghana and Denmark" in sents
+    assert "2 00:00:03,200 --> 00:00:07,900" in sents  # the cue's number and timing, apart
+    assert [s._.programme_name for s in doc.spans[PROGRAMMES]] == [
+        "Ghana–Denmark Joint Laboratory on Coastal Erosion"]
+    claims = [(" ".join(c.text.split()), [d._.date_value for d in c._.claim_dates]) for c in doc.spans[CLAIMS]]
+    assert ("Since June 2022, engineers from Ghana and Denmark", ["2022-06"]) in claims
+
+
+def test_rows_of_a_table_set_by_spaces_are_sentences_of_their_own(nlp):
+    text = ("Call                       Opened      Proposals   Funded   CAD M   BRL M\n"
+            "Marine data and modelling  Feb. 2021       48         7      2.1     4.8\n"
+            "Soil microbiomes           Mar. 2022       61         9      2.9     6.4\n")
+    doc = nlp(text)
+    sents = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sents == [line.strip() for line in text.splitlines()]
+    assert [s.text for s in doc.spans[FIGURES]] == []  # "4.8\nSoil microbiomes" counts nothing
+
+
+def test_a_tables_header_does_not_open_the_name_on_the_row_below(nlp):
+    text = ("Scheme                                    FY 2022–23   FY 2023–24   Change\n"
+            "Bilateral Seed Grants (BSG)                     8.15         9.62   +18.0%\n\n"
+            "The BSG scheme funds starter projects.\n")
+    doc = nlp(text)
+    got = [(s.text, s._.programme_name) for s in doc.spans[PROGRAMMES]]
+    assert got == [("Bilateral Seed Grants (BSG)", "Bilateral Seed Grants"), ("BSG scheme", "Bilateral Seed Grants")]

@@ -87,6 +87,22 @@ def test_a_dateline_with_an_entity_gives_the_publication_date():
 
 
 @pytest.mark.parametrize("original,read,runs", [
+    ("left on 12 Septem-\nber 2022", "left on 12 September   2022", [(11, 22)]),
+    ("with 16 re-\n  searchers", "with 16 researchers    ", [(8, 23)]),
+    # a compound's hyphen stays: its first part opens compounds, or its second is capitalised
+    ("44 early-\ncareer staff", "44 early-career  staff", [(3, 16)]),
+    ("a two-\nyear plan", "a two-year  plan", [(2, 11)]),
+    ("the Sino-\nAfrican lab", "the Sino-African  lab", [(4, 17)]),
+    ("the Amazon–\nArctic Scheme", "the Amazon–Arctic  Scheme", [(4, 18)]),
+    # no word across the break: a dash before a lower-case word, a list's dash, a blank line
+    ("Kenya –\nand Peru", "Kenya –\nand Peru", []),
+    ("-Ends-\n\nNotes", "-Ends-\n\nNotes", []),
+])
+def test_a_word_hyphenated_across_a_line_end_is_read_whole(original, read, runs):
+    assert readable_runs(original) == (read, runs)
+
+
+@pytest.mark.parametrize("original,read,runs", [
     ("the Executive Pro-\ngramme of", "the Executive Programme   of", [(14, 25)]),
     ("the Sino-\nAfrican Fund", "the Sino-African  Fund", [(4, 17)]),
     ("the Medium- and\nLong-Term Plan, well-\nknown, 40-\nyear", "the Medium- and\nLong-Term Plan, well-\nknown, 40-\nyear", []),
