@@ -15,12 +15,24 @@ the text as written, and the stretches it rewrote, to which the finder widens it
   "Reiwa 6 (2024)"), or an era year in brackets after the Gregorian one ("FY2024 (Reiwa 6)"), is
   blanked: one date, not two.
 
+Gulf and other Muslim-majority governments' texts write Hijri dates ("11 Rabi' al-Thani 1446 AH",
+"Jumada al-Akhirah 1446 AH", "1442 AH"), often with the Gregorian date in brackets after them:
+
+- a Hijri date with a Gregorian gloss in brackets ("Monday 11 Rabi' al-Thani 1446 AH (14 October
+  2024)") is read as the gloss, written where the Hijri date starts ("Monday 14 October 2024"), so
+  that the words before the Hijri date govern it;
+- one without a gloss is written as the Gregorian date it is in Saudi Arabia's Umm al-Qura
+  calendar (``hijridate``, imported only for such a text), ISO-style ("2024-10-10", a month as
+  "2024-12-02 to 2024-12-31"), where that fits in its stretch; a year alone, or what does not fit,
+  is blanked: no date rather than a wrong one ("1442 AH" is not the year 1442).
+
 Pure functions, no spaCy.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 # The first Gregorian year of each Japanese era (its year 1).
 ERAS = {"meiji": 1868, "taisho": 1912, "taishō": 1912, "showa": 1926, "shōwa": 1926, "heisei": 1989,
@@ -30,7 +42,7 @@ _ERA_RX = re.compile(r"\b(?P<era>Meiji|Taish[oō]|Sh[oō]wa|Heisei|Reiwa)[^\S\n]
 # What either calendar's years need in a text, found in one pass that skips most characters by
 # their first letter.
 _QUICK_RX = re.compile(r"Reiwa|Heisei|Sh[oō]wa|Taish[oō]|Meiji|REIWA|HEISEI|SH[OŌ]WA|TAISH[OŌ]|MEIJI|B\.\s?E\.|BE[^\S\n]*+2"
-                       r"|Buddhist")
+                       r"|Buddhist|\d[^\S\n]?A\.?H\b")
 BE_OFFSET = 543
 # (the mark before a year: "B.E." alone may be a degree, Bachelor of Engineering)
 _BE_MARK_RX = re.compile(r"\b(?:B\.\s?E\.|BE)[^\S\n]*+2[4-6]\d\d\b|\bBuddhist[^\S\n]++Era\b")
@@ -40,23 +52,87 @@ _GLOSS_RX = re.compile(r"[^\S\n]*+\((?P<y>(?:1[89]|20|21)\d\d)\)")
 _GREGORIAN_BEFORE_RX = re.compile(r"(?<!\d)((?:1[89]|20)\d\d)[^\S\n]*+\Z")
 
 
+# The Hijri months, as English texts spell them ("Rabi' al-Thani", "Rabi II", "Jumada al-Ula",
+# "Sha'ban", "Dhu al-Hijjah", "Dhul-Qadah"), and a Hijri date: a day or two, the month, the year and
+# the era's mark, or a year and the mark; a Gregorian gloss in brackets may follow.
+_Q = "[ʿʾ'’`]?"
+_HIJRI_MONTH = (r"Muharram|Safar|Rabi" + _Q + r"[\s-]++(?:al[\s-]++)?(?:Awwal|Thani|Akhir|II?\b)"
+                r"|Jumad[ae][\s-]++(?:al[\s-]++)?(?:Ula|Oula|Awwal|Akhira?h?|Thani(?:ya)?h?|II?\b)|Rajab"
+                r"|Sha" + _Q + r"ban|Rama[dḍz][aā]n|Shaww?al|Dhu" + _Q + r"[\s-]*+(?:al[\s-]++|l[\s-]++)?(?:Q[ai]" + _Q
+                + r"dah?|Hijjah?)")
+_HIJRI_RX = re.compile(
+    r"(?:(?:(?P<d>[0-3]?\d)(?:[^\S\n]*+[–-][^\S\n]*+(?P<d2>[0-3]?\d))?[^\S\n]++)?(?P<m>" + _HIJRI_MONTH
+    + r")[^\S\n]++(?P<y>1[3-5]\d\d)(?:[^\S\n]*+(?:AH|A\.H\.|H)(?!\w))?"
+    r"|(?<![\d/.,-])(?P<year>1[3-5]\d\d)[^\S\n]*+(?:AH|A\.H\.)(?!\w))")
+_HIJRI_GLOSS_RX = re.compile(r"[^\S\n]*+\((?=[^()\n]{0,30}\b(?:19|20)\d\d\b)[^()\n]{4,40}\)")
+
+
+def hijri_month(name: str) -> int:
+    """Return the number (1-12) of a Hijri month as ``_HIJRI_MONTH`` matched it."""
+    n = name.lower()
+    for key, number in (("muharram", 1), ("safar", 2), ("rajab", 7), ("ban", 8), ("ram", 9), ("shaw", 10),
+                        ("hij", 12), ("dhu", 11)):
+        if key in n:
+            return number
+    first = n.startswith("rabi")
+    second = any(w in n for w in ("thani", "akhir", "ii"))
+    return (4 if second else 3) if first else (6 if second else 5)
+
+
+def _hijri_gregorian(m: re.Match[str]) -> str | None:
+    """Return the Gregorian text of a Hijri date without a gloss ("2024-10-10", "2024-12-02 to
+    2024-12-31"), or None where there is none (a year alone, a date out of the converter's range)."""
+    if m["year"] or m["d2"]:
+        return None
+    from hijridate import Hijri  # (only for a text that writes Hijri dates)
+    try:
+        if m["d"]:
+            return Hijri(int(m["y"]), hijri_month(m["m"]), int(m["d"])).to_gregorian().isoformat()
+        first = Hijri(int(m["y"]), hijri_month(m["m"]), 1)
+        last = Hijri(first.year, first.month, first.month_length())
+    except (ValueError, OverflowError):
+        return None
+    return f"{date.isoformat(first.to_gregorian())} to {date.isoformat(last.to_gregorian())}"
+
+
+def _hijri_dates(text: str, chars: list[str], spans: list[tuple[int, int]]) -> None:
+    """Rewrite the Hijri dates of ``text`` in ``chars`` and add their stretches to ``spans``."""
+    for m in _HIJRI_RX.finditer(text):
+        start, end = m.span()
+        gloss = _HIJRI_GLOSS_RX.match(text, end)
+        if gloss is not None:  # the gloss, out of its brackets, written where the date starts
+            inner = text[text.index("(", gloss.start()) + 1:gloss.end() - 1]
+            chars[start:gloss.end()] = list(inner.ljust(gloss.end() - start))
+            spans.append((start, gloss.end()))
+            continue
+        written = _hijri_gregorian(m)
+        if written is None or len(written) > end - start:
+            written = ""
+        chars[start:end] = list(written.ljust(end - start))
+        spans.append((start, end))
+
+
 def era_year(era: str, n: int) -> int:
     """Return the Gregorian year of year ``n`` of the Japanese era ``era`` ("Reiwa", 5: 2023)."""
     return ERAS[era.lower()] + n - 1
 
 
 def gregorian_years(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """Return ``text`` (same length) with Buddhist Era and Japanese era years as Gregorian ones,
-    and the stretches rewritten, each a year with its mark and gloss ("B.E. 2564 (2021)"), in order."""
+    """Return ``text`` (same length) with Buddhist Era and Japanese era years as Gregorian ones and
+    Hijri dates as Gregorian dates, and the stretches rewritten, each a year or a date with its mark
+    and gloss ("B.E. 2564 (2021)", "11 Rabi' al-Thani 1446 AH (14 October 2024)"), in order."""
     quick = _QUICK_RX.search(text)  # (most texts name neither calendar: one pass, case-sensitive)
     if quick is None:
         return text, []
     has_be = _BE_MARK_RX.search(text, quick.start()) is not None
     has_era = _ERA_RX.search(text, quick.start()) is not None
-    if not (has_be or has_era):
+    has_hijri = _HIJRI_RX.search(text, max(0, quick.start() - 40)) is not None
+    if not (has_be or has_era or has_hijri):
         return text, []
     chars = list(text)
     spans: list[tuple[int, int]] = []
+    if has_hijri:
+        _hijri_dates(text, chars, spans)
 
     def put(start: int, end: int, year: int, gloss_from: int) -> None:
         """Write ``year`` right-aligned in ``[start, end)`` and blank a gloss repeating it."""

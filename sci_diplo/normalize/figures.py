@@ -31,6 +31,7 @@ from sci_diplo.normalize.figures_units import (
 from sci_diplo.normalize.number_parse import Num
 from sci_diplo.normalize.numbers import scan, signed, tokens
 from sci_diplo.normalize.numbers_lexicon import DIG, TEEN, TENS, UNIT, WORDS
+from sci_diplo.normalize.dates_eras import gregorian_years
 from sci_diplo.normalize.readable import without_footnotes
 from sci_diplo.normalize.types import FigureMatch
 
@@ -157,7 +158,7 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
     (the same length): tables are read from it (``figures_tables``)."""
     if not isinstance(text, str) or not text:
         return []
-    text = without_footnotes(text)
+    text = gregorian_years(without_footnotes(text))[0]  # "1 Jumada al-Ula 1446 AH" is a date, "B.E. 2567" a year
     toks = tokens(text, split_dotted=False)
     nums = [signed(text, n, line=False) for n in scan(text, ratios=False, toks=toks)]
     if "(" in text and (doubled := _without_doubles(text, nums)) is not None:

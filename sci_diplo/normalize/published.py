@@ -38,6 +38,7 @@ from functools import cached_property
 from sci_diplo.normalize import dates_grammar as g
 from sci_diplo.normalize.dates import TITLE_DASH, day_matches, find_dates
 from sci_diplo.normalize.dates_scan import full_date_at, month_before
+from sci_diplo.normalize.dates_eras import gregorian_years
 from sci_diplo.normalize.dates_triggers import project
 from sci_diplo.normalize.readable import message_stamp
 from sci_diplo.normalize.types import DateMatch
@@ -167,7 +168,9 @@ class PublishedDates:
     """
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        # (other calendars' dates as Gregorian ones, offsets kept: "Riyadh, Monday 11 Rabi' al-Thani
+        # 1446 AH (14 October 2024)" is a dateline)
+        self.text = text = gregorian_years(text)[0]
         self.head = text[:HEAD_CHARS + 200]
         last_sync = g.LAST_SYNC_RX.match(self.head)
         self.cut = last_sync.end() if last_sync else 0

@@ -1,9 +1,10 @@
-"""Years of the Buddhist Era and of Japan's eras, read as Gregorian years (offsets kept)."""
+"""Years of the Buddhist Era and of Japan's eras, and Hijri dates, read as Gregorian ones (offsets kept)."""
 
 import pytest
 
 from sci_diplo.normalize.dates import find_dates
-from sci_diplo.normalize.dates_eras import era_year, gregorian_years
+from sci_diplo.normalize.dates_eras import era_year, gregorian_years, hijri_month
+from sci_diplo.normalize.figures import find_figures
 
 
 @pytest.mark.parametrize("era,n,year", [("Reiwa", 1, 2019), ("reiwa", 6, 2024), ("Heisei", 31, 2019),
@@ -44,3 +45,37 @@ def test_texts_without_an_era_year_are_left_alone(text):
 def test_era_years_are_dates(text, expected):
     got = [(text[m.start:m.end], m.value, m.relation) for m in find_dates(text, "2025-02-19")]
     assert got == expected
+
+
+@pytest.mark.parametrize("name,month", [("Muharram", 1), ("Safar", 2), ("Rabi' al-Awwal", 3), ("Rabi al-Thani", 4),
+                                        ("Rabi II", 4), ("Jumada al-Ula", 5), ("Jumada al-Akhirah", 6),
+                                        ("Rajab", 7), ("Sha'ban", 8), ("Ramadan", 9), ("Shawwal", 10),
+                                        ("Dhu al-Qadah", 11), ("Dhul-Hijjah", 12)])
+def test_hijri_month(name, month):
+    assert hijri_month(name) == month
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a Gregorian gloss in brackets is the date, with the weekday and the words before the Hijri date
+    ("KUWAIT CITY, Monday 11 Rabi' al-Thani 1446 AH (14 October 2024). It opens on 15–17 Sha'ban 1446 AH "
+     "(14–16 February 2025).",
+     [("Monday 11 Rabi' al-Thani 1446 AH (14 October 2024)", "2024-10-14", "on"),
+      ("15–17 Sha'ban 1446 AH (14–16 February 2025)", "2025-02-14/2025-02-16", "during")]),
+    # without a gloss, the Umm al-Qura calendar's day or month; a year alone is no date (not the year 1442)
+    ("It was signed on Thursday, 7 Rabi' al-Thani 1446 AH, and building starts in Jumada al-Akhirah 1446 AH. "
+     "Founded in 1442 AH, it met on 22 Shawwal 1446.",
+     [("Thursday, 7 Rabi' al-Thani 1446 AH", "2024-10-10", "on"),
+      ("Jumada al-Akhirah 1446 AH", "2024-12-02/2024-12-31", "during"),
+      ("22 Shawwal 1446", "2025-04-20", "on")]),
+])
+def test_hijri_dates_are_gregorian_dates(text, expected):
+    got = [(text[m.start:m.end], m.value, m.relation) for m in find_dates(text, "2024-10-14")]
+    assert got == expected
+
+
+def test_hijri_dates_keep_the_length_and_are_no_figures():
+    text = "Release No. 87/1446 of 1 Jumada al-Ula 1446 AH (3 November 2024): SAR 15 million."
+    rewritten, spans = gregorian_years(text)
+    assert len(rewritten) == len(text) and "87/1446" in rewritten  # a number's year is no Hijri date
+    assert [text[a:b] for a, b in spans] == ["1 Jumada al-Ula 1446 AH (3 November 2024)"]
+    assert [(text[f.start:f.end], f.value, f.unit) for f in find_figures(text)] == [("SAR 15 million", 15e6, "SAR")]
