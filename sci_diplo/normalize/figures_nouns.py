@@ -47,7 +47,8 @@ somewhere nowhere out minus
 # Plurals not ending in -s, and invariant nouns that count as plural.
 IRREGULAR_PLURALS = frozenset("""
 people children staff personnel media data police cattle women men feet teeth mice geese alumni
-criteria phenomena bacteria fungi nuclei curricula consortia memoranda aircraft spacecraft sheep fish deer livestock
+criteria phenomena bacteria fungi nuclei curricula consortia memoranda spectra strata theses analyses hypotheses
+aircraft spacecraft sheep fish deer livestock
 poultry youth clergy faculty crew offspring species series headquarters
 """.split())
 # Words ending in -s that are not plural nouns.

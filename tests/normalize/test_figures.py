@@ -115,6 +115,8 @@ def _figs(text: str) -> list[tuple]:
         ("Half of that went to labs, and a third of that is spent on travel.", []),
         ("Half a million doses arrived.", [(500_000, "doses", "exact", None)]),
         ("Final list = 9 ppl from Jakarta.", [(9, "people", "exact", None)]),  # a chat's abbreviation
+        ("It archived over 12,50,000 spectra for Rs 1,25,000 crore.",  # Indian grouping; a Latin plural
+         [(1_250_000, "spectra", "more_than", None), (1.25e12, "INR", "exact", None)]),
         ("It supported over 8,300 young foreign scientists.", [(8300, "scientists", "more_than", None)]),
         # "over" right after an amount names the period it is spread across, not "more than"
         ("Germany will invest €40 million over five years.", [(40_000_000, "EUR", "exact", None), (5, "years", "exact", None)]),

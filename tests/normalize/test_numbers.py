@@ -18,6 +18,10 @@ from sci_diplo.normalize.numbers import find_numbers, parse_number
         ("1.8 billion", 1.8e9),
         ("thirty-three", 33),
         ("8,300", 8300),
+        # Indian grouping: lakhs and crores
+        ("12,50,000", 1_250_000),
+        ("3,50,00,000", 35_000_000),
+        ("1,00,000.50", 100_000.5),
         ("two hundred", 200),
         ("one hundred and twenty-five", 125),
         ("a dozen", 12),
