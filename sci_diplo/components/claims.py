@@ -330,7 +330,7 @@ def is_question(text: str, sent: Span) -> bool:
 def most_precise(dates: list[Pair], text: str) -> list[Pair]:
     """Return ``dates`` less those that strictly contain another one's period in the same clause
     ("the 2021 Conference opened on December 12"); across ", and", ";" or ", but" they date
-    different events and both stay. ``text`` is the Doc's text.
+    different events and both stay, and an interval always stays. ``text`` is the Doc's text.
 
     Sorting keeps this near linear: a "sentence" of a scraped calendar or table may hold
     thousands of dates, and comparing every pair of them (as this did) grew with the square of
@@ -338,7 +338,9 @@ def most_precise(dates: list[Pair], text: str) -> list[Pair]:
     """
     if len(dates) < 2:  # a single date contains no other
         return dates
-    bounds = [date_bounds(m.value) if m.value else None for _, m in dates]
+    # (an interval dates a period of its own: "full operation from January 2025 and a work plan
+    # for 2025–2027" claims both)
+    bounds = [date_bounds(m.value) if m.value and "/" not in m.value else None for _, m in dates]
     dropped: set[int] = set()
     for clause in clauses([m for _, m in dates], text):
         wide = containers({bounds[k] for k in clause} - {None})

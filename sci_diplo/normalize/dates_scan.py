@@ -147,6 +147,7 @@ def _month(text: str, start: int, word: str) -> Atom | None:
         left = read_left(text, start)
         ahead = _MONTH_RANGE_AHEAD_RX.match(text, mt.end())
         if not (left.rel_word in _MONTH_ALONE_LEFT or left.strong and not left.rel_word or ahead
+                or left.rel_word == "at" and left.lead < start  # "at the end of June", not "at June"
                 or _MONTH_LIST_BEFORE_RX.search(text, max(0, start - 16), start)
                 or left.rel_word == "of" and _MONTH_OF_RX.search(text, max(0, start - 12), start)):
             return None

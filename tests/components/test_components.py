@@ -217,6 +217,10 @@ def test_a_name_runs_on_into_an_indented_line(nlp):
         ("Peru hosts the congress on 3 May, and a survey starts in the second half of the year.", "2024-02-01",
          [("2024-05-03", ["PER"]), ("2024-07/2024-12", ["PER"])]),
         ("Emissions in Chile fell below 2019 levels in 2022.", None, [("2022", ["CHL"])]),
+        # a date inside a clause's other date is dropped, but an interval dates a period of its own
+        ("Chile's 2021 Conference opened on December 12.", "2022-01-10", [("2021-12-12", ["CHL"])]),
+        ("Chile plans full operation from January 2025 and a joint work plan for 2025–2027.", "2024-06-06",
+         [("2025-01", ["CHL"]), ("2025/2027", ["CHL"])]),
         # a question claims nothing
         ("Q: Will Norway join the project next year?", "2023-06-01", []),
         ("“Did Peru sign in 2019?” he asked. Chile signed in 2020.", None, [("2020", ["CHL"])]),
@@ -276,11 +280,12 @@ def test_claims(nlp, text, published, expected):
 
 
 def _most_precise_pairwise(dates, text):
-    """The rule as first written, comparing every pair of dates: the reference for ``most_precise``."""
+    """The rule as first written, comparing every pair of dates: the reference for ``most_precise``
+    (an interval is compared with none: it dates a period of its own)."""
     from sci_diplo.components.claims import CLAUSE_BREAK
     from sci_diplo.normalize.dates import date_bounds
 
-    bounds = [date_bounds(m.value) if m.value else None for _, m in dates]
+    bounds = [date_bounds(m.value) if m.value and "/" not in m.value else None for _, m in dates]
 
     def contains(i, j):
         a, b = bounds[i], bounds[j]

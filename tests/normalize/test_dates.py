@@ -110,6 +110,10 @@ def test_absolute_forms(text, expected):
         ("The summit will be held on December 20.", FRI, [("December 20", "2021-12-20", "on")]),
         ("The closure will begin on April 7, officials said.", "2013-03-22", [("April 7", "2013-04-07", "on")]),
         ("The book is due to be published in May.", "2013-03-22", [("May", "2013-05", "on")]),
+        # a month alone after "at" and a part of it
+        ("The minister would like the signing at the end of June.", "2024-06-06",
+         [("the end of June", "2024-06", "on")]),
+        ("He met her at June's house.", "2024-06-06", []),
         # a participle twenty words back still has its "be" beside it: no past, so the nearest April
         ("The Committee is asked to endorse the Phase 2 design today, so that the proposal can go to both"
          " cabinets before the end of April.", "2025-03-12",
