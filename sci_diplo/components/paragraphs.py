@@ -11,8 +11,8 @@ so the component also starts a sentence after a blank line, before a bulleted li
 message's stamp ("[11/03/2024, 07:58] Dewi: ...", which starts a paragraph too), after a subtitle
 cue's timing line (where a cue's lines run on as one passage: ``SUBTITLES``), between
 two rows of a table (lines of two bars or more, or of three cells set apart by spaces), and after a
-single line break that ends a short line or a sentence (or an emoji), except where a
-paragraph was cut in mid-sentence (a long paragraph with no final punctuation,
+single line break that ends a short line, a line of fields parted by middle dots, or a sentence
+(or an emoji), except where a paragraph was cut in mid-sentence (a long paragraph with no final punctuation,
 or a word hyphenated across the break), as in text copied from PDF pages, or
 where a short line plainly runs on (it ends in a hyphen or a word no sentence
 ends with, or in a comma before a line in lower case: ``runs_into``; or the
@@ -65,6 +65,7 @@ CUT_AFTER = frozenset(",;:|–—")
 
 
 TABLE_BARS = 2  # bars on a line of a table ("1 | Joint call | Completed | Q3 2024")
+FIELDS = " · "  # what parts the fields of a heading's or a schedule's line
 # A line of a table set in columns by spaces, as text from a PDF or a scan keeps it: three cells
 # or more ("Ocean data and modelling   Feb. 2021       48         7      2.1").
 COLUMNS = re.compile(r"\S[^\S\n]{3,}\S[^\n]*?\S[^\S\n]{3,}\S")
@@ -119,7 +120,9 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
             paragraphs.append((para_start, start))
             para_start = end
             starts.append(end)
-        elif not blank and (ended or start - line_start < SHORT_LINE):
+        elif not blank and (ended or start - line_start < SHORT_LINE or FIELDS in text[line_start:start]):
+            # (a line of fields parted by middle dots is a heading or a schedule's line, however long:
+            # "11:00–12:30  S4A · Water diplomacy and data sharing · Room C-310")
             runs_on = not ended and not LIST_ITEM.match(text, end) and (
                 block_wrapped or runs_into(text[line_start:start], text[end]))
             if not runs_on:

@@ -61,7 +61,12 @@ def within_sentence(m: ProgrammeMatch, text: str, starts: list[int]) -> Programm
     before = text[m.start:end].split()
     heads = programme_words().heads
     if not any(w.strip("(),.;:") in heads for w in before) and m.name.split()[:len(before)] == before:
-        return replace(m, start=end, name=" ".join(m.name.split()[len(before):]))
+        words = m.name.split()[len(before):]
+        if len(words) > 1 and words[0] in ("The", "the") and text.startswith(words[0], end):
+            words, end = words[1:], end + len(words[0])  # the sentence's article is no part of the name
+            while text[end].isspace():
+                end += 1
+        return replace(m, start=end, name=" ".join(words))
     while end > m.start and text[end - 1].isspace():
         end -= 1
     return replace(m, end=end, name=" ".join(text[m.start:end].split()))

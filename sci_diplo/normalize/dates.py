@@ -544,6 +544,9 @@ def _match(text: str, atom: Atom, value: str | None, relative: bool, dateline: b
     elif relation == "on" and left.rel_word == "" and not (value and "/" in value) and (
             label := _START_END_LABEL_RX.match(text, text.rfind("\n", 0, start) + 1, start)) is not None:
         relation = "since" if label["start"] else "until"  # a record's "Start date: 2023-04-01", "End date:"
+    elif relation == "on" and left.rel_word == "" and not (value and "/" in value) and "|" in text[start - 2:start] \
+            and (header := column_header(text, start)) is not None and (label := _COLUMN_RELATION_RX.fullmatch(header)):
+        relation = label.lastgroup  # a table's "| Since |" column: "| Slovenia | 2017 |"
     elif relation == "on" and left.rel_word in ("in", "on"):
         since = since_phrase(text, left.rel_lead)
         if since >= 0:
@@ -557,6 +560,37 @@ def _match(text: str, atom: Atom, value: str | None, relative: bool, dateline: b
         relation = "during" if "/" in value else relation
     kind = "relative" if relative else "absolute"
     return DateMatch(min(start, atom.start), end, value, relation, kind, dateline)
+
+
+# A table's column header that gives its dates' relation: "Since", "Partner since", "Start", "Until",
+# "Deadline".
+_COLUMN_RELATION_RX = re.compile(
+    r"(?i)[*_]*+(?:(?P<since>(?:(?:partner|member|partnership|cooperation|active)[^\S\n]++)?since|start(?:ed)?"
+    r"|joined|established)|(?P<until>until|ends?|expir(?:y|es))|(?P<by>deadline|due))[*_]*+")
+# A pipe table's row that parts its header from its body: "|---|:--:|".
+_SEPARATOR_ROW_RX = re.compile(r"[^\S\n]*+\|?(?:[^\S\n]*+:?-{3,}:?[^\S\n]*+\|)++[^\S\n]*+:?-*+:?[^\S\n]*+")
+_HEADER_REACH = 100  # rows above a cell to look for its header, at most
+
+
+def column_header(text: str, pos: int) -> str | None:
+    """Return the header of the pipe table's column that holds ``pos`` (the cell's text, stripped),
+    or None when ``pos`` is in no such table's body."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    column = text.count("|", line_start, pos)
+    row = line_start
+    for _ in range(_HEADER_REACH):
+        if row == 0:
+            return None
+        above = text.rfind("\n", 0, row - 1) + 1
+        if _SEPARATOR_ROW_RX.fullmatch(text, above, row - 1):
+            if above == 0:
+                return None
+            cells = text[text.rfind("\n", 0, above - 1) + 1:above - 1].split("|")
+            return cells[column].strip() if column < len(cells) else None
+        if text.count("|", above, row) < 2:
+            return None
+        row = above
+    return None
 
 
 def _merge(text: str, atoms: list[Atom]) -> list[Atom]:

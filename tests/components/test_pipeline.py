@@ -549,3 +549,11 @@ def test_a_tables_header_does_not_open_the_name_on_the_row_below(nlp):
     doc = nlp(text)
     got = [(s.text, s._.programme_name) for s in doc.spans[PROGRAMMES]]
     assert got == [("Bilateral Seed Grants (BSG)", "Bilateral Seed Grants"), ("BSG scheme", "Bilateral Seed Grants")]
+
+
+def test_a_long_line_of_fields_parted_by_middle_dots_ends_its_sentence(nlp):
+    text = ("11:00–12:30  S4A · Water diplomacy and data sharing in the basin · Room C-310\n"
+            "The Regional Glacier Early Warning Plan, adopted by five ministers in June 2023, covers Nepal.\n")
+    doc = nlp(text)
+    assert [s.text.strip() for s in doc.sents if s.text.strip()] == text.strip().split("\n")
+    assert [s._.programme_name for s in doc.spans[PROGRAMMES]] == ["Regional Glacier Early Warning Plan"]

@@ -938,3 +938,12 @@ def test_the_turn_of_the_millennium_is_2000_and_of_the_century_no_date():
     text = "By the turn of the millennium the station was busy; at the turn of the century it was not."
     assert [(text[m.start:m.end], m.value, m.relation) for m in find_dates(text, "2023-11-18")] == [
         ("By the turn of the millennium", "2000", "by")]
+
+
+def test_a_tables_column_header_gives_its_dates_relation():
+    text = ("| Partner | Since | Ends | Deadline | Signed |\n|---|:---:|---|---|---|\n"
+            "| Sava Institute | 2017 | 2026 | 3 May 2025 | 2016 |\n| Nile Institute | 2021 | 2027 | 1 June 2025 | 2020 |\n\n"
+            "| 2019 | Kenya |\n")  # a row of no table with a separator: no header
+    got = [(text[d.start:d.end], d.relation) for d in find_dates(text, "2024-05-02")]
+    assert got == [("2017", "since"), ("2026", "until"), ("3 May 2025", "by"), ("2016", "on"),
+                   ("2021", "since"), ("2027", "until"), ("1 June 2025", "by"), ("2020", "on"), ("2019", "on")]
