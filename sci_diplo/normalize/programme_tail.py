@@ -106,7 +106,9 @@ def _segment(text: str, toks: TokenWindow, j: int, right: int, words: ProgrammeW
             right, j = stop, j + 1
             continue
         if not (word[0].isupper() or is_title(word)) or (kind == "amp" and pending is not None):
-            break
+            if not (not seg and kind == "space" and word in LOWER_TAIL_WORDS and (nxt := toks.get(j + 1)) is not None
+                    and nxt[2] in words.tail_connectors):
+                break  # (but "... between India and Chile on cooperation in Astronomy": a field follows)
         if kind == "comma" and (
             pending is not None or not _and_ahead(text, toks, j + 1, stop, words)
         ):
@@ -123,6 +125,11 @@ def _segment(text: str, toks: TokenWindow, j: int, right: int, words: ProgrammeW
             seg[-1] = word[:-1]
             return seg, end - 1, j, True
     return seg[: max(kept, 1)], end, (pending if pending is not None else j), False
+
+
+# Lower-case words a tail's segment may be, alone, before the next connector and its field: "MoU
+# ... on cooperation in Astronomy, Astrophysics and Polar Sciences".
+LOWER_TAIL_WORDS = frozenset({"cooperation", "co-operation", "collaboration"})
 
 
 # Words after which "of the <organisation>" is the subject of a treaty's name, not its owner:

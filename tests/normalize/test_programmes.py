@@ -25,6 +25,16 @@ FIND_CASES = [
       ("Montreal Protocol", "agreement")]),
     ("Officials praised the Canada-Chile Clean Technology Accord on Monday.",
      [("Canada-Chile Clean Technology Accord", "agreement")]),
+    # a field after a lower-case "cooperation"; a school of two partners, in a field but not in a place
+    ("The Cabinet approved the Memorandum of Understanding between India and Chile on cooperation in "
+     "Astronomy, Astrophysics and Polar Sciences.",
+     [("Memorandum of Understanding between India and Chile on cooperation in Astronomy, Astrophysics and "
+       "Polar Sciences", "mou")]),
+    ("The Kenya–Peru Agreement on cooperation with partners was renewed.", [("Kenya–Peru Agreement", "agreement")]),
+    ("The India–Chile Summer School in Astronomical Instrumentation meets in Santiago; the India–Chile Winter "
+     "School in Santiago too. She studied at Harvard Medical School.",
+     [("India–Chile Summer School in Astronomical Instrumentation", "programme"),
+      ("India–Chile Winter School", "programme")]),
     ("Main item: signing of the Kenya–Finland MoU on Peatland Research on Thu 14/03 in Nairobi.",
      [("Kenya–Finland MoU on Peatland Research", "mou")]),  # a weekday's abbreviation is a date's
     ("They recalled the Agreement between the Government of Kenya and the Government of Japan "
