@@ -91,6 +91,11 @@ _SPACED_MILLION_RE = re.compile(r"[ \t\u00a0]m\b(?![\w²³-])")
 # A mass per a volume or an area, a concentration or a yield: "4 grams per litre", "3 tonnes per hectare".
 _CONCENTRATION_RE = re.compile(r"[^\S\n]+(?:per|a|an)[^\S\n]+(litre|liter|cubic[^\S\n]+met(?:re|er)|hectare|acre)\b", re.I)
 _MASSES = frozenset({"grams", "milligrams", "micrograms", "kilograms", "tonnes", "tons"})
+# An energy per a volume, a mass or a person, an intensity: "2.5 kilowatt-hours per cubic metre".
+_INTENSITY_RE = re.compile(r"[^\S\n]+per[^\S\n]+(litre|liter|cubic[^\S\n]+met(?:re|er)|tonne|ton|kilogram|capita"
+                           r"|square[^\S\n]+met(?:re|er))\b", re.I)
+_ENERGIES = frozenset({"watt-hours", "kilowatt-hours", "megawatt-hours", "gigawatt-hours", "terawatt-hours",
+                       "joules", "kilojoules", "megajoules", "gigajoules"})
 # A number written with a full stop before three digits, as in much of Europe: "1.500".
 _DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _COMPOUND_SKIP = frozenset("fold times strong year-old plan".split())
@@ -543,7 +548,8 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
         if len(found) == 2:  # money
             return n.value, found[0], start, found[1], post
         unit, factor, end = found
-        rate = _RATE_RE.match(text, end) if unit in _LENGTHS else _CONCENTRATION_RE.match(text, end) if unit in _MASSES else None
+        rate = _RATE_RE.match(text, end) if unit in _LENGTHS else _CONCENTRATION_RE.match(text, end) if unit in _MASSES \
+            else _INTENSITY_RE.match(text, end) if unit in _ENERGIES else None
         if rate:
             unit, end = f"{unit} per {rate.group(1).lower()}", rate.end()
         return n.value * factor, unit, start, end, post

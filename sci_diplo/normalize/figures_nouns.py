@@ -178,6 +178,13 @@ def _partitive_walk(words: list[str], ends: list[int], singular: bool, partitive
     return None if found is None else (found[1], ends[found[0]] - found[2])  # type: ignore[index]
 
 
+def _second_count(ws: tuple[str, ...] | list[str], i: int) -> bool:
+    """Whether ``ws[i]`` is a count in digits after "and" and a word that may be an adjective: the
+    second of two counts that share the head ("58 Brazilian and 44 Canadian researchers")."""
+    return i >= 2 and ws[i][:1].isdigit() and ws[i].replace(",", "").isdigit() and ws[i - 1].lower() == "and" \
+        and ws[i - 2][:1].isupper()
+
+
 def _walk(ws: tuple[str, ...] | list[str], i: int, singular: bool, complete: bool) -> object:
     """Walk modifiers from ``ws[i]``; return the head (index, word, chars cut from its end), None or _MORE.
 
@@ -194,9 +201,10 @@ def _walk(ws: tuple[str, ...] | list[str], i: int, singular: bool, complete: boo
         nxt = ws[i + 1] if i + 1 < n else None
         joiner, boundary, plural = _info(w)
         if joiner:  # "Chinese and British", "science and education"
-            if fallback or i == 0 or nxt is None or _info(nxt)[1] or (w == "," and not is_adjective_like(nxt)):
+            if fallback or i == 0 or nxt is None or (_info(nxt)[1] and not _second_count(ws, i + 1)) \
+                    or (w == "," and not is_adjective_like(nxt)):
                 break
-        elif boundary:
+        elif boundary and not _second_count(ws, i):
             break
         elif singular:
             if plural or _contraction(w):

@@ -115,6 +115,13 @@ def _figs(text: str) -> list[tuple]:
         ("Half of that went to labs, and a third of that is spent on travel.", []),
         ("Half a million doses arrived.", [(500_000, "doses", "exact", None)]),
         ("Final list = 9 ppl from Jakarta.", [(9, "people", "exact", None)]),  # a chat's abbreviation
+        # an energy per a volume or a mass is one unit; per a time, a rate the unit leaves out
+        ("It aims at below 2.5 kilowatt-hours per cubic metre, 40 kWh per tonne and 20 GWh per year.",
+         [(2.5, "kilowatt-hours per cubic metre", "less_than", None), (40, "kilowatt-hours per tonne", "exact", None),
+          (20, "gigawatt-hours", "exact", None)]),
+        # two counts in digits that share a head, as two in words do
+        ("They hired 58 Brazilian and 44 Canadian researchers.",
+         [(58, "researchers", "exact", None), (44, "researchers", "exact", None)]),
         ("It archived over 12,50,000 spectra for Rs 1,25,000 crore.",  # Indian grouping; a Latin plural
          [(1_250_000, "spectra", "more_than", None), (1.25e12, "INR", "exact", None)]),
         ("It supported over 8,300 young foreign scientists.", [(8300, "scientists", "more_than", None)]),
