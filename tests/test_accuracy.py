@@ -1,7 +1,7 @@
 """Accuracy floors: a score that drops below what the project has reached fails the suite.
 
 The floors only ever go up (raise them when the rules improve; never lower one).
-The seed gold is the development set; the fourteen held-out sets hold original texts
+The seed gold is the development set; the fifteen held-out sets hold original texts
 written for the project (data/gold/heldout*/README.md).
 """
 
@@ -36,7 +36,7 @@ FLOORS = {
     # its annotators wrote "on" for labelled deadlines ("Deadline for pre-proposals: 6 February
     # 2025"), which sets 4, 5 and 7 give "by", and seasons as months ("last spring"), which eight
     # other sets give as the year (the rules too, since seasons became their years)
-    "heldout6": {"figures": 0.98, "dates": 0.98, "programmes": 0.95, "claims": 0.95, "countries": 1.0,
+    "heldout6": {"figures": 0.98, "dates": 0.98, "programmes": 0.95, "claims": 0.96, "countries": 1.0,
                  "published": 1.0, "qualifier": 0.99, "relation": 0.95},
     # scored blind once (data/gold/heldout7/README.md, at 0.82-0.99 and 3/8), then general rules
     "heldout7": {"figures": 0.98, "dates": 0.99, "programmes": 0.93, "claims": 0.98, "countries": 0.98,
@@ -45,10 +45,10 @@ FLOORS = {
     "heldout8": {"figures": 0.96, "dates": 0.98, "programmes": 0.91, "claims": 0.92, "countries": 0.99,
                  "published": 1.0, "qualifier": 0.99, "relation": 0.97},
     # scored blind once (data/gold/heldout9/README.md, at 0.88-1.00 and 4/8), then general rules
-    "heldout9": {"figures": 0.94, "dates": 0.97, "programmes": 0.89, "claims": 0.96, "countries": 1.0,
+    "heldout9": {"figures": 0.94, "dates": 0.97, "programmes": 0.89, "claims": 0.965, "countries": 1.0,
                  "published": 1.0, "qualifier": 0.98, "relation": 0.95},
     # scored blind once (data/gold/heldout10/README.md, at 0.78-1.00 and 4/8), then general rules
-    "heldout10": {"figures": 0.94, "dates": 0.95, "programmes": 0.84, "claims": 0.91, "countries": 1.0,
+    "heldout10": {"figures": 0.94, "dates": 0.96, "programmes": 0.84, "claims": 0.92, "countries": 1.0,
                   "published": 1.0, "qualifier": 0.98, "relation": 0.97},
     # scored blind once (data/gold/heldout11/README.md, at 0.86-0.99 and 6/8), then general rules
     "heldout11": {"figures": 0.96, "dates": 0.99, "programmes": 0.86, "claims": 0.96, "countries": 1.0,
@@ -62,14 +62,18 @@ FLOORS = {
                   "published": 1.0, "qualifier": 0.99, "relation": 0.95},
     # scored blind once (data/gold/heldout14/README.md, at 0.75-0.99 and 6/8), then general rules;
     # its writers dated a feed's and a blog's relative days from each item's own stamp
-    "heldout14": {"figures": 0.97, "dates": 0.98, "programmes": 0.92, "claims": 0.91, "countries": 0.99,
+    "heldout14": {"figures": 0.98, "dates": 0.99, "programmes": 0.92, "claims": 0.92, "countries": 0.99,
                   "published": 1.0, "qualifier": 0.99, "relation": 0.95},
+    # scored blind once (data/gold/heldout15/README.md, at 0.72-1.00 and 6/8), then general rules;
+    # its writers gave no claim to a table's dated rows, which sets 2 and 12 claim
+    "heldout15": {"figures": 0.98, "dates": 0.97, "programmes": 0.94, "claims": 0.88, "countries": 1.0,
+                  "published": 1.0, "qualifier": 1.0, "relation": 0.94},
 }
 
 
 @pytest.fixture(scope="module", params=["seeds", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                                                    "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
-                                                   "heldout12", "heldout13", "heldout14"])
+                                                   "heldout12", "heldout13", "heldout14", "heldout15"])
 def scored(request):
     if request.param == "seeds":
         return request.param, evaluate(gold_dir(), seeds_dir())
