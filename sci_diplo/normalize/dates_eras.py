@@ -42,7 +42,7 @@ _ERA_RX = re.compile(r"\b(?P<era>Meiji|Taish[oō]|Sh[oō]wa|Heisei|Reiwa)[^\S\n]
 # What either calendar's years need in a text, found in one pass that skips most characters by
 # their first letter.
 _QUICK_RX = re.compile(r"Reiwa|Heisei|Sh[oō]wa|Taish[oō]|Meiji|REIWA|HEISEI|SH[OŌ]WA|TAISH[OŌ]|MEIJI|B\.\s?E\.|BE[^\S\n]*+2"
-                       r"|Buddhist|\d[^\S\n]?A\.?H\b")
+                       r"|Buddhist|AH\b|A\.H\.|Muharram|Safar|Rabi|Jumad|Rajab|Sha[ʿʾ'’`]?ban|Rama[dḍz]|Shaww?al|Dhu")
 BE_OFFSET = 543
 # (the mark before a year: "B.E." alone may be a degree, Bachelor of Engineering)
 _BE_MARK_RX = re.compile(r"\b(?:B\.\s?E\.|BE)[^\S\n]*+2[4-6]\d\d\b|\bBuddhist[^\S\n]++Era\b")

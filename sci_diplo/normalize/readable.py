@@ -88,7 +88,7 @@ def readable_runs(text: str) -> tuple[str, list[Run]]:
         text = text.translate(_INVISIBLE)
     if "</" in text or "]]>" in text:
         text = _MARKUP_RX.sub(_blank, text)
-    if "-\n" in text or "–\n" in text:
+    if "-\n" in text or not text.isascii() and "–\n" in text:
         text, runs = _rejoin_hyphenated(text, runs)
     return text, runs
 
@@ -99,6 +99,8 @@ def readable_runs(text: str) -> tuple[str, list[Run]]:
 # "career", "two-" / "year") or the part after it is capitalised ("Sino-" / "African"), as a
 # dash between two names does ("Amazon–" / "Arctic Research Fellowship Scheme").
 _HYPHENATED_RX = re.compile(r"\b([A-Za-z][a-z]*+)(?:-|(–)(?=\n[^\S\n]*+[A-Z]))\n[^\S\n]*+([A-Za-z][a-z]++)\b")
+_LINE_END_DASH_RX = re.compile(r"[-–]\n")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 COMPOUND_FIRSTS = frozenset(
     """early late long short mid well high low full part half self cross non multi inter state world
     one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
@@ -111,7 +113,13 @@ def _rejoin_hyphenated(text: str, runs: list[Run]) -> tuple[str, list[Run]]:
     "September  "), and ``runs`` with theirs, in order (one that would cross a run already
     rewritten is left)."""
     pieces, last, added = [], 0, []
-    for m in _HYPHENATED_RX.finditer(text):
+    for brk in _LINE_END_DASH_RX.finditer(text):  # (from each dash that ends a line, back to its word)
+        k = brk.start()
+        while k > last and text[k - 1] in _ASCII_LETTERS:
+            k -= 1
+        m = _HYPHENATED_RX.match(text, k)
+        if m is None:
+            continue
         a, b = m.span()
         if any(r[0] < b and a < r[1] for r in runs):
             continue
