@@ -12,8 +12,8 @@ message's stamp ("[11/03/2024, 07:58] Dewi: ...", which starts a paragraph too),
 cue's timing line (where a cue's lines run on as one passage: ``SUBTITLES``), between
 two rows of a table (lines of two bars or more, or of three cells set apart by spaces), and after a
 single line break that ends a short line, a line of fields parted by middle dots, or a sentence
-(or an emoji), except where a paragraph was cut in mid-sentence (a long paragraph with no final punctuation,
-or a word hyphenated across the break), as in text copied from PDF pages, or
+(or an emoji), except where a paragraph was cut in mid-sentence (a long paragraph with no final
+punctuation, or a word hyphenated across the break), as in text copied from PDF pages, or
 where a short line plainly runs on (it ends in a hyphen or a word no sentence
 ends with, or in a comma before a line in lower case: ``runs_into``; or the
 block is a narrow column of wrapped lines: ``wrapped``), and after a sentence's
@@ -129,7 +129,8 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
                 starts.append(end)
         elif not blank and (BULLET_ITEM.match(text, end) or text.count("|", line_start, start) >= TABLE_BARS
                             and text.count("|", end, line_end(text, end)) >= TABLE_BARS
-                            or COLUMNS.search(text, line_start, start) and COLUMNS.search(text, end, line_end(text, end))):
+                            or COLUMNS.search(text, line_start, start)
+                            and COLUMNS.search(text, end, line_end(text, end))):
             starts.append(end)  # a bulleted item after a long line; a table's row before another
         line_start = end
         if blank:
