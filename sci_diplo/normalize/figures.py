@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from sci_diplo.normalize.dates_eras import gregorian_years
 from sci_diplo.normalize.figures_filters import PASSED_MARK, excluded, find_qualifier, prev_word, qualifier_of
 from sci_diplo.normalize.figures_nouns import NOT_COUNTED, BOUNDARY, couple_figures, head_noun, is_plural, vague_figures
 from sci_diplo.normalize.figures_tables import across_rows, row_figures, table_figures
@@ -31,7 +32,6 @@ from sci_diplo.normalize.figures_units import (
 from sci_diplo.normalize.number_parse import Num
 from sci_diplo.normalize.numbers import scan, signed, tokens
 from sci_diplo.normalize.numbers_lexicon import DIG, TEEN, TENS, UNIT, WORDS
-from sci_diplo.normalize.dates_eras import gregorian_years
 from sci_diplo.normalize.readable import without_footnotes
 from sci_diplo.normalize.types import FigureMatch
 

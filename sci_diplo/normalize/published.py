@@ -37,8 +37,8 @@ from functools import cached_property
 
 from sci_diplo.normalize import dates_grammar as g
 from sci_diplo.normalize.dates import TITLE_DASH, day_matches, find_dates
-from sci_diplo.normalize.dates_scan import full_date_at, month_before
 from sci_diplo.normalize.dates_eras import gregorian_years
+from sci_diplo.normalize.dates_scan import full_date_at, month_before
 from sci_diplo.normalize.dates_triggers import project
 from sci_diplo.normalize.readable import message_stamp
 from sci_diplo.normalize.types import DateMatch
