@@ -61,6 +61,9 @@ def test_hijri_month(name, month):
      "(14–16 February 2025).",
      [("Monday 11 Rabi' al-Thani 1446 AH (14 October 2024)", "2024-10-14", "on"),
       ("15–17 Sha'ban 1446 AH (14–16 February 2025)", "2025-02-14/2025-02-16", "during")]),
+    # a gloss in words is the date too, and a dateline's
+    ("Riyadh, 15 Sha'ban 1445 H, corresponding to 25 February 2024\nThe Ministry has today signed it.",
+     [("15 Sha'ban 1445 H, corresponding to 25 February 2024", "2024-02-25", "on"), ("today", "2024-02-25", "on")]),
     # without a gloss, the Umm al-Qura calendar's day or month; a year alone is no date (not the year 1442)
     ("It was signed on Thursday, 7 Rabi' al-Thani 1446 AH, and building starts in Jumada al-Akhirah 1446 AH. "
      "Founded in 1442 AH, it met on 22 Shawwal 1446.",
