@@ -92,7 +92,7 @@ _TOKEN_RE = re.compile(r"[^\W_][\w'’-]*|[,;]|[^\w\s]")
 _EDGE_PUNCT = "\"'“”‘’()[]{}<>.,;:!?*"
 # Every hyphen and dash (ASCII hyphen-minus, U+2010..U+2015, minus sign),
 # with any white space around it.
-_DASH_RE = re.compile(r"\s*[-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]\s*")
+_DASH_RE = re.compile(r"\s*[-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]+\s*")  # (a run: LaTeX writes an en dash "--")
 # Double quotation marks of every kind, and markdown emphasis asterisks.
 _DROP_RE = re.compile(r"[\"“”„‟«»〝〞＂*]")
 # Single quotation marks and apostrophes of every kind.
@@ -239,7 +239,7 @@ def normalize_name(name: str) -> str:
     """Return a programme name's comparison key.
 
     Case-folded; double quotes and ``*`` dropped; curly single quotes made
-    straight; every hyphen or dash made "-" with no space around it; white
+    straight; every hyphen or dash, or run of them ("--"), made "-" with no space around it; white
     space collapsed; a leading "the" and edge punctuation removed.
     """
     key = name.casefold()

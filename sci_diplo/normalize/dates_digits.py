@@ -47,6 +47,8 @@ class Atom:
 
 def digit_atom(text: str, start: int, year_end: int) -> Atom | None:
     """Return the atom of an expression starting with a digit, or None."""
+    if start and text[start - 1] in "’'‘" and (apostrophe := apostrophe_year(text, start)) is not None:
+        return apostrophe
     mt = _digit_match(text, start)
     if mt is None:
         return None
@@ -205,6 +207,11 @@ def _date_atom(start: int, mt: re.Match) -> Atom | None:
         # Slashes and hyphens read month first (US), unless the text writes its dates in words
         # day first ("3 June 2025"); dots read day first (European).
         if mt["num_s"] == ".":
+            if mt["num_d0"]:  # a range of days of one month, German-style: "10.–12.09.2024"
+                d0 = int(mt["num_d0"])
+                if not (d0 < a and valid_point(y, b, a)):
+                    return None
+                return Atom(start, mt.end(), lo=(y, b, d0), hi=(y, b, a))
             month_first = b > 12
         elif a > 12 or b > 12:
             month_first = b > 12
@@ -314,6 +321,24 @@ def century(start: int, end: int, n: int, era: str | None) -> Atom | None:
         return Atom(start, end, lo=(1 - n * 100, None, None), hi=(100 - n * 100, None, None))
     base = (n - 1) * 100
     return Atom(start, end, lo=(base, None, None), hi=(base + 99, None, None))
+
+
+# What stands before a year cut to two digits after an apostrophe: a relation word, a fiscal year's
+# mark, a class's year ("in ’21", "since '19", "FY’25", "the class of ’98"; not "3 of '21 points").
+_APOSTROPHE_YEAR_BEFORE_RX = re.compile(r"(?:\b(?i:in|since|by|until|till|from|during|through|class[^\S\n]++of)[^\S\n]++"
+                                        r"|\bF(?i:Y)[^\S\n]*+)\Z")
+
+
+def apostrophe_year(text: str, start: int) -> Atom | None:
+    """Return the year of two digits after an apostrophe at ``start`` where a relation word or a
+    fiscal year's mark stands before it ("in ’21", "since '19", "FY’25"), else None."""
+    end = start + 2
+    if not (text[start:end].isdigit() and not text[end:end + 1].isalnum() and text[end:end + 1] not in "’'"):
+        return None  # (not "'21st", "'90s", nor a quotation's "'21'")
+    if _APOSTROPHE_YEAR_BEFORE_RX.search(text, max(0, start - 14), start - 1) is None:
+        return None
+    year = int(g.apostrophe_year(text[start:end]) or 0)
+    return Atom(start - 1, end, lo=(year, None, None), left=read_left(text, start - 1))
 
 
 def _year(text: str, mt: re.Match, year_end: int) -> Atom | None:

@@ -241,7 +241,8 @@ _ABBR_DOT = "(?:" + "|".join(f"(?<={a})" for a in sorted(MONTHS.keys() - MONTHS_
 # Full dates that start with a digit: ISO, numeric, CJK, day-month-year.
 _ISO = (r"(?P<iso>(?P<iso_y>\d{4})(?P<iso_s>[-/.])(?P<iso_m>\d{1,2})(?P=iso_s)(?P<iso_d>\d{1,2})"
         r"(?!\d|[.,]\d))")
-_NUM = (r"(?P<num>(?P<num_a>\d{1,2})(?P<num_s>[-/.])(?P<num_b>\d{1,2})(?P=num_s)(?P<num_y>\d{4})"
+_NUM = (r"(?P<num>(?:(?P<num_d0>\d{1,2})\.[^\S\n]*+[–-][^\S\n]*+(?=\d{1,2}\.\d{1,2}\.\d{4}))?"  # "10.–12.09.2024"
+        r"(?P<num_a>\d{1,2})(?P<num_s>[-/.])(?P<num_b>\d{1,2})(?P=num_s)(?P<num_y>\d{4})"
         r"(?!\d|[.,]\d))")
 # A military date-time group, as cables carry it: day, hour, minute, zone "Z", month, year
 # ("141132Z MAR 24" is 14 March 2024, 11:32 UTC).
@@ -431,11 +432,11 @@ _DIGIT_TRIGGER = (r"\d(?<!\d[.,]\d)(?!\d{4}(?!\dZ)|\d{0,3}(?:,\d|%)"
                   r"|(?!(?i:a[dnpu]|bc|ce|de|fe|j[au]|ma|no|o[cf]|se))[ABCDFJMNOSabcdfjmnos][A-Za-z]))")
 _TRIGGER_HEADS = sorted({w[0] for w in ANY_CASE_TRIGGERS} | {w[0].upper() for w in ANY_CASE_TRIGGERS}
                         | {w[0].upper() for w in CAPITAL_TRIGGERS})
-# What a candidate starts with: a digit, an apostrophe decade ('90s), a quarter code
+# What a candidate starts with: a digit, an apostrophe decade ('90s) or year ('21), a quarter code
 # (Q3, H1), FY+digits, or a trigger word. Which one it is, dates_scan reads off its
 # first characters (no named groups: they would slow every alternative down).
 _TRIGGER_BODY = (
-    r"(?=[\d‘’'QHF" + "".join(_TRIGGER_HEADS) + r"])(?:" + _DIGIT_TRIGGER + r"|[‘’']\d0s(?!\w)|[QH][1-4](?!\w)"
+    r"(?=[\d‘’'QHF" + "".join(_TRIGGER_HEADS) + r"])(?:" + _DIGIT_TRIGGER + r"|[‘’']\d(?:0s|\d)(?![\w‘’'])|[QH][1-4](?!\w)"
     r"|FY(?=\s?['’]?\d)|"
     + "|".join(_trigger_words()) + ")"
 )

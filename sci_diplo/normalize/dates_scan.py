@@ -13,7 +13,7 @@ import re
 from sci_diplo.normalize import dates_grammar as g
 from sci_diplo.normalize.dates_context import read_left, right_word
 from sci_diplo.normalize.dates_digits import (
-    Atom, century, code_atom, digit_atom, full_digit_date, month_day, quarter,
+    Atom, apostrophe_year, century, code_atom, digit_atom, full_digit_date, month_day, quarter,
 )
 from sci_diplo.normalize.dates_triggers import candidates, project, trigger_end
 
@@ -85,6 +85,8 @@ def _dispatch(text: str, start: int, end: int, year_end: int) -> Atom | None:
             return None  # a reference's code: "COM(2024) 498", "CFP-IMG-2024-03" (not "mid-2023")
         return digit_atom(text, start, year_end)
     if first in "‘’'":
+        if text[start + 3:start + 4] != "s":  # "in ’21": a year, where a relation word stands before it
+            return apostrophe_year(text, start + 1)
         d = int(text[start + 1:start + 3])
         y = 2000 + d if d <= 10 else 1900 + d
         return Atom(start, end, lo=(y, None, None), hi=(y + 9, None, None))

@@ -98,6 +98,9 @@ _ENERGIES = frozenset({"watt-hours", "kilowatt-hours", "megawatt-hours", "gigawa
                        "joules", "kilojoules", "megajoules", "gigajoules"})
 # A number written with a full stop before three digits, as in much of Europe: "1.500".
 _DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+# A text that writes decimal commas, as German or Italian put it into English: "2,5 Mio. Euro", "12,5 %",
+# "38,5 million".
+_DECIMAL_COMMA_TEXT_RE = re.compile(r"(?<![\d,.])\d{1,3},\d{1,2}[^\S\n]*+(?:%|Mio\b|Mrd\b|[Mm]illion|[Bb]illion|Euro\b|EUR\b|€)")
 _COMPOUND_SKIP = frozenset("fold times strong year-old plan".split())
 # After "N-strong": a group of what it counts ("team of African technicians", "delegation of
 # scientists"); a group alone ("a 300-strong delegation") counts nothing named.
@@ -174,13 +177,15 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
         nums = [signed(text, n, line=False) for n in scan(text, ratios=False, toks=toks)]
     memo: dict[int, list] = {}
     out: list[FigureMatch] = []
+    comma = "," in text and _DECIMAL_COMMA_TEXT_RE.search(text) is not None  # "2,5 Mio.": "1.500 °C" is 1,500
     i = 0
     while i < len(nums):
         n = nums[i]
         if not _candidate(text, n) or (i + 1 < len(nums) and nums[i + 1].start - n.end < 3
-                                       and text[n.end:nums[i + 1].start].isspace()):
-            # no unit can follow, or numbers in a row ("one one", "1 1"): no figure, unless its
-            # noun is left out ("up from 4,000 three years ago")
+                                       and text[n.end:nums[i + 1].start].isspace()
+                                       and "\n" not in text[n.end:nums[i + 1].start]):
+            # no unit can follow, or numbers in a row on a line ("one one", "1 1"): no figure, unless
+            # its noun is left out ("up from 4,000 three years ago")
             if (fig := _elided(text, n, out) or _clause_share(text, n) or _same_noun(text, n, out)
                     or _breakdown(text, n, out) or _part_of_count(text, n, out) or _part_of_whole(text, n)
                     or _sample_size(text, n)) is not None:
@@ -198,7 +203,7 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
                 out.append(fig)
                 i += 2
                 continue
-        fig = _part_of_whole(text, n) or _single_figure(text, n, memo) or _percent_of(text, n) or _elided(text, n, out) \
+        fig = _part_of_whole(text, n) or _single_figure(text, n, memo, comma) or _percent_of(text, n) or _elided(text, n, out) \
             or _same_noun(text, n, out) or _breakdown(text, n, out) or _part_of_count(text, n, out)
         if fig is not None:
             out.append(fig)
@@ -713,15 +718,18 @@ def _excluded(text: str, n: Num, memo: dict[int, list]) -> bool:
     return facts[1]
 
 
-def _single_figure(text: str, n: Num, memo: dict[int, list]) -> FigureMatch | None:
-    """Return the figure that ``n`` states, or None when it counts nothing named."""
+def _single_figure(text: str, n: Num, memo: dict[int, list], comma: bool = False) -> FigureMatch | None:
+    """Return the figure that ``n`` states, or None when it counts nothing named. ``comma``: the
+    text writes decimal commas, so that a full stop before three digits parts thousands in a
+    measure too ("1.500 °C", "3.200 square metres")."""
     d = _described(text, n, memo)
     if d is None:
         return None
     value, unit, start, end, post = d
     if post is None and text[end:end + 1] == " " and (so := _OR_SO_RE.match(text, end)) is not None:
         post, end = "about", so.end()  # "a hundred kilometres or so"
-    if _DOT_THOUSANDS_RE.fullmatch(n.text) and unit not in MEASURE_UNITS and unit not in THREE_DECIMAL_CURRENCIES:
+    if _DOT_THOUSANDS_RE.fullmatch(n.text) and (comma or unit not in MEASURE_UNITS) \
+            and unit not in THREE_DECIMAL_CURRENCIES:
         value *= 1000  # a full stop between thousands: "1.500 researchers", "800.000 euro" (no 1.5 researchers)
     m = find_qualifier(text, start)
     if m is None or (unit in _SPANS_OF_TIME and _over_a_period(text, m, end)) \

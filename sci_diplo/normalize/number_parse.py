@@ -188,7 +188,9 @@ def read_card(text: str, toks: list[Tok], i: int, a_prefix: bool, stop: int = -1
 # Digit tokens, built from a DIGIT_RE match (or a plain run of digits).
 # A scale abbreviation standing apart after the digits: "2.33 k", "10 bln".
 _SPACED_SCALE_RE = re.compile(
-    r"[ \t\u00a0]+(" + "|".join(sorted(SPACED_SCALES, key=len, reverse=True)) + r")(?![\w%$€£¥])"
+    r"[ \t\u00a0]+(" + "|".join(sorted(SPACED_SCALES, key=len, reverse=True)) + r")"
+    # an abbreviation's full stop before its currency: "2,5 Mio. Euro", "9,4 Mrd. US dollars"
+    r"(?:\.(?=[^\S\n]++(?:[A-Z]{3}\b|[Ee]uros?\b|€|US\b|[Dd]ollars?\b)))?(?![\w%$€£¥])"
 )
 _BLANKS = (" ", "\t", "\u00a0")
 # What may follow the first blank before a spaced scale: a blank or its first letter.

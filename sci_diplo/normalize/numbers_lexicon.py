@@ -86,7 +86,7 @@ WORDS = _build_words()
 SUFFIX_SCALES = {
     "k": 1e3, "K": 1e3, "M": 1e6, "MM": 1e6, "G": 1e9, "B": 1e9, "b": 1e9,
     "bn": 1e9, "Bn": 1e9, "BN": 1e9, "bln": 1e9, "bil": 1e9, "mil": 1e6, "mln": 1e6, "mn": 1e6,
-    "Mn": 1e6, "MN": 1e6, "Mio": 1e6, "m": 1e6, "tn": 1e12, "Tn": 1e12, "trn": 1e12, "tln": 1e12,
+    "Mn": 1e6, "MN": 1e6, "Mio": 1e6, "Mrd": 1e9, "m": 1e6, "tn": 1e12, "Tn": 1e12, "trn": 1e12, "tln": 1e12,
     "cr": 1e7, "Cr": 1e7,  # crore ("Rs 500 cr")
     # scale words glued to the digits ("$5million", "£1.2billion")
     "thousand": 1e3, "million": 1e6, "Million": 1e6, "billion": 1e9, "Billion": 1e9,
@@ -94,7 +94,7 @@ SUFFIX_SCALES = {
 }
 # Suffixes that may also stand apart from the digits ("2.33 k", "10 bln", "$1.2 Bn", "€300 Mio").
 SPACED_SCALES = ("MM", "M", "G", "k", "K", "bn", "Bn", "BN", "bln", "bil", "mil", "mln", "mn", "Mn", "MN",
-                 "Mio", "tn", "Tn", "trn", "tln", "cr", "Cr")
+                 "Mio", "Mrd", "tn", "Tn", "trn", "tln", "cr", "Cr")
 # Suffixes too ambiguous for running prose (5G networks, 4K video, 10 M meters).
 PROSE_UNSAFE_SCALES = frozenset({"G", "M", "k", "K", "B"})
 
@@ -162,7 +162,9 @@ DIGIT_RE = re.compile(
     r"|(?:(?<![\w.])|" + _GLUED_CODES + r")(?P<dig>(?>"
     # thousands grouped by dots or blanks before a decimal comma, as much of Europe writes money:
     # "3.412.560,50", "2 499 875,00" (before ``dotted``, which would take "3.412.560")
-    r"(?P<eur>\d{1,3}(?:\.\d{3})++,\d{1,2}(?![\d]|[.,]\d)|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})++,\d{1,2}(?!\d|[.,]\d))"
+    r"(?P<eur>\d{1,3}(?:\.\d{3})++,\d{1,2}(?![\d]|[.,]\d)|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})++,\d{1,2}(?!\d|[.,]\d)"
+    # or by dots alone, every group of three: "1.500.000 Euro" (not a version's "1.2.3", a date's "15.03.2024")
+    r"|\d{1,3}(?:\.\d{3}){2,}(?![\d]|[.,]\d))"
     r"|(?P<dotted>\d+(?:\.\d+){2,})"
     r"|(?P<grp>\d{1,2}(?:,\d\d){1,4},\d{3}(?![\d,])(?:\.\d+)?"  # Indian lakhs and crores: "12,50,000", "3,50,00,000"
     r"|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"

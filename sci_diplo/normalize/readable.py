@@ -88,6 +88,8 @@ def readable_runs(text: str) -> tuple[str, list[Run]]:
         text = text.translate(_INVISIBLE)
     if "</" in text or "]]>" in text:
         text = _MARKUP_RX.sub(_blank, text)
+    if "\\" in text and _LATEX_RX.search(text) is not None:
+        text, runs = _latex_read(text, runs)
     if "-\n" in text or not text.isascii() and "–\n" in text:
         text, runs = _rejoin_hyphenated(text, runs)
     return text, runs
@@ -131,6 +133,54 @@ def _rejoin_hyphenated(text: str, runs: list[Run]) -> tuple[str, list[Run]]:
     if not added:
         return text, runs
     return "".join(pieces) + text[last:], sorted(runs + added)
+
+
+# A LaTeX source ("\\documentclass", "\\begin{document}", "\\section{"): its typesetting inside a run of
+# characters is read as what it prints: "420~km" as "420 km", "40\\%" as "40%", "$\\sim 40\\%$" as "~ 40%",
+# "2021--2023" as "2021–2023", "300\\,000" as "300000", "$3 \\times 10^{6}$" as "3e6".
+_LATEX_RX = re.compile(r"\\(?:documentclass|begin\{(?:document|abstract)\}|(?:sub)*section\*?\{)")
+_LATEX_TOKEN_RX = re.compile(r"\\(?:sim|approx|times|cdot)(?![A-Za-z])|\\[%,;:! ]|~|\$|---?|\^\{[^{}\s]{1,6}\}")
+_LATEX_POWER_RX = re.compile(r"\$?(?P<a>\d+(?:\.\d+)?)[^\S\n]*+\\times[^\S\n]*+10\^\{?(?P<n>-?\d{1,3})\}?\$?")
+_LATEX_PRINTS = {"\\sim": "~", "\\approx": "~", "\\times": "×", "\\cdot": "×", "\\%": "%", "~": " ", "$": "",
+                 "--": "–", "---": "—"}
+
+
+def _latex_read(text: str, runs: list[Run]) -> tuple[str, list[Run]]:
+    """Return ``text`` with LaTeX's typesetting read in each run of characters that holds some
+    (``_LATEX_TOKEN_RX``; a power of ten, "$3 \\times 10^{6}$", whole, as "3e6"), left-aligned and
+    padded with spaces to its length, and ``runs`` with those runs, in order (a run already
+    rewritten is left)."""
+    edits: list[tuple[int, int, str]] = []
+    for m in _LATEX_POWER_RX.finditer(text):
+        if not any(r[0] < m.end() and m.start() < r[1] for r in runs):
+            edits.append((m.start(), m.end(), f"{m['a']}e{m['n']}"))
+    taken = runs + [(a, b) for a, b, _ in edits]
+    last, end = 0, len(text)
+    for m in _LATEX_TOKEN_RX.finditer(text):
+        if m.start() < last:
+            continue  # in a run already read
+        a, b = m.start(), m.end()
+        while a > last and not text[a - 1].isspace():
+            a -= 1
+        while b < end and not text[b].isspace():
+            b += 1
+        last = b
+        if not any(r[0] < b and a < r[1] for r in taken):
+            edits.append((a, b, _LATEX_TOKEN_RX.sub(_latex_print, text[a:b])))
+    if not edits:
+        return text, runs
+    pieces, last = [], 0
+    for a, b, read in sorted(edits):
+        pieces += [text[last:a], read.ljust(b - a)]
+        last = b
+    return "".join(pieces) + text[last:], sorted(runs + [(a, b) for a, b, _ in edits])
+
+
+def _latex_print(m: re.Match[str]) -> str:
+    token = m.group()
+    if token.startswith("^{"):
+        return "^" + token[2:-1]  # "10^{6}": a power
+    return _LATEX_PRINTS.get(token, "")  # thin and other spaces ("\\,") print as nothing here
 
 
 # Markup a feed or a page leaves inside its text's runs: the tags of paragraphs and of words set

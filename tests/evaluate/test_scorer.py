@@ -450,6 +450,7 @@ def test_claim_evidence_must_overlap_and_date_agree(evidence, date, expected):
         ('"Sky Eye"', "sky eye"),
         ("China–Africa Plan", "china-africa plan"),
         ("China — Africa Plan", "china-africa plan"),
+        ("Dodoma--Bergen Laboratory", "dodoma-bergen laboratory"),  # LaTeX's en dash, a run of two hyphens
         ("UK’s Newton Fund", "uk's newton fund"),
         ("**Newton Fund**", "newton fund"),
         ("Theory Fund", "theory fund"),

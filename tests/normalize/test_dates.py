@@ -792,7 +792,8 @@ def test_dates_of_a_list_share_the_year_of_the_last(text, expected):
     ("I sat on a panel a couple of years ago.", "a couple of years ago", "2021"),
     ("This time last year you sat in that chair.", "This time last year", "2022-11"),  # its month a year back
     ("In the coming decade we grow; in the coming year we sign.", "coming year", "2024"),  # a decade from now: a span
-    ("It was finalised on 15 Ramadan 1446, corresponding to 15 March 2025.", "15 March 2025", "2025-03-15"),  # no Hijri year
+    ("It was finalised on 15 Ramadan 1446, corresponding to 15 March 2025.",  # no Hijri year: one date, with its gloss
+     "15 Ramadan 1446, corresponding to 15 March 2025", "2025-03-15"),
     ("In 2024 H-1B visa approvals fell.", "2024", "2024"),  # (probed) no Hijri "H"
 ])
 def test_a_share_of_a_unit_ago(text, quote, value):
@@ -947,3 +948,16 @@ def test_a_tables_column_header_gives_its_dates_relation():
     got = [(text[d.start:d.end], d.relation) for d in find_dates(text, "2024-05-02")]
     assert got == [("2017", "since"), ("2026", "until"), ("3 May 2025", "by"), ("2016", "on"),
                    ("2021", "since"), ("2027", "until"), ("1 June 2025", "by"), ("2020", "on"), ("2019", "on")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a year cut to two digits after an apostrophe, where a relation word or a fiscal year's mark stands
+    ("In ’21 it was COVID, and in ’24 it was mpox; since '19 they met, and the class of ’98 too.",
+     [("’21", "2021"), ("’24", "2024"), ("since '19", "2019"), ("’98", "1998")]),
+    ("He scored 3 of '21 points; it's '21st century stuff and the '90s.", [("21st century", "2000/2099"), ("'90s", "1990/1999")]),
+    # German-style dates: a day range of one month, "10.–12.09.2024"
+    ("The symposium takes place from 10.–12.09.2024, after the 21.05.2024 signing.",
+     [("10.–12.09.2024", "2024-09-10/2024-09-12"), ("after the 21.05.2024", "2024-05-21")]),
+])
+def test_apostrophe_years_and_dotted_day_ranges(text, expected):
+    assert [(text[d.start:d.end], d.value) for d in find_dates(text, "2024-12-04")] == expected

@@ -122,6 +122,15 @@ def _figs(text: str) -> list[tuple]:
         # two counts in digits that share a head, as two in words do
         ("They hired 58 Brazilian and 44 Canadian researchers.",
          [(58, "researchers", "exact", None), (44, "researchers", "exact", None)]),
+        # an amount that ends its line is no number "in a row" with one opening the next
+        ("2019–22        Co-PI, Erosion Project, £450k\n2017–20        PI, pilot, £295k",
+         [(450_000, "GBP", "exact", None), (295_000, "GBP", "exact", None)]),
+        # German conventions: dots part thousands, commas decimals, "Mio." and "Mrd." before a currency
+        ("It costs 1.500.000 Euro and 2,5 Mio. Euro, up to 9,4 Mrd. US dollars; the furnace reaches "
+         "1.500 °C.",
+         [(1_500_000, "EUR", "exact", None), (2_500_000, "EUR", "exact", None), (9.4e9, "USD", "at_most", None),
+          (1500, "°C", "exact", None)]),
+        ("The road is 1.500 km long.", [(1.5, "kilometers", "exact", None)]),  # no decimal commas: a decimal point
         ("It archived over 12,50,000 spectra for Rs 1,25,000 crore.",  # Indian grouping; a Latin plural
          [(1_250_000, "spectra", "more_than", None), (1.25e12, "INR", "exact", None)]),
         ("It supported over 8,300 young foreign scientists.", [(8300, "scientists", "more_than", None)]),

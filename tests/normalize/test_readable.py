@@ -125,3 +125,16 @@ def test_keep_indented_breaks() -> None:
     original = "Ministerial Meeting of the Council\nBatumi, Georgia, 13–14 November 2025\nBy 2026 it\ngrew."
     assert keep_indented_breaks(original.replace("\n", " "), original) == (
         "Ministerial Meeting of the Council\nBatumi, Georgia, 13–14 November 2025 By 2026 it grew.")
+
+
+def test_a_latex_source_is_read_as_it_prints():
+    text = ("\\documentclass{article}\n\\begin{document}\nSome 420~km, $\\sim 40\\%$ of $3 \\times 10^{6}$ picks, "
+            "EUR 300\\,000 over 2021--2023 at the Dodoma--Bergen Laboratory.\n")
+    read, runs = readable_runs(text)
+    assert len(read) == len(text) and runs  # offsets kept; the rewritten runs named
+    assert "420 km" in read and "40%" in read and "3e6" in read and "300000" in read
+    assert "2021–2023" in read and "Dodoma–Bergen" in read
+    assert [(f.value, f.unit) for f in find_figures(read)] == [(420, "kilometers"), (40, "percent"), (3e6, "picks"),
+                                                               (300_000, "EUR")]
+    # a text that is no LaTeX source keeps its tildes and dollars
+    assert readable_runs("About ~40 sites cost $5 and 2021--2023.") == ("About ~40 sites cost $5 and 2021--2023.", [])
