@@ -9,7 +9,8 @@ Python loop over every token; the result is the same (a test checks it).
 Punctuation alone would run a heading or a dateline into the next sentence,
 so the component also starts a sentence after a blank line, before a bulleted line or a chat
 message's stamp ("[11/03/2024, 07:58] Dewi: ...", which starts a paragraph too), after a subtitle
-cue's timing line (where a cue's lines run on as one passage: ``SUBTITLES``), between
+cue's timing line (where a cue's lines run on as one passage: ``SUBTITLES``), before an iCalendar
+export's property line (its folded lines, indented, run on; each event a paragraph), between
 two rows of a table (lines of two bars or more, or of three cells set apart by spaces), and after a
 single line break that ends a short line, a line of fields parted by middle dots, or a sentence
 (or an emoji), except where a paragraph was cut in mid-sentence (a long paragraph with no final
@@ -96,12 +97,21 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
     para_start = block_start = line_start = 0  # block: the text since the last blank line
     block_wrapped = wrapped(text, 0)
     subtitles = SUBTITLES.match(text) is not None
+    calendar = text.lstrip().startswith("BEGIN:VCALENDAR")
     for m in LINE_BREAK.finditer(text):
         start, end = run_start(text, m.start()), m.end()
         if start == 0 or end == len(text):
             continue
         last = text[start - 1]
         blank = m.group().count("\n") >= 2
+        if calendar and not blank:
+            if m.group() == "\n" or m.group() == "\r\n":  # a property's line; a folded one is indented
+                if text.startswith("BEGIN:VEVENT", end):
+                    paragraphs.append((para_start, start))  # an event, a paragraph
+                    para_start = end
+                starts.append(end)
+            line_start = end
+            continue
         if subtitles and not blank:
             if CUE_TIMING.fullmatch(text, line_start, start) is not None:
                 starts.append(end)  # a cue's text, its lines one passage, after its number and timing

@@ -705,10 +705,11 @@ def _is_dateline(text: str, atom: Atom) -> bool:
     if _CITY_DASH_RX.fullmatch(city) and (not suffix.strip() or _AGENCY_RX.match(suffix)):
         return True  # the date after the city and agency, ending its line or before a dash
     rest_raw = g.CLOCK_RX.sub(" ", suffix[:80])
-    field_after = rest_raw.lstrip().startswith(("|", "·", "•"))
-    if prefix.rstrip().endswith(("|", "·", "•")) and (field_after or not rest_raw.strip()):
+    field_after = rest_raw.lstrip().startswith(("|", "·", "•")) or rest_raw.startswith(" / ")
+    if (prefix.rstrip().endswith(("|", "·", "•")) or prefix.endswith(" / ")) and (field_after or not rest_raw.strip()):
         # a field of a metadata bar: "Source: Xinhua | 2022-04-08 20:15:32 | Editor: ...",
-        # "MERIDIAN MAGAZINE · Long read · 18 November 2023"
+        # "MERIDIAN MAGAZINE · Long read · 18 November 2023", a journal's running head: "Federal
+        # Register / Vol. 89, No. 49 / Tuesday, March 12, 2024 / Notices"
         return True
     if line_start < HEAD_LINES_CHARS and not prefix.strip(_MARKUP) and field_after and _EDITION_AFTER_RX.match(rest_raw):
         return True  # a masthead line that opens with its date: "Thursday, April 18, 2024 · Print edition, page A9"

@@ -362,6 +362,7 @@ def _year(text: str, mt: re.Match, year_end: int) -> Atom | None:
         nxt = right_word(text, end)
         counted = (mt["yr_sep"].strip() != mt["yr_sep"] and len(b_txt) == 2 and nxt.islower() and len(nxt) > 3
                    and nxt.endswith("s") and not nxt.endswith(("ss", "us", "is", "as")))  # "labs", not "was"
+        counted = counted or text.startswith(("%", " %", " per cent", " percent"), end)  # "for 2023 – 91% of the budget"
         pair = None if counted else _year_pair(text, start, end, a, b_txt, left)  # not "2019 – 40 labs"
         if pair is not None or mt["yr_sep"].strip() == mt["yr_sep"]:
             return pair

@@ -12,11 +12,12 @@ Signals, the first one in the opening ~2000 characters winning:
 - a citation: a full date followed by a link ("*Journal*, December 17, 2021, <https://...>");
 - a time stamp: an ISO date and a clock time ("Editor: Liu Yang  2024-12-05 18:42:07");
 - in a chat's export (its first line a message's stamp, "[11/03/2024, 07:58] Dewi: ..."), the
-  day of its last message;
+  day of its last message; in an iCalendar export, the day of its latest event stamp (DTSTAMP);
 - with no full date: a month and year as a field of a masthead bar near the top
   ("Report No. 14 | September 2023" gives ``2023-09``);
 - with none of those: a full date after "last edited", "last updated" or the like in the
   last 1000 characters, a page's footer ("This page was last edited on 9 October 2023"),
+  financial statements' "authorised for issue ... on",
   or after a treaty's "Done at Lima on" before its signatures.
 
 Without any, the estimate is the year (``YYYY``) of the latest full date in the
@@ -58,6 +59,9 @@ _FOOTER_BEFORE_RX = re.compile(
     # a newsletter's issue: "This issue went out on Friday 2 May 2025", "This newsletter was sent on"
     r"|(?i:\bthis\s++(?:issue|newsletter|edition|bulletin)\s++(?:went\s++out|was\s++(?:sent|published|issued))"
     r"\s++on\s++)\Z"
+    # financial statements' last note: "These financial statements were authorised for issue by the
+    # Governing Board on 23 April 2025"
+    r"|(?i:\bauthori[sz]ed\s++for\s++issue\b[^\n.]{0,80}?\s++on\s++)\Z"
     r"|" + _DONE_AT + r"\Z", re.M)
 # The same clause before a date written in words, which the footer's search by digits misses:
 # "Done at Seoul on the twelfth day of May two thousand and twenty-four".
@@ -84,8 +88,9 @@ _PUBLISHED_BEFORE_RX = re.compile(
     r"|(?:published(?:\s++online)?|posted|updated|released|issued|modified|edited|dated|" + _EVENT_DATE + r"date|dtg"
     # words that are a page's label only at a line's or a field's start ("captured 18 Mar 2024",
     # not "The image, captured on 5 May 2023 by ...")
-    r"|(?:(?<=\n)|(?<=[·|•\[]\s)|(?<=[·|•\[]))[^\S\n]*+(?:premiered|aired|broadcast"
-    r"|streamed(?:\s++live)?|available\s++online|captured|saved|archived"
+    r"|\\date\{"  # a LaTeX source's "\date{7 June 2024}"
+    r"|(?:(?<=\n)|(?<=[·|•\[]\s)|(?<=[·|•\[]))[^\S\n]*+(?:[#*_>]++[^\S\n]*+)?(?:premiered|aired|broadcast"
+    r"|streamed(?:\s++live)?|available\s++online|captured|saved|archived|exported|generated"
     r"|(?:(?:final|latest|revised|updated|current)\s++)?version(?:\s++(?:of|dated))?"
     # a report handed in: "Submitted to the organising committee: 30 October 2023"
     r"|submitted\s++to\s++(?:the\s++)?[\w-]++(?:\s++[\w-]++){0,3}?\s*+:"
@@ -188,6 +193,8 @@ class PublishedDates:
         """The date the text states as its own (``find_published(text, estimate=False)``), or None."""
         if message_stamp(self.text, 0) is not None:
             return _last_message_day(self.text)
+        if self.text.lstrip().startswith("BEGIN:VCALENDAR"):
+            return _latest_stamp(self.text)
         first = _first_stated(self.head, self.head_days)
         if first is not None:
             return first
@@ -234,6 +241,16 @@ class PublishedDates:
             stated = _first_stated(self.head, _Days(self.head, self.head_proj, head_starts))
             stated = stated or masthead_month(self.head) or self.footer
         return stated or _latest_year(_Days(self.text, self.proj, starts))
+
+
+# An iCalendar export's stamps of its events ("DTSTAMP:20240226T081500Z"; read or not as ISO dates).
+_ICAL_STAMP_RX = re.compile(r"^DTSTAMP(?:;[^:\n]*+)?:[^\S\n]*+((?:19|20)\d\d)-?(\d\d)-?(\d\d)", re.M)
+
+
+def _latest_stamp(text: str) -> str | None:
+    """Return the day of the latest event stamp of an iCalendar export: when it was last exported."""
+    days = [f"{y}-{m}-{d}" for y, m, d in _ICAL_STAMP_RX.findall(text)]
+    return max(days) if days else None
 
 
 def _last_message_day(text: str) -> str | None:

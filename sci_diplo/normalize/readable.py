@@ -90,6 +90,8 @@ def readable_runs(text: str) -> tuple[str, list[Run]]:
         text = _MARKUP_RX.sub(_blank, text)
     if "\\" in text and _LATEX_RX.search(text) is not None:
         text, runs = _latex_read(text, runs)
+    if text.lstrip().startswith("BEGIN:VCALENDAR"):
+        text, runs = _icalendar_read(text, runs)
     if "-\n" in text or not text.isascii() and "–\n" in text:
         text, runs = _rejoin_hyphenated(text, runs)
     return text, runs
@@ -181,6 +183,47 @@ def _latex_print(m: re.Match[str]) -> str:
     if token.startswith("^{"):
         return "^" + token[2:-1]  # "10^{6}": a power
     return _LATEX_PRINTS.get(token, "")  # thin and other spaces ("\\,") print as nothing here
+
+
+# An iCalendar export (".ics": "BEGIN:VCALENDAR", then "DTSTART:20240312T090000Z", "SUMMARY:...",
+# "DESCRIPTION:...\\, ...\\n..."): a property's date or date-time value is read as the ISO date it
+# is ("2024-03-12"), and a text value's escapes as what they stand for ("300\\,000" as "300,000";
+# "\\n", a line break, as blanks).
+ICALENDAR_PROPERTY_RX = re.compile(r"^(?P<name>[A-Z][A-Z0-9-]*+)(?:;[^:\n]*+)?:", re.M)
+_ICAL_DATE_RX = re.compile(r"(?m)^(?:DT[A-Z]++|LAST-MODIFIED|CREATED|DUE|RECURRENCE-ID|COMPLETED)(?:;[^:\n]*+)?:"
+                           r"(?P<d>(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?:T\d{6}Z?)?[^\S\n]*+$")
+_ICAL_ESCAPE_RX = re.compile(r"\\[,;nN\\]")
+
+
+def _icalendar_read(text: str, runs: list[Run]) -> tuple[str, list[Run]]:
+    """Return an iCalendar export's ``text`` with its dates and escapes read (left-aligned, padded
+    to their length), and ``runs`` with the runs rewritten, in order."""
+    edits: list[tuple[int, int, str]] = []
+    for m in _ICAL_DATE_RX.finditer(text):
+        d, start = m["d"], m.start("d")
+        end = m.end() - (len(m.group()) - len(m.group().rstrip()))
+        if end - start < 11:  # a date alone, "20240422": the ISO date takes the property's last letters
+            start = end - 11
+        edits.append((start, end, f" {d[:4]}-{d[4:6]}-{d[6:]}"))
+    last, end = 0, len(text)
+    for m in _ICAL_ESCAPE_RX.finditer(text):
+        if m.start() < last:
+            continue
+        a, b = m.start(), m.end()
+        while a > last and not text[a - 1].isspace():
+            a -= 1
+        while b < end and not text[b].isspace():
+            b += 1
+        last = b
+        if not any(r[0] < b and a < r[1] for r in runs):
+            edits.append((a, b, _ICAL_ESCAPE_RX.sub(lambda e: " " if e.group()[1] in "nN" else e.group()[1], text[a:b])))
+    if not edits:
+        return text, runs
+    pieces, last = [], 0
+    for a, b, read in sorted(edits):
+        pieces += [text[last:a], read.ljust(b - a)]
+        last = b
+    return "".join(pieces) + text[last:], sorted(runs + [(a, b) for a, b, _ in edits])
 
 
 # Markup a feed or a page leaves inside its text's runs: the tags of paragraphs and of words set

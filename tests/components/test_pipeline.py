@@ -557,3 +557,17 @@ def test_a_long_line_of_fields_parted_by_middle_dots_ends_its_sentence(nlp):
     doc = nlp(text)
     assert [s.text.strip() for s in doc.sents if s.text.strip()] == text.strip().split("\n")
     assert [s._.programme_name for s in doc.spans[PROGRAMMES]] == ["Regional Glacier Early Warning Plan"]
+
+
+def test_an_icalendar_exports_property_lines_are_sentences_and_its_events_paragraphs(nlp):
+    text = ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20240312T090000Z\nSUMMARY:Signing of the\n"
+            "  Memorandum of Understanding on Peatland Research\nLOCATION:Helsinki\n"
+            "DESCRIPTION:Kenya and Finland renew it\\, for 2024–2027.\nEND:VEVENT\nBEGIN:VEVENT\n"
+            "DTSTART;VALUE=DATE:20240422\nSUMMARY:Field school\nEND:VEVENT\nEND:VCALENDAR\n")
+    doc = nlp(text)
+    sents = [" ".join(s.text.split()) for s in doc.sents if s.text.strip()]
+    assert "SUMMARY:Signing of the Memorandum of Understanding on Peatland Research" in sents  # a folded line runs on
+    assert "LOCATION:Helsinki" in sents
+    assert [s._.programme_name for s in doc.spans[PROGRAMMES]] == ["Memorandum of Understanding on Peatland Research"]
+    assert {d._.date_value for d in doc.spans[DATES]} == {"2024-03-12", "2024/2027", "2024-04-22"}
+    assert len(doc.spans[PARAGRAPHS]) == 3  # the calendar's head, and each event

@@ -955,6 +955,8 @@ def test_a_tables_column_header_gives_its_dates_relation():
     ("In ’21 it was COVID, and in ’24 it was mpox; since '19 they met, and the class of ’98 too.",
      [("’21", "2021"), ("’24", "2024"), ("since '19", "2019"), ("’98", "1998")]),
     ("He scored 3 of '21 points; it's '21st century stuff and the '90s.", [("21st century", "2000/2099"), ("'90s", "1990/1999")]),
+    # a year and a share after a dash are no range of years
+    ("The annual report for 2023 – 91% of the budget spent.", [("2023", "2023")]),
     # German-style dates: a day range of one month, "10.–12.09.2024"
     ("The symposium takes place from 10.–12.09.2024, after the 21.05.2024 signing.",
      [("10.–12.09.2024", "2024-09-10/2024-09-12"), ("after the 21.05.2024", "2024-05-21")]),

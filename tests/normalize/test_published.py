@@ -205,6 +205,18 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("Reports are due by Friday, Dec. 17, 2021; the lab opened on March 3, 2020.", "2020"),
         ("It holds from Dec. 17, 2021 onwards (signed on March 3, 2020).", "2021"),
         ("x " * 990 + "On Dec. 17, 2021 the lab opened; it closed on March 3, 2022.", "2022"),
+        # a LaTeX source's \date, an export's line, a journal's running head parted by slashes
+        ("\\title{Rift array}\n\\date{7 June 2024}\n\\begin{abstract}In 2021 we met.", "2024-06-07"),
+        ("# Exported 2025-02-03 09:41 UTC by user mb; 13 records\n\"id\",\"start\"\n\"A-1\",\"2026-03-20\"\n",
+         "2025-02-03"),
+        ("Federal Register / Vol. 89, No. 49 / Tuesday, March 12, 2024 / Notices\n\nThe meeting is on April 11, 2024.",
+         "2024-03-12"),
+        # financial statements' last note; an iCalendar export's latest event stamp
+        ("Note 12. In 2024 grants rose.\nThese financial statements were authorised for issue by the Governing "
+         "Board on 23 April 2025.", "2025-04-23"),
+        ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTAMP:20240108T073002Z\nDTSTART:20240930T090000Z\nEND:VEVENT\n"
+         "BEGIN:VEVENT\nDTSTAMP:20240226T081500Z\nDTSTART;VALUE=DATE:20240422\nEND:VEVENT\nEND:VCALENDAR\n",
+         "2024-02-26"),
     ],
 )
 def test_find_published(text, published):

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sci_diplo.normalize.dates import find_dates
 from sci_diplo.normalize.figures import find_figures
 from sci_diplo.normalize.readable import keep_indented_breaks, readable, readable_runs, rejoin_broken_words, snap
 
@@ -138,3 +139,15 @@ def test_a_latex_source_is_read_as_it_prints():
                                                                (300_000, "EUR")]
     # a text that is no LaTeX source keeps its tildes and dollars
     assert readable_runs("About ~40 sites cost $5 and 2021--2023.") == ("About ~40 sites cost $5 and 2021--2023.", [])
+
+
+def test_an_icalendar_exports_dates_and_escapes_are_read():
+    text = ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20240312T090000Z\nDTEND;VALUE=DATE:20240427\n"
+            "DESCRIPTION:Up to EUR 300\\,000 per partner\\; see you.\\nBring ID.\nEND:VEVENT\n")
+    read, runs = readable_runs(text)
+    assert len(read) == len(text) and runs
+    assert "DTSTART: 2024-03-12" in read and "DA 2024-04-27" in read  # (a date alone takes the property's last letters)
+    assert "EUR 300,000" in read and "partner;" in read and "\\n" not in read
+    starts = [a for a, _ in runs]  # (a match inside a rewritten run is taken to its edges, as the pipeline does)
+    assert [(text.__getitem__(slice(*snap(d.start, d.end, runs, starts))), d.value) for d in find_dates(read, None)] == [
+        ("20240312T090000Z", "2024-03-12"), ("TE:20240427", "2024-04-27")]
