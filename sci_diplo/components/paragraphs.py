@@ -7,7 +7,8 @@ numpy over the tokens' offsets and the text's characters, asking only the
 tokens after sentence-final ones whether they are punctuation, rather than a
 Python loop over every token; the result is the same (a test checks it).
 Punctuation alone would run a heading or a dateline into the next sentence,
-so the component also starts a sentence after a blank line, before a bulleted line or a chat
+so the component also starts a sentence after a blank line, before a bulleted line, a line that
+opens with a year and a column's gap (a CV's or a register's entry: ``LINE_YEAR_RX``) or a chat
 message's stamp ("[11/03/2024, 07:58] Dewi: ...", which starts a paragraph too), after a subtitle
 cue's timing line (where a cue's lines run on as one passage: ``SUBTITLES``), before an iCalendar
 export's property line (its folded lines, indented, run on; each event a paragraph), between
@@ -46,7 +47,7 @@ from spacy.tokens import Doc, Span
 from sci_diplo.components import extensions
 from sci_diplo.components.base import Batched, doc_cache, doc_text, set_token_bounds
 from sci_diplo.components.extensions import PARAGRAPHS
-from sci_diplo.normalize.dates import SLASHED_AGENCY
+from sci_diplo.normalize.dates import LINE_YEAR_RX, SLASHED_AGENCY
 from sci_diplo.normalize.readable import line_end, message_stamp
 
 # A line break and the white space after it. Its literal first character lets the regex
@@ -137,11 +138,12 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
                 block_wrapped or runs_into(text[line_start:start], text[end]))
             if not runs_on:
                 starts.append(end)
-        elif not blank and (BULLET_ITEM.match(text, end) or text.count("|", line_start, start) >= TABLE_BARS
+        elif not blank and (BULLET_ITEM.match(text, end) or LINE_YEAR_RX.match(text, end)
+                            or text.count("|", line_start, start) >= TABLE_BARS
                             and text.count("|", end, line_end(text, end)) >= TABLE_BARS
                             or COLUMNS.search(text, line_start, start)
                             and COLUMNS.search(text, end, line_end(text, end))):
-            starts.append(end)  # a bulleted item after a long line; a table's row before another
+            starts.append(end)  # a bulleted item or a CV's entry after a long line; a table's row before another
         line_start = end
         if blank:
             block_start = end

@@ -286,6 +286,10 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
         elif anchor is None and heading is not None and atom.kind == "cal" and atom.lo and atom.lo[0] is None:
             # a text with no date of its own, a timeline's "1972: ... on 14 April": its entry's year
             span, relative = _value(text, replace(atom, weekday=None), (heading, 1, 1), (heading, 12, 31))
+        elif atom.kind == "cal" and atom.lo and atom.lo[0] is None and atom.weekday is None \
+                and (entry_year := _line_year(text, atom.start)) is not None:
+            # an entry of a CV or a register that opens with its year: "2020    Co-organiser, workshop (9–11 June)"
+            span, relative = _value(text, atom, (entry_year, 1, 1), (entry_year, 12, 31))
         else:
             span, relative = _value(text, atom, anchor, review)
         yearless = span is not None and atom.kind == "cal" and atom.lo and atom.lo[0] is None
@@ -354,6 +358,18 @@ _ENTRY_LEAD_RX = re.compile(r"[^\S\n]*+(?:[-*•·][^\S\n]++)?")
 def _ordered(point: Point) -> tuple[int, int, int]:
     """Return ``point`` as a key that orders points of any precision (a missing part as 0)."""
     return point[0] or 0, point[1] or 0, point[2] or 0
+
+
+# A line that opens with a year (or a range from it) and a column's gap or a colon: an entry of a CV,
+# a register or a timeline ("2020           Co-organiser, ...", "2019–22        Co-PI, ...", "1998: ...").
+LINE_YEAR_RX = re.compile(r"[^\S\n]*+(?P<y>(?:19|20)\d\d)(?:[–—-](?:\d\d(?:\d\d)?|(?i:present|now))?)?"
+                           r"(?:[^\S\n]{3,}|[^\S\n]*+:[^\S\n])")
+
+
+def _line_year(text: str, pos: int) -> int | None:
+    """Return the year that opens the line holding ``pos`` as an entry's (``LINE_YEAR_RX``), else None."""
+    m = LINE_YEAR_RX.match(text, text.rfind("\n", 0, pos) + 1, pos)
+    return int(m["y"]) if m is not None else None
 
 
 def _entry_start(text: str, atom: Atom) -> int:
@@ -529,8 +545,8 @@ def _match(text: str, atom: Atom, value: str | None, relative: bool, dateline: b
     left = atom.left
     relation = left.relation or "on"
     end = atom.end
-    onward = _ONWARDS_RX.match(text, end)
-    if onward:  # "from 2024 onwards"
+    onward = _ONWARDS_RX.match(text, end) or (g.OPEN_RANGE_RX.match(text, end) if atom.lo and atom.lo[1] is None else None)
+    if onward:  # "from 2024 onwards", "2021–present"
         relation, end = "since", onward.end()
     start = left.lead if relation == "on" else left.rel_lead
     if atom.rel and atom.rel[0] == "ago" and left.qualifier:

@@ -367,6 +367,8 @@ def _year(text: str, mt: re.Match, year_end: int) -> Atom | None:
         if pair is not None or mt["yr_sep"].strip() == mt["yr_sep"]:
             return pair
         end = start + len(a_txt)  # no pair of years, but a spaced dash: "By end-2028 – 150 PhD graduates"
+    if 1900 <= a <= 2100 and g.OPEN_RANGE_RX.match(text, end):
+        return Atom(start, end, lo=(a, None, None), left=left)  # "2021–present": since then (``dates._match``)
     after = 0 <= year_end and _LIST_GAP_RX.match(text, year_end, start) is not None
     if not year_like(text, start, end, a, left, after):
         return None

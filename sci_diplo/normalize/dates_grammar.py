@@ -367,6 +367,9 @@ def apostrophe_year(digits: str | None) -> str | None:
     return str((2000 if int(digits) <= TWO_DIGIT_YEAR_PIVOT else 1900) + int(digits))
 
 
+# After a year, a range left open: "2021–present", "2019-now", "2023–" before a column's gap or the
+# line's end (a CV's or a register's entry that still runs).
+OPEN_RANGE_RX = re.compile(r"[–—-](?:(?i:present|now|today|to[^\S\n]++date|date)\b|(?=[^\S\n]{2,}|[^\S\n]*+(?:\n|\Z)))")
 # An apostrophe decade: "‘90s".
 APOS_RX = re.compile(r"[‘’'](?P<d>\d0)s")
 # Words that may start a candidate. Month and weekday names count only capitalized

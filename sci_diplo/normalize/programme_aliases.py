@@ -73,7 +73,12 @@ def alias_from_paren(content: str, name: str, words: ProgrammeWords) -> str | No
     if " " not in first:
         fits = acronym_fits(first, name) or any(c.isdigit() for c in first) or FOREIGN_INITIALS_RE.search(content)
         return first if is_acronym(first) and fits else None
-    return first if _title_alias(first, words) else None
+    if not _title_alias(first, words):
+        return None
+    # a name of another kind is another programme, its funder or its frame: "UK–Ethiopia Gully
+    # Erosion Project (Newton Fund)"
+    heads = [words.heads[w] for w in name.split() if w in words.heads]
+    return None if heads and heads[-1] != words.heads[first.split()[-1]] else first
 
 
 def alias_after(

@@ -49,7 +49,7 @@ LEADING_THE_RE = re.compile(r"the ")
 # A leading pair of single capitalised/dotted tokens joined by a hyphen: "U.S.-China ", "UK-China ".
 PAIR_RE = re.compile(r"([A-Z][\w.&'’]*+)[\-‐‑‒–—―−]([A-Z][\w.&'’]*+)(?=\s)")
 # One premodifier that is two capitalised names joined by a hyphen or dash: "China-Kenya".
-DASH_PAIR_RE = re.compile(r"[A-Z][\w.&'’]*+[\-‐‑‒–—―−][A-Z][\w.&'’]*+")
+DASH_PAIR_RE = re.compile(r"[A-Z][\w.&'’]*+(?:[\-‐‑‒–—―−][A-Z][\w.&'’]*+)++")  # (three partners too: "UK–Ghana–Kenya")
 # Characters stripped from both ends of a name before comparing.
 NAME_STRIP = " '*_.,;:"
 

@@ -571,3 +571,13 @@ def test_an_icalendar_exports_property_lines_are_sentences_and_its_events_paragr
     assert [s._.programme_name for s in doc.spans[PROGRAMMES]] == ["Memorandum of Understanding on Peatland Research"]
     assert {d._.date_value for d in doc.spans[DATES]} == {"2024-03-12", "2024/2027", "2024-04-22"}
     assert len(doc.spans[PARAGRAPHS]) == 3  # the calendar's head, and each event
+
+
+def test_a_cvs_entries_opening_with_their_years_are_sentences(nlp):
+    text = ("2019–22        Co-PI, UK–Ethiopia Gully Erosion Project (Newton Fund), total award £450k\n"
+            "2017–20        PI, smallholder soil-moisture pilot in northern Ghana, total award £295k\n")
+    doc = nlp(text)
+    assert [s.text.strip() for s in doc.sents if s.text.strip()] == text.strip().split("\n")
+    assert [(f._.figure_value, f._.unit) for f in doc.spans[FIGURES]] == [(450_000, "GBP"), (295_000, "GBP")]
+    claims = [(c.text.split()[0], [d._.date_value for d in c._.claim_dates]) for c in doc.spans[CLAIMS]]
+    assert claims == [("2019–22", ["2019/2022"]), ("2017–20", ["2017/2020"])]

@@ -955,6 +955,10 @@ def test_a_tables_column_header_gives_its_dates_relation():
     ("In ’21 it was COVID, and in ’24 it was mpox; since '19 they met, and the class of ’98 too.",
      [("’21", "2021"), ("’24", "2024"), ("since '19", "2019"), ("’98", "1998")]),
     ("He scored 3 of '21 points; it's '21st century stuff and the '90s.", [("21st century", "2000/2099"), ("'90s", "1990/1999")]),
+    # a CV's entries: a range left open is "since"; a date with no year takes its entry's year
+    ("2023–          Lead, Observatory\n2021–present   Work package lead\n2020           Co-organiser, workshop "
+     "(9–11 June)\nThe 2020- model.",
+     [("2023–", "2023"), ("2021–present", "2021"), ("2020", "2020"), ("9–11 June", "2020-06-09/2020-06-11")]),
     # a year and a share after a dash are no range of years
     ("The annual report for 2023 – 91% of the budget spent.", [("2023", "2023")]),
     # German-style dates: a day range of one month, "10.–12.09.2024"

@@ -35,6 +35,11 @@ FIND_CASES = [
      "School in Santiago too. She studied at Harvard Medical School.",
      [("India–Chile Summer School in Astronomical Instrumentation", "programme"),
       ("India–Chile Winter School", "programme")]),
+    # a bracketed name of another kind is another programme; three partners make a consortium's name
+    ("Co-PI, UK–Ethiopia Gully Erosion Project (Newton Fund), and the UK–Ghana–South Africa Drought Early "
+     "Warning Consortium.",
+     [("UK–Ethiopia Gully Erosion Project", "project"), ("Newton Fund", "fund"),
+      ("UK–Ghana–South Africa Drought Early Warning Consortium", "initiative")]),
     ("Main item: signing of the Kenya–Finland MoU on Peatland Research on Thu 14/03 in Nairobi.",
      [("Kenya–Finland MoU on Peatland Research", "mou")]),  # a weekday's abbreviation is a date's
     ("They recalled the Agreement between the Government of Kenya and the Government of Japan "
