@@ -49,6 +49,9 @@ def digit_atom(text: str, start: int, year_end: int) -> Atom | None:
     """Return the atom of an expression starting with a digit, or None."""
     if start and text[start - 1] in "’'‘" and (apostrophe := apostrophe_year(text, start)) is not None:
         return apostrophe
+    if (short := _SHORT_DATE_RX.match(text, start)) is not None \
+            and _SHORT_DATE_LABEL_RX.search(text, max(0, start - 12), start) is not None:
+        return _short_date(text, start, short)
     mt = _digit_match(text, start)
     if mt is None:
         return None
@@ -327,6 +330,21 @@ def century(start: int, end: int, n: int, era: str | None) -> Atom | None:
 # mark, a class's year ("in ’21", "since '19", "FY’25", "the class of ’98"; not "3 of '21 points").
 _APOSTROPHE_YEAR_BEFORE_RX = re.compile(r"(?:\b(?i:in|since|by|until|till|from|during|through|class[^\S\n]++of)[^\S\n]++"
                                         r"|\bF(?i:Y)[^\S\n]*+)\Z")
+
+
+# A numeric date with a two-digit year after a filing's or a document's label: "Filed 3-11-24",
+# "Dated: 14/03/24" (without a label, "3-11-24" may be a score or a code).
+_SHORT_DATE_RX = re.compile(r"(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})(?P=s)(?P<y>\d\d)(?![\d/.-]|[.,]\d)")
+_SHORT_DATE_LABEL_RX = re.compile(r"\b(?i:filed|dated|date|signed|received|posted|issued|effective)[^\S\n]*+:?[^\S\n]*+\Z")
+
+
+def _short_date(text: str, start: int, mt: re.Match[str]) -> Atom | None:
+    """Return the day of a labelled numeric date with a two-digit year, month first unless the
+    numbers or the text say day first."""
+    a, b, y = int(mt["a"]), int(mt["b"]), int(g.apostrophe_year(mt["y"]) or 0)
+    day_first = a > 12 or (b <= 12 and bool(_day_first_dates(text)))
+    month, day = (b, a) if day_first else (a, b)
+    return _full_date(start, mt.end(), y, month, day)
 
 
 def apostrophe_year(text: str, start: int) -> Atom | None:

@@ -154,7 +154,7 @@ _PHONE_LABEL_RE = re.compile(r"(?i)(?<![\w])(?:tel|fax|phone|mobile)\b\.?:?[^\S\
 _LABELS = frozenset("""no nos nr vol vols volume issue page pages p pp chapter ch section sec art
 article para paragraph item table tab figure fig line route flight room gate unit phase level
 grade class category type model version ver rule resolution amendment platform tel fax ext
-phone mobile number annex appendix clause""".split())
+phone mobile number annex appendix clause part parts u.s.c usc c.f.r cfr §""".split())
 # The word right before, separated by spaces only (markdown ``*`` allowed).
 _PREV_WORD_RE = re.compile(r"([^\W\d_][\w'’.:]*)[*_]*[^\S\n]+[*_]*\Z")
 # A sentence or line starts here: only quotes, markdown or bullets since the last stop.
@@ -278,6 +278,8 @@ _PERCENT_AFTER_RE = re.compile(r"[^\S\n]?(?:%|per[^\S\n]?cent\b|percent\b)", re.
 # A street's word in French, Spanish, Portuguese, Italian or German after a house number, and a
 # capitalised word or an article after it: "18 allée des Sciences", "25 rue de la Paix" (not "via":
 # "EUR 5 million via UNICEF").
+# A legal citation's title number before its code: "15 CFR part 744", "22 U.S.C. 2656", "136 Stat. 1366".
+_CODE_AFTER_RE = re.compile(r"[^\S\n]++(?:CFR|C\.F\.R\.|U\.S\.C\.|USC|Stat\.|FR)(?![\w.])")
 _STREET_AFTER_RE = re.compile(
     r"[^\S\n]++(?i:rue|allée|allee|avenue|boulevard|bd|chemin|impasse|quai|calle|avenida|rua|travessa|viale"
     r"|piazza|corso|carrer|straße|strasse)[^\S\n]++(?:[A-ZÀ-Ý]|(?:de|des|du|del|della|dos|da|la|le|les)\b)")
@@ -312,6 +314,8 @@ def excluded(text: str, num: Num) -> bool:
         return True
     if after == " " and num.scale == 1.0 and h.ndigits <= 4 and _STREET_AFTER_RE.match(text, e):
         return True  # a house number: "18 allée des Sciences", "25 rue de la Paix"
+    if after == " " and num.scale == 1.0 and h.ndigits <= 3 and _CODE_AFTER_RE.match(text, e):
+        return True  # a legal citation's title: "15 CFR parts 744", "22 U.S.C. 2656"
     if h.ndigits <= 2 and (s == 0 or text[s - 1] == "\n" or text[s - 2:s] == "; ") and _AFFILIATION_AFTER_RE.match(text, e):
         return True  # an affiliation's mark opening its line or item: "1 Institute of Marine Research, Bergen; 2 Centre"
     return (h.ndigits == 4 and _is_year(text, num, prev)) or (num.ntok == 1 and _is_pronoun_one(text, num, prev)) \
