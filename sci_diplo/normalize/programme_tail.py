@@ -266,6 +266,8 @@ def _read_tail(
             break  # "on Monday", "in May", "on the 3rd": a date, not part of the name
         if conn in words.location_connectors and _a_place(titles, tail.segments, words):
             break  # "... on Crop Genomics in Kenya": where it is, not part of its name
+        if titles[0].endswith(("'s", "’s")) and names_place(titles[0][:-2]):
+            break  # "... Test Facility on Namibia's Atlantic coast": a place's, not the name's
         between = between or conn == "between"
         of_subject = bool(tail.segments) and tail.segments[-1].rsplit(" ", 1)[-1] in FOUNDING_WORDS
         convened = conn == "of" and words.heads.get(head) == "conference"  # "Meeting of the ... Council"

@@ -40,6 +40,9 @@ FIND_CASES = [
      "Warning Consortium.",
      [("UK–Ethiopia Gully Erosion Project", "project"), ("Newton Fund", "fund"),
       ("UK–Ghana–South Africa Drought Early Warning Consortium", "initiative")]),
+    # a place's possessive after a connector is where it is, not its name's
+    ("The Lüderitz Solar Furnace Test Facility on Namibia's Atlantic coast and the Agreement on Women's Health.",
+     [("Lüderitz Solar Furnace Test Facility", "facility"), ("Agreement on Women's Health", "agreement")]),
     ("Main item: signing of the Kenya–Finland MoU on Peatland Research on Thu 14/03 in Nairobi.",
      [("Kenya–Finland MoU on Peatland Research", "mou")]),  # a weekday's abbreviation is a date's
     ("They recalled the Agreement between the Government of Kenya and the Government of Japan "
