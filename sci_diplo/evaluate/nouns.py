@@ -78,6 +78,9 @@ UNIT_ALIASES = {
 UNIT_ALIASES.update({abbr.lower(): unit.lower() for abbr, unit in UNIT_ABBR.items()
                      if len(abbr) > 1 and abbr.lower() not in UNIT_ALIASES})
 UNIT_ALIASES.update({"w": "watts", "l": "liters"})  # (the single letters that name one unit only)
+# ... and those that, as a figure's unit, can only be a measure ("38 m" of length: a million is a
+# scale, never a unit; "250 t" of mass)
+UNIT_ALIASES.update({"m": "meters", "t": "tons"})
 # Words ending a conjunct phrase in a gold quote (prepositions, relatives).
 CONJUNCT_STOPWORDS = frozenset(
     "of in on at by for from with to into that which who whom whose as than "

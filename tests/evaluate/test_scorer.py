@@ -208,8 +208,11 @@ def test_figure_value_must_agree(pred_value, expected):
         ("kmph", "kilometers per hour", True),
         ("m²", "square kilometers", False),
         ("°C", "degrees Celsius", True),
-        ("W", "watts", True),  # single letters that name one unit only; not "m" (also million)
+        ("W", "watts", True),  # single letters that name one unit only
         ("L", "liters", True),
+        ("m", "meters", True),  # as a unit, "m" is a length ("m" as million is a scale, no unit)
+        ("t", "tonnes", True),
+        ("m", "minutes", False),
         ("Gbit", "gigabits", True),
         ("EUR", "eur", True),
         ("scientists", "researchers", False),
