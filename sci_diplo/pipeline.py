@@ -27,6 +27,8 @@ from sci_diplo.components import claims, countries, dates, figures, paragraphs, 
 # A hyphen or dash between two word characters (or after an abbreviation's dot):
 # "U.S.-China", "770–476", "thirty-three".
 HYPHEN_INFIX = r"(?<=[\w.])[\-\u2010-\u2015](?=\w)"
+# A comma between two quoted fields of a CSV export: '"2019-09-02","185000000","ARS"' is cells, not a word.
+FIELD_INFIX = r'(?<="),(?=")'
 
 # Footnote marks glued to a word, kept apart from it: "in 2014.[1]", "March 2019[3]" (the date
 # ended inside the token "2019[3", and its span lost the year), "engineers.³" after punctuation
@@ -109,7 +111,7 @@ class CachingTokenizer(Tokenizer):
 @registry.tokenizers("sci_diplo.tokenizer.v1")
 def create_tokenizer() -> Callable[[Language], Tokenizer]:
     """Return a factory of spaCy's tokenizer for the language (as ``spacy.Tokenizer.v1`` makes it),
-    with ``HYPHEN_INFIX`` added to the infixes, ``FOOTNOTE_SUFFIXES`` to the suffixes and runs
+    with ``HYPHEN_INFIX`` and ``FIELD_INFIX`` added to the infixes, ``FOOTNOTE_SUFFIXES`` to the suffixes and runs
     of ``LONG_RUN`` characters kept whole. It is built once, with its own infixes: building the
     default one and replacing its infixes compiled them twice and loaded the special cases
     twice (0.15 s of every start)."""
@@ -121,7 +123,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
             rules=defaults.tokenizer_exceptions,
             prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
             suffix_search=compile_suffix_regex([*FOOTNOTE_SUFFIXES, *(defaults.suffixes or [])]).search,
-            infix_finditer=compile_infix_regex([*(defaults.infixes or []), HYPHEN_INFIX]).finditer,
+            infix_finditer=compile_infix_regex([*(defaults.infixes or []), HYPHEN_INFIX, FIELD_INFIX]).finditer,
             token_match=defaults.token_match or LONG_RUN_MATCH,  # (English has none of its own)
             url_match=defaults.url_match,
         )

@@ -24,7 +24,7 @@ import re
 from sci_diplo.normalize.dates_eras import gregorian_years
 from sci_diplo.normalize.figures_filters import PASSED_MARK, excluded, find_qualifier, prev_word, qualifier_of
 from sci_diplo.normalize.figures_nouns import NOT_COUNTED, BOUNDARY, couple_figures, head_noun, is_plural, vague_figures
-from sci_diplo.normalize.figures_tables import across_rows, row_figures, table_figures
+from sci_diplo.normalize.figures_tables import across_rows, csv_figures, row_figures, table_figures
 from sci_diplo.normalize.figures_units import (
     ISO_CODES, MEASURE_UNITS, SINGULAR_VERBS, THREE_DECIMAL_CURRENCIES, UNAMBIGUOUS_CURRENCY_WORDS, UNIT_ABBR,
     currency_after, currency_before, currency_or_measure, currency_word, phrase_alternation, unit_word,
@@ -212,7 +212,7 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
     out.extend(couple_figures(text))
     laid_out = text if layout is None or len(layout) != len(text) else layout
     cells, rows = table_figures(laid_out)
-    out = across_rows(out, rows) + cells + row_figures(laid_out)
+    out = across_rows(out, rows) + cells + row_figures(laid_out) + csv_figures(laid_out)
     return [f for f in _without_overlaps(out) if not _a_source(text, f)]
 
 

@@ -23,7 +23,7 @@ from bisect import bisect_right
 
 from sci_diplo.normalize.countries import names_place
 from sci_diplo.normalize.figures_nouns import is_plural
-from sci_diplo.normalize.figures_units import currency_after, marker_code
+from sci_diplo.normalize.figures_units import ISO_CODES, currency_after, marker_code
 from sci_diplo.normalize.numbers_lexicon import SUFFIX_SCALES
 from sci_diplo.normalize.readable import line_end
 from sci_diplo.normalize.types import FigureMatch
@@ -276,3 +276,67 @@ def _money_column(header: list[tuple[int, list[Cell]]], a: int, b: int, rank: in
             words.append(best[2])
     label = " ".join(words)
     return bool(_MONEY_HEADER_RE.search(label)) and not _COUNT_HEADER_RE.search(label)
+
+
+# A CSV export's line: fields parted by commas, each quoted ("...", a quote doubled inside) or bare.
+_CSV_FIELD_RE = re.compile(r'[^\S\n]*+(?:"(?P<q>(?:[^"\n]|"")*+)"|(?P<b>[^,"\n]*+))[^\S\n]*+(?:,|$)', re.M)
+_CSV_MIN_FIELDS = 4
+# A bare CSV header: four names or more, commas and no blanks between ("record_id,title,amount,currency").
+_CSV_BARE_HEADER_RE = re.compile(r"(?:\A|\n)[A-Za-z_][\w.-]{0,39}(?:,[A-Za-z_][\w.-]{0,39}){3,}[^\S\n]*+\n")
+# A column of money: its header names an amount ("amount", "budget_eur", "Funding (USD)"), and its
+# currency is the header's code or the row's cell under a "currency" header.
+_CSV_MONEY_HEADER_RE = re.compile(r"(?i)(?:^|[\W_])(?:amount|budget|funding|value|cost|grant|contribution|total)s?(?:$|[\W_])")
+_CSV_CODE_RE = re.compile(r"(?i)(?:^|[\W_])([a-z]{3})(?:$|[\W_])")
+_CSV_CURRENCY_HEADER_RE = re.compile(r"(?i)^(?:currency|curr|ccy|currency[\W_]code)$")
+_CSV_NUMBER_RE = re.compile(r"\d{1,15}(?:\.\d+)?")
+
+
+def _csv_fields(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Return the fields of the CSV line ``text[start:end]``: (start, end, value) each, the quotes'
+    insides for a quoted one."""
+    fields, pos = [], start
+    while pos <= end:
+        m = _CSV_FIELD_RE.match(text, pos, end)
+        if m is None:
+            return []
+        a, b = m.span("q") if m["q"] is not None else m.span("b")
+        fields.append((a, b, text[a:b].replace('""', '"')))
+        if m.end() >= end or m.end() == pos:
+            break
+        pos = m.end()
+    return fields
+
+
+def csv_figures(text: str) -> list[FigureMatch]:
+    """Return the money in a CSV export's cells: a bare number under a header that names an amount,
+    in the currency that the header's code gives ("amount_eur") or the row's cell under a
+    "currency" header ("amount" with "currency" "ARS"). A CSV block is a header line of four fields
+    or more and the lines after it with as many fields."""
+    out: list[FigureMatch] = []
+    if text.count('","') < _CSV_MIN_FIELDS - 1 and _CSV_BARE_HEADER_RE.search(text) is None:
+        return out  # (most texts: no such export, quoted or bare)
+    header: list[tuple[int, int, str]] | None = None
+    money: dict[int, str | None] = {}  # money column -> its currency code, or None: the row's
+    currency_col = -1
+    pos = 0
+    while pos < len(text):
+        end = line_end(text, pos)
+        fields = _csv_fields(text, pos, end) if "," in text[pos:end] else []
+        if header is not None and len(fields) == len(header):
+            for k, code in money.items():
+                a, b, value = fields[k]
+                code = code or (fields[currency_col][2].strip().upper() if currency_col >= 0 else None)
+                if code in ISO_CODES and _CSV_NUMBER_RE.fullmatch(value.strip()):
+                    out.append(FigureMatch(a, b, float(value), code, "exact"))
+        elif len(fields) >= _CSV_MIN_FIELDS and all(f[2] and not f[2][0].isdigit() for f in fields):
+            header, money, currency_col = fields, {}, -1
+            for k, (_, _, name) in enumerate(fields):
+                if _CSV_CURRENCY_HEADER_RE.match(name.strip()):
+                    currency_col = k
+                elif _CSV_MONEY_HEADER_RE.search(name):
+                    codes = [c.upper() for c in _CSV_CODE_RE.findall(name) if c.upper() in ISO_CODES]
+                    money[k] = codes[0] if codes else None
+        else:
+            header = None
+        pos = end + 1
+    return out

@@ -83,3 +83,8 @@ def test_no_more_chunks_are_tokenized_alone_than_spacys_cache_holds():
     assert len(doc) == 8
     tok("Dr. Okafor visited the laboratories.")
     assert "laboratories." not in tok.seen  # spaCy's cache is full: tokenizing it alone would gain nothing
+
+
+def test_a_csv_exports_quoted_fields_are_tokens_apart(nlp):
+    doc = nlp.make_doc('"2022-09-01","185000000","ARS"')
+    assert [t.text for t in doc][5:] == ['01"', ",", '"185000000"', ",", '"ARS', '"']  # (not one token '01","1850...')

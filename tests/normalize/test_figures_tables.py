@@ -72,3 +72,19 @@ def test_a_table_without_a_header_or_with_bars() -> None:
     assert _cells("Budget (in millions of euros)\n\nPress office   +1  613  555  0101\n") == []
     barred = "Revenue (€ million)\n| Year | Revenue | Employees |\n|---|---|---|\n| 2023 | 120.5 | 1,200 |\n"
     assert _cells(barred) == [("120.5", 120.5e6, "EUR")]
+
+
+def test_money_in_a_csv_exports_cells():
+    from sci_diplo.normalize.figures_tables import csv_figures
+
+    text = ('# Exported 2025-02-03; 3 records\n'
+            '"record_id","title","partners","amount","currency","amount_eur","notes"\n'
+            '"AI-2018-011","Joint Laboratory on Krill (LAIKE)","Argentina, Italy","2400000","EUR","","14 researchers"\n'
+            '"AI-2019-004","Wind Fund","Argentina, Italy","185000000","ARS","2760000","9 projects"\n'
+            '"AI-2020-001","Dialogue","Argentina, Italy","","","","no money"\n'
+            'id,title,budget_usd,year\nB-1,Lab,25000,2021\n')
+    got = [(text[f.start:f.end], f.value, f.unit) for f in csv_figures(text)]
+    assert got == [("2400000", 2_400_000, "EUR"), ("185000000", 185_000_000, "ARS"), ("2760000", 2_760_000, "EUR"),
+                   ("25000", 25_000, "USD")]
+    # prose with commas is no export
+    assert csv_figures("Kenya, Peru, Chile, Japan and Italy paid 25000 euros, 3000 dollars, and more.\n") == []
