@@ -178,6 +178,7 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
     memo: dict[int, list] = {}
     out: list[FigureMatch] = []
     comma = "," in text and _DECIMAL_COMMA_TEXT_RE.search(text) is not None  # "2,5 Mio.": "1.500 °C" is 1,500
+    declared = money_declarations(text)  # "amounts in thousands of euros unless otherwise stated"
     i = 0
     while i < len(nums):
         n = nums[i]
@@ -188,7 +189,8 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
             # its noun is left out ("up from 4,000 three years ago")
             if (fig := _elided(text, n, out) or _clause_share(text, n) or _same_noun(text, n, out)
                     or _breakdown(text, n, out) or _part_of_count(text, n, out) or _part_of_whole(text, n)
-                    or _sample_size(text, n)) is not None:
+                    or _sample_size(text, n) or _comparative(text, n, out, declared)
+                    or _declared_money(text, n, declared)) is not None:
                 out.append(fig)
             i += 1
             continue
@@ -204,11 +206,13 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
                 i += 2
                 continue
         fig = _part_of_whole(text, n) or _single_figure(text, n, memo, comma) or _percent_of(text, n) or _elided(text, n, out) \
-            or _same_noun(text, n, out) or _breakdown(text, n, out) or _part_of_count(text, n, out)
+            or _same_noun(text, n, out) or _breakdown(text, n, out) or _part_of_count(text, n, out) \
+            or _comparative(text, n, out, declared) or _declared_money(text, n, declared)
         if fig is not None:
             out.append(fig)
         i += 1
-    out.extend(vague_figures(text, toks))
+    out.extend(f for f in vague_figures(text, toks) if not any(d[0] <= f.start < d[0] + 60 for d in declared))
+    # (the note's own "thousands of euros" counts nothing)
     out.extend(couple_figures(text))
     laid_out = text if layout is None or len(layout) != len(text) else layout
     cells, rows = table_figures(laid_out)
@@ -568,6 +572,81 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
     if n.fraction and n.value < 1:  # "nearly half of our farmers": a share, stated as a percentage
         return n.value * 100, "percent", start, end, post
     return n.value * factor, name, start, end, post
+
+
+# A statement's note that its bare amounts are in thousands or millions of a currency: "Notes 7–10:
+# amounts in thousands of euros unless otherwise stated", "All figures are in millions of US dollars".
+_DECLARATION_RE = re.compile(
+    r"(?i)\b(?:amounts|figures|values|numbers)[^\S\n]++(?:are[^\S\n]++)?(?:(?:shown|stated|expressed|given)[^\S\n]++)?"
+    r"in[^\S\n]++(?P<scale>thousands|millions|billions)[^\S\n]++of[^\S\n]++")
+# Where a bare amount states money under such a note: after a verb of a sum or in a comparative.
+_SUM_BEFORE_RE = re.compile(r"(?i)\b(?:totall?ed|amounted[^\S\n]++to|contributed|contribute|rose[^\S\n]++to|fell[^\S\n]++to"
+                            r"|increased[^\S\n]++to|decreased[^\S\n]++to|reached|a[^\S\n]++total[^\S\n]++of|stood[^\S\n]++at"
+                            r"|amounting[^\S\n]++to|of[^\S\n]++which)[^\S\n]++\(?\Z")
+# A prior year's figure in brackets after this year's: "143 new grants (2023: 121)".
+_COMPARATIVE_BEFORE_RE = re.compile(r"\((?:19|20)\d\d[^\S\n]*+:[^\S\n]*+\(?\Z")
+
+
+def money_declarations(text: str) -> list[tuple[int, float, str]]:
+    """Return where a note declares its text's bare amounts money, with the scale and currency:
+    (position, 1000.0, "EUR") for "amounts in thousands of euros"; in order."""
+    if "thousands of" not in text and "millions of" not in text and "billions of" not in text:
+        return []
+    out = []
+    for m in _DECLARATION_RE.finditer(text):
+        found = currency_after(text, m.end() - 1)
+        if found is not None:
+            out.append((m.start(), {"thousands": 1e3, "millions": 1e6, "billions": 1e9}[m["scale"].lower()], found[0]))
+    return out
+
+
+def _in_brackets(text: str, n: Num) -> bool:
+    """Whether ``n`` stands alone in brackets: an accountant's negative amount, "(628)"."""
+    return text[n.start - 1:n.start] == "(" and text[n.end:n.end + 1] == ")"
+
+
+def _declared_money(text: str, n: Num, declared: list[tuple[int, float, str]]) -> FigureMatch | None:
+    """A bare amount in digits after a note declaring money (``money_declarations``), after a verb of
+    a sum ("totalled 16,500", "contributed 6,500", "amounted to (37)") or alone in a table's cell
+    ("Danube Mobility Scheme     2,315     2,048"): the amount times the note's scale, in its
+    currency; in brackets, negative."""
+    note = next((d for d in reversed(declared) if d[0] < n.start), None) if declared else None
+    if note is None or not n.text[:1].isdigit() or n.scale != 1 or n.head.sfx \
+            or (n.head.ndigits == 4 and not n.head.grouped and 1900 <= n.value <= 2100):
+        return None  # (a year heads a table's column: "2024   2023")
+    bracketed = _in_brackets(text, n)
+    start = n.start - bracketed
+    if _SUM_BEFORE_RE.search(text, max(0, start - 30), start) is None and not _table_cell(text, start, n.end + bracketed):
+        return None
+    sign = -1 if bracketed else 1
+    return FigureMatch(start, n.end + bracketed, sign * n.value * note[1], note[2], "exact")
+
+
+_CELL_GAP = re.compile(r"[^\S\n]{3,}|\t")
+
+
+def _table_cell(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a cell of a table set by spaces: a column's gap before it and
+    a gap or the line's end after it, on a line that opens with a label."""
+    line = text.rfind("\n", 0, start) + 1
+    return _CELL_GAP.search(text, max(line, start - 3), start) is not None and (
+        end >= len(text) or text[end] == "\n" or _CELL_GAP.match(text, end) is not None) and text[line:line + 1].isalpha()
+
+
+def _comparative(text: str, n: Num, out: list[FigureMatch], declared: list[tuple[int, float, str]]) -> FigureMatch | None:
+    """A prior year's figure in brackets right after this year's ("143 new grants (2023: 121)",
+    "totalled 16,500 (2023: 15,500)"): the same unit, and the same scale as a declared amount."""
+    if not out or _COMPARATIVE_BEFORE_RE.search(text, max(0, n.start - 12), n.start) is None:
+        return None
+    last = out[-1]
+    if not 0 <= text.rfind("(", 0, n.start) - last.end <= 2:
+        return None
+    value = n.value
+    note = next((d for d in reversed(declared) if d[0] < n.start), None) if declared else None
+    if note is not None and last.unit == note[2] and text[last.start:last.end].lstrip("(")[:1].isdigit():
+        value *= note[1]  # (a declared amount's comparative, in the same thousands)
+    negative = _in_brackets(text, n)  # "(2023: (415))"
+    return FigureMatch(n.start - negative, n.end + negative, -value if negative else value, last.unit, "exact")
 
 
 # "of" between a scale word and its currency, as Italian, Spanish or French put it ("3,5 milioni

@@ -576,3 +576,18 @@ def test_the_period_an_amount_is_spread_over_is_quoted_without_over() -> None:
 def test_a_share_quotes_what_it_is_of_not_the_verb_after_it():
     text = "Half of the money comes from Kenya, and a third of the funding went to Peru."
     assert [text[f.start:f.end] for f in find_figures(text)] == ["Half of the money", "a third of the funding"]
+
+
+def test_a_statements_declared_thousands_and_prior_year_comparatives():
+    text = ("Notes 7–10: amounts in thousands of euros unless otherwise stated\n\n"
+            "In 2024 the Board approved 143 new grants (2023: 121).\n\n"
+            "Programme line                              2024        2023\n"
+            "River Basin Joint Call                    11,482       9,760\n"
+            "Decommitments                               (628)       (415)\n\n"
+            "Contributions recognised totalled 16,500 (2023: 15,500). Exchange differences amounted to (37).\n")
+    got = [(text[f.start:f.end], f.value, f.unit) for f in find_figures(text)]
+    assert got == [("143 new grants", 143, "grants"), ("121", 121, "grants"), ("11,482", 11_482_000, "EUR"),
+                   ("9,760", 9_760_000, "EUR"), ("(628)", -628_000, "EUR"), ("(415)", -415_000, "EUR"),
+                   ("16,500", 16_500_000, "EUR"), ("15,500", 15_500_000, "EUR"), ("(37)", -37_000, "EUR")]
+    # with no such note, a bare amount is no money
+    assert [f.unit for f in find_figures("Contributions recognised totalled 16,500 in all.")] == []
