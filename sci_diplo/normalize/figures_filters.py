@@ -248,7 +248,10 @@ def _money_before(text: str, num: Num, word: str) -> bool:
 
 
 def _is_name(text: str, num: Num, prev: str) -> bool:
-    """A number inside a name: "Boeing 737", "Five-Year Plan", "the Group of Seven", "Falcon 9 rockets"."""
+    """A number inside a name: "Boeing 737", "Five-Year Plan", "the Group of Seven", "Falcon 9 rockets"
+    (not one with a scale apart: "NERC 2,5 Mio. Euro")."""
+    if num.head.spaced and num.head.sfx:
+        return False
     word_cap = num.head.kind != DIG and num.text[0].isupper()
     prev_cap = bool(prev) and prev[0].isupper() and prev.lower().rstrip(".:") not in _FUNCTION_WORDS \
         and not _money_before(text, num, prev.rstrip(".")) and "'" not in prev and "’" not in prev

@@ -189,8 +189,9 @@ def read_card(text: str, toks: list[Tok], i: int, a_prefix: bool, stop: int = -1
 # A scale abbreviation standing apart after the digits: "2.33 k", "10 bln".
 _SPACED_SCALE_RE = re.compile(
     r"[ \t\u00a0]+(" + "|".join(sorted(SPACED_SCALES, key=len, reverse=True)) + r")"
-    # an abbreviation's full stop before its currency: "2,5 Mio. Euro", "9,4 Mrd. US dollars"
-    r"(?:\.(?=[^\S\n]++(?:[A-Z]{3}\b|[Ee]uros?\b|€|US\b|[Dd]ollars?\b)))?(?![\w%$€£¥])"
+    # an abbreviation's full stop before its currency or noun: "2,5 Mio. Euro", "9,4 Mrd. US dollars",
+    # "1 Mio. tonnes" (a sentence goes on in no lower-case word)
+    r"(?:\.(?=[^\S\n]++(?:[A-Z]{3}\b|[Ee]uros?\b|€|US\b|[Dd]ollars?\b|[a-z])))?(?![\w%$€£¥])"
 )
 _BLANKS = (" ", "\t", "\u00a0")
 # What may follow the first blank before a spaced scale: a blank or its first letter.

@@ -131,6 +131,8 @@ def _figs(text: str) -> list[tuple]:
          [(1_500_000, "EUR", "exact", None), (2_500_000, "EUR", "exact", None), (9.4e9, "USD", "at_most", None),
           (1500, "°C", "exact", None)]),
         ("The road is 1.500 km long.", [(1.5, "kilometers", "exact", None)]),  # no decimal commas: a decimal point
+        ("BMBF provides 4,6 Mio. Euro, NERC 2,5 Mio. Euro, and up to 1 Mio. tonnes a year.",  # a scale apart: no name's number
+         [(4.6e6, "EUR", "exact", None), (2.5e6, "EUR", "exact", None), (1e6, "tonnes", "at_most", None)]),
         # a legal citation's numbers count nothing
         ("The rule at 15 CFR parts 744 and 22 U.S.C. 2656 applies to 40 firms.", [(40, "firms", "exact", None)]),
         ("It archived over 12,50,000 spectra for Rs 1,25,000 crore.",  # Indian grouping; a Latin plural
