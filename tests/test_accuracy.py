@@ -1,7 +1,7 @@
 """Accuracy floors: a score that drops below what the project has reached fails the suite.
 
 The floors only ever go up (raise them when the rules improve; never lower one).
-The seed gold is the development set; the fifteen held-out sets hold original texts
+The seed gold is the development set; the sixteen held-out sets hold original texts
 written for the project (data/gold/heldout*/README.md).
 """
 
@@ -68,12 +68,15 @@ FLOORS = {
     # its writers gave no claim to a table's dated rows, which sets 2 and 12 claim
     "heldout15": {"figures": 0.98, "dates": 0.97, "programmes": 0.94, "claims": 0.88, "countries": 1.0,
                   "published": 1.0, "qualifier": 1.0, "relation": 0.94},
+    # scored blind once (data/gold/heldout16/README.md, at 0.72-0.99 and 3/8), then general rules
+    "heldout16": {"figures": 0.97, "dates": 1.0, "programmes": 0.88, "claims": 0.95, "countries": 0.98,
+                  "published": 1.0, "qualifier": 0.99, "relation": 0.88},
 }
 
 
 @pytest.fixture(scope="module", params=["seeds", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                                                    "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
-                                                   "heldout12", "heldout13", "heldout14", "heldout15"])
+                                                   "heldout12", "heldout13", "heldout14", "heldout15", "heldout16"])
 def scored(request):
     if request.param == "seeds":
         return request.param, evaluate(gold_dir(), seeds_dir())

@@ -158,7 +158,8 @@ phone mobile number annex appendix clause part parts u.s.c usc c.f.r cfr §""".s
 # The word right before, separated by spaces only (markdown ``*`` allowed).
 _PREV_WORD_RE = re.compile(r"([^\W\d_][\w'’.:]*)[*_]*[^\S\n]+[*_]*\Z")
 # A sentence or line starts here: only quotes, markdown or bullets since the last stop.
-_SENTENCE_START_RE = re.compile(r"(?:\A|[.!?:;\n(\[\"“]|(?<=[\w\"'])>|(?:\A|\n)[^\S\n]*+\(?(?:\d{1,2}|[a-z])\))"
+_SENTENCE_START_RE = re.compile(r"(?:\A|[.!?:;\n(\[\"“]|(?<=[\w\"'])>|(?:\A|\n)[^\S\n]*+\(?(?:\d{1,2}|[a-z])\)"
+                                r"|(?<=[A-Z]\))[^\S\n]*+(?:[—–]|--?))"  # a dateline's agency and dash: "Kenya (AP) — "
                                 r"[\s*_\"“”‘’'#>•\-]*\Z")  # (after a tag's ">", a list's "(1)", "a)")
 # Capitalised words that may stand before a number without naming it.
 _FUNCTION_WORDS = frozenset("""

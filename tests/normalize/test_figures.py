@@ -131,6 +131,7 @@ def _figs(text: str) -> list[tuple]:
          [(1_500_000, "EUR", "exact", None), (2_500_000, "EUR", "exact", None), (9.4e9, "USD", "at_most", None),
           (1500, "°C", "exact", None)]),
         ("The road is 1.500 km long.", [(1.5, "kilometers", "exact", None)]),  # no decimal commas: a decimal point
+        ("NAIROBI, Kenya (AP) — Five East African countries signed.", [(5, "countries", "exact", None)]),  # a dateline's dash
         ("BMBF provides 4,6 Mio. Euro, NERC 2,5 Mio. Euro, and up to 1 Mio. tonnes a year.",  # a scale apart: no name's number
          [(4.6e6, "EUR", "exact", None), (2.5e6, "EUR", "exact", None), (1e6, "tonnes", "at_most", None)]),
         # a legal citation's numbers count nothing
