@@ -330,7 +330,7 @@ _START_END_LABEL_RX = re.compile(
     r"[^\S\n]++date[*_]*+[^\S\n]*+[:：][^\S\n]*+\Z")
 
 
-def _widened(matches: list[DateMatch], spans: list[tuple[int, int]]) -> list[DateMatch]:
+def _widened(matches: list[DateMatch], spans: tuple[tuple[int, int], ...]) -> list[DateMatch]:
     """Return ``matches`` each widened over the stretches of ``spans`` it overlaps (an era's year
     rewritten: "Reiwa 5" is quoted whole, not as its last four characters)."""
     out = []

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 # The first Gregorian year of each Japanese era (its year 1).
 ERAS = {"meiji": 1868, "taisho": 1912, "taishō": 1912, "showa": 1926, "shōwa": 1926, "heisei": 1989,
@@ -152,7 +153,8 @@ def era_year(era: str, n: int) -> int:
     return ERAS[era.lower()] + n - 1
 
 
-def gregorian_years(text: str) -> tuple[str, list[tuple[int, int]]]:
+@lru_cache(maxsize=4)  # (the dates, the figures and the publication date ask for the same text in turn)
+def gregorian_years(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Return ``text`` (same length) with Buddhist Era and Japanese era years as Gregorian ones and
     Hijri dates as Gregorian dates, and the stretches rewritten, each a year or a date with its mark
     and gloss ("B.E. 2564 (2021)", "11 Rabi' al-Thani 1446 AH (14 October 2024)"), in order."""
@@ -162,13 +164,13 @@ def gregorian_years(text: str) -> tuple[str, list[tuple[int, int]]]:
     for quick in _QUICK_RX.finditer(text):
         first.setdefault(_calendar(quick.group()), quick.start())
     if not first:
-        return text, []
+        return text, ()
     has_be = "be" in first and _BE_MARK_RX.search(text, first["be"]) is not None
     has_era = "era" in first and _ERA_RX.search(text, first["era"]) is not None
     has_hijri = "hijri" in first and (_HIJRI_MONTH_RX.search(text, first["hijri"]) is not None
                                       or _HIJRI_MARK_RX.search(text, first["hijri"]) is not None)
     if not (has_be or has_era or has_hijri):
-        return text, []
+        return text, ()
     chars = list(text)
     spans: list[tuple[int, int]] = []
     if has_hijri:
@@ -199,4 +201,4 @@ def gregorian_years(text: str) -> tuple[str, list[tuple[int, int]]]:
                 spans.append((before.start(1), m.end() + 1))
                 continue
             put(m.start(), m.end(), year, m.end())
-    return "".join(chars), sorted(spans)
+    return "".join(chars), tuple(sorted(spans))

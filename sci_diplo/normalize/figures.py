@@ -100,7 +100,20 @@ _ENERGIES = frozenset({"watt-hours", "kilowatt-hours", "megawatt-hours", "gigawa
 _DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 # A text that writes decimal commas, as German or Italian put it into English: "2,5 Mio. Euro", "12,5 %",
 # "38,5 million".
-_DECIMAL_COMMA_TEXT_RE = re.compile(r"(?<![\d,.])\d{1,3},\d{1,2}[^\S\n]*+(?:%|Mio\b|Mrd\b|[Mm]illion|[Bb]illion|Euro\b|EUR\b|€)")
+# (found from its comma, a literal the engine skips to; the digits before it are checked apart)
+_DECIMAL_COMMA_TEXT_RE = re.compile(r",\d{1,2}[^\S\n]*+(?:%|Mio\b|Mrd\b|[Mm]illion|[Bb]illion|Euro\b|EUR\b|€)")
+
+
+def _decimal_commas(text: str) -> bool:
+    """Whether ``text`` writes decimal commas before a percent, a scale or a euro amount ("2,5 Mio.
+    Euro", "12,5 %"), after one to three digits that follow no other digit, comma or point."""
+    for m in _DECIMAL_COMMA_TEXT_RE.finditer(text):
+        k = m.start()
+        while k and text[k - 1].isdigit():
+            k -= 1
+        if 0 < m.start() - k <= 3 and (k == 0 or text[k - 1] not in ",."):
+            return True
+    return False
 _COMPOUND_SKIP = frozenset("fold times strong year-old plan".split())
 # After "N-strong": a group of what it counts ("team of African technicians", "delegation of
 # scientists"); a group alone ("a 300-strong delegation") counts nothing named.
@@ -177,7 +190,7 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
         nums = [signed(text, n, line=False) for n in scan(text, ratios=False, toks=toks)]
     memo: dict[int, list] = {}
     out: list[FigureMatch] = []
-    comma = "," in text and _DECIMAL_COMMA_TEXT_RE.search(text) is not None  # "2,5 Mio.": "1.500 °C" is 1,500
+    comma = "," in text and _decimal_commas(text)  # "2,5 Mio.": "1.500 °C" is 1,500
     declared = money_declarations(text)  # "amounts in thousands of euros unless otherwise stated"
     i = 0
     while i < len(nums):
@@ -636,7 +649,7 @@ def _table_cell(text: str, start: int, end: int) -> bool:
 def _comparative(text: str, n: Num, out: list[FigureMatch], declared: list[tuple[int, float, str]]) -> FigureMatch | None:
     """A prior year's figure in brackets right after this year's ("143 new grants (2023: 121)",
     "totalled 16,500 (2023: 15,500)"): the same unit, and the same scale as a declared amount."""
-    if not out or _COMPARATIVE_BEFORE_RE.search(text, max(0, n.start - 12), n.start) is None:
+    if not out or ":" not in text[n.start - 3:n.start] or _COMPARATIVE_BEFORE_RE.search(text, max(0, n.start - 12), n.start) is None:
         return None
     last = out[-1]
     if not 0 <= text.rfind("(", 0, n.start) - last.end <= 2:

@@ -282,13 +282,24 @@ def _money_column(header: list[tuple[int, list[Cell]]], a: int, b: int, rank: in
 _CSV_FIELD_RE = re.compile(r'[^\S\n]*+(?:"(?P<q>(?:[^"\n]|"")*+)"|(?P<b>[^,"\n]*+))[^\S\n]*+(?:,|$)', re.M)
 _CSV_MIN_FIELDS = 4
 # A bare CSV header: four names or more, commas and no blanks between ("record_id,title,amount,currency").
-_CSV_BARE_HEADER_RE = re.compile(r"(?:\A|\n)[A-Za-z_][\w.-]{0,39}(?:,[A-Za-z_][\w.-]{0,39}){3,}[^\S\n]*+\n")
+_CSV_BARE_HEADER_RE = re.compile(r"[A-Za-z_][\w.-]{0,39}(?:,[A-Za-z_][\w.-]{0,39}){3,}[^\S\n]*+\n")
+_LINE_START_RE = re.compile(r"\n")  # (searched first: a literal, which the engine skips to)
+_BARE_PAIR_RE = re.compile(r",[A-Za-z_][\w.-]{0,39},[A-Za-z_]")  # (what a bare header must hold; a comma first)
 # A column of money: its header names an amount ("amount", "budget_eur", "Funding (USD)"), and its
 # currency is the header's code or the row's cell under a "currency" header.
 _CSV_MONEY_HEADER_RE = re.compile(r"(?i)(?:^|[\W_])(?:amount|budget|funding|value|cost|grant|contribution|total)s?(?:$|[\W_])")
 _CSV_CODE_RE = re.compile(r"(?i)(?:^|[\W_])([a-z]{3})(?:$|[\W_])")
 _CSV_CURRENCY_HEADER_RE = re.compile(r"(?i)^(?:currency|curr|ccy|currency[\W_]code)$")
 _CSV_NUMBER_RE = re.compile(r"\d{1,15}(?:\.\d+)?")
+
+
+def _bare_header(text: str) -> bool:
+    """Whether a line of ``text`` is a bare CSV header (``_CSV_BARE_HEADER_RE``)."""
+    if text.count(",") < _CSV_MIN_FIELDS - 1 or _BARE_PAIR_RE.search(text) is None:
+        return False
+    if _CSV_BARE_HEADER_RE.match(text):
+        return True
+    return any(_CSV_BARE_HEADER_RE.match(text, m.end()) for m in _LINE_START_RE.finditer(text))
 
 
 def _csv_fields(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -313,7 +324,7 @@ def csv_figures(text: str) -> list[FigureMatch]:
     "currency" header ("amount" with "currency" "ARS"). A CSV block is a header line of four fields
     or more and the lines after it with as many fields."""
     out: list[FigureMatch] = []
-    if text.count('","') < _CSV_MIN_FIELDS - 1 and _CSV_BARE_HEADER_RE.search(text) is None:
+    if text.count('","') < _CSV_MIN_FIELDS - 1 and not _bare_header(text):
         return out  # (most texts: no such export, quoted or bare)
     header: list[tuple[int, int, str]] | None = None
     money: dict[int, str | None] = {}  # money column -> its currency code, or None: the row's

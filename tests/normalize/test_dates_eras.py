@@ -27,7 +27,7 @@ def test_gregorian_years_keep_the_length_and_name_what_they_rewrote():
     "Meiji University hosted 30 fellows.",  # an era's name with no year
 ])
 def test_texts_without_an_era_year_are_left_alone(text):
-    assert gregorian_years(text) == (text, [])
+    assert gregorian_years(text) == (text, ())
 
 
 @pytest.mark.parametrize("text,expected", [
