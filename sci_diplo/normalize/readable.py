@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 
 # HTML entities that scraped text keeps: white space, "&amp;" and the currency signs.
 _ENTITY_RX = re.compile(
@@ -70,20 +71,7 @@ def readable_runs(text: str) -> tuple[str, list[Run]]:
     """
     runs: list[Run] = []
     if "&" in text:
-        pieces, last, end = [], 0, len(text)
-        for m in _ENTITY_RX.finditer(text):
-            if m.start() < last:
-                continue  # in a run already read
-            a, b = m.start(), m.end()
-            while a > last and not text[a - 1].isspace():
-                a -= 1
-            while b < end and not text[b].isspace():
-                b += 1
-            pieces += [text[last:a], _ENTITY_RX.sub(_decoded, text[a:b]).ljust(b - a)]
-            runs.append((a, b))
-            last = b
-        if runs:
-            text = "".join(pieces) + text[last:]
+        text, runs = _applied(text, runs, _run_edits(text, _ENTITY_RX, runs, lambda run: _ENTITY_RX.sub(_decoded, run)))
     if not text.isascii() and any(c in text for c in INVISIBLE_CHARS):  # (a search is faster than translate)
         text = text.translate(_INVISIBLE)
     if "</" in text or "]]>" in text:
@@ -152,13 +140,18 @@ def _latex_read(text: str, runs: list[Run]) -> tuple[str, list[Run]]:
     (``_LATEX_TOKEN_RX``; a power of ten, "$3 \\times 10^{6}$", whole, as "3e6"), left-aligned and
     padded with spaces to its length, and ``runs`` with those runs, in order (a run already
     rewritten is left)."""
-    edits: list[tuple[int, int, str]] = []
-    for m in _LATEX_POWER_RX.finditer(text):
-        if not any(r[0] < m.end() and m.start() < r[1] for r in runs):
-            edits.append((m.start(), m.end(), f"{m['a']}e{m['n']}"))
-    taken = runs + [(a, b) for a, b, _ in edits]
-    last, end = 0, len(text)
-    for m in _LATEX_TOKEN_RX.finditer(text):
+    edits = [(m.start(), m.end(), f"{m['a']}e{m['n']}") for m in _LATEX_POWER_RX.finditer(text)
+             if not any(r[0] < m.end() and m.start() < r[1] for r in runs)]
+    edits += _run_edits(text, _LATEX_TOKEN_RX, runs + [(a, b) for a, b, _ in edits],
+                        lambda run: _LATEX_TOKEN_RX.sub(_latex_print, run))
+    return _applied(text, runs, edits)
+
+
+def _run_edits(text: str, rx: re.Pattern[str], taken: list[Run], read: Callable[[str], str]) -> list[tuple[int, int, str]]:
+    """Return (start, end, reading) of each run of non-blank characters of ``text`` that holds a
+    match of ``rx`` and crosses no run of ``taken``, read by ``read``."""
+    edits, last, end = [], 0, len(text)
+    for m in rx.finditer(text):
         if m.start() < last:
             continue  # in a run already read
         a, b = m.start(), m.end()
@@ -168,7 +161,13 @@ def _latex_read(text: str, runs: list[Run]) -> tuple[str, list[Run]]:
             b += 1
         last = b
         if not any(r[0] < b and a < r[1] for r in taken):
-            edits.append((a, b, _LATEX_TOKEN_RX.sub(_latex_print, text[a:b])))
+            edits.append((a, b, read(text[a:b])))
+    return edits
+
+
+def _applied(text: str, runs: list[Run], edits: list[tuple[int, int, str]]) -> tuple[str, list[Run]]:
+    """Return ``text`` with each edit's reading written over its stretch, left-aligned and padded
+    to its length, and ``runs`` with those stretches, in order."""
     if not edits:
         return text, runs
     pieces, last = [], 0
@@ -189,7 +188,6 @@ def _latex_print(m: re.Match[str]) -> str:
 # "DESCRIPTION:...\\, ...\\n..."): a property's date or date-time value is read as the ISO date it
 # is ("2024-03-12"), and a text value's escapes as what they stand for ("300\\,000" as "300,000";
 # "\\n", a line break, as blanks).
-ICALENDAR_PROPERTY_RX = re.compile(r"^(?P<name>[A-Z][A-Z0-9-]*+)(?:;[^:\n]*+)?:", re.M)
 _ICAL_DATE_RX = re.compile(r"(?m)^(?:DT[A-Z]++|LAST-MODIFIED|CREATED|DUE|RECURRENCE-ID|COMPLETED)(?:;[^:\n]*+)?:"
                            r"(?P<d>(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?:T\d{6}Z?)?[^\S\n]*+$")
 _ICAL_ESCAPE_RX = re.compile(r"\\[,;nN\\]")
@@ -205,25 +203,12 @@ def _icalendar_read(text: str, runs: list[Run]) -> tuple[str, list[Run]]:
         if end - start < 11:  # a date alone, "20240422": the ISO date takes the property's last letters
             start = end - 11
         edits.append((start, end, f" {d[:4]}-{d[4:6]}-{d[6:]}"))
-    last, end = 0, len(text)
-    for m in _ICAL_ESCAPE_RX.finditer(text):
-        if m.start() < last:
-            continue
-        a, b = m.start(), m.end()
-        while a > last and not text[a - 1].isspace():
-            a -= 1
-        while b < end and not text[b].isspace():
-            b += 1
-        last = b
-        if not any(r[0] < b and a < r[1] for r in runs):
-            edits.append((a, b, _ICAL_ESCAPE_RX.sub(lambda e: " " if e.group()[1] in "nN" else e.group()[1], text[a:b])))
-    if not edits:
-        return text, runs
-    pieces, last = [], 0
-    for a, b, read in sorted(edits):
-        pieces += [text[last:a], read.ljust(b - a)]
-        last = b
-    return "".join(pieces) + text[last:], sorted(runs + [(a, b) for a, b, _ in edits])
+    edits += _run_edits(text, _ICAL_ESCAPE_RX, runs, lambda run: _ICAL_ESCAPE_RX.sub(_unescaped, run))
+    return _applied(text, runs, edits)
+
+
+def _unescaped(m: re.Match[str]) -> str:
+    return " " if m.group()[1] in "nN" else m.group()[1]  # ("\\n", a line break: a blank)
 
 
 # Markup a feed or a page leaves inside its text's runs: the tags of paragraphs and of words set
