@@ -153,7 +153,7 @@ def era_year(era: str, n: int) -> int:
     return ERAS[era.lower()] + n - 1
 
 
-@lru_cache(maxsize=4)  # (the dates, the figures and the publication date ask for the same text in turn)
+@lru_cache(maxsize=64)  # (the publication date, then the dates and the figures of a batch of texts ask in turn)
 def gregorian_years(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Return ``text`` (same length) with Buddhist Era and Japanese era years as Gregorian ones and
     Hijri dates as Gregorian dates, and the stretches rewritten, each a year or a date with its mark
