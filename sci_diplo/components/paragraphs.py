@@ -70,7 +70,7 @@ TABLE_BARS = 2  # bars on a line of a table ("1 | Joint call | Completed | Q3 20
 FIELDS = " · "  # what parts the fields of a heading's or a schedule's line
 # A line of a table set in columns by spaces, as text from a PDF or a scan keeps it: three cells
 # or more ("Ocean data and modelling   Feb. 2021       48         7      2.1").
-COLUMNS = re.compile(r"\S[^\S\n]{3,}\S[^\n]*?\S[^\S\n]{3,}\S")
+COLUMNS = re.compile(r"\S(?:[^\S\n]{3,}|\t)\S[^\n]*?\S(?:[^\S\n]{3,}|\t)\S")  # (or tabs: a spreadsheet's rows)
 # A horizontal rule alone on its line: "---", "***", "______", "=====".
 RULE_LINE = re.compile(r"[^\S\n]*+(?:-{3,}|\*{3,}|_{3,}|={3,}|—{2,})[^\S\n]*+(?:\n|\Z)")
 

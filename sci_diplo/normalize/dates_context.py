@@ -95,6 +95,8 @@ def read_left(text: str, start: int) -> Left:
         nearest = words[i] if words[i] in g.RELATION_WORDS else ""
         if not nearest:
             i, nearest = i + 1, "the"
+    if nearest in _DAY_ENDS and not mod and i > 0 and _joined(gaps[i - 1]) and words[i - 1] in g.RELATION_WORDS:
+        i, nearest = i - 1, words[i - 1]  # "by COB 24 Feb", "before noon 3 May": the relation word before the hour
     if nearest == "least" and not mod and i > 1 and words[i - 1] == "at" and _joined(gaps[i - 1]) \
             and _joined(gaps[i - 2]) and words[i - 2] in g.RELATION_WORDS:
         i, nearest = i - 2, words[i - 2]  # "until at least 2030": the relation word stands before "at least"
@@ -108,6 +110,8 @@ def read_left(text: str, start: int) -> Left:
     return left
 
 
+# An hour that ends a day, between a relation word and its day: "by COB 24 Feb" (close of business).
+_DAY_ENDS = frozenset("cob eob eod noon midnight".split())
 # Words before "from" that make it the start of what holds or runs on ("applies from 1 January
 # 2026", "takes effect from", "valid from", "funding flows from next year"): since, not an origin.
 _IN_FORCE = frozenset("apply applies applied valid effect effective available run runs operate operates "

@@ -141,6 +141,9 @@ def _month(text: str, start: int, word: str) -> Atom | None:
     if mt is None or not mt["mon"][0].isupper() or (start and text[start - 1] in "/\\"):
         return None  # (inside a code: "Decision EASIC/CM/Dec.11(V)/2022")
     d1, y = mt["d1"], mt["y"] or g.apostrophe_year(mt["y2"])  # "March '21"
+    end = mt.end()
+    if not y and text[end:end + 1] == " " and (spoken := g.SPOKEN_YEAR_RX.match(text, end + 1)) is not None:
+        y, end = str(g.words_year(spoken.group())), spoken.end()  # "in July twenty twenty-two", as said aloud
     if not y and g.EVERY_YEAR_AFTER_RX.match(text, mt.end()):
         return None  # a recurrence: "in May of every year", "on 1 June each year"
     if not d1 and not y:
@@ -155,7 +158,7 @@ def _month(text: str, start: int, word: str) -> Atom | None:
             return None
         end = mt.end("mon") + (word not in g.MONTHS_ALONE and text.startswith(".", mt.end("mon")))  # "Sept."
         return Atom(start, end, lo=(None, g.MONTHS[word], None), left=left)
-    return month_day(start, mt.end(), g.MONTHS[word], d1, mt["d2"], y)
+    return month_day(start, end, g.MONTHS[word], d1, mt["d2"], y)
 
 
 def _weekday(text: str, start: int, word: str) -> Atom | None:

@@ -196,10 +196,9 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
     while i < len(nums):
         n = nums[i]
         if not _candidate(text, n) or (i + 1 < len(nums) and nums[i + 1].start - n.end < 3
-                                       and text[n.end:nums[i + 1].start].isspace()
-                                       and "\n" not in text[n.end:nums[i + 1].start]):
-            # no unit can follow, or numbers in a row on a line ("one one", "1 1"): no figure, unless
-            # its noun is left out ("up from 4,000 three years ago")
+                                       and text[n.end:nums[i + 1].start] in _IN_A_ROW):
+            # no unit can follow, or numbers in a row on a line and a cell ("one one", "1 1"): no
+            # figure, unless its noun is left out ("up from 4,000 three years ago")
             if (fig := _elided(text, n, out) or _clause_share(text, n) or _same_noun(text, n, out)
                     or _breakdown(text, n, out) or _part_of_count(text, n, out) or _part_of_whole(text, n)
                     or _sample_size(text, n) or _comparative(text, n, out, declared)
@@ -587,6 +586,8 @@ def _describe(text: str, n: Num) -> tuple[float, str, int, int, str | None] | No
     return n.value * factor, name, start, end, post
 
 
+# The gaps of numbers in a row: blanks, not a line break or a tab (a table's next cell).
+_IN_A_ROW = frozenset({" ", "  ", "\u00a0", "\u202f"})
 # A statement's note that its bare amounts are in thousands or millions of a currency: "Notes 7–10:
 # amounts in thousands of euros unless otherwise stated", "All figures are in millions of US dollars".
 _DECLARATION_RE = re.compile(

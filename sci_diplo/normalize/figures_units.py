@@ -109,7 +109,7 @@ def phrase_alternation(words: list[str]) -> str:
 # one of its phrases: a set lookup that saves the large case-insensitive
 # regexes on most numbers ("5 people"). Only ASCII runs are looked up, where
 # ignoring case is plain lower-casing.
-_LEAD_RE = re.compile(r"[^\S\n]*(?:([^\W\d_]+)|(.))", re.S)
+_LEAD_RE = re.compile(r"[^\S\n\t]*(?:([^\W\d_]+)|(.))", re.S)  # (a tab parts a table's cells: what follows it is none of the number's)
 _RUN_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -129,7 +129,7 @@ def _first_runs(phrases: list[str], lower: bool) -> frozenset[str]:
 # letter or digit: "5 m", "47.5 MW", "1.5 °C", "95%") or unit word (any case,
 # whole word: "per cent", "degrees Celsius", "megawatts").
 MEASURE_RE = re.compile(
-    r"[^\S\n]*(?:(?P<abbr>" + phrase_alternation(list(UNIT_ABBR)) + r")(?![\w²³/])"
+    r"[^\S\n\t]*(?:(?P<abbr>" + phrase_alternation(list(UNIT_ABBR)) + r")(?![\w²³/])"
     r"|(?P<word>(?i:" + phrase_alternation(list(UNIT_WORDS)) + r"))(?![\w-]))"
 )
 _SPACE_RE = re.compile(r"[\s\u2010-]+")
@@ -272,6 +272,7 @@ _ADJ_CODES = {
     ("dollar", "canadian"): "CAD", ("dollar", "australian"): "AUD", ("dollar", "hong kong"): "HKD",
     ("dollar", "singapore"): "SGD", ("dollar", "new zealand"): "NZD", ("dollar", "taiwan"): "TWD",
     ("dollar", "new taiwan"): "TWD", ("rupee", "pakistani"): "PKR", ("rupee", "sri lankan"): "LKR",
+    ("rupee", "nepalese"): "NPR", ("rupee", "nepali"): "NPR", ("rupee", "mauritian"): "MUR",
     ("peso", "philippine"): "PHP", ("peso", "argentine"): "ARS", ("peso", "chilean"): "CLP",
     ("peso", "colombian"): "COP", ("krone", "danish"): "DKK", ("kroner", "danish"): "DKK",
     ("franc", "cfa"): "XOF", ("dirham", "moroccan"): "MAD", ("riyal", "qatari"): "QAR",
@@ -291,7 +292,8 @@ _ADJ = ("US", "U.S.", "American", "Canadian", "Australian", "Hong Kong", "Singap
         "Peruvian", "Georgian", "Mongolian", "Indonesian", "Malaysian", "Ethiopian", "Ghanaian", "Zambian",
         "Ukrainian", "Polish", "Hungarian", "Czech", "Croatian", "Israeli", "Saudi", "Emirati", "UAE",
         "Paraguayan", "Bolivian", "Guatemalan", "Afghan", "Cambodian", "Burmese", "Maldivian", "Angolan",
-        "Mozambican", "Malagasy", "Tajik", "Botswanan", "Gambian", "Korean", "South Korean")
+        "Mozambican", "Malagasy", "Tajik", "Botswanan", "Gambian", "Korean", "South Korean", "Nepalese", "Nepali",
+        "Mauritian")
 # Every currency word and its plural ("dollar", "dollars", "pounds sterling"), as written after
 # an amount (the country finder reads a demonym before one as money: "Swiss francs").
 CURRENCY_WORD_FORMS = tuple(w for k in _CURRENCY_WORDS for w in (k, _plural(k)))
@@ -302,9 +304,9 @@ _CURRENCY_WORD_CODES = {w: code for k, code in _CURRENCY_WORDS.items() for w in 
 # A currency after a number (and its scale): "yuan", "US dollars", "pounds
 # sterling", "SEK" (an ISO code, checked against ISO_CODES by the caller).
 CURRENCY_AFTER_RE = re.compile(
-    r"[^\S\n]*(?:(?P<adj>(?i:" + "|".join(re.escape(a) for a in _ADJ) + r"))[^\S\n]+)?"
+    r"[^\S\n\t]*(?:(?P<adj>(?i:" + "|".join(re.escape(a) for a in _ADJ) + r"))[^\S\n]+)?"
     r"(?:(?P<word>(?i:" + _CUR_WORD_ALT + r"))|(?P<code>F?CFA|[A-Z]{3}|RMB))(?![\w-])"
-    r"|[^\S\n]*(?P<sign>[" + "".join(sorted(_SYMBOLS_AFTER)) + "])"
+    r"|[^\S\n\t]*(?P<sign>[" + "".join(sorted(_SYMBOLS_AFTER)) + "])"
 )
 
 

@@ -77,6 +77,8 @@ def gap_kind(gap: str) -> str:
     """Classify the text between two tokens: ``space``, ``comma``, ``amp`` or ``break``."""
     if gap == " ":
         return "space"  # by far the most common gap
+    if "\t" in gap:
+        return "break"  # a tab parts a table's cells ("Ref\tProject\tPartners")
     if len(gap) > 12 or gap.count("\n") > 1:
         # a line break and the next line's indent, as text converted from PDF keeps it
         return "space" if len(gap) <= 40 and gap.isspace() and gap.count("\n") == 1 else "break"

@@ -85,7 +85,8 @@ _EVENT_DATE = "".join(rf"(?<!{w}\s)" for w in (
 # question "tabled on"), then only what ``_TO_DATE`` allows before the date.
 _PUBLISHED_BEFORE_RX = re.compile(
     r"(?:<(?:[\w-]++:)?(?:\w*date|published|updated|issued)>"  # a feed's or a page's element: "<lastBuildDate>"
-    r"|(?:published(?:\s++online)?|posted|updated|released|issued|modified|edited|dated|" + _EVENT_DATE + r"date|dtg"
+    r"|(?:published(?:\s++online)?|posted|updated|released|for\s++(?:immediate\s++)?release|issued|modified|edited|dated|"
+    + _EVENT_DATE + r"date|dtg"
     # words that are a page's label only at a line's or a field's start ("captured 18 Mar 2024",
     # not "The image, captured on 5 May 2023 by ...")
     r"|\\date\{"  # a LaTeX source's "\date{7 June 2024}"

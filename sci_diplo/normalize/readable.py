@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+from functools import lru_cache
 
 # HTML entities that scraped text keeps: white space, "&amp;" and the currency signs.
 _ENTITY_RX = re.compile(
@@ -76,6 +77,10 @@ def readable_runs(text: str) -> tuple[str, list[Run]]:
         text = text.translate(_INVISIBLE)
     if "</" in text or "]]>" in text:
         text = _MARKUP_RX.sub(_blank, text)
+    if "T)" in text:
+        text = _ZONE_IN_DATE_RX.sub(_blank, text)
+    if len(text) > _LOWER_CASE_MIN and len(_UPPER_RX.findall(text)) * 200 < len(text):
+        text = _true_cased(text)  # (under one letter in 200 a capital: a transcript in lower case, its header aside)
     if "\\" in text and _LATEX_RX.search(text) is not None:
         text, runs = _latex_read(text, runs)
     if text.lstrip().startswith("BEGIN:VCALENDAR"):
@@ -220,6 +225,41 @@ _MARKUP_RX = re.compile(
     r"</?(?i:p|br|a|b|i|u|em|strong|span|sup|sub|small|font|abbr|cite|mark|q|s)(?![\w:.-])"
     r"(?:[^\S\n]++[\w:.-]++(?:[^\S\n]*+=[^\S\n]*+(?:\"[^\"\n]*+\"|'[^'\n]*+'|[^\s>]++))?)*+"
     r"[^\S\n]*+/?>|<!\[CDATA\[|\]\]>|<!--[^\n]*?-->")
+
+
+# A time zone in brackets between a date's day and its year, as Korean and Japanese releases write
+# it: "Oct. 16 (KST), 2025" (read as spaces, in place).
+_ZONE_IN_DATE_RX = re.compile(r"(?<=\d)[^\S\n]*+\([A-Z]{1,3}T\)(?=[^\S\n]*+,?[^\S\n]*+(?:19|20)\d\d(?!\d))")
+
+
+# A text in lower case only, as speech recognition writes it ("phase two was approved on monday ...
+# new zealand and kenya"): the names of months, weekdays and countries are read capitalised, in
+# place, so that the finders see them (not "may" and "march", verbs as often; nor the countries
+# whose names are also common words).
+_LOWER_CASE_MIN = 200  # (a short snippet in lower case is a heading or a slug, not a transcript)
+_CALENDAR_NAMES = ("january february april june july august september october november december monday tuesday "
+                   "wednesday thursday friday saturday sunday").split()
+_AMBIGUOUS_NAMES = frozenset("chad turkey jordan georgia china guinea niger polish".split())
+
+
+@lru_cache(maxsize=1)
+def _proper_names_rx() -> re.Pattern[str]:
+    from sci_diplo.normalize.countries import table_data  # (only for a text in lower case)
+    names = {form.lower() for form, _, kind in table_data()[2] if kind in ("name", "demonym")
+             and re.fullmatch(r"[A-Za-z][A-Za-z .'-]*[a-z]", form)} - _AMBIGUOUS_NAMES
+    alternation = "|".join(sorted((re.escape(n) for n in names | set(_CALENDAR_NAMES)), key=len, reverse=True))
+    return re.compile(r"\b(?:" + alternation + r")\b")
+
+
+_UPPER_RX = re.compile(r"[A-Z]")
+_LOWER_LINE_RX = re.compile(r"^[^\nA-Z]{60,}$", re.M)  # a line of some length with no capital
+
+
+def _true_cased(text: str) -> str:
+    """Return a text in lower case with its months', weekdays' and countries' names capitalised in
+    its lines of no capital."""
+    names = _proper_names_rx()
+    return _LOWER_LINE_RX.sub(lambda line: names.sub(lambda m: m.group().title(), line.group()), text)
 
 
 def _blank(m: re.Match[str]) -> str:

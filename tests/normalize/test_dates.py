@@ -961,6 +961,9 @@ def test_a_tables_column_header_gives_its_dates_relation():
      [("2023–", "2023"), ("2021–present", "2021"), ("2020", "2020"), ("9–11 June", "2020-06-09/2020-06-11")]),
     # a two-digit year's numeric date after a filing's label, not a score's
     ("[FR Doc. 2024-05123 Filed 3-11-24; 8:45 am] The score was 3-11-24.", [("3-11-24", "2024-03-11")]),
+    # a day's end between a relation word and its day; a month and a year said aloud
+    ("Send comments by COB 24 Feb. In July twenty twenty-two we had floods.",
+     [("by COB 24 Feb.", "2025-02-24"), ("July twenty twenty-two", "2022-07")]),
     # a year and a share after a dash are no range of years
     ("The annual report for 2023 – 91% of the budget spent.", [("2023", "2023")]),
     # German-style dates: a day range of one month, "10.–12.09.2024"

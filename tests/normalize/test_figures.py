@@ -132,6 +132,9 @@ def _figs(text: str) -> list[tuple]:
           (1500, "°C", "exact", None)]),
         ("The road is 1.500 km long.", [(1.5, "kilometers", "exact", None)]),  # no decimal commas: a decimal point
         ("NAIROBI, Kenya (AP) — Five East African countries signed.", [(5, "countries", "exact", None)]),  # a dateline's dash
+        # a tab parts a spreadsheet's cells: no number "in a row", no currency across it
+        ("Egypt\t74,600\tEGP 2,350,000\t2023-05-04", [(2_350_000, "EGP", "exact", None)]),
+        ("about a hundred and sixty million Nepalese rupees", [(160e6, "NPR", "about", None)]),
         ("BMBF provides 4,6 Mio. Euro, NERC 2,5 Mio. Euro, and up to 1 Mio. tonnes a year.",  # a scale apart: no name's number
          [(4.6e6, "EUR", "exact", None), (2.5e6, "EUR", "exact", None), (1e6, "tonnes", "at_most", None)]),
         # a legal citation's numbers count nothing

@@ -40,6 +40,8 @@ FIND_CASES = [
      "Warning Consortium.",
      [("UK–Ethiopia Gully Erosion Project", "project"), ("Newton Fund", "fund"),
       ("UK–Ghana–South Africa Drought Early Warning Consortium", "initiative")]),
+    # a tab parts a table's cells
+    ("Ref\tProject\tKenya–Peru Joint Laboratory on Soils\tActive", [("Kenya–Peru Joint Laboratory on Soils", "joint_lab")]),
     # a place's possessive after a connector is where it is, not its name's
     ("The Lüderitz Solar Furnace Test Facility on Namibia's Atlantic coast and the Agreement on Women's Health.",
      [("Lüderitz Solar Furnace Test Facility", "facility"), ("Agreement on Women's Health", "agreement")]),

@@ -211,6 +211,8 @@ LINK = "<https://example.org/story/2021/a-title>"
          "2025-02-03"),
         ("Federal Register / Vol. 89, No. 49 / Tuesday, March 12, 2024 / Notices\n\nThe meeting is on April 11, 2024.",
          "2024-03-12"),
+        # a release's line with a time zone in brackets ("(KST)")
+        ("PRESS RELEASE\nFor release: 12:00, Oct. 16, 2025\nKorea signed in 2024.", "2025-10-16"),
         # financial statements' last note; an iCalendar export's latest event stamp
         ("Note 12. In 2024 grants rose.\nThese financial statements were authorised for issue by the Governing "
          "Board on 23 April 2025.", "2025-04-23"),

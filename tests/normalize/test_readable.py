@@ -151,3 +151,19 @@ def test_an_icalendar_exports_dates_and_escapes_are_read():
     starts = [a for a, _ in runs]  # (a match inside a rewritten run is taken to its edges, as the pipeline does)
     assert [(text.__getitem__(slice(*snap(d.start, d.end, runs, starts))), d.value) for d in find_dates(read, None)] == [
         ("20240312T090000Z", "2024-03-12"), ("TE:20240427", "2024-04-27")]
+
+
+def test_a_time_zone_between_a_dates_day_and_year_is_read_as_spaces():
+    text = "For release: 12:00, Oct. 16 (KST), 2025. The (AP), 2025 line."
+    assert readable(text) == "For release: 12:00, Oct. 16      , 2025. The (AP), 2025 line."
+
+
+def test_a_transcript_in_lower_case_has_its_months_weekdays_and_countries_capitalised():
+    line = ("speaker 2: phase two was approved on monday and the new zealand kenya programme opens in june, "
+            "as china and turkey may march on")
+    text = "Ep. 57\n" + line + "\n" + "speaker 1: and the field school runs in august with colleagues from ethiopia\n"
+    read = readable(text)
+    assert len(read) == len(text)
+    assert "on Monday and the New Zealand Kenya programme opens in June" in read
+    assert "china and turkey may march on" in read  # names that are words too stay as written
+    assert readable("A Text With Capitals, in june.") == "A Text With Capitals, in june."
