@@ -165,7 +165,7 @@ _HOURS_RX = re.compile(
 )
 _RANGE_WORDS = ("from", "between")
 # Inside an expression: the two ends of a span ("5 to 7 December", "2019–2021").
-_RANGE_SEP_RX = re.compile(r"\bto\b|\bthrough\b|\d[-–—]\d|\d\s[-–—]\s\d")
+_RANGE_SEP_RX = re.compile(r"\bto\b|\bthrough\b|\d\.?[-–—]\d|\d\s[-–—]\s\d")
 # The date at the start of a ``published`` value: "2021", "2021-12", "2021-12-17T10:00".
 _PUBLISHED_RX = re.compile(r"\s*(-?\d{4}(?:-\d{2}(?:-\d{2})?)?)")
 # After an expression: "onwards" makes it a start ("from 2024 onwards").

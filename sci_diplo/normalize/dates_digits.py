@@ -209,12 +209,12 @@ def _date_atom(start: int, mt: re.Match) -> Atom | None:
         a, b, y = int(mt["num_a"]), int(mt["num_b"]), int(mt["num_y"])
         # Slashes and hyphens read month first (US), unless the text writes its dates in words
         # day first ("3 June 2025"); dots read day first (European).
+        if mt["num_d0"]:  # a range of days of one month, day first: "10.–12.09.2024", "14–16/11/2023"
+            d0 = int(mt["num_d0"])
+            if b > 12 or not (d0 < a and valid_point(y, b, a)):
+                return None
+            return Atom(start, mt.end(), lo=(y, b, d0), hi=(y, b, a))
         if mt["num_s"] == ".":
-            if mt["num_d0"]:  # a range of days of one month, German-style: "10.–12.09.2024"
-                d0 = int(mt["num_d0"])
-                if not (d0 < a and valid_point(y, b, a)):
-                    return None
-                return Atom(start, mt.end(), lo=(y, b, d0), hi=(y, b, a))
             month_first = b > 12
         elif a > 12 or b > 12:
             month_first = b > 12

@@ -241,7 +241,7 @@ _ABBR_DOT = "(?:" + "|".join(f"(?<={a})" for a in sorted(MONTHS.keys() - MONTHS_
 # Full dates that start with a digit: ISO, numeric, CJK, day-month-year.
 _ISO = (r"(?P<iso>(?P<iso_y>\d{4})(?P<iso_s>[-/.])(?P<iso_m>\d{1,2})(?P=iso_s)(?P<iso_d>\d{1,2})"
         r"(?!\d|[.,]\d))")
-_NUM = (r"(?P<num>(?:(?P<num_d0>\d{1,2})\.[^\S\n]*+[–-][^\S\n]*+(?=\d{1,2}\.\d{1,2}\.\d{4}))?"  # "10.–12.09.2024"
+_NUM = (r"(?P<num>(?:(?P<num_d0>\d{1,2})\.?[^\S\n]*+[–-][^\S\n]*+(?=\d{1,2}(?P<num_ds>[./])\d{1,2}(?P=num_ds)\d{4}))?"  # "10.–12.09.2024", "14–16/11/2023"
         r"(?P<num_a>\d{1,2})(?P<num_s>[-/.])(?P<num_b>\d{1,2})(?P=num_s)(?P<num_y>\d{4})"
         r"(?!\d|[.,]\d))")
 # A military date-time group, as cables carry it: day, hour, minute, zone "Z", month, year

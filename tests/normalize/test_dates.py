@@ -969,6 +969,7 @@ def test_a_tables_column_header_gives_its_dates_relation():
     # German-style dates: a day range of one month, "10.–12.09.2024"
     ("The symposium takes place from 10.–12.09.2024, after the 21.05.2024 signing.",
      [("10.–12.09.2024", "2024-09-10/2024-09-12"), ("after the 21.05.2024", "2024-05-21")]),
+    ("Symposium, Nicosia, 14–16/11/2023.", [("14–16/11/2023", "2023-11-14/2023-11-16")]),
 ])
 def test_apostrophe_years_and_dotted_day_ranges(text, expected):
     assert [(text[d.start:d.end], d.value) for d in find_dates(text, "2024-12-04")] == expected
