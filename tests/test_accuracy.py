@@ -1,7 +1,7 @@
 """Accuracy floors: a score that drops below what the project has reached fails the suite.
 
 The floors only ever go up (raise them when the rules improve; never lower one).
-The seed gold is the development set; the sixteen held-out sets hold original texts
+The seed gold is the development set; the seventeen held-out sets hold original texts
 written for the project (data/gold/heldout*/README.md).
 """
 
@@ -71,12 +71,16 @@ FLOORS = {
     # scored blind once (data/gold/heldout16/README.md, at 0.72-0.99 and 3/8), then general rules
     "heldout16": {"figures": 0.97, "dates": 1.0, "programmes": 0.88, "claims": 0.95, "countries": 0.98,
                   "published": 1.0, "qualifier": 0.99, "relation": 0.88},
+    # scored blind once (data/gold/heldout17/README.md, at 0.64-0.91 and 7/8), then general rules
+    "heldout17": {"figures": 0.86, "dates": 0.97, "programmes": 0.64, "claims": 0.91, "countries": 0.97,
+                  "published": 1.0, "qualifier": 0.96, "relation": 0.89},
 }
 
 
 @pytest.fixture(scope="module", params=["seeds", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                                                    "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
-                                                   "heldout12", "heldout13", "heldout14", "heldout15", "heldout16"])
+                                                   "heldout12", "heldout13", "heldout14", "heldout15", "heldout16",
+                                                   "heldout17"])
 def scored(request):
     if request.param == "seeds":
         return request.param, evaluate(gold_dir(), seeds_dir())
