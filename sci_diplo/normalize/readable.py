@@ -79,8 +79,8 @@ def readable_runs(text: str) -> tuple[str, list[Run]]:
         text = _MARKUP_RX.sub(_blank, text)
     if "T)" in text:
         text = _ZONE_IN_DATE_RX.sub(_blank, text)
-    if len(text) > _LOWER_CASE_MIN and len(_UPPER_RX.findall(text)) * 200 < len(text):
-        text = _true_cased(text)  # (under one letter in 200 a capital: a transcript in lower case, its header aside)
+    if len(text) > _LOWER_CASE_MIN and len(_UPPER_RX.findall(text, 0, _HEAD)) * 100 < min(len(text), _HEAD):
+        text = _true_cased(text)  # (under one letter in 100 a capital: a transcript in lower case, its header aside)
     if "\\" in text and _LATEX_RX.search(text) is not None:
         text, runs = _latex_read(text, runs)
     if text.lstrip().startswith("BEGIN:VCALENDAR"):
@@ -252,6 +252,7 @@ def _proper_names_rx() -> re.Pattern[str]:
 
 
 _UPPER_RX = re.compile(r"[A-Z]")
+_HEAD = 2000  # (the capitals are counted in the text's head: a transcript is in lower case from its start)
 _LOWER_LINE_RX = re.compile(r"^[^\nA-Z]{60,}$", re.M)  # a line of some length with no capital
 
 
