@@ -48,7 +48,7 @@ from sci_diplo.components import extensions
 from sci_diplo.components.base import Batched, doc_cache, doc_text, set_token_bounds
 from sci_diplo.components.extensions import PARAGRAPHS
 from sci_diplo.normalize.dates import LINE_YEAR_RX, SLASHED_AGENCY
-from sci_diplo.normalize.readable import line_end, message_stamp
+from sci_diplo.normalize.readable import ICALENDAR_START_RX, line_end, message_stamp
 
 # A line break and the white space after it. Its literal first character lets the regex
 # engine jump from one line break to the next; a pattern that starts with the spaces
@@ -98,7 +98,7 @@ def breaks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
     para_start = block_start = line_start = 0  # block: the text since the last blank line
     block_wrapped = wrapped(text, 0)
     subtitles = SUBTITLES.match(text) is not None
-    calendar = text.lstrip().startswith("BEGIN:VCALENDAR")
+    calendar = ICALENDAR_START_RX.match(text) is not None
     for m in LINE_BREAK.finditer(text):
         start, end = run_start(text, m.start()), m.end()
         if start == 0 or end == len(text):

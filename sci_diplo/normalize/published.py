@@ -41,7 +41,7 @@ from sci_diplo.normalize.dates import TITLE_DASH, day_matches, find_dates
 from sci_diplo.normalize.dates_eras import gregorian_years
 from sci_diplo.normalize.dates_scan import full_date_at, month_before
 from sci_diplo.normalize.dates_triggers import project
-from sci_diplo.normalize.readable import message_stamp
+from sci_diplo.normalize.readable import ICALENDAR_START_RX, message_stamp
 from sci_diplo.normalize.types import DateMatch
 
 HEAD_CHARS = 2000
@@ -194,7 +194,7 @@ class PublishedDates:
         """The date the text states as its own (``find_published(text, estimate=False)``), or None."""
         if message_stamp(self.text, 0) is not None:
             return _last_message_day(self.text)
-        if self.text.lstrip().startswith("BEGIN:VCALENDAR"):
+        if ICALENDAR_START_RX.match(self.text) is not None:
             return _latest_stamp(self.text)
         first = _first_stated(self.head, self.head_days)
         if first is not None:

@@ -78,12 +78,13 @@ def readable_runs(text: str) -> tuple[str, list[Run]]:
     if "</" in text or "]]>" in text:
         text = _MARKUP_RX.sub(_blank, text)
     if "T)" in text:
-        text = _ZONE_IN_DATE_RX.sub(_blank, text)
-    if len(text) > _LOWER_CASE_MIN and len(_UPPER_RX.findall(text, 0, _HEAD)) * 100 < min(len(text), _HEAD):
+        text = _ZONE_IN_DATE_RX.sub(lambda m: _blank(m) if m.string[:m.start()].rstrip()[-1:].isdigit() else m.group(), text)
+    if len(text) > _LOWER_CASE_MIN and _LOWER_START_RX.search(text, 0, _HEAD) is not None \
+            and len(_UPPER_RX.findall(text, 0, _HEAD)) * 100 < min(len(text), _HEAD):
         text = _true_cased(text)  # (under one letter in 100 a capital: a transcript in lower case, its header aside)
     if "\\" in text and _LATEX_RX.search(text) is not None:
         text, runs = _latex_read(text, runs)
-    if text.lstrip().startswith("BEGIN:VCALENDAR"):
+    if ICALENDAR_START_RX.match(text) is not None:
         text, runs = _icalendar_read(text, runs)
     if "-\n" in text or not text.isascii() and "–\n" in text:
         text, runs = _rejoin_hyphenated(text, runs)
@@ -193,6 +194,7 @@ def _latex_print(m: re.Match[str]) -> str:
 # "DESCRIPTION:...\\, ...\\n..."): a property's date or date-time value is read as the ISO date it
 # is ("2024-03-12"), and a text value's escapes as what they stand for ("300\\,000" as "300,000";
 # "\\n", a line break, as blanks).
+ICALENDAR_START_RX = re.compile(r"\s*+BEGIN:VCALENDAR")  # (matched, not a copy of the text stripped)
 _ICAL_DATE_RX = re.compile(r"(?m)^(?:DT[A-Z]++|LAST-MODIFIED|CREATED|DUE|RECURRENCE-ID|COMPLETED)(?:;[^:\n]*+)?:"
                            r"(?P<d>(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?:T\d{6}Z?)?[^\S\n]*+$")
 _ICAL_ESCAPE_RX = re.compile(r"\\[,;nN\\]")
@@ -229,7 +231,7 @@ _MARKUP_RX = re.compile(
 
 # A time zone in brackets between a date's day and its year, as Korean and Japanese releases write
 # it: "Oct. 16 (KST), 2025" (read as spaces, in place).
-_ZONE_IN_DATE_RX = re.compile(r"(?<=\d)[^\S\n]*+\([A-Z]{1,3}T\)(?=[^\S\n]*+,?[^\S\n]*+(?:19|20)\d\d(?!\d))")
+_ZONE_IN_DATE_RX = re.compile(r"\([A-Z]{1,3}T\)(?=[^\S\n]*+,?[^\S\n]*+(?:19|20)\d\d(?!\d))")  # (after a day's digits)
 
 
 # A text in lower case only, as speech recognition writes it ("phase two was approved on monday ...
@@ -252,6 +254,7 @@ def _proper_names_rx() -> re.Pattern[str]:
 
 
 _UPPER_RX = re.compile(r"[A-Z]")
+_LOWER_START_RX = re.compile(r"\n[^\nA-Z]{60}")  # (a line that opens with 60 characters and no capital: a quick test)
 _HEAD = 2000  # (the capitals are counted in the text's head: a transcript is in lower case from its start)
 _LOWER_LINE_RX = re.compile(r"^[^\nA-Z]{60,}$", re.M)  # a line of some length with no capital
 
