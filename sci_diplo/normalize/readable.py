@@ -79,6 +79,8 @@ def readable_runs(text: str) -> tuple[str, list[Run]]:
         text = _MARKUP_RX.sub(_blank, text)
     if "T)" in text:
         text = _ZONE_IN_DATE_RX.sub(lambda m: _blank(m) if m.string[:m.start()].rstrip()[-1:].isdigit() else m.group(), text)
+    if len(text) > _LOWER_CASE_MIN and len(_LOWER_WORD_RX.findall(text, 0, _CAPS_QUICK)) < 8 and _in_capitals(text):
+        text = _sentence_cased(text)  # a cable or a fax in capitals
     if len(text) > _LOWER_CASE_MIN and _LOWER_START_RX.search(text, 0, _HEAD) is not None \
             and len(_UPPER_RX.findall(text, 0, _HEAD)) * 100 < min(len(text), _HEAD):
         text = _true_cased(text)  # (under one letter in 100 a capital: a transcript in lower case, its header aside)
@@ -257,6 +259,41 @@ _UPPER_RX = re.compile(r"[A-Z]")
 _LOWER_START_RX = re.compile(r"\n[^\nA-Z]{60}")  # (a line that opens with 60 characters and no capital: a quick test)
 _HEAD = 2000  # (the capitals are counted in the text's head: a transcript is in lower case from its start)
 _LOWER_LINE_RX = re.compile(r"^[^\nA-Z]{60,}$", re.M)  # a line of some length with no capital
+
+
+# A text in capitals, as cables and faxes write it ("THE 11TH MEETING OF THE AUSTRALIA-INDONESIA
+# JOINT WORKING GROUP ON SCIENCE AND TECHNOLOGY COOPERATION (JWG) WAS HELD ..."): its lines in
+# capitals are read in title case, in place, small words in lower case, so that names, units and
+# counts read as in other texts; an acronym the text gives in brackets, a currency code, and words
+# with digits or of one letter stay as written ("JWG", "AUD 3.8M", "FY25", "S&T").
+_CAPS_QUICK = 300  # (a text in capitals has few words in lower case in its first 300 characters: under 8)
+_LOWER_WORD_RX = re.compile(r"[a-z]{3,}")
+_LOWER_LETTER_RX = re.compile(r"[a-z]")
+_CAPS_LINE_RX = re.compile(r"^[^\na-z]*[A-Z]{2}[^\na-z]*$", re.M)
+_CAPS_WORD_RX = re.compile(r"(?<![\w&])[A-Z][A-Z'’]*+(?![\w&])")
+_SMALL_WORDS = frozenset("OF ON AND FOR IN THE TO BY AT WITH BETWEEN FROM A AN OR AS INTO OVER UNDER".split())
+
+
+def _in_capitals(text: str) -> bool:
+    """Whether more than seven in ten of the letters of ``text``'s head are capitals."""
+    upper = len(_UPPER_RX.findall(text, 0, _HEAD))
+    return upper * 10 > 7 * (upper + len(_LOWER_LETTER_RX.findall(text, 0, _HEAD)))
+
+
+def _sentence_cased(text: str) -> str:
+    """Return a text in capitals with the words of its lines in capitals in title case (see above)."""
+    from sci_diplo.normalize.figures_units import ISO_CODES  # (only for a text in capitals)
+    kept = set(re.findall(r"\(([A-Z][A-Z&]{1,9})\)", text)) | ISO_CODES | {"MOU", "MOUS", "II", "III", "IV"}
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group()
+        if len(w) < 2 or w in kept:
+            return w
+        line, k = m.string, m.start()
+        inside = k > 1 and line[k - 1] == " " and (line[k - 2].isalnum() or line[k - 2] in ",)")  # (not a sentence's first)
+        return w.lower() if w in _SMALL_WORDS and inside else w.capitalize()
+
+    return _CAPS_LINE_RX.sub(lambda line: _CAPS_WORD_RX.sub(word, line.group()), text)
 
 
 def _true_cased(text: str) -> str:

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from sci_diplo.normalize.dates import find_dates
 from sci_diplo.normalize.figures import find_figures
+from sci_diplo.normalize.programmes import find_programmes
 from sci_diplo.normalize.readable import keep_indented_breaks, readable, readable_runs, rejoin_broken_words, snap
 
 
@@ -167,3 +168,19 @@ def test_a_transcript_in_lower_case_has_its_months_weekdays_and_countries_capita
     assert "on Monday and the New Zealand Kenya programme opens in June" in read
     assert "china and turkey may march on" in read  # names that are words too stay as written
     assert readable("A Text With Capitals, in june.") == "A Text With Capitals, in june."
+
+
+def test_a_text_in_capitals_is_read_in_title_case():
+    head = "FEB-17-2025 16:42        AUSTRALIAN EMBASSY JAKARTA        P.01/02\n\nOFFICIAL\n\n"
+    body = ("1. THE 11TH MEETING OF THE AUSTRALIA-INDONESIA JOINT WORKING GROUP ON SCIENCE AND TECHNOLOGY "
+            "COOPERATION (JWG) WAS HELD ON 12-13 FEB 2025. AUS CONTRIBUTION TO THE COASTAL RESILIENCE RESEARCH "
+            "FUND (CRRF) IN FY25 IS AUD 3.8M UNDER THE MOU.\n")
+    read = readable(head + body)
+    assert len(read) == len(head + body)
+    assert "the Australia-Indonesia Joint Working Group on Science and Technology Cooperation (JWG)" in read
+    assert "1. The 11TH Meeting" in read and "FY25 Is AUD 3.8M under the MOU" in read  # acronyms, codes, digits kept
+    assert [(p.name, p.aliases) for p in find_programmes(read)][:1] == [
+        ("Australia-Indonesia Joint Working Group on Science and Technology Cooperation", ("JWG",))]
+    # a text with a heading in capitals is no such text
+    text = "PRESS RELEASE\nTHE MINISTRY OF SCIENCE AND FUTURE STRATEGY\n" + "The ministry said so in a long text. " * 10
+    assert readable(text) == text
