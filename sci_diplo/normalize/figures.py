@@ -24,7 +24,7 @@ import re
 from sci_diplo.normalize.dates_eras import gregorian_years
 from sci_diplo.normalize.figures_filters import PASSED_MARK, excluded, find_qualifier, prev_word, qualifier_of
 from sci_diplo.normalize.figures_nouns import NOT_COUNTED, BOUNDARY, couple_figures, head_noun, is_plural, vague_figures
-from sci_diplo.normalize.figures_tables import across_rows, csv_figures, row_figures, table_figures
+from sci_diplo.normalize.figures_tables import across_rows, csv_figures, row_figures, scale_of, table_figures
 from sci_diplo.normalize.figures_units import (
     ISO_CODES, MEASURE_UNITS, SINGULAR_VERBS, THREE_DECIMAL_CURRENCIES, UNAMBIGUOUS_CURRENCY_WORDS, UNIT_ABBR,
     currency_after, currency_before, currency_or_measure, currency_word, phrase_alternation, unit_word,
@@ -232,8 +232,9 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
     return [f for f in _without_overlaps(out) if not _a_source(text, f)]
 
 
-# A number, then the same in brackets, as legal texts write it: "eight (8) ", "5 (five) ".
-_DOUBLED_GAP_RE = re.compile(r"[^\S\n]*+\(")
+# An opening bracket after a number, blanks before it: the same number in brackets, as legal texts
+# write it ("eight (8) ", "5 (five) "), or a count's breakdown ("8 PhD students (4 in Bremen, ...").
+_BRACKET_AFTER_RE = re.compile(r"[^\S\n]*+\(")
 
 
 def _without_doubles(text: str, nums: list[Num]) -> tuple[str, set[int]] | None:
@@ -244,7 +245,7 @@ def _without_doubles(text: str, nums: list[Num]) -> tuple[str, set[int]] | None:
     pieces, last, starts = [], 0, set()
     for n, m in zip(nums, nums[1:]):
         if m.value == n.value and n.text[:1].isdigit() != m.text[:1].isdigit() and text.startswith(")", m.end) \
-                and _DOUBLED_GAP_RE.fullmatch(text, n.end, m.start):
+                and _BRACKET_AFTER_RE.fullmatch(text, n.end, m.start):
             pieces += [text[last:n.end], " " * (m.end + 1 - n.end)]
             last = m.end + 1
             starts.add(n.start)
@@ -417,7 +418,6 @@ def _same_noun(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | Non
 
 # A count's breakdown in brackets right after it: "8 PhD students (4 in Bremen, 4 in Nukus)", "40
 # engineers (12 from Kenya and 28 from Ghana)"; its parts' numbers.
-_BREAKDOWN_OPEN_RE = re.compile(r"[^\S\n]*+\(")
 _BREAKDOWN_PART_RE = re.compile(r"(?<![\w.,])(\d{1,6})(?![\w.,]\d|[\w%])")
 _BREAKDOWN_PART_END_RE = re.compile(r"[^,;)]*?(?=[^\S\n]+and[^\S\n]|[,;)])")  # a part's words: "4 in Bremen"
 
@@ -432,10 +432,10 @@ def _breakdown(text: str, n: Num, found: list[FigureMatch]) -> FigureMatch | Non
     if bracket < 0 or ")" in text[bracket:n.start]:
         return None  # (most numbers: in no bracket)
     # the count before the brackets (the part's earlier siblings come after it)
-    whole = next((f for f in reversed(found[-8:]) if f.end <= bracket and _BREAKDOWN_OPEN_RE.match(text, f.end)), None)
+    whole = next((f for f in reversed(found[-8:]) if f.end <= bracket and _BRACKET_AFTER_RE.match(text, f.end)), None)
     if whole is None or not _counts_noun(whole):
         return None
-    opened = _BREAKDOWN_OPEN_RE.match(text, whole.end)
+    opened = _BRACKET_AFTER_RE.match(text, whole.end)
     if opened is None or opened.end() > n.start:
         return None
     close = text.find(")", opened.end(), opened.end() + 120)
@@ -610,8 +610,13 @@ def money_declarations(text: str) -> list[tuple[int, float, str]]:
     for m in _DECLARATION_RE.finditer(text):
         found = currency_after(text, m.end() - 1)
         if found is not None:
-            out.append((m.start(), {"thousands": 1e3, "millions": 1e6, "billions": 1e9}[m["scale"].lower()], found[0]))
+            out.append((m.start(), scale_of(m["scale"]), found[0]))
     return out
+
+
+def _note_before(declared: list[tuple[int, float, str]], pos: int) -> tuple[int, float, str] | None:
+    """Return the last of the declarations (``money_declarations``) before ``pos``, or None."""
+    return next((d for d in reversed(declared) if d[0] < pos), None) if declared else None
 
 
 def _in_brackets(text: str, n: Num) -> bool:
@@ -624,7 +629,7 @@ def _declared_money(text: str, n: Num, declared: list[tuple[int, float, str]]) -
     a sum ("totalled 16,500", "contributed 6,500", "amounted to (37)") or alone in a table's cell
     ("Danube Mobility Scheme     2,315     2,048"): the amount times the note's scale, in its
     currency; in brackets, negative."""
-    note = next((d for d in reversed(declared) if d[0] < n.start), None) if declared else None
+    note = _note_before(declared, n.start)
     if note is None or not n.text[:1].isdigit() or n.scale != 1 or n.head.sfx \
             or (n.head.ndigits == 4 and not n.head.grouped and 1900 <= n.value <= 2100):
         return None  # (a year heads a table's column: "2024   2023")
@@ -656,7 +661,7 @@ def _comparative(text: str, n: Num, out: list[FigureMatch], declared: list[tuple
     if not 0 <= text.rfind("(", 0, n.start) - last.end <= 2:
         return None
     value = n.value
-    note = next((d for d in reversed(declared) if d[0] < n.start), None) if declared else None
+    note = _note_before(declared, n.start)
     if note is not None and last.unit == note[2] and text[last.start:last.end].lstrip("(")[:1].isdigit():
         value *= note[1]  # (a declared amount's comparative, in the same thousands)
     negative = _in_brackets(text, n)  # "(2023: (415))"

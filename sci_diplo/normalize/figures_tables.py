@@ -150,7 +150,7 @@ def _row_counts(text: str, start: int, end: int, header: list[str]) -> list[Figu
     return out
 
 
-def _scale_of(word: str) -> float:
+def scale_of(word: str) -> float:
     """Return the factor of a note's scale word: "thousand", "Millions", "m", "bn"."""
     return SUFFIX_SCALES[word.lower().removesuffix("s")]
 
@@ -162,13 +162,13 @@ def _label_unit(text: str, label: str) -> tuple[float, str] | None:
         if note is not None:  # money: "(thousand €)", "(EUR million)"
             code = marker_code(note["cur"], text)
             scale = note["a"] or note["b"]
-            return None if code is None else (_scale_of(scale) if scale else 1.0, code)
+            return None if code is None else (scale_of(scale) if scale else 1.0, code)
         if (note := _NOTE_RE.search(label)) is not None:  # "(millions of euros)"
             return _note_unit(label, note)
         scaled = _LABEL_SCALE_RE.search(label)
         if scaled is None:
             return None  # a note of another unit
-        factor, label = _scale_of(scaled["s"]), label[:scaled.start()]
+        factor, label = scale_of(scaled["s"]), label[:scaled.start()]
     else:
         factor = 1.0
     if _NOT_COUNT_LABEL_RE.search(label):
@@ -209,7 +209,7 @@ def _note_unit(text: str, note: re.Match[str]) -> tuple[float, str] | None:
     else:  # words after it: "Canadian dollars", "euros", "yuan"
         money = currency_after(text, note.start(key) - 1)
         code = money[0] if money is not None and not text[money[1]:note.end(key)].strip() else None
-    return (_scale_of(scale), code) if code else None
+    return (scale_of(scale), code) if code else None
 
 
 def _rows_after(text: str, start: int) -> list[tuple[int, int]]:

@@ -112,7 +112,7 @@ def _rejoin_hyphenated(text: str, runs: list[Run]) -> tuple[str, list[Run]]:
     whole, left-aligned and padded with spaces to their length ("Septem-\nber" reads
     "September  "), and ``runs`` with theirs, in order (one that would cross a run already
     rewritten is left)."""
-    pieces, last, added = [], 0, []
+    edits, last = [], 0
     for brk in _LINE_END_DASH_RX.finditer(text):  # (from each dash that ends a line, back to its word)
         k = brk.start()
         while k > last and text[k - 1] in _ASCII_LETTERS:
@@ -121,16 +121,13 @@ def _rejoin_hyphenated(text: str, runs: list[Run]) -> tuple[str, list[Run]]:
         if m is None:
             continue
         a, b = m.span()
-        if any(r[0] < b and a < r[1] for r in runs):
+        if _crosses(runs, a, b):
             continue
         first, dash, second = m[1], m[2] or "-", m[3]
         keep = second[0].isupper() or first.lower() in COMPOUND_FIRSTS
-        pieces += [text[last:a], (first + (dash if keep else "") + second).ljust(b - a)]
-        added.append((a, b))
+        edits.append((a, b, first + (dash if keep else "") + second))
         last = b
-    if not added:
-        return text, runs
-    return "".join(pieces) + text[last:], sorted(runs + added)
+    return _applied(text, runs, edits)
 
 
 # A LaTeX source ("\\documentclass", "\\begin{document}", "\\section{"): its typesetting inside a run of
@@ -149,7 +146,7 @@ def _latex_read(text: str, runs: list[Run]) -> tuple[str, list[Run]]:
     padded with spaces to its length, and ``runs`` with those runs, in order (a run already
     rewritten is left)."""
     edits = [(m.start(), m.end(), f"{m['a']}e{m['n']}") for m in _LATEX_POWER_RX.finditer(text)
-             if not any(r[0] < m.end() and m.start() < r[1] for r in runs)]
+             if not _crosses(runs, m.start(), m.end())]
     edits += _run_edits(text, _LATEX_TOKEN_RX, runs + [(a, b) for a, b, _ in edits],
                         lambda run: _LATEX_TOKEN_RX.sub(_latex_print, run))
     return _applied(text, runs, edits)
@@ -168,9 +165,14 @@ def _run_edits(text: str, rx: re.Pattern[str], taken: list[Run], read: Callable[
         while b < end and not text[b].isspace():
             b += 1
         last = b
-        if not any(r[0] < b and a < r[1] for r in taken):
+        if not _crosses(taken, a, b):
             edits.append((a, b, read(text[a:b])))
     return edits
+
+
+def _crosses(runs: list[Run], start: int, end: int) -> bool:
+    """Whether ``start``-``end`` overlaps any of ``runs``."""
+    return any(a < end and start < b for a, b in runs)
 
 
 def _applied(text: str, runs: list[Run], edits: list[tuple[int, int, str]]) -> tuple[str, list[Run]]:
