@@ -22,7 +22,9 @@ from __future__ import annotations
 import re
 
 from sci_diplo.normalize.dates_eras import gregorian_years
-from sci_diplo.normalize.figures_filters import PASSED_MARK, excluded, find_qualifier, prev_word, qualifier_of
+from sci_diplo.normalize.figures_filters import (
+    PASSED_MARK, decimal_commas, excluded, find_qualifier, prev_word, qualifier_of,
+)
 from sci_diplo.normalize.figures_nouns import NOT_COUNTED, BOUNDARY, couple_figures, head_noun, is_plural, vague_figures
 from sci_diplo.normalize.figures_tables import across_rows, csv_figures, row_figures, scale_of, table_figures
 from sci_diplo.normalize.figures_units import (
@@ -52,7 +54,7 @@ _COMPOUND_RE = re.compile(r"[-\u2010\u2011]([^\W\d_]+)(?:[-\u2010\u2011]old)?(?!
 # "percent of 10": the percent word before a number (no number before it).
 _PERCENT_OF_RE = re.compile(r"(?i)(?<![\w])(?P<p>percents?|per[^\S\n]?cent)[^\S\n]+of[^\S\n]+\Z")
 # What may follow a number that states a figure: a word, %, °, "+", a glued dash.
-_NEXT_RE = re.compile(r"[*_]{0,2}[^\S\n]*(?:[^\W\d_]|[%°℃％+€£₹₩₽₦₺₱฿₫₴₪₸₮₾₼৳]|[-\u2010\u2011\u2013\u2014](?:\d|[^\W\d_]))"
+_NEXT_RE = re.compile(r"[*_]{0,2}[^\S\n]*(?:[^\W\d_]|[%°℃％+$€£₹₩₽₦₺₱฿₫₴₪₸₮₾₼৳]|[-\u2010\u2011\u2013\u2014](?:\d|[^\W\d_]))"
                       r"|[^\S\n]+[-\u2013\u2014][^\S\n]+\d")
 # What may stand between the two ends of a range, units included ("20% to 30%").
 _RANGE_LOOSE_RE = re.compile(
@@ -98,22 +100,6 @@ _ENERGIES = frozenset({"watt-hours", "kilowatt-hours", "megawatt-hours", "gigawa
                        "joules", "kilojoules", "megajoules", "gigajoules"})
 # A number written with a full stop before three digits, as in much of Europe: "1.500".
 _DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
-# A text that writes decimal commas, as German or Italian put it into English: "2,5 Mio. Euro", "12,5 %",
-# "38,5 million".
-# (found from its comma, a literal the engine skips to; the digits before it are checked apart)
-_DECIMAL_COMMA_TEXT_RE = re.compile(r",\d{1,2}[^\S\n]*+(?:%|Mio\b|Mrd\b|[Mm]illion|[Bb]illion|Euro\b|EUR\b|€)")
-
-
-def _decimal_commas(text: str) -> bool:
-    """Whether ``text`` writes decimal commas before a percent, a scale or a euro amount ("2,5 Mio.
-    Euro", "12,5 %"), after one to three digits that follow no other digit, comma or point."""
-    for m in _DECIMAL_COMMA_TEXT_RE.finditer(text):
-        k = m.start()
-        while k and text[k - 1].isdigit():
-            k -= 1
-        if 0 < m.start() - k <= 3 and (k == 0 or text[k - 1] not in ",."):
-            return True
-    return False
 _COMPOUND_SKIP = frozenset("fold times strong year-old plan".split())
 # After "N-strong": a group of what it counts ("team of African technicians", "delegation of
 # scientists"); a group alone ("a 300-strong delegation") counts nothing named.
@@ -121,11 +107,11 @@ _STRONG_OF_RE = re.compile(r"[^\S\n]+[a-z]+[^\S\n]+of[^\S\n]+(?:[A-Za-z-]+[^\S\n
 # Units of a span of time, which "over" right after an amount spreads the amount across.
 _SPANS_OF_TIME = frozenset(("years", "months", "weeks", "days", "hours"))
 # An amount ending right before a word: a digit, a scale word, a currency or percent word,
-# an ISO currency code ("40 million over", "$5bn over", "12% over", "600 crore over"). The
+# an ISO currency code ("40 million over", "$5bn over", "12% over", "600 crore over", "4,5 M$ over"). The
 # words are a chosen few of the lexicons' (numbers_lexicon, figures_units): "won over ten
 # years" is no amount spread over a period.
 _AMOUNT_BEFORE_RE = re.compile(
-    r"(?:\d|%|(?<=\d)(?i:bn|mn|m|k)|(?<![^\W\d_])(?:(?i:hundred|thousand|million|billion|trillion|crore|lakh|"
+    r"(?:\d|%|\$|€|(?<=\d)(?i:bn|mn|m|k)|(?<![^\W\d_])(?:(?i:hundred|thousand|million|billion|trillion|crore|lakh|"
     r"percent|per[^\S\n]cent|" + phrase_alternation(list(UNAMBIGUOUS_CURRENCY_WORDS)) + r")|"
     + "|".join(sorted(ISO_CODES)) + r")\b)"
     r"(?:[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?[^\W\d_]+s)?[^\S\n]+\Z"  # "600 (young) engineers over"
@@ -190,7 +176,7 @@ def find_figures(text: str, layout: str | None = None) -> list[FigureMatch]:
         nums = [signed(text, n, line=False) for n in scan(text, ratios=False, toks=toks)]
     memo: dict[int, list] = {}
     out: list[FigureMatch] = []
-    comma = "," in text and _decimal_commas(text)  # "2,5 Mio.": "1.500 °C" is 1,500
+    comma = decimal_commas(text)  # "2,5 Mio.": "1.500 °C" is 1,500
     declared = money_declarations(text)  # "amounts in thousands of euros unless otherwise stated"
     i = 0
     while i < len(nums):

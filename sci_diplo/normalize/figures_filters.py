@@ -11,6 +11,7 @@ a phone number, a section number opening a heading ("3.2 Observations"), a lone
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sci_diplo.normalize.countries import lookup_country
 from sci_diplo.normalize.figures_nouns import is_plural
@@ -275,6 +276,28 @@ def _is_name(text: str, num: Num, prev: str) -> bool:
 _SECTION_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})+[^\S\n](?!(?:Thousand|Million|Billion|Trillion)\b)[A-Z][a-z]")
 
 
+# A text that writes decimal commas, as German, Italian or French put it into English: "2,5 Mio. Euro",
+# "12,5 %", "38,5 million", "4,5 M$".
+# (found from its comma, a literal the engine skips to; the digits before it are checked apart)
+_DECIMAL_COMMA_TEXT_RE = re.compile(
+    r",\d{1,2}[^\S\n]*+(?:%|Mio\b|Mrd\b|[Mm]illion|[Bb]illion|Euro\b|EUR\b|€|[MGk][$€])")
+
+
+@lru_cache(maxsize=16)
+def decimal_commas(text: str) -> bool:
+    """Whether ``text`` writes decimal commas before a percent, a scale or a euro amount ("2,5 Mio.
+    Euro", "12,5 %", "4,5 M$"), after one to three digits that follow no other digit, comma or point."""
+    if "," not in text:
+        return False
+    for m in _DECIMAL_COMMA_TEXT_RE.finditer(text):
+        k = m.start()
+        while k and text[k - 1].isdigit():
+            k -= 1
+        if 0 < m.start() - k <= 3 and (k == 0 or text[k - 1] not in ",."):
+            return True
+    return False
+
+
 # A percent after a number: "1,5 %", "1,5 per cent".
 _PERCENT_AFTER_RE = re.compile(r"[^\S\n]?(?:%|per[^\S\n]?cent\b|percent\b)", re.I)
 
@@ -297,12 +320,14 @@ _AFFILIATION_AFTER_RE = re.compile(r"[^\S\n]?(?:Graduate[^\S\n]+)?(?:Institute|F
 def excluded(text: str, num: Num) -> bool:
     """Return whether ``num`` states no quantity (see the module docstring)."""
     h = num.head
-    if h.dcomma and num.scale == 1.0 and not h.grouped and not _PERCENT_AFTER_RE.match(text, num.end):
+    if h.dcomma and num.scale == 1.0 and not h.grouped and not _PERCENT_AFTER_RE.match(text, num.end) \
+            and not decimal_commas(text):
         return True  # "5,00", "22,24": a decimal comma states an amount only with a scale or percent ("€1,8
-        # million"), or after groups of thousands ("3.412.560,50 €")
-    if h.kind == "dotted" or h.sfx == "G" or (h.spaced and h.sfx in PROSE_UNSAFE_SCALES
-                                             and not (h.sfx in ("M", "k", "K") and currency_before(text, num.start))):
-        return True  # (but "EUR 1.6 M", "USD 250 k": a scale after money)
+        # million"), after groups of thousands ("3.412.560,50 €"), or in a text that writes them ("12,5 tonnes")
+    if h.kind == "dotted" or (h.sfx == "G" or (h.spaced and h.sfx in PROSE_UNSAFE_SCALES)) \
+            and not (h.sfx in ("M", "k", "K") and currency_before(text, num.start)) \
+            and text[num.end:num.end + 1] not in ("$", "€"):
+        return True  # (but "EUR 1.6 M", "USD 250 k": a scale after money; "4,5 M$", "1,2 G€": money after it)
     s, e = num.start, num.end
     before, after = text[s - 1:s], text[e:e + 1]
     if (s >= 2 and before in _DASHES and text[s - 2].isalpha()) or before in ("#", "№") \

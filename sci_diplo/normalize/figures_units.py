@@ -111,6 +111,7 @@ def phrase_alternation(words: list[str]) -> str:
 # ignoring case is plain lower-casing.
 _LEAD_RE = re.compile(r"[^\S\n\t]*(?:([^\W\d_]+)|(.))", re.S)  # (a tab parts a table's cells: what follows it is none of the number's)
 _RUN_RE = re.compile(r"[^\W\d_]+")
+_DIGIT_AFTER_RE = re.compile(r"[^\S\n]*+\d")
 
 
 def _first_runs(phrases: list[str], lower: bool) -> frozenset[str]:
@@ -137,7 +138,7 @@ _ABBR_RUNS = _first_runs(list(UNIT_ABBR), lower=False)
 _UNIT_WORD_RUNS = _first_runs(list(UNIT_WORDS), lower=True)
 _ABBR_SYMBOLS = frozenset(a[0] for a in UNIT_ABBR if not _RUN_RE.match(a))
 # Money signs that name one currency after an amount too, as much of Europe and Asia writes them
-# ("1 500 €"); not "$" or "¥", whose currency the text decides.
+# ("1 500 €"); not "¥", whose currency the text decides, nor "$" (``_dollar_after``).
 _SYMBOLS_AFTER = frozenset("€£₹₩₽₦₺₱฿₫₴₪₸₮₾₼৳")
 
 
@@ -166,6 +167,8 @@ def _after(text: str, pos: int, currency: bool = True, measure: bool = True) -> 
     if run is None:
         if currency and m.group(2) in _SYMBOLS_AFTER:
             return _currency_re(text, pos)  # "3.412.560,50 €", "1 500 ₹"
+        if currency and m.group(2) == "$":
+            return _dollar_after(text, pos)  # "1 200 000 $", "4,5 M$"
         return _measure_re(text, pos) if measure and m.group(2) in _ABBR_SYMBOLS else None
     may_currency, may_measure = _run_kinds(run)
     return ((currency and may_currency and _currency_re(text, pos))
@@ -350,11 +353,41 @@ _DECLARED_BEFORE_RE = re.compile(
 _NOTE_END_RE = re.compile(r"[^()\n]*\)[^\S\n]*(?:\n|\Z)")
 
 
-@lru_cache(maxsize=64)
 def declared_dollar(text: str) -> str:
     """Return the ISO code of the dollars that ``text`` first says its amounts are in ("(in
     millions of Canadian dollars)" ending a line gives CAD, "All figures in USD" USD), else USD,
     which a bare "$" is."""
+    return _declared_dollar(text) or "USD"
+
+
+# A "$" after an amount, and what may follow it: the dollars' country ("1 200 000 $ US", "5 M$ CA").
+_DOLLAR_AFTER_RE = re.compile(r"[^\S\n\t]*(\$)")
+_DOLLAR_COUNTRY_AFTER_RE = re.compile(r"[^\S\n]?(US|CA|CAN|AU|NZ)\b|[^\S\n]?(É\.-?U\.)")
+_AFTER_COUNTRY_CODES = {"US": "USD", "É.-U.": "USD", "É.U.": "USD", "CA": "CAD", "CAN": "CAD", "AU": "AUD", "NZ": "NZD"}
+# Canada named in a text: French puts "$" after the amount there, Canadian dollars unless said otherwise.
+_CANADA_RE = re.compile(r"\b(?:Canad|Qu[ée]bec|Montr[ée]al|Ottawa|Ontario|Acadi)")
+
+
+def _dollar_after(text: str, pos: int) -> tuple[str, int] | None:
+    """Return (ISO code, end) of a "$" written after the amount that ends at ``pos``, as French
+    writes it, blanks between or a scale's letter before it ("1 200 000 $", "4,5 M$"; not the next
+    amount's "$ 3,500,000", nor TeX's "$M_L \\geq 1.5$"), else None: the country after it ("1 200 000 $
+    US"), else the dollars that the text declares, else Canadian dollars in a text that names Canada
+    or Quebec, where French writes amounts so, else US dollars."""
+    m = _DOLLAR_AFTER_RE.match(text, pos)
+    if m is None or (m.start(1) == pos and not text[pos - 1:pos].isalpha()) or _DIGIT_AFTER_RE.match(text, m.end()):
+        return None
+    end = m.end()
+    m = _DOLLAR_COUNTRY_AFTER_RE.match(text, end)
+    if m is not None:
+        return _AFTER_COUNTRY_CODES[m.group(1) or m.group(2)], m.end()
+    code = _declared_dollar(text) or ("CAD" if _CANADA_RE.search(text) else "USD")
+    return code, end
+
+
+@lru_cache(maxsize=64)
+def _declared_dollar(text: str) -> str | None:
+    """``declared_dollar``, or None where the text declares none."""
     found = []  # (start, end, code) of each dollar named by its country or code
     for letters in ("ollar", "OLLAR"):
         k = text.find(letters)
@@ -371,7 +404,7 @@ def declared_dollar(text: str) -> str:
         before = _DECLARED_BEFORE_RE.search(text, max(0, start - 80), start)
         if before is not None and (not before["note"] or _NOTE_END_RE.match(text, end)):
             return code
-    return "USD"
+    return None
 
 
 # ISO codes that are also words or common acronyms (a UN conference, computer-aided design,
@@ -437,7 +470,7 @@ def _currency_re(text: str, pos: int) -> tuple[str, int] | None:
     """``currency_after`` by the regex."""
     m = CURRENCY_AFTER_RE.match(text, pos)
     if m is None:
-        return None
+        return _dollar_after(text, pos)
     if m.group("sign"):
         return _SYMBOLS[m.group("sign")], m.end()
     if m.group("code"):

@@ -191,7 +191,9 @@ _SPACED_SCALE_RE = re.compile(
     r"[ \t\u00a0]+(" + "|".join(sorted(SPACED_SCALES, key=len, reverse=True)) + r")"
     # an abbreviation's full stop before its currency or noun: "2,5 Mio. Euro", "9,4 Mrd. US dollars",
     # "1 Mio. tonnes" (a sentence goes on in no lower-case word)
-    r"(?:\.(?=[^\S\n]++(?:[A-Z]{3}\b|[Ee]uros?\b|€|US\b|[Dd]ollars?\b|[a-z])))?(?![\w%$€£¥])"
+    r"(?:\.(?=[^\S\n]++(?:[A-Z]{3}\b|[Ee]uros?\b|€|US\b|[Dd]ollars?\b|[a-z])))?"
+    # its currency glued after it, as French writes amounts: "4,5 M$", "350 k€", "1,2 G$"
+    r"(?:(?<=[MGkK])(?=[$€])|(?![\w%$€£¥]))"
 )
 _BLANKS = (" ", "\t", "\u00a0")
 # What may follow the first blank before a spaced scale: a blank or its first letter.

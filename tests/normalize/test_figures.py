@@ -130,6 +130,17 @@ def _figs(text: str) -> list[tuple]:
          "1.500 °C.",
          [(1_500_000, "EUR", "exact", None), (2_500_000, "EUR", "exact", None), (9.4e9, "USD", "at_most", None),
           (1500, "°C", "exact", None)]),
+        # French conventions: blanks part thousands, commas decimals, the currency after the amount,
+        # "$" is Canadian dollars in a text that names Canada or Quebec unless its country follows
+        ("The Montréal institute gets 4,5 M$ over four years, 1 200 000 $ for a furnace, 2\u00a0100\u00a0000\u00a0$ US "
+         "from a donor, 350 k€ from Lyon and up to 12,5 tonnes of graphite.",
+         [(4.5e6, "CAD", "exact", None), (4, "years", "exact", None), (1.2e6, "CAD", "exact", None),
+          (2.1e6, "USD", "exact", None), (350_000, "EUR", "exact", None), (12.5, "tonnes", "at_most", None)]),
+        ("A Paris start-up raised 12 M$ and 3,5 G€, plus 1,5 M$ CA.",
+         [(12e6, "USD", "exact", None), (3.5e9, "EUR", "exact", None), (1.5e6, "CAD", "exact", None)]),
+        ("Output rose to 12,5 tonnes.", []),  # no decimal commas stated elsewhere: "12,5" may be a list
+        ("Kinder Morgan $ 3,500,000 $ 1,250,000", [(3.5e6, "USD", "exact", None), (1.25e6, "USD", "exact", None)]),
+        ("with $M_L \\geq 1.5$ and 5G networks in 3 G towns", []),  # TeX's math, not dollars
         ("The road is 1.500 km long.", [(1.5, "kilometers", "exact", None)]),  # no decimal commas: a decimal point
         ("NAIROBI, Kenya (AP) — Five East African countries signed.", [(5, "countries", "exact", None)]),  # a dateline's dash
         # a tab parts a spreadsheet's cells: no number "in a row", no currency across it
@@ -442,9 +453,12 @@ def _figs(text: str) -> list[tuple]:
          [(2.8e10, "COP", "exact", None), (4500, "CAD", "exact", None)]),
         ("The SNSF granted CHF 1'500'000 to 1’200 researchers.",
          [(1.5e6, "CHF", "exact", None), (1200, "researchers", "exact", None)]),
-        # a decimal comma with a scale word or a percent: an amount ("5,00" or "22,24" alone: none)
+        # a decimal comma with a scale word or a percent: an amount ("5,00" or "22,24" alone: none),
+        # and so is one with a unit in a text that writes them so
         ("Berlin gave €1,8 million and EUR 2,5 Mio. while prices of 5,00 euros rose 1,5 %.",
-         [(1.8e6, "EUR", "exact", None), (2.5e6, "EUR", "exact", None), (1.5, "percent", "exact", None)]),
+         [(1.8e6, "EUR", "exact", None), (2.5e6, "EUR", "exact", None), (5, "EUR", "exact", None),
+          (1.5, "percent", "exact", None)]),
+        ("Prices of 5,00 euros rose, and 22,24 pupils came.", []),
     ],
 )
 def test_find_figures(text: str, expected: list[tuple]) -> None:
