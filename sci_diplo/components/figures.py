@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from sci_diplo.components.base import RESTORE, FinderComponent, doc_text, finder_text, joined_text
 from sci_diplo.components.extensions import FIGURES
 from sci_diplo.normalize.figures import find_figures
+from sci_diplo.normalize.readable import capitals_lowered, in_capitals
 from sci_diplo.normalize.types import FigureMatch
 
 
@@ -23,7 +24,10 @@ class FigureFinder(FinderComponent):
 
     def find(self, doc: Doc) -> list[FigureMatch]:
         text = doc_text(doc)
-        return [rejoined(m, text) for m in find_figures(joined_text(doc), finder_text(doc))]
+        joined, layout = joined_text(doc), finder_text(doc)
+        if in_capitals(text):  # a cable or a fax: its counts' nouns in lower case, not as names
+            joined, layout = capitals_lowered(joined, text), capitals_lowered(layout, text)
+        return [rejoined(m, text) for m in find_figures(joined, layout)]
 
     def values(self, match: FigureMatch) -> tuple[object, ...]:
         return match.value, match.unit, match.qualifier, match.upper

@@ -37,7 +37,7 @@ QUALIFIERS = {
     "at most": "at_most", "a maximum of": "at_most", "capped at": "at_most", "limited to": "at_most",
     "ceiling of": "at_most", "cap of": "at_most",
     "not exceeding": "at_most", "not exceed": "at_most", "not to exceed": "at_most",
-    "about": "about", "around": "about", "approximately": "about", "approx.": "about",
+    "about": "about", "around": "about", "approximately": "about", "approx.": "about", "approx": "about",
     "some": "about", "roughly": "about", "an estimated": "about", "estimated": "about",
     "circa": "about", "~": "about",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just shy of": "nearly",

@@ -79,7 +79,7 @@ def readable_runs(text: str) -> tuple[str, list[Run]]:
         text = _MARKUP_RX.sub(_blank, text)
     if "T)" in text:
         text = _ZONE_IN_DATE_RX.sub(lambda m: _blank(m) if m.string[:m.start()].rstrip()[-1:].isdigit() else m.group(), text)
-    if len(text) > _LOWER_CASE_MIN and len(_LOWER_WORD_RX.findall(text, 0, _CAPS_QUICK)) < 8 and _in_capitals(text):
+    if in_capitals(text):
         text = _sentence_cased(text)  # a cable or a fax in capitals
     if len(text) > _LOWER_CASE_MIN and _LOWER_START_RX.search(text, 0, _HEAD) is not None \
             and len(_UPPER_RX.findall(text, 0, _HEAD)) * 100 < min(len(text), _HEAD):
@@ -276,10 +276,25 @@ _CAPS_WORD_RX = re.compile(r"(?<![\w&])[A-Z][A-Z'’]*+(?![\w&])")
 _SMALL_WORDS = frozenset("OF ON AND FOR IN THE TO BY AT WITH BETWEEN FROM A AN OR AS INTO OVER UNDER".split())
 
 
-def _in_capitals(text: str) -> bool:
-    """Whether more than seven in ten of the letters of ``text``'s head are capitals."""
+def in_capitals(text: str) -> bool:
+    """Whether ``text`` is written in capitals: more than seven in ten of the letters of its head
+    (and not a short snippet)."""
+    if len(text) <= _LOWER_CASE_MIN or len(_LOWER_WORD_RX.findall(text, 0, _CAPS_QUICK)) >= 8:
+        return False
     upper = len(_UPPER_RX.findall(text, 0, _HEAD))
     return upper * 10 > 7 * (upper + len(_LOWER_LETTER_RX.findall(text, 0, _HEAD)))
+
+
+# A word in title case (``_sentence_cased``'s).
+_TITLE_WORD_RX = re.compile(r"(?<![\w&])[A-Z][a-z'’]++(?![\w&])")
+
+
+def capitals_lowered(text: str, original: str) -> str:
+    """Return ``text`` (the same length as ``original``, a text in capitals) with each word that
+    the title case gave (``_sentence_cased``: in capitals in ``original``) in lower case, as the
+    figures read it: "22 Seismic and Gas Sensors" reads "22 seismic and gas sensors", which counts
+    sensors, where a title-case name counts nothing."""
+    return _TITLE_WORD_RX.sub(lambda m: m.group().lower() if original[m.start():m.end()].isupper() else m.group(), text)
 
 
 def _sentence_cased(text: str) -> str:

@@ -208,6 +208,20 @@ def test_a_counted_noun_hyphenated_across_a_line_break_is_one_word(nlp):
     assert len([s for s in doc.sents if not s.text.isspace()]) == 1  # the short line before the break runs on
 
 
+def test_a_text_in_capitals_counts_its_nouns_and_keeps_its_names(nlp):
+    text = ("FEB-17-2025 16:42        EMBASSY OF CHILE IN OSLO        P.01/02\n\n"
+            "1. THE 4TH MEETING OF THE CHILE-NORWAY JOINT COMMITTEE ON OCEAN SCIENCE (JCOS) AGREED TO DEPLOY "
+            "22 SEISMIC AND GAS SENSORS AND TWO ADDITIONAL POSTDOC POSITIONS ACROSS APPROX 1,800 SQ KM. "
+            "FUNDING IS NOK 3.8M UNDER THE MOU.\n")
+    doc = nlp(text)
+    assert [(s.text, s._.figure_value, s._.unit, s._.qualifier) for s in doc.spans[FIGURES]] == [
+        ("22 SEISMIC AND GAS SENSORS", 22, "sensors", "exact"), ("TWO ADDITIONAL POSTDOC POSITIONS", 2, "positions", "exact"),
+        ("APPROX 1,800 SQ KM", 1800, "square kilometers", "about"), ("NOK 3.8M", 3_800_000, "NOK", "exact")]
+    assert [s._.programme_name for s in doc.spans[PROGRAMMES]][:1] == ["Chile-Norway Joint Committee on Ocean Science"]
+    lower = nlp(text.lower())  # the same words in lower case: the same counts
+    assert [(s._.figure_value, s._.unit) for s in lower.spans[FIGURES]][:2] == [(22, "sensors"), (2, "positions")]
+
+
 def test_a_name_that_ends_a_line_is_not_continued_by_the_next_sentence(nlp):
     doc = nlp("the Joint Laboratory on Water\nIn March 2021, China and Kenya signed an agreement")
     assert [(s.text, s._.programme_name) for s in doc.spans[PROGRAMMES]] == [

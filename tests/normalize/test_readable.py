@@ -7,7 +7,9 @@ from hypothesis import strategies as st
 from sci_diplo.normalize.dates import find_dates
 from sci_diplo.normalize.figures import find_figures
 from sci_diplo.normalize.programmes import find_programmes
-from sci_diplo.normalize.readable import keep_indented_breaks, readable, readable_runs, rejoin_broken_words, snap
+from sci_diplo.normalize.readable import (
+    capitals_lowered, in_capitals, keep_indented_breaks, readable, readable_runs, rejoin_broken_words, snap,
+)
 
 
 @pytest.mark.parametrize("text,read", [
@@ -184,3 +186,6 @@ def test_a_text_in_capitals_is_read_in_title_case():
     # a text with a heading in capitals is no such text
     text = "PRESS RELEASE\nTHE MINISTRY OF SCIENCE AND FUTURE STRATEGY\n" + "The ministry said so in a long text. " * 10
     assert readable(text) == text
+    assert in_capitals(head + body) and not in_capitals(text)
+    # the figures read its words in lower case, acronyms, codes and digits kept
+    assert "FY25 is AUD 3.8M under the MOU" in capitals_lowered(read, head + body)
