@@ -72,7 +72,7 @@ FLOORS = {
     "heldout16": {"figures": 0.97, "dates": 1.0, "programmes": 0.88, "claims": 0.95, "countries": 0.98,
                   "published": 1.0, "qualifier": 0.99, "relation": 0.88},
     # scored blind once (data/gold/heldout17/README.md, at 0.64-0.91 and 7/8), then general rules
-    "heldout17": {"figures": 0.91, "dates": 0.97, "programmes": 0.72, "claims": 0.92, "countries": 0.97,
+    "heldout17": {"figures": 0.91, "dates": 0.97, "programmes": 0.73, "claims": 0.92, "countries": 0.97,
                   "published": 1.0, "qualifier": 0.97, "relation": 0.89},
 }
 

@@ -159,10 +159,11 @@ def _joint_pair(premods: list[Token], words: ProgrammeWords) -> bool:
 
 def _partners_or_acronym(premods: list[Token], explicit: list[str], words: ProgrammeWords) -> bool:
     """True when a "Network" or "Alliance" is a programme: named for two partners ("Moroccan–German
-    ... Alliance") or given an acronym, and not a company or outlet ("Cable News Network")."""
+    ... Alliance"), called joint ("Syr Darya Joint Hydrological Observation Network") or given an
+    acronym, and not a company or outlet ("Cable News Network")."""
     if any(t[2] in words.organisation_words for t in premods):
         return False
-    return bool(explicit) or _has_pair(premods)
+    return bool(explicit) or _has_pair(premods) or any(t[2] in words.joint_words for t in premods)
 
 
 # Words right before a meeting's head that number it as an ordinal would: "the IDBR Annual Meeting".

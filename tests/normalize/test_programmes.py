@@ -112,6 +112,8 @@ FIND_CASES = [
      [("Chile-China Joint Research Center for Astronomy", "centre")]),
     ("Both joined the Kenyan–Dutch Water Research Alliance in 2019.",
      [("Kenyan–Dutch Water Research Alliance", "initiative")]),
+    ("Five stations joined the Mekong Joint Sediment Monitoring Network.",  # a joint network of one region
+     [("Mekong Joint Sediment Monitoring Network", "initiative")]),
     ("They set up the Andean Glacier Monitoring Network (RAMG, for its Spanish initials).",
      [("Andean Glacier Monitoring Network", "initiative")]),
     ("The Leeds–Lyon Advanced Materials Partnership funds five posts.",
