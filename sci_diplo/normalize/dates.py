@@ -128,7 +128,7 @@ _CITY = r"[A-Z][A-Z .'’-]{1,40}(?:,\s*+[A-Z][A-Za-z.]{1,10})?"
 _AGENCY_NAME = r"\s*+(?:\([^)\n]{1,40}\)\s*+)?"
 SLASHED_AGENCY = r"/[A-Z][A-Za-z-]{1,30}/"  # "/TASS/" (the sentence splitter reads it too)
 _SLASH_AGENCY = r"\.?[^\S\n]*+" + SLASHED_AGENCY + r"\.?"
-_AGENCY = r"(?:" + _SLASH_AGENCY + "|" + _AGENCY_NAME + r"(?:--|—|–|-))"
+_AGENCY = r"(?:" + _SLASH_AGENCY + "|" + _AGENCY_NAME + r"\.?(?:--|—|–|-))"  # (".-": "Montevideo, 18 February 2025.-")
 # What follows a dateline's date before the story: an agency, and a dash, a colon or a bar.
 AFTER_DATELINE_RX = re.compile(r"(?:" + _SLASH_AGENCY + "|" + _AGENCY_NAME + r"(?:--|[-–—:|])?)\s*+")
 # A news dateline before the date: "BEIJING, " or "WASHINGTON, D.C., ".

@@ -182,6 +182,10 @@ def read_card(text: str, toks: list[Tok], i: int, a_prefix: bool, stop: int = -1
     # "3 hundred and 2 hundred": the "and" joined two numbers, not one
     if j < n and j - 1 == after_and and toks[j].kind in (HUND, SCALE) and gap(text, toks, j) == "sp":
         return read_card(text, toks, i, a_prefix, stop=after_and)
+    # digits after a scale word end a number only with a scale of their own ("3 million 500
+    # thousand"): "NOK 140 million 2025–2029" (a table's next cell), "$1 million 200 grants" are two
+    if j - i >= 2 and toks[j - 1].kind == DIG and toks[j - 2].kind == SCALE and j - 1 != after_and:
+        return read_card(text, toks, i, a_prefix, stop=j - 1)
     return card, j
 
 

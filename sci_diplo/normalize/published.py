@@ -13,6 +13,8 @@ Signals, the first one in the opening ~2000 characters winning:
 - a time stamp: an ISO date and a clock time ("Editor: Liu Yang  2024-12-05 18:42:07");
 - in a chat's export (its first line a message's stamp, "[11/03/2024, 07:58] Dewi: ..."), the
   day of its last message; in an iCalendar export, the day of its latest event stamp (DTSTAMP);
+  in a JSON export, the latest of its items' publication fields ("publishedAt");
+- a page's meta tag ('property="article:published_time" content="2025-05-14T12:30:00+00:00"');
 - with no full date: a month and year as a field of a masthead bar near the top
   ("Report No. 14 | September 2023" gives ``2023-09``);
 - with none of those: a full date after "last edited", "last updated" or the like in the
@@ -85,14 +87,18 @@ _EVENT_DATE = "".join(rf"(?<!{w}\s)" for w in (
 # question "tabled on"), then only what ``_TO_DATE`` allows before the date.
 _PUBLISHED_BEFORE_RX = re.compile(
     r"(?:<(?:[\w-]++:)?(?:\w*date|published|updated|issued)>"  # a feed's or a page's element: "<lastBuildDate>"
+    # a page's meta tag or a JSON field: 'property="article:published_time" content="', '"publishedAt": "'
+    r"|(?:published|date_?published|pub_?date)(?:_?time|_?at)?[\"']?(?:\s++content)?\s*+[:=]\s*+[\"']"
     r"|(?:published(?:\s++online)?|posted|updated|released|for\s++(?:immediate\s++)?release|issued|modified|edited|dated|"
     + _EVENT_DATE + r"date|dtg"
     # words that are a page's label only at a line's or a field's start ("captured 18 Mar 2024",
     # not "The image, captured on 5 May 2023 by ...")
     r"|\\date\{"  # a LaTeX source's "\date{7 June 2024}"
     r"|(?:(?<=\n)|(?<=[·|•\[]\s)|(?<=[·|•\[]))[^\S\n]*+(?:[#*_>]++[^\S\n]*+)?(?:premiered|aired|broadcast"
-    r"|streamed(?:\s++live)?|available\s++online|captured|saved|archived|exported|generated"
-    r"|(?:(?:final|latest|revised|updated|current)\s++)?version(?:\s++(?:of|dated))?"
+    r"|streamed(?:\s++live)?|available\s++online|captured|saved|archived"
+    r"|(?:exported|generated)(?:\s++by\s++[A-Z][\w.'’-]*+(?:\s++[A-Z][\w.'’-]*+){0,3})?"  # "exported by Elin Berg on"
+    # "Version 2.1 – 15 November 2024"
+    r"|(?:(?:final|latest|revised|updated|current)\s++)?version(?:\s++(?:of|dated))?(?:\s++v?\d{1,2}(?:\.\d{1,2}){0,2}\s*+[,–—-]?)?"
     # a report handed in: "Submitted to the organising committee: 30 October 2023"
     r"|submitted\s++to\s++(?:the\s++)?[\w-]++(?:\s++[\w-]++){0,3}?\s*+:"
     # a report laid before a house of parliament, opening its line ("Tabled in the House of
@@ -116,11 +122,11 @@ _BYLINE_RX = re.compile(r"\s*+[*_]*+(?:Posted\s++by|By)\s++[A-Z][\w.'’ -]{1,60
 # An ISO date and a clock time right after it, ending its line or a field: a page's time stamp
 # ("2024-12-05 18:42:07"; not "lost contact at 2024-03-05 18:42 UTC, the agency said").
 ISO_STAMP_RX = re.compile(r"\d{4}-\d{2}-\d{2}")
-# A clock time that ends the line of a date that opens it: "Fri 17 Jan 2025 06.00 GMT", a
-# page's time stamp under its byline.
+# A clock time that ends the line of a date that opens it, or a field of it: "Fri 17 Jan 2025 06.00
+# GMT", "May 6, 2025 12:47 PM GMT+1 · Updated 2 hours ago", a page's time stamp under its byline.
 LINE_CLOCK_RX = re.compile(
     r"[^\S\n]*+,?[^\S\n]*+(?:at[^\S\n]++)?\d{1,2}[:.]\d{2}(?:[^\S\n]*+[aApP]\.?[mM]\.?)?"
-    r"(?:[^\S\n]*+\(?[A-Z]{2,5}\)?)?[^\S\n]*+(?:\n|\Z)"
+    r"(?:[^\S\n]*+\(?[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?[^\S\n]*+(?:\n|\Z|[·|•])"  # (a field after: "12:47 PM GMT+1 · Updated")
 )
 CLOCK_AFTER_RX = re.compile(r"[ T]\d{2}:\d{2}(?::\d{2})?(?:[^\S\n]*+\(?[A-Z]{2,5}\)?)?[^\S\n|·•]*+(?:[|·•]|\n|\Z)")
 # A link right after the date: ", <https://...>", " https://", " www.".
@@ -196,6 +202,8 @@ class PublishedDates:
             return _last_message_day(self.text)
         if ICALENDAR_START_RX.match(self.text) is not None:
             return _latest_stamp(self.text)
+        if self.text.lstrip()[:1] in ("{", "[") and (latest := _latest_json_published(self.text)) is not None:
+            return latest
         first = _first_stated(self.head, self.head_days)
         if first is not None:
             return first
@@ -251,6 +259,18 @@ _ICAL_STAMP_RX = re.compile(r"^DTSTAMP(?:;[^:\n]*+)?:[^\S\n]*+((?:19|20)\d\d)-?(
 def _latest_stamp(text: str) -> str | None:
     """Return the day of the latest event stamp of an iCalendar export: when it was last exported."""
     days = [f"{y}-{m}-{d}" for y, m, d in _ICAL_STAMP_RX.findall(text)]
+    return max(days) if days else None
+
+
+# A JSON export's field of an item's publication: '"publishedAt": "2024-09-11T09:20:00Z"'.
+_JSON_PUBLISHED_RX = re.compile(
+    r'"(?:published(?:_?[Aa]t|_?[Tt]ime|_?[Dd]ate)?|date_?[Pp]ublished|pub_?[Dd]ate)"\s*+:\s*+"((?:19|20)\d\d-\d\d-\d\d)')
+
+
+def _latest_json_published(text: str) -> str | None:
+    """Return the day of the latest item's publication field in a JSON export (a news API's
+    articles): the export is as recent as its newest item. None if it has none."""
+    days = _JSON_PUBLISHED_RX.findall(text)
     return max(days) if days else None
 
 

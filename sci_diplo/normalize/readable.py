@@ -6,17 +6,15 @@ The evidence still quotes the text as it was read: only the finders see this for
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
-# HTML entities that scraped text keeps: white space, "&amp;" and the currency signs.
-_ENTITY_RX = re.compile(
-    r"&(?:(?P<space>nbsp|ensp|emsp|thinsp|#160|#x[aA]0|#819[45]|#8201|#8239|#x202[fF])"
-    r"|(?P<sign>amp|euro|pound|yen|cent|#8364|#163|#36|#x20[aA][cC]));"
-)
-_SIGNS = {"amp": "&", "euro": "€", "pound": "£", "yen": "¥", "cent": "¢", "#8364": "€", "#163": "£", "#36": "$"}
+# HTML entities that scraped text or a page's source keeps: "&nbsp;", "&amp;", "&euro;", "&ndash;",
+# "&#8217;", "&deg;", "&oslash;" (a name not known to HTML stays as written).
+_ENTITY_RX = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 # Characters that show nothing, read as spaces: zero-width spaces and joiners, and a byte
 # order mark inside the text. "3\u200b000\u200b000" is 3 000 000 and "South\u200bAfrica" ZAF.
 INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
@@ -53,9 +51,12 @@ def message_stamp(text: str, line_start: int) -> re.Match[str] | None:
 
 
 def _decoded(m: re.Match[str]) -> str:
-    if m.group("space"):
+    """An entity's character; white space and characters that show nothing as a space, a soft
+    hyphen as nothing."""
+    c = html.unescape(m.group())
+    if c.isspace() or c in INVISIBLE_CHARS:
         return " "
-    return _SIGNS.get(m.group("sign"), "€")
+    return "" if c == "\u00ad" else c
 
 
 def readable_runs(text: str) -> tuple[str, list[Run]]:
@@ -222,13 +223,15 @@ def _unescaped(m: re.Match[str]) -> str:
     return " " if m.group()[1] in "nN" else m.group()[1]  # ("\\n", a line break: a blank)
 
 
-# Markup a feed or a page leaves inside its text's runs: the tags of paragraphs and of words set
-# apart (with their attributes), a CDATA section's brackets, comments ("<![CDATA[<p>Four Kenyan
+# Markup a feed or a page leaves inside its text's runs: the tags of paragraphs, blocks, lists,
+# tables and of words set apart (with their attributes), a CDATA section's brackets, comments ("<![CDATA[<p>Four Kenyan
 # and three ..."). Read as spaces, in place, in a text that closes a tag (so that "if x<y and z>w"
 # in prose is left alone). The tags of a feed's or a page's fields ("</title>", "<link>") stay:
 # they part what the fields hold as a line break would.
 _MARKUP_RX = re.compile(
-    r"</?(?i:p|br|a|b|i|u|em|strong|span|sup|sub|small|font|abbr|cite|mark|q|s)(?![\w:.-])"
+    r"</?(?i:p|br|a|b|i|u|em|strong|span|sup|sub|small|font|abbr|cite|mark|q|s|time|img|h[1-6]|li|ul|ol|div"
+    r"|td|th|tr|table|thead|tbody|caption|section|article|header|footer|main|nav|aside|figure|figcaption"
+    r"|blockquote|dl|dt|dd|label|button)(?![\w:.-])"
     r"(?:[^\S\n]++[\w:.-]++(?:[^\S\n]*+=[^\S\n]*+(?:\"[^\"\n]*+\"|'[^'\n]*+'|[^\s>]++))?)*+"
     r"[^\S\n]*+/?>|<!\[CDATA\[|\]\]>|<!--[^\n]*?-->")
 

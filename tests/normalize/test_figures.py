@@ -140,6 +140,9 @@ def _figs(text: str) -> list[tuple]:
          [(12e6, "USD", "exact", None), (3.5e9, "EUR", "exact", None), (1.5e6, "CAD", "exact", None)]),
         ("Output rose to 12,5 tonnes.", []),  # no decimal commas stated elsewhere: "12,5" may be a list
         ("Kinder Morgan $ 3,500,000 $ 1,250,000", [(3.5e6, "USD", "exact", None), (1.25e6, "USD", "exact", None)]),
+        # digits after a scale word are no part of its number without a scale of their own
+        ("CENSA staff         NOK 140 million         2025–2029", [(140e6, "NOK", "exact", None)]),
+        ("It got 3 million 500 thousand euros.", [(3.5e6, "EUR", "exact", None)]),
         ("with $M_L \\geq 1.5$ and 5G networks in 3 G towns", []),  # TeX's math, not dollars
         ("The road is 1.500 km long.", [(1.5, "kilometers", "exact", None)]),  # no decimal commas: a decimal point
         ("NAIROBI, Kenya (AP) — Five East African countries signed.", [(5, "countries", "exact", None)]),  # a dateline's dash

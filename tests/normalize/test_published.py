@@ -219,6 +219,22 @@ LINK = "<https://example.org/story/2021/a-title>"
         ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTAMP:20240108T073002Z\nDTSTART:20240930T090000Z\nEND:VEVENT\n"
          "BEGIN:VEVENT\nDTSTAMP:20240226T081500Z\nDTSTART;VALUE=DATE:20240422\nEND:VEVENT\nEND:VCALENDAR\n",
          "2024-02-26"),
+        # a page's source: its meta tag (the byline's blanked tags around the date aside)
+        ('<head>\n<meta property="article:published_time" content="2025-05-14T12:30:00+00:00">\n</head>\n'
+         "<p>The pact of 9 October 2017 expired.</p>", "2025-05-14"),
+        # a news API's JSON export: the newest article's field, not the first
+        ('{\n "articles": [\n  {"publishedAt": "2024-09-11T09:20:00Z", "content": "Signed on 3 June 2023."},\n'
+         '  {"publishedAt": "2024-09-12T06:05:00Z"},\n  {"publishedAt": "2024-09-09T14:00:00Z"}\n ]\n}', "2024-09-12"),
+        # a chat workspace's export line, a version line, a wire's time stamp with its zone's offset
+        ("#lab-setup\nChannel export · exported by Elin Berg on 7 March 2025, 17:42 EAT\n\nMonday, March 3rd\n"
+         "The agreement was signed on 20 February 2025.", "2025-03-07"),
+        ("GEOBLUE\nAnnex 1 (Part B)\nVersion 2.1 – 15 November 2024 – Status: submitted\n\nSigned in 2018.",
+         "2024-11-15"),
+        ("Hub launched\n\nBy Ana Ruiz and Tom Hart\n\nMay 6, 2025 12:47 PM GMT+1 · Updated 2 hours ago\n\n"
+         "LONDON, May 6 (Reuters) - Kenya launched it, after a deal of March 3, 2024.", "2025-05-06"),
+        # a Spanish-language dateline's full stop and dash
+        ("Montevideo, 18 February 2025.- The agency informs that the memorandum of 3 March 2022 expired.",
+         "2025-02-18"),
     ],
 )
 def test_find_published(text, published):

@@ -21,10 +21,23 @@ from sci_diplo.normalize.readable import (
     ("&pound;5m and &#36;7m", "£5m       and $7m    "),
     ("3&nbsp;000&nbsp;000 euros", "3 000 000           euros"),
     ("South\u200bAfrica, 3\u2060000", "South Africa, 3 000"),
-    ("R&D and AT&T; &copy; &#8217;", "R&D and AT&T; &copy; &#8217;"),  # no entity of ours: unchanged
+    ("R&D and AT&T; &copy; &#8217;", "R&D and AT&T; ©      ’      "),  # "&T;" is no entity: unchanged
+    # a page's source: dashes, quotes, letters and signs, a soft hyphen, an unknown name kept
+    ("Chile&ndash;Norway 2025&ndash;2029, Troms&oslash; at 0.8&nbsp;&deg;C, co&shy;operation &bogus;",
+     "Chile–Norway       2025–2029,       Tromsø        at 0.8 °C,          cooperation      &bogus;"),
 ])
 def test_entities_are_read_in_their_runs_and_invisible_characters_in_place(text, read):
     assert readable(text) == read
+
+
+def test_a_pages_tags_of_blocks_tables_and_times_are_read_as_spaces():
+    text = ('<p class="byline">By <a href="/a/">Ana Ruiz</a> · <time datetime="2025-05-14T08:30">14 May 2025</time></p>\n'
+            "<tr><td>Krill survey</td><td>NOK 20 million</td><td>2025–2027</td></tr>\n<h3>Related</h3>")
+    read = readable(text)
+    assert len(read) == len(text) and "<" not in read and ">" not in read
+    assert read.split() == ["By", "Ana", "Ruiz", "·", "14", "May", "2025", "Krill", "survey", "NOK", "20", "million",
+                            "2025–2027", "Related"]
+    assert readable("if x<y and z>w </title> <meta name=x>") == "if x<y and z>w </title> <meta name=x>"
 
 
 def test_the_rewritten_runs_are_given_and_a_match_inside_one_is_widened_to_it():
