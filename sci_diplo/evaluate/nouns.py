@@ -8,6 +8,7 @@ in its quote ("countries and regions"), and a normalized programme name.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from sci_diplo.normalize.figures_units import UNIT_ABBR
 
@@ -241,11 +242,12 @@ def unit_matches(gold_unit: str, gold_quote: str, pred_unit: str | None) -> bool
 def normalize_name(name: str) -> str:
     """Return a programme name's comparison key.
 
-    Case-folded; double quotes and ``*`` dropped; curly single quotes made
-    straight; every hyphen or dash, or run of them ("--"), made "-" with no space around it; white
-    space collapsed; a leading "the" and edge punctuation removed.
+    Compatibility forms made plain (NFKC: full-width "ＪＯＩＤＳ" is "JOIDS") and case-folded; double
+    quotes and ``*`` dropped; curly single quotes made straight; every hyphen or dash, or run of
+    them ("--"), made "-" with no space around it; white space collapsed; a leading "the" and edge
+    punctuation removed.
     """
-    key = name.casefold()
+    key = unicodedata.normalize("NFKC", name).casefold()
     key = _DROP_RE.sub("", key)
     key = _SINGLE_QUOTE_RE.sub("'", key)
     key = _DASH_RE.sub("-", key)

@@ -19,6 +19,10 @@ _ENTITY_RX = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-F
 # order mark inside the text. "3\u200b000\u200b000" is 3 000 000 and "South\u200bAfrica" ZAF.
 INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARS), " ")
+# Full-width forms of ASCII, as East Asian text and PDFs converted from it write them ("２０２５年３月
+# ２７日", "ＪＳＴ", "１５％"), and the ideographic space: read as their ASCII characters, in place.
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_FULL_WIDTH_RX = re.compile("[\uff01-\uff5e\u3000]")
 
 Run = tuple[int, int]
 
@@ -68,7 +72,7 @@ def readable_runs(text: str) -> tuple[str, list[Run]]:
     "€25 million" and ten spaces. So every offset outside the runs stays the same, and a
     match that starts or ends inside a run is to be taken to its edge (``snap``). The
     characters that show nothing (zero-width spaces) and markup's tags (``_MARKUP_RX``) are read
-    as spaces, in place; a word hyphenated across a line's end is read whole, as a run
+    as spaces, and full-width characters as ASCII ("２０２５" as "2025"), in place; a word hyphenated across a line's end is read whole, as a run
     (``_rejoin_hyphenated``).
     """
     runs: list[Run] = []
@@ -76,6 +80,8 @@ def readable_runs(text: str) -> tuple[str, list[Run]]:
         text, runs = _applied(text, runs, _run_edits(text, _ENTITY_RX, runs, lambda run: _ENTITY_RX.sub(_decoded, run)))
     if not text.isascii() and any(c in text for c in INVISIBLE_CHARS):  # (a search is faster than translate)
         text = text.translate(_INVISIBLE)
+    if not text.isascii() and _FULL_WIDTH_RX.search(text) is not None:
+        text = text.translate(_FULL_WIDTH)  # "２０２５", "ＦＹ２０２９", "５，２００": as ASCII, in place
     if "</" in text or "]]>" in text:
         text = _MARKUP_RX.sub(_blank, text)
     if "T)" in text:

@@ -458,6 +458,7 @@ def test_claim_evidence_must_overlap_and_date_agree(evidence, date, expected):
         ("**Newton Fund**", "newton fund"),
         ("Theory Fund", "theory fund"),
         ("THE FUND", "fund"),
+        ("ＪＯＩＤＳ Strategic Fund", "joids strategic fund"),  # full-width letters are the same name
     ],
 )
 def test_normalize_name(name, key):

@@ -21,6 +21,7 @@ from sci_diplo.normalize.readable import (
     ("&pound;5m and &#36;7m", "£5m       and $7m    "),
     ("3&nbsp;000&nbsp;000 euros", "3 000 000           euros"),
     ("South\u200bAfrica, 3\u2060000", "South Africa, 3 000"),
+    ("２０２５年３月２７日\u3000ＪＳＴ：１５％, ５，２００ km", "2025年3月27日 JST:15%, 5,200 km"),  # full-width forms
     ("R&D and AT&T; &copy; &#8217;", "R&D and AT&T; ©      ’      "),  # "&T;" is no entity: unchanged
     # a page's source: dashes, quotes, letters and signs, a soft hyphen, an unknown name kept
     ("Chile&ndash;Norway 2025&ndash;2029, Troms&oslash; at 0.8&nbsp;&deg;C, co&shy;operation &bogus;",
