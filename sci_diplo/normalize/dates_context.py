@@ -372,13 +372,23 @@ def clause_tense(text: str, start: int, end: int) -> bool | None:
     lo = max(0, start - 160)
     head = text[lo:start]
     cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("? "), head.rfind("! "))
+    colon = head.rfind(": ")
+    if colon > cut and len(g.WORD_RX.findall(head, colon)) >= 2:
+        cut = colon  # a clause after a colon has its own tense ("supplier confirmed: installation from 14
+        # April"; not a label's "First call closes: Sept. 30")
     before = g.WORD_RX.findall(head, max(0, cut))[-21:]  # the 21st: the 20th's neighbour ("is asked")
     verdict = tense_of(list(reversed(before)), 20)
     if verdict is not None:
         return verdict
     tail = text[end:end + 80]
     stop = min((k for k in (tail.find(". "), tail.find("\n")) if k >= 0), default=len(tail))
+    if ":" in tail and (code := _EMOJI_CODE_RX.search(tail, 0, stop)) is not None:
+        stop = code.start()  # a chat's emoji code ends its sentence: "on 20 March in Dodoma :tada: Sweden confirmed"
     return tense_of(g.WORD_RX.findall(tail, 0, stop)[:6])
+
+
+# An emoji's short code, as chat exports write it: ":tada:", ":+1:", ":raised_hands:".
+_EMOJI_CODE_RX = re.compile(r"(?<![\w:]):[a-z0-9_+-]{2,30}:(?![\w:])")
 
 
 def tense_of(words: list[str], scan: int | None = None) -> bool | None:

@@ -714,6 +714,21 @@ def test_a_day_with_no_year_and_no_tense_takes_the_nearest_year(text, value):
     assert match.value == value
 
 
+@pytest.mark.parametrize("text,value", [
+    # a chat's emoji code ends the sentence: the past tense after it is another sentence's
+    ("The agreement is cleared for signature on 3 December in Dodoma :tada: Sweden confirmed the funds.", "2024-12-03"),
+    ("The agreement is cleared for signature on 3 December in Dodoma. Sweden confirmed the funds.", "2024-12-03"),
+    ("The agreement is cleared for signature on 3 December in Dodoma, Sweden confirmed.", "2023-12-03"),
+    # a clause after a colon has its own tense; a label's does not
+    ("The supplier confirmed: installation from 3 December, 35 days on site.", "2024-12-03"),
+    ("The supplier confirmed it on 3 December.", "2023-12-03"),
+    ("First call closes: 3 December", "2024-12-03"),
+])
+def test_the_tense_of_a_yearless_date_is_its_own_sentences_and_clauses(text, value):
+    (match,) = [m for m in find_dates(text, "2024-11-14") if m.value]
+    assert match.value == value
+
+
 @pytest.mark.parametrize("text", [
     "Tel: +966 11 555 0199 (Sunday–Thursday, 8:00–15:00)",
     "Enquiries: +250 788 555 014 (Monday to Friday, 8:30 a.m.–5 p.m.)",
