@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 
 from sci_diplo.normalize import dates_calendar as cal
@@ -321,7 +322,42 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
                 and (atom.start <= 12 or "\n" in text[atom.start - 12:atom.start]):
             heading = span[0][0]  # a timeline's entry opening its line: "1972: ...", "1985–1990 – ..."
         out.append(_match(text, atom, value, relative, dateline and span is not None))
+    if "eek" in text or "W" in text:
+        out = _with_iso_weeks(text, out)
     return _widened(out, eras) if eras else out
+
+
+# ISO weeks, as work plans and schedules write them: "week 3 of 2025", "weeks 27–30 of 2025",
+# "W22–W26 2026", "2025-W14" (each from its Monday to its Sunday).
+_ISO_WEEK_RX = re.compile(
+    r"\b(?:(?:ISO[^\S\n]++)?[Ww]eeks?[^\S\n]++(?P<w1>\d{1,2})(?:[^\S\n]*+[-–][^\S\n]*+(?P<w2>\d{1,2}))?"
+    r"(?:[^\S\n]*+,[^\S\n]*+|[^\S\n]++of[^\S\n]++)(?P<y1>(?:19|20)\d\d)"
+    r"|W(?P<w3>\d{1,2})(?:[^\S\n]*+[-–][^\S\n]*+W(?P<w4>\d{1,2}))?[^\S\n]++(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<y3>(?:19|20)\d\d)-?W(?P<w5>\d\d))\b"
+)
+
+
+def _with_iso_weeks(text: str, out: list[DateMatch]) -> list[DateMatch]:
+    """Return ``out`` with each ISO week or run of weeks of ``text`` (``_ISO_WEEK_RX``) as the days
+    from its first Monday to its last Sunday, in place of the year found inside it."""
+    weeks = []
+    for m in _ISO_WEEK_RX.finditer(text):
+        year = int(m["y1"] or m["y2"] or m["y3"])
+        first = int(m["w1"] or m["w3"] or m["w5"])
+        last = int(m["w2"] or m["w4"] or first)
+        try:
+            lo, hi = date.fromisocalendar(year, first, 1), date.fromisocalendar(year, last, 7)
+        except ValueError:
+            continue  # no such week ("week 54 of 2025")
+        if hi < lo:
+            continue
+        atom = Atom(m.start(), m.end(), lo=(lo.year, lo.month, lo.day), hi=(hi.year, hi.month, hi.day))
+        atom.left = read_left(text, atom.start)
+        weeks.append(_match(text, atom, _format(atom.lo, atom.hi), False, False))
+    if not weeks:
+        return out
+    kept = [d for d in out if not any(w.start < d.end and d.start < w.end for w in weeks)]
+    return sorted(kept + weeks, key=lambda d: d.start)
 
 
 # A record's label of when something starts or ends, opening its line.

@@ -988,3 +988,18 @@ def test_a_tables_column_header_gives_its_dates_relation():
 ])
 def test_apostrophe_years_and_dotted_day_ranges(text, expected):
     assert [(text[d.start:d.end], d.value) for d in find_dates(text, "2024-12-04")] == expected
+
+
+def test_iso_weeks_run_from_their_monday_to_their_sunday():
+    text = ("Kick-off in week 3 of 2025; cruises in weeks 27–30 of 2025 and W22–W26 2026, the review by week 47 "
+            "of 2027 and the audit in 2025-W14. Week 54 of 2025 is none; last week we met.")
+    got = [(text[m.start:m.end], m.value, m.relation) for m in find_dates(text, "2025-01-08")]
+    assert got == [
+        ("week 3 of 2025", "2025-01-13/2025-01-19", "during"),
+        ("weeks 27–30 of 2025", "2025-06-30/2025-07-27", "during"),
+        ("W22–W26 2026", "2026-05-25/2026-06-28", "during"),
+        ("by week 47 of 2027", "2027-11-22/2027-11-28", "by"),
+        ("2025-W14", "2025-03-31/2025-04-06", "during"),
+        ("2025", "2025", "on"),  # no 54th week: the year alone
+        ("last week", "2024-12-30/2025-01-05", "during"),
+    ]
