@@ -325,6 +325,9 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
         out.append(_match(text, atom, value, relative, dateline and span is not None))
     if "eek" in text or "W" in text:
         out = _with_iso_weeks(text, out)
+    if "://" in text or "www." in text:  # a link's path names no date: "https://x.example/2024/09/11/story"
+        links = [m.span() for m in _LINK_RX.finditer(text)]
+        out = [d for d in out if not any(a <= d.start and d.end <= b for a, b in links)]
     return _widened(out, eras) if eras else out
 
 
@@ -337,6 +340,7 @@ _WEEK_WORD_RX = re.compile(
 _WEEK_CODE_RX = re.compile(
     r"(?<![\w-])W(?P<w1>\d{1,2})(?:[^\S\n]*+[-–][^\S\n]*+W(?P<w2>\d{1,2}))?[^\S\n]++(?P<y>(?:19|20)\d\d)\b")
 _YEAR_WEEK_RX = re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d\d)-?W(?P<w1>\d\d)(?P<w2>)\b")
+_LINK_RX = re.compile(r"(?:https?://|www\.)[^\s\"'<>()]++")
 _W_DIGIT_RX = re.compile(r"W\d")  # (a literal the engine skips to)
 
 

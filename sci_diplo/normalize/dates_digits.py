@@ -359,6 +359,11 @@ def apostrophe_year(text: str, start: int) -> Atom | None:
     return Atom(start - 1, end, lo=(year, None, None), left=read_left(text, start - 1))
 
 
+# A time zone after four digits that make a clock time ("1130 GMT", "0900 hrs").
+_YEAR_WORD_BEFORE_RX = re.compile(r"(?i)\b(?:in|since|during|of|from|until|early|late|mid)[^\S\n]++\Z")
+_ZONE_AFTER_RX = re.compile(r"[^\S\n]?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs|hours|local\s++time)\b")
+
+
 def _year(text: str, mt: re.Match, year_end: int) -> Atom | None:
     """Return the atom of a year, year range, decade or era year, or None if not a year."""
     start, end = mt.start(), mt.end()
@@ -368,6 +373,9 @@ def _year(text: str, mt: re.Match, year_end: int) -> Atom | None:
         return None
     if start > 1 and text[start - 1] == "/" and text[start - 2].isalpha():
         return None  # a document's symbol: "S/2024/56", "A/RES/78/1"
+    if not b_txt and not era and a % 100 < 60 and _ZONE_AFTER_RX.match(text, end) is not None \
+            and _YEAR_WORD_BEFORE_RX.search(text, max(0, start - 12), start) is None:
+        return None  # a clock time in four digits, as wires write it: "by 1130 GMT", "at 0900 UTC"
     left = read_left(text, start)
     if era:
         return _era_year(start, end, a, int(b_txt) if b_txt else None, era, left)
@@ -433,7 +441,9 @@ def _year_pair(text: str, start: int, end: int, a: int, b_txt: str, left: Left) 
 
 
 def quarter(text: str, start: int, end: int, unit: str, n: int, need_year: bool = False) -> Atom | None:
-    """Return quarter/half ``n`` of the year named after it, or of the anchor's year."""
+    """Return quarter/half ``n`` of the year named after it, or of the anchor's year (a semester
+    is a half)."""
+    unit = "half" if unit == "semester" else unit
     if unit == "half":
         n = 2 if n == 4 else n
         if n > 2:

@@ -277,7 +277,7 @@ DIGIT_RX = re.compile(
     _ISO + "|" + _NUM + "|" + _CJK + "|" + _DTG + "|(?P<dmy>" + _DMY + _DMY_YEAR + "?)"
     r"|(?P<cent>(?P<cent_n>\d{1,2})(?:st|nd|rd|th)(?P<cent_sep>\s++|-)centur(?:y|ies)"
     r"(?:\s++(?P<cent_era>" + _ERA + r"))?(?!\w))"
-    r"|(?P<qord>(?P<qord_n>[1-4])(?:st|nd|rd|th)\s++(?P<qord_u>quarter|half)(?![\w-]))"
+    r"|(?P<qord>(?P<qord_n>[1-4])(?:st|nd|rd|th)\s++(?P<qord_u>quarter|half|semester)(?![\w-]))"
     r"|" + _DOM + r"|(?P<yq>(?P<yq_y>\d{4})\s*+[-/]?\s*+(?P<yq_c>[QH][1-4])(?!\w))"
     # a day and a month without a year, as informal European text writes them: "on 5/3", "9-11/6"
     r"|(?P<dm>(?P<dm_a>[0-3]?\d)(?:[-–](?P<dm_a2>[0-3]?\d))?/(?P<dm_b>[0-3]?\d)(?![\d/]|[.,]\d))"
@@ -331,8 +331,8 @@ _DEMO_AFTER = (r"\s++(?:(?P<fis>fiscal|financial)\s++)?(?P<unit>year|month|week|
                r"|morning|afternoon|evening|night|" + SEASON_NAMES + "|" + _WEEKDAY + "|" + _MONTH
                + r")(?![\w])")
 DEMO_RX = re.compile(r"(?P<demo>this|last|next|coming|current|upcoming)" + _DEMO_AFTER, re.I)
-# An ordinal quarter or half: "first half", "third quarter" (the year follows in QTAIL_RX).
-_QORD_AFTER = r"\s++(?P<unit>quarter|half)(?![\w-])"
+# An ordinal quarter or half: "first half", "third quarter", "second semester" (the year follows in QTAIL_RX).
+_QORD_AFTER = r"\s++(?P<unit>quarter|half|semester)(?![\w-])"  # (a semester: a half of the year)
 # After a month (and day): "of every year", "each year": a recurrence, not a date.
 EVERY_YEAR_AFTER_RX = re.compile(r"[^\S\n]++(?:of[^\S\n]++)?(?i:every|each)[^\S\n]++year\b")
 # "end of the year", "start of the month" ...: the current one ("by the end of the year"). The

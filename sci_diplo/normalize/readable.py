@@ -91,6 +91,8 @@ def readable_runs(text: str) -> tuple[str, list[Run]]:
     if len(text) > _LOWER_CASE_MIN and _LOWER_START_RX.search(text, 0, _HEAD) is not None \
             and len(_UPPER_RX.findall(text, 0, _HEAD)) * 100 < min(len(text), _HEAD):
         text = _true_cased(text)  # (under one letter in 100 a capital: a transcript in lower case, its header aside)
+    if "\\" in text and text.lstrip()[:1] in ("{", "["):
+        text = _JSON_ESCAPE_RX.sub(_json_unescaped, text)  # a JSON export's strings: "\\u201cTwenty", "\\n"
     if "\\" in text and _LATEX_RX.search(text) is not None:
         text, runs = _latex_read(text, runs)
     if ICALENDAR_START_RX.match(text) is not None:
@@ -223,6 +225,21 @@ def _icalendar_read(text: str, runs: list[Run]) -> tuple[str, list[Run]]:
         edits.append((start, end, f" {d[:4]}-{d[4:6]}-{d[6:]}"))
     edits += _run_edits(text, _ICAL_ESCAPE_RX, runs, lambda run: _ICAL_ESCAPE_RX.sub(_unescaped, run))
     return _applied(text, runs, edits)
+
+
+# A JSON string's escapes, in a text that is a JSON export (a news API's articles): read as what
+# they stand for, in place, padded with blanks ("\\u201c" as "“" and five blanks, "\\n" as two blanks).
+_JSON_ESCAPE_RX = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|[nrtbf\"\\/])")
+
+
+def _json_unescaped(m: re.Match[str]) -> str:
+    e = m.group()
+    if e[1] == "u":
+        c = chr(int(e[2:], 16))
+        c = " " if c.isspace() or 0xD800 <= ord(c) <= 0xDFFF or c in INVISIBLE_CHARS else c  # (half of a pair: a blank)
+    else:
+        c = " " if e[1] in "nrtbf" else e[1]
+    return c.ljust(len(e))
 
 
 def _unescaped(m: re.Match[str]) -> str:

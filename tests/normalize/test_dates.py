@@ -1003,3 +1003,17 @@ def test_iso_weeks_run_from_their_monday_to_their_sunday():
         ("2025", "2025", "on"),  # no 54th week: the year alone
         ("last week", "2024-12-30/2025-01-05", "during"),
     ]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The call opens in the second semester of 2025 and the 1st semester of 2026.",
+     [("second semester of 2025", "2025-07/2025-12"), ("1st semester of 2026", "2026-01/2026-06")]),
+    # four digits and a time zone are a clock time, as wires write it; a year after "in" stays one
+    ("Bids are due by 1130 GMT on Tuesday; polls close at 0900 UTC. In 2019 EST was kept.",
+     [("Tuesday", "2024-09-17"), ("2019", "2019")]),
+    # a link's path names no date
+    ("See https://news.example/2024/09/11/story and www.x.example/2023/05/02/a; it opened on 3 May 2023.",
+     [("3 May 2023", "2023-05-03")]),
+])
+def test_semesters_clock_times_and_links(text, expected):
+    assert [(text[m.start:m.end], m.value) for m in find_dates(text, "2024-09-12")] == expected

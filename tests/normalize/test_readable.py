@@ -41,6 +41,14 @@ def test_a_pages_tags_of_blocks_tables_and_times_are_read_as_spaces():
     assert readable("if x<y and z>w </title> <meta name=x>") == "if x<y and z>w </title> <meta name=x>"
 
 
+def test_a_json_exports_string_escapes_are_read_in_place():
+    text = '{"content": "It opened.\\n\\n\\u201cTwenty years ago,\\u201d he said \\"x\\" \\ud83c\\udf89."}'
+    read = readable(text)
+    assert len(read) == len(text)
+    assert read == '{"content": "It opened.    “     Twenty years ago,”      he said " x"              ."}'
+    assert readable("Not JSON: \\u201c stays") == "Not JSON: \\u201c stays"
+
+
 def test_the_rewritten_runs_are_given_and_a_match_inside_one_is_widened_to_it():
     text = "It gave &euro;25&nbsp;million to Kenya."
     read, runs = readable_runs(text)
