@@ -30,6 +30,9 @@ _MONTH_ALONE_LEFT = frozenset((
 # A following month range makes a lone month a date: "March–May 2021".
 _MONTH_RANGE_AHEAD_RX = re.compile(r"\s*+(?:[-–—]|to\s|and\s|through\s)\s*+[A-Z][a-z]+")
 _ABBR_RANGE_AHEAD_RX = re.compile(r"\.?[^\S\n]*+[-–—][^\S\n]*+" + g.MONTH_NAME + r"\.?[^\S\n]++(?:19|20)\d\d\b")
+# A range's second month with no year or day after it: "from January to March", "June–August".
+_MONTH_TO_MONTH_RX = re.compile(r"[^\S\n]*+(?:[-–—]|to|through|till|until)[^\S\n]*+(?P<m>" + g.MONTH_NAME
+                                + r")\.?+(?![\w'’-])(?![^\S\n]*+,?[^\S\n]*+(?:\d|['’]\d))")
 # A month before a lone month in a list makes it a date too: "in March, April and May", "June or July".
 _MONTH_LIST_BEFORE_RX = re.compile(
     r"(?:" + "|".join(m.capitalize() for m in sorted(g.MONTHS_ALONE)) + r")"
@@ -157,7 +160,11 @@ def _month(text: str, start: int, word: str) -> Atom | None:
                 or left.rel_word == "of" and _MONTH_OF_RX.search(text, max(0, start - 12), start)):
             return None
         end = mt.end("mon") + (word not in g.MONTHS_ALONE and text.startswith(".", mt.end("mon")))  # "Sept."
-        return Atom(start, end, lo=(None, g.MONTHS[word], None), left=left)
+        hi = None
+        if ahead and (rng := _MONTH_TO_MONTH_RX.match(text, end)) is not None:
+            second = rng["m"].lower()  # "from January to March": one period ("Sept." with its stop, "May." without)
+            hi, end = (None, g.MONTHS[second], None), rng.end("m") if second in g.MONTHS_ALONE else rng.end()
+        return Atom(start, end, lo=(None, g.MONTHS[word], None), hi=hi, left=left)
     return month_day(start, end, g.MONTHS[word], d1, mt["d2"], y)
 
 

@@ -1017,3 +1017,15 @@ def test_iso_weeks_run_from_their_monday_to_their_sunday():
 ])
 def test_semesters_clock_times_and_links(text, expected):
     assert [(text[m.start:m.end], m.value) for m in find_dates(text, "2024-09-12")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("This year the survey ran from January to March across the strait.",
+     [("This year", "2025"), ("January to March", "2025-01/2025-03")]),
+    ("The survey ran January–Sept. last year.", [("January–Sept. last year", "2024-01/2024-09")]),
+    ("Between December and February the station is closed.", [("Between December and February", "2024-12/2025-02")]),
+    ("The survey ran from January to March 2025.", [("from January to March 2025", "2025-01/2025-03")]),
+    ("From May to 3 June they sailed.", [("From May to 3 June", "2025-05/2025-06-03")]),
+])
+def test_a_range_of_two_months_with_no_year_is_one_period(text, expected):
+    assert [(text[m.start:m.end], m.value) for m in find_dates(text, "2025-05-14")] == expected
