@@ -27,7 +27,7 @@ FLOORS = {
     "heldout3": {"figures": 0.98, "dates": 0.99, "programmes": 1.0, "claims": 0.98, "countries": 1.0,
                  "published": 1.0, "qualifier": 1.0, "relation": 0.91},
     # scored blind once (data/gold/heldout4/README.md, at 0.97-0.82 and 6/8), then general rules
-    "heldout4": {"figures": 0.98, "dates": 0.99, "programmes": 0.91, "claims": 0.98, "countries": 1.0,
+    "heldout4": {"figures": 0.98, "dates": 0.98, "programmes": 0.91, "claims": 0.98, "countries": 1.0,
                  "published": 1.0, "qualifier": 1.0, "relation": 0.98},
     # scored blind once (data/gold/heldout5/README.md, at 0.86-0.99 and 6/8), then general rules
     "heldout5": {"figures": 0.98, "dates": 0.96, "programmes": 0.94, "claims": 0.95, "countries": 1.0,
