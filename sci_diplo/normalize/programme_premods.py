@@ -14,6 +14,7 @@ from sci_diplo.normalize.countries import names_place
 from sci_diplo.normalize.programme_scan import (
     TOKEN_TRAIL,
     VERSION_RE,
+    YEAR_RE,
     Token,
     ends_sentence,
     gap_kind,
@@ -44,6 +45,11 @@ BY_WHOM = ("-led", "-funded", "-backed", "-sponsored", "-financed", "-supported"
 # "Gulf of Guinea Maritime Plan", "Horn of Africa Climate Initiative".
 PLACE_OF = frozenset("Bay Gulf Sea Horn Strait Straits Lake Isle Isles Island Islands Cape Coast Basin Republic "
                      "Kingdom Sultanate Federation Commonwealth Mouth Valley Mountains".split())
+
+
+# The small words inside a place's name between two capitalised words: "4th Dar es Salaam Vector
+# Biology Forum", "Rio de Janeiro Climate Summit".
+PLACE_PARTICLES = frozenset("es de da do dos das del di du van von der al el".split())
 
 
 def scan_premods(text: str, head_start: int, floor: int, words: ProgrammeWords) -> list[Token]:
@@ -137,9 +143,11 @@ def _walk_back(
         kind = "space" if gap == " " else _gap_before(text, word, gap, right, head_start)
         if kind is None or (word[-1] == "." and ends_sentence(word, words)):
             break
+        if gap != " " and YEAR_RE.fullmatch(word):
+            break  # a table's column of years above the row ("2024        2023\nRiver Basin ... Joint Call")
         if kind == "comma" and (pending is not None or not seen_and):
             break
-        if word in connectors:
+        if word in connectors or word in PLACE_PARTICLES:
             if pending is not None or kind != "space" or not accepted:
                 break
             pending, right = tok, start
@@ -157,6 +165,8 @@ def _walk_back(
                 break  # "Kenya Wildlife Service in Nairobi Data Centre": where it is, not its name
             if pending[2] == "of" and word not in PLACE_OF:
                 break  # "Ministry of Science Research Plan": the name starts after "of"
+            if pending[2] in PLACE_PARTICLES and not word[0].isupper():
+                break  # (a particle only between two capitalised words of a place's name)
             accepted.append(pending)
         seen_and, pending, right = seen_and or joined, None, start
         accepted.append(tok)

@@ -65,7 +65,7 @@ OWNER_LOOKBACK = 40  # characters searched for "©"/"Copyright" before a name
 # surname, then at/of/from the; or "our"/"their": the centre is an organisation there.
 AFFILIATION_BEFORE_RE = re.compile(
     r"(?:\b(?:our|their)[^\S\n]+"
-    r"|(?:\b[A-Z][a-z]+|\b(?:analyst|researcher|scientist|professor|director|head|fellow|expert|economist|"
+    r"|(?:\b(?P<who>[A-Z][a-z]+)|\b(?:analyst|researcher|scientist|professor|director|head|fellow|expert|economist|"
     r"agronomist|engineer|spokesperson|spokesman|spokeswoman|official|member|student|colleague|"
     r"lecturer|chair|chief|founder)s?),?[^\S\n]+(?:at|of|from|with)[^\S\n]+(?:the[^\S\n]+)?)\Z"
 )
@@ -211,9 +211,10 @@ def _org_unit(text: str, start: int, head: str, premods: list[Token], tail: Tail
         return True
     if tail.segments and tail.segments[-1].endswith(" Studies") and not _has_pair(premods):
         return True  # "Centre for Pacific Ocean Studies", "Center for Strategic and International Studies": an institute
-    if not _has_pair(premods) and AFFILIATION_BEFORE_RE.search(
-            text, max(0, start - AFFILIATION_LOOKBACK), start):
-        return True  # "an analyst at the Centre for X", "Felipe Arango of the Y Centre", "our Centre"
+    if not _has_pair(premods) and (aff := AFFILIATION_BEFORE_RE.search(
+            text, max(0, start - AFFILIATION_LOOKBACK), start)) is not None and not (aff["who"] and names_place(aff["who"])):
+        return True  # "an analyst at the Centre for X", "Felipe Arango of the Y Centre", "our Centre" (not a
+        # place's: "established in Tashkent, Uzbekistan, of the International Centre for ...")
     if text[max(0, start - 4) : start].rstrip()[-2:] not in ("'s", "’s"):
         return False
     owner = OWNER_BEFORE_RE.search(text, max(0, start - OWNER_LOOKBACK), start)
@@ -228,7 +229,7 @@ def _derived_aliases(name: str, premods: list[Token], start: int, category: str,
         return []
     first = premods[0][2]
     if YEAR_RE.fullmatch(first) or (is_ordinal(first, words) and category == "conference"):
-        return [name[premods[1][0] - start :]]
+        return [name.split(None, 1)[1]]  # (the name's white space is collapsed: not by the text's offsets)
     return []
 
 
@@ -245,8 +246,9 @@ def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -
     premods = scan_premods(text, head_start, floor, words)
     if head in words.pair_required_heads and not _joint_pair(premods, words):
         return None
-    if head in words.pair_heads and not any(_place_pair(t[2]) for t in premods):
-        return None  # a campaign of two countries, not an organisation's ("Treatment Action Campaign") nor a ticket's
+    if head in words.pair_heads and not any(_place_pair(t[2]) or t[2] in words.joint_words for t in premods):
+        return None  # a campaign of two countries or a joint one, not an organisation's ("Treatment Action
+        # Campaign") nor a ticket's; a joint survey, not a geological one
     if head in words.ordinal_required_heads and not _numbered_event(premods, words):
         return None
     tail = scan_tail(text, head_end, head, words)
@@ -266,10 +268,10 @@ def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -
     aliases = _derived_aliases(name, premods, start, category, words)
     end = tail.end
     year = None if tail.segments or words.heads[head] not in ("plan", "programme") else YEAR_AFTER_RE.match(text, head_end)
-    if year is not None and words.heads[head] == "programme" and (
+    if year is not None and words.heads[head] == "programme" and head != "Call" and (
             not premods or year.start(1) != head_end + 1 or not _YEAR_SPAN_RE.fullmatch(year.group(1))):
         # a programme's name holds a period ("Work Programme 2023–2026"), not an edition's year, nor
-        # a table's column ("Program      2024–25")
+        # a table's column ("Program      2024–25"); a call holds its year ("TRI-WEF Joint Call 2026")
         year = None
     if year is not None:  # "UK–India Research Roadmap 2035", "Agenda 2063", "Saudi Vision 2030"
         name, end = f"{name} {year.group(1)}", year.end()

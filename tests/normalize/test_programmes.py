@@ -114,6 +114,20 @@ FIND_CASES = [
      [("Kenyan–Dutch Water Research Alliance", "initiative")]),
     ("Five stations joined the Mekong Joint Sediment Monitoring Network.",  # a joint network of one region
      [("Mekong Joint Sediment Monitoring Network", "initiative")]),
+    # a joint call or survey, or one of two partners; a call keeps its year
+    ("The BIOPAS-2025 Joint Call opens in May; this year the Joint Antarctic Krill Survey ran.",
+     [("BIOPAS-2025 Joint Call", "programme"), ("Joint Antarctic Krill Survey", "project")]),
+    ("TRI-WEF Joint Call 2026 — Frequently Asked Questions", [("TRI-WEF Joint Call 2026", "programme")]),
+    ("The Korea–Norway Seabed Survey began.", [("Korea–Norway Seabed Survey", "project")]),
+    # a place's name with a small word inside it
+    ("Delegates met at the 4th Dar es Salaam Vector Biology Forum and the Rio de Janeiro Climate Summit.",
+     [("4th Dar es Salaam Vector Biology Forum", "conference"), ("Rio de Janeiro Climate Summit", "conference")]),
+    # a column of years above a table's row is no part of the name in it
+    ("Programme line                              2024        2023\nDanube Research Fellowships         11,482",
+     [("Danube Research Fellowships", "programme")]),
+    # a place before "of the" is no person's workplace
+    ("Decides to approve the establishment in Tashkent, Uzbekistan, of the International Centre for Glacier "
+     "Research (ICGR) as a category 2 centre.", [("International Centre for Glacier Research", "centre")]),
     ("They set up the Andean Glacier Monitoring Network (RAMG, for its Spanish initials).",
      [("Andean Glacier Monitoring Network", "initiative")]),
     ("The Leeds–Lyon Advanced Materials Partnership funds five posts.",
@@ -224,7 +238,7 @@ FIND_CASES = [
     # a call of two partners, countries or unions; not a ticket's, nor a call with no partners
     ("RPF opened the Finland–Chile Astro-Data Call and the EU–Brazil Ocean Partnership Call 2022; the Call for "
      "Papers and the Biden–Harris Call closed.",
-     [("Finland–Chile Astro-Data Call", "programme"), ("EU–Brazil Ocean Partnership Call", "programme")]),
+     [("Finland–Chile Astro-Data Call", "programme"), ("EU–Brazil Ocean Partnership Call 2022", "programme")]),
     # a record's title and scheme fields name a project and a programme, its acronym field the alias;
     # not a person's title or name, a sentence, nor a title outside a record
     ("Project ID: EPG-2023-00418\nTitle: Upwelling Observatories for South Atlantic Small-Scale Fisheries\n"
@@ -396,6 +410,7 @@ NON_MATCHES = [
     "The Vision is clear: a Concept Note on Proof of Concept, the Plan 2030s and our Grand Vision.",
     "The Centre for Pacific Ocean Studies and the Center for Strategic and International Studies agreed.",
     "A Consortium of universities agreed.",
+    "The British Geological Survey (BGS) and the Joint Call opened.",  # no joint survey, a bare call
 ]
 
 
