@@ -69,18 +69,21 @@ FLOORS = {
     "heldout15": {"figures": 0.98, "dates": 0.97, "programmes": 0.94, "claims": 0.88, "countries": 1.0,
                   "published": 1.0, "qualifier": 1.0, "relation": 0.94},
     # scored blind once (data/gold/heldout16/README.md, at 0.72-0.99 and 3/8), then general rules
-    "heldout16": {"figures": 0.97, "dates": 1.0, "programmes": 0.88, "claims": 0.95, "countries": 0.98,
+    "heldout16": {"figures": 0.97, "dates": 1.0, "programmes": 0.91, "claims": 0.95, "countries": 0.98,
                   "published": 1.0, "qualifier": 0.99, "relation": 0.88},
     # scored blind once (data/gold/heldout17/README.md, at 0.64-0.91 and 7/8), then general rules
-    "heldout17": {"figures": 0.91, "dates": 0.97, "programmes": 0.73, "claims": 0.92, "countries": 0.97,
+    "heldout17": {"figures": 0.91, "dates": 0.97, "programmes": 0.74, "claims": 0.92, "countries": 0.97,
                   "published": 1.0, "qualifier": 0.97, "relation": 0.89},
+    # scored blind once (data/gold/heldout18/README.md, at 0.78-1.00 and 2/8), then general rules
+    "heldout18": {"figures": 0.95, "dates": 0.96, "programmes": 0.89, "claims": 0.89, "countries": 1.0,
+                  "published": 1.0, "qualifier": 0.98, "relation": 0.96},
 }
 
 
 @pytest.fixture(scope="module", params=["seeds", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                                                    "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
                                                    "heldout12", "heldout13", "heldout14", "heldout15", "heldout16",
-                                                   "heldout17"])
+                                                   "heldout17", "heldout18"])
 def scored(request):
     if request.param == "seeds":
         return request.param, evaluate(gold_dir(), seeds_dir())
