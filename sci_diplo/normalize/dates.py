@@ -326,7 +326,7 @@ def find_dates(text: str, published: str | None, *, timeml_refs: bool = False) -
     if "eek" in text or "W" in text:
         out = _with_iso_weeks(text, out)
     if "://" in text or "www." in text:  # a link's path names no date: "https://x.example/2024/09/11/story"
-        links = [m.span() for m in _LINK_RX.finditer(text)]
+        links = _link_spans(text)
         out = [d for d in out if not any(a <= d.start and d.end <= b for a, b in links)]
     return _widened(out, eras) if eras else out
 
@@ -340,7 +340,21 @@ _WEEK_WORD_RX = re.compile(
 _WEEK_CODE_RX = re.compile(
     r"(?<![\w-])W(?P<w1>\d{1,2})(?:[^\S\n]*+[-–][^\S\n]*+W(?P<w2>\d{1,2}))?[^\S\n]++(?P<y>(?:19|20)\d\d)\b")
 _YEAR_WEEK_RX = re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d\d)-?W(?P<w1>\d\d)(?P<w2>)\b")
-_LINK_RX = re.compile(r"(?:https?://|www\.)[^\s\"'<>()]++")
+_LINK_END_RX = re.compile(r"[^\s\"'<>()]*+")
+
+
+def _link_spans(text: str) -> list[tuple[int, int]]:
+    """Return where the links of ``text`` stand ("https://...", "www..."), each from its scheme or
+    "www." to the first blank, quote, angle bracket or parenthesis; found from their literals."""
+    spans = []
+    for mark, back in (("://", 5), ("www.", 0)):
+        k = text.find(mark)
+        while k >= 0:
+            start = k - back if back and text.startswith("https", k - 5) else k - 4 if back else k
+            end = _LINK_END_RX.match(text, k).end()
+            spans.append((max(0, start), end))
+            k = text.find(mark, end)
+    return spans
 _W_DIGIT_RX = re.compile(r"W\d")  # (a literal the engine skips to)
 
 
