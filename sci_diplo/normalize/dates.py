@@ -340,22 +340,22 @@ _WEEK_WORD_RX = re.compile(
 _WEEK_CODE_RX = re.compile(
     r"(?<![\w-])W(?P<w1>\d{1,2})(?:[^\S\n]*+[-–][^\S\n]*+W(?P<w2>\d{1,2}))?[^\S\n]++(?P<y>(?:19|20)\d\d)\b")
 _YEAR_WEEK_RX = re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d\d)-?W(?P<w1>\d\d)(?P<w2>)\b")
+_W_DIGIT_RX = re.compile(r"W\d")  # (a literal the engine skips to)
 _LINK_END_RX = re.compile(r"[^\s\"'<>()]*+")
 
 
 def _link_spans(text: str) -> list[tuple[int, int]]:
-    """Return where the links of ``text`` stand ("https://...", "www..."), each from its scheme or
-    "www." to the first blank, quote, angle bracket or parenthesis; found from their literals."""
+    """Return where the paths of the links of ``text`` stand, from their "://" or "www." to the first
+    blank, quote, angle bracket or parenthesis; found from those literals (a scheme's letters hold
+    no date)."""
     spans = []
-    for mark, back in (("://", 5), ("www.", 0)):
+    for mark in ("://", "www."):
         k = text.find(mark)
         while k >= 0:
-            start = k - back if back and text.startswith("https", k - 5) else k - 4 if back else k
             end = _LINK_END_RX.match(text, k).end()
-            spans.append((max(0, start), end))
+            spans.append((k, end))
             k = text.find(mark, end)
     return spans
-_W_DIGIT_RX = re.compile(r"W\d")  # (a literal the engine skips to)
 
 
 def _week_matches(text: str) -> Iterator[re.Match[str]]:
@@ -369,8 +369,7 @@ def _week_matches(text: str) -> Iterator[re.Match[str]]:
     for w in _W_DIGIT_RX.finditer(text):
         if w.start() < last:
             continue  # the second of "W22–W26 2026"
-        m = _WEEK_CODE_RX.match(text, w.start()) or _YEAR_WEEK_RX.match(text, max(0, w.start() - 5), w.end() + 1) \
-            or _YEAR_WEEK_RX.match(text, max(0, w.start() - 4), w.end() + 1)
+        m = _WEEK_CODE_RX.match(text, w.start()) or _YEAR_WEEK_RX.search(text, max(0, w.start() - 5), w.end() + 1)
         if m is not None:
             last = m.end()
             yield m

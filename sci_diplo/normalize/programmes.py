@@ -123,9 +123,14 @@ def _category(head: str, premods: list[Token], words: ProgrammeWords) -> str:
         pair = f"{premods[-1][2]} {head}".casefold()
         if pair in words.modifier_categories:
             return words.modifier_categories[pair]
-        if head in words.joint_lab_heads and any(t[2] in words.joint_words for t in premods):
+        if head in words.joint_lab_heads and _called_joint(premods, words):
             return "joint_lab"
     return words.heads.get(head, "other")
+
+
+def _called_joint(premods: list[Token], words: ProgrammeWords) -> bool:
+    """True when a word before the head calls the programme joint ("Joint Antarctic Krill Survey")."""
+    return any(t[2] in words.joint_words for t in premods)
 
 
 def _has_pair(premods: list[Token]) -> bool:
@@ -163,7 +168,7 @@ def _partners_or_acronym(premods: list[Token], explicit: list[str], words: Progr
     acronym, and not a company or outlet ("Cable News Network")."""
     if any(t[2] in words.organisation_words for t in premods):
         return False
-    return bool(explicit) or _has_pair(premods) or any(t[2] in words.joint_words for t in premods)
+    return bool(explicit) or _has_pair(premods) or _called_joint(premods, words)
 
 
 # Words right before a meeting's head that number it as an ordinal would: "the IDBR Annual Meeting".
@@ -221,7 +226,7 @@ def _org_unit(text: str, start: int, head: str, premods: list[Token], tail: Tail
     return owner is not None and not words.organisation_words.isdisjoint(owner.group(1).split())
 
 
-def _derived_aliases(name: str, premods: list[Token], start: int, category: str,
+def _derived_aliases(name: str, premods: list[Token], category: str,
                      words: ProgrammeWords) -> list[str]:
     """Return the name without a leading year ("2021 X Conference" -> "X Conference"),
     or, for a conference, without a leading ordinal ("Ninth X Conference")."""
@@ -246,7 +251,7 @@ def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -
     premods = scan_premods(text, head_start, floor, words)
     if head in words.pair_required_heads and not _joint_pair(premods, words):
         return None
-    if head in words.pair_heads and not any(_place_pair(t[2]) or t[2] in words.joint_words for t in premods):
+    if head in words.pair_heads and not (any(_place_pair(t[2]) for t in premods) or _called_joint(premods, words)):
         return None  # a campaign of two countries or a joint one, not an organisation's ("Treatment Action
         # Campaign") nor a ticket's; a joint survey, not a geological one
     if head in words.ordinal_required_heads and not _numbered_event(premods, words):
@@ -265,7 +270,7 @@ def _candidate(text: str, m: re.Match[str], floor: int, words: ProgrammeWords) -
     # white space exactly as WS_RE.sub(" ", ...) would (same characters), only faster.
     name = " ".join(text[start : tail.end].split())
     category = _category(head, premods, words)
-    aliases = _derived_aliases(name, premods, start, category, words)
+    aliases = _derived_aliases(name, premods, category, words)
     end = tail.end
     year = None if tail.segments or words.heads[head] not in ("plan", "programme") else YEAR_AFTER_RE.match(text, head_end)
     if year is not None and words.heads[head] == "programme" and head != "Call" and (

@@ -22,8 +22,6 @@ _INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARS), " ")
 # Full-width forms of ASCII, as East Asian text and PDFs converted from it write them ("２０２５年３月
 # ２７日", "ＪＳＴ", "１５％"), and the ideographic space: read as their ASCII characters, in place.
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-
-
 _FULL_WIDTH_RX = re.compile("[\uff01-\uff5e\u3000]")
 
 
@@ -85,8 +83,8 @@ def readable_runs(text: str) -> tuple[str, list[Run]]:
     "€25 million" and ten spaces. So every offset outside the runs stays the same, and a
     match that starts or ends inside a run is to be taken to its edge (``snap``). The
     characters that show nothing (zero-width spaces) and markup's tags (``_MARKUP_RX``) are read
-    as spaces, and full-width characters as ASCII ("２０２５" as "2025"), in place; a word hyphenated across a line's end is read whole, as a run
-    (``_rejoin_hyphenated``).
+    as spaces, and full-width characters as ASCII ("２０２５" as "2025"), in place; a word
+    hyphenated across a line's end is read whole, as a run (``_rejoin_hyphenated``).
     """
     runs: list[Run] = []
     if "&" in text:
